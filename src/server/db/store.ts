@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+/**
+ * The store behind server and CLI: an embedded PGlite database in a data directory, or a real
+ * PostgreSQL when a connection string is given. Both speak one SQL dialect and take the same
+ * migrations; nothing above this file knows which one it has.
+ */
+export interface Store {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /**
+   * Runs `fn` on one dedicated session that takes multi-statement SQL scripts (migrations, session
+   * locks). `run` returns the rows of the script's last statement.
+   */
+  withScriptSession<T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type ScriptRunner = (script: string) => Promise<Record<string, unknown>[]>;
+
+export type StoreConfig = { databaseUrl: string } | { dataDir: string } | { pglite: PGlite };
+
+const DATE_OID = 1082;
+const plugins = [new CamelCasePlugin()];
+
+// `date` columns travel as ISO strings: a JS Date would shift them by the server's time zone.
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
+
+/** Options for PGlite: small buffers keep the embedded store's memory low. */
+export const PGLITE_OPTIONS = {
+  parsers: { [DATE_OID]: (value: string) => value },
+  postgresqlconf: ['shared_buffers = 16MB'],
+};
+
+/** Opens the store described by `config`; it is not migrated yet (see migrate.ts). */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if ('databaseUrl' in config) return openPostgres(config.databaseUrl);
+  if ('pglite' in config) return wrapPGlite(config.pglite);
+  mkdirSync(config.dataDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir: config.dataDir, ...PGLITE_OPTIONS });
+  return wrapPGlite(pglite);
+}
+
+/** Wraps an open PGlite instance (a test database clone, say) as a store. */
+export function wrapPGlite(pglite: PGlite): Store {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
+  return {
+    kind: 'pglite',
+    db,
+    async withScriptSession(fn) {
+      // Holding a Kysely connection keeps other queries off the single PGlite session meanwhile.
+      return db.connection().execute(() =>
+        fn(async (script) => {
+          const results = await pglite.exec(script);
+          return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+        }),
+      );
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function openPostgres(connectionString: string): Store {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+  return {
+    kind: 'postgres',
+    db,
+    async withScriptSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(async (script) => {
+          const result: pg.QueryResult | pg.QueryResult[] = await client.query(script);
+          const last = Array.isArray(result) ? result.at(-1) : result;
+          return (last?.rows ?? []) as Record<string, unknown>[];
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
