@@ -53,11 +53,17 @@ export function checkParentCycles(nodes: readonly TreeNode[], pathOf: (id: strin
   }));
 }
 
-/** Ids of `id` and every descendant, for moving or deleting a subtree. */
+/** Ids of `id` and every descendant, for moving or deleting a subtree; each id once, even if parent links loop. */
 export function collectSubtree(nodes: readonly TreeNode[], id: string): string[] {
   const result = [id];
+  const seen = new Set(result);
   for (let i = 0; i < result.length; i++) {
-    for (const node of nodes) if (node.parentId === result[i]) result.push(node.id);
+    for (const node of nodes) {
+      if (node.parentId === result[i] && !seen.has(node.id)) {
+        seen.add(node.id);
+        result.push(node.id);
+      }
+    }
   }
   return result;
 }
