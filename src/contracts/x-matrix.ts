@@ -67,7 +67,12 @@ export const MatrixItemSchema = z
 export type MatrixItem = z.infer<typeof MatrixItemSchema>;
 
 export const CreateMatrixItemSchema = z
-  .object({ id: IdSchema.optional(), part: MatrixPartSchema, title: TitleSchema, description: DescriptionSchema.optional() })
+  .object({
+    id: IdSchema.optional(),
+    part: MatrixPartSchema,
+    title: TitleSchema.optional().meta({ description: 'Required, except for Who items, which default to the person or team name' }),
+    description: DescriptionSchema.optional(),
+  })
   .extend(z.object(partFields).partial().shape);
 export type CreateMatrixItemInput = z.infer<typeof CreateMatrixItemSchema>;
 

@@ -28,7 +28,8 @@ export type ScriptRunner = (script: string) => Promise<Record<string, unknown>[]
 export type StoreConfig = { databaseUrl: string } | { dataDir: string } | { pglite: PGlite };
 
 const DATE_OID = 1082;
-const plugins = [new CamelCasePlugin()];
+// Nested keys stay as stored: jsonb values such as part names use snake_case keys on purpose.
+const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
 
 // `date` columns travel as ISO strings: a JS Date would shift them by the server's time zone.
 pg.types.setTypeParser(DATE_OID, (value: string) => value);

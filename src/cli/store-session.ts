@@ -1,0 +1,21 @@
+import { migrate } from '../server/db/migrate';
+import { openStore, type Store } from '../server/db/store';
+import { resolveStoreConfig, type SettingFlags } from '../server/config';
+import { createServices, type Services } from '../server/services';
+
+/** Options every store-using command takes; the same settings as the server. */
+export interface StoreFlags {
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+/** Opens and migrates the store the flags (or DATABASE_URL / CATCHBALL_DATA_DIR) name, runs `fn`, closes it. */
+export async function withServices<T>(flags: SettingFlags, fn: (services: Services, store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(resolveStoreConfig(flags));
+  try {
+    await migrate(store);
+    return await fn(createServices(store.db), store);
+  } finally {
+    await store.close();
+  }
+}

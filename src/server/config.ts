@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import type { StoreConfig } from './db/store';
+
+/**
+ * Server and CLI settings, from flags first, then the environment, then defaults:
+ * - `DATABASE_URL`: use this PostgreSQL; otherwise the embedded store in the data directory.
+ * - `CATCHBALL_DATA_DIR` / `--data-dir`: the embedded store's directory (default ./data).
+ * - `PORT` / `--port` (default 3000) and `HOST` / `--host` (default 0.0.0.0).
+ */
+export interface Settings {
+  store: StoreConfig;
+  port: number;
+  host: string;
+}
+
+export interface SettingFlags {
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
+  port?: string | number | undefined;
+  host?: string | undefined;
+}
+
+export function resolveStoreConfig(flags: SettingFlags, env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  const databaseUrl = flags.databaseUrl ?? env.DATABASE_URL;
+  if (databaseUrl) return { databaseUrl };
+  return { dataDir: resolve(flags.dataDir ?? env.CATCHBALL_DATA_DIR ?? './data') };
+}
+
+export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = process.env): Settings {
+  const port = Number(flags.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port / PORT must be a port number, got ${String(flags.port ?? env.PORT)}`);
+  return { store: resolveStoreConfig(flags, env), port, host: flags.host ?? env.HOST ?? '0.0.0.0' };
+}
+
+/** Describes the store for logs without printing a password. */
+export function describeStore(config: StoreConfig): string {
+  if ('databaseUrl' in config) return `PostgreSQL at ${config.databaseUrl.replace(/\/\/[^@/]*@/, '//***@')}`;
+  if ('dataDir' in config) return `embedded PGlite in ${config.dataDir}`;
+  return 'embedded PGlite (in memory)';
+}

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import type { Services } from './services';
+import { parsePlanText } from './services/plan-format';
+
+export const DEMO_PLAN_PATH = new URL('./demo/demo-plan.yaml', import.meta.url);
+
+/**
+ * Loads the demo organisation (the seed's cybersecurity transformation) into an empty store.
+ * @returns true when it loaded the demo, false when the store already held an organisation.
+ */
+export async function loadDemoIfEmpty(services: Services): Promise<boolean> {
+  if ((await services.organisations.list()).length > 0) return false;
+  await services.planImport.importPlan(parsePlanText(readFileSync(DEMO_PLAN_PATH, 'utf8')));
+  return true;
+}

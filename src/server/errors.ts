@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { DomainError, type ErrorCode } from '../core/errors';
+import type { ErrorBody } from '../contracts/common';
+import { issuesFromZod } from './validation';
+
+/** Codes raised by the HTTP layer itself, beside the domain's {@link ErrorCode}s. */
+type HttpErrorCode = 'malformed_request' | 'payload_too_large' | 'unsupported_media_type' | 'internal';
+
+/** The one mapping from error codes to HTTP status. */
+export const HTTP_STATUS: Record<ErrorCode | HttpErrorCode, number> = {
+  validation_failed: 400,
+  malformed_request: 400,
+  not_found: 404,
+  version_conflict: 409,
+  already_exists: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  invariant_violated: 422,
+  not_adjacent: 422,
+  primary_owner_conflict: 422,
+  inconsistent_target: 422,
+  internal: 500,
+};
+
+function body(code: string, message: string, details?: unknown): ErrorBody {
+  return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
+}
+
+/** Constraint violations that slip past the services (a race, say) still get a clear 4xx. */
+function fromDatabaseError(error: { code?: unknown; detail?: unknown; message: string }): DomainError | null {
+  const detail = typeof error.detail === 'string' ? error.detail : error.message;
+  switch (error.code) {
+    case '23505':
+      return new DomainError('already_exists', `Already exists: ${detail}`);
+    case '23503':
+      return new DomainError('invariant_violated', `A reference points to nothing: ${detail}`);
+    case '23514':
+      return new DomainError('invariant_violated', `A value breaks a rule of the store: ${detail}`);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Serialises every error as `{ error: { code, message, details } }`. Domain errors keep their
+ * code; Zod errors become `validation_failed` with one issue per field; Fastify's parse and size
+ * errors get their own codes; anything else is logged and answered with a bare 500, never a stack.
+ */
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  const domain =
+    error instanceof DomainError
+      ? error
+      : error instanceof ZodError
+        ? new DomainError('validation_failed', describeIssues(error), { issues: issuesFromZod(error) })
+        : fromDatabaseError(error as Error & { code?: unknown; detail?: unknown });
+  if (domain) {
+    void reply.status(HTTP_STATUS[domain.code]).send(body(domain.code, domain.message, domain.details));
+    return;
+  }
+  const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+  if (statusCode === 413) {
+    void reply.status(413).send(body('payload_too_large', 'The request body is too large'));
+  } else if (statusCode === 415) {
+    void reply.status(415).send(body('unsupported_media_type', error.message));
+  } else if (statusCode >= 400 && statusCode < 500) {
+    void reply.status(400).send(body('malformed_request', error.message));
+  } else {
+    request.log.error({ err: error }, 'unhandled error');
+    void reply.status(500).send(body('internal', 'Something went wrong on the server; it has been logged'));
+  }
+}
+
+function describeIssues(error: ZodError): string {
+  return `The input is not valid: ${issuesFromZod(error)
+    .map((issue) => `${issue.path}: ${issue.message}`)
+    .join('; ')}`;
+}
+
+export function notFound(kind: string, id: string): DomainError {
+  return new DomainError('not_found', `No ${kind} with id ${id}`, { kind, id });
+}

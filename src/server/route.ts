@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodType, z } from 'zod';
+import { parseOrThrow } from './validation';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Infer<T> = T extends ZodType ? z.output<T> : undefined;
+
+export interface RouteSpec<P, Q, B, R> {
+  method: Method;
+  /** Fastify-style path, e.g. `/api/units/:id`. */
+  url: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Schema of the success body, for the OpenAPI document; omit for 204. */
+  response?: R;
+  /** Success status: 200 by default, 201 for creation, 204 for no content. */
+  status?: 200 | 201 | 204;
+  /** Extra content types the body may come in (besides JSON), for the OpenAPI document. */
+  bodyContentTypes?: string[];
+  handler: (input: {
+    params: Infer<P>;
+    query: Infer<Q>;
+    body: Infer<B>;
+    request: FastifyRequest;
+    reply: FastifyReply;
+  }) => Promise<Infer<R> | void>;
+}
+
+/** A route with its types erased: what the app registers and the OpenAPI generator reads. */
+export interface Route {
+  method: Method;
+  url: string;
+  summary: string;
+  tag: string;
+  status: 200 | 201 | 204;
+  schemas: { params?: ZodType; query?: ZodType; body?: ZodType; response?: ZodType };
+  bodyContentTypes: string[];
+  register(app: FastifyInstance): void;
+}
+
+/**
+ * Declares one API route. The chain is always: validate params, query and body with the Zod
+ * contracts (a failure is a `validation_failed` naming each field) → handler (which calls one
+ * service and returns a presenter's object) → reply with `status`.
+ */
+export function defineRoute<
+  P extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined,
+  R extends ZodType | undefined = undefined,
+>(spec: RouteSpec<P, Q, B, R>): Route {
+  const status = spec.status ?? 200;
+  const schemas = { params: spec.params, query: spec.query, body: spec.body, response: spec.response };
+  return {
+    method: spec.method,
+    url: spec.url,
+    summary: spec.summary,
+    tag: spec.tag,
+    status,
+    schemas,
+    bodyContentTypes: spec.bodyContentTypes ?? [],
+    register(app) {
+      app.route({
+        method: spec.method,
+        url: spec.url,
+        handler: async (request, reply) => {
+          const parse = (schema: ZodType | undefined, value: unknown, where: string): unknown =>
+            schema ? parseOrThrow(schema, value ?? {}, where) : undefined;
+          const input = {
+            params: parse(spec.params, request.params, 'path') as Infer<P>,
+            query: parse(spec.query, request.query, 'query') as Infer<Q>,
+            body: (spec.body ? parseOrThrow(spec.body, request.body, 'body') : undefined) as Infer<B>,
+            request,
+            reply,
+          };
+          const result = await spec.handler(input);
+          if (status === 204) return reply.status(204).send();
+          return reply.status(status).send(result);
+        },
+      });
+    },
+  };
+}

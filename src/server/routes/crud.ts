@@ -1,0 +1,54 @@
+import type { ZodType, z } from 'zod';
+import { IdParamsSchema } from '../../contracts';
+import { defineRoute, type Route } from '../route';
+import { VersionQuerySchema } from './shared';
+
+interface CrudSpec<C extends ZodType, U extends ZodType, R extends ZodType> {
+  /** Path of the collection, e.g. `/api/units`; items live at `<path>/:id`. */
+  path: string;
+  /** Singular human name for summaries ("unit", "key result"). */
+  noun: string;
+  tag: string;
+  create: C;
+  update: U;
+  response: R;
+  service: {
+    get(id: string): Promise<z.output<R>>;
+    create(input: z.output<C>): Promise<z.output<R>>;
+    update(id: string, input: z.output<U>): Promise<z.output<R>>;
+    remove(id: string, version: number): Promise<void>;
+  };
+}
+
+/**
+ * The four routes every versioned resource has: POST to create (201), GET one, PATCH with the
+ * version read (409 on a stale one), DELETE with `?version=`.
+ */
+export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodType>(spec: CrudSpec<C, U, R>): Route[] {
+  const { path, noun, tag, service } = spec;
+  // TypeScript cannot resolve the route's conditional input types for generic schemas; the
+  // schemas passed here are the ones the route validates with, so the casts below are exact.
+  const input = <S extends ZodType>(value: unknown) => value as z.output<S>;
+  return [
+    defineRoute({
+      method: 'POST', url: path, tag, summary: `Create a ${noun}`, status: 201,
+      body: spec.create, response: spec.response,
+      handler: async ({ body }) => (await service.create(input<C>(body))) as never,
+    }),
+    defineRoute({
+      method: 'GET', url: `${path}/:id`, tag, summary: `Get a ${noun}`,
+      params: IdParamsSchema, response: spec.response,
+      handler: async ({ params }) => (await service.get(params.id)) as never,
+    }),
+    defineRoute({
+      method: 'PATCH', url: `${path}/:id`, tag, summary: `Update a ${noun} (send the version you read)`,
+      params: IdParamsSchema, body: spec.update, response: spec.response,
+      handler: async ({ params, body }) => (await service.update(params.id, input<U>(body))) as never,
+    }),
+    defineRoute({
+      method: 'DELETE', url: `${path}/:id`, tag, summary: `Delete a ${noun} (send the version you read)`, status: 204,
+      params: IdParamsSchema, query: VersionQuerySchema,
+      handler: async ({ params, query }) => service.remove(params.id, query.version),
+    }),
+  ];
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import {
+  CorrelationSchema,
+  CreateMatrixItemSchema,
+  CreateMatrixSchema,
+  IdParamsSchema,
+  IdSchema,
+  MatrixItemSchema,
+  MatrixLocatorSchema,
+  MatrixPartSchema,
+  OwnershipSchema,
+  ReorderSchema,
+  SetCorrelationSchema,
+  SetOwnershipSchema,
+  UpdateMatrixItemSchema,
+  UpdateMatrixSchema,
+  XMatrixSchema,
+  XMatrixViewSchema,
+} from '../../contracts';
+import { defineRoute, type Route } from '../route';
+import type { Services } from '../services';
+import { VersionQuerySchema } from './shared';
+
+export function matrixRoutes(services: Services): Route[] {
+  const tag = 'X-matrices';
+  const { matrices, items, grid } = services;
+  return [
+    defineRoute({
+      method: 'GET', url: '/api/units/:unitId/matrices/:year', tag, summary: "A unit's whole X-matrix for a year",
+      params: MatrixLocatorSchema, response: XMatrixViewSchema,
+      handler: ({ params }) => matrices.viewByUnitAndYear(params.unitId, params.year),
+    }),
+    defineRoute({
+      method: 'POST', url: '/api/matrices', tag, summary: 'Create an X-matrix for a unit and year', status: 201,
+      body: CreateMatrixSchema, response: XMatrixViewSchema,
+      handler: ({ body }) => matrices.create(body),
+    }),
+    defineRoute({
+      method: 'GET', url: '/api/matrices/:id', tag, summary: 'A whole X-matrix by id',
+      params: IdParamsSchema, response: XMatrixViewSchema,
+      handler: ({ params }) => matrices.view(params.id),
+    }),
+    defineRoute({
+      method: 'PATCH', url: '/api/matrices/:id', tag, summary: 'Update the True North statement',
+      params: IdParamsSchema, body: UpdateMatrixSchema, response: XMatrixSchema,
+      handler: ({ params, body }) => matrices.update(params.id, body),
+    }),
+    defineRoute({
+      method: 'DELETE', url: '/api/matrices/:id', tag, summary: 'Delete an X-matrix with its items', status: 204,
+      params: IdParamsSchema, query: VersionQuerySchema,
+      handler: async ({ params, query }) => matrices.remove(params.id, query.version),
+    }),
+    defineRoute({
+      method: 'POST', url: '/api/matrices/:id/items', tag, summary: 'Add an item to a part (appended at the end)', status: 201,
+      params: IdParamsSchema, body: CreateMatrixItemSchema, response: MatrixItemSchema,
+      handler: ({ params, body }) => items.create(params.id, body),
+    }),
+    defineRoute({
+      method: 'POST', url: '/api/matrices/:id/parts/:part/order', tag, summary: 'Reorder the items of one part',
+      params: z.object({ id: IdSchema, part: MatrixPartSchema }), body: ReorderSchema, response: z.array(MatrixItemSchema),
+      handler: ({ params, body }) => items.reorder(params.id, params.part, body),
+    }),
+    defineRoute({
+      method: 'GET', url: '/api/matrix-items/:id', tag, summary: 'Get a matrix item',
+      params: IdParamsSchema, response: MatrixItemSchema,
+      handler: ({ params }) => items.get(params.id),
+    }),
+    defineRoute({
+      method: 'PATCH', url: '/api/matrix-items/:id', tag, summary: 'Update a matrix item (send the version you read)',
+      params: IdParamsSchema, body: UpdateMatrixItemSchema, response: MatrixItemSchema,
+      handler: ({ params, body }) => items.update(params.id, body),
+    }),
+    defineRoute({
+      method: 'DELETE', url: '/api/matrix-items/:id', tag, summary: 'Delete a matrix item with its correlations and owners', status: 204,
+      params: IdParamsSchema, query: VersionQuerySchema,
+      handler: async ({ params, query }) => items.remove(params.id, query.version),
+    }),
+    defineRoute({
+      method: 'PUT', url: '/api/matrices/:id/correlations', tag,
+      summary: 'Set or clear one corner-grid cell (items of neighbouring parts, either order)',
+      params: IdParamsSchema, body: SetCorrelationSchema, response: z.object({ correlation: CorrelationSchema.nullable() }),
+      handler: async ({ params, body }) => ({ correlation: await grid.setCorrelation(params.id, body) }),
+    }),
+    defineRoute({
+      method: 'PUT', url: '/api/matrices/:id/ownerships', tag,
+      summary: 'Set or clear one Who-grid cell (exactly one primary owner per initiative)',
+      params: IdParamsSchema, body: SetOwnershipSchema, response: z.object({ ownership: OwnershipSchema.nullable() }),
+      handler: async ({ params, body }) => ({ ownership: await grid.setOwnership(params.id, body) }),
+    }),
+  ];
+}

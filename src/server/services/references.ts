@@ -1,0 +1,37 @@
+import { DomainError } from '../../core/errors';
+import type { Db } from '../db/store';
+import { findRow, KIND_NAMES, type VersionedTable } from '../db/versioned';
+
+type OrgScoped = 'units' | 'people' | 'cycles';
+
+/**
+ * Checks that `id` names a row of `table` inside `organisationId`; references across
+ * organisations are refused like missing ones, so one organisation never sees another's ids.
+ * @throws DomainError `validation_failed` naming the field.
+ */
+export async function assertInOrganisation(
+  db: Db,
+  table: OrgScoped,
+  id: string,
+  organisationId: string,
+  field: string,
+): Promise<void> {
+  const row = await findRow(db, table, id);
+  if (!row || row.organisationId !== organisationId) {
+    throw referenceError(table, id, field, `in organisation ${organisationId}`);
+  }
+}
+
+export function referenceError(table: VersionedTable, id: string, field: string, where = ''): DomainError {
+  const message = `${field}: no ${KIND_NAMES[table]} with id ${id}${where ? ` ${where}` : ''}`;
+  return new DomainError('validation_failed', `The input is not valid: ${message}`, {
+    issues: [{ path: field, message: `no ${KIND_NAMES[table]} with id ${id}${where ? ` ${where}` : ''}` }],
+  });
+}
+
+/** The organisation a unit belongs to. */
+export async function organisationOfUnit(db: Db, unitId: string): Promise<string> {
+  const row = await db.selectFrom('units').select('organisationId').where('id', '=', unitId).executeTakeFirst();
+  if (!row) throw new DomainError('not_found', `No unit with id ${unitId}`, { kind: 'unit', id: unitId });
+  return row.organisationId;
+}
