@@ -14,16 +14,17 @@ export function parsePlanText(text: string): unknown {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw validationError([{ path: '(root)', message: `malformed JSON: ${(error as Error).message}` }]);
+      throw validationError([{ path: '(root)', message: `malformed JSON: ${(error as Error).message}` }], 'The plan document is not valid JSON');
     }
   }
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     throw validationError(
       document.errors.map((error) => ({
         path: error.linePos ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '(root)',
-        message: `malformed YAML: ${error.message.split('\n')[0] ?? error.code}`,
+        message: `malformed YAML: ${(error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
+      'The plan document is not valid YAML',
     );
   }
   return document.toJS() as unknown;

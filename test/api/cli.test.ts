@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { DEMO_PLAN_PATH } from '../../src/server/demo';
+
+const run = promisify(execFile);
+const CLI = join(import.meta.dirname, '../../bin/catchball.mjs');
+const workDir = mkdtempSync(join(tmpdir(), 'catchball-cli-'));
+const databases: string[] = [];
+
+/**
+ * A fresh store for the CLI, chosen the way a user would: a data directory, or on PostgreSQL
+ * runs a new database named by DATABASE_URL in the child's environment.
+ */
+async function freshStoreEnv(): Promise<NodeJS.ProcessEnv> {
+  const { DATABASE_URL: databaseUrl, ...rest } = process.env;
+  if (!databaseUrl) return { ...rest, CATCHBALL_DATA_DIR: mkdtempSync(join(workDir, 'data-')) };
+  const name = `catchball_test_cli_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  databases.push(name);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  return { ...rest, DATABASE_URL: url.toString() };
+}
+
+async function cli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+afterAll(async () => {
+  rmSync(workDir, { recursive: true, force: true });
+  if (process.env.DATABASE_URL && databases.length > 0) {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+});
+
+describe('the catchball CLI', () => {
+  it('round-trips: import, export, import into an empty store, export again gives the same document', async () => {
+    const first = await freshStoreEnv();
+    const imported = await cli(first, 'import', DEMO_PLAN_PATH.pathname);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toMatch(/^Imported organisation acme: 5 units, 11 people/);
+    const exported = await cli(first, 'export', '--format', 'json');
+    expect(exported.code).toBe(0);
+    const file = join(workDir, 'plan.json');
+    writeFileSync(file, exported.stdout);
+
+    const second = await freshStoreEnv();
+    expect((await cli(second, 'import', file)).code).toBe(0);
+    const again = await cli(second, 'export', '--format', 'json');
+    expect(again.stdout).toBe(exported.stdout);
+    const yaml = await cli(second, 'export', '--unit', 'cso', '--format', 'yaml');
+    expect(yaml.stdout).toContain('id: cso-2026');
+    expect(yaml.stdout).not.toContain('id: cio-2026');
+  }, 120_000);
+
+  it('refuses a broken plan with every problem on its own line, a non-zero exit, and an unchanged store', async () => {
+    const env = await freshStoreEnv();
+    const plan = JSON.parse((await cli(env, 'import', DEMO_PLAN_PATH.pathname)).code === 0 ? (await cli(env, 'export', '--format', 'json')).stdout : '{}') as {
+      organisation: { id: string };
+      units: { parentId: string | null }[];
+      people: { monthlyCapacity: unknown }[];
+    };
+    plan.organisation.id = 'acme-2';
+    plan.units[1]!.parentId = 'nowhere';
+    plan.people[0]!.monthlyCapacity = -3;
+    const file = join(workDir, 'broken.yaml');
+    writeFileSync(file, stringify(plan));
+    const result = await cli(env, 'import', file);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('error (validation_failed)');
+    expect(result.stderr).toContain('  - people[0].monthlyCapacity:');
+    const listed = await cli(env, 'export', '--org', 'acme-2');
+    expect(listed.code).toBe(3);
+    expect(listed.stderr).toContain('No organisation with id acme-2');
+  }, 120_000);
+
+  it('says which file is missing', async () => {
+    const result = await cli(await freshStoreEnv(), 'import', join(workDir, 'missing.yaml'));
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('no such file');
+  });
+
+  it('keeps the demo plan a valid, readable file', () => {
+    expect(readFileSync(DEMO_PLAN_PATH, 'utf8')).toContain('catchball: 1');
+  });
+});

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KeyResult, ObjectiveWithKeyResults } from '../../src/contracts';
+import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+
+describe('OKRs', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.services.planImport.importPlan(demoPlan());
+  });
+  afterAll(() => t.close());
+
+  it("lists a unit's objectives with key results for a cycle", async () => {
+    const okrs = body<ObjectiveWithKeyResults[]>(await t.request({ method: 'GET', url: '/api/units/cio/okrs?cycleId=fy2026' }));
+    expect(okrs.length).toBeGreaterThanOrEqual(3);
+    expect(okrs.every((objective) => objective.keyResults.length >= 2)).toBe(true);
+    const kinds = new Set(okrs.flatMap((objective) => objective.keyResults.map((kr) => kr.kind)));
+    expect([...kinds].sort()).toEqual(['band', 'binary', 'decrease', 'increase', 'milestone']);
+  });
+
+  it('creates an objective aligned to a parent key result, and a key result with an equal default weight', async () => {
+    const objective = await t.request({
+      method: 'POST',
+      url: '/api/objectives',
+      payload: { unitId: 'sec-arch', cycleId: 'fy2026', title: 'Detection as code', alignedKeyResultId: 'cio-kr1-1' },
+    });
+    expect(objective.statusCode).toBe(201);
+    const objectiveId = (objective.json as { id: string }).id;
+    const kr = await t.request({
+      method: 'POST',
+      url: '/api/key-results',
+      payload: { objectiveId, title: 'Cut MTTD from 24 h to 8 h', kind: 'decrease', unitOfMeasure: 'h', baseline: 24, target: 8 },
+    });
+    expect(kr.statusCode).toBe(201);
+    expect(kr.json).toMatchObject({ weight: 1, kind: 'decrease', baseline: 24, target: 8 });
+  });
+
+  it('refuses a target inconsistent with the kind, naming the problem, and keeps the old target', async () => {
+    const okrs = body<ObjectiveWithKeyResults[]>(await t.request({ method: 'GET', url: '/api/units/cio/okrs' }));
+    const decrease = okrs.flatMap((o) => o.keyResults).find((kr) => kr.kind === 'decrease') as KeyResult;
+    const response = await t.request({
+      method: 'PATCH',
+      url: `/api/key-results/${decrease.id}`,
+      payload: { version: decrease.version, target: (decrease.baseline ?? 0) + 10 },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json).toMatchObject({ error: { code: 'inconsistent_target' } });
+    expect((response.json as { error: { message: string } }).error.message).toContain('below its baseline');
+    expect(body<KeyResult>(await t.request({ method: 'GET', url: `/api/key-results/${decrease.id}` })).target).toBe(decrease.target);
+  });
+
+  it('refuses a band whose bounds are reversed', async () => {
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/key-results',
+      payload: { objectiveId: 'cio-o1', title: 'Band', kind: 'band', target: 5, targetHigh: 2 },
+    });
+    expect(response.statusCode).toBe(422);
+    expect((response.json as { error: { message: string } }).error.message).toContain('upper bound (2) is below its lower bound (5)');
+  });
+
+  it('refuses alignment to an objective of another organisation', async () => {
+    await t.request({ method: 'POST', url: '/api/organisations', payload: { id: 'other', name: 'Other' } });
+    await t.request({ method: 'POST', url: '/api/units', payload: { id: 'other-u', organisationId: 'other', name: 'U' } });
+    await t.request({ method: 'POST', url: '/api/cycles', payload: { id: 'other-c', organisationId: 'other', year: 2026 } });
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/objectives',
+      payload: { unitId: 'other-u', cycleId: 'other-c', title: 'Sneaky', alignedObjectiveId: 'cio-o1' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json).toMatchObject({ error: { details: { issues: [{ path: 'alignedObjectiveId' }] } } });
+  });
+});

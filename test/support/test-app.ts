@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { openStore, PGLITE_OPTIONS, wrapPGlite, type Store } from '../../src/server/db/store';
+import { createServices, type Services } from '../../src/server/services';
+import { DEMO_PLAN_PATH } from '../../src/server/demo';
+import { parsePlanText } from '../../src/server/services/plan-format';
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: Store;
+  services: Services;
+  /** In-process request; the JSON body (if any) is parsed into `json`. */
+  request(options: InjectOptions): Promise<LightMyRequestResponse & { json: unknown }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated, empty store and an app over it: a copy of the PGlite template, or, when
+ * DATABASE_URL is set, a new PostgreSQL database copied from the migrated template database.
+ */
+export async function openTestStore(): Promise<{ store: Store; drop: () => Promise<void> }> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const template = inject('postgresTemplate');
+  if (databaseUrl && template) {
+    const name = `catchball_test_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await createDatabaseFromTemplate(admin, name, template);
+    await admin.end();
+    const url = new URL(databaseUrl);
+    url.pathname = `/${name}`;
+    const store = await openStore({ databaseUrl: url.toString() });
+    return {
+      store,
+      drop: async () => {
+        await store.close();
+        const dropper = new pg.Client({ connectionString: databaseUrl });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropper.end();
+      },
+    };
+  }
+  const tarball = readFileSync(inject('pgliteTemplate'));
+  const pglite = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: new Blob([tarball]) });
+  const store = wrapPGlite(pglite);
+  return { store, drop: () => store.close() };
+}
+
+/** Copies the template; PostgreSQL refuses while a just-closed session on it is still exiting, so retry briefly. */
+async function createDatabaseFromTemplate(admin: pg.Client, name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const { store, drop } = await openTestStore();
+  const app = await buildApp({ store, webDir: '/nonexistent' });
+  return {
+    app,
+    store,
+    services: createServices(store.db),
+    async request(options) {
+      const response = await app.inject(options);
+      const isJson = (response.headers['content-type'] ?? '').toString().includes('json') && response.body !== '';
+      return Object.assign(response, { json: isJson ? (JSON.parse(response.body) as unknown) : undefined });
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+export function demoPlan(): unknown {
+  return parsePlanText(readFileSync(DEMO_PLAN_PATH, 'utf8'));
+}
+
+/** Reads a typed field path from a JSON body in tests without `any`. */
+export function body<T>(response: { json: unknown }): T {
+  return response.json as T;
+}
