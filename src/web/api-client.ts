@@ -1,0 +1,152 @@
+/**
+ * Typed HTTP client for the Catchball API. One function per endpoint; every function resolves with the
+ * contract type of the response or rejects with an {@link ApiError} carrying the server's error body.
+ * The web app never imports server code: the contract types in src/contracts are its only shared code.
+ */
+import type {
+  Correlation,
+  CreateMatrixItemInput,
+  Cycle,
+  MatrixItem,
+  ObjectiveWithKeyResults,
+  Organisation,
+  Ownership,
+  Person,
+  Unit,
+  UpdateMatrixItemInput,
+  XMatrix,
+  XMatrixView,
+} from '../contracts';
+
+/** The five parts of an X-matrix: what (south), how_far (west), how (north), how_much (east), who. */
+export type MatrixPart = MatrixItem['part'];
+/** Strength of a corner-grid cell: strong ●, medium ○, weak △. */
+export type CorrelationStrength = Correlation['strength'];
+/** Role in the Who grid: primary ● (exactly one per initiative) or secondary ○. */
+export type OwnershipRole = Ownership['role'];
+
+/** A failed API call: `code` is the server's stable error code (`version_conflict`, `not_found`, …). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** True for a 409 `version_conflict`: someone else changed the entity since it was read. */
+  get isConflict(): boolean {
+    return this.code === 'version_conflict';
+  }
+}
+
+interface ErrorEnvelope {
+  error?: { code?: string; message?: string; details?: unknown };
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network_error', 'The server could not be reached. Check your connection.', cause);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const json: unknown = text ? safeParse(text) : undefined;
+  if (!response.ok) {
+    const envelope = (json ?? {}) as ErrorEnvelope;
+    throw new ApiError(
+      response.status,
+      envelope.error?.code ?? `http_${response.status}`,
+      envelope.error?.message ?? `${response.status} ${response.statusText}`,
+      envelope.error?.details,
+    );
+  }
+  return json as T;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+const enc = encodeURIComponent;
+
+/** GET /api/organisations */
+export const listOrganisations = () => request<Organisation[]>('GET', '/api/organisations');
+
+/** GET /api/organisations/:id */
+export const getOrganisation = (id: string) => request<Organisation>('GET', `/api/organisations/${enc(id)}`);
+
+/** GET /api/organisations/:id/units — flat; build the tree from parentId, ordered by position. */
+export const listUnits = (orgId: string) => request<Unit[]>('GET', `/api/organisations/${enc(orgId)}/units`);
+
+/** GET /api/organisations/:id/people */
+export const listPeople = (orgId: string) =>
+  request<Person[]>('GET', `/api/organisations/${enc(orgId)}/people`);
+
+/** GET /api/organisations/:id/cycles */
+export const listCycles = (orgId: string) =>
+  request<Cycle[]>('GET', `/api/organisations/${enc(orgId)}/cycles`);
+
+/** GET /api/organisations/:id/matrices */
+export const listMatrices = (orgId: string) =>
+  request<XMatrix[]>('GET', `/api/organisations/${enc(orgId)}/matrices`);
+
+/** GET /api/units/:id/okrs?cycleId=C */
+export const listOkrs = (unitId: string, cycleId?: string) =>
+  request<ObjectiveWithKeyResults[]>(
+    'GET',
+    `/api/units/${enc(unitId)}/okrs${cycleId ? `?cycleId=${enc(cycleId)}` : ''}`,
+  );
+
+/** GET /api/units/:unitId/matrices/:year — everything needed to draw and edit one X-matrix. */
+export const getMatrixView = (unitId: string, year: number) =>
+  request<XMatrixView>('GET', `/api/units/${enc(unitId)}/matrices/${year}`);
+
+/** PATCH /api/matrices/:id — update the True North statement. */
+export const updateMatrix = (id: string, input: { version: number; trueNorth: string }) =>
+  request<XMatrix>('PATCH', `/api/matrices/${enc(id)}`, input);
+
+/** POST /api/matrices/:id/items — the new item is appended at the end of its part. */
+export const createItem = (matrixId: string, input: CreateMatrixItemInput) =>
+  request<MatrixItem>('POST', `/api/matrices/${enc(matrixId)}/items`, input);
+
+/** PATCH /api/matrix-items/:id */
+export const updateItem = (id: string, input: UpdateMatrixItemInput) =>
+  request<MatrixItem>('PATCH', `/api/matrix-items/${enc(id)}`, input);
+
+/** DELETE /api/matrix-items/:id?version=N — its correlations and ownerships go with it. */
+export const deleteItem = (id: string, version: number) =>
+  request<undefined>('DELETE', `/api/matrix-items/${enc(id)}?version=${version}`);
+
+/** POST /api/matrices/:id/parts/:part/order — `ids` lists every item of the part in the new order. */
+export const reorderItems = (matrixId: string, part: MatrixPart, ids: string[]) =>
+  request<MatrixItem[]>('POST', `/api/matrices/${enc(matrixId)}/parts/${part}/order`, { ids });
+
+/**
+ * PUT /api/matrices/:id/correlations — set one corner-grid cell; `strength: null` clears it.
+ * `version` is the version of the cell as seen, or null for a blank cell. The server orients a/b.
+ */
+export const setCorrelation = (
+  matrixId: string,
+  input: { aId: string; bId: string; strength: CorrelationStrength | null; version: number | null },
+) =>
+  request<{ correlation: Correlation | null }>('PUT', `/api/matrices/${enc(matrixId)}/correlations`, input);
+
+/** PUT /api/matrices/:id/ownerships — set one Who cell; `role: null` clears it. */
+export const setOwnership = (
+  matrixId: string,
+  input: { initiativeId: string; whoId: string; role: OwnershipRole | null; version: number | null },
+) => request<{ ownership: Ownership | null }>('PUT', `/api/matrices/${enc(matrixId)}/ownerships`, input);

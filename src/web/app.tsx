@@ -1,0 +1,90 @@
+/**
+ * Routes of the web app:
+ * - `/` → the first organisation's first unit with an X-matrix (or guidance when there is no data)
+ * - `/org/:orgId` → that organisation's first unit
+ * - `/org/:orgId/units/:unitId` → the unit's current X-matrix, or its OKRs when it has no matrix
+ * - `/org/:orgId/units/:unitId/matrix/:year` → the X-matrix page
+ * - `/org/:orgId/units/:unitId/okrs?cycle=C` → the OKRs page
+ */
+import { Route, Switch, useRoute } from 'wouter';
+import { listOrganisations } from './api-client';
+import { AppShell } from './components/app-shell';
+import { ToastProvider } from './components/toast';
+import { OrgProvider, useOrg } from './hooks/org-context';
+import { useQuery } from './hooks/use-query';
+import { HomePage } from './pages/home-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { OrgIndexPage, UnitIndexPage } from './pages/redirect-pages';
+import { UnitPage } from './pages/unit-page';
+
+export function App() {
+  const organisations = useQuery('organisations', listOrganisations);
+  return (
+    <ToastProvider>
+      <Switch>
+        <Route path="/">
+          <AppShell
+            organisations={organisations.data}
+            org={undefined}
+            currentOrgId={undefined}
+            currentUnitId={undefined}
+          >
+            <HomePage organisations={organisations} />
+          </AppShell>
+        </Route>
+        <Route path="/org/:orgId/*?">
+          {(params) => (
+            <OrgProvider orgId={params.orgId}>
+              <OrgFrame organisations={organisations.data} orgId={params.orgId} />
+            </OrgProvider>
+          )}
+        </Route>
+        <Route>
+          <AppShell
+            organisations={organisations.data}
+            org={undefined}
+            currentOrgId={undefined}
+            currentUnitId={undefined}
+          >
+            <NotFoundPage />
+          </AppShell>
+        </Route>
+      </Switch>
+    </ToastProvider>
+  );
+}
+
+function OrgFrame({
+  organisations,
+  orgId,
+}: {
+  organisations: Parameters<typeof AppShell>[0]['organisations'];
+  orgId: string;
+}) {
+  const org = useOrg();
+  const [, unitParams] = useRoute<{ unitId: string }>('/org/:orgId/units/:unitId/*?');
+  return (
+    <AppShell
+      organisations={organisations}
+      org={org.data}
+      currentOrgId={orgId}
+      currentUnitId={unitParams?.unitId}
+    >
+      <Switch>
+        <Route path="/org/:orgId/units/:unitId/matrix/:year">
+          {(params) => <UnitPage tab="matrix" unitId={params.unitId} year={Number(params.year)} />}
+        </Route>
+        <Route path="/org/:orgId/units/:unitId/okrs">
+          {(params) => <UnitPage tab="okrs" unitId={params.unitId} year={undefined} />}
+        </Route>
+        <Route path="/org/:orgId/units/:unitId">{(params) => <UnitIndexPage unitId={params.unitId} />}</Route>
+        <Route path="/org/:orgId">
+          <OrgIndexPage />
+        </Route>
+        <Route>
+          <NotFoundPage />
+        </Route>
+      </Switch>
+    </AppShell>
+  );
+}

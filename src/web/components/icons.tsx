@@ -1,0 +1,64 @@
+/** Small inline SVG icons (16 px, stroke = currentColor) so no icon library enters the bundle. */
+import type { ReactElement, SVGProps } from 'react';
+
+type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+
+function make(paths: ReactElement, name: string) {
+  function Icon({ size = 16, ...rest }: IconProps) {
+    return (
+      <svg
+        width={size}
+        height={size}
+        viewBox="0 0 16 16"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.6}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        focusable="false"
+        {...rest}
+      >
+        {paths}
+      </svg>
+    );
+  }
+  Icon.displayName = name;
+  return Icon;
+}
+
+export const PlusIcon = make(<path d="M8 3.5v9M3.5 8h9" />, 'PlusIcon');
+export const ChevronRightIcon = make(<path d="M6 3.5 10.5 8 6 12.5" />, 'ChevronRightIcon');
+export const ChevronDownIcon = make(<path d="M3.5 6 8 10.5 12.5 6" />, 'ChevronDownIcon');
+export const ArrowUpIcon = make(<path d="M8 12.5v-9M4.5 7 8 3.5 11.5 7" />, 'ArrowUpIcon');
+export const ArrowDownIcon = make(<path d="M8 3.5v9M4.5 9 8 12.5 11.5 9" />, 'ArrowDownIcon');
+export const ArrowLeftIcon = make(<path d="M12.5 8h-9M7 4.5 3.5 8 7 11.5" />, 'ArrowLeftIcon');
+export const ArrowRightIcon = make(<path d="M3.5 8h9M9 4.5 12.5 8 9 11.5" />, 'ArrowRightIcon');
+export const PencilIcon = make(<path d="M10.5 3 13 5.5 6 12.5H3.5V10z" />, 'PencilIcon');
+export const TrashIcon = make(<path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5" />, 'TrashIcon');
+export const LinkIcon = make(
+  <path d="M6.8 9.2a2.5 2.5 0 0 0 3.5 0l2-2a2.5 2.5 0 0 0-3.5-3.5l-.7.7M9.2 6.8a2.5 2.5 0 0 0-3.5 0l-2 2a2.5 2.5 0 0 0 3.5 3.5l.7-.7" />,
+  'LinkIcon',
+);
+export const XIcon = make(<path d="M4 4l8 8M12 4l-8 8" />, 'XIcon');
+export const CheckIcon = make(<path d="M3.5 8.5 6.5 11.5 12.5 4.5" />, 'CheckIcon');
+export const AlertIcon = make(<path d="M8 2.5 14 13H2zM8 6.5v3M8 11.2v.1" />, 'AlertIcon');
+export const InfoIcon = make(<path d="M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12zM8 7.5V11M8 5v.1" />, 'InfoIcon');
+export const GridIcon = make(
+  <path d="M2.5 2.5h11v11h-11zM2.5 2.5l11 11M13.5 2.5l-11 11" strokeWidth={1.4} />,
+  'GridIcon',
+);
+export const TargetIcon = make(
+  <path d="M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12zM8 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8 8.1v-.1" />,
+  'TargetIcon',
+);
+export const BuildingIcon = make(
+  <path d="M3 13.5V3h6.5v10.5M9.5 6.5H13v7M1.5 13.5h13M5 5.5h2M5 8h2M5 10.5h2" />,
+  'BuildingIcon',
+);
+export const PrinterIcon = make(
+  <path d="M4.5 6V2.5h7V6M4.5 11H3a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v3a1 1 0 0 1-1 1h-1.5M4.5 9h7v4.5h-7z" />,
+  'PrinterIcon',
+);
+export const SidebarIcon = make(<path d="M2.5 3h11v10h-11zM6 3v10" />, 'SidebarIcon');
+export const UndoIcon = make(<path d="M5.5 3.5 2.5 6.5l3 3M2.5 6.5h7a3.5 3.5 0 0 1 0 7H7" />, 'UndoIcon');

@@ -1,0 +1,54 @@
+/** Small extras drawn with items: a KPI's baseline → target, an initiative's owner and status. */
+import type { MatrixItem } from '../../../contracts';
+import { initials } from '../avatar';
+import { withUnit } from '../okr/okr-format';
+import type { MatrixIndex } from './matrix-model';
+
+/** "45 → 60 %" (or "95–99 %" for a band), empty when no target is set. */
+export function KpiMeta({ item }: { item: MatrixItem }) {
+  if (item.target === null) return null;
+  const unit = item.unitOfMeasure;
+  if (item.direction === 'band') {
+    return <>{`${withUnit(item.target, '')}–${withUnit(item.targetHigh, unit)}`}</>;
+  }
+  return (
+    <>
+      {item.baseline === null
+        ? `→ ${withUnit(item.target, unit)}`
+        : `${withUnit(item.baseline, '')} → ${withUnit(item.target, unit)}`}
+    </>
+  );
+}
+
+const STATUS_LABEL: Record<NonNullable<MatrixItem['status']>, string> = {
+  proposed: 'Proposed',
+  planned: 'Planned',
+  in_progress: 'In progress',
+  done: 'Done',
+  on_hold: 'On hold',
+  cancelled: 'Cancelled',
+};
+
+/** The primary owner's initials and the status of an initiative (How item). */
+export function InitiativeChips({ item, index }: { item: MatrixItem; index: MatrixIndex }) {
+  const ownerId = index.primaryOf.get(item.id);
+  const owner = ownerId ? index.itemsById.get(ownerId) : undefined;
+  return (
+    <>
+      {item.status && (
+        <span className={`mx-status status-${item.status}`} title={`Status: ${STATUS_LABEL[item.status]}`}>
+          {STATUS_LABEL[item.status]}
+        </span>
+      )}
+      {owner ? (
+        <span className="avatar avatar-xs" title={`Primary owner: ${owner.title}`}>
+          {initials(owner.title)}
+        </span>
+      ) : (
+        <span className="avatar avatar-xs avatar-missing" title="No primary owner yet">
+          ?
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The label of one X-matrix item: a row (How, What) or a rotated column (How Far, How Much, Who).
+ * Keys when focused: Enter or F2 renames, Alt+↑/← moves earlier, Alt+↓/→ moves later, Delete removes.
+ * A hover toolbar offers the same actions. Test hook: `data-testid="item-<id>"` with `data-part`.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { MatrixItem, TraceSource } from '../../../contracts';
+import {
+  ArrowDownIcon,
+  ArrowLeftIcon,
+  ArrowRightIcon,
+  ArrowUpIcon,
+  LinkIcon,
+  PencilIcon,
+  TrashIcon,
+} from '../icons';
+import { InlineTitleInput } from './inline-title-input';
+import { PART_SHORT } from './matrix-model';
+
+interface MatrixItemLabelProps {
+  item: MatrixItem;
+  /** 0-based index in its part, shown as the item's number. */
+  index: number;
+  count: number;
+  orientation: 'row' | 'column';
+  row: number | string;
+  column: number | string;
+  tone: 'focus' | 'related' | 'dim' | undefined;
+  source: TraceSource | undefined;
+  /** Small text under the title (KPI baseline → target). */
+  meta?: ReactNode;
+  /** Chips at the end of a row (owner initials, status). */
+  chips?: ReactNode;
+  renamable: boolean;
+  autoFocus: boolean;
+  onRename: (item: MatrixItem, title: string) => void;
+  onMove: (item: MatrixItem, delta: -1 | 1) => void;
+  onDelete: (item: MatrixItem) => void;
+  onHover: (id: string | null) => void;
+}
+
+export function MatrixItemLabel(props: MatrixItemLabelProps) {
+  const { item, index, count, orientation, row, column, tone, source, meta, chips, renamable, autoFocus } =
+    props;
+  const { onRename, onMove, onDelete, onHover } = props;
+  const [editing, setEditing] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const isRow = orientation === 'row';
+
+  useEffect(() => {
+    if (autoFocus) ref.current?.focus();
+  }, [autoFocus, index]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    const earlier = event.key === 'ArrowUp' || event.key === 'ArrowLeft';
+    const later = event.key === 'ArrowDown' || event.key === 'ArrowRight';
+    if (event.altKey && (earlier || later)) {
+      event.preventDefault();
+      onMove(item, earlier ? -1 : 1);
+    } else if ((event.key === 'Enter' || event.key === 'F2') && renamable) {
+      event.preventDefault();
+      setEditing(true);
+    } else if (event.key === 'Delete') {
+      event.preventDefault();
+      onDelete(item);
+    }
+  };
+
+  const sourceText = source
+    ? `from ${source.unitName} ${source.kind === 'key_result' ? 'KR' : 'objective'}: ${source.title}`
+    : undefined;
+  const EarlierIcon = isRow ? ArrowUpIcon : ArrowLeftIcon;
+  const LaterIcon = isRow ? ArrowDownIcon : ArrowRightIcon;
+
+  return (
+    <div
+      ref={ref}
+      className={`mx-item mx-item-${orientation} part-${item.part}${tone ? ` is-${tone}` : ''}${editing ? ' is-editing' : ''}`}
+      style={{ gridRow: row, gridColumn: column }}
+      data-testid={`item-${item.id}`}
+      data-part={item.part}
+      tabIndex={0}
+      role="group"
+      aria-label={`${PART_SHORT[item.part]} ${index + 1}: ${item.title}`}
+      aria-keyshortcuts="Enter Alt+ArrowUp Alt+ArrowDown Delete"
+      onKeyDown={onKeyDown}
+      onMouseEnter={() => onHover(item.id)}
+      onMouseLeave={() => onHover(null)}
+      onFocus={() => onHover(item.id)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) onHover(null);
+      }}
+    >
+      <div className="mx-item-body">
+        <span className="mx-item-num tabular">{index + 1}</span>
+        <span
+          className="mx-item-title"
+          title={item.description ? `${item.title}\n\n${item.description}` : item.title}
+          onClick={() => renamable && setEditing(true)}
+        >
+          {item.title}
+        </span>
+        {sourceText && (
+          <span className="mx-trace" title={sourceText} aria-label={sourceText} role="img">
+            <LinkIcon size={12} />
+          </span>
+        )}
+        {meta && <span className="mx-item-meta">{meta}</span>}
+        {chips && <span className="mx-item-chips">{chips}</span>}
+      </div>
+      {editing && (
+        <InlineTitleInput
+          initial={item.title}
+          label={`Rename ${PART_SHORT[item.part]} item`}
+          variant={isRow ? 'inline' : 'popover'}
+          onSave={(title) => {
+            setEditing(false);
+            onRename(item, title);
+            ref.current?.focus();
+          }}
+          onCancel={() => {
+            if (ref.current?.contains(document.activeElement)) ref.current.focus();
+            setEditing(false);
+          }}
+        />
+      )}
+      {!editing && (
+        <div className="mx-toolbar" role="toolbar" aria-label="Item actions">
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-label="Move earlier (Alt+↑)"
+            title="Move earlier (Alt+↑)"
+            disabled={index === 0}
+            onClick={() => onMove(item, -1)}
+          >
+            <EarlierIcon size={13} />
+          </button>
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-label="Move later (Alt+↓)"
+            title="Move later (Alt+↓)"
+            disabled={index === count - 1}
+            onClick={() => onMove(item, 1)}
+          >
+            <LaterIcon size={13} />
+          </button>
+          {renamable && (
+            <button
+              type="button"
+              tabIndex={-1}
+              aria-label="Rename (Enter)"
+              title="Rename (Enter)"
+              onClick={() => setEditing(true)}
+            >
+              <PencilIcon size={13} />
+            </button>
+          )}
+          <button
+            type="button"
+            tabIndex={-1}
+            className="mx-toolbar-danger"
+            aria-label="Delete (Del)"
+            title="Delete (Del)"
+            onClick={() => onDelete(item)}
+          >
+            <TrashIcon size={13} />
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * Pure helpers behind the X-matrix page: short part labels, cell keys, the lookup index of
+ * correlations and ownerships, the click cycles of cells, and the hover highlight.
+ */
+import type { Correlation, MatrixItem, Ownership, XMatrixView } from '../../../contracts';
+import type { CorrelationStrength, MatrixPart, OwnershipRole } from '../../api-client';
+
+/** Short names used in aria-labels ("What 'X' × How Far 'Y': strong"). */
+export const PART_SHORT: Record<MatrixPart, string> = {
+  what: 'What',
+  how_far: 'How Far',
+  how: 'How',
+  how_much: 'How Much',
+  who: 'Who',
+};
+
+export type CornerGridId = 'what_how_far' | 'how_far_how' | 'how_how_much' | 'how_much_what';
+
+/** Each corner grid's parts in stored orientation: fromId is an item of the first part. */
+export const GRID_PARTS: Record<CornerGridId, readonly [MatrixPart, MatrixPart]> = {
+  what_how_far: ['what', 'how_far'],
+  how_far_how: ['how_far', 'how'],
+  how_how_much: ['how', 'how_much'],
+  how_much_what: ['how_much', 'what'],
+};
+
+export const STRENGTH_SYMBOL: Record<CorrelationStrength, string> = { strong: '●', medium: '○', weak: '△' };
+export const ROLE_SYMBOL: Record<OwnershipRole, string> = { primary: '●', secondary: '○' };
+
+/** Key of a corner cell or Who cell: the two ids in stored orientation. */
+export const cellKey = (fromId: string, toId: string) => `${fromId}|${toId}`;
+
+export interface WhoLoad {
+  primary: number;
+  secondary: number;
+}
+
+/** Lookup tables built once per view. */
+export interface MatrixIndex {
+  correlations: Map<string, Correlation>;
+  ownerships: Map<string, Ownership>;
+  /** For each item, the items it is joined to by a mark (correlation or ownership). */
+  neighbours: Map<string, Set<string>>;
+  /** Primary owner (Who item id) per initiative. */
+  primaryOf: Map<string, string>;
+  loadOf: Map<string, WhoLoad>;
+  itemsById: Map<string, MatrixItem>;
+}
+
+/** Builds the {@link MatrixIndex} of a view. */
+export function indexMatrix(view: XMatrixView): MatrixIndex {
+  const correlations = new Map<string, Correlation>();
+  const ownerships = new Map<string, Ownership>();
+  const neighbours = new Map<string, Set<string>>();
+  const primaryOf = new Map<string, string>();
+  const loadOf = new Map<string, WhoLoad>();
+  const link = (a: string, b: string) => {
+    const set = neighbours.get(a) ?? new Set<string>();
+    set.add(b);
+    neighbours.set(a, set);
+  };
+  for (const c of view.correlations) {
+    correlations.set(cellKey(c.fromId, c.toId), c);
+    link(c.fromId, c.toId);
+    link(c.toId, c.fromId);
+  }
+  for (const o of view.ownerships) {
+    ownerships.set(cellKey(o.initiativeId, o.whoId), o);
+    link(o.initiativeId, o.whoId);
+    link(o.whoId, o.initiativeId);
+    if (o.role === 'primary') primaryOf.set(o.initiativeId, o.whoId);
+    const load = loadOf.get(o.whoId) ?? { primary: 0, secondary: 0 };
+    load[o.role] += 1;
+    loadOf.set(o.whoId, load);
+  }
+  const itemsById = new Map<string, MatrixItem>();
+  for (const part of ['what', 'how_far', 'how', 'how_much', 'who'] as const) {
+    for (const item of view.items[part]) itemsById.set(item.id, item);
+  }
+  return { correlations, ownerships, neighbours, primaryOf, loadOf, itemsById };
+}
+
+/** Click cycle of a corner cell: blank → ● strong → ○ medium → △ weak → blank. */
+export function nextStrength(current: CorrelationStrength | undefined): CorrelationStrength | null {
+  switch (current) {
+    case undefined:
+      return 'strong';
+    case 'strong':
+      return 'medium';
+    case 'medium':
+      return 'weak';
+    case 'weak':
+      return null;
+  }
+}
+
+/**
+ * Click cycle of a Who cell: blank → ○ secondary → ● primary → blank; ● is skipped (straight to blank)
+ * when the initiative already has another primary owner, since the server refuses a second one.
+ */
+export function nextRole(current: OwnershipRole | undefined, otherPrimary: boolean): OwnershipRole | null {
+  switch (current) {
+    case undefined:
+      return 'secondary';
+    case 'secondary':
+      return otherPrimary ? null : 'primary';
+    case 'primary':
+      return null;
+  }
+}
+
+/** What the pointer or focus rests on: an item (highlights its web) or a cell (its row and column). */
+export type MatrixFocus = { kind: 'item'; id: string } | { kind: 'cell'; ids: [string, string] } | null;
+
+export interface Highlight {
+  /** True when an item is focused: everything outside its web dims. */
+  dims: boolean;
+  /** Items lit: the focused ones and (for an item) those joined to it by a mark. */
+  items: Set<string>;
+  /** Items whose row or column is lit in the grids. */
+  lines: Set<string>;
+}
+
+/** Computes what to light for the current focus. */
+export function highlightFor(focus: MatrixFocus, index: MatrixIndex): Highlight {
+  if (!focus) return { dims: false, items: new Set(), lines: new Set() };
+  if (focus.kind === 'cell') return { dims: false, items: new Set(focus.ids), lines: new Set(focus.ids) };
+  const items = new Set([focus.id, ...(index.neighbours.get(focus.id) ?? [])]);
+  return { dims: true, items, lines: new Set([focus.id]) };
+}
+
+/** Visual state of a cell joining `a` and `b` under a highlight. */
+export function cellTone(
+  h: Highlight,
+  a: string,
+  b: string,
+  marked: boolean,
+): 'lit' | 'hot' | 'dim' | undefined {
+  const inLine = h.lines.has(a) || h.lines.has(b);
+  if (inLine) return marked && h.dims ? 'hot' : 'lit';
+  return h.dims ? 'dim' : undefined;
+}
+
+/** Visual state of an item under a highlight. */
+export function itemTone(h: Highlight, id: string): 'focus' | 'related' | 'dim' | undefined {
+  if (h.lines.has(id)) return 'focus';
+  if (h.items.has(id)) return 'related';
+  return h.dims ? 'dim' : undefined;
+}

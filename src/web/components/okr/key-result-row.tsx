@@ -1,0 +1,84 @@
+/** One key result in an objective card: kind, title, baseline → target, current, weight, owner, confidence. */
+import type { KeyResult, Person } from '../../../contracts';
+import { Avatar } from '../avatar';
+import { Badge } from '../badge';
+import {
+  confidenceTone,
+  formatNumber,
+  keyResultProgress,
+  KR_KIND_LABEL,
+  KR_KIND_TONE,
+  withUnit,
+} from './okr-format';
+import { ProgressBar } from './progress-bar';
+
+export function KeyResultRow({ kr, owner }: { kr: KeyResult; owner: Person | undefined }) {
+  const progress = keyResultProgress(kr);
+  return (
+    <li className="kr" data-testid={`kr-${kr.id}`}>
+      <div className="kr-main">
+        <Badge tone={KR_KIND_TONE[kr.kind]}>{KR_KIND_LABEL[kr.kind]}</Badge>
+        <span className="kr-title">{kr.title}</span>
+      </div>
+      <div className="kr-target tabular" title="Baseline → target">
+        <TargetText kr={kr} />
+      </div>
+      <div className="kr-current tabular" title="Current value">
+        <span className="kr-label">Now</span> {currentText(kr)}
+      </div>
+      <ProgressBar value={progress} label={`Progress of ${kr.title}`} />
+      <div className="kr-meta">
+        <span className="kr-weight tabular" title="Weight">
+          ×{formatNumber(kr.weight)}
+        </span>
+        <span className="kr-owner" title="Owner">
+          {owner ? (
+            <>
+              <Avatar name={owner.name} size="sm" />
+              {owner.name}
+            </>
+          ) : (
+            <span className="muted">No owner</span>
+          )}
+        </span>
+        {kr.confidence !== null ? (
+          <Badge tone={confidenceTone(kr.confidence)} dot title="Owner confidence">
+            {Math.round(kr.confidence * 100)}%
+          </Badge>
+        ) : (
+          <span className="muted kr-confidence-empty">—</span>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function TargetText({ kr }: { kr: KeyResult }) {
+  switch (kr.kind) {
+    case 'binary':
+      return <span>Done / not done</span>;
+    case 'milestone':
+      return <span>{kr.milestones.length} steps</span>;
+    case 'band':
+      return (
+        <span>
+          stay {withUnit(kr.target, '')}–{withUnit(kr.targetHigh, kr.unitOfMeasure)}
+        </span>
+      );
+    case 'increase':
+    case 'decrease':
+      return (
+        <span>
+          {withUnit(kr.baseline, kr.unitOfMeasure)} <span className="arrow">→</span>{' '}
+          <strong>{withUnit(kr.target, kr.unitOfMeasure)}</strong>
+        </span>
+      );
+  }
+}
+
+function currentText(kr: KeyResult): string {
+  if (kr.current === null) return '—';
+  if (kr.kind === 'binary') return kr.current >= 1 ? 'Done' : 'Not done';
+  if (kr.kind === 'milestone') return `${formatNumber(kr.current)} of ${kr.milestones.length}`;
+  return withUnit(kr.current, kr.unitOfMeasure);
+}

@@ -1,0 +1,67 @@
+/** One objective with its key results, kind (committed / aspirational), progress and alignment. */
+import type { ObjectiveWithKeyResults, Person } from '../../../contracts';
+import { Badge } from '../badge';
+import { LinkIcon } from '../icons';
+import { KeyResultRow } from './key-result-row';
+import { objectiveProgress } from './okr-format';
+import { ProgressBar } from './progress-bar';
+
+/** What an objective aligns to, resolved to a readable name (or just the kind when unknown). */
+export interface AlignmentLabel {
+  kind: 'objective' | 'key result';
+  title: string | undefined;
+  unitName: string | undefined;
+}
+
+interface ObjectiveCardProps {
+  objective: ObjectiveWithKeyResults;
+  index: number;
+  peopleById: Map<string, Person>;
+  alignment: AlignmentLabel | undefined;
+}
+
+export function ObjectiveCard({ objective, index, peopleById, alignment }: ObjectiveCardProps) {
+  const krs = [...objective.keyResults].sort((a, b) => a.position - b.position);
+  return (
+    <article className="objective" data-testid={`objective-${objective.id}`}>
+      <header className="objective-header">
+        <span className="objective-index tabular">O{index + 1}</span>
+        <div className="objective-heading">
+          <h2>{objective.title}</h2>
+          {objective.description && <p className="objective-description">{objective.description}</p>}
+          <div className="objective-tags">
+            <Badge tone={objective.kind === 'committed' ? 'brand' : 'violet'}>
+              {objective.kind === 'committed' ? 'Committed' : 'Aspirational'}
+            </Badge>
+            {alignment ? (
+              <span className="alignment" title={`Aligned to a parent ${alignment.kind}`}>
+                <LinkIcon size={13} />
+                <span>
+                  {`Aligned to ${alignment.unitName ? `${alignment.unitName} ` : ''}${alignment.kind === 'key result' ? 'KR' : 'objective'}`}
+                  {alignment.title && <strong>: {alignment.title}</strong>}
+                </span>
+              </span>
+            ) : (
+              <span className="alignment alignment-none">Not aligned to a parent</span>
+            )}
+          </div>
+        </div>
+        <div className="objective-progress">
+          <ProgressBar value={objectiveProgress(objective)} label={`Progress of ${objective.title}`} />
+          <span className="objective-kr-count">
+            {krs.length} key result{krs.length === 1 ? '' : 's'}
+          </span>
+        </div>
+      </header>
+      {krs.length > 0 ? (
+        <ul className="kr-list">
+          {krs.map((kr) => (
+            <KeyResultRow key={kr.id} kr={kr} owner={kr.ownerId ? peopleById.get(kr.ownerId) : undefined} />
+          ))}
+        </ul>
+      ) : (
+        <p className="objective-empty">No key results yet — an objective needs 2-5 measurable key results.</p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,53 @@
+/** The top bar: product mark, organisation switcher and the sidebar toggle. */
+import { Link, useLocation } from 'wouter';
+import type { Organisation } from '../../contracts';
+import { IconButton } from './button';
+import { BuildingIcon, SidebarIcon } from './icons';
+
+interface TopBarProps {
+  organisations: Organisation[] | undefined;
+  currentOrgId: string | undefined;
+  onToggleSidebar?: () => void;
+}
+
+export function TopBar({ organisations, currentOrgId, onToggleSidebar }: TopBarProps) {
+  const [, navigate] = useLocation();
+  return (
+    <header className="topbar">
+      {onToggleSidebar && (
+        <IconButton label="Toggle sidebar" onClick={onToggleSidebar} className="topbar-sidebar-toggle">
+          <SidebarIcon />
+        </IconButton>
+      )}
+      <Link href="/" className="brand" aria-label="Catchball home">
+        <span className="brand-mark" aria-hidden="true">
+          <svg viewBox="0 0 24 24" width="22" height="22">
+            <rect width="24" height="24" rx="6" fill="currentColor" />
+            <path d="M6.5 6.5l11 11M17.5 6.5l-11 11" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" />
+          </svg>
+        </span>
+        <span className="brand-name">Catchball</span>
+      </Link>
+      {organisations && organisations.length > 0 && (
+        <label className="org-switcher">
+          <BuildingIcon />
+          <span className="visually-hidden">Organisation</span>
+          <select
+            value={currentOrgId ?? ''}
+            onChange={(event) => navigate(`/org/${event.target.value}`)}
+            aria-label="Organisation"
+          >
+            {currentOrgId === undefined && <option value="">Choose an organisation…</option>}
+            {organisations.map((org) => (
+              <option key={org.id} value={org.id}>
+                {org.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="topbar-spacer" />
+      <span className="topbar-hint">Strategy deployment · OKRs × Hoshin Kanri</span>
+    </header>
+  );
+}

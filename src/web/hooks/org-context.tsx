@@ -1,0 +1,80 @@
+/**
+ * Loads what every page of one organisation needs (the organisation, its unit tree, matrices, people
+ * and cycles) once, and shares it through context. Pages read it with {@link useOrg}.
+ */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { Cycle, Organisation, Person, Unit, XMatrix } from '../../contracts';
+import { getOrganisation, listCycles, listMatrices, listPeople, listUnits } from '../api-client';
+import { useQuery } from './use-query';
+import { buildUnitTree, type UnitNode } from './unit-tree';
+
+export interface OrgData {
+  organisation: Organisation;
+  units: Unit[];
+  /** Roots of the unit tree, children ordered by position. */
+  tree: UnitNode[];
+  unitsById: Map<string, Unit>;
+  matrices: XMatrix[];
+  people: Person[];
+  peopleById: Map<string, Person>;
+  cycles: Cycle[];
+  /** Reload the matrix list (e.g. after the True North changed). */
+  refetchMatrices: () => Promise<void>;
+}
+
+interface OrgState {
+  data: OrgData | undefined;
+  loading: boolean;
+  error: Error | undefined;
+}
+
+const OrgContext = createContext<OrgState | null>(null);
+
+/** Fetches the organisation's shared data; children render once it is known (or show its error). */
+export function OrgProvider({ orgId, children }: { orgId: string; children: ReactNode }) {
+  const org = useQuery(`org:${orgId}`, () => getOrganisation(orgId));
+  const units = useQuery(`units:${orgId}`, () => listUnits(orgId));
+  const matrices = useQuery(`matrices:${orgId}`, () => listMatrices(orgId));
+  const people = useQuery(`people:${orgId}`, () => listPeople(orgId));
+  const cycles = useQuery(`cycles:${orgId}`, () => listCycles(orgId));
+
+  const state = useMemo<OrgState>(() => {
+    const error = org.error ?? units.error ?? matrices.error ?? people.error ?? cycles.error;
+    if (!org.data || !units.data || !matrices.data || !people.data || !cycles.data) {
+      return { data: undefined, loading: !error, error };
+    }
+    const data: OrgData = {
+      organisation: org.data,
+      units: units.data,
+      tree: buildUnitTree(units.data),
+      unitsById: new Map(units.data.map((unit) => [unit.id, unit])),
+      matrices: matrices.data,
+      people: people.data,
+      peopleById: new Map(people.data.map((person) => [person.id, person])),
+      cycles: cycles.data,
+      refetchMatrices: matrices.refetch,
+    };
+    return { data, loading: false, error };
+  }, [
+    org.data,
+    org.error,
+    units.data,
+    units.error,
+    matrices.data,
+    matrices.error,
+    matrices.refetch,
+    people.data,
+    people.error,
+    cycles.data,
+    cycles.error,
+  ]);
+
+  return <OrgContext.Provider value={state}>{children}</OrgContext.Provider>;
+}
+
+/** The state of the current organisation's shared data. Must be used inside {@link OrgProvider}. */
+export function useOrg(): OrgState {
+  const state = useContext(OrgContext);
+  if (!state) throw new Error('useOrg must be used inside <OrgProvider>');
+  return state;
+}

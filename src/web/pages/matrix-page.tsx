@@ -1,0 +1,93 @@
+/**
+ * The X-matrix tab: loads the unit's matrix for the year and renders the editable {@link XMatrix},
+ * its legend and the keyboard hints. Shows guidance when the unit has no matrix for that year.
+ */
+import type { XMatrixView } from '../../contracts';
+import { getMatrixView } from '../api-client';
+import { Button } from '../components/button';
+import { EmptyState } from '../components/empty-state';
+import { AlertIcon, GridIcon, PrinterIcon } from '../components/icons';
+import { MatrixLegend } from '../components/matrix/matrix-legend';
+import { useMatrixEditor } from '../components/matrix/use-matrix-editor';
+import { XMatrix } from '../components/matrix/x-matrix';
+import { Skeleton, Spinner } from '../components/spinner';
+import { useQuery, type QueryState } from '../hooks/use-query';
+
+export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
+  const query = useQuery(`matrix:${unitId}:${year}`, () => getMatrixView(unitId, year));
+  if (query.error) {
+    const notFound = 'status' in query.error && query.error.status === 404;
+    return notFound ? (
+      <EmptyState icon={<GridIcon size={22} />} title={`No X-matrix for ${year} yet`}>
+        An X-matrix joins this unit's breakthrough objectives, annual objectives, improvement priorities, KPIs
+        and owners on one page. Create one for {year} with the command line or the API (or import a plan
+        document); it will appear here, ready to edit.
+      </EmptyState>
+    ) : (
+      <EmptyState
+        tone="error"
+        icon={<AlertIcon size={22} />}
+        title="Could not load the X-matrix"
+        action={<Button onClick={() => void query.refetch()}>Try again</Button>}
+      >
+        {query.error.message}
+      </EmptyState>
+    );
+  }
+  if (!query.data) return <MatrixSkeleton />;
+  return <LoadedMatrix view={query.data} query={query} />;
+}
+
+function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XMatrixView> }) {
+  const editor = useMatrixEditor(view, query.setData, query.refetch);
+  const counts = editor.view.items;
+  return (
+    <section className="matrix-page" aria-label="X-matrix">
+      <div className="matrix-toolbar">
+        <div className="matrix-stats">
+          <span>
+            <strong>{counts.what.length}</strong> breakthroughs
+          </span>
+          <span>
+            <strong>{counts.how_far.length}</strong> annual
+          </span>
+          <span>
+            <strong>{counts.how.length}</strong> priorities
+          </span>
+          <span>
+            <strong>{counts.how_much.length}</strong> KPIs
+          </span>
+          <span>
+            <strong>{counts.who.length}</strong> owners
+          </span>
+          {query.fetching && <Spinner size={12} label="Refreshing" />}
+        </div>
+        <Button size="sm" variant="ghost" icon={<PrinterIcon />} onClick={() => window.print()}>
+          Print
+        </Button>
+      </div>
+      <div className="matrix-scroll">
+        <XMatrix editor={editor} />
+      </div>
+      <MatrixLegend partNames={editor.view.organisation.partNames} />
+      <p className="matrix-hint">
+        Click a cell to cycle ● → ○ → △ → blank (Who: ○ secondary → ● primary → blank). On an item:{' '}
+        <kbd>Enter</kbd> renames, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves, <kbd>Del</kbd> deletes.
+      </p>
+    </section>
+  );
+}
+
+function MatrixSkeleton() {
+  return (
+    <div className="matrix-skeleton" role="status" aria-label="Loading the X-matrix">
+      <Skeleton width={520} height={120} />
+      <div className="matrix-skeleton-mid">
+        <Skeleton width={140} height={200} />
+        <Skeleton width={240} height={200} />
+        <Skeleton width={140} height={200} />
+      </div>
+      <Skeleton width={520} height={120} />
+    </div>
+  );
+}

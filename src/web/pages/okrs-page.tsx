@@ -1,0 +1,102 @@
+/**
+ * The OKRs tab: the unit's objectives for a cycle with their key results (read-only). Alignments are
+ * resolved against the parent unit's OKRs of the same cycle so they read "Aligned to CIO KR: …".
+ */
+import { useMemo } from 'react';
+import type { ObjectiveWithKeyResults, Unit } from '../../contracts';
+import { listOkrs } from '../api-client';
+import { Button } from '../components/button';
+import { EmptyState } from '../components/empty-state';
+import { AlertIcon, TargetIcon } from '../components/icons';
+import { ObjectiveCard, type AlignmentLabel } from '../components/okr/objective-card';
+import { LoadingBlock } from '../components/spinner';
+import { useOrg } from '../hooks/org-context';
+import { useQuery } from '../hooks/use-query';
+
+export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | undefined }) {
+  const { data: org } = useOrg();
+  const okrs = useQuery(cycleId ? `okrs:${unit.id}:${cycleId}` : null, () => listOkrs(unit.id, cycleId));
+  const parentId = unit.parentId;
+  const parentOkrs = useQuery(parentId && cycleId ? `okrs:${parentId}:${cycleId}` : null, () =>
+    listOkrs(parentId ?? '', cycleId),
+  );
+  const parentName = parentId ? org?.unitsById.get(parentId)?.name : undefined;
+  const resolve = useMemo(
+    () => alignmentResolver(parentOkrs.data ?? [], parentName),
+    [parentOkrs.data, parentName],
+  );
+
+  if (!cycleId) {
+    return (
+      <EmptyState icon={<TargetIcon size={22} />} title="No cycle yet">
+        OKRs belong to a planning cycle (a year and its quarters). Create a cycle for this organisation to
+        start writing objectives.
+      </EmptyState>
+    );
+  }
+  if (okrs.error) {
+    return (
+      <EmptyState
+        tone="error"
+        icon={<AlertIcon size={22} />}
+        title="Could not load the OKRs"
+        action={<Button onClick={() => void okrs.refetch()}>Try again</Button>}
+      >
+        {okrs.error.message}
+      </EmptyState>
+    );
+  }
+  if (okrs.loading || !okrs.data) return <LoadingBlock label="Loading OKRs" />;
+  const objectives = [...okrs.data].sort((a, b) => a.position - b.position);
+  if (objectives.length === 0) {
+    return (
+      <EmptyState icon={<TargetIcon size={22} />} title={`${unit.name} has no objectives in this cycle`}>
+        Objectives state where the unit wants to go; 3-5 per team is plenty, each with 2-5 measurable key
+        results. Add them with the command line or the API, or translate them from this unit's X-matrix.
+      </EmptyState>
+    );
+  }
+  const committed = objectives.filter((o) => o.kind === 'committed').length;
+  const krCount = objectives.reduce((sum, o) => sum + o.keyResults.length, 0);
+  return (
+    <section className="okrs" aria-label="Objectives and key results">
+      <div className="okrs-summary">
+        <span>
+          <strong>{objectives.length}</strong> objective{objectives.length === 1 ? '' : 's'}
+        </span>
+        <span>
+          <strong>{krCount}</strong> key result{krCount === 1 ? '' : 's'}
+        </span>
+        <span>
+          <strong>{committed}</strong> committed · <strong>{objectives.length - committed}</strong>{' '}
+          aspirational
+        </span>
+      </div>
+      {objectives.map((objective, index) => (
+        <ObjectiveCard
+          key={objective.id}
+          objective={objective}
+          index={index}
+          peopleById={org?.peopleById ?? new Map()}
+          alignment={resolve(objective)}
+        />
+      ))}
+    </section>
+  );
+}
+
+function alignmentResolver(parentOkrs: ObjectiveWithKeyResults[], parentName: string | undefined) {
+  const objectives = new Map(parentOkrs.map((o) => [o.id, o.title]));
+  const krs = new Map(parentOkrs.flatMap((o) => o.keyResults.map((kr) => [kr.id, kr.title] as const)));
+  return (objective: ObjectiveWithKeyResults): AlignmentLabel | undefined => {
+    if (objective.alignedKeyResultId) {
+      const title = krs.get(objective.alignedKeyResultId);
+      return { kind: 'key result', title, unitName: title ? parentName : undefined };
+    }
+    if (objective.alignedObjectiveId) {
+      const title = objectives.get(objective.alignedObjectiveId);
+      return { kind: 'objective', title, unitName: title ? parentName : undefined };
+    }
+    return undefined;
+  };
+}

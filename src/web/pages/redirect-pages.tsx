@@ -1,0 +1,63 @@
+/** Index routes that pick a sensible page: the first unit with a matrix, the unit's current matrix. */
+import { Redirect } from 'wouter';
+import { EmptyState } from '../components/empty-state';
+import { AlertIcon, BuildingIcon } from '../components/icons';
+import { LoadingBlock } from '../components/spinner';
+import { useOrg } from '../hooks/org-context';
+import { defaultMatrixYear, flattenTree } from '../hooks/unit-tree';
+
+/** `/org/:orgId` → the first unit (tree order) that has an X-matrix, else the first unit's OKRs. */
+export function OrgIndexPage() {
+  const { data, error } = useOrg();
+  if (error) return <OrgError message={error.message} />;
+  if (!data) return <PageLoading />;
+  const units = flattenTree(data.tree).map((node) => node.unit);
+  const withMatrix = units.find((unit) => defaultMatrixYear(unit.id, data.matrices) !== undefined);
+  const orgId = data.organisation.id;
+  if (withMatrix) {
+    return (
+      <Redirect
+        to={`/org/${orgId}/units/${withMatrix.id}/matrix/${defaultMatrixYear(withMatrix.id, data.matrices)}`}
+        replace
+      />
+    );
+  }
+  const first = units[0];
+  if (first) return <Redirect to={`/org/${orgId}/units/${first.id}/okrs`} replace />;
+  return (
+    <div className="page">
+      <EmptyState icon={<BuildingIcon size={22} />} title={`${data.organisation.name} has no units yet`}>
+        Units form the tree the strategy cascades through (Office of the CIO → Security → …). Add units with
+        the command line or the API, then give a unit an X-matrix for the year.
+      </EmptyState>
+    </div>
+  );
+}
+
+/** `/org/:orgId/units/:unitId` → the unit's current X-matrix, or its OKRs when it has none. */
+export function UnitIndexPage({ unitId }: { unitId: string }) {
+  const { data, error } = useOrg();
+  if (error) return <OrgError message={error.message} />;
+  if (!data) return <PageLoading />;
+  const year = defaultMatrixYear(unitId, data.matrices);
+  const base = `/org/${data.organisation.id}/units/${unitId}`;
+  return <Redirect to={year === undefined ? `${base}/okrs` : `${base}/matrix/${year}`} replace />;
+}
+
+function PageLoading() {
+  return (
+    <div className="page">
+      <LoadingBlock />
+    </div>
+  );
+}
+
+function OrgError({ message }: { message: string }) {
+  return (
+    <div className="page">
+      <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not load this organisation">
+        {message}
+      </EmptyState>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * A unit's page: breadcrumb, name, the "X-matrix" / "OKRs" tabs and the year or cycle picker, then
+ * the chosen tab. The OKR cycle comes from `?cycle=`, defaulting to the cycle of the current year.
+ */
+import { Link, useLocation, useSearch } from 'wouter';
+import type { Cycle } from '../../contracts';
+import { EmptyState } from '../components/empty-state';
+import { AlertIcon, ChevronRightIcon, GridIcon, TargetIcon } from '../components/icons';
+import { LoadingBlock } from '../components/spinner';
+import { Tabs } from '../components/tabs';
+import { useOrg } from '../hooks/org-context';
+import { ancestorsOf, defaultMatrixYear, matrixYears } from '../hooks/unit-tree';
+import { MatrixPage } from './matrix-page';
+import { OkrsPage } from './okrs-page';
+
+interface UnitPageProps {
+  tab: 'matrix' | 'okrs';
+  unitId: string;
+  /** The matrix year (matrix tab only). */
+  year: number | undefined;
+}
+
+export function UnitPage({ tab, unitId, year }: UnitPageProps) {
+  const { data, error } = useOrg();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  if (error) {
+    return (
+      <div className="page">
+        <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not load this organisation">
+          {error.message}
+        </EmptyState>
+      </div>
+    );
+  }
+  if (!data) {
+    return (
+      <div className="page">
+        <LoadingBlock />
+      </div>
+    );
+  }
+  const unit = data.unitsById.get(unitId);
+  if (!unit) {
+    return (
+      <div className="page">
+        <EmptyState icon={<AlertIcon size={22} />} title="Unit not found">
+          This unit does not exist in {data.organisation.name}. Pick one from the sidebar.
+        </EmptyState>
+      </div>
+    );
+  }
+  const base = `/org/${data.organisation.id}/units/${unit.id}`;
+  const years = matrixYears(unit.id, data.matrices);
+  const matrixYear = year ?? defaultMatrixYear(unit.id, data.matrices) ?? new Date().getFullYear();
+  const cycleId = new URLSearchParams(search).get('cycle') ?? defaultCycle(data.cycles, matrixYear)?.id;
+  const ancestors = ancestorsOf(unit.id, data.unitsById);
+  const yearOptions = years.includes(matrixYear) ? years : [matrixYear, ...years].sort((a, b) => b - a);
+
+  return (
+    <div className="page page-unit">
+      <header className="page-header">
+        <nav className="breadcrumb" aria-label="Breadcrumb">
+          <span>{data.organisation.name}</span>
+          {ancestors.map((ancestor) => (
+            <span key={ancestor.id} className="breadcrumb-step">
+              <ChevronRightIcon size={12} />
+              <Link href={`/org/${data.organisation.id}/units/${ancestor.id}`}>{ancestor.name}</Link>
+            </span>
+          ))}
+        </nav>
+        <div className="page-title-row">
+          <h1>{unit.name}</h1>
+          <div className="page-title-actions">
+            {tab === 'matrix' ? (
+              <label className="picker">
+                <span>Year</span>
+                <select
+                  value={matrixYear}
+                  onChange={(event) => navigate(`${base}/matrix/${event.target.value}`)}
+                >
+                  {yearOptions.map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : (
+              data.cycles.length > 0 && (
+                <label className="picker">
+                  <span>Cycle</span>
+                  <select
+                    value={cycleId}
+                    onChange={(event) => navigate(`${base}/okrs?cycle=${event.target.value}`)}
+                  >
+                    {[...data.cycles]
+                      .sort((a, b) => b.startDate.localeCompare(a.startDate))
+                      .map((cycle) => (
+                        <option key={cycle.id} value={cycle.id}>
+                          {cycle.name}
+                        </option>
+                      ))}
+                  </select>
+                </label>
+              )
+            )}
+          </div>
+        </div>
+        <Tabs
+          label="Unit views"
+          current={tab}
+          items={[
+            { id: 'matrix', label: 'X-matrix', href: `${base}/matrix/${matrixYear}`, icon: <GridIcon /> },
+            {
+              id: 'okrs',
+              label: 'OKRs',
+              href: `${base}/okrs${cycleId ? `?cycle=${cycleId}` : ''}`,
+              icon: <TargetIcon />,
+            },
+          ]}
+        />
+      </header>
+      {tab === 'matrix' ? (
+        <MatrixPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />
+      ) : (
+        <OkrsPage key={`${unit.id}:${cycleId ?? ''}`} unit={unit} cycleId={cycleId} />
+      )}
+    </div>
+  );
+}
+
+/** The cycle of the given year, else the newest cycle. */
+function defaultCycle(cycles: Cycle[], year: number): Cycle | undefined {
+  const sorted = [...cycles].sort((a, b) => b.startDate.localeCompare(a.startDate));
+  return sorted.find((cycle) => cycle.year === year) ?? sorted[0];
+}
