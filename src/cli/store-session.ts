@@ -10,7 +10,10 @@ export interface StoreFlags {
 }
 
 /** Opens and migrates the store the flags (or DATABASE_URL / CATCHBALL_DATA_DIR) name, runs `fn`, closes it. */
-export async function withServices<T>(flags: SettingFlags, fn: (services: Services, store: Store) => Promise<T>): Promise<T> {
+export async function withServices<T>(
+  flags: SettingFlags,
+  fn: (services: Services, store: Store) => Promise<T>,
+): Promise<T> {
   const store = await openStore(resolveStoreConfig(flags));
   try {
     await migrate(store);

@@ -7,15 +7,28 @@ import { z } from 'zod';
  */
 export const IdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'ids are 1-64 letters, digits, "_", "." or "-", starting with a letter or digit')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
+    'ids are 1-64 letters, digits, "_", "." or "-", starting with a letter or digit',
+  )
   .meta({ description: 'Readable identifier, unique within its kind', example: 'cso-bo-1' });
 
 /** Optimistic-concurrency version: every update must send the version it read. */
-export const VersionSchema = z.number().int().min(1).meta({ description: 'The version read; a stale one is refused with 409' });
+export const VersionSchema = z
+  .number()
+  .int()
+  .min(1)
+  .meta({ description: 'The version read; a stale one is refused with 409' });
 
-export const IsoDateSchema = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD', example: '2026-03-31' });
+export const IsoDateSchema = z.iso
+  .date()
+  .meta({ description: 'Calendar date, YYYY-MM-DD', example: '2026-03-31' });
 
-export const TitleSchema = z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters');
+export const TitleSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(300, 'must be at most 300 characters');
 export const DescriptionSchema = z.string().max(5000, 'must be at most 5000 characters');
 
 export const PositionSchema = z.number().int().min(0);

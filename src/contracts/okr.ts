@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { KEY_RESULT_KINDS } from '../core/key-result';
-import { DescriptionSchema, IdSchema, IsoDateSchema, PositionSchema, TitleSchema, VersionSchema } from './common';
+import {
+  DescriptionSchema,
+  IdSchema,
+  IsoDateSchema,
+  PositionSchema,
+  TitleSchema,
+  VersionSchema,
+} from './common';
 
 export const ObjectiveKindSchema = z.enum(['committed', 'aspirational']);
 export const KeyResultKindSchema = z.enum(KEY_RESULT_KINDS);
@@ -48,7 +55,9 @@ export const KeyResultSchema = z
   .meta({ id: 'KeyResult' });
 export type KeyResult = z.infer<typeof KeyResultSchema>;
 
-export const ObjectiveWithKeyResultsSchema = ObjectiveSchema.extend({ keyResults: z.array(KeyResultSchema) }).meta({
+export const ObjectiveWithKeyResultsSchema = ObjectiveSchema.extend({
+  keyResults: z.array(KeyResultSchema),
+}).meta({
   id: 'ObjectiveWithKeyResults',
 });
 export type ObjectiveWithKeyResults = z.infer<typeof ObjectiveWithKeyResultsSchema>;

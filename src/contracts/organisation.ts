@@ -14,7 +14,12 @@ export const OrganisationSchema = z
     id: IdSchema,
     name: TitleSchema,
     partNames: PartNamesSchema,
-    horizonYears: z.number().int().min(1).max(10).meta({ description: 'Breakthrough horizon in years (3-5 is usual)' }),
+    horizonYears: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .meta({ description: 'Breakthrough horizon in years (3-5 is usual)' }),
     version: VersionSchema,
   })
   .meta({ id: 'Organisation' });

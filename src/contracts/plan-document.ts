@@ -75,13 +75,19 @@ const itemBase = { id: IdSchema, title: TitleSchema, description: DescriptionSch
 
 const PlanWhat = z.strictObject({
   ...itemBase,
-  sourceObjectiveId: described(IdSchema.nullable().default(null), 'Parent objective this breakthrough was translated from'),
+  sourceObjectiveId: described(
+    IdSchema.nullable().default(null),
+    'Parent objective this breakthrough was translated from',
+  ),
   targetYear: z.number().int().min(2000).max(2100).nullable().default(null),
 });
 
 const PlanHowFar = z.strictObject({
   ...itemBase,
-  sourceKeyResultId: described(IdSchema.nullable().default(null), 'Parent key result this annual objective was translated from'),
+  sourceKeyResultId: described(
+    IdSchema.nullable().default(null),
+    'Parent key result this annual objective was translated from',
+  ),
 });
 
 const PlanHow = z.strictObject({

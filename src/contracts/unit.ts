@@ -8,7 +8,9 @@ export const UnitSchema = z
     organisationId: IdSchema,
     parentId: IdSchema.nullable(),
     name: TitleSchema,
-    ownerId: IdSchema.nullable().meta({ description: 'The person who owns the unit (and acts for it in catchball)' }),
+    ownerId: IdSchema.nullable().meta({
+      description: 'The person who owns the unit (and acts for it in catchball)',
+    }),
     position: PositionSchema,
     version: VersionSchema,
   })

@@ -3,7 +3,14 @@ import { CORRELATION_STRENGTHS, CORNER_GRIDS } from '../core/correlation';
 import { KPI_DIRECTIONS } from '../core/key-result';
 import { MATRIX_PARTS } from '../core/x-matrix-parts';
 import { OWNERSHIP_ROLES } from '../core/ownership';
-import { DescriptionSchema, IdSchema, IsoDateSchema, PositionSchema, TitleSchema, VersionSchema } from './common';
+import {
+  DescriptionSchema,
+  IdSchema,
+  IsoDateSchema,
+  PositionSchema,
+  TitleSchema,
+  VersionSchema,
+} from './common';
 import { OrganisationSchema } from './organisation';
 import { UnitSchema } from './unit';
 import { PersonSchema } from './person';
@@ -14,7 +21,14 @@ export const OwnershipRoleSchema = z.enum(OWNERSHIP_ROLES);
 export const KpiDirectionSchema = z.enum(KPI_DIRECTIONS);
 export const CornerGridSchema = z.enum(CORNER_GRIDS.map((grid) => grid.id) as [string, ...string[]]);
 
-export const INITIATIVE_STATUSES = ['proposed', 'planned', 'in_progress', 'done', 'on_hold', 'cancelled'] as const;
+export const INITIATIVE_STATUSES = [
+  'proposed',
+  'planned',
+  'in_progress',
+  'done',
+  'on_hold',
+  'cancelled',
+] as const;
 export const InitiativeStatusSchema = z.enum(INITIATIVE_STATUSES);
 
 export const MonthlyPlanSchema = z
@@ -70,14 +84,20 @@ export const CreateMatrixItemSchema = z
   .object({
     id: IdSchema.optional(),
     part: MatrixPartSchema,
-    title: TitleSchema.optional().meta({ description: 'Required, except for Who items, which default to the person or team name' }),
+    title: TitleSchema.optional().meta({
+      description: 'Required, except for Who items, which default to the person or team name',
+    }),
     description: DescriptionSchema.optional(),
   })
   .extend(z.object(partFields).partial().shape);
 export type CreateMatrixItemInput = z.infer<typeof CreateMatrixItemSchema>;
 
 export const UpdateMatrixItemSchema = z
-  .object({ version: VersionSchema, title: TitleSchema.optional(), description: DescriptionSchema.optional() })
+  .object({
+    version: VersionSchema,
+    title: TitleSchema.optional(),
+    description: DescriptionSchema.optional(),
+  })
   .extend(z.object(partFields).partial().shape);
 export type UpdateMatrixItemInput = z.infer<typeof UpdateMatrixItemSchema>;
 
@@ -146,7 +166,10 @@ export const CreateMatrixSchema = z.object({
 });
 export type CreateMatrixInput = z.infer<typeof CreateMatrixSchema>;
 
-export const UpdateMatrixSchema = z.object({ version: VersionSchema, trueNorth: z.string().max(500).optional() });
+export const UpdateMatrixSchema = z.object({
+  version: VersionSchema,
+  trueNorth: z.string().max(500).optional(),
+});
 export type UpdateMatrixInput = z.infer<typeof UpdateMatrixSchema>;
 
 /** A source a translated item traces to (parent objective or key result), shown beside the item. */
@@ -180,4 +203,7 @@ export const XMatrixViewSchema = z
   .meta({ id: 'XMatrixView' });
 export type XMatrixView = z.infer<typeof XMatrixViewSchema>;
 
-export const MatrixLocatorSchema = z.object({ unitId: IdSchema, year: z.coerce.number().int().min(2000).max(2100) });
+export const MatrixLocatorSchema = z.object({
+  unitId: IdSchema,
+  year: z.coerce.number().int().min(2000).max(2100),
+});

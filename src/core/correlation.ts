@@ -50,10 +50,10 @@ export function findCornerGrid(a: MatrixPart, b: MatrixPart): (typeof CORNER_GRI
  * Orders a correlated pair the way its grid stores it (first part of the grid first), so each
  * cell has exactly one key whichever side the user clicked from.
  */
-export function orientCorrelation<A extends { part: MatrixPart; id: string }, B extends { part: MatrixPart; id: string }>(
-  a: A,
-  b: B,
-): { grid: CornerGridId; from: A | B; to: A | B } {
+export function orientCorrelation<
+  A extends { part: MatrixPart; id: string },
+  B extends { part: MatrixPart; id: string },
+>(a: A, b: B): { grid: CornerGridId; from: A | B; to: A | B } {
   const grid = findCornerGrid(a.part, b.part);
   const first: CorrelatedPart = grid.parts[0];
   return a.part === first ? { grid: grid.id, from: a, to: b } : { grid: grid.id, from: b, to: a };

@@ -48,7 +48,10 @@ export function checkTargetConsistency(shape: TargetShape): Issue[] {
       break;
     case 'band':
       if (target === null || targetHigh === null)
-        issues.push({ path: 'targetHigh', message: 'a band key result needs a lower (target) and an upper (targetHigh) bound' });
+        issues.push({
+          path: 'targetHigh',
+          message: 'a band key result needs a lower (target) and an upper (targetHigh) bound',
+        });
       else if (target > targetHigh)
         issues.push({
           path: 'targetHigh',

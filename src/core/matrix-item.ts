@@ -9,7 +9,16 @@ export const PART_FIELDS = {
   what: ['sourceObjectiveId', 'targetYear'],
   how_far: ['sourceKeyResultId'],
   how: ['startDate', 'endDate', 'effortPersonDays', 'requiredSkills', 'status'],
-  how_much: ['unitOfMeasure', 'direction', 'baseline', 'target', 'targetHigh', 'monthlyPlan', 'ownerId', 'sourceKeyResultId'],
+  how_much: [
+    'unitOfMeasure',
+    'direction',
+    'baseline',
+    'target',
+    'targetHigh',
+    'monthlyPlan',
+    'ownerId',
+    'sourceKeyResultId',
+  ],
   who: ['personId', 'teamUnitId'],
 } as const satisfies Record<MatrixPart, readonly string[]>;
 
@@ -36,7 +45,8 @@ export function findForeignFields(part: MatrixPart, input: Record<string, unknow
   const allowed = new Set<string>(PART_FIELDS[part]);
   return ALL_PART_FIELDS.filter((field) => {
     const value = input[field];
-    const isSet = value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0) && value !== '';
+    const isSet =
+      value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0) && value !== '';
     return isSet && !allowed.has(field);
   }).map((field) => ({ path: field, message: `does not apply to ${part} items` }));
 }
@@ -51,7 +61,12 @@ export function checkItem(part: MatrixPart, item: ItemFields): Issue[] {
     case 'how':
       return isOrderedRange(item.startDate, item.endDate)
         ? []
-        : [{ path: 'endDate', message: `ends (${item.endDate ?? ''}) before it starts (${item.startDate ?? ''})` }];
+        : [
+            {
+              path: 'endDate',
+              message: `ends (${item.endDate ?? ''}) before it starts (${item.startDate ?? ''})`,
+            },
+          ];
     case 'how_much':
       return checkKpi({
         direction: item.direction ?? 'increase',

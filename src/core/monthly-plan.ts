@@ -24,15 +24,27 @@ export function checkKpi(kpi: {
 }): Issue[] {
   const issues: Issue[] = [];
   if (kpi.monthlyPlan.length !== MONTHS_IN_YEAR)
-    issues.push({ path: 'monthlyPlan', message: `needs ${MONTHS_IN_YEAR} monthly values, got ${kpi.monthlyPlan.length}` });
+    issues.push({
+      path: 'monthlyPlan',
+      message: `needs ${MONTHS_IN_YEAR} monthly values, got ${kpi.monthlyPlan.length}`,
+    });
   const { baseline, target } = kpi;
   if (baseline !== null && target !== null) {
     if (kpi.direction === 'increase' && !(target > baseline))
-      issues.push({ path: 'target', message: `an increasing KPI needs a target above its baseline (${baseline}), got ${target}` });
+      issues.push({
+        path: 'target',
+        message: `an increasing KPI needs a target above its baseline (${baseline}), got ${target}`,
+      });
     if (kpi.direction === 'decrease' && !(target < baseline))
-      issues.push({ path: 'target', message: `a decreasing KPI needs a target below its baseline (${baseline}), got ${target}` });
+      issues.push({
+        path: 'target',
+        message: `a decreasing KPI needs a target below its baseline (${baseline}), got ${target}`,
+      });
   }
   if (kpi.direction === 'band' && target !== null && kpi.targetHigh != null && target > kpi.targetHigh)
-    issues.push({ path: 'targetHigh', message: `the band's upper bound (${kpi.targetHigh}) is below its lower bound (${target})` });
+    issues.push({
+      path: 'targetHigh',
+      message: `the band's upper bound (${kpi.targetHigh}) is below its lower bound (${target})`,
+    });
   return issues;
 }

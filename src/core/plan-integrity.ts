@@ -70,7 +70,7 @@ export function checkPlanIntegrity(plan: PlanShape): Issue[] {
   const issues: Issue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
 
-  const indexIds = <T extends { id: string }>(list: readonly T[], path: string, seen: Map<string, string>) => {
+  const indexIds = (list: readonly { id: string }[], path: string, seen: Map<string, string>) => {
     list.forEach((entry, index) => {
       const here = `${path}[${index}].id`;
       const first = seen.get(entry.id);
@@ -90,7 +90,9 @@ export function checkPlanIntegrity(plan: PlanShape): Issue[] {
   indexIds(plan.people, 'people', personIds);
   indexIds(plan.cycles, 'cycles', cycleIds);
   indexIds(plan.objectives, 'objectives', objectiveIds);
-  plan.objectives.forEach((objective, o) => indexIds(objective.keyResults, `objectives[${o}].keyResults`, keyResultIds));
+  plan.objectives.forEach((objective, o) =>
+    indexIds(objective.keyResults, `objectives[${o}].keyResults`, keyResultIds),
+  );
   indexIds(plan.matrices, 'matrices', matrixIds);
 
   const ref = (ids: Map<string, string>, kind: string, id: string | null, path: string) => {
@@ -102,8 +104,13 @@ export function checkPlanIntegrity(plan: PlanShape): Issue[] {
     ref(personIds, 'person', unit.ownerId, `units[${i}].ownerId`);
   });
   const unitIndex = new Map(plan.units.map((unit, i) => [unit.id, i]));
-  for (const cycle of findParentCycles(plan.units.filter((unit) => unit.parentId === null || unitIds.has(unit.parentId)))) {
-    add(`units[${unitIndex.get(cycle[0] ?? '') ?? 0}].parentId`, `parent links form a cycle: ${[...cycle, cycle[0]].join(' → ')}`);
+  for (const cycle of findParentCycles(
+    plan.units.filter((unit) => unit.parentId === null || unitIds.has(unit.parentId)),
+  )) {
+    add(
+      `units[${unitIndex.get(cycle[0] ?? '') ?? 0}].parentId`,
+      `parent links form a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+    );
   }
   plan.people.forEach((person, i) => ref(unitIds, 'unit', person.unitId, `people[${i}].unitId`));
   plan.cycles.forEach((cycle, i) => {
@@ -117,10 +124,12 @@ export function checkPlanIntegrity(plan: PlanShape): Issue[] {
     ref(cycleIds, 'cycle', objective.cycleId, `${at}.cycleId`);
     ref(objectiveIds, 'objective', objective.alignedObjectiveId, `${at}.alignedObjectiveId`);
     ref(keyResultIds, 'key result', objective.alignedKeyResultId, `${at}.alignedKeyResultId`);
-    if (objective.alignedObjectiveId === objective.id) add(`${at}.alignedObjectiveId`, 'an objective cannot align to itself');
+    if (objective.alignedObjectiveId === objective.id)
+      add(`${at}.alignedObjectiveId`, 'an objective cannot align to itself');
     objective.keyResults.forEach((kr, k) => {
       ref(personIds, 'person', kr.ownerId, `${at}.keyResults[${k}].ownerId`);
-      for (const issue of checkTargetConsistency(kr)) add(`${at}.keyResults[${k}].${issue.path}`, issue.message);
+      for (const issue of checkTargetConsistency(kr))
+        add(`${at}.keyResults[${k}].${issue.path}`, issue.message);
     });
   });
 
@@ -139,22 +148,27 @@ export function checkPlanIntegrity(plan: PlanShape): Issue[] {
       indexIds(items, `${at}.${list}`, itemIds);
       for (const item of items) partOf.set(item.id, part);
     }
-    matrix.what.forEach((item, i) => ref(objectiveIds, 'objective', item.sourceObjectiveId, `${at}.what[${i}].sourceObjectiveId`));
+    matrix.what.forEach((item, i) =>
+      ref(objectiveIds, 'objective', item.sourceObjectiveId, `${at}.what[${i}].sourceObjectiveId`),
+    );
     matrix.howFar.forEach((item, i) =>
       ref(keyResultIds, 'key result', item.sourceKeyResultId, `${at}.howFar[${i}].sourceKeyResultId`),
     );
     matrix.how.forEach((item, i) => {
-      for (const issue of checkItem('how', { ...emptyFields, ...item })) add(`${at}.how[${i}].${issue.path}`, issue.message);
+      for (const issue of checkItem('how', { ...emptyFields, ...item }))
+        add(`${at}.how[${i}].${issue.path}`, issue.message);
     });
     matrix.howMuch.forEach((item, i) => {
       ref(keyResultIds, 'key result', item.sourceKeyResultId, `${at}.howMuch[${i}].sourceKeyResultId`);
       ref(personIds, 'person', item.ownerId, `${at}.howMuch[${i}].ownerId`);
-      for (const issue of checkItem('how_much', { ...emptyFields, ...item })) add(`${at}.howMuch[${i}].${issue.path}`, issue.message);
+      for (const issue of checkItem('how_much', { ...emptyFields, ...item }))
+        add(`${at}.howMuch[${i}].${issue.path}`, issue.message);
     });
     matrix.who.forEach((item, i) => {
       ref(personIds, 'person', item.personId, `${at}.who[${i}].personId`);
       ref(unitIds, 'unit', item.teamUnitId, `${at}.who[${i}].teamUnitId`);
-      for (const issue of checkItem('who', { ...emptyFields, ...item })) add(`${at}.who[${i}].${issue.path}`, issue.message);
+      for (const issue of checkItem('who', { ...emptyFields, ...item }))
+        add(`${at}.who[${i}].${issue.path}`, issue.message);
     });
 
     const cells = new Map<string, number>();
@@ -167,12 +181,18 @@ export function checkPlanIntegrity(plan: PlanShape): Issue[] {
       if (!fromPart || !toPart) return;
       const isAdjacent = CORNER_GRIDS.some(
         (grid) =>
-          (grid.parts[0] === fromPart && grid.parts[1] === toPart) || (grid.parts[0] === toPart && grid.parts[1] === fromPart),
+          (grid.parts[0] === fromPart && grid.parts[1] === toPart) ||
+          (grid.parts[0] === toPart && grid.parts[1] === fromPart),
       );
-      if (!isAdjacent) add(here, `${fromPart} × ${toPart} are not neighbouring parts; correlations join What × How Far, How Far × How, How × How Much and How Much × What`);
+      if (!isAdjacent)
+        add(
+          here,
+          `${fromPart} × ${toPart} are not neighbouring parts; correlations join What × How Far, How Far × How, How × How Much and How Much × What`,
+        );
       const cell = [correlation.from, correlation.to].sort().join('|');
       const firstCell = cells.get(cell);
-      if (firstCell !== undefined) add(here, `the same cell is already set at ${at}.correlations[${firstCell}]`);
+      if (firstCell !== undefined)
+        add(here, `the same cell is already set at ${at}.correlations[${firstCell}]`);
       else cells.set(cell, c);
     });
 
@@ -180,14 +200,19 @@ export function checkPlanIntegrity(plan: PlanShape): Issue[] {
     const ownerCells = new Set<string>();
     matrix.owners.forEach((owner, o) => {
       const here = `${at}.owners[${o}]`;
-      if (partOf.get(owner.initiative) !== 'how') add(`${here}.initiative`, `no initiative (how item) ${owner.initiative} in this matrix`);
+      if (partOf.get(owner.initiative) !== 'how')
+        add(`${here}.initiative`, `no initiative (how item) ${owner.initiative} in this matrix`);
       if (partOf.get(owner.who) !== 'who') add(`${here}.who`, `no Who item ${owner.who} in this matrix`);
       const cell = `${owner.initiative}|${owner.who}`;
       if (ownerCells.has(cell)) add(here, `${owner.who} is listed twice as owner of ${owner.initiative}`);
       ownerCells.add(cell);
       if (owner.role === 'primary') {
         const first = primaries.get(owner.initiative);
-        if (first !== undefined) add(`${here}.role`, `initiative ${owner.initiative} already has a primary owner at ${at}.owners[${first}]`);
+        if (first !== undefined)
+          add(
+            `${here}.role`,
+            `initiative ${owner.initiative} already has a primary owner at ${at}.owners[${first}]`,
+          );
         else primaries.set(owner.initiative, o);
       }
     });

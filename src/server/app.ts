@@ -16,7 +16,9 @@ import type { Store } from './db/store';
 import { docsPage, SWAGGER_UI_DIR } from './docs-page';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
-const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 export interface AppOptions {
   store: Store;
@@ -47,20 +49,28 @@ export function apiRoutes(services: Services): Route[] {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 20 * 1024 * 1024 });
   app.setErrorHandler(handleError);
-  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => {
-    done(null, body);
-  });
+  app.addContentTypeParser(
+    ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
   const services = createServices(options.store.db);
   const routes = apiRoutes(services);
   for (const route of routes) route.register(app);
 
   const openApi = buildOpenApiDocument(routes, PACKAGE_VERSION);
-  app.get('/api/openapi.json', async () => openApi);
-  app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
-  await app.register(fastifyStatic, { root: SWAGGER_UI_DIR, prefix: '/api/docs/assets/', decorateReply: false });
+  app.get('/api/openapi.json', (_request, reply) => reply.send(openApi));
+  app.get('/api/docs', (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
+  await app.register(fastifyStatic, {
+    root: SWAGGER_UI_DIR,
+    prefix: '/api/docs/assets/',
+    decorateReply: false,
+  });
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
       await sql`SELECT 1`.execute(options.store.db);
@@ -76,7 +86,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
     if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html', webDir);
-    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` } });
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      },
+    });
   });
   return app;
 }

@@ -28,7 +28,8 @@ export function resolveStoreConfig(flags: SettingFlags, env: NodeJS.ProcessEnv =
 
 export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = process.env): Settings {
   const port = Number(flags.port ?? env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port / PORT must be a port number, got ${String(flags.port ?? env.PORT)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port / PORT must be a port number, got ${String(flags.port ?? env.PORT)}`);
   return { store: resolveStoreConfig(flags, env), port, host: flags.host ?? env.HOST ?? '0.0.0.0' };
 }
 

@@ -53,7 +53,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
       ? error
       : error instanceof ZodError
         ? new DomainError('validation_failed', describeIssues(error), { issues: issuesFromZod(error) })
-        : fromDatabaseError(error as Error & { code?: unknown; detail?: unknown });
+        : fromDatabaseError(error);
   if (domain) {
     void reply.status(HTTP_STATUS[domain.code]).send(body(domain.code, domain.message, domain.details));
     return;

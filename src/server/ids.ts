@@ -6,6 +6,6 @@ const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 export function newId(prefix: string): string {
   const bytes = randomBytes(10);
   let suffix = '';
-  for (const byte of bytes) suffix += ALPHABET[byte % ALPHABET.length];
+  for (const byte of bytes) suffix += ALPHABET.charAt(byte % ALPHABET.length);
   return `${prefix}_${suffix}`;
 }

@@ -10,7 +10,11 @@ const REF_PREFIX = '#/components/schemas/';
  * Converts a Zod schema to JSON Schema 2020-12 (what OpenAPI 3.1 uses), collecting schemas that
  * carry an `id` in their metadata into `components` and referring to them by `$ref`.
  */
-function toSchema(schema: ZodType, io: 'input' | 'output', components: Record<string, JsonSchema>): JsonSchema {
+function toSchema(
+  schema: ZodType,
+  io: 'input' | 'output',
+  components: Record<string, JsonSchema>,
+): JsonSchema {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
   const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
   delete json.$defs;
@@ -20,7 +24,10 @@ function toSchema(schema: ZodType, io: 'input' | 'output', components: Record<st
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};
       for (const [key, inner] of Object.entries(value)) {
-        out[key] = key === '$ref' && typeof inner === 'string' ? inner.replace('#/$defs/', REF_PREFIX) : rewrite(inner);
+        out[key] =
+          key === '$ref' && typeof inner === 'string'
+            ? inner.replace('#/$defs/', REF_PREFIX)
+            : rewrite(inner);
       }
       return out;
     }
@@ -38,7 +45,11 @@ function toSchema(schema: ZodType, io: 'input' | 'output', components: Record<st
   return result;
 }
 
-function parametersOf(schema: ZodType | undefined, where: 'path' | 'query', components: Record<string, JsonSchema>) {
+function parametersOf(
+  schema: ZodType | undefined,
+  where: 'path' | 'query',
+  components: Record<string, JsonSchema>,
+) {
   if (!schema) return [];
   const json = toSchema(schema, 'input', components);
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
@@ -59,15 +70,23 @@ export function buildOpenApiDocument(routes: readonly Route[], version: string):
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.url.replace(/:(\w+)/g, '{$1}');
-    const success = route.status === 204
-      ? { description: 'No content' }
-      : {
-          description: route.status === 201 ? 'Created' : 'OK',
-          ...(route.schemas.response
-            ? { content: { 'application/json': { schema: toSchema(route.schemas.response, 'output', components) } } }
-            : {}),
-        };
-    const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorRef } } });
+    const success =
+      route.status === 204
+        ? { description: 'No content' }
+        : {
+            description: route.status === 201 ? 'Created' : 'OK',
+            ...(route.schemas.response
+              ? {
+                  content: {
+                    'application/json': { schema: toSchema(route.schemas.response, 'output', components) },
+                  },
+                }
+              : {}),
+          };
+    const errorResponse = (description: string) => ({
+      description,
+      content: { 'application/json': { schema: errorRef } },
+    });
     const operation: Record<string, unknown> = {
       summary: route.summary,
       tags: [route.tag],
@@ -80,7 +99,9 @@ export function buildOpenApiDocument(routes: readonly Route[], version: string):
         [String(route.status)]: success,
         '400': errorResponse('Invalid input: every problem is listed in details.issues'),
         '404': errorResponse('Not found'),
-        ...(route.method === 'GET' ? {} : { '409': errorResponse('Stale version (details.current has the current state) or duplicate') }),
+        ...(route.method === 'GET'
+          ? {}
+          : { '409': errorResponse('Stale version (details.current has the current state) or duplicate') }),
         ...(route.method === 'GET' ? {} : { '422': errorResponse('Breaks a rule of the domain') }),
       },
     };

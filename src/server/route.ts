@@ -26,7 +26,7 @@ export interface RouteSpec<P, Q, B, R> {
     body: Infer<B>;
     request: FastifyRequest;
     reply: FastifyReply;
-  }) => Promise<Infer<R> | void>;
+  }) => Promise<Infer<R> | undefined>;
 }
 
 /** A route with its types erased: what the app registers and the OpenAPI generator reads. */

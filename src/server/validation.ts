@@ -14,7 +14,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function issuesFromZod(error: ZodError, prefix = ''): Issue[] {
   return error.issues.map((issue) => {
     const path = formatPath(issue.path);
-    return { path: prefix && path === '(root)' ? prefix : prefix ? `${prefix}.${path}` : path, message: issue.message };
+    return {
+      path: prefix && path === '(root)' ? prefix : prefix ? `${prefix}.${path}` : path,
+      message: issue.message,
+    };
   });
 }
 

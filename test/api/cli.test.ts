@@ -32,9 +32,15 @@ async function freshStoreEnv(): Promise<NodeJS.ProcessEnv> {
   return { ...rest, DATABASE_URL: url.toString() };
 }
 
-async function cli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -74,7 +80,11 @@ describe('the catchball CLI', () => {
 
   it('refuses a broken plan with every problem on its own line, a non-zero exit, and an unchanged store', async () => {
     const env = await freshStoreEnv();
-    const plan = JSON.parse((await cli(env, 'import', DEMO_PLAN_PATH.pathname)).code === 0 ? (await cli(env, 'export', '--format', 'json')).stdout : '{}') as {
+    const plan = JSON.parse(
+      (await cli(env, 'import', DEMO_PLAN_PATH.pathname)).code === 0
+        ? (await cli(env, 'export', '--format', 'json')).stdout
+        : '{}',
+    ) as {
       organisation: { id: string };
       units: { parentId: string | null }[];
       people: { monthlyCapacity: unknown }[];

@@ -11,7 +11,9 @@ describe('OKRs', () => {
   afterAll(() => t.close());
 
   it("lists a unit's objectives with key results for a cycle", async () => {
-    const okrs = body<ObjectiveWithKeyResults[]>(await t.request({ method: 'GET', url: '/api/units/cio/okrs?cycleId=fy2026' }));
+    const okrs = body<ObjectiveWithKeyResults[]>(
+      await t.request({ method: 'GET', url: '/api/units/cio/okrs?cycleId=fy2026' }),
+    );
     expect(okrs.length).toBeGreaterThanOrEqual(3);
     expect(okrs.every((objective) => objective.keyResults.length >= 2)).toBe(true);
     const kinds = new Set(okrs.flatMap((objective) => objective.keyResults.map((kr) => kr.kind)));
@@ -22,21 +24,35 @@ describe('OKRs', () => {
     const objective = await t.request({
       method: 'POST',
       url: '/api/objectives',
-      payload: { unitId: 'sec-arch', cycleId: 'fy2026', title: 'Detection as code', alignedKeyResultId: 'cio-kr1-1' },
+      payload: {
+        unitId: 'sec-arch',
+        cycleId: 'fy2026',
+        title: 'Detection as code',
+        alignedKeyResultId: 'cio-kr1-1',
+      },
     });
     expect(objective.statusCode).toBe(201);
-    const objectiveId = (objective.json as { id: string }).id;
+    const objectiveId = (objective.data as { id: string }).id;
     const kr = await t.request({
       method: 'POST',
       url: '/api/key-results',
-      payload: { objectiveId, title: 'Cut MTTD from 24 h to 8 h', kind: 'decrease', unitOfMeasure: 'h', baseline: 24, target: 8 },
+      payload: {
+        objectiveId,
+        title: 'Cut MTTD from 24 h to 8 h',
+        kind: 'decrease',
+        unitOfMeasure: 'h',
+        baseline: 24,
+        target: 8,
+      },
     });
     expect(kr.statusCode).toBe(201);
-    expect(kr.json).toMatchObject({ weight: 1, kind: 'decrease', baseline: 24, target: 8 });
+    expect(kr.data).toMatchObject({ weight: 1, kind: 'decrease', baseline: 24, target: 8 });
   });
 
   it('refuses a target inconsistent with the kind, naming the problem, and keeps the old target', async () => {
-    const okrs = body<ObjectiveWithKeyResults[]>(await t.request({ method: 'GET', url: '/api/units/cio/okrs' }));
+    const okrs = body<ObjectiveWithKeyResults[]>(
+      await t.request({ method: 'GET', url: '/api/units/cio/okrs' }),
+    );
     const decrease = okrs.flatMap((o) => o.keyResults).find((kr) => kr.kind === 'decrease') as KeyResult;
     const response = await t.request({
       method: 'PATCH',
@@ -44,9 +60,11 @@ describe('OKRs', () => {
       payload: { version: decrease.version, target: (decrease.baseline ?? 0) + 10 },
     });
     expect(response.statusCode).toBe(422);
-    expect(response.json).toMatchObject({ error: { code: 'inconsistent_target' } });
-    expect((response.json as { error: { message: string } }).error.message).toContain('below its baseline');
-    expect(body<KeyResult>(await t.request({ method: 'GET', url: `/api/key-results/${decrease.id}` })).target).toBe(decrease.target);
+    expect(response.data).toMatchObject({ error: { code: 'inconsistent_target' } });
+    expect((response.data as { error: { message: string } }).error.message).toContain('below its baseline');
+    expect(
+      body<KeyResult>(await t.request({ method: 'GET', url: `/api/key-results/${decrease.id}` })).target,
+    ).toBe(decrease.target);
   });
 
   it('refuses a band whose bounds are reversed', async () => {
@@ -56,19 +74,29 @@ describe('OKRs', () => {
       payload: { objectiveId: 'cio-o1', title: 'Band', kind: 'band', target: 5, targetHigh: 2 },
     });
     expect(response.statusCode).toBe(422);
-    expect((response.json as { error: { message: string } }).error.message).toContain('upper bound (2) is below its lower bound (5)');
+    expect((response.data as { error: { message: string } }).error.message).toContain(
+      'upper bound (2) is below its lower bound (5)',
+    );
   });
 
   it('refuses alignment to an objective of another organisation', async () => {
     await t.request({ method: 'POST', url: '/api/organisations', payload: { id: 'other', name: 'Other' } });
-    await t.request({ method: 'POST', url: '/api/units', payload: { id: 'other-u', organisationId: 'other', name: 'U' } });
-    await t.request({ method: 'POST', url: '/api/cycles', payload: { id: 'other-c', organisationId: 'other', year: 2026 } });
+    await t.request({
+      method: 'POST',
+      url: '/api/units',
+      payload: { id: 'other-u', organisationId: 'other', name: 'U' },
+    });
+    await t.request({
+      method: 'POST',
+      url: '/api/cycles',
+      payload: { id: 'other-c', organisationId: 'other', year: 2026 },
+    });
     const response = await t.request({
       method: 'POST',
       url: '/api/objectives',
       payload: { unitId: 'other-u', cycleId: 'other-c', title: 'Sneaky', alignedObjectiveId: 'cio-o1' },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json).toMatchObject({ error: { details: { issues: [{ path: 'alignedObjectiveId' }] } } });
+    expect(response.data).toMatchObject({ error: { details: { issues: [{ path: 'alignedObjectiveId' }] } } });
   });
 });

@@ -4,7 +4,9 @@ import type { PlanDocument } from '../../src/contracts';
 import { formatPlan } from '../../src/server/services/plan-format';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
-type ErrorJson = { error: { code: string; message: string; details: { issues: { path: string; message: string }[] } } };
+type ErrorJson = {
+  error: { code: string; message: string; details: { issues: { path: string; message: string }[] } };
+};
 
 /** A copy of the demo plan with ten distinct mistakes, each at a known path. */
 function planWithTenErrors(): unknown {
@@ -17,7 +19,11 @@ function planWithTenErrors(): unknown {
   plan.objectives[0].keyResults[0] = { ...plan.objectives[0].keyResults[0]!, ownerId: 'nobody' };
   plan.objectives[1] = { ...plan.objectives[1]!, id: plan.objectives[0].id };
   cso.correlations.push({ from: cso.what[0]!.id, to: cso.how[0]!.id, strength: 'strong' });
-  cso.owners.push({ initiative: cso.how[0]!.id, who: cso.who.find((w) => !cso.owners.some((o) => o.initiative === cso.how[0]!.id && o.who === w.id))!.id, role: 'primary' });
+  cso.owners.push({
+    initiative: cso.how[0]!.id,
+    who: cso.who.find((w) => !cso.owners.some((o) => o.initiative === cso.how[0]!.id && o.who === w.id))!.id,
+    role: 'primary',
+  });
   cso.howFar[0] = { ...cso.howFar[0]!, sourceKeyResultId: 'kr-that-never-was' };
   cso.how[0] = { ...cso.how[0]!, startDate: '2026-09-01', endDate: '2026-03-01' };
   cso.who.push({ id: 'cso-w-empty', personId: null, teamUnitId: null });
@@ -34,7 +40,11 @@ describe('plan documents', () => {
   it('imports the demo plan in one call and reports what it wrote', async () => {
     const response = await t.request({ method: 'POST', url: '/api/plan', payload: demoPlan() as object });
     expect(response.statusCode).toBe(201);
-    expect(response.json).toMatchObject({ organisationId: 'acme', replaced: false, counts: { units: 5, matrices: 2 } });
+    expect(response.data).toMatchObject({
+      organisationId: 'acme',
+      replaced: false,
+      counts: { units: 5, matrices: 2 },
+    });
   });
 
   it('exports, imports into an empty store and exports again to the same document', async () => {
@@ -51,7 +61,10 @@ describe('plan documents', () => {
   });
 
   it('exports YAML, and one unit with the units below it', async () => {
-    const yaml = await t.request({ method: 'GET', url: '/api/organisations/acme/plan?format=yaml&unitId=cso' });
+    const yaml = await t.request({
+      method: 'GET',
+      url: '/api/organisations/acme/plan?format=yaml&unitId=cso',
+    });
     expect(yaml.headers['content-type']).toContain('application/yaml');
     const plan = parse(yaml.body) as PlanDocument;
     expect(plan.units.map((u) => u.id)).toEqual(['cso', 'sec-arch', 'secops']);
@@ -63,10 +76,14 @@ describe('plan documents', () => {
   it('refuses a second import of the same organisation unless asked to replace it', async () => {
     const again = await t.request({ method: 'POST', url: '/api/plan', payload: demoPlan() as object });
     expect(again.statusCode).toBe(409);
-    expect(again.json).toMatchObject({ error: { code: 'already_exists' } });
-    const replaced = await t.request({ method: 'POST', url: '/api/plan?replace=true', payload: demoPlan() as object });
+    expect(again.data).toMatchObject({ error: { code: 'already_exists' } });
+    const replaced = await t.request({
+      method: 'POST',
+      url: '/api/plan?replace=true',
+      payload: demoPlan() as object,
+    });
     expect(replaced.statusCode).toBe(201);
-    expect(replaced.json).toMatchObject({ replaced: true });
+    expect(replaced.data).toMatchObject({ replaced: true });
   });
 
   it('takes YAML bodies', async () => {
@@ -82,9 +99,13 @@ describe('plan documents', () => {
 
   it('lists every one of ten problems with its path and writes nothing', async () => {
     await t.request({ method: 'DELETE', url: `/api/organisations/acme?version=1` });
-    const response = await t.request({ method: 'POST', url: '/api/plan', payload: planWithTenErrors() as object });
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/plan',
+      payload: planWithTenErrors() as object,
+    });
     expect(response.statusCode).toBe(400);
-    const { error } = response.json as ErrorJson;
+    const { error } = response.data as ErrorJson;
     expect(error.code).toBe('validation_failed');
     const paths = error.details.issues.map((issue) => issue.path);
     expect(paths).toEqual(
@@ -99,8 +120,18 @@ describe('plan documents', () => {
         'matrices[0].who[7].personId',
       ]),
     );
-    expect(error.details.issues.some((i) => /^matrices\[0\]\.correlations\[\d+\]$/.test(i.path) && i.message.includes('not neighbouring'))).toBe(true);
-    expect(error.details.issues.some((i) => /^matrices\[0\]\.owners\[\d+\]\.role$/.test(i.path) && i.message.includes('already has a primary owner'))).toBe(true);
+    expect(
+      error.details.issues.some(
+        (i) => /^matrices\[0\]\.correlations\[\d+\]$/.test(i.path) && i.message.includes('not neighbouring'),
+      ),
+    ).toBe(true);
+    expect(
+      error.details.issues.some(
+        (i) =>
+          /^matrices\[0\]\.owners\[\d+\]\.role$/.test(i.path) &&
+          i.message.includes('already has a primary owner'),
+      ),
+    ).toBe(true);
     expect(error.details.issues.length).toBeGreaterThanOrEqual(10);
     expect(error.message).toMatch(/^The plan document has \d+ problems: /);
     expect((await t.services.organisations.list()).map((o) => o.id)).not.toContain('acme');
@@ -110,26 +141,39 @@ describe('plan documents', () => {
     const response = await t.request({
       method: 'POST',
       url: '/api/plan',
-      payload: { catchball: 1, organisation: { id: 'x', name: 'X' }, units: [{ id: 'u', name: 'U', colour: 'red' }], people: [{ id: 'p', name: 'P', monthlyCapacity: 'many' }] },
+      payload: {
+        catchball: 1,
+        organisation: { id: 'x', name: 'X' },
+        units: [{ id: 'u', name: 'U', colour: 'red' }],
+        people: [{ id: 'p', name: 'P', monthlyCapacity: 'many' }],
+      },
     });
     expect(response.statusCode).toBe(400);
-    const paths = (response.json as ErrorJson).error.details.issues.map((i) => i.path);
+    const paths = (response.data as ErrorJson).error.details.issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['units[0]', 'people[0].monthlyCapacity']));
   });
 
   it('names the line of a YAML syntax error', async () => {
-    const response = await t.request({ method: 'POST', url: '/api/plan', headers: { 'content-type': 'application/yaml' }, payload: 'catchball: 1\nunits:\n  - id: [unclosed\n' });
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/plan',
+      headers: { 'content-type': 'application/yaml' },
+      payload: 'catchball: 1\nunits:\n  - id: [unclosed\n',
+    });
     expect(response.statusCode).toBe(400);
-    expect((response.json as ErrorJson).error.details.issues[0]?.path).toMatch(/^line \d+, column \d+$/);
+    expect((response.data as ErrorJson).error.details.issues[0]?.path).toMatch(/^line \d+, column \d+$/);
   });
 
   it('leaves the store unchanged when the write fails half-way (ids used by another organisation)', async () => {
     await t.services.planImport.importPlan(demoPlan());
     const clash = structuredClone(demoPlan()) as PlanDocument;
     clash.organisation.id = 'acme-copy';
-    const response = await t.request({ method: 'POST', url: '/api/plan', payload: clash as object });
+    const response = await t.request({ method: 'POST', url: '/api/plan', payload: clash });
     expect(response.statusCode).toBe(400);
-    expect((response.json as ErrorJson).error.details.issues[0]).toMatchObject({ path: 'units[0].id', message: 'id cio is already used in another organisation of this store' });
+    expect((response.data as ErrorJson).error.details.issues[0]).toMatchObject({
+      path: 'units[0].id',
+      message: 'id cio is already used in another organisation of this store',
+    });
     expect((await t.services.organisations.list()).map((o) => o.id)).toEqual(['acme']);
   });
 });

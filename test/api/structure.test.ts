@@ -7,7 +7,13 @@ describe('organisations, units, people and cycles', () => {
   let org: Organisation;
   beforeAll(async () => {
     t = await createTestApp();
-    org = body<Organisation>(await t.request({ method: 'POST', url: '/api/organisations', payload: { id: 'org1', name: 'Org One' } }));
+    org = body<Organisation>(
+      await t.request({
+        method: 'POST',
+        url: '/api/organisations',
+        payload: { id: 'org1', name: 'Org One' },
+      }),
+    );
   });
   afterAll(() => t.close());
 
@@ -19,19 +25,30 @@ describe('organisations, units, people and cycles', () => {
       payload: { version: org.version, partNames: { what: 'Strategic Pillars', how: 'Tactics' } },
     });
     expect(renamed.statusCode).toBe(200);
-    expect(body<Organisation>(renamed).partNames).toMatchObject({ what: 'Strategic Pillars', how: 'Tactics', how_far: 'Annual objectives' });
+    expect(body<Organisation>(renamed).partNames).toMatchObject({
+      what: 'Strategic Pillars',
+      how: 'Tactics',
+      how_far: 'Annual objectives',
+    });
     org = body<Organisation>(renamed);
   });
 
   it('builds a unit tree and refuses a move that makes a unit its own ancestor', async () => {
-    const create = (payload: object) => t.request({ method: 'POST', url: '/api/units', payload: { organisationId: 'org1', ...payload } });
+    const create = (payload: object) =>
+      t.request({ method: 'POST', url: '/api/units', payload: { organisationId: 'org1', ...payload } });
     expect((await create({ id: 'cio', name: 'Office of the CIO' })).statusCode).toBe(201);
     expect((await create({ id: 'cso', name: 'Security (CSO)', parentId: 'cio' })).statusCode).toBe(201);
-    expect((await create({ id: 'arch', name: 'Security Architecture', parentId: 'cso' })).statusCode).toBe(201);
+    expect((await create({ id: 'arch', name: 'Security Architecture', parentId: 'cso' })).statusCode).toBe(
+      201,
+    );
     const cio = body<Unit>(await t.request({ method: 'GET', url: '/api/units/cio' }));
-    const move = await t.request({ method: 'PATCH', url: '/api/units/cio', payload: { version: cio.version, parentId: 'arch' } });
+    const move = await t.request({
+      method: 'PATCH',
+      url: '/api/units/cio',
+      payload: { version: cio.version, parentId: 'arch' },
+    });
     expect(move.statusCode).toBe(422);
-    expect(move.json).toMatchObject({ error: { code: 'invariant_violated' } });
+    expect(move.data).toMatchObject({ error: { code: 'invariant_violated' } });
     expect(body<Unit>(await t.request({ method: 'GET', url: '/api/units/cio' })).parentId).toBeNull();
     const units = body<Unit[]>(await t.request({ method: 'GET', url: '/api/organisations/org1/units' }));
     expect(units.map((u) => [u.id, u.parentId])).toEqual([
@@ -42,27 +59,47 @@ describe('organisations, units, people and cycles', () => {
   });
 
   it('refuses an unknown parent unit, naming the field', async () => {
-    const response = await t.request({ method: 'POST', url: '/api/units', payload: { organisationId: 'org1', name: 'X', parentId: 'nope' } });
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/units',
+      payload: { organisationId: 'org1', name: 'X', parentId: 'nope' },
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json).toMatchObject({
-      error: { code: 'validation_failed', details: { issues: [{ path: 'parentId', message: 'no unit with id nope in organisation org1' }] } },
+    expect(response.data).toMatchObject({
+      error: {
+        code: 'validation_failed',
+        details: { issues: [{ path: 'parentId', message: 'no unit with id nope in organisation org1' }] },
+      },
     });
   });
 
   it('answers 404 for an unknown unit', async () => {
     const response = await t.request({ method: 'GET', url: '/api/units/ghost' });
     expect(response.statusCode).toBe(404);
-    expect(response.json).toEqual({ error: { code: 'not_found', message: 'No unit with id ghost', details: { kind: 'unit', id: 'ghost' } } });
+    expect(response.data).toEqual({
+      error: { code: 'not_found', message: 'No unit with id ghost', details: { kind: 'unit', id: 'ghost' } },
+    });
   });
 
   it('refuses a stale version with 409 and the current state, changing nothing', async () => {
     const unit = body<Unit>(await t.request({ method: 'GET', url: '/api/units/cso' }));
-    const first = await t.request({ method: 'PATCH', url: '/api/units/cso', payload: { version: unit.version, name: 'Security' } });
+    const first = await t.request({
+      method: 'PATCH',
+      url: '/api/units/cso',
+      payload: { version: unit.version, name: 'Security' },
+    });
     expect(first.statusCode).toBe(200);
-    const second = await t.request({ method: 'PATCH', url: '/api/units/cso', payload: { version: unit.version, name: 'Cyber' } });
+    const second = await t.request({
+      method: 'PATCH',
+      url: '/api/units/cso',
+      payload: { version: unit.version, name: 'Cyber' },
+    });
     expect(second.statusCode).toBe(409);
-    expect(second.json).toMatchObject({
-      error: { code: 'version_conflict', details: { current: { id: 'cso', name: 'Security', version: unit.version + 1 } } },
+    expect(second.data).toMatchObject({
+      error: {
+        code: 'version_conflict',
+        details: { current: { id: 'cso', name: 'Security', version: unit.version + 1 } },
+      },
     });
     expect(body<Unit>(await t.request({ method: 'GET', url: '/api/units/cso' })).name).toBe('Security');
     const staleDelete = await t.request({ method: 'DELETE', url: `/api/units/cso?version=${unit.version}` });
@@ -77,10 +114,15 @@ describe('organisations, units, people and cycles', () => {
       payload: '{"organisationId": "org1", "name": ',
     });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json).toMatchObject({ error: { code: 'malformed_request' } });
-    const wrongType = await t.request({ method: 'POST', url: '/api/people', payload: { organisationId: 'org1', name: '', monthlyCapacity: 'lots' } });
+    expect(malformed.data).toMatchObject({ error: { code: 'malformed_request' } });
+    const wrongType = await t.request({
+      method: 'POST',
+      url: '/api/people',
+      payload: { organisationId: 'org1', name: '', monthlyCapacity: 'lots' },
+    });
     expect(wrongType.statusCode).toBe(400);
-    const issues = (wrongType.json as { error: { details: { issues: { path: string }[] } } }).error.details.issues;
+    const issues = (wrongType.data as { error: { details: { issues: { path: string }[] } } }).error.details
+      .issues;
     expect(issues.map((issue) => issue.path).sort()).toEqual(['body.monthlyCapacity', 'body.name']);
   });
 
@@ -88,17 +130,50 @@ describe('organisations, units, people and cycles', () => {
     const person = await t.request({
       method: 'POST',
       url: '/api/people',
-      payload: { id: 'ana', organisationId: 'org1', unitId: 'cso', name: 'Ana', skills: ['threat detection'], monthlyCapacity: 12 },
+      payload: {
+        id: 'ana',
+        organisationId: 'org1',
+        unitId: 'cso',
+        name: 'Ana',
+        skills: ['threat detection'],
+        monthlyCapacity: 12,
+      },
     });
-    expect(person.json).toMatchObject({ id: 'ana', skills: ['threat detection'], monthlyCapacity: 12, unitId: 'cso' });
-    const cycle = await t.request({ method: 'POST', url: '/api/cycles', payload: { id: 'fy27', organisationId: 'org1', year: 2027, startDate: '2027-04-01', endDate: '2028-03-31' } });
+    expect(person.data).toMatchObject({
+      id: 'ana',
+      skills: ['threat detection'],
+      monthlyCapacity: 12,
+      unitId: 'cso',
+    });
+    const cycle = await t.request({
+      method: 'POST',
+      url: '/api/cycles',
+      payload: {
+        id: 'fy27',
+        organisationId: 'org1',
+        year: 2027,
+        startDate: '2027-04-01',
+        endDate: '2028-03-31',
+      },
+    });
     expect(cycle.statusCode).toBe(201);
-    expect(cycle.json).toMatchObject({ name: '2027', quarters: [{ name: 'Q1', startDate: '2027-04-01', endDate: '2027-06-30' }, {}, {}, { name: 'Q4', endDate: '2028-03-31' }] });
+    expect(cycle.data).toMatchObject({
+      name: '2027',
+      quarters: [
+        { name: 'Q1', startDate: '2027-04-01', endDate: '2027-06-30' },
+        {},
+        {},
+        { name: 'Q4', endDate: '2028-03-31' },
+      ],
+    });
   });
 
   it('deletes an organisation with everything it holds', async () => {
     const current = body<Organisation>(await t.request({ method: 'GET', url: '/api/organisations/org1' }));
-    expect((await t.request({ method: 'DELETE', url: `/api/organisations/org1?version=${current.version}` })).statusCode).toBe(204);
+    expect(
+      (await t.request({ method: 'DELETE', url: `/api/organisations/org1?version=${current.version}` }))
+        .statusCode,
+    ).toBe(204);
     expect((await t.request({ method: 'GET', url: '/api/units/cio' })).statusCode).toBe(404);
   });
 });

@@ -14,8 +14,8 @@ export interface TestApp {
   app: FastifyInstance;
   store: Store;
   services: Services;
-  /** In-process request; the JSON body (if any) is parsed into `json`. */
-  request(options: InjectOptions): Promise<LightMyRequestResponse & { json: unknown }>;
+  /** In-process request; the JSON body (if any) is parsed into `data`. */
+  request(options: InjectOptions): Promise<LightMyRequestResponse & { data: unknown }>;
   close(): Promise<void>;
 }
 
@@ -74,8 +74,9 @@ export async function createTestApp(): Promise<TestApp> {
     services: createServices(store.db),
     async request(options) {
       const response = await app.inject(options);
-      const isJson = (response.headers['content-type'] ?? '').toString().includes('json') && response.body !== '';
-      return Object.assign(response, { json: isJson ? (JSON.parse(response.body) as unknown) : undefined });
+      const isJson =
+        (response.headers['content-type'] ?? '').toString().includes('json') && response.body !== '';
+      return Object.assign(response, { data: isJson ? (JSON.parse(response.body) as unknown) : undefined });
     },
     async close() {
       await app.close();
@@ -89,6 +90,7 @@ export function demoPlan(): unknown {
 }
 
 /** Reads a typed field path from a JSON body in tests without `any`. */
-export function body<T>(response: { json: unknown }): T {
-  return response.json as T;
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- a typed view of a parsed JSON body
+export function body<T>(response: { data: unknown }): T {
+  return response.data as T;
 }

@@ -21,18 +21,27 @@ export function registerPlanCommands(program: Command): void {
   storeOptions(
     program
       .command('import <file>')
-      .description('Import a plan document (JSON or YAML): validated first, then written in one transaction or not at all')
+      .description(
+        'Import a plan document (JSON or YAML): validated first, then written in one transaction or not at all',
+      )
       .option('--replace', 'replace an organisation with the same id'),
   ).action(async (file: string, flags: StoreFlags & { replace?: boolean }) => {
     const size = statSync(file).size;
     if (size > MAX_PLAN_BYTES)
-      throw new DomainError('validation_failed', `${file} is ${Math.round(size / 1024 / 1024)} MB; plan documents are limited to 50 MB`);
+      throw new DomainError(
+        'validation_failed',
+        `${file} is ${Math.round(size / 1024 / 1024)} MB; plan documents are limited to 50 MB`,
+      );
     const document = parsePlanText(readFileSync(file, 'utf8'));
-    const summary = await withServices(flags, (services) => services.planImport.importPlan(document, { replace: flags.replace ?? false }));
+    const summary = await withServices(flags, (services) =>
+      services.planImport.importPlan(document, { replace: flags.replace ?? false }),
+    );
     const counts = Object.entries(summary.counts)
       .map(([name, count]) => `${count} ${name}`)
       .join(', ');
-    console.log(`${summary.replaced ? 'Replaced' : 'Imported'} organisation ${summary.organisationId}: ${counts}`);
+    console.log(
+      `${summary.replaced ? 'Replaced' : 'Imported'} organisation ${summary.organisationId}: ${counts}`,
+    );
   });
 
   storeOptions(
@@ -43,25 +52,31 @@ export function registerPlanCommands(program: Command): void {
       .option('--unit <id>', 'export only this unit and the units below it')
       .option('--format <format>', 'json or yaml', parseFormat, 'yaml' as PlanFormat)
       .option('-o, --output <file>', 'write to a file instead of standard output'),
-  ).action(async (flags: StoreFlags & { org?: string; unit?: string; format: PlanFormat; output?: string }) => {
-    const text = await withServices(flags, async (services) => {
-      let organisationId = flags.org;
-      if (!organisationId && flags.unit) organisationId = (await services.units.get(flags.unit)).organisationId;
-      if (!organisationId) {
-        const organisations = await services.organisations.list();
-        if (organisations.length !== 1)
-          throw new DomainError(
-            'validation_failed',
-            organisations.length === 0
-              ? 'The store holds no organisation to export'
-              : `The store holds ${organisations.length} organisations (${organisations.map((o) => o.id).join(', ')}); choose one with --org`,
-          );
-        organisationId = organisations[0]?.id ?? '';
-      }
-      const plan = await services.planExport.exportPlan(organisationId, flags.unit ? { unitId: flags.unit } : {});
-      return formatPlan(plan, flags.format);
-    });
-    if (flags.output) writeFileSync(flags.output, text);
-    else process.stdout.write(text);
-  });
+  ).action(
+    async (flags: StoreFlags & { org?: string; unit?: string; format: PlanFormat; output?: string }) => {
+      const text = await withServices(flags, async (services) => {
+        let organisationId = flags.org;
+        if (!organisationId && flags.unit)
+          organisationId = (await services.units.get(flags.unit)).organisationId;
+        if (!organisationId) {
+          const organisations = await services.organisations.list();
+          if (organisations.length !== 1)
+            throw new DomainError(
+              'validation_failed',
+              organisations.length === 0
+                ? 'The store holds no organisation to export'
+                : `The store holds ${organisations.length} organisations (${organisations.map((o) => o.id).join(', ')}); choose one with --org`,
+            );
+          organisationId = organisations[0]?.id ?? '';
+        }
+        const plan = await services.planExport.exportPlan(
+          organisationId,
+          flags.unit ? { unitId: flags.unit } : {},
+        );
+        return formatPlan(plan, flags.format);
+      });
+      if (flags.output) writeFileSync(flags.output, text);
+      else process.stdout.write(text);
+    },
+  );
 }

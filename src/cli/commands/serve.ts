@@ -14,35 +14,46 @@ export function registerServeCommand(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (env PORT, default 3000)')
     .option('--host <host>', 'address to bind (env HOST, default 0.0.0.0)')
     .option('--data-dir <dir>', 'embedded store directory (env CATCHBALL_DATA_DIR, default ./data)')
-    .option('--database-url <url>', 'PostgreSQL connection string (env DATABASE_URL); overrides the data directory')
+    .option(
+      '--database-url <url>',
+      'PostgreSQL connection string (env DATABASE_URL); overrides the data directory',
+    )
     .option('--no-demo', 'start with an empty store instead of loading the demo organisation')
-    .action(async (flags: { port?: string; host?: string; dataDir?: string; databaseUrl?: string; demo: boolean }) => {
-      const settings = resolveSettings(flags);
-      const started = Date.now();
-      const store = await openStore(settings.store);
-      const applied = await migrate(store);
-      const services = createServices(store.db);
-      const loadedDemo = flags.demo ? await loadDemoIfEmpty(services) : false;
-      const app = await buildApp({ store, logger: process.env.LOG_LEVEL !== 'silent' });
-      await app.listen({ port: settings.port, host: settings.host });
-      const address = app.server.address();
-      const port = typeof address === 'object' && address ? address.port : settings.port;
-      console.log(
-        [
-          `Catchball is serving at http://localhost:${port} (${describeStore(settings.store)})`,
-          applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
-          loadedDemo ? '  loaded the demo organisation (start with --no-demo for an empty store)' : null,
-          `  API docs: http://localhost:${port}/api/docs · ready in ${Date.now() - started} ms`,
-        ]
-          .filter(Boolean)
-          .join('\n'),
-      );
-      const shutdown = async () => {
-        await app.close();
-        await store.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void shutdown());
-      process.once('SIGTERM', () => void shutdown());
-    });
+    .action(
+      async (flags: {
+        port?: string;
+        host?: string;
+        dataDir?: string;
+        databaseUrl?: string;
+        demo: boolean;
+      }) => {
+        const settings = resolveSettings(flags);
+        const started = Date.now();
+        const store = await openStore(settings.store);
+        const applied = await migrate(store);
+        const services = createServices(store.db);
+        const loadedDemo = flags.demo ? await loadDemoIfEmpty(services) : false;
+        const app = await buildApp({ store, logger: process.env.LOG_LEVEL !== 'silent' });
+        await app.listen({ port: settings.port, host: settings.host });
+        const address = app.server.address();
+        const port = typeof address === 'object' && address ? address.port : settings.port;
+        console.log(
+          [
+            `Catchball is serving at http://localhost:${port} (${describeStore(settings.store)})`,
+            applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
+            loadedDemo ? '  loaded the demo organisation (start with --no-demo for an empty store)' : null,
+            `  API docs: http://localhost:${port}/api/docs · ready in ${Date.now() - started} ms`,
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        );
+        const shutdown = async () => {
+          await app.close();
+          await store.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', () => void shutdown());
+        process.once('SIGTERM', () => void shutdown());
+      },
+    );
 }

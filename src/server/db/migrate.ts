@@ -18,7 +18,8 @@ export async function migrate(store: Store, dir = MIGRATIONS_DIR): Promise<strin
     .filter((name) => name.endsWith('.sql'))
     .sort();
   for (const name of files) {
-    if (!/^[\w.-]+$/.test(name)) throw new Error(`Migration file name ${name} must be letters, digits, "_", "." or "-"`);
+    if (!/^[\w.-]+$/.test(name))
+      throw new Error(`Migration file name ${name} must be letters, digits, "_", "." or "-"`);
   }
   return store.withScriptSession(async (run) => {
     await run(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
@@ -35,7 +36,10 @@ export async function migrate(store: Store, dir = MIGRATIONS_DIR): Promise<strin
           await run(`BEGIN;\n${script}\n;INSERT INTO schema_migrations (name) VALUES ('${name}');\nCOMMIT;`);
         } catch (error) {
           await run('ROLLBACK');
-          throw new Error(`Migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+          throw new Error(
+            `Migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
         }
         applied.push(name);
       }

@@ -32,7 +32,7 @@ const DATE_OID = 1082;
 const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
 
 // `date` columns travel as ISO strings: a JS Date would shift them by the server's time zone.
-pg.types.setTypeParser(DATE_OID, (value: string) => value);
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 /** Options for PGlite: small buffers keep the embedded store's memory low. */
 export const PGLITE_OPTIONS = {
@@ -60,7 +60,7 @@ export function wrapPGlite(pglite: PGlite): Store {
       return db.connection().execute(() =>
         fn(async (script) => {
           const results = await pglite.exec(script);
-          return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+          return results.at(-1)?.rows ?? [];
         }),
       );
     },
@@ -84,7 +84,7 @@ function openPostgres(connectionString: string): Store {
       const client = await pool.connect();
       try {
         return await fn(async (script) => {
-          const result: pg.QueryResult | pg.QueryResult[] = await client.query(script);
+          const result = (await client.query(script)) as pg.QueryResult | pg.QueryResult[];
           const last = Array.isArray(result) ? result.at(-1) : result;
           return (last?.rows ?? []) as Record<string, unknown>[];
         });

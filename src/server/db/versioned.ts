@@ -26,7 +26,11 @@ export const KIND_NAMES: Record<VersionedTable, string> = {
 // builder and widen the result back. The casts are confined to this file.
 type AnyTable = 'units';
 
-export async function findRow<T extends VersionedTable>(db: Db, table: T, id: string): Promise<Row<T> | undefined> {
+export async function findRow<T extends VersionedTable>(
+  db: Db,
+  table: T,
+  id: string,
+): Promise<Row<T> | undefined> {
   const row = await db
     .selectFrom(table as AnyTable)
     .selectAll()
@@ -46,17 +50,21 @@ export async function getRow<T extends VersionedTable>(db: Db, table: T, id: str
  * Updates one row if its version is still `version`, bumping the version. A stale version changes
  * nothing and throws `version_conflict` with the current state (presented by `present`) in details.
  */
-export async function updateVersioned<T extends VersionedTable, P>(
+export async function updateVersioned<T extends VersionedTable>(
   db: Db,
   table: T,
   id: string,
   version: number,
   values: Updateable<Database[T]>,
-  present: (row: Row<T>) => P,
+  present: (row: Row<T>) => unknown,
 ): Promise<Row<T>> {
   const row = await db
     .updateTable(table as AnyTable)
-    .set({ ...(values as Updateable<Database[AnyTable]>), version: sql<number>`version + 1`, updatedAt: sql<string>`now()` })
+    .set({
+      ...(values as Updateable<Database[AnyTable]>),
+      version: sql<number>`version + 1`,
+      updatedAt: sql<string>`now()`,
+    })
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll()
@@ -66,12 +74,12 @@ export async function updateVersioned<T extends VersionedTable, P>(
 }
 
 /** Deletes one row if its version is still `version`; otherwise throws as {@link updateVersioned}. */
-export async function deleteVersioned<T extends VersionedTable, P>(
+export async function deleteVersioned<T extends VersionedTable>(
   db: Db,
   table: T,
   id: string,
   version: number,
-  present: (row: Row<T>) => P,
+  present: (row: Row<T>) => unknown,
 ): Promise<void> {
   const result = await db
     .deleteFrom(table as AnyTable)
@@ -82,12 +90,12 @@ export async function deleteVersioned<T extends VersionedTable, P>(
   throw await staleOrMissing(db, table, id, version, present);
 }
 
-async function staleOrMissing<T extends VersionedTable, P>(
+async function staleOrMissing<T extends VersionedTable>(
   db: Db,
   table: T,
   id: string,
   version: number,
-  present: (row: Row<T>) => P,
+  present: (row: Row<T>) => unknown,
 ): Promise<DomainError> {
   const current = await findRow(db, table, id);
   if (!current) return notFound(KIND_NAMES[table], id);

@@ -24,31 +24,55 @@ interface CrudSpec<C extends ZodType, U extends ZodType, R extends ZodType> {
  * The four routes every versioned resource has: POST to create (201), GET one, PATCH with the
  * version read (409 on a stale one), DELETE with `?version=`.
  */
-export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodType>(spec: CrudSpec<C, U, R>): Route[] {
+export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodType>(
+  spec: CrudSpec<C, U, R>,
+): Route[] {
   const { path, noun, tag, service } = spec;
   // TypeScript cannot resolve the route's conditional input types for generic schemas; the
   // schemas passed here are the ones the route validates with, so the casts below are exact.
   const input = <S extends ZodType>(value: unknown) => value as z.output<S>;
   return [
     defineRoute({
-      method: 'POST', url: path, tag, summary: `Create a ${noun}`, status: 201,
-      body: spec.create, response: spec.response,
+      method: 'POST',
+      url: path,
+      tag,
+      summary: `Create a ${noun}`,
+      status: 201,
+      body: spec.create,
+      response: spec.response,
       handler: async ({ body }) => (await service.create(input<C>(body))) as never,
     }),
     defineRoute({
-      method: 'GET', url: `${path}/:id`, tag, summary: `Get a ${noun}`,
-      params: IdParamsSchema, response: spec.response,
+      method: 'GET',
+      url: `${path}/:id`,
+      tag,
+      summary: `Get a ${noun}`,
+      params: IdParamsSchema,
+      response: spec.response,
       handler: async ({ params }) => (await service.get(params.id)) as never,
     }),
     defineRoute({
-      method: 'PATCH', url: `${path}/:id`, tag, summary: `Update a ${noun} (send the version you read)`,
-      params: IdParamsSchema, body: spec.update, response: spec.response,
+      method: 'PATCH',
+      url: `${path}/:id`,
+      tag,
+      summary: `Update a ${noun} (send the version you read)`,
+      params: IdParamsSchema,
+      body: spec.update,
+      response: spec.response,
       handler: async ({ params, body }) => (await service.update(params.id, input<U>(body))) as never,
     }),
     defineRoute({
-      method: 'DELETE', url: `${path}/:id`, tag, summary: `Delete a ${noun} (send the version you read)`, status: 204,
-      params: IdParamsSchema, query: VersionQuerySchema,
-      handler: async ({ params, query }) => service.remove(params.id, query.version),
+      method: 'DELETE',
+      url: `${path}/:id`,
+      tag,
+      summary: `Delete a ${noun} (send the version you read)`,
+      status: 204,
+      params: IdParamsSchema,
+      query: VersionQuerySchema,
+      handler: async ({ params, query }) => {
+        await service.remove(params.id, query.version);
+        return undefined;
+      },
     }),
   ];
 }

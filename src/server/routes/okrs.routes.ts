@@ -18,13 +18,22 @@ export function okrRoutes(services: Services): Route[] {
   const { okrs } = services;
   return [
     defineRoute({
-      method: 'GET', url: '/api/units/:id/okrs', tag: 'OKRs', summary: "A unit's objectives with their key results, for one cycle or all",
-      params: IdParamsSchema, query: OkrQuerySchema, response: z.array(ObjectiveWithKeyResultsSchema),
+      method: 'GET',
+      url: '/api/units/:id/okrs',
+      tag: 'OKRs',
+      summary: "A unit's objectives with their key results, for one cycle or all",
+      params: IdParamsSchema,
+      query: OkrQuerySchema,
+      response: z.array(ObjectiveWithKeyResultsSchema),
       handler: ({ params, query }) => okrs.listByUnit(params.id, query.cycleId),
     }),
     ...crudRoutes({
-      path: '/api/objectives', noun: 'objective', tag: 'OKRs',
-      create: CreateObjectiveSchema, update: UpdateObjectiveSchema, response: ObjectiveSchema,
+      path: '/api/objectives',
+      noun: 'objective',
+      tag: 'OKRs',
+      create: CreateObjectiveSchema,
+      update: UpdateObjectiveSchema,
+      response: ObjectiveSchema,
       service: {
         get: async (id) => okrs.getObjective(id),
         create: (input) => okrs.createObjective(input),
@@ -33,8 +42,12 @@ export function okrRoutes(services: Services): Route[] {
       },
     }),
     ...crudRoutes({
-      path: '/api/key-results', noun: 'key result', tag: 'OKRs',
-      create: CreateKeyResultSchema, update: UpdateKeyResultSchema, response: KeyResultSchema,
+      path: '/api/key-results',
+      noun: 'key result',
+      tag: 'OKRs',
+      create: CreateKeyResultSchema,
+      update: UpdateKeyResultSchema,
+      response: KeyResultSchema,
       service: {
         get: (id) => okrs.getKeyResult(id),
         create: (input) => okrs.createKeyResult(input),

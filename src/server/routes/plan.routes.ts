@@ -15,26 +15,43 @@ export function planRoutes(services: Services): Route[] {
   const tag = 'Plan documents';
   return [
     defineRoute({
-      method: 'GET', url: '/api/organisations/:id/plan', tag, summary: 'Export the organisation (or one unit subtree) as a plan document',
+      method: 'GET',
+      url: '/api/organisations/:id/plan',
+      tag,
+      summary: 'Export the organisation (or one unit subtree) as a plan document',
       params: IdParamsSchema,
       query: z.object({ format: z.enum(['json', 'yaml']).default('json'), unitId: IdSchema.optional() }),
       response: PlanDocumentSchema,
       handler: async ({ params, query, reply }) => {
-        const plan = await services.planExport.exportPlan(params.id, query.unitId ? { unitId: query.unitId } : {});
+        const plan = await services.planExport.exportPlan(
+          params.id,
+          query.unitId ? { unitId: query.unitId } : {},
+        );
         if (query.format === 'json') return plan;
         void reply.type('application/yaml; charset=utf-8');
         return formatPlan(plan, 'yaml') as unknown as typeof plan;
       },
     }),
     defineRoute({
-      method: 'POST', url: '/api/plan', tag, status: 201,
-      summary: 'Import a plan document (JSON or YAML): all of it in one transaction, or nothing, with every problem listed',
-      query: z.object({ replace: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
+      method: 'POST',
+      url: '/api/plan',
+      tag,
+      status: 201,
+      summary:
+        'Import a plan document (JSON or YAML): all of it in one transaction, or nothing, with every problem listed',
+      query: z.object({
+        replace: z
+          .enum(['true', 'false'])
+          .default('false')
+          .transform((v) => v === 'true'),
+      }),
       body: z.unknown(),
       bodyContentTypes: ['application/yaml'],
       response: ImportSummarySchema,
       handler: ({ body, query }) =>
-        services.planImport.importPlan(typeof body === 'string' ? parsePlanText(body) : body, { replace: query.replace }),
+        services.planImport.importPlan(typeof body === 'string' ? parsePlanText(body) : body, {
+          replace: query.replace,
+        }),
     }),
   ];
 }

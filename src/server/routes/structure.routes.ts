@@ -17,16 +17,31 @@ import { crudRoutes } from './crud';
 export function structureRoutes(services: Services): Route[] {
   return [
     ...crudRoutes({
-      path: '/api/units', noun: 'unit', tag: 'Units',
-      create: CreateUnitSchema, update: UpdateUnitSchema, response: UnitSchema, service: services.units,
+      path: '/api/units',
+      noun: 'unit',
+      tag: 'Units',
+      create: CreateUnitSchema,
+      update: UpdateUnitSchema,
+      response: UnitSchema,
+      service: services.units,
     }),
     ...crudRoutes({
-      path: '/api/people', noun: 'person', tag: 'People',
-      create: CreatePersonSchema, update: UpdatePersonSchema, response: PersonSchema, service: services.people,
+      path: '/api/people',
+      noun: 'person',
+      tag: 'People',
+      create: CreatePersonSchema,
+      update: UpdatePersonSchema,
+      response: PersonSchema,
+      service: services.people,
     }),
     ...crudRoutes({
-      path: '/api/cycles', noun: 'cycle', tag: 'Cycles',
-      create: CreateCycleSchema, update: UpdateCycleSchema, response: CycleSchema, service: services.cycles,
+      path: '/api/cycles',
+      noun: 'cycle',
+      tag: 'Cycles',
+      create: CreateCycleSchema,
+      update: UpdateCycleSchema,
+      response: CycleSchema,
+      service: services.cycles,
     }),
   ];
 }

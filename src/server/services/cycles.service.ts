@@ -28,13 +28,20 @@ export function createCyclesService(db: Db) {
     async create(input: CreateCycleInput): Promise<Cycle> {
       await getRow(db, 'organisations', input.organisationId);
       const id = input.id ?? newId('cycle');
-      if (await findRow(db, 'cycles', id)) throw new DomainError('already_exists', `A cycle with id ${id} already exists`);
+      if (await findRow(db, 'cycles', id))
+        throw new DomainError('already_exists', `A cycle with id ${id} already exists`);
       const defaults = defaultCycleDates(input.year);
       const startDate = input.startDate ?? defaults.startDate;
       const endDate = input.endDate ?? defaults.endDate;
       if (!isOrderedRange(startDate, endDate))
-        throw validationError([{ path: 'endDate', message: `ends (${endDate}) before it starts (${startDate})` }]);
-      const others = await db.selectFrom('cycles').select('position').where('organisationId', '=', input.organisationId).execute();
+        throw validationError([
+          { path: 'endDate', message: `ends (${endDate}) before it starts (${startDate})` },
+        ]);
+      const others = await db
+        .selectFrom('cycles')
+        .select('position')
+        .where('organisationId', '=', input.organisationId)
+        .execute();
       const row = await db
         .insertInto('cycles')
         .values({

@@ -1,10 +1,21 @@
 import { DomainError } from '../../core/errors';
 import { MATRIX_PARTS } from '../../core/x-matrix-parts';
-import type { CreateMatrixInput, TraceSource, UpdateMatrixInput, XMatrix, XMatrixView } from '../../contracts';
+import type {
+  CreateMatrixInput,
+  TraceSource,
+  UpdateMatrixInput,
+  XMatrix,
+  XMatrixView,
+} from '../../contracts';
 import type { Db } from '../db/store';
 import { deleteVersioned, getRow, updateVersioned } from '../db/versioned';
 import { newId } from '../ids';
-import { presentCorrelation, presentItem, presentMatrix, presentOwnership } from '../presenters/matrix.presenter';
+import {
+  presentCorrelation,
+  presentItem,
+  presentMatrix,
+  presentOwnership,
+} from '../presenters/matrix.presenter';
 import { presentOrganisation, presentPerson, presentUnit } from '../presenters/organisation.presenter';
 
 /** X-matrices: one per unit and year, and the one call that returns a whole matrix to draw it. */
@@ -41,13 +52,22 @@ export function createMatricesService(db: Db) {
       db.selectFrom('matrixItems').selectAll().where('matrixId', '=', matrixId).orderBy('position').execute(),
       db.selectFrom('correlations').selectAll().where('matrixId', '=', matrixId).orderBy('id').execute(),
       db.selectFrom('ownerships').selectAll().where('matrixId', '=', matrixId).orderBy('id').execute(),
-      db.selectFrom('people').selectAll().where('organisationId', '=', unit.organisationId).orderBy('position').execute(),
+      db
+        .selectFrom('people')
+        .selectAll()
+        .where('organisationId', '=', unit.organisationId)
+        .orderBy('position')
+        .execute(),
     ]);
     const grouped = Object.fromEntries(
       MATRIX_PARTS.map((part) => [part, items.filter((item) => item.part === part).map(presentItem)]),
     ) as XMatrixView['items'];
-    const objectiveIds = [...new Set(items.flatMap((item) => (item.sourceObjectiveId ? [item.sourceObjectiveId] : [])))];
-    const keyResultIds = [...new Set(items.flatMap((item) => (item.sourceKeyResultId ? [item.sourceKeyResultId] : [])))];
+    const objectiveIds = [
+      ...new Set(items.flatMap((item) => (item.sourceObjectiveId ? [item.sourceObjectiveId] : []))),
+    ];
+    const keyResultIds = [
+      ...new Set(items.flatMap((item) => (item.sourceKeyResultId ? [item.sourceKeyResultId] : []))),
+    ];
     return {
       matrix: presentMatrix(matrix),
       unit: presentUnit(unit),
@@ -71,7 +91,8 @@ export function createMatricesService(db: Db) {
         .where('unitId', '=', unitId)
         .where('year', '=', year)
         .executeTakeFirst();
-      if (!matrix) throw new DomainError('not_found', `Unit ${unitId} has no X-matrix for ${year}`, { unitId, year });
+      if (!matrix)
+        throw new DomainError('not_found', `Unit ${unitId} has no X-matrix for ${year}`, { unitId, year });
       return view(matrix.id);
     },
 
@@ -97,9 +118,13 @@ export function createMatricesService(db: Db) {
         .where('year', '=', input.year)
         .executeTakeFirst();
       if (existing)
-        throw new DomainError('already_exists', `Unit ${input.unitId} already has an X-matrix for ${input.year} (${existing.id})`, {
-          id: existing.id,
-        });
+        throw new DomainError(
+          'already_exists',
+          `Unit ${input.unitId} already has an X-matrix for ${input.year} (${existing.id})`,
+          {
+            id: existing.id,
+          },
+        );
       const id = input.id ?? newId('xm');
       await db
         .insertInto('xMatrices')

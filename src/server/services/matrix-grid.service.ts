@@ -12,10 +12,10 @@ import { sql } from 'kysely';
  * A cell the client saw (its version, or null for blank) against the cell as stored: a mismatch
  * means someone else changed it first, and nothing is written.
  */
-function assertSameCell<T>(
+function assertSameCell(
   seen: number | null,
   stored: { version: number } | undefined,
-  present: () => T | null,
+  present: () => unknown,
   what: string,
 ): void {
   const storedVersion = stored?.version ?? null;
@@ -29,12 +29,25 @@ function assertSameCell<T>(
 
 /** The corner grids and the Who grid: one cell at a time, each change checked and versioned. */
 export function createMatrixGridService(db: Db) {
-  async function itemOf(trxDb: Db, matrixId: string, itemId: string, field: string): Promise<Row<'matrixItems'>> {
-    const item = await trxDb.selectFrom('matrixItems').selectAll().where('id', '=', itemId).executeTakeFirst();
+  async function itemOf(
+    trxDb: Db,
+    matrixId: string,
+    itemId: string,
+    field: string,
+  ): Promise<Row<'matrixItems'>> {
+    const item = await trxDb
+      .selectFrom('matrixItems')
+      .selectAll()
+      .where('id', '=', itemId)
+      .executeTakeFirst();
     if (!item || item.matrixId !== matrixId)
-      throw new DomainError('validation_failed', `The input is not valid: ${field}: no item ${itemId} in X-matrix ${matrixId}`, {
-        issues: [{ path: field, message: `no item ${itemId} in X-matrix ${matrixId}` }],
-      });
+      throw new DomainError(
+        'validation_failed',
+        `The input is not valid: ${field}: no item ${itemId} in X-matrix ${matrixId}`,
+        {
+          issues: [{ path: field, message: `no item ${itemId} in X-matrix ${matrixId}` }],
+        },
+      );
     return item;
   }
 
@@ -58,7 +71,12 @@ export function createMatrixGridService(db: Db) {
           .where('fromId', '=', from.id)
           .where('toId', '=', to.id)
           .executeTakeFirst();
-        assertSameCell(input.version, stored, () => (stored ? presentCorrelation(stored) : null), `cell ${from.title} × ${to.title}`);
+        assertSameCell(
+          input.version,
+          stored,
+          () => (stored ? presentCorrelation(stored) : null),
+          `cell ${from.title} × ${to.title}`,
+        );
         if (input.strength === null) {
           if (stored) await trx.deleteFrom('correlations').where('id', '=', stored.id).execute();
           return null;
@@ -72,7 +90,14 @@ export function createMatrixGridService(db: Db) {
               .executeTakeFirstOrThrow()
           : await trx
               .insertInto('correlations')
-              .values({ id: newId('cor'), matrixId, grid, fromId: from.id, toId: to.id, strength: input.strength })
+              .values({
+                id: newId('cor'),
+                matrixId,
+                grid,
+                fromId: from.id,
+                toId: to.id,
+                strength: input.strength,
+              })
               .returningAll()
               .executeTakeFirstOrThrow();
         return presentCorrelation(row);
@@ -89,15 +114,37 @@ export function createMatrixGridService(db: Db) {
         const initiative = await itemOf(trx, matrixId, input.initiativeId, 'initiativeId');
         const who = await itemOf(trx, matrixId, input.whoId, 'whoId');
         const issues = [
-          ...(initiative.part === 'how' ? [] : [{ path: 'initiativeId', message: `${initiative.id} is a ${initiative.part} item, not an initiative (how)` }]),
-          ...(who.part === 'who' ? [] : [{ path: 'whoId', message: `${who.id} is a ${who.part} item, not a Who item` }]),
+          ...(initiative.part === 'how'
+            ? []
+            : [
+                {
+                  path: 'initiativeId',
+                  message: `${initiative.id} is a ${initiative.part} item, not an initiative (how)`,
+                },
+              ]),
+          ...(who.part === 'who'
+            ? []
+            : [{ path: 'whoId', message: `${who.id} is a ${who.part} item, not a Who item` }]),
         ];
         if (issues.length > 0)
-          throw new DomainError('not_adjacent', `Owners join initiatives (How) and resources (Who) only: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues });
+          throw new DomainError(
+            'not_adjacent',
+            `Owners join initiatives (How) and resources (Who) only: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+            { issues },
+          );
         await sql`SELECT pg_advisory_xact_lock(hashtext(${`owners|${initiative.id}`}))`.execute(trx);
-        const existing = await trx.selectFrom('ownerships').selectAll().where('initiativeId', '=', initiative.id).execute();
+        const existing = await trx
+          .selectFrom('ownerships')
+          .selectAll()
+          .where('initiativeId', '=', initiative.id)
+          .execute();
         const stored = existing.find((ownership) => ownership.whoId === who.id);
-        assertSameCell(input.version, stored, () => (stored ? presentOwnership(stored) : null), `owner ${who.title} of ${initiative.title}`);
+        assertSameCell(
+          input.version,
+          stored,
+          () => (stored ? presentOwnership(stored) : null),
+          `owner ${who.title} of ${initiative.title}`,
+        );
         if (input.role === null) {
           if (stored) await trx.deleteFrom('ownerships').where('id', '=', stored.id).execute();
           return null;
@@ -112,7 +159,13 @@ export function createMatrixGridService(db: Db) {
               .executeTakeFirstOrThrow()
           : await trx
               .insertInto('ownerships')
-              .values({ id: newId('own'), matrixId, initiativeId: initiative.id, whoId: who.id, role: input.role })
+              .values({
+                id: newId('own'),
+                matrixId,
+                initiativeId: initiative.id,
+                whoId: who.id,
+                role: input.role,
+              })
               .returningAll()
               .executeTakeFirstOrThrow();
         return presentOwnership(row);

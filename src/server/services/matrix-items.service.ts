@@ -3,7 +3,15 @@ import { checkItem, defaultMonthlyPlan, findForeignFields, type ItemFields } fro
 import type { MatrixPart } from '../../core/x-matrix-parts';
 import type { CreateMatrixItemInput, MatrixItem, ReorderInput, UpdateMatrixItemInput } from '../../contracts';
 import type { Db } from '../db/store';
-import { deleteVersioned, findRow, getRow, nextPosition, toJson, updateVersioned, type Row } from '../db/versioned';
+import {
+  deleteVersioned,
+  findRow,
+  getRow,
+  nextPosition,
+  toJson,
+  updateVersioned,
+  type Row,
+} from '../db/versioned';
 import { newId } from '../ids';
 import { presentItem } from '../presenters/matrix.presenter';
 import { assertInOrganisation, organisationOfUnit, referenceError } from './references';
@@ -16,10 +24,14 @@ export function createMatrixItemsService(db: Db) {
   }
 
   /** References an item makes must stay inside the matrix's organisation. */
-  async function assertReferences(organisationId: string, input: CreateMatrixItemInput | UpdateMatrixItemInput) {
+  async function assertReferences(
+    organisationId: string,
+    input: CreateMatrixItemInput | UpdateMatrixItemInput,
+  ) {
     if (input.personId) await assertInOrganisation(db, 'people', input.personId, organisationId, 'personId');
     if (input.ownerId) await assertInOrganisation(db, 'people', input.ownerId, organisationId, 'ownerId');
-    if (input.teamUnitId) await assertInOrganisation(db, 'units', input.teamUnitId, organisationId, 'teamUnitId');
+    if (input.teamUnitId)
+      await assertInOrganisation(db, 'units', input.teamUnitId, organisationId, 'teamUnitId');
     if (input.sourceObjectiveId) {
       const source = await findRow(db, 'objectives', input.sourceObjectiveId);
       if (!source || (await organisationOfUnit(db, source.unitId)) !== organisationId)
@@ -63,13 +75,15 @@ export function createMatrixItemsService(db: Db) {
         baseline,
         target,
         targetHigh: input.targetHigh ?? null,
-        monthlyPlan: input.part === 'how_much' ? (input.monthlyPlan ?? defaultMonthlyPlan(baseline, target)) : null,
+        monthlyPlan:
+          input.part === 'how_much' ? (input.monthlyPlan ?? defaultMonthlyPlan(baseline, target)) : null,
         personId: input.personId ?? null,
         teamUnitId: input.teamUnitId ?? null,
       };
       assertValid(input.part, input, fields);
       const id = input.id ?? newId(input.part.replace('_', ''));
-      if (await findRow(db, 'matrixItems', id)) throw new DomainError('already_exists', `A matrix item with id ${id} already exists`);
+      if (await findRow(db, 'matrixItems', id))
+        throw new DomainError('already_exists', `A matrix item with id ${id} already exists`);
       const siblings = await db
         .selectFrom('matrixItems')
         .select('position')
@@ -161,7 +175,10 @@ export function createMatrixItemsService(db: Db) {
           throw validationError(
             [
               ...missing.map((id) => ({ path: 'ids', message: `item ${id} of ${part} is missing` })),
-              ...unknown.map((id) => ({ path: 'ids', message: `${id} is not an item of ${part} in this matrix` })),
+              ...unknown.map((id) => ({
+                path: 'ids',
+                message: `${id} is not an item of ${part} in this matrix`,
+              })),
               ...(given.size !== input.ids.length ? [{ path: 'ids', message: 'an id is listed twice' }] : []),
             ],
             'The new order does not match the items of the part',
@@ -169,7 +186,16 @@ export function createMatrixItemsService(db: Db) {
         }
         const updated = [];
         for (const [position, id] of input.ids.entries()) {
-          updated.push(await updateVersioned(trx, 'matrixItems', id, (await getRow(trx, 'matrixItems', id)).version, { position }, presentItem));
+          updated.push(
+            await updateVersioned(
+              trx,
+              'matrixItems',
+              id,
+              (await getRow(trx, 'matrixItems', id)).version,
+              { position },
+              presentItem,
+            ),
+          );
         }
         return updated.map(presentItem);
       });

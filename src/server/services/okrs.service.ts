@@ -59,7 +59,12 @@ export function createOkrsService(db: Db) {
 
     async getObjective(id: string): Promise<ObjectiveWithKeyResults> {
       const objective = await getRow(db, 'objectives', id);
-      const keyResults = await db.selectFrom('keyResults').selectAll().where('objectiveId', '=', id).orderBy('position').execute();
+      const keyResults = await db
+        .selectFrom('keyResults')
+        .selectAll()
+        .where('objectiveId', '=', id)
+        .orderBy('position')
+        .execute();
       const [presented] = presentOkrs([objective], keyResults);
       if (!presented) throw new DomainError('not_found', `No objective with id ${id}`);
       return presented;
@@ -70,7 +75,8 @@ export function createOkrsService(db: Db) {
       await assertInOrganisation(db, 'cycles', input.cycleId, organisationId, 'cycleId');
       await assertAlignment(organisationId, input.alignedObjectiveId, input.alignedKeyResultId);
       const id = input.id ?? newId('obj');
-      if (await findRow(db, 'objectives', id)) throw new DomainError('already_exists', `An objective with id ${id} already exists`);
+      if (await findRow(db, 'objectives', id))
+        throw new DomainError('already_exists', `An objective with id ${id} already exists`);
       const siblings = await db
         .selectFrom('objectives')
         .select('position')
@@ -97,8 +103,13 @@ export function createOkrsService(db: Db) {
 
     async updateObjective(id: string, input: UpdateObjectiveInput): Promise<Objective> {
       const current = await getRow(db, 'objectives', id);
-      if (input.alignedObjectiveId === id) throw referenceError('objectives', id, 'alignedObjectiveId', '(an objective cannot align to itself)');
-      await assertAlignment(await organisationOfUnit(db, current.unitId), input.alignedObjectiveId, input.alignedKeyResultId);
+      if (input.alignedObjectiveId === id)
+        throw referenceError('objectives', id, 'alignedObjectiveId', '(an objective cannot align to itself)');
+      await assertAlignment(
+        await organisationOfUnit(db, current.unitId),
+        input.alignedObjectiveId,
+        input.alignedKeyResultId,
+      );
       const { version, ...values } = input;
       return presentObjective(await updateVersioned(db, 'objectives', id, version, values, presentObjective));
     },
@@ -116,7 +127,8 @@ export function createOkrsService(db: Db) {
       const organisationId = await organisationOfUnit(db, objective.unitId);
       if (input.ownerId) await assertInOrganisation(db, 'people', input.ownerId, organisationId, 'ownerId');
       const id = input.id ?? newId('kr');
-      if (await findRow(db, 'keyResults', id)) throw new DomainError('already_exists', `A key result with id ${id} already exists`);
+      if (await findRow(db, 'keyResults', id))
+        throw new DomainError('already_exists', `A key result with id ${id} already exists`);
       const values = {
         kind: input.kind ?? 'increase',
         baseline: input.baseline ?? null,
@@ -125,7 +137,11 @@ export function createOkrsService(db: Db) {
         milestones: input.milestones ?? [],
       };
       assertTargetConsistent(values);
-      const siblings = await db.selectFrom('keyResults').select('position').where('objectiveId', '=', input.objectiveId).execute();
+      const siblings = await db
+        .selectFrom('keyResults')
+        .select('position')
+        .where('objectiveId', '=', input.objectiveId)
+        .execute();
       const row = await db
         .insertInto('keyResults')
         .values({
@@ -150,7 +166,14 @@ export function createOkrsService(db: Db) {
     async updateKeyResult(id: string, input: UpdateKeyResultInput): Promise<KeyResult> {
       const current = await getRow(db, 'keyResults', id);
       const objective = await getRow(db, 'objectives', current.objectiveId);
-      if (input.ownerId) await assertInOrganisation(db, 'people', input.ownerId, await organisationOfUnit(db, objective.unitId), 'ownerId');
+      if (input.ownerId)
+        await assertInOrganisation(
+          db,
+          'people',
+          input.ownerId,
+          await organisationOfUnit(db, objective.unitId),
+          'ownerId',
+        );
       assertTargetConsistent({
         kind: input.kind ?? current.kind,
         baseline: input.baseline === undefined ? current.baseline : input.baseline,

@@ -1,10 +1,6 @@
 import { DEFAULT_PART_NAMES } from '../../core/x-matrix-parts';
 import { DomainError } from '../../core/errors';
-import type {
-  CreateOrganisationInput,
-  Organisation,
-  UpdateOrganisationInput,
-} from '../../contracts';
+import type { CreateOrganisationInput, Organisation, UpdateOrganisationInput } from '../../contracts';
 import type { Db } from '../db/store';
 import { deleteVersioned, findRow, getRow, toJson, updateVersioned } from '../db/versioned';
 import { newId } from '../ids';
@@ -49,7 +45,9 @@ export function createOrganisationsService(db: Db) {
         input.version,
         {
           ...(input.name === undefined ? {} : { name: input.name }),
-          ...(input.partNames === undefined ? {} : { partNames: toJson({ ...current.partNames, ...input.partNames }) }),
+          ...(input.partNames === undefined
+            ? {}
+            : { partNames: toJson({ ...current.partNames, ...input.partNames }) }),
           ...(input.horizonYears === undefined ? {} : { horizonYears: input.horizonYears }),
         },
         presentOrganisation,

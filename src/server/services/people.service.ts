@@ -28,7 +28,8 @@ export function createPeopleService(db: Db) {
     async create(input: CreatePersonInput): Promise<Person> {
       await getRow(db, 'organisations', input.organisationId);
       const id = input.id ?? newId('person');
-      if (await findRow(db, 'people', id)) throw new DomainError('already_exists', `A person with id ${id} already exists`);
+      if (await findRow(db, 'people', id))
+        throw new DomainError('already_exists', `A person with id ${id} already exists`);
       if (input.unitId) await assertInOrganisation(db, 'units', input.unitId, input.organisationId, 'unitId');
       const others = await db
         .selectFrom('people')
@@ -54,7 +55,8 @@ export function createPeopleService(db: Db) {
 
     async update(id: string, input: UpdatePersonInput): Promise<Person> {
       const current = await getRow(db, 'people', id);
-      if (input.unitId) await assertInOrganisation(db, 'units', input.unitId, current.organisationId, 'unitId');
+      if (input.unitId)
+        await assertInOrganisation(db, 'units', input.unitId, current.organisationId, 'unitId');
       const { version, skills, ...values } = input;
       const row = await updateVersioned(
         db,

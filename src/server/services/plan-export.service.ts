@@ -11,7 +11,9 @@ import { DEFAULT_PART_NAMES } from '../../core/x-matrix-parts';
 function orderUnits(units: Row<'units'>[]): Row<'units'>[] {
   const ordered: Row<'units'>[] = [];
   const visit = (parentId: string | null) => {
-    for (const unit of units.filter((u) => u.parentId === parentId).sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))) {
+    for (const unit of units
+      .filter((u) => u.parentId === parentId)
+      .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))) {
       ordered.push(unit);
       visit(unit.id);
     }
@@ -29,7 +31,9 @@ export function createPlanExportService(db: Db) {
   return {
     async exportPlan(organisationId: string, options: { unitId?: string } = {}): Promise<PlanDocument> {
       const organisation = presentOrganisation(await getRow(db, 'organisations', organisationId));
-      let units = orderUnits(await db.selectFrom('units').selectAll().where('organisationId', '=', organisationId).execute());
+      let units = orderUnits(
+        await db.selectFrom('units').selectAll().where('organisationId', '=', organisationId).execute(),
+      );
       if (options.unitId) {
         const root = await getRow(db, 'units', options.unitId);
         const subtree = new Set(collectSubtree(units, root.id));
@@ -38,24 +42,82 @@ export function createPlanExportService(db: Db) {
       const unitIds = new Set(units.map((unit) => unit.id));
       const inUnits = (id: string | null) => (id !== null && unitIds.has(id) ? id : null);
 
-      const people = await db.selectFrom('people').selectAll().where('organisationId', '=', organisationId).orderBy('position').execute();
-      const cycles = await db.selectFrom('cycles').selectAll().where('organisationId', '=', organisationId).orderBy('year').orderBy('position').execute();
+      const people = await db
+        .selectFrom('people')
+        .selectAll()
+        .where('organisationId', '=', organisationId)
+        .orderBy('position')
+        .execute();
+      const cycles = await db
+        .selectFrom('cycles')
+        .selectAll()
+        .where('organisationId', '=', organisationId)
+        .orderBy('year')
+        .orderBy('position')
+        .execute();
       const unitOrder = new Map(units.map((unit, index) => [unit.id, index]));
-      const objectives = unitIds.size === 0 ? [] : (await db.selectFrom('objectives').selectAll().where('unitId', 'in', [...unitIds]).execute()).sort(
-        (a, b) => (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) || a.cycleId.localeCompare(b.cycleId) || a.position - b.position,
-      );
-      const keyResults = objectives.length === 0 ? [] : await db.selectFrom('keyResults').selectAll().where('objectiveId', 'in', objectives.map((o) => o.id)).orderBy('position').execute();
+      const objectives =
+        unitIds.size === 0
+          ? []
+          : (
+              await db
+                .selectFrom('objectives')
+                .selectAll()
+                .where('unitId', 'in', [...unitIds])
+                .execute()
+            ).sort(
+              (a, b) =>
+                (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) ||
+                a.cycleId.localeCompare(b.cycleId) ||
+                a.position - b.position,
+            );
+      const keyResults =
+        objectives.length === 0
+          ? []
+          : await db
+              .selectFrom('keyResults')
+              .selectAll()
+              .where(
+                'objectiveId',
+                'in',
+                objectives.map((o) => o.id),
+              )
+              .orderBy('position')
+              .execute();
       const objectiveIds = new Set(objectives.map((o) => o.id));
       const keyResultIds = new Set(keyResults.map((kr) => kr.id));
       const keep = (ids: Set<string>, id: string | null) => (id !== null && ids.has(id) ? id : null);
 
-      const matrices = unitIds.size === 0 ? [] : (await db.selectFrom('xMatrices').selectAll().where('unitId', 'in', [...unitIds]).execute()).sort(
-        (a, b) => (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) || a.year - b.year,
-      );
+      const matrices =
+        unitIds.size === 0
+          ? []
+          : (
+              await db
+                .selectFrom('xMatrices')
+                .selectAll()
+                .where('unitId', 'in', [...unitIds])
+                .execute()
+            ).sort(
+              (a, b) => (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) || a.year - b.year,
+            );
       const matrixIds = matrices.map((m) => m.id);
-      const items = matrixIds.length === 0 ? [] : await db.selectFrom('matrixItems').selectAll().where('matrixId', 'in', matrixIds).orderBy('position').execute();
-      const correlations = matrixIds.length === 0 ? [] : await db.selectFrom('correlations').selectAll().where('matrixId', 'in', matrixIds).execute();
-      const ownerships = matrixIds.length === 0 ? [] : await db.selectFrom('ownerships').selectAll().where('matrixId', 'in', matrixIds).execute();
+      const items =
+        matrixIds.length === 0
+          ? []
+          : await db
+              .selectFrom('matrixItems')
+              .selectAll()
+              .where('matrixId', 'in', matrixIds)
+              .orderBy('position')
+              .execute();
+      const correlations =
+        matrixIds.length === 0
+          ? []
+          : await db.selectFrom('correlations').selectAll().where('matrixId', 'in', matrixIds).execute();
+      const ownerships =
+        matrixIds.length === 0
+          ? []
+          : await db.selectFrom('ownerships').selectAll().where('matrixId', 'in', matrixIds).execute();
 
       const customNames = Object.entries(organisation.partNames).filter(
         ([part, name]) => DEFAULT_PART_NAMES[part as keyof typeof DEFAULT_PART_NAMES] !== name,
@@ -69,7 +131,12 @@ export function createPlanExportService(db: Db) {
           ...(customNames.length > 0 ? { partNames: organisation.partNames } : {}),
           horizonYears: organisation.horizonYears,
         },
-        units: units.map((unit) => ({ id: unit.id, name: unit.name, parentId: inUnits(unit.parentId), ownerId: unit.ownerId })),
+        units: units.map((unit) => ({
+          id: unit.id,
+          name: unit.name,
+          parentId: inUnits(unit.parentId),
+          ownerId: unit.ownerId,
+        })),
         people: people.map((person) => ({
           id: person.id,
           name: person.name,
@@ -78,7 +145,13 @@ export function createPlanExportService(db: Db) {
           skills: person.skills,
           monthlyCapacity: person.monthlyCapacity,
         })),
-        cycles: cycles.map((cycle) => ({ id: cycle.id, name: cycle.name, year: cycle.year, startDate: cycle.startDate, endDate: cycle.endDate })),
+        cycles: cycles.map((cycle) => ({
+          id: cycle.id,
+          name: cycle.name,
+          year: cycle.year,
+          startDate: cycle.startDate,
+          endDate: cycle.endDate,
+        })),
         objectives: objectives.map((objective) => ({
           id: objective.id,
           unitId: objective.unitId,
@@ -154,7 +227,11 @@ export function createPlanExportService(db: Db) {
               ownerId: item.ownerId,
               sourceKeyResultId: keep(keyResultIds, item.sourceKeyResultId),
             })),
-            who: who.map((item) => ({ id: item.id, personId: item.personId, teamUnitId: inUnits(item.teamUnitId) })),
+            who: who.map((item) => ({
+              id: item.id,
+              personId: item.personId,
+              teamUnitId: inUnits(item.teamUnitId),
+            })),
             correlations: correlations
               .filter((c) => c.matrixId === matrix.id)
               .sort(

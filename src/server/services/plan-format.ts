@@ -14,7 +14,10 @@ export function parsePlanText(text: string): unknown {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
-      throw validationError([{ path: '(root)', message: `malformed JSON: ${(error as Error).message}` }], 'The plan document is not valid JSON');
+      throw validationError(
+        [{ path: '(root)', message: `malformed JSON: ${(error as Error).message}` }],
+        'The plan document is not valid JSON',
+      );
     }
   }
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
@@ -34,7 +37,9 @@ export function parsePlanText(text: string): unknown {
  * Validates a plan document fully: field types first, then (when those pass) every integrity rule.
  * @returns the document with defaults applied, or the list of every problem with its path.
  */
-export function validatePlan(value: unknown): { plan: PlanDocument; issues: [] } | { plan: null; issues: Issue[] } {
+export function validatePlan(
+  value: unknown,
+): { plan: PlanDocument; issues: [] } | { plan: null; issues: Issue[] } {
   const parsed = PlanDocumentSchema.safeParse(value);
   if (!parsed.success) return { plan: null, issues: issuesFromZod(parsed.error) };
   const issues = checkPlanIntegrity(parsed.data);
@@ -45,7 +50,10 @@ export function validatePlan(value: unknown): { plan: PlanDocument; issues: [] }
 export function parsePlanOrThrow(value: unknown): PlanDocument {
   const result = validatePlan(value);
   if (result.plan) return result.plan;
-  throw validationError(result.issues, `The plan document has ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`);
+  throw validationError(
+    result.issues,
+    `The plan document has ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`,
+  );
 }
 
 export function formatPlan(plan: PlanDocument, format: PlanFormat): string {

@@ -12,7 +12,18 @@ import { parsePlanOrThrow } from './plan-format';
 export interface ImportSummary {
   organisationId: string;
   replaced: boolean;
-  counts: Record<'units' | 'people' | 'cycles' | 'objectives' | 'keyResults' | 'matrices' | 'items' | 'correlations' | 'owners', number>;
+  counts: Record<
+    | 'units'
+    | 'people'
+    | 'cycles'
+    | 'objectives'
+    | 'keyResults'
+    | 'matrices'
+    | 'items'
+    | 'correlations'
+    | 'owners',
+    number
+  >;
 }
 
 /** Ids of a plan grouped by the table they go to, each with its path in the document. */
@@ -44,7 +55,11 @@ export function createPlanImportService(db: Db) {
       const plan = parsePlanOrThrow(input);
       const organisationId = plan.organisation.id;
       return db.transaction().execute(async (trx) => {
-        const existing = await trx.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst();
+        const existing = await trx
+          .selectFrom('organisations')
+          .select('id')
+          .where('id', '=', organisationId)
+          .executeTakeFirst();
         if (existing && !options.replace)
           throw new DomainError(
             'already_exists',
@@ -55,16 +70,25 @@ export function createPlanImportService(db: Db) {
 
         const clashes: Issue[] = [];
         const byTable = new Map<VersionedTable, [string, string][]>();
-        for (const [table, id, path] of planIds(plan)) byTable.set(table, [...(byTable.get(table) ?? []), [id, path]]);
+        for (const [table, id, path] of planIds(plan))
+          byTable.set(table, [...(byTable.get(table) ?? []), [id, path]]);
         for (const [table, entries] of byTable) {
           const taken = await trx
             .selectFrom(table as 'units')
             .select('id')
-            .where('id', 'in', entries.map(([id]) => id))
+            .where(
+              'id',
+              'in',
+              entries.map(([id]) => id),
+            )
             .execute();
           const takenIds = new Set(taken.map((row) => row.id));
           for (const [id, path] of entries)
-            if (takenIds.has(id)) clashes.push({ path, message: `id ${id} is already used in another organisation of this store` });
+            if (takenIds.has(id))
+              clashes.push({
+                path,
+                message: `id ${id} is already used in another organisation of this store`,
+              });
         }
         if (clashes.length > 0) throw validationError(clashes, 'The plan document clashes with the store');
 
@@ -77,9 +101,13 @@ export function createPlanImportService(db: Db) {
             horizonYears: plan.organisation.horizonYears,
           })
           .execute();
-        const insert = async <T extends Record<string, unknown>>(table: VersionedTable, rows: T[]) => {
+        const insert = async (table: VersionedTable, rows: Record<string, unknown>[]) => {
           // Chunks keep each statement well under the 65,535 bind-parameter limit.
-          for (let i = 0; i < rows.length; i += 500) await trx.insertInto(table as 'units').values(rows.slice(i, i + 500) as never).execute();
+          for (let i = 0; i < rows.length; i += 500)
+            await trx
+              .insertInto(table as 'units')
+              .values(rows.slice(i, i + 500) as never)
+              .execute();
         };
         const positionAmong = <T>(list: T[], key: (entry: T) => string) => {
           const counters = new Map<string, number>();
@@ -92,19 +120,67 @@ export function createPlanImportService(db: Db) {
         };
 
         const unitPositions = positionAmong(plan.units, (u) => u.parentId ?? '');
-        await insert('people', plan.people.map((p, i) => ({ id: p.id, organisationId, unitId: p.unitId, name: p.name, email: p.email, skills: toJson(p.skills), monthlyCapacity: p.monthlyCapacity, position: i })));
-        await insert('units', plan.units.map((u, i) => ({ id: u.id, organisationId, parentId: u.parentId, name: u.name, ownerId: u.ownerId, position: unitPositions[i] })));
+        await insert(
+          'people',
+          plan.people.map((p, i) => ({
+            id: p.id,
+            organisationId,
+            unitId: p.unitId,
+            name: p.name,
+            email: p.email,
+            skills: toJson(p.skills),
+            monthlyCapacity: p.monthlyCapacity,
+            position: i,
+          })),
+        );
+        await insert(
+          'units',
+          plan.units.map((u, i) => ({
+            id: u.id,
+            organisationId,
+            parentId: u.parentId,
+            name: u.name,
+            ownerId: u.ownerId,
+            position: unitPositions[i],
+          })),
+        );
         await insert(
           'cycles',
           plan.cycles.map((c, i) => {
             const defaults = defaultCycleDates(c.year);
-            return { id: c.id, organisationId, name: c.name, year: c.year, startDate: c.startDate ?? defaults.startDate, endDate: c.endDate ?? defaults.endDate, position: i };
+            return {
+              id: c.id,
+              organisationId,
+              name: c.name,
+              year: c.year,
+              startDate: c.startDate ?? defaults.startDate,
+              endDate: c.endDate ?? defaults.endDate,
+              position: i,
+            };
           }),
         );
         const objectivePositions = positionAmong(plan.objectives, (o) => `${o.unitId}|${o.cycleId}`);
-        await insert('objectives', plan.objectives.map((o, i) => ({ id: o.id, unitId: o.unitId, cycleId: o.cycleId, title: o.title, description: o.description, kind: o.kind, alignedObjectiveId: o.alignedObjectiveId, alignedKeyResultId: o.alignedKeyResultId, position: objectivePositions[i] })));
+        await insert(
+          'objectives',
+          plan.objectives.map((o, i) => ({
+            id: o.id,
+            unitId: o.unitId,
+            cycleId: o.cycleId,
+            title: o.title,
+            description: o.description,
+            kind: o.kind,
+            alignedObjectiveId: o.alignedObjectiveId,
+            alignedKeyResultId: o.alignedKeyResultId,
+            position: objectivePositions[i],
+          })),
+        );
         const keyResults = plan.objectives.flatMap((o) =>
-          o.keyResults.map((kr, position) => ({ ...kr, milestones: toJson(kr.milestones), objectiveId: o.id, position })),
+          o.keyResults.map((kr, position) => ({
+            ...kr,
+            milestones: toJson(kr.milestones),
+            objectiveId: o.id,
+            position,
+          })),
         );
         await insert('keyResults', keyResults);
 
@@ -116,11 +192,59 @@ export function createPlanImportService(db: Db) {
         for (const m of plan.matrices) {
           await insert('xMatrices', [{ id: m.id, unitId: m.unitId, year: m.year, trueNorth: m.trueNorth }]);
           const rows = [
-            ...m.what.map((it, position) => ({ id: it.id, part: 'what', title: it.title, description: it.description, position, sourceObjectiveId: it.sourceObjectiveId, targetYear: it.targetYear })),
-            ...m.howFar.map((it, position) => ({ id: it.id, part: 'how_far', title: it.title, description: it.description, position, sourceKeyResultId: it.sourceKeyResultId })),
-            ...m.how.map((it, position) => ({ id: it.id, part: 'how', title: it.title, description: it.description, position, startDate: it.startDate, endDate: it.endDate, effortPersonDays: it.effortPersonDays, requiredSkills: toJson(it.requiredSkills), status: it.status })),
-            ...m.howMuch.map((it, position) => ({ id: it.id, part: 'how_much', title: it.title, description: it.description, position, unitOfMeasure: it.unitOfMeasure, direction: it.direction, baseline: it.baseline, target: it.target, targetHigh: it.targetHigh, monthlyPlan: toJson(it.monthlyPlan), ownerId: it.ownerId, sourceKeyResultId: it.sourceKeyResultId })),
-            ...m.who.map((it, position) => ({ id: it.id, part: 'who', title: (it.personId ? peopleNames.get(it.personId) : unitNames.get(it.teamUnitId ?? '')) ?? it.id, position, personId: it.personId, teamUnitId: it.teamUnitId })),
+            ...m.what.map((it, position) => ({
+              id: it.id,
+              part: 'what',
+              title: it.title,
+              description: it.description,
+              position,
+              sourceObjectiveId: it.sourceObjectiveId,
+              targetYear: it.targetYear,
+            })),
+            ...m.howFar.map((it, position) => ({
+              id: it.id,
+              part: 'how_far',
+              title: it.title,
+              description: it.description,
+              position,
+              sourceKeyResultId: it.sourceKeyResultId,
+            })),
+            ...m.how.map((it, position) => ({
+              id: it.id,
+              part: 'how',
+              title: it.title,
+              description: it.description,
+              position,
+              startDate: it.startDate,
+              endDate: it.endDate,
+              effortPersonDays: it.effortPersonDays,
+              requiredSkills: toJson(it.requiredSkills),
+              status: it.status,
+            })),
+            ...m.howMuch.map((it, position) => ({
+              id: it.id,
+              part: 'how_much',
+              title: it.title,
+              description: it.description,
+              position,
+              unitOfMeasure: it.unitOfMeasure,
+              direction: it.direction,
+              baseline: it.baseline,
+              target: it.target,
+              targetHigh: it.targetHigh,
+              monthlyPlan: toJson(it.monthlyPlan),
+              ownerId: it.ownerId,
+              sourceKeyResultId: it.sourceKeyResultId,
+            })),
+            ...m.who.map((it, position) => ({
+              id: it.id,
+              part: 'who',
+              title:
+                (it.personId ? peopleNames.get(it.personId) : unitNames.get(it.teamUnitId ?? '')) ?? it.id,
+              position,
+              personId: it.personId,
+              teamUnitId: it.teamUnitId,
+            })),
           ].map((row) => ({ matrixId: m.id, ...row }));
           await insert('matrixItems', rows);
           items += rows.length;
@@ -128,11 +252,30 @@ export function createPlanImportService(db: Db) {
           await insert(
             'correlations',
             m.correlations.map((c) => {
-              const oriented = orientCorrelation({ id: c.from, part: partOf.get(c.from) ?? 'what' }, { id: c.to, part: partOf.get(c.to) ?? 'what' });
-              return { id: newId('cor'), matrixId: m.id, grid: oriented.grid, fromId: oriented.from.id, toId: oriented.to.id, strength: c.strength };
+              const oriented = orientCorrelation(
+                { id: c.from, part: partOf.get(c.from) ?? 'what' },
+                { id: c.to, part: partOf.get(c.to) ?? 'what' },
+              );
+              return {
+                id: newId('cor'),
+                matrixId: m.id,
+                grid: oriented.grid,
+                fromId: oriented.from.id,
+                toId: oriented.to.id,
+                strength: c.strength,
+              };
             }),
           );
-          await insert('ownerships', m.owners.map((o) => ({ id: newId('own'), matrixId: m.id, initiativeId: o.initiative, whoId: o.who, role: o.role })));
+          await insert(
+            'ownerships',
+            m.owners.map((o) => ({
+              id: newId('own'),
+              matrixId: m.id,
+              initiativeId: o.initiative,
+              whoId: o.who,
+              role: o.role,
+            })),
+          );
           correlations += m.correlations.length;
           owners += m.owners.length;
         }

@@ -31,7 +31,11 @@ export function referenceError(table: VersionedTable, id: string, field: string,
 
 /** The organisation a unit belongs to. */
 export async function organisationOfUnit(db: Db, unitId: string): Promise<string> {
-  const row = await db.selectFrom('units').select('organisationId').where('id', '=', unitId).executeTakeFirst();
+  const row = await db
+    .selectFrom('units')
+    .select('organisationId')
+    .where('id', '=', unitId)
+    .executeTakeFirst();
   if (!row) throw new DomainError('not_found', `No unit with id ${unitId}`, { kind: 'unit', id: unitId });
   return row.organisationId;
 }

@@ -29,10 +29,12 @@ export function createUnitsService(db: Db) {
     async create(input: CreateUnitInput): Promise<Unit> {
       await getRow(db, 'organisations', input.organisationId);
       const id = input.id ?? newId('unit');
-      if (await findRow(db, 'units', id)) throw new DomainError('already_exists', `A unit with id ${id} already exists`);
+      if (await findRow(db, 'units', id))
+        throw new DomainError('already_exists', `A unit with id ${id} already exists`);
       const parentId = input.parentId ?? null;
       if (parentId) await assertInOrganisation(db, 'units', parentId, input.organisationId, 'parentId');
-      if (input.ownerId) await assertInOrganisation(db, 'people', input.ownerId, input.organisationId, 'ownerId');
+      if (input.ownerId)
+        await assertInOrganisation(db, 'people', input.ownerId, input.organisationId, 'ownerId');
       const siblings = await db
         .selectFrom('units')
         .select('position')
@@ -63,7 +65,9 @@ export function createUnitsService(db: Db) {
           .select(['id', 'parentId'])
           .where('organisationId', '=', current.organisationId)
           .execute();
-        const moved = units.map((unit) => (unit.id === id ? { ...unit, parentId: input.parentId ?? null } : unit));
+        const moved = units.map((unit) =>
+          unit.id === id ? { ...unit, parentId: input.parentId ?? null } : unit,
+        );
         const cycles = findParentCycles(moved);
         if (cycles.length > 0) {
           throw new DomainError(
@@ -73,7 +77,8 @@ export function createUnitsService(db: Db) {
           );
         }
       }
-      if (input.ownerId) await assertInOrganisation(db, 'people', input.ownerId, current.organisationId, 'ownerId');
+      if (input.ownerId)
+        await assertInOrganisation(db, 'people', input.ownerId, current.organisationId, 'ownerId');
       const { version, ...values } = input;
       return presentUnit(await updateVersioned(db, 'units', id, version, values, presentUnit));
     },
