@@ -45,6 +45,7 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**'],
+    ignores: ['**/*.test.ts'],
     rules: noImportsFrom(
       [
         '**/contracts/**',
@@ -63,6 +64,7 @@ export default tseslint.config(
   },
   {
     files: ['src/contracts/**'],
+    ignores: ['**/*.test.ts'],
     rules: noImportsFrom(
       ['**/server/**', '**/cli/**', '**/web/**', 'node:*'],
       'src/contracts is shared by server, web and CLI: it may use core and zod only.',
