@@ -39,8 +39,9 @@ export function HomePage({ organisations }: { organisations: QueryState<Organisa
           year.
         </p>
         <p>
-          Import a plan document or load the demo data with the command line (<code>catchball --help</code>),
-          then reload this page.
+          Import a plan document with <code>catchball import plan.yaml</code>, or start{' '}
+          <code>catchball serve</code> on an empty store (without <code>--no-demo</code>) to load the demo
+          organisation. Then reload this page.
         </p>
       </EmptyState>
     </div>

@@ -70,6 +70,20 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
   const sourceText = source
     ? `from ${source.unitName} ${source.kind === 'key_result' ? 'KR' : 'objective'}: ${source.title}`
     : undefined;
+  const title = (
+    <span
+      className="mx-item-title"
+      title={item.description ? `${item.title}\n\n${item.description}` : item.title}
+      onClick={() => renamable && setEditing(true)}
+    >
+      {item.title}
+    </span>
+  );
+  const trace = sourceText && (
+    <span className="mx-trace" title={sourceText} aria-label={sourceText} role="img">
+      <LinkIcon size={12} />
+    </span>
+  );
   const EarlierIcon = isRow ? ArrowUpIcon : ArrowLeftIcon;
   const LaterIcon = isRow ? ArrowDownIcon : ArrowRightIcon;
 
@@ -92,23 +106,23 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
         if (!event.currentTarget.contains(event.relatedTarget)) onHover(null);
       }}
     >
-      <div className="mx-item-body">
-        <span className="mx-item-num tabular">{index + 1}</span>
-        <span
-          className="mx-item-title"
-          title={item.description ? `${item.title}\n\n${item.description}` : item.title}
-          onClick={() => renamable && setEditing(true)}
-        >
-          {item.title}
-        </span>
-        {sourceText && (
-          <span className="mx-trace" title={sourceText} aria-label={sourceText} role="img">
-            <LinkIcon size={12} />
-          </span>
-        )}
-        {meta && <span className="mx-item-meta">{meta}</span>}
-        {chips && <span className="mx-item-chips">{chips}</span>}
-      </div>
+      {isRow ? (
+        <div className="mx-item-body">
+          <span className="mx-item-num tabular">{index + 1}</span>
+          {title}
+          {trace}
+          {chips && <span className="mx-item-chips">{chips}</span>}
+        </div>
+      ) : (
+        <div className="mx-item-body">
+          <div className="mx-col-text">
+            {title}
+            {meta && <span className="mx-item-meta">{meta}</span>}
+          </div>
+          {trace}
+          <span className="mx-item-num tabular">{index + 1}</span>
+        </div>
+      )}
       {editing && (
         <InlineTitleInput
           initial={item.title}
