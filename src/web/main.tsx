@@ -5,9 +5,12 @@ import { App } from './app';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
+import './styles/feedback.css';
 import './styles/shell.css';
 import './styles/okrs.css';
 import './styles/matrix.css';
+import './styles/matrix-items.css';
+import './styles/matrix-extras.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

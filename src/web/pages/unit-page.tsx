@@ -70,7 +70,14 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
           ))}
         </nav>
         <div className="page-title-row">
-          <h1>{unit.name}</h1>
+          <h1>
+            {unit.name}
+            <span className="print-only">
+              {tab === 'matrix'
+                ? ` · X-matrix ${matrixYear}`
+                : ` · OKRs ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
+            </span>
+          </h1>
           <div className="page-title-actions">
             {tab === 'matrix' ? (
               <label className="picker">

@@ -61,7 +61,7 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
     } else if ((event.key === 'Enter' || event.key === 'F2') && renamable) {
       event.preventDefault();
       setEditing(true);
-    } else if (event.key === 'Delete') {
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       onDelete(item);
     }

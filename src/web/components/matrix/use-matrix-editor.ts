@@ -11,6 +11,7 @@ import * as api from '../../api-client';
 import { ApiError, type MatrixPart } from '../../api-client';
 import { useToast } from '../toast';
 import { cellKey, nextRole, nextStrength } from './matrix-model';
+import { gridOf, withoutHidden } from './view-updates';
 
 type SetView = (update: (view: XMatrixView | undefined) => XMatrixView | undefined) => void;
 
@@ -287,39 +288,4 @@ export function useMatrixEditor(
 
   const visible = useMemo(() => withoutHidden(view, hidden), [view, hidden]);
   return { view: visible, cycleCell, cycleOwner, createItem, renameItem, moveItem, deleteItem, setTrueNorth };
-}
-
-function withoutHidden(view: XMatrixView, hidden: Set<string>): XMatrixView {
-  if (hidden.size === 0) return view;
-  const keep = (item: MatrixItem) => !hidden.has(item.id);
-  return {
-    ...view,
-    items: {
-      what: view.items.what.filter(keep),
-      how_far: view.items.how_far.filter(keep),
-      how: view.items.how.filter(keep),
-      how_much: view.items.how_much.filter(keep),
-      who: view.items.who.filter(keep),
-    },
-    correlations: view.correlations.filter((c) => !hidden.has(c.fromId) && !hidden.has(c.toId)),
-    ownerships: view.ownerships.filter((o) => !hidden.has(o.initiativeId) && !hidden.has(o.whoId)),
-  };
-}
-
-function gridOf(view: XMatrixView, fromId: string): string {
-  const part = (['what', 'how_far', 'how', 'how_much'] as const).find((p) =>
-    view.items[p].some((i) => i.id === fromId),
-  );
-  switch (part) {
-    case 'what':
-      return 'what_how_far';
-    case 'how_far':
-      return 'how_far_how';
-    case 'how':
-      return 'how_how_much';
-    case 'how_much':
-      return 'how_much_what';
-    case undefined:
-      return 'what_how_far';
-  }
 }
