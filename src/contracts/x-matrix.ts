@@ -197,7 +197,9 @@ export const XMatrixViewSchema = z
     }),
     correlations: z.array(CorrelationSchema),
     ownerships: z.array(OwnershipSchema),
-    people: z.array(PersonSchema),
+    people: z
+      .array(PersonSchema)
+      .meta({ description: 'The people the matrix names (Who items, KPI owners, the unit owner)' }),
     sources: z.array(TraceSourceSchema),
   })
   .meta({ id: 'XMatrixView' });

@@ -94,7 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, preCompressed: true });
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
     if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html', webDir);

@@ -47,18 +47,28 @@ export function createMatricesService(db: Db) {
   async function view(matrixId: string): Promise<XMatrixView> {
     const matrix = await getRow(db, 'xMatrices', matrixId);
     const unit = await getRow(db, 'units', matrix.unitId);
-    const [organisation, items, correlations, ownerships, people] = await Promise.all([
+    const [organisation, items, correlations, ownerships] = await Promise.all([
       getRow(db, 'organisations', unit.organisationId),
       db.selectFrom('matrixItems').selectAll().where('matrixId', '=', matrixId).orderBy('position').execute(),
       db.selectFrom('correlations').selectAll().where('matrixId', '=', matrixId).orderBy('id').execute(),
       db.selectFrom('ownerships').selectAll().where('matrixId', '=', matrixId).orderBy('id').execute(),
-      db
-        .selectFrom('people')
-        .selectAll()
-        .where('organisationId', '=', unit.organisationId)
-        .orderBy('position')
-        .execute(),
     ]);
+    // Only the people the matrix names: an organisation's full list is its own call, and a big
+    // organisation's would dwarf the matrix.
+    const personIds = [
+      ...new Set(
+        [unit.ownerId, ...items.flatMap((item) => [item.personId, item.ownerId])].filter((id) => id !== null),
+      ),
+    ];
+    const people =
+      personIds.length === 0
+        ? []
+        : await db
+            .selectFrom('people')
+            .selectAll()
+            .where('id', 'in', personIds)
+            .orderBy('position')
+            .execute();
     const grouped = Object.fromEntries(
       MATRIX_PARTS.map((part) => [part, items.filter((item) => item.part === part).map(presentItem)]),
     ) as XMatrixView['items'];
