@@ -14,6 +14,8 @@ import { scanStaleItems } from './stale-items';
 
 const TOP_RISKS = 5;
 const pct = (value: number): string => `${Math.round(value * 100)} %`;
+/** Statistics are shown, not computed further: three decimals keep float noise out of them. */
+const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
 /** Month-ends from the cycle's start up to `asOf`, then `asOf` itself: the points of the health chart. */
 function healthDates(data: ExecutionData, asOf: string): string[] {
@@ -134,9 +136,11 @@ export function createDashboardService(
                 unitName: unit.name,
                 objectives: views.length,
                 keyResults: views.reduce((sum, view) => sum + view.keyResults.length, 0),
-                achievedShare: views.length === 0 ? 0 : achieved / views.length,
+                achievedShare: views.length === 0 ? 0 : round3(achieved / views.length),
                 averageScore:
-                  views.length === 0 ? null : views.reduce((sum, view) => sum + view.score, 0) / views.length,
+                  views.length === 0
+                    ? null
+                    : round3(views.reduce((sum, view) => sum + view.score, 0) / views.length),
               };
             })
             .filter((unit) => unit.objectives > 0);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/store';
+import { recordDemoYear } from '../demo/demo-checkins';
 import { createApiTokensService } from './api-tokens.service';
 import { createBowlingService } from './bowling.service';
 import { createCheckInsService } from './check-ins.service';
@@ -50,6 +51,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     rhythm,
     dashboard: createDashboardService(db, clock, countermeasures),
     digest: createDigestService(db, clock, rhythm, options.smtp ?? null),
+    /** The demo's year of check-ins, recorded after the demo plan is imported. */
+    demo: { recordYear: () => recordDemoYear(db) },
   };
 }
 
