@@ -69,7 +69,7 @@ describe('dashboards and the digest on the demo year', () => {
   });
   afterAll(async () => {
     await t.close();
-    await new Promise((resolve) => smtp.server.close(resolve));
+    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
     await new Promise((resolve) => webhook.server.close(resolve));
   });
 
