@@ -1,5 +1,3 @@
-import { findParentCycles } from './unit-tree';
-
 /** An objective in the roll-up; `parentId` is the objective its progress counts toward (aligned parent). */
 export interface RollupObjectiveNode {
   id: string;
@@ -46,14 +44,16 @@ export function buildRollup(
 ): Rollup {
   const count = objectives.length;
   const indexOf = new Map<string, number>();
-  objectives.forEach((objective, index) => indexOf.set(objective.id, index));
+  for (let i = 0; i < count; i++) indexOf.set(objectives[i]?.id ?? '', i);
 
-  const cut = new Set(findParentCycles(objectives).map((cycle) => cycle[0]));
+  // Everything below works on integer indices and typed arrays: at 100,000 key results, string
+  // keyed maps and sorting dominate the time otherwise.
   const parent = new Int32Array(count).fill(-1);
-  objectives.forEach((objective, index) => {
-    if (objective.parentId === null || cut.has(objective.id)) return;
-    parent[index] = indexOf.get(objective.parentId) ?? -1;
-  });
+  for (let i = 0; i < count; i++) {
+    const parentId = objectives[i]?.parentId ?? null;
+    if (parentId !== null) parent[i] = indexOf.get(parentId) ?? -1;
+  }
+  cutCycles(parent);
 
   // Running sums per objective: weighted sum and total weight, plus the plain sum and term count
   // for the equal-weights fallback.
@@ -63,20 +63,30 @@ export function buildRollup(
   const terms = new Int32Array(count);
   const progress = new Float64Array(count);
 
-  const krObjective = new Map<string, number>();
-  const krWeight = new Map<string, number>();
-  const krProgress = new Map<string, number>();
-  for (const kr of keyResults) {
+  const krObjective = new Int32Array(keyResults.length).fill(-1);
+  const krWeight = new Float64Array(keyResults.length);
+  const krProgress = new Float64Array(keyResults.length);
+  for (let k = 0; k < keyResults.length; k++) {
+    const kr = keyResults[k];
+    if (!kr) continue;
     const owner = indexOf.get(kr.objectiveId);
     if (owner === undefined) continue;
-    krObjective.set(kr.id, owner);
-    krWeight.set(kr.id, kr.weight);
-    krProgress.set(kr.id, kr.progress);
+    krObjective[k] = owner;
+    krWeight[k] = kr.weight;
+    krProgress[k] = kr.progress;
     weighted[owner] = (weighted[owner] ?? 0) + kr.weight * kr.progress;
     totalWeight[owner] = (totalWeight[owner] ?? 0) + kr.weight;
     plain[owner] = (plain[owner] ?? 0) + kr.progress;
     terms[owner] = (terms[owner] ?? 0) + 1;
   }
+
+  // Key results by id, built on the first check-in: a one-off roll-up never needs it.
+  let krIndex: Map<string, number> | null = null;
+  const krIndexOf = (id: string): number | undefined => {
+    krIndex ??= new Map(keyResults.map((kr, k) => [kr.id, k]));
+    const k = krIndex.get(id);
+    return k !== undefined && krObjective[k] !== -1 ? k : undefined;
+  };
 
   const valueOf = (index: number): number => {
     const total = totalWeight[index] ?? 0;
@@ -85,23 +95,8 @@ export function buildRollup(
     return n > 0 ? (plain[index] ?? 0) / n : 0;
   };
 
-  // Children before parents: order by depth, deepest first (depth found by walking up, memoised).
-  const depth = new Int32Array(count).fill(-1);
-  const depthOf = (start: number): number => {
-    const path: number[] = [];
-    let index = start;
-    while (index !== -1 && depth[index] === -1) {
-      path.push(index);
-      index = parent[index] ?? -1;
-    }
-    let d = index === -1 ? -1 : (depth[index] ?? 0);
-    for (let i = path.length - 1; i >= 0; i--) depth[path[i] ?? 0] = ++d;
-    return depth[start] ?? 0;
-  };
-  const order = Array.from({ length: count }, (_, index) => index);
-  for (const index of order) depthOf(index);
-  order.sort((a, b) => (depth[b] ?? 0) - (depth[a] ?? 0));
-  for (const index of order) {
+  // Children before parents: a breadth-first order from the roots, walked backwards.
+  for (const index of topDownOrder(parent).reverse()) {
     const value = valueOf(index);
     progress[index] = value;
     const up = parent[index] ?? -1;
@@ -121,7 +116,7 @@ export function buildRollup(
       new Map(objectives.map((objective, index) => [objective.id, progress[index] ?? 0])),
     ancestorsOf(keyResultId) {
       const ids: string[] = [];
-      let index = krObjective.get(keyResultId) ?? -1;
+      let index = krObjective[krIndexOf(keyResultId) ?? -1] ?? -1;
       while (index !== -1) {
         ids.push(objectives[index]?.id ?? '');
         index = parent[index] ?? -1;
@@ -129,14 +124,13 @@ export function buildRollup(
       return ids;
     },
     applyProgress(keyResultId, next) {
-      const owner = krObjective.get(keyResultId);
-      if (owner === undefined) return [];
-      const weight = krWeight.get(keyResultId) ?? 0;
-      let delta = next - (krProgress.get(keyResultId) ?? 0);
-      krProgress.set(keyResultId, next);
-      let childWeight = weight;
+      const k = krIndexOf(keyResultId);
+      if (k === undefined) return [];
+      let delta = next - (krProgress[k] ?? 0);
+      krProgress[k] = next;
+      let childWeight = krWeight[k] ?? 0;
       const touched: string[] = [];
-      let index = owner;
+      let index = krObjective[k] ?? -1;
       while (index !== -1 && delta !== 0) {
         weighted[index] = (weighted[index] ?? 0) + childWeight * delta;
         plain[index] = (plain[index] ?? 0) + delta;
@@ -151,4 +145,51 @@ export function buildRollup(
       return touched;
     },
   };
+}
+
+/**
+ * Cuts parent links that form a cycle, in place: walking up from each node, the node where the
+ * walk meets its own path loses its parent (as `findParentCycles` in unit-tree.ts reports it).
+ */
+function cutCycles(parent: Int32Array): void {
+  const state = new Uint8Array(parent.length); // 0 unseen, 1 on the current path, 2 settled
+  const path: number[] = [];
+  for (let start = 0; start < parent.length; start++) {
+    let index = start;
+    while (index !== -1 && state[index] === 0) {
+      state[index] = 1;
+      path.push(index);
+      index = parent[index] ?? -1;
+    }
+    if (index !== -1 && state[index] === 1) parent[index] = -1;
+    for (const settled of path) state[settled] = 2;
+    path.length = 0;
+  }
+}
+
+/** Node indices from the roots down, breadth first (children listed in compressed arrays). */
+function topDownOrder(parent: Int32Array): number[] {
+  const count = parent.length;
+  const childCount = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) {
+    const up = parent[i] ?? -1;
+    if (up !== -1) childCount[up + 1] = (childCount[up + 1] ?? 0) + 1;
+  }
+  for (let i = 0; i < count; i++) childCount[i + 1] = (childCount[i + 1] ?? 0) + (childCount[i] ?? 0);
+  const offsets = childCount.slice();
+  const children = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const up = parent[i] ?? -1;
+    if (up === -1) continue;
+    const at = offsets[up] ?? 0;
+    children[at] = i;
+    offsets[up] = at + 1;
+  }
+  const order: number[] = [];
+  for (let i = 0; i < count; i++) if (parent[i] === -1) order.push(i);
+  for (let head = 0; head < order.length; head++) {
+    const node = order[head] ?? 0;
+    for (let c = childCount[node] ?? 0; c < (childCount[node + 1] ?? 0); c++) order.push(children[c] ?? 0);
+  }
+  return order;
 }
