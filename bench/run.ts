@@ -16,6 +16,8 @@ import { loadPlan } from './load-org';
 import { matrixHttpBench } from './matrix-http.bench';
 import { startupBench } from './startup.bench';
 import { webBench } from './web.bench';
+import { fromTimedResults } from './timed-bench';
+import { run as runRollup } from './rollup.bench';
 
 const args = process.argv.slice(2);
 const isQuick = args.includes('--quick');
@@ -45,7 +47,12 @@ async function main(): Promise<void> {
   await store.close();
   const loadSeconds = (performance.now() - loadStarted) / 1000;
 
-  const benches: Bench[] = [startupBench(databaseUrl), matrixHttpBench(databaseUrl, 'bench-u17'), webBench()];
+  const benches: Bench[] = [
+    fromTimedResults('Objective roll-up', runRollup),
+    startupBench(databaseUrl),
+    matrixHttpBench(databaseUrl, 'bench-u17'),
+    webBench(),
+  ];
   const sections: { bench: Bench; results: BenchResult[] }[] = [
     {
       bench: { name: 'Big organisation load', run: () => Promise.resolve([]) },

@@ -6,3 +6,7 @@ export * from './cycle';
 export * from './okr';
 export * from './x-matrix';
 export * from './plan-document';
+export * from './check-in';
+export * from './execution';
+export * from './bowling';
+export * from './dashboard';

@@ -11,6 +11,9 @@ export const ERROR_CODES = [
   'not_adjacent',
   'primary_owner_conflict',
   'inconsistent_target',
+  'cycle_locked',
+  'unauthorized',
+  'forbidden',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

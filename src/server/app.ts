@@ -6,12 +6,18 @@ import { sql } from 'kysely';
 import { handleError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import type { Route } from './route';
+import { bowlingRoutes } from './routes/bowling.routes';
+import { checkInRoutes } from './routes/check-ins.routes';
+import { dashboardRoutes } from './routes/dashboard.routes';
+import { executionRoutes } from './routes/execution.routes';
 import { matrixRoutes } from './routes/matrices.routes';
 import { okrRoutes } from './routes/okrs.routes';
 import { organisationRoutes } from './routes/organisations.routes';
 import { planRoutes } from './routes/plan.routes';
 import { structureRoutes } from './routes/structure.routes';
-import { createServices, type Services } from './services';
+import { createServices, type ServiceOptions, type Services } from './services';
+import { resolveSmtp } from './config';
+import { XLSX_TYPE } from './services/check-in-upload';
 import type { Store } from './db/store';
 import { docsPage, SWAGGER_UI_DIR } from './docs-page';
 import { startChangeFeed } from './live/change-feed';
@@ -30,6 +36,8 @@ export interface AppOptions {
   webDir?: string;
   /** Largest request body accepted, in bytes (plan documents are the big ones). */
   bodyLimit?: number;
+  /** Clock and SMTP for the services; SMTP defaults to SMTP_HOST / SMTP_PORT / SMTP_FROM. */
+  services?: ServiceOptions;
 }
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -40,6 +48,10 @@ export function apiRoutes(services: Services): Route[] {
     ...okrRoutes(services),
     ...matrixRoutes(services),
     ...planRoutes(services),
+    ...checkInRoutes(services),
+    ...executionRoutes(services),
+    ...bowlingRoutes(services),
+    ...dashboardRoutes(services),
   ];
 }
 
@@ -64,7 +76,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  const services = createServices(options.store.db);
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, body);
+  });
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_request, body, done) => {
+    done(null, body);
+  });
+
+  const services = createServices(options.store.db, { smtp: resolveSmtp(), ...options.services });
   const routes = apiRoutes(services);
   for (const route of routes) route.register(app);
 

@@ -11,9 +11,12 @@ type HttpErrorCode = 'malformed_request' | 'payload_too_large' | 'unsupported_me
 export const HTTP_STATUS: Record<ErrorCode | HttpErrorCode, number> = {
   validation_failed: 400,
   malformed_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   version_conflict: 409,
   already_exists: 409,
+  cycle_locked: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invariant_violated: 422,

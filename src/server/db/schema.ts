@@ -130,6 +130,80 @@ export interface OwnershipTable extends Versioned {
   role: 'primary' | 'secondary';
 }
 
+export interface CheckInTable extends Versioned {
+  id: string;
+  keyResultId: string | null;
+  kpiItemId: string | null;
+  value: number;
+  confidence: number | null;
+  comment: string;
+  checkInDate: string;
+  authorId: string | null;
+  correctsId: string | null;
+  source: 'manual' | 'upload' | 'api' | 'demo';
+}
+
+export interface KpiThresholdTable extends Versioned {
+  kpiItemId: string;
+  tolerancePercent: number;
+}
+
+export interface StatusOverrideTable extends Versioned {
+  id: string;
+  objectiveId: string | null;
+  keyResultId: string | null;
+  status: 'on_track' | 'at_risk' | 'off_track';
+  reason: string;
+  setBy: string | null;
+  setAt: ColumnType<Date, never, Date | string>;
+}
+
+export interface CountermeasureTable extends Versioned {
+  id: string;
+  kpiItemId: string;
+  year: number;
+  month: number;
+  problem: string;
+  rootCause: string;
+  action: string;
+  ownerId: string | null;
+  dueDate: string | null;
+  status: 'plan' | 'do' | 'check' | 'act' | 'closed';
+  effect: string | null;
+  closedAt: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface UnitSettingsTable extends Versioned {
+  unitId: string;
+  checkInCadence: 'weekly' | 'monthly' | null;
+}
+
+export interface UnitApiTokenTable extends Versioned {
+  id: string;
+  unitId: string;
+  name: string;
+  tokenHash: string;
+  revokedAt: ColumnType<Date | null, never, Date | string | null>;
+  lastUsedAt: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface CycleLockTable extends Versioned {
+  id: string;
+  cycleId: string;
+  lockedAt: ColumnType<Date, never, never>;
+  lockedBy: string | null;
+  lockReason: string;
+  reopenedAt: ColumnType<Date | null, never, Date | string | null>;
+  reopenedBy: string | null;
+  reopenReason: string | null;
+}
+
+export interface DigestSettingsTable extends Versioned {
+  organisationId: string;
+  webhookUrl: string | null;
+  emailEnabled: boolean;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   appliedAt: ColumnType<Date, never, never>;
@@ -146,5 +220,13 @@ export interface Database {
   matrixItems: MatrixItemTable;
   correlations: CorrelationTable;
   ownerships: OwnershipTable;
+  checkIns: CheckInTable;
+  kpiThresholds: KpiThresholdTable;
+  statusOverrides: StatusOverrideTable;
+  countermeasures: CountermeasureTable;
+  unitSettings: UnitSettingsTable;
+  unitApiTokens: UnitApiTokenTable;
+  cycleLocks: CycleLockTable;
+  digestSettings: DigestSettingsTable;
   schemaMigrations: SchemaMigrationTable;
 }

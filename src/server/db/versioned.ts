@@ -20,6 +20,14 @@ export const KIND_NAMES: Record<VersionedTable, string> = {
   matrixItems: 'matrix item',
   correlations: 'correlation',
   ownerships: 'ownership',
+  checkIns: 'check-in',
+  kpiThresholds: 'KPI threshold',
+  statusOverrides: 'status override',
+  countermeasures: 'countermeasure',
+  unitSettings: 'unit setting',
+  unitApiTokens: 'API token',
+  cycleLocks: 'cycle lock',
+  digestSettings: 'digest setting',
 };
 
 // Kysely cannot type a table chosen at run time; these helpers narrow to one table for the query
