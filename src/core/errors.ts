@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'not_adjacent',
   'primary_owner_conflict',
   'inconsistent_target',
+  'illegal_transition',
+  'not_permitted',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
