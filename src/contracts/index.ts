@@ -6,3 +6,5 @@ export * from './cycle';
 export * from './okr';
 export * from './x-matrix';
 export * from './plan-document';
+export * from './feasibility';
+export * from './catchball';

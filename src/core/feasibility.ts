@@ -1,3 +1,4 @@
+import type { Issue } from './errors';
 import type { KeyResultKind, KpiDirection } from './key-result';
 
 /**
@@ -131,4 +132,44 @@ export function meetsTarget(
     case 'band':
       return value >= target && value <= (targetHigh ?? Number.POSITIVE_INFINITY);
   }
+}
+
+/**
+ * Checks an impact's range and timing and an effort's months, beyond their field types: low ≤
+ * likely ≤ high, months 1-12, no negative effort. Paths are relative to the impact or effort.
+ */
+export function checkImpact(
+  impact: Pick<Impact, 'low' | 'likely' | 'high' | 'startMonth' | 'rampMonths'>,
+): Issue[] {
+  const issues: Issue[] = [];
+  if (impact.likely < impact.low)
+    issues.push({ path: 'likely', message: `must not be below low (${impact.low}), got ${impact.likely}` });
+  if (impact.high < impact.likely)
+    issues.push({ path: 'high', message: `must not be below likely (${impact.likely}), got ${impact.high}` });
+  if (!Number.isInteger(impact.startMonth) || impact.startMonth < 1 || impact.startMonth > MONTHS)
+    issues.push({ path: 'startMonth', message: `must be a month 1-12, got ${impact.startMonth}` });
+  if (!Number.isInteger(impact.rampMonths) || impact.rampMonths < 0)
+    issues.push({
+      path: 'rampMonths',
+      message: `must be a whole number of months ≥ 0, got ${impact.rampMonths}`,
+    });
+  return issues;
+}
+
+/** @see checkImpact */
+export function checkEffort(
+  effort: Pick<SkillEffort, 'personDaysPerMonth' | 'fromMonth' | 'toMonth'>,
+): Issue[] {
+  const issues: Issue[] = [];
+  if (!(effort.personDaysPerMonth >= 0))
+    issues.push({
+      path: 'personDaysPerMonth',
+      message: `must not be negative, got ${effort.personDaysPerMonth}`,
+    });
+  if (effort.toMonth < effort.fromMonth)
+    issues.push({
+      path: 'toMonth',
+      message: `ends (month ${effort.toMonth}) before it starts (month ${effort.fromMonth})`,
+    });
+  return issues;
 }

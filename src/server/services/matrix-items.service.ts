@@ -105,6 +105,7 @@ export function createMatrixItemsService(db: Db) {
           effortPersonDays: input.effortPersonDays ?? null,
           requiredSkills: toJson(input.requiredSkills ?? []),
           status: input.part === 'how' ? (input.status ?? 'planned') : null,
+          deliveryProbability: input.deliveryProbability ?? 1,
           unitOfMeasure: input.unitOfMeasure ?? '',
           ownerId: input.ownerId ?? null,
           ...fields,
