@@ -77,6 +77,11 @@ export function ballWith(state: ProposalState): ProposalSide | null {
   }
 }
 
+/** The side that takes `action` in `state`, or null when the action is not open there. */
+export function actingSide(state: ProposalState, action: ProposalAction): ProposalSide | null {
+  return TRANSITIONS[state][action]?.by ?? null;
+}
+
 /** The actions open in a state, with the side that may take each. */
 export function availableActions(state: ProposalState): { action: ProposalAction; by: ProposalSide }[] {
   return PROPOSAL_ACTIONS.flatMap((action) => {

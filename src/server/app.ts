@@ -11,6 +11,8 @@ import { okrRoutes } from './routes/okrs.routes';
 import { organisationRoutes } from './routes/organisations.routes';
 import { planRoutes } from './routes/plan.routes';
 import { structureRoutes } from './routes/structure.routes';
+import { feasibilityRoutes } from './routes/feasibility.routes';
+import { catchballRoutes } from './routes/catchball.routes';
 import { createServices, type Services } from './services';
 import type { Store } from './db/store';
 import { docsPage, SWAGGER_UI_DIR } from './docs-page';
@@ -38,6 +40,8 @@ export function apiRoutes(services: Services): Route[] {
     ...okrRoutes(services),
     ...matrixRoutes(services),
     ...planRoutes(services),
+    ...feasibilityRoutes(services),
+    ...catchballRoutes(services),
   ];
 }
 

@@ -9,9 +9,16 @@ import { createPeopleService } from './people.service';
 import { createPlanExportService } from './plan-export.service';
 import { createPlanImportService } from './plan-import.service';
 import { createUnitsService } from './units.service';
+import { createCatchballService } from './catchball.service';
+import { createFeasibilityService } from './feasibility.service';
+import { createInitiativePlansService } from './initiative-plans.service';
+import { createWebhooksService } from './webhooks.service';
 
 /** Every service over one database handle; routes and CLI commands call these, never the store. */
 export function createServices(db: Db) {
+  const planExport = createPlanExportService(db);
+  const feasibility = createFeasibilityService(db, planExport);
+  const webhooks = createWebhooksService(db);
   return {
     organisations: createOrganisationsService(db),
     units: createUnitsService(db),
@@ -22,7 +29,11 @@ export function createServices(db: Db) {
     items: createMatrixItemsService(db),
     grid: createMatrixGridService(db),
     planImport: createPlanImportService(db),
-    planExport: createPlanExportService(db),
+    planExport,
+    initiativePlans: createInitiativePlansService(db),
+    feasibility,
+    webhooks,
+    catchball: createCatchballService(db, feasibility, webhooks),
   };
 }
 
