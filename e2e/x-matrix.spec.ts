@@ -4,7 +4,9 @@ import { MatrixPage } from './pages/matrix-page';
 
 const NEXT: Record<string, string> = { '': 'strong', strong: 'medium', medium: 'weak', weak: '' };
 
-test('the demo X-matrix opens, a correlation cell cycles, and the change survives a reload', async ({ page }) => {
+test('the demo X-matrix opens, a correlation cell cycles, and the change survives a reload', async ({
+  page,
+}) => {
   const matrix = new MatrixPage(page);
   await matrix.openDemo();
   await page.getByTestId('unit-cso').click();
@@ -14,6 +16,7 @@ test('the demo X-matrix opens, a correlation cell cycles, and the change survive
 
   mkdirSync('test-results', { recursive: true });
   await matrix.matrix.screenshot({ path: 'test-results/x-matrix.png' });
+  await page.screenshot({ path: 'test-results/x-matrix-page.png', fullPage: true });
 
   const cell = matrix.cell('cso-bo1', 'cso-af2');
   const before = await matrix.strengthOf(cell);
@@ -26,7 +29,9 @@ test('the demo X-matrix opens, a correlation cell cycles, and the change survive
   await expect(matrix.cell('cso-bo1', 'cso-af2')).toHaveAttribute('data-strength', expected);
 });
 
-test('a cell cycles from the keyboard and hovering an item highlights what correlates with it', async ({ page }) => {
+test('a cell cycles from the keyboard and hovering an item highlights what correlates with it', async ({
+  page,
+}) => {
   const matrix = new MatrixPage(page);
   await matrix.open('acme', 'cso', 2026);
   const cell = matrix.cell('cso-i2', 'cso-k2');

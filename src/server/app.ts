@@ -16,6 +16,8 @@ import { catchballRoutes } from './routes/catchball.routes';
 import { createServices, type Services } from './services';
 import type { Store } from './db/store';
 import { docsPage, SWAGGER_UI_DIR } from './docs-page';
+import { startChangeFeed } from './live/change-feed';
+import { EVENT_STREAM_OPENAPI, registerEventStream } from './live/event-stream';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 const PACKAGE_VERSION = (
@@ -51,7 +53,12 @@ export function apiRoutes(services: Services): Route[] {
  * several app servers can share one PostgreSQL.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 20 * 1024 * 1024 });
+  // Live event streams stay open; closing the server must not wait for viewers to leave.
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 20 * 1024 * 1024,
+    forceCloseConnections: true,
+  });
   app.setErrorHandler(handleError);
   app.addContentTypeParser(
     ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
@@ -65,7 +72,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const routes = apiRoutes(services);
   for (const route of routes) route.register(app);
 
+  const feed = await startChangeFeed(options.store);
+  app.addHook('onClose', () => feed.close());
+  registerEventStream(app, feed);
+
   const openApi = buildOpenApiDocument(routes, PACKAGE_VERSION);
+  (openApi.paths as Record<string, unknown>)['/api/events'] = EVENT_STREAM_OPENAPI;
   app.get('/api/openapi.json', (_request, reply) => reply.send(openApi));
   app.get('/api/docs', (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
   await app.register(fastifyStatic, {

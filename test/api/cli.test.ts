@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,7 +58,43 @@ afterAll(async () => {
   }
 });
 
+/** Starts `catchball serve` on a free port, returns its base URL and a stop function. */
+async function serve(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
+    env: { ...env, LOG_LEVEL: 'silent' },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving at (http:\/\/localhost:\d+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`serve exited with ${String(code)}: ${output}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
 describe('the catchball CLI', () => {
+  it('serves the demo organisation on first start, and an empty store with --no-demo', async () => {
+    const demo = await serve(await freshStoreEnv());
+    try {
+      const organisations = (await (await fetch(`${demo.url}/api/organisations`)).json()) as { id: string }[];
+      expect(organisations.map((o) => o.id)).toEqual(['acme']);
+      expect((await fetch(`${demo.url}/api/units/cso/matrices/2026`)).status).toBe(200);
+    } finally {
+      demo.stop();
+    }
+    const empty = await serve(await freshStoreEnv(), '--no-demo');
+    try {
+      expect(await (await fetch(`${empty.url}/api/organisations`)).json()).toEqual([]);
+      expect((await fetch(`${empty.url}/readyz`)).status).toBe(200);
+    } finally {
+      empty.stop();
+    }
+  }, 120_000);
+
   it('round-trips: import, export, import into an empty store, export again gives the same document', async () => {
     const first = await freshStoreEnv();
     const imported = await cli(first, 'import', DEMO_PLAN_PATH.pathname);

@@ -116,10 +116,10 @@ export function UnitTree({ tree, matrices, currentUnitId, hrefFor }: UnitTreePro
             if (event.target === event.currentTarget) setFocusId(id);
           }}
           className="tree-item"
-          data-testid={`unit-${id}`}
         >
           <div
             className={id === currentUnitId ? 'tree-row tree-row-current' : 'tree-row'}
+            data-testid={`unit-${id}`}
             style={{ paddingLeft: 8 + node.depth * 14 }}
             onClick={() => navigate(hrefFor(id))}
           >
