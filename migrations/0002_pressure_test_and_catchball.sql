@@ -120,3 +120,22 @@ CREATE TABLE webhooks (
 );
 CREATE UNIQUE INDEX webhooks_unit_idx ON webhooks (unit_id) WHERE unit_id IS NOT NULL;
 CREATE UNIQUE INDEX webhooks_organisation_idx ON webhooks (organisation_id) WHERE unit_id IS NULL;
+
+-- Live updates (0006_change_notifications) put a change trigger on every table. On a store that
+-- already ran 0006 before this migration arrived, add the same trigger to the tables made here;
+-- on a fresh store 0006 runs after this file and covers them itself.
+DO $$
+DECLARE
+  name text;
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'catchball_notify_change') THEN
+    FOREACH name IN ARRAY ARRAY['initiative_impacts', 'initiative_efforts', 'catchball_proposals',
+                                'catchball_events', 'target_history', 'webhooks']
+    LOOP
+      EXECUTE format(
+        'CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION catchball_notify_change()',
+        name || '_notify_change', name
+      );
+    END LOOP;
+  END IF;
+END $$;
