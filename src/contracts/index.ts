@@ -10,3 +10,5 @@ export * from './check-in';
 export * from './execution';
 export * from './bowling';
 export * from './dashboard';
+export * from './feasibility';
+export * from './catchball';

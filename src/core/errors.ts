@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'cycle_locked',
   'unauthorized',
   'forbidden',
+  'illegal_transition',
+  'not_permitted',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,6 +18,8 @@ import { structureRoutes } from './routes/structure.routes';
 import { createServices, type ServiceOptions, type Services } from './services';
 import { resolveSmtp } from './config';
 import { XLSX_TYPE } from './services/check-in-upload';
+import { feasibilityRoutes } from './routes/feasibility.routes';
+import { catchballRoutes } from './routes/catchball.routes';
 import type { Store } from './db/store';
 import { docsPage, SWAGGER_UI_DIR } from './docs-page';
 import { startChangeFeed } from './live/change-feed';
@@ -52,6 +54,8 @@ export function apiRoutes(services: Services): Route[] {
     ...executionRoutes(services),
     ...bowlingRoutes(services),
     ...dashboardRoutes(services),
+    ...feasibilityRoutes(services),
+    ...catchballRoutes(services),
   ];
 }
 

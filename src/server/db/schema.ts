@@ -111,6 +111,7 @@ export interface MatrixItemTable extends Versioned {
   ownerId: string | null;
   personId: string | null;
   teamUnitId: string | null;
+  deliveryProbability: Generated<number>;
 }
 
 export interface CorrelationTable extends Versioned {
@@ -204,6 +205,93 @@ export interface DigestSettingsTable extends Versioned {
   emailEnabled: boolean;
 }
 
+export interface InitiativeImpactTable extends Versioned {
+  id: string;
+  matrixId: string;
+  initiativeId: string;
+  kpiId: string;
+  low: number;
+  likely: number;
+  high: number;
+  basis: 'absolute' | 'percent';
+  startMonth: number;
+  rampMonths: number;
+  position: number;
+}
+
+export interface InitiativeEffortTable extends Versioned {
+  id: string;
+  matrixId: string;
+  initiativeId: string;
+  skill: string;
+  personDaysPerMonth: number;
+  fromMonth: number;
+  toMonth: number;
+  position: number;
+}
+
+/** Resources a proposal asks for: a readable summary and the capacity gaps behind it. */
+export interface ProposalResources {
+  summary: string;
+  gaps: { skill: string; personDays: number; months: number[]; reason: string }[];
+}
+
+export type ProposalStateColumn =
+  'proposed' | 'questioned' | 'countered' | 'revised' | 'agreed' | 'withdrawn' | 'rejected';
+
+export interface CatchballProposalTable extends Versioned {
+  id: string;
+  organisationId: string;
+  matrixId: string;
+  childUnitId: string;
+  parentUnitId: string;
+  kpiItemId: string | null;
+  keyResultId: string | null;
+  title: string;
+  originalTarget: number;
+  proposedTarget: number;
+  resources: Json<ProposalResources>;
+  rationale: string;
+  evidence: Json<unknown>;
+  state: ProposalStateColumn;
+  createdBy: string | null;
+}
+
+export interface CatchballEventTable {
+  id: string;
+  proposalId: string;
+  seq: number;
+  actorId: string | null;
+  action: 'propose' | 'question' | 'counter' | 'revise' | 'agree' | 'withdraw' | 'reject';
+  fromState: ProposalStateColumn | null;
+  toState: ProposalStateColumn;
+  target: number;
+  resources: Json<ProposalResources>;
+  comment: string;
+  createdAt: ColumnType<Date, never, never>;
+}
+
+export interface TargetHistoryTable {
+  id: string;
+  organisationId: string;
+  subjectKind: 'key_result' | 'kpi';
+  keyResultId: string | null;
+  kpiItemId: string | null;
+  oldTarget: number | null;
+  newTarget: number | null;
+  changedBy: string | null;
+  reason: string;
+  proposalId: string | null;
+  changedAt: ColumnType<Date, never, never>;
+}
+
+export interface WebhookTable extends Versioned {
+  id: string;
+  organisationId: string;
+  unitId: string | null;
+  url: string;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   appliedAt: ColumnType<Date, never, never>;
@@ -228,5 +316,11 @@ export interface Database {
   unitApiTokens: UnitApiTokenTable;
   cycleLocks: CycleLockTable;
   digestSettings: DigestSettingsTable;
+  initiativeImpacts: InitiativeImpactTable;
+  initiativeEfforts: InitiativeEffortTable;
+  catchballProposals: CatchballProposalTable;
+  catchballEvents: CatchballEventTable;
+  targetHistory: TargetHistoryTable;
+  webhooks: WebhookTable;
   schemaMigrations: SchemaMigrationTable;
 }

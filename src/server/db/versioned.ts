@@ -5,7 +5,10 @@ import type { Database } from './schema';
 import type { Db } from './store';
 
 /** Tables whose rows carry `id` and `version`. */
-export type VersionedTable = Exclude<keyof Database, 'schemaMigrations'>;
+export type VersionedTable = Exclude<
+  keyof Database,
+  'schemaMigrations' | 'catchballEvents' | 'targetHistory'
+>;
 export type Row<T extends VersionedTable> = Selectable<Database[T]>;
 
 /** Human names of the kinds, for error messages. */
@@ -28,6 +31,10 @@ export const KIND_NAMES: Record<VersionedTable, string> = {
   unitApiTokens: 'API token',
   cycleLocks: 'cycle lock',
   digestSettings: 'digest setting',
+  initiativeImpacts: 'initiative impact',
+  initiativeEfforts: 'initiative effort',
+  catchballProposals: 'catchball proposal',
+  webhooks: 'webhook',
 };
 
 // Kysely cannot type a table chosen at run time; these helpers narrow to one table for the query

@@ -19,6 +19,10 @@ import { createPlanImportService } from './plan-import.service';
 import { createProgressService } from './progress.service';
 import { createRhythmService } from './rhythm.service';
 import { createUnitsService } from './units.service';
+import { createCatchballService } from './catchball.service';
+import { createFeasibilityService } from './feasibility.service';
+import { createInitiativePlansService } from './initiative-plans.service';
+import { createWebhooksService } from './webhooks.service';
 
 export interface ServiceOptions {
   /** Today's date; the system clock by default, fixed in tests and the demo. */
@@ -32,6 +36,9 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const clock = options.clock ?? systemClock;
   const countermeasures = createCountermeasuresService(db);
   const rhythm = createRhythmService(db);
+  const planExport = createPlanExportService(db);
+  const feasibility = createFeasibilityService(db, planExport);
+  const webhooks = createWebhooksService(db);
   return {
     organisations: createOrganisationsService(db),
     units: createUnitsService(db),
@@ -42,7 +49,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     items: createMatrixItemsService(db),
     grid: createMatrixGridService(db),
     planImport: createPlanImportService(db),
-    planExport: createPlanExportService(db),
+    planExport,
     checkIns: createCheckInsService(db, clock),
     apiTokens: createApiTokensService(db),
     progress: createProgressService(db, clock),
@@ -53,6 +60,10 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     digest: createDigestService(db, clock, rhythm, options.smtp ?? null),
     /** The demo's year of check-ins, recorded after the demo plan is imported. */
     demo: { recordYear: () => recordDemoYear(db) },
+    initiativePlans: createInitiativePlansService(db),
+    feasibility,
+    webhooks,
+    catchball: createCatchballService(db, feasibility, webhooks),
   };
 }
 

@@ -220,6 +220,7 @@ export function createPlanImportService(db: Db) {
               effortPersonDays: it.effortPersonDays,
               requiredSkills: toJson(it.requiredSkills),
               status: it.status,
+              deliveryProbability: it.deliveryProbability,
             })),
             ...m.howMuch.map((it, position) => ({
               id: it.id,
@@ -275,6 +276,36 @@ export function createPlanImportService(db: Db) {
               whoId: o.who,
               role: o.role,
             })),
+          );
+          await insert(
+            'initiativeImpacts',
+            m.how.flatMap((it) =>
+              it.impacts.map((impact, position) => ({
+                id: newId('imp'),
+                matrixId: m.id,
+                initiativeId: it.id,
+                kpiId: impact.kpi,
+                low: impact.low,
+                likely: impact.likely,
+                high: impact.high,
+                basis: impact.basis,
+                startMonth: impact.startMonth,
+                rampMonths: impact.rampMonths,
+                position,
+              })),
+            ),
+          );
+          await insert(
+            'initiativeEfforts',
+            m.how.flatMap((it) =>
+              it.effort.map((effort, position) => ({
+                id: newId('eff'),
+                matrixId: m.id,
+                initiativeId: it.id,
+                ...effort,
+                position,
+              })),
+            ),
           );
           correlations += m.correlations.length;
           owners += m.owners.length;
