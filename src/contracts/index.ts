@@ -6,3 +6,4 @@ export * from './cycle';
 export * from './okr';
 export * from './x-matrix';
 export * from './plan-document';
+export * from './imports';

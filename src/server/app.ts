@@ -10,6 +10,8 @@ import { matrixRoutes } from './routes/matrices.routes';
 import { okrRoutes } from './routes/okrs.routes';
 import { organisationRoutes } from './routes/organisations.routes';
 import { planRoutes } from './routes/plan.routes';
+import { importRoutes } from './routes/imports.routes';
+import { SHEET_CONTENT_TYPES } from '../contracts';
 import { structureRoutes } from './routes/structure.routes';
 import { createServices, type Services } from './services';
 import type { Store } from './db/store';
@@ -26,7 +28,10 @@ export interface AppOptions {
   logger?: boolean;
   /** Where the built web app is; it is served at `/` when the folder exists. */
   webDir?: string;
-  /** Largest request body accepted, in bytes (plan documents are the big ones). */
+  /**
+   * Largest request body accepted, in bytes (plan documents are the big ones). Spreadsheet
+   * uploads set their own limit (IMPORT_MAX_BYTES) on their routes.
+   */
   bodyLimit?: number;
 }
 
@@ -38,6 +43,7 @@ export function apiRoutes(services: Services): Route[] {
     ...okrRoutes(services),
     ...matrixRoutes(services),
     ...planRoutes(services),
+    ...importRoutes(services),
   ];
 }
 
@@ -56,6 +62,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       done(null, body);
     },
   );
+
+  app.addContentTypeParser(SHEET_CONTENT_TYPES, { parseAs: 'buffer' }, (_request, body, done) => {
+    done(null, body);
+  });
 
   const services = createServices(options.store.db);
   const routes = apiRoutes(services);

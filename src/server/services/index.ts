@@ -9,6 +9,7 @@ import { createPeopleService } from './people.service';
 import { createPlanExportService } from './plan-export.service';
 import { createPlanImportService } from './plan-import.service';
 import { createUnitsService } from './units.service';
+import { createOkrImportService } from './okr-import.service';
 
 /** Every service over one database handle; routes and CLI commands call these, never the store. */
 export function createServices(db: Db) {
@@ -23,6 +24,7 @@ export function createServices(db: Db) {
     grid: createMatrixGridService(db),
     planImport: createPlanImportService(db),
     planExport: createPlanExportService(db),
+    okrImport: createOkrImportService(db),
   };
 }
 
