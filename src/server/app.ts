@@ -11,6 +11,7 @@ import { okrRoutes } from './routes/okrs.routes';
 import { organisationRoutes } from './routes/organisations.routes';
 import { planRoutes } from './routes/plan.routes';
 import { importRoutes } from './routes/imports.routes';
+import { exportRoutes } from './routes/exports.routes';
 import { SHEET_CONTENT_TYPES } from '../contracts';
 import { structureRoutes } from './routes/structure.routes';
 import { createServices, type Services } from './services';
@@ -44,6 +45,7 @@ export function apiRoutes(services: Services): Route[] {
     ...matrixRoutes(services),
     ...planRoutes(services),
     ...importRoutes(services),
+    ...exportRoutes(services),
   ];
 }
 
