@@ -1,3 +1,4 @@
+import type { CorrelationStrength } from '../../core/correlation';
 import type { MatrixItem, XMatrixView } from '../../contracts';
 import { A3_LANDSCAPE, fitText, type Scene, type Shape } from './scene';
 
