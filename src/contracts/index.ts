@@ -12,3 +12,4 @@ export * from './bowling';
 export * from './dashboard';
 export * from './feasibility';
 export * from './catchball';
+export * from './imports';

@@ -14,10 +14,12 @@ import { matrixRoutes } from './routes/matrices.routes';
 import { okrRoutes } from './routes/okrs.routes';
 import { organisationRoutes } from './routes/organisations.routes';
 import { planRoutes } from './routes/plan.routes';
+import { importRoutes } from './routes/imports.routes';
+import { exportRoutes } from './routes/exports.routes';
+import { SHEET_CONTENT_TYPES } from '../contracts';
 import { structureRoutes } from './routes/structure.routes';
 import { createServices, type ServiceOptions, type Services } from './services';
 import { resolveSmtp } from './config';
-import { XLSX_TYPE } from './services/check-in-upload';
 import { feasibilityRoutes } from './routes/feasibility.routes';
 import { catchballRoutes } from './routes/catchball.routes';
 import type { Store } from './db/store';
@@ -36,7 +38,10 @@ export interface AppOptions {
   logger?: boolean;
   /** Where the built web app is; it is served at `/` when the folder exists. */
   webDir?: string;
-  /** Largest request body accepted, in bytes (plan documents are the big ones). */
+  /**
+   * Largest request body accepted, in bytes (plan documents are the big ones). Spreadsheet
+   * uploads set their own limit (IMPORT_MAX_BYTES) on their routes.
+   */
   bodyLimit?: number;
   /** Clock and SMTP for the services; SMTP defaults to SMTP_HOST / SMTP_PORT / SMTP_FROM. */
   services?: ServiceOptions;
@@ -56,6 +61,8 @@ export function apiRoutes(services: Services): Route[] {
     ...dashboardRoutes(services),
     ...feasibilityRoutes(services),
     ...catchballRoutes(services),
+    ...importRoutes(services),
+    ...exportRoutes(services),
   ];
 }
 
@@ -80,10 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, body);
-  });
-  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_request, body, done) => {
+  // CSV and XLSX uploads (OKR imports, bulk check-ins) arrive as raw bytes; each reader decodes them.
+  app.addContentTypeParser(SHEET_CONTENT_TYPES, { parseAs: 'buffer' }, (_request, body, done) => {
     done(null, body);
   });
 

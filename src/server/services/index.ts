@@ -19,6 +19,7 @@ import { createPlanImportService } from './plan-import.service';
 import { createProgressService } from './progress.service';
 import { createRhythmService } from './rhythm.service';
 import { createUnitsService } from './units.service';
+import { createOkrImportService } from './okr-import.service';
 import { createCatchballService } from './catchball.service';
 import { createFeasibilityService } from './feasibility.service';
 import { createInitiativePlansService } from './initiative-plans.service';
@@ -64,6 +65,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     feasibility,
     webhooks,
     catchball: createCatchballService(db, feasibility, webhooks),
+    okrImport: createOkrImportService(db),
   };
 }
 
