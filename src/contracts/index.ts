@@ -6,3 +6,6 @@ export * from './cycle';
 export * from './okr';
 export * from './x-matrix';
 export * from './plan-document';
+export * from './translation-links';
+export * from './translation';
+export * from './strategy-map';

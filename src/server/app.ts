@@ -11,6 +11,7 @@ import { okrRoutes } from './routes/okrs.routes';
 import { organisationRoutes } from './routes/organisations.routes';
 import { planRoutes } from './routes/plan.routes';
 import { structureRoutes } from './routes/structure.routes';
+import { translationRoutes } from './routes/translations.routes';
 import { createServices, type Services } from './services';
 import type { Store } from './db/store';
 import { docsPage, SWAGGER_UI_DIR } from './docs-page';
@@ -38,6 +39,7 @@ export function apiRoutes(services: Services): Route[] {
     ...okrRoutes(services),
     ...matrixRoutes(services),
     ...planRoutes(services),
+    ...translationRoutes(services),
   ];
 }
 

@@ -111,6 +111,8 @@ export interface MatrixItemTable extends Versioned {
   ownerId: string | null;
   personId: string | null;
   teamUnitId: string | null;
+  /** The parent's initiative this item was cascaded from (migration 0004). */
+  sourceItemId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CorrelationTable extends Versioned {
@@ -130,6 +132,21 @@ export interface OwnershipTable extends Versioned {
   role: 'primary' | 'secondary';
 }
 
+/** The state of a translated item's source when the item last agreed with it (migration 0004). */
+export interface SourceSnapshotTable extends Versioned {
+  /** The matrix item's id. */
+  id: string;
+  sourceKind: 'objective' | 'key_result' | 'item';
+  sourceId: string;
+  title: string;
+  unitOfMeasure: string;
+  baseline: number | null;
+  target: number | null;
+  targetHigh: number | null;
+  answer: string | null;
+  answeredAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   appliedAt: ColumnType<Date, never, never>;
@@ -146,5 +163,6 @@ export interface Database {
   matrixItems: MatrixItemTable;
   correlations: CorrelationTable;
   ownerships: OwnershipTable;
+  sourceSnapshots: SourceSnapshotTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -20,6 +20,7 @@ export const KIND_NAMES: Record<VersionedTable, string> = {
   matrixItems: 'matrix item',
   correlations: 'correlation',
   ownerships: 'ownership',
+  sourceSnapshots: 'source snapshot',
 };
 
 // Kysely cannot type a table chosen at run time; these helpers narrow to one table for the query

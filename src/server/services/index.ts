@@ -8,6 +8,9 @@ import { createOrganisationsService } from './organisations.service';
 import { createPeopleService } from './people.service';
 import { createPlanExportService } from './plan-export.service';
 import { createPlanImportService } from './plan-import.service';
+import { createItemLinksService } from './item-links.service';
+import { createStrategyMapService } from './strategy-map.service';
+import { createTranslationService } from './translation.service';
 import { createUnitsService } from './units.service';
 
 /** Every service over one database handle; routes and CLI commands call these, never the store. */
@@ -23,6 +26,9 @@ export function createServices(db: Db) {
     grid: createMatrixGridService(db),
     planImport: createPlanImportService(db),
     planExport: createPlanExportService(db),
+    translation: createTranslationService(db),
+    itemLinks: createItemLinksService(db),
+    strategyMap: createStrategyMapService(db),
   };
 }
 
