@@ -142,8 +142,25 @@ export function generateMatrix(
     requiredSkills: [],
     status: 'planned' as const,
     deliveryProbability: 0.8,
-    impacts: [{ kpi: `${id}-k${i}`, low: 2, likely: 5, high: 9, basis: 'absolute' as const, startMonth: 3, rampMonths: 3 }],
-    effort: [{ skill: SKILLS[i % SKILLS.length] ?? 'threat detection', personDaysPerMonth: 2, fromMonth: 1, toMonth: 12 }],
+    impacts: [
+      {
+        kpi: `${id}-k${i}`,
+        low: 2,
+        likely: 5,
+        high: 9,
+        basis: 'absolute' as const,
+        startMonth: 3,
+        rampMonths: 3,
+      },
+    ],
+    effort: [
+      {
+        skill: SKILLS[i % SKILLS.length] ?? 'threat detection',
+        personDaysPerMonth: 2,
+        fromMonth: 1,
+        toMonth: 12,
+      },
+    ],
   }));
   const howMuch = Array.from({ length: n }, (_, i) => ({
     ...item('k', i),

@@ -3,6 +3,7 @@ import { isDomainError, type Issue } from '../core/errors';
 import { registerDigestCommand } from './commands/digest';
 import { registerPlanCommands } from './commands/plan';
 import { registerServeCommand } from './commands/serve';
+import { registerTranslateCommand } from './commands/translate';
 import { EXIT_CODES, EXIT_UNEXPECTED } from './exit-codes';
 
 const program = new Command()
@@ -13,6 +14,7 @@ const program = new Command()
 registerServeCommand(program);
 registerPlanCommands(program);
 registerDigestCommand(program);
+registerTranslateCommand(program);
 
 /** Prints an error as the user should see it: the message, then each problem on its own line. */
 function report(error: unknown): number {

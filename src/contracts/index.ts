@@ -13,3 +13,6 @@ export * from './dashboard';
 export * from './feasibility';
 export * from './catchball';
 export * from './imports';
+export * from './translation-links';
+export * from './translation';
+export * from './strategy-map';

@@ -22,6 +22,7 @@ import { createServices, type ServiceOptions, type Services } from './services';
 import { resolveSmtp } from './config';
 import { feasibilityRoutes } from './routes/feasibility.routes';
 import { catchballRoutes } from './routes/catchball.routes';
+import { translationRoutes } from './routes/translations.routes';
 import type { Store } from './db/store';
 import { docsPage, SWAGGER_UI_DIR } from './docs-page';
 import { startChangeFeed } from './live/change-feed';
@@ -63,6 +64,7 @@ export function apiRoutes(services: Services): Route[] {
     ...catchballRoutes(services),
     ...importRoutes(services),
     ...exportRoutes(services),
+    ...translationRoutes(services),
   ];
 }
 

@@ -112,6 +112,8 @@ export interface MatrixItemTable extends Versioned {
   personId: string | null;
   teamUnitId: string | null;
   deliveryProbability: Generated<number>;
+  /** The parent's initiative this item was cascaded from (migration 0004). */
+  sourceItemId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CorrelationTable extends Versioned {
@@ -292,6 +294,21 @@ export interface WebhookTable extends Versioned {
   url: string;
 }
 
+/** The state of a translated item's source when the item last agreed with it (migration 0004). */
+export interface SourceSnapshotTable extends Versioned {
+  /** The matrix item's id. */
+  id: string;
+  sourceKind: 'objective' | 'key_result' | 'item';
+  sourceId: string;
+  title: string;
+  unitOfMeasure: string;
+  baseline: number | null;
+  target: number | null;
+  targetHigh: number | null;
+  answer: string | null;
+  answeredAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   appliedAt: ColumnType<Date, never, never>;
@@ -322,5 +339,6 @@ export interface Database {
   catchballEvents: CatchballEventTable;
   targetHistory: TargetHistoryTable;
   webhooks: WebhookTable;
+  sourceSnapshots: SourceSnapshotTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -35,6 +35,7 @@ export const KIND_NAMES: Record<VersionedTable, string> = {
   initiativeEfforts: 'initiative effort',
   catchballProposals: 'catchball proposal',
   webhooks: 'webhook',
+  sourceSnapshots: 'source snapshot',
 };
 
 // Kysely cannot type a table chosen at run time; these helpers narrow to one table for the query

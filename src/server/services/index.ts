@@ -18,6 +18,9 @@ import { createPlanExportService } from './plan-export.service';
 import { createPlanImportService } from './plan-import.service';
 import { createProgressService } from './progress.service';
 import { createRhythmService } from './rhythm.service';
+import { createItemLinksService } from './item-links.service';
+import { createStrategyMapService } from './strategy-map.service';
+import { createTranslationService } from './translation.service';
 import { createUnitsService } from './units.service';
 import { createOkrImportService } from './okr-import.service';
 import { createCatchballService } from './catchball.service';
@@ -66,6 +69,9 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     webhooks,
     catchball: createCatchballService(db, feasibility, webhooks),
     okrImport: createOkrImportService(db),
+    translation: createTranslationService(db),
+    itemLinks: createItemLinksService(db),
+    strategyMap: createStrategyMapService(db),
   };
 }
 

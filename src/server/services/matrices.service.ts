@@ -17,6 +17,7 @@ import {
   presentOwnership,
 } from '../presenters/matrix.presenter';
 import { presentOrganisation, presentPerson, presentUnit } from '../presenters/organisation.presenter';
+import { cascadeLinksOf, sourceStatusOf } from './source-links';
 
 /** X-matrices: one per unit and year, and the one call that returns a whole matrix to draw it. */
 export function createMatricesService(db: Db) {
@@ -94,6 +95,8 @@ export function createMatricesService(db: Db) {
       ownerships: ownerships.map(presentOwnership),
       people: people.map(presentPerson),
       sources,
+      sourceStatus: await sourceStatusOf(db, items),
+      cascades: await cascadeLinksOf(db, matrixId),
     };
   }
 

@@ -136,7 +136,13 @@ export async function insertPlanMatrix(
     db,
     'initiativeEfforts',
     m.how.flatMap((it) =>
-      it.effort.map((effort, position) => ({ id: newId('eff'), matrixId: m.id, initiativeId: it.id, ...effort, position })),
+      it.effort.map((effort, position) => ({
+        id: newId('eff'),
+        matrixId: m.id,
+        initiativeId: it.id,
+        ...effort,
+        position,
+      })),
     ),
   );
   return { items: rows.length, correlations: m.correlations.length, owners: m.owners.length };
