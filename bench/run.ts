@@ -13,6 +13,7 @@ import {
   type BenchResult,
 } from './harness';
 import { loadPlan } from './load-org';
+import { checkInWritesBench, loadCheckIns } from './check-ins.bench';
 import { matrixHttpBench } from './matrix-http.bench';
 import { startupBench } from './startup.bench';
 import { webBench } from './web.bench';
@@ -46,11 +47,17 @@ async function main(): Promise<void> {
   const store = await loadPlan({ databaseUrl }, generateOrganisation(shape), context.progress);
   await store.close();
   const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const checkInCount = isQuick ? 50_000 : 1_000_000;
+  const checkInSeconds = await loadCheckIns(databaseUrl, checkInCount, context.progress);
 
   const benches: Bench[] = [
     fromTimedResults('Objective roll-up', runRollup),
     startupBench(databaseUrl),
     matrixHttpBench(databaseUrl, 'bench-u17'),
+    checkInWritesBench(
+      databaseUrl,
+      Array.from({ length: 200 }, (_, i) => `bench-u${i}-o0-kr0`),
+    ),
     webBench(),
   ];
   const sections: { bench: Bench; results: BenchResult[] }[] = [
@@ -62,6 +69,11 @@ async function main(): Promise<void> {
           value: loadSeconds,
           unit: 's',
           note: 'one transaction',
+        },
+        {
+          name: `${checkInCount.toLocaleString('en')} check-ins, bulk INSERT … SELECT in batches of 100,000`,
+          value: checkInSeconds,
+          unit: 's',
         },
       ],
     },
