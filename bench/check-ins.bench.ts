@@ -25,7 +25,7 @@ export async function loadCheckIns(
       await client.query(
         `WITH krs AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM key_results)
          INSERT INTO check_ins (id, key_result_id, value, confidence, comment, check_in_date, source)
-         SELECT 'bulk_' || g, krs.id, (g % 97)::double precision, 0.7, '', DATE '2026-01-01' + (g % 300), 'api'
+         SELECT 'bulk_' || g, krs.id, (g % 97)::double precision, 0.7, '', DATE '2026-01-01' + (g % 300)::integer, 'api'
          FROM generate_series($1::bigint, $2::bigint) AS g
          JOIN krs ON krs.n = g % $3`,
         [done, done + size - 1, keyResults],
