@@ -20,31 +20,34 @@ export async function resolveSubjects(db: Db, ids: readonly string[]): Promise<M
   const unique = [...new Set(ids)];
   const found = new Map<string, CheckInSubject>();
   if (unique.length === 0) return found;
-  const krs = await db
-    .selectFrom('keyResults')
-    .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
-    .innerJoin('cycles', 'cycles.id', 'objectives.cycleId')
-    .selectAll('cycles')
-    .select(['keyResults.id as subjectId', 'objectives.unitId as subjectUnitId'])
-    .where('keyResults.id', 'in', unique)
-    .execute();
+  // Both lookups at once: an id is a key result or a KPI, and a check-in should cost few round trips.
+  const [krs, kpis] = await Promise.all([
+    db
+      .selectFrom('keyResults')
+      .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
+      .innerJoin('cycles', 'cycles.id', 'objectives.cycleId')
+      .selectAll('cycles')
+      .select(['keyResults.id as subjectId', 'objectives.unitId as subjectUnitId'])
+      .where('keyResults.id', 'in', unique)
+      .execute(),
+    db
+      .selectFrom('matrixItems')
+      .innerJoin('xMatrices', 'xMatrices.id', 'matrixItems.matrixId')
+      .innerJoin('units', 'units.id', 'xMatrices.unitId')
+      .innerJoin('cycles', (join) =>
+        join
+          .onRef('cycles.organisationId', '=', 'units.organisationId')
+          .onRef('cycles.year', '=', 'xMatrices.year'),
+      )
+      .selectAll('cycles')
+      .select(['matrixItems.id as subjectId', 'xMatrices.unitId as subjectUnitId'])
+      .where('matrixItems.id', 'in', unique)
+      .where('matrixItems.part', '=', 'how_much')
+      .orderBy('cycles.position')
+      .execute(),
+  ]);
   for (const { subjectId, subjectUnitId, ...cycle } of krs)
     found.set(subjectId, { kind: 'key_result', id: subjectId, unitId: subjectUnitId, cycle });
-  const kpis = await db
-    .selectFrom('matrixItems')
-    .innerJoin('xMatrices', 'xMatrices.id', 'matrixItems.matrixId')
-    .innerJoin('units', 'units.id', 'xMatrices.unitId')
-    .innerJoin('cycles', (join) =>
-      join
-        .onRef('cycles.organisationId', '=', 'units.organisationId')
-        .onRef('cycles.year', '=', 'xMatrices.year'),
-    )
-    .selectAll('cycles')
-    .select(['matrixItems.id as subjectId', 'xMatrices.unitId as subjectUnitId'])
-    .where('matrixItems.id', 'in', unique)
-    .where('matrixItems.part', '=', 'how_much')
-    .orderBy('cycles.position')
-    .execute();
   for (const { subjectId, subjectUnitId, ...cycle } of kpis)
     if (!found.has(subjectId))
       found.set(subjectId, { kind: 'kpi', id: subjectId, unitId: subjectUnitId, cycle });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { DomainError, type Issue } from '../../core/errors';
 import type {
   BulkCheckInResult,
@@ -37,30 +38,25 @@ function fieldPath(row: LocatedRow, field: string): string {
 export function createCheckInsService(db: Db, clock: Clock) {
   /** The latest effective check-in of each key result becomes its `current` and `confidence`. */
   async function refreshKeyResults(trx: Db, keyResultIds: readonly string[]): Promise<void> {
-    for (const keyResultId of new Set(keyResultIds)) {
-      const latest = await trx
-        .selectFrom('checkIns as c')
-        .select(['c.value', 'c.confidence'])
-        .where('c.keyResultId', '=', keyResultId)
-        .where((eb) =>
-          eb.not(
-            eb.exists(eb.selectFrom('checkIns as n').select('n.id').whereRef('n.correctsId', '=', 'c.id')),
-          ),
-        )
-        .orderBy('c.checkInDate', 'desc')
-        .orderBy('c.createdAt', 'desc')
-        .orderBy('c.id', 'desc')
-        .executeTakeFirst();
-      if (!latest) continue;
-      await trx
-        .updateTable('keyResults')
-        .set((eb) => ({
-          current: latest.value,
-          confidence: latest.confidence ?? eb.ref('confidence'),
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', keyResultId)
-        .execute();
+    const unique = [...new Set(keyResultIds)];
+    // One statement per 5,000 key results (well under the bind-parameter limit): the latest
+    // check-in that no correction replaced becomes each one's current value.
+    for (let start = 0; start < unique.length; start += 5000) {
+      const ids = unique.slice(start, start + 5000);
+      await sql`
+      UPDATE key_results AS kr
+      SET current = latest.value,
+          confidence = COALESCE(latest.confidence, kr.confidence),
+          version = kr.version + 1,
+          updated_at = now()
+      FROM (
+        SELECT DISTINCT ON (c.key_result_id) c.key_result_id, c.value, c.confidence
+        FROM check_ins AS c
+        WHERE c.key_result_id IN (${sql.join(ids)})
+          AND NOT EXISTS (SELECT 1 FROM check_ins AS n WHERE n.corrects_id = c.id)
+        ORDER BY c.key_result_id, c.check_in_date DESC, c.created_at DESC, c.id DESC
+      ) AS latest
+      WHERE kr.id = latest.key_result_id`.execute(trx);
     }
   }
 
