@@ -27,6 +27,7 @@ import type { Store } from './db/store';
 import { docsPage, SWAGGER_UI_DIR } from './docs-page';
 import { startChangeFeed } from './live/change-feed';
 import { EVENT_STREAM_OPENAPI, registerEventStream } from './live/event-stream';
+import { createViewCache, type ViewCache } from './live/view-cache';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 const PACKAGE_VERSION = (
@@ -49,12 +50,12 @@ export interface AppOptions {
 }
 
 /** Every API route, in the order the OpenAPI document lists them. */
-export function apiRoutes(services: Services): Route[] {
+export function apiRoutes(services: Services, viewCache: ViewCache): Route[] {
   return [
     ...organisationRoutes(services),
     ...structureRoutes(services),
     ...okrRoutes(services),
-    ...matrixRoutes(services),
+    ...matrixRoutes(services, viewCache),
     ...planRoutes(services),
     ...checkInRoutes(services),
     ...executionRoutes(services),
@@ -95,12 +96,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const services = createServices(options.store.db, { smtp: resolveSmtp(), ...options.services });
-  const routes = apiRoutes(services);
-  for (const route of routes) route.register(app);
-
   const feed = await startChangeFeed(options.store);
-  app.addHook('onClose', () => feed.close());
+  const viewCache = createViewCache(feed);
+  app.addHook('onClose', async () => {
+    viewCache.close();
+    await feed.close();
+  });
+  // A write drops cached views before its response leaves, so its author never reads the past.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') viewCache.invalidate();
+    done(null, payload);
+  });
   registerEventStream(app, feed);
+
+  const routes = apiRoutes(services, viewCache);
+  for (const route of routes) route.register(app);
 
   const openApi = buildOpenApiDocument(routes, PACKAGE_VERSION);
   (openApi.paths as Record<string, unknown>)['/api/events'] = EVENT_STREAM_OPENAPI;
