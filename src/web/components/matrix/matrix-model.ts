@@ -129,18 +129,6 @@ export function highlightFor(focus: MatrixFocus, index: MatrixIndex): Highlight 
   return { dims: true, items, lines: new Set([focus.id]) };
 }
 
-/** Visual state of a cell joining `a` and `b` under a highlight. */
-export function cellTone(
-  h: Highlight,
-  a: string,
-  b: string,
-  marked: boolean,
-): 'lit' | 'hot' | 'dim' | undefined {
-  const inLine = h.lines.has(a) || h.lines.has(b);
-  if (inLine) return marked && h.dims ? 'hot' : 'lit';
-  return h.dims ? 'dim' : undefined;
-}
-
 /** Visual state of an item under a highlight. */
 export function itemTone(h: Highlight, id: string): 'focus' | 'related' | 'dim' | undefined {
   if (h.lines.has(id)) return 'focus';
