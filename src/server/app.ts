@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import { handleError } from './errors';
@@ -82,6 +83,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     forceCloseConnections: true,
   });
   app.setErrorHandler(handleError);
+  // JSON answers above a few kilobytes go out gzipped (a 200-item X-matrix is megabytes of JSON);
+  // the web app's assets are compressed at build time instead, and event streams are left alone.
+  await app.register(fastifyCompress, { threshold: 4096, encodings: ['gzip', 'deflate'] });
   app.addContentTypeParser(
     ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
     { parseAs: 'string' },

@@ -80,7 +80,9 @@ export async function createTestApp(options: { services?: ServiceOptions } = {})
     async request(options) {
       const response = await app.inject(options);
       const isJson =
-        (response.headers['content-type'] ?? '').toString().includes('json') && response.body !== '';
+        (response.headers['content-type'] ?? '').toString().includes('json') &&
+        response.body !== '' &&
+        response.headers['content-encoding'] === undefined;
       return Object.assign(response, { data: isJson ? (JSON.parse(response.body) as unknown) : undefined });
     },
     async close() {
