@@ -83,7 +83,9 @@ describe('check-ins', () => {
   });
 
   it('refuses an unknown item and a check-in naming both a key result and a KPI', async () => {
-    expect((await checkIn({ keyResultId: 'nope', value: 1, date: '2026-03-01' })).statusCode).toBe(400);
+    const unknown = await checkIn({ keyResultId: 'nope', value: 1, date: '2026-03-01' });
+    expect(unknown.statusCode).toBe(400);
+    expect(body<ErrorResponse>(unknown).error.details?.issues?.[0]?.path).toBe('body.keyResultId');
     expect(
       (await checkIn({ keyResultId: 'cso-kr2-1', kpiId: 'cso-k1', value: 1, date: '2026-03-01' })).statusCode,
     ).toBe(400);

@@ -21,10 +21,13 @@ export interface LocatedRow extends BulkCheckInRow {
   path: string;
   /** Spreadsheet column letters by field, for uploads: errors then read `row 4, column B (date)`. */
   columns?: Record<string, string>;
+  /** Where the item id came from when it is not a field called `item` (`body.keyResultId`). */
+  itemPath?: string;
 }
 
 /** Where a field of a row is, in the words of its source: `checkIns[3].date` or `row 4, column B (date)`. */
 function fieldPath(row: LocatedRow, field: string): string {
+  if (field === 'item' && row.itemPath) return row.itemPath;
   const column = row.columns?.[field];
   return column ? `${row.path}, column ${column} (${field})` : `${row.path}.${field}`;
 }
@@ -138,7 +141,8 @@ export function createCheckInsService(db: Db, clock: Clock) {
 
     async create(input: CreateCheckInInput, source: Source = 'manual'): Promise<CheckIn> {
       const item = input.keyResultId ?? input.kpiId ?? '';
-      const [created] = await writeAll([{ ...input, item, path: 'body' }], source);
+      const itemPath = input.keyResultId === undefined ? 'body.kpiId' : 'body.keyResultId';
+      const [created] = await writeAll([{ ...input, item, path: 'body', itemPath }], source);
       if (!created) throw new DomainError('invariant_violated', 'The check-in was not written');
       return created;
     },
