@@ -10,7 +10,14 @@ import type { Db } from '../db/store';
 import { getRow } from '../db/versioned';
 import { newId } from '../ids';
 import { presentCheckIn } from '../presenters/execution.presenter';
-import { dateIssues, lockedCycles, refuse, resolveSubjects, type CheckInSubject } from './check-in-subjects';
+import {
+  dateIssues,
+  lockedCycles,
+  lockedIssue,
+  refuse,
+  resolveSubjects,
+  type CheckInSubject,
+} from './check-in-subjects';
 import type { Clock } from './clock';
 import { unitSubtree } from './unit-scope';
 
@@ -107,6 +114,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
       });
     if (issues.length > 0) throw refuse(issues, 'Nothing was checked in');
     return db.transaction().execute(async (trx) => {
+      await assertStillOpen(trx, located);
       const written = [];
       for (const { row, subject } of located) {
         written.push(
@@ -213,6 +221,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
       const issues = dateIssues(subject, date, clock(), locked, 'body.date');
       if (issues.length > 0) throw refuse(issues, 'The correction was not recorded');
       return db.transaction().execute(async (trx) => {
+        await assertStillOpen(trx, [{ row: { path: 'body', item, date, value: input.value }, subject }]);
         const row = await trx
           .insertInto('checkIns')
           .values({
@@ -234,6 +243,21 @@ export function createCheckInsService(db: Db, clock: Clock) {
       });
     },
   };
+}
+
+/** A cycle locked while the rows were being checked refuses them too, inside the writing transaction. */
+async function assertStillOpen(
+  trx: Db,
+  located: readonly { row: LocatedRow; subject: CheckInSubject }[],
+): Promise<void> {
+  const locked = await lockedCycles(
+    trx,
+    located.map((entry) => entry.subject.cycle.id),
+  );
+  const issues = located
+    .filter((entry) => locked.has(entry.subject.cycle.id))
+    .map((entry) => lockedIssue(entry.subject, fieldPath(entry.row, 'date')));
+  if (issues.length > 0) throw refuse(issues, 'Nothing was checked in');
 }
 
 function describe(issues: readonly Issue[]): string {
