@@ -4,7 +4,48 @@ import {
   type RollupKeyResultNode,
   type RollupObjectiveNode,
 } from '../src/core/rollup';
-import { medianMs, type BenchResult } from './bench-result';
+
+/** One measured figure of a benchmark, with the baseline measured in the same run and the ratio. */
+export interface BenchResult {
+  name: string;
+  /** Median milliseconds. */
+  ms: number;
+  baseline: { name: string; ms: number };
+  /** baseline.ms / ms: how many times faster than the baseline. */
+  ratio: number;
+  /** A goal in milliseconds, when the issue sets one. */
+  goalMs?: number;
+  /** Anything else worth printing (counts, sizes). */
+  notes?: string;
+}
+
+/** Median wall time of `fn` over `runs` runs, after one warm-up run. */
+function medianMs(fn: () => void, runs: number): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+/** Milliseconds, or microseconds below one millisecond. */
+const fmt = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(2)} µs` : `${ms.toFixed(1)} ms`);
+
+function formatResult(result: BenchResult): string {
+  const goal =
+    result.goalMs === undefined
+      ? ''
+      : ` (goal < ${result.goalMs} ms: ${result.ms < result.goalMs ? 'met' : 'MISSED'})`;
+  return [
+    `${result.name}: ${fmt(result.ms)}${goal}`,
+    `  baseline ${result.baseline.name}: ${fmt(result.baseline.ms)} → ${result.ratio.toFixed(1)}× faster`,
+    ...(result.notes ? [`  ${result.notes}`] : []),
+  ].join('\n');
+}
 
 /** Key results per objective and children per objective in the generated tree. */
 const KRS_PER_OBJECTIVE = 4;
@@ -68,7 +109,7 @@ function naiveRollup(objectives: readonly RollupObjectiveNode[], keyResults: rea
 /**
  * Roll-up over a generated tree of 100,000 key results (goal < 100 ms) against the naive
  * recursive roll-up, and one check-in's recomputation (its ancestors only) against recomputing
- * the whole tree.
+ * the whole tree. Prints each figure with its baseline and ratio, and returns them.
  */
 export async function run({ quick }: { quick: boolean }): Promise<BenchResult[]> {
   const size = 100_000;
@@ -98,7 +139,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchResult[]>
       quick ? 5 : 31,
     ) / batch;
   await Promise.resolve();
-  return [
+  const results: BenchResult[] = [
     {
       name: `roll-up of ${size.toLocaleString('en')} key results (${objectives.length.toLocaleString('en')} objectives)`,
       ms: full,
@@ -114,4 +155,6 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchResult[]>
       notes: `objectives recomputed: ${touched.length} (the key result's ancestors: ${ancestors.length}; the tree holds ${objectives.length.toLocaleString('en')})`,
     },
   ];
+  for (const result of results) console.log(formatResult(result));
+  return results;
 }

@@ -1,4 +1,4 @@
-import type { BenchResult as TimedResult } from './bench-result';
+import type { BenchResult as TimedResult } from './rollup.bench';
 import { withRatio, type Bench } from './harness';
 
 /**

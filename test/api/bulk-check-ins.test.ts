@@ -1,11 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiToken, BulkCheckInResult, CheckIn } from '../../src/contracts';
-import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import { body, createTestApp, demoPlan, type ErrorResponse, type TestApp } from '../support/test-app';
 
-type ErrorBody = {
-  error: { code: string; message: string; details?: { issues?: { path: string; message: string }[] } };
-};
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('bulk check-ins', () => {
@@ -54,18 +51,18 @@ describe('bulk check-ins', () => {
     ].join('\n');
     const response = await upload('cso', csv);
     expect(response.statusCode).toBe(400);
-    const paths = body<ErrorBody>(response).error.details!.issues!.map((issue) => issue.path);
+    const paths = body<ErrorResponse>(response).error.details!.issues!.map((issue) => issue.path);
     expect(paths).toEqual([
       'row 3, column C (value)',
       'row 4, column B (date)',
       'row 5, column D (confidence)',
     ]);
-    expect(body<ErrorBody>(response).error.message).toContain('expected a number, got "twenty"');
+    expect(body<ErrorResponse>(response).error.message).toContain('expected a number, got "twenty"');
     expect(await count('cso-k2')).toBe(0);
 
     const outside = await upload('cso', 'item,date,value\ncso-k2,2026-03-31,21\ncso-k2,2027-01-31,17\n');
     expect(outside.statusCode).toBe(400);
-    expect(body<ErrorBody>(outside).error.details!.issues![0]).toMatchObject({
+    expect(body<ErrorResponse>(outside).error.details!.issues![0]).toMatchObject({
       path: 'row 3, column B (date)',
     });
     expect(await count('cso-k2')).toBe(0);
@@ -104,7 +101,7 @@ describe('bulk check-ins', () => {
     badSheet.addRow(['cso-k3', '2026-05-31', 'n/a']);
     const refused = await upload('cso', Buffer.from(await bad.xlsx.writeBuffer()), XLSX);
     expect(refused.statusCode).toBe(400);
-    expect(body<ErrorBody>(refused).error.details!.issues![0]!.path).toBe('row 2, column C (value)');
+    expect(body<ErrorResponse>(refused).error.details!.issues![0]!.path).toBe('row 2, column C (value)');
     expect(await count('cso-k3')).toBe(2);
   });
 
@@ -156,7 +153,7 @@ describe('bulk check-ins', () => {
         { item: 'cso-k6', date: '2026-04-30', value: '25%' },
       ]);
       expect(response.statusCode).toBe(400);
-      expect(body<ErrorBody>(response).error.details!.issues![0]!.path).toBe('body.checkIns[1].value');
+      expect(body<ErrorResponse>(response).error.details!.issues![0]!.path).toBe('body.checkIns[1].value');
       expect(await count('cso-k6')).toBe(2);
     });
 
@@ -170,7 +167,7 @@ describe('bulk check-ins', () => {
       );
       const wrongUnit = await bulk('cso', [{ item: 'cso-k6', date: '2026-03-31', value: 18 }], other.token);
       expect(wrongUnit.statusCode).toBe(403);
-      expect(body<ErrorBody>(wrongUnit).error.message).toContain('belongs to unit platform');
+      expect(body<ErrorResponse>(wrongUnit).error.message).toContain('belongs to unit platform');
       const upward = await bulk('cso', [{ item: 'cio-k1', date: '2026-03-31', value: 1 }]);
       expect(upward.statusCode).toBe(403);
       expect((await bulk('cso', [{ item: 'cso-k6', date: '2026-03-31', value: 18 }], '')).statusCode).toBe(

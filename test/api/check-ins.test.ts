@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckIn, KeyResult } from '../../src/contracts';
-import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
-
-type ErrorBody = { error: { code: string; message: string; details?: { issues?: { path: string }[] } } };
+import { body, createTestApp, demoPlan, type ErrorResponse, type TestApp } from '../support/test-app';
 
 describe('check-ins', () => {
   let t: TestApp;
@@ -70,22 +68,24 @@ describe('check-ins', () => {
   it('refuses a value of the wrong type, naming the field, and writes nothing', async () => {
     const response = await checkIn({ keyResultId: 'cso-kr2-1', value: 'twelve', date: '2026-05-31' });
     expect(response.statusCode).toBe(400);
-    expect(body<ErrorBody>(response).error.details?.issues?.[0]?.path).toBe('body.value');
+    expect(body<ErrorResponse>(response).error.details?.issues?.[0]?.path).toBe('body.value');
     expect(await history('keyResultId=cso-kr2-1')).toHaveLength(0);
   });
 
   it('refuses a check-in dated outside the cycle or in the future', async () => {
     const outside = await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2025-12-31' });
     expect(outside.statusCode).toBe(400);
-    expect(body<ErrorBody>(outside).error.message).toContain('outside cycle FY2026');
+    expect(body<ErrorResponse>(outside).error.message).toContain('outside cycle FY2026');
     const future = await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2026-12-01' });
     expect(future.statusCode).toBe(400);
-    expect(body<ErrorBody>(future).error.message).toContain('in the future');
+    expect(body<ErrorResponse>(future).error.message).toContain('in the future');
     expect(await history('keyResultId=cso-kr2-1')).toHaveLength(0);
   });
 
   it('refuses an unknown item and a check-in naming both a key result and a KPI', async () => {
-    expect((await checkIn({ keyResultId: 'nope', value: 1, date: '2026-03-01' })).statusCode).toBe(400);
+    const unknown = await checkIn({ keyResultId: 'nope', value: 1, date: '2026-03-01' });
+    expect(unknown.statusCode).toBe(400);
+    expect(body<ErrorResponse>(unknown).error.details?.issues?.[0]?.path).toBe('body.keyResultId');
     expect(
       (await checkIn({ keyResultId: 'cso-kr2-1', kpiId: 'cso-k1', value: 1, date: '2026-03-01' })).statusCode,
     ).toBe(400);
@@ -100,7 +100,7 @@ describe('check-ins', () => {
     expect(lock.data).toMatchObject({ locked: true, lockedBy: 'daniel-kovacs' });
     const refused = await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2026-10-31' });
     expect(refused.statusCode).toBe(409);
-    expect(body<ErrorBody>(refused).error).toMatchObject({ code: 'cycle_locked' });
+    expect(body<ErrorResponse>(refused).error).toMatchObject({ code: 'cycle_locked' });
     expect(await history('keyResultId=cso-kr2-1')).toHaveLength(0);
 
     const notAdmin = await t.request({
@@ -109,7 +109,7 @@ describe('check-ins', () => {
       payload: { reason: 'late data' },
     });
     expect(notAdmin.statusCode).toBe(400);
-    expect(body<ErrorBody>(notAdmin).error.message).toContain('only an admin');
+    expect(body<ErrorResponse>(notAdmin).error.message).toContain('only an admin');
     const reopened = await t.request({
       method: 'POST',
       url: '/api/cycles/fy2026/reopen',

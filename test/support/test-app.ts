@@ -101,3 +101,8 @@ export function demoPlan(): unknown {
 export function body<T>(response: { data: unknown }): T {
   return response.data as T;
 }
+
+/** The API's error body, for reading codes, messages and issue paths in tests. */
+export interface ErrorResponse {
+  error: { code: string; message: string; details?: { issues?: { path: string; message: string }[] } };
+}

@@ -1,4 +1,6 @@
 import { endOfMonth } from '../../core/calendar';
+import type { Insertable } from 'kysely';
+import type { Database } from '../db/schema';
 import type { Db } from '../db/store';
 import {
   DEMO_COUNTERMEASURES,
@@ -25,17 +27,7 @@ function seeded(seed: number): () => number {
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
-interface Row {
-  id: string;
-  keyResultId: string | null;
-  kpiItemId: string | null;
-  value: number;
-  confidence: number | null;
-  comment: string;
-  checkInDate: string;
-  authorId: string | null;
-  source: 'demo';
-}
+type Row = Insertable<Database['checkIns']>;
 
 /** KPI actuals: the month's plan moved by the scripted deviation (positive = better than plan). */
 function kpiActuals(plans: Map<string, { plan: (number | null)[]; direction: string | null }>) {

@@ -75,9 +75,13 @@ export function dateIssues(
   path: string,
 ): Issue[] {
   const issues = checkCheckInDate(date, subject.cycle, today).map((issue) => ({ ...issue, path }));
-  if (locked.has(subject.cycle.id))
-    issues.push({ path, message: `cycle ${subject.cycle.name} is locked at year end; check-ins are closed` });
+  if (locked.has(subject.cycle.id)) issues.push(lockedIssue(subject, path));
   return issues;
+}
+
+/** The issue of a check-in dated in a cycle locked at year end. */
+export function lockedIssue(subject: CheckInSubject, path: string): Issue {
+  return { path, message: `cycle ${subject.cycle.name} is locked at year end; check-ins are closed` };
 }
 
 /** A refusal for a locked cycle gets its own code (409) so clients can tell it from a typo. */

@@ -11,7 +11,14 @@ import type { Db } from '../db/store';
 import { getRow } from '../db/versioned';
 import { newId } from '../ids';
 import { presentCheckIn } from '../presenters/execution.presenter';
-import { dateIssues, lockedCycles, refuse, resolveSubjects, type CheckInSubject } from './check-in-subjects';
+import {
+  dateIssues,
+  lockedCycles,
+  lockedIssue,
+  refuse,
+  resolveSubjects,
+  type CheckInSubject,
+} from './check-in-subjects';
 import type { Clock } from './clock';
 import { unitSubtree } from './unit-scope';
 
@@ -22,10 +29,13 @@ export interface LocatedRow extends BulkCheckInRow {
   path: string;
   /** Spreadsheet column letters by field, for uploads: errors then read `row 4, column B (date)`. */
   columns?: Record<string, string>;
+  /** Where the item id came from when it is not a field called `item` (`body.keyResultId`). */
+  itemPath?: string;
 }
 
 /** Where a field of a row is, in the words of its source: `checkIns[3].date` or `row 4, column B (date)`. */
 function fieldPath(row: LocatedRow, field: string): string {
+  if (field === 'item' && row.itemPath) return row.itemPath;
   const column = row.columns?.[field];
   return column ? `${row.path}, column ${column} (${field})` : `${row.path}.${field}`;
 }
@@ -100,6 +110,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
       });
     if (issues.length > 0) throw refuse(issues, 'Nothing was checked in');
     return db.transaction().execute(async (trx) => {
+      await assertStillOpen(trx, located);
       const written = [];
       for (const { row, subject } of located) {
         written.push(
@@ -134,7 +145,8 @@ export function createCheckInsService(db: Db, clock: Clock) {
 
     async create(input: CreateCheckInInput, source: Source = 'manual'): Promise<CheckIn> {
       const item = input.keyResultId ?? input.kpiId ?? '';
-      const [created] = await writeAll([{ ...input, item, path: 'body' }], source);
+      const itemPath = input.keyResultId === undefined ? 'body.kpiId' : 'body.keyResultId';
+      const [created] = await writeAll([{ ...input, item, path: 'body', itemPath }], source);
       if (!created) throw new DomainError('invariant_violated', 'The check-in was not written');
       return created;
     },
@@ -205,6 +217,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
       const issues = dateIssues(subject, date, clock(), locked, 'body.date');
       if (issues.length > 0) throw refuse(issues, 'The correction was not recorded');
       return db.transaction().execute(async (trx) => {
+        await assertStillOpen(trx, [{ row: { path: 'body', item, date, value: input.value }, subject }]);
         const row = await trx
           .insertInto('checkIns')
           .values({
@@ -226,6 +239,21 @@ export function createCheckInsService(db: Db, clock: Clock) {
       });
     },
   };
+}
+
+/** A cycle locked while the rows were being checked refuses them too, inside the writing transaction. */
+async function assertStillOpen(
+  trx: Db,
+  located: readonly { row: LocatedRow; subject: CheckInSubject }[],
+): Promise<void> {
+  const locked = await lockedCycles(
+    trx,
+    located.map((entry) => entry.subject.cycle.id),
+  );
+  const issues = located
+    .filter((entry) => locked.has(entry.subject.cycle.id))
+    .map((entry) => lockedIssue(entry.subject, fieldPath(entry.row, 'date')));
+  if (issues.length > 0) throw refuse(issues, 'Nothing was checked in');
 }
 
 function describe(issues: readonly Issue[]): string {

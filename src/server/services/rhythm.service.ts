@@ -5,18 +5,14 @@ import type { Db } from '../db/store';
 import { getRow } from '../db/versioned';
 import { newId } from '../ids';
 import { ownCadences } from './execution-data';
+import { organisationUnits } from './unit-scope';
 
 const iso = (value: Date | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 /** The year's rhythm: check-in cadence per unit (inherited down the tree), year-end locks, digest settings. */
 export function createRhythmService(db: Db) {
   async function cadenceOf(unitId: string): Promise<UnitCadence> {
-    const unit = await getRow(db, 'units', unitId);
-    const units = await db
-      .selectFrom('units')
-      .select(['id', 'parentId'])
-      .where('organisationId', '=', unit.organisationId)
-      .execute();
+    const units = await organisationUnits(db, unitId);
     const own = await ownCadences(
       db,
       units.map((u) => u.id),

@@ -1,5 +1,6 @@
 /**
- * A unit's page: breadcrumb, name, the "X-matrix" / "OKRs" tabs and the year or cycle picker, then
+ * A unit's page: breadcrumb, name, the "X-matrix" / "OKRs" / "Bowling chart" / "Dashboard" tabs and
+ * the year or cycle picker, then
  * the chosen tab. The OKR cycle comes from `?cycle=`, defaulting to the cycle of the current year.
  */
 import { Link, useLocation, useSearch } from 'wouter';
@@ -10,13 +11,17 @@ import { LoadingBlock } from '../components/spinner';
 import { Tabs } from '../components/tabs';
 import { useOrg } from '../hooks/org-context';
 import { ancestorsOf, defaultMatrixYear, matrixYears } from '../hooks/unit-tree';
+import { BowlingPage } from './bowling-page';
+import { DashboardPage } from './dashboard-page';
 import { MatrixPage } from './matrix-page';
 import { OkrsPage } from './okrs-page';
 
+export type UnitTab = 'matrix' | 'okrs' | 'bowling' | 'dashboard';
+
 interface UnitPageProps {
-  tab: 'matrix' | 'okrs';
+  tab: UnitTab;
   unitId: string;
-  /** The matrix year (matrix tab only). */
+  /** The year (X-matrix and bowling-chart tabs). */
   year: number | undefined;
 }
 
@@ -55,6 +60,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
   const matrixYear = year ?? defaultMatrixYear(unit.id, data.matrices) ?? new Date().getFullYear();
   const cycleId = new URLSearchParams(search).get('cycle') ?? defaultCycle(data.cycles, matrixYear)?.id;
   const ancestors = ancestorsOf(unit.id, data.unitsById);
+  const byYear = tab === 'matrix' || tab === 'bowling';
   const yearOptions = years.includes(matrixYear) ? years : [matrixYear, ...years].sort((a, b) => b - a);
 
   return (
@@ -73,18 +79,18 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
           <h1>
             {unit.name}
             <span className="print-only">
-              {tab === 'matrix'
-                ? ` · X-matrix ${matrixYear}`
-                : ` · OKRs ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
+              {byYear
+                ? ` · ${tab === 'matrix' ? 'X-matrix' : 'Bowling chart'} ${matrixYear}`
+                : ` · ${tab === 'okrs' ? 'OKRs' : 'Dashboard'} ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
             </span>
           </h1>
           <div className="page-title-actions">
-            {tab === 'matrix' ? (
+            {byYear ? (
               <label className="picker">
                 <span>Year</span>
                 <select
                   value={matrixYear}
-                  onChange={(event) => navigate(`${base}/matrix/${event.target.value}`)}
+                  onChange={(event) => navigate(`${base}/${tab}/${event.target.value}`)}
                 >
                   {yearOptions.map((y) => (
                     <option key={y} value={y}>
@@ -99,7 +105,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
                   <span>Cycle</span>
                   <select
                     value={cycleId}
-                    onChange={(event) => navigate(`${base}/okrs?cycle=${event.target.value}`)}
+                    onChange={(event) => navigate(`${base}/${tab}?cycle=${event.target.value}`)}
                   >
                     {[...data.cycles]
                       .sort((a, b) => b.startDate.localeCompare(a.startDate))
@@ -125,13 +131,28 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
               href: `${base}/okrs${cycleId ? `?cycle=${cycleId}` : ''}`,
               icon: <TargetIcon />,
             },
+            {
+              id: 'bowling',
+              label: 'Bowling chart',
+              href: `${base}/bowling/${matrixYear}`,
+              icon: <GridIcon />,
+            },
+            {
+              id: 'dashboard',
+              label: 'Dashboard',
+              href: `${base}/dashboard${cycleId ? `?cycle=${cycleId}` : ''}`,
+              icon: <TargetIcon />,
+            },
           ]}
         />
       </header>
-      {tab === 'matrix' ? (
-        <MatrixPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />
-      ) : (
-        <OkrsPage key={`${unit.id}:${cycleId ?? ''}`} unit={unit} cycleId={cycleId} />
+      {tab === 'matrix' && <MatrixPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />}
+      {tab === 'okrs' && <OkrsPage key={`${unit.id}:${cycleId ?? ''}`} unit={unit} cycleId={cycleId} />}
+      {tab === 'bowling' && (
+        <BowlingPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />
+      )}
+      {tab === 'dashboard' && (
+        <DashboardPage key={`${unit.id}:${cycleId ?? ''}`} unitId={unit.id} cycleId={cycleId} />
       )}
     </div>
   );
