@@ -7,6 +7,7 @@ import type { Db } from '../db/store';
 import type { VersionedTable } from '../db/versioned';
 import { toJson } from '../db/versioned';
 import { newId } from '../ids';
+import { snapshotSources } from './source-links';
 import { parsePlanOrThrow } from './plan-format';
 
 export interface ImportSummary {
@@ -200,6 +201,7 @@ export function createPlanImportService(db: Db) {
               position,
               sourceObjectiveId: it.sourceObjectiveId,
               targetYear: it.targetYear,
+              sourceItemId: it.sourceItemId,
             })),
             ...m.howFar.map((it, position) => ({
               id: it.id,
@@ -208,6 +210,7 @@ export function createPlanImportService(db: Db) {
               description: it.description,
               position,
               sourceKeyResultId: it.sourceKeyResultId,
+              sourceItemId: it.sourceItemId,
             })),
             ...m.how.map((it, position) => ({
               id: it.id,
@@ -279,6 +282,15 @@ export function createPlanImportService(db: Db) {
           correlations += m.correlations.length;
           owners += m.owners.length;
         }
+        // Linked items start in agreement with their sources, so a later change upstream shows.
+        await snapshotSources(
+          trx,
+          plan.matrices.flatMap((m) => [
+            ...m.what.map((it) => ({ ...it, sourceKeyResultId: null })),
+            ...m.howFar.map((it) => ({ ...it, sourceObjectiveId: null })),
+            ...m.howMuch.map((it) => ({ ...it, sourceObjectiveId: null, sourceItemId: null })),
+          ]),
+        );
         return {
           organisationId,
           replaced: Boolean(existing),

@@ -11,7 +11,7 @@ import { getRow, nextPosition, toJson, type Row } from '../db/versioned';
 import { newId } from '../ids';
 import { createMatricesService } from './matrices.service';
 import { blankItem, ensureMatrix } from './matrix-writes';
-import { snapshotSource, sourceOf } from './source-links';
+import { snapshotSources } from './source-links';
 
 type Scope = Pick<TranslationScope, 'fromUnitId' | 'toUnitId' | 'cycleId'>;
 
@@ -272,10 +272,7 @@ export function createTranslationService(db: Db) {
               role: owner.role,
             })
             .execute();
-        for (const item of inserted) {
-          const ref = sourceOf({ ...item, sourceItemId: null });
-          if (ref) await snapshotSource(trx, item.id, ref);
-        }
+        await snapshotSources(trx, inserted);
         const count = (part: MatrixPart) => inserted.filter((item) => item.part === part).length;
         return {
           matrixId,
