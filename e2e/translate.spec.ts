@@ -65,6 +65,25 @@ test("the wizard translates the CIO's OKRs into the SOC's X-matrix, the links sh
   ).toBeVisible();
   await page.screenshot({ path: 'test-results/translated-matrix.png', fullPage: true });
 
+  // The CIO moves a target: the translated items show "source changed" until someone accepts.
+  const kr = (await (await page.request.get('/api/key-results/cio-kr2-1')).json()) as { version: number };
+  await page.request.patch('/api/key-results/cio-kr2-1', {
+    data: { version: kr.version, title: 'Reduce mean time to detect (MTTD) from 24 h to 2 h', target: 2 },
+  });
+  await page.reload();
+  const badges = page.locator('[data-testid^="source-changed-"]');
+  await expect(badges).toHaveCount(2);
+  const changes = page.locator('[data-testid^="source-change-"]');
+  await changes.first().getByRole('button', { name: 'Accept' }).click();
+  await expect(badges).toHaveCount(1);
+  await changes.first().getByRole('button', { name: 'Answer' }).click();
+  await page.getByLabel('Why the item keeps its own text').fill('4 h is what the SOC can reach this year');
+  await page.getByRole('button', { name: 'Send answer' }).click();
+  await expect(badges).toHaveCount(0);
+  await expect(
+    page.getByText('Kept against its source: “4 h is what the SOC can reach this year”'),
+  ).toBeVisible();
+
   // Trace the initiative: up through the annual objective to the CIO's key result and objective.
   await page.getByText('Trace', { exact: true }).click();
   await page.getByRole('link', { name: INITIATIVE }).click();
@@ -76,4 +95,24 @@ test("the wizard translates the CIO's OKRs into the SOC's X-matrix, the links sh
   await page.goto('/org/acme/map');
   await expect(page.getByTestId('map-unit-secops')).toContainText('X-matrix 2026');
   await page.screenshot({ path: 'test-results/strategy-map.png', fullPage: true });
+});
+
+test("a parent's initiative cascades into a unit below, and the link drills down and back up", async ({
+  page,
+}) => {
+  const matrix = new MatrixPage(page);
+  await matrix.open('acme', 'cso', 2026);
+  const form = page.getByRole('form', { name: 'Cascade an initiative' });
+  await form.getByLabel('Initiative to cascade').selectOption('cso-i4');
+  await form.getByLabel('Unit below').selectOption({ label: 'Security Architecture' });
+  await form.getByLabel('Becomes').selectOption('what');
+  await form.getByRole('button', { name: 'Cascade' }).click();
+
+  const link = page.locator('[data-testid^="cascade-link-"]');
+  await expect(link).toContainText('as breakthrough');
+  await link.getByRole('link', { name: 'Security Architecture' }).click();
+  await expect(page).toHaveURL(/\/org\/acme\/units\/sec-arch\/matrix\/2026$/);
+  await expect(matrix.matrix).toBeVisible();
+  await page.getByRole('link', { name: /^Security \(CSO\): / }).click();
+  await expect(page).toHaveURL(/\/org\/acme\/units\/cso\/matrix\/2026$/);
 });

@@ -30,7 +30,8 @@ export function MatrixLinksPanel({ view, refetch }: { view: XMatrixView; refetch
   const traceable = [...view.items.how, ...view.items.how_much];
   return (
     <section className="links-panel" aria-label="Links">
-      <details open={changedCount > 0}>
+      {/* Open while something needs an answer, or an answer given stays on record. */}
+      <details open={changedCount > 0 || view.sourceStatus.some((s) => s.answer !== null)}>
         <summary>
           Source changed <span className="links-count">{changedCount}</span>
         </summary>
