@@ -6,9 +6,7 @@ import { Link } from 'wouter';
 import type { GraphNode, TraceKind } from '../../contracts';
 import { getTrace } from '../api-translate';
 import { Badge, type BadgeTone } from '../components/badge';
-import { EmptyState } from '../components/empty-state';
-import { AlertIcon } from '../components/icons';
-import { LoadingBlock } from '../components/spinner';
+import { PageError, PageLoading } from '../components/page-state';
 import { useOrg } from '../hooks/org-context';
 import { useQuery } from '../hooks/use-query';
 
@@ -37,20 +35,8 @@ function kindLabel(node: GraphNode): { label: string; tone: BadgeTone } {
 export function TracePage({ kind, id }: { kind: TraceKind; id: string }) {
   const org = useOrg();
   const trace = useQuery(`trace:${kind}:${id}`, () => getTrace(kind, id));
-  if (trace.error)
-    return (
-      <div className="page">
-        <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not trace this item">
-          {trace.error.message}
-        </EmptyState>
-      </div>
-    );
-  if (!trace.data || !org.data)
-    return (
-      <div className="page">
-        <LoadingBlock />
-      </div>
-    );
+  if (trace.error) return <PageError title="Could not trace this item" error={trace.error} />;
+  if (!trace.data || !org.data) return <PageLoading />;
   const { start, up, down } = trace.data;
   const orgId = org.data.organisation.id;
   const unitName = (unitId: string) => org.data?.unitsById.get(unitId)?.name ?? unitId;

@@ -5,10 +5,8 @@
  */
 import { useLocation } from 'wouter';
 import { getStrategyMap } from '../../api-translate';
-import { EmptyState } from '../../components/empty-state';
-import { AlertIcon } from '../../components/icons';
+import { PageError, PageLoading } from '../../components/page-state';
 import { OrphanList } from '../../components/links/orphan-list';
-import { LoadingBlock } from '../../components/spinner';
 import { useOrg } from '../../hooks/org-context';
 import { useQuery } from '../../hooks/use-query';
 import { BOX, layoutMap, type UnitBox } from './map-layout';
@@ -21,20 +19,8 @@ export function StrategyMapPage() {
   const map = useQuery(orgId && `strategy-map:${orgId}`, () => getStrategyMap(orgId ?? ''));
   const [, navigate] = useLocation();
   const error = org.error ?? map.error;
-  if (error)
-    return (
-      <div className="page">
-        <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not load the strategy map">
-          {error.message}
-        </EmptyState>
-      </div>
-    );
-  if (!org.data || !map.data)
-    return (
-      <div className="page">
-        <LoadingBlock />
-      </div>
-    );
+  if (error) return <PageError title="Could not load the strategy map" error={error} />;
+  if (!org.data || !map.data) return <PageLoading />;
   const data = org.data;
   const { boxes, links, width, height } = layoutMap(data.units, map.data);
   const open = (box: UnitBox) =>

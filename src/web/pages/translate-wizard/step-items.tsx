@@ -21,7 +21,27 @@ export function sourceTitles(okrs: ObjectiveWithKeyResults[]): Map<string, strin
   );
 }
 
-const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value));
+/** A small number input where blank means "not known" (null). */
+function NumberField(props: {
+  label: string;
+  prefix: string;
+  value: number | null;
+  onChange: (value: number | null) => void;
+}) {
+  return (
+    <label className="wizard-number">
+      <span>{props.prefix}</span>
+      <input
+        aria-label={props.label}
+        inputMode="decimal"
+        value={props.value ?? ''}
+        onChange={(event) =>
+          props.onChange(event.target.value.trim() === '' ? null : Number(event.target.value))
+        }
+      />
+    </label>
+  );
+}
 
 export function StepWhat({ proposal, okrs, onChange }: StepProps) {
   const titles = sourceTitles(okrs);
@@ -170,32 +190,18 @@ export function StepHowMuch({ proposal, okrs, onChange }: StepProps) {
               onChange(updateItem(proposal, 'howMuch', kpi.key, { title: event.target.value }))
             }
           />
-          <label className="wizard-number">
-            <span>from</span>
-            <input
-              aria-label="Baseline"
-              inputMode="decimal"
-              value={kpi.baseline ?? ''}
-              onChange={(event) =>
-                onChange(
-                  updateItem(proposal, 'howMuch', kpi.key, { baseline: numberOrNull(event.target.value) }),
-                )
-              }
-            />
-          </label>
-          <label className="wizard-number">
-            <span>to</span>
-            <input
-              aria-label="Target"
-              inputMode="decimal"
-              value={kpi.target ?? ''}
-              onChange={(event) =>
-                onChange(
-                  updateItem(proposal, 'howMuch', kpi.key, { target: numberOrNull(event.target.value) }),
-                )
-              }
-            />
-          </label>
+          <NumberField
+            label="Baseline"
+            prefix="from"
+            value={kpi.baseline}
+            onChange={(baseline) => onChange(updateItem(proposal, 'howMuch', kpi.key, { baseline }))}
+          />
+          <NumberField
+            label="Target"
+            prefix="to"
+            value={kpi.target}
+            onChange={(target) => onChange(updateItem(proposal, 'howMuch', kpi.key, { target }))}
+          />
           <span className="wizard-source">
             {kpi.unitOfMeasure} · {kpi.direction} · KR {titles.get(kpi.sourceKeyResultId ?? '') ?? '—'}
           </span>

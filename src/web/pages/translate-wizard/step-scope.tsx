@@ -23,51 +23,27 @@ export function StepScope({
   const below = units.filter((unit) => isBelow(unit, scope.fromUnitId, units));
   return (
     <div className="wizard-form">
-      <label>
-        <span>Parent unit (its OKRs are translated)</span>
-        <select
-          value={scope.fromUnitId}
-          onChange={(event) => onChange({ ...scope, fromUnitId: event.target.value })}
-        >
-          {units.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>Cycle</span>
-        <select
-          value={scope.cycleId}
-          onChange={(event) => {
-            const cycle = cycles.find((c) => c.id === event.target.value);
-            onChange({ ...scope, cycleId: event.target.value, year: cycle?.year ?? scope.year });
-          }}
-        >
-          {cycles.map((cycle) => (
-            <option key={cycle.id} value={cycle.id}>
-              {cycle.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>Child unit (receives the X-matrix)</span>
-        <select
-          value={scope.toUnitId}
-          onChange={(event) => onChange({ ...scope, toUnitId: event.target.value })}
-        >
-          {!below.some((unit) => unit.id === scope.toUnitId) && (
-            <option value={scope.toUnitId}>choose a unit below…</option>
-          )}
-          {below.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label="Parent unit (its OKRs are translated)"
+        value={scope.fromUnitId}
+        options={units}
+        onChange={(fromUnitId) => onChange({ ...scope, fromUnitId })}
+      />
+      <Choice
+        label="Cycle"
+        value={scope.cycleId}
+        options={cycles}
+        onChange={(cycleId) =>
+          onChange({ ...scope, cycleId, year: cycles.find((c) => c.id === cycleId)?.year ?? scope.year })
+        }
+      />
+      <Choice
+        label="Child unit (receives the X-matrix)"
+        value={scope.toUnitId}
+        options={below}
+        placeholder={below.some((unit) => unit.id === scope.toUnitId) ? undefined : 'choose a unit below…'}
+        onChange={(toUnitId) => onChange({ ...scope, toUnitId })}
+      />
       <label>
         <span>Matrix year</span>
         <input
@@ -79,5 +55,28 @@ export function StepScope({
         />
       </label>
     </div>
+  );
+}
+
+/** A labelled select over named things; `placeholder` keeps a value that is not (yet) among the options. */
+function Choice(props: {
+  label: string;
+  value: string;
+  options: { id: string; name: string }[];
+  placeholder?: string | undefined;
+  onChange: (id: string) => void;
+}) {
+  return (
+    <label>
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        {props.placeholder !== undefined && <option value={props.value}>{props.placeholder}</option>}
+        {props.options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -9,9 +9,8 @@ import type { ObjectiveWithKeyResults } from '../../../contracts';
 import { listOkrs } from '../../api-client';
 import { applyTranslation, prefillTranslation, previewTranslation } from '../../api-translate';
 import { Button } from '../../components/button';
-import { EmptyState } from '../../components/empty-state';
-import { AlertIcon } from '../../components/icons';
-import { LoadingBlock, Spinner } from '../../components/spinner';
+import { PageError, PageLoading } from '../../components/page-state';
+import { Spinner } from '../../components/spinner';
 import { useToast } from '../../components/toast';
 import { useOrg, type OrgData } from '../../hooks/org-context';
 import type { Proposal } from './proposal-edits';
@@ -24,20 +23,8 @@ const STEPS = ['Scope', 'What', 'How Far', 'How', 'How Much', 'Who', 'Grids'] as
 
 export function TranslateWizardPage({ unitId }: { unitId: string }) {
   const { data, error } = useOrg();
-  if (error)
-    return (
-      <div className="page">
-        <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not load this organisation">
-          {error.message}
-        </EmptyState>
-      </div>
-    );
-  if (!data)
-    return (
-      <div className="page">
-        <LoadingBlock />
-      </div>
-    );
+  if (error) return <PageError title="Could not load this organisation" error={error} />;
+  if (!data) return <PageLoading />;
   return <Wizard data={data} unitId={unitId} />;
 }
 
