@@ -115,4 +115,11 @@ test("a parent's initiative cascades into a unit below, and the link drills down
   await expect(matrix.matrix).toBeVisible();
   await page.getByRole('link', { name: /^Security \(CSO\): / }).click();
   await expect(page).toHaveURL(/\/org\/acme\/units\/cso\/matrix\/2026$/);
+
+  // A key result traces too: from the OKRs page, down into the matrices that took it up.
+  await page.goto('/org/acme/units/cio/okrs');
+  await page.getByTestId('kr-cio-kr2-1').getByRole('link').click();
+  await expect(page.getByTestId('trace-objective:cio-o2')).toBeVisible();
+  await expect(page.getByTestId('trace-item:cso-af2')).toBeVisible();
+  await expect(page.getByTestId('trace-objective:cso-o2')).toBeVisible();
 });
