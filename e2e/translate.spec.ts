@@ -23,6 +23,7 @@ test("the wizard translates the CIO's OKRs into the SOC's X-matrix, the links sh
   await firstWhat.fill('AI triages, analysts decide');
   await page.getByRole('button', { name: 'Split' }).nth(1).click();
   await expect(page.getByLabel('Breakthrough objective')).toHaveCount(4);
+  await page.screenshot({ path: 'test-results/translate-wizard-what.png', fullPage: true });
   await wizard.next();
 
   // Step 3: How Far, one per key result, targets carried in the titles.
@@ -51,6 +52,7 @@ test("the wizard translates the CIO's OKRs into the SOC's X-matrix, the links sh
   await expect(wizard.cell('AI triages, analysts decide', TRIAGE_KR)).toHaveText('●');
   await wizard.cell(TRIAGE_KR, INITIATIVE).click();
   await expect(wizard.cell(TRIAGE_KR, INITIATIVE)).toHaveText('●');
+  await page.screenshot({ path: 'test-results/translate-wizard-grids.png', fullPage: true });
   await wizard.apply();
 
   // The new matrix opens with its links back to the CIO's OKRs.
