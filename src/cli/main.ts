@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { isDomainError, type Issue } from '../core/errors';
+import { registerDigestCommand } from './commands/digest';
 import { registerPlanCommands } from './commands/plan';
 import { registerServeCommand } from './commands/serve';
 import { registerTranslateCommand } from './commands/translate';
@@ -12,6 +13,7 @@ const program = new Command()
 
 registerServeCommand(program);
 registerPlanCommands(program);
+registerDigestCommand(program);
 registerTranslateCommand(program);
 
 /** Prints an error as the user should see it: the message, then each problem on its own line. */

@@ -32,6 +32,13 @@ export const INITIATIVE_STATUSES = [
 ] as const;
 export const InitiativeStatusSchema = z.enum(INITIATIVE_STATUSES);
 
+/** The chance that an initiative is delivered at all; the pressure test draws it once per trial. */
+export const DeliveryProbabilitySchema = z
+  .number()
+  .min(0, 'must be between 0 and 1')
+  .max(1, 'must be between 0 and 1')
+  .meta({ description: 'Probability (0-1) that the initiative is delivered at all' });
+
 export const MonthlyPlanSchema = z
   .array(z.number().nullable())
   .length(12, 'needs exactly 12 monthly values (null for a month without a plan)');
@@ -49,6 +56,7 @@ const partFields = {
   effortPersonDays: z.number().min(0).nullable(),
   requiredSkills: z.array(z.string().trim().min(1).max(80)),
   status: InitiativeStatusSchema.nullable(),
+  deliveryProbability: DeliveryProbabilitySchema,
   /** How Much: a KPI. */
   unitOfMeasure: z.string().max(40),
   direction: KpiDirectionSchema.nullable(),
@@ -200,7 +208,9 @@ export const XMatrixViewSchema = z
     }),
     correlations: z.array(CorrelationSchema),
     ownerships: z.array(OwnershipSchema),
-    people: z.array(PersonSchema),
+    people: z
+      .array(PersonSchema)
+      .meta({ description: 'The people the matrix names (Who items, KPI owners, the unit owner)' }),
     sources: z.array(TraceSourceSchema),
     /** One entry per item translated or cascaded from a source: is the source still as the item agreed? */
     sourceStatus: z.array(SourceStatusSchema),

@@ -12,6 +12,7 @@ import { MatrixLegend } from '../components/matrix/matrix-legend';
 import { useMatrixEditor } from '../components/matrix/use-matrix-editor';
 import { XMatrix } from '../components/matrix/x-matrix';
 import { Skeleton, Spinner } from '../components/spinner';
+import { useLiveChanges } from '../hooks/use-live-changes';
 import { useQuery, type QueryState } from '../hooks/use-query';
 
 export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
@@ -42,6 +43,7 @@ export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
 
 function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XMatrixView> }) {
   const editor = useMatrixEditor(view, query.setData, query.refetch);
+  useLiveChanges({ matrixId: view.matrix.id }, editor.syncWithServer);
   const counts = editor.view.items;
   return (
     <section className="matrix-page" aria-label="X-matrix">
