@@ -132,8 +132,13 @@ export function generateMatrix(
     ...item('w', i),
     sourceObjectiveId: null,
     targetYear: 2028,
+    sourceItemId: null,
   }));
-  const howFar = Array.from({ length: n }, (_, i) => ({ ...item('f', i), sourceKeyResultId: null }));
+  const howFar = Array.from({ length: n }, (_, i) => ({
+    ...item('f', i),
+    sourceKeyResultId: null,
+    sourceItemId: null,
+  }));
   const how = Array.from({ length: n }, (_, i) => ({
     ...item('h', i),
     startDate: '2026-01-01',

@@ -82,6 +82,10 @@ const PlanWhat = z.strictObject({
     'Parent objective this breakthrough was translated from',
   ),
   targetYear: z.number().int().min(2000).max(2100).nullable().default(null),
+  sourceItemId: described(
+    IdSchema.nullable().default(null),
+    "The parent unit's initiative (a how item) this breakthrough was cascaded from",
+  ),
 });
 
 const PlanHowFar = z.strictObject({
@@ -89,6 +93,10 @@ const PlanHowFar = z.strictObject({
   sourceKeyResultId: described(
     IdSchema.nullable().default(null),
     'Parent key result this annual objective was translated from',
+  ),
+  sourceItemId: described(
+    IdSchema.nullable().default(null),
+    "The parent unit's initiative (a how item) this annual objective was cascaded from",
   ),
 });
 

@@ -5,12 +5,14 @@ import { EDGE_KINDS } from '../core/strategy-graph';
 import { MATRIX_PARTS } from '../core/x-matrix-parts';
 import { IdSchema } from './common';
 
+export const NodeKindSchema = z.enum(['unit', 'objective', 'key_result', 'matrix', 'item']);
+
 /** A node of the strategy graph; `key` is `kind:id`, since ids are unique only within their kind. */
 export const GraphNodeSchema = z
   .object({
     key: z.string(),
     id: IdSchema,
-    kind: z.enum(['unit', 'objective', 'key_result', 'matrix', 'item']),
+    kind: NodeKindSchema,
     title: z.string(),
     unitId: z.string(),
     part: z.enum(MATRIX_PARTS).nullable(),
@@ -35,7 +37,7 @@ export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 export const OrphanSchema = z
   .object({
     reason: z.enum(ORPHAN_REASONS),
-    kind: z.enum(['unit', 'objective', 'key_result', 'matrix', 'item']),
+    kind: NodeKindSchema,
     id: IdSchema,
     title: z.string(),
     unitId: z.string(),

@@ -34,8 +34,8 @@ export interface PlanShape {
     id: string;
     unitId: string;
     year: number;
-    what: { id: string; sourceObjectiveId: string | null }[];
-    howFar: { id: string; sourceKeyResultId: string | null }[];
+    what: { id: string; sourceObjectiveId: string | null; sourceItemId?: string | null }[];
+    howFar: { id: string; sourceKeyResultId: string | null; sourceItemId?: string | null }[];
     how: {
       id: string;
       startDate: string | null;
@@ -236,6 +236,22 @@ export function checkPlanIntegrity(plan: PlanShape): Issue[] {
         else primaries.set(owner.initiative, o);
       }
     });
+  });
+
+  // Cascade links may point into any matrix of the plan, listed before or after this one.
+  const initiativeIds = new Map(
+    plan.matrices.flatMap((matrix) => matrix.how.map((item) => [item.id, item.id] as const)),
+  );
+  plan.matrices.forEach((matrix, m) => {
+    for (const list of ['what', 'howFar'] as const)
+      matrix[list].forEach((item, i) =>
+        ref(
+          initiativeIds,
+          'initiative',
+          item.sourceItemId ?? null,
+          `matrices[${m}].${list}[${i}].sourceItemId`,
+        ),
+      );
   });
   return issues;
 }

@@ -1,6 +1,7 @@
-import { impliedTarget, type KeyResultKind } from './key-result';
+import { impliedTarget } from './key-result';
 import { defaultMonthlyPlan } from './matrix-item';
 import type { MonthlyPlan } from './monthly-plan';
+import type { ParentKeyResult } from './translate';
 import type { MatrixPart } from './x-matrix-parts';
 
 /**
@@ -18,15 +19,7 @@ export interface SourceState {
 }
 
 /** The followed state of a key result: binary and milestone results carry their implied numbers. */
-export function keyResultState(kr: {
-  title: string;
-  kind: KeyResultKind;
-  unitOfMeasure: string;
-  baseline: number | null;
-  target: number | null;
-  targetHigh: number | null;
-  milestones: readonly string[];
-}): SourceState {
+export function keyResultState(kr: Omit<ParentKeyResult, 'id' | 'ownerId'>): SourceState {
   const { baseline, target } = impliedTarget(kr);
   return { title: kr.title, unitOfMeasure: kr.unitOfMeasure, baseline, target, targetHigh: kr.targetHigh };
 }

@@ -56,7 +56,7 @@ interface ErrorEnvelope {
   error?: { code?: string; message?: string; details?: unknown };
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -90,7 +90,7 @@ function safeParse(text: string): unknown {
   }
 }
 
-const enc = encodeURIComponent;
+export const enc = encodeURIComponent;
 
 /** GET /api/organisations */
 export const listOrganisations = () => request<Organisation[]>('GET', '/api/organisations');

@@ -8,8 +8,12 @@
  * - `/org/:orgId/units/:unitId/bowling/:year` → the bowling chart with countermeasures
  * - `/org/:orgId/units/:unitId/dashboard?cycle=C` → the unit dashboard
  * - `/org/:orgId/overview?cycle=C` → the organisation's quarter statistics
+ * - `/org/:orgId/translate/:unitId` → the Translate wizard into that unit
+ * - `/org/:orgId/trace/:kind/:id` → the trace of an initiative, KPI, key result or objective
+ * - `/org/:orgId/map` → the strategy map of the organisation
  */
 import { Route, Switch, useRoute } from 'wouter';
+import type { TraceKind } from '../contracts';
 import { listOrganisations } from './api-client';
 import { AppShell } from './components/app-shell';
 import { ToastProvider } from './components/toast';
@@ -19,6 +23,9 @@ import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrgIndexPage, UnitIndexPage } from './pages/redirect-pages';
 import { OverviewPage } from './pages/overview-page';
+import { StrategyMapPage } from './pages/strategy-map/strategy-map-page';
+import { TracePage } from './pages/trace-page';
+import { TranslateWizardPage } from './pages/translate-wizard/translate-wizard-page';
 import { UnitPage } from './pages/unit-page';
 
 export function App() {
@@ -91,6 +98,17 @@ function OrgFrame({
           <OverviewPage />
         </Route>
         <Route path="/org/:orgId/units/:unitId">{(params) => <UnitIndexPage unitId={params.unitId} />}</Route>
+        <Route path="/org/:orgId/translate/:unitId">
+          {(params) => <TranslateWizardPage unitId={params.unitId} />}
+        </Route>
+        <Route path="/org/:orgId/trace/:kind/:id">
+          {(params) =>
+            isTraceKind(params.kind) ? <TracePage kind={params.kind} id={params.id} /> : <NotFoundPage />
+          }
+        </Route>
+        <Route path="/org/:orgId/map">
+          <StrategyMapPage />
+        </Route>
         <Route path="/org/:orgId">
           <OrgIndexPage />
         </Route>
@@ -101,3 +119,12 @@ function OrgFrame({
     </AppShell>
   );
 }
+
+const TRACE_KINDS: readonly string[] = [
+  'initiative',
+  'kpi',
+  'key_result',
+  'objective',
+  'item',
+] satisfies TraceKind[];
+const isTraceKind = (kind: string): kind is TraceKind => TRACE_KINDS.includes(kind);

@@ -12,6 +12,8 @@ import './styles/matrix.css';
 import './styles/matrix-items.css';
 import './styles/matrix-extras.css';
 import './styles/execution.css';
+import './styles/links.css';
+import './styles/wizard.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

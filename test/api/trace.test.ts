@@ -52,6 +52,21 @@ describe('cascade, trace, strategy map and orphans', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('keeps the cascade link through export → import → export, and refuses a link to nothing', async () => {
+    const exported = await t.services.planExport.exportPlan('acme');
+    const secops = exported.matrices.find((m) => m.unitId === 'secops');
+    expect(secops?.howFar.find((item) => item.id === cascaded.id)?.sourceItemId).toBe('cso-i3');
+    await t.services.planImport.importPlan(exported, { replace: true });
+    expect(await t.services.planExport.exportPlan('acme')).toEqual(exported);
+    const broken = structuredClone(exported);
+    broken.organisation.id = 'acme-copy';
+    const item = broken.matrices.find((m) => m.unitId === 'secops')?.howFar[0];
+    if (item) item.sourceItemId = 'nothing-here';
+    await expect(t.services.planImport.importPlan(broken)).rejects.toThrow(
+      /sourceItemId: no initiative with id nothing-here/,
+    );
+  });
+
   it('refuses to cascade anything but an initiative, or to a unit not below', async () => {
     const notHow = await cascade('cso-k1', { toUnitId: 'secops', year: 2026, as: 'what' });
     expect(notHow.statusCode).toBe(400);

@@ -1,12 +1,12 @@
 import { DomainError, validationError } from '../../core/errors';
 import { acceptedValues } from '../../core/source-sync';
-import { collectSubtree } from '../../core/unit-tree';
 import type { AnswerSourceInput, CascadeItemInput, MatrixItem, SourceStatus } from '../../contracts';
 import type { Db } from '../db/store';
 import { getRow, nextPosition, toJson, updateVersioned } from '../db/versioned';
 import { newId } from '../ids';
 import { blankItem, ensureMatrix } from './matrix-writes';
 import { presentItem } from '../presenters/matrix.presenter';
+import { unitBelow } from './references';
 import { snapshotSource, sourceOf, sourceStatusOf } from './source-links';
 
 /** An item together with where it stands against its source, after accept, answer or cascade. */
@@ -81,26 +81,9 @@ export function createItemLinksService(db: Db) {
         ]);
       const matrix = await getRow(db, 'xMatrices', item.matrixId);
       const parentUnit = await getRow(db, 'units', matrix.unitId);
-      const units = await db
-        .selectFrom('units')
-        .selectAll()
-        .where('organisationId', '=', parentUnit.organisationId)
-        .execute();
-      const child = units.find((unit) => unit.id === input.toUnitId);
-      if (!child)
-        throw validationError([
-          {
-            path: 'toUnitId',
-            message: `no unit with id ${input.toUnitId} in organisation ${parentUnit.organisationId}`,
-          },
-        ]);
-      if (!collectSubtree(units, parentUnit.id).slice(1).includes(child.id))
-        throw validationError([
-          {
-            path: 'toUnitId',
-            message: `${child.name} (${child.id}) is not below ${parentUnit.name} (${parentUnit.id})`,
-          },
-        ]);
+      const below = await unitBelow(db, parentUnit, input.toUnitId, 'toUnitId');
+      if ('issue' in below) throw validationError([below.issue]);
+      const child = below.unit;
       return db.transaction().execute(async (trx) => {
         const target = await ensureMatrix(trx, child.id, input.year);
         const already = await trx

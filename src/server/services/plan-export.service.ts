@@ -110,6 +110,7 @@ export function createPlanExportService(db: Db) {
               .where('matrixId', 'in', matrixIds)
               .orderBy('position')
               .execute();
+      const initiativeIds = new Set(items.filter((item) => item.part === 'how').map((item) => item.id));
       const correlations =
         matrixIds.length === 0
           ? []
@@ -217,12 +218,14 @@ export function createPlanExportService(db: Db) {
               description: item.description,
               sourceObjectiveId: keep(objectiveIds, item.sourceObjectiveId),
               targetYear: item.targetYear,
+              sourceItemId: keep(initiativeIds, item.sourceItemId),
             })),
             howFar: of('how_far').map((item) => ({
               id: item.id,
               title: item.title,
               description: item.description,
               sourceKeyResultId: keep(keyResultIds, item.sourceKeyResultId),
+              sourceItemId: keep(initiativeIds, item.sourceItemId),
             })),
             how: of('how').map((item) => ({
               id: item.id,

@@ -5,6 +5,7 @@ import type { PlanDocument } from '../../contracts';
 import type { Db } from '../db/store';
 import type { VersionedTable } from '../db/versioned';
 import { toJson } from '../db/versioned';
+import { snapshotSources } from './source-links';
 import { parsePlanOrThrow } from './plan-format';
 import { insertChunked, insertPlanMatrix } from './plan-matrix-writer';
 
@@ -190,6 +191,15 @@ export function createPlanImportService(db: Db) {
           correlations += written.correlations;
           owners += written.owners;
         }
+        // Linked items start in agreement with their sources, so a later change upstream shows.
+        await snapshotSources(
+          trx,
+          plan.matrices.flatMap((m) => [
+            ...m.what.map((it) => ({ ...it, sourceKeyResultId: null })),
+            ...m.howFar.map((it) => ({ ...it, sourceObjectiveId: null })),
+            ...m.howMuch.map((it) => ({ ...it, sourceObjectiveId: null, sourceItemId: null })),
+          ]),
+        );
         return {
           organisationId,
           replaced: Boolean(existing),

@@ -45,11 +45,13 @@ export async function insertPlanMatrix(
       part: 'what',
       sourceObjectiveId: it.sourceObjectiveId,
       targetYear: it.targetYear,
+      sourceItemId: it.sourceItemId,
     })),
     ...m.howFar.map((it, position) => ({
       ...base(it, position),
       part: 'how_far',
       sourceKeyResultId: it.sourceKeyResultId,
+      sourceItemId: it.sourceItemId,
     })),
     ...m.how.map((it, position) => ({
       ...base(it, position),

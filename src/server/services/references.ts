@@ -1,6 +1,7 @@
-import { DomainError } from '../../core/errors';
+import { DomainError, type Issue } from '../../core/errors';
+import { collectSubtree } from '../../core/unit-tree';
 import type { Db } from '../db/store';
-import { findRow, KIND_NAMES, type VersionedTable } from '../db/versioned';
+import { findRow, KIND_NAMES, type Row, type VersionedTable } from '../db/versioned';
 
 type OrgScoped = 'units' | 'people' | 'cycles';
 
@@ -38,4 +39,31 @@ export async function organisationOfUnit(db: Db, unitId: string): Promise<string
     .executeTakeFirst();
   if (!row) throw new DomainError('not_found', `No unit with id ${unitId}`, { kind: 'unit', id: unitId });
   return row.organisationId;
+}
+
+/**
+ * Finds the unit `childId` below `parent` (at any depth) in the parent's organisation.
+ * @returns the unit, or the problem (naming `field`) when it is missing, foreign or not below.
+ */
+export async function unitBelow(
+  db: Db,
+  parent: Row<'units'>,
+  childId: string,
+  field: string,
+): Promise<{ unit: Row<'units'> } | { issue: Issue }> {
+  const units = await db
+    .selectFrom('units')
+    .selectAll()
+    .where('organisationId', '=', parent.organisationId)
+    .execute();
+  const unit = units.find((candidate) => candidate.id === childId);
+  if (!unit)
+    return {
+      issue: { path: field, message: `no unit with id ${childId} in organisation ${parent.organisationId}` },
+    };
+  if (!collectSubtree(units, parent.id).slice(1).includes(unit.id))
+    return {
+      issue: { path: field, message: `${unit.name} (${unit.id}) is not below ${parent.name} (${parent.id})` },
+    };
+  return { unit };
 }

@@ -84,6 +84,34 @@ export async function snapshotSource(
     .execute();
 }
 
+/**
+ * Records, for every given item that follows a source, the source's current state as agreed:
+ * items written by translate, cascade or a plan import start in agreement with their sources.
+ * One read per kind of source and one insert, however many items.
+ */
+export async function snapshotSources(
+  db: Db,
+  items: readonly Pick<
+    Row<'matrixItems'>,
+    'id' | 'sourceItemId' | 'sourceKeyResultId' | 'sourceObjectiveId'
+  >[],
+): Promise<void> {
+  const followed = items.flatMap((item) => {
+    const ref = sourceOf(item);
+    return ref ? [{ id: item.id, ref }] : [];
+  });
+  if (followed.length === 0) return;
+  const states = await currentSourceStates(
+    db,
+    followed.map((f) => f.ref),
+  );
+  const rows = followed.flatMap(({ id, ref }) => {
+    const state = states.get(refKey(ref));
+    return state ? [{ id, sourceKind: ref.kind, sourceId: ref.id, ...state }] : [];
+  });
+  if (rows.length > 0) await db.insertInto('sourceSnapshots').values(rows).execute();
+}
+
 /** The source status of every item that follows a source. */
 export async function sourceStatusOf(db: Db, items: readonly Row<'matrixItems'>[]): Promise<SourceStatus[]> {
   const followed = items.flatMap((item) => {

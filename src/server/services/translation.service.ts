@@ -3,15 +3,16 @@ import { validationError, type Issue } from '../../core/errors';
 import { defaultMonthlyPlan } from '../../core/matrix-item';
 import { prefillCorrelations, proposeTranslation, type ParentObjective } from '../../core/translate';
 import { checkProposal } from '../../core/translate-check';
-import { collectSubtree } from '../../core/unit-tree';
 import type { MatrixPart } from '../../core/x-matrix-parts';
 import type { TranslationProposal, TranslationResult, TranslationScope } from '../../contracts';
 import type { Db } from '../db/store';
 import { getRow, nextPosition, toJson, type Row } from '../db/versioned';
 import { newId } from '../ids';
 import { createMatricesService } from './matrices.service';
+import { createOkrsService } from './okrs.service';
 import { blankItem, ensureMatrix } from './matrix-writes';
-import { snapshotSource, sourceOf } from './source-links';
+import { unitBelow } from './references';
+import { snapshotSources } from './source-links';
 
 type Scope = Pick<TranslationScope, 'fromUnitId' | 'toUnitId' | 'cycleId'>;
 
@@ -21,6 +22,7 @@ type Scope = Pick<TranslationScope, 'fromUnitId' | 'toUnitId' | 'cycleId'>;
  */
 export function createTranslationService(db: Db) {
   const matrices = createMatricesService(db);
+  const okrs = createOkrsService(db);
 
   /**
    * Both units and the cycle exist in one organisation, and the child sits below the parent.
@@ -29,61 +31,27 @@ export function createTranslationService(db: Db) {
   async function checkScope(scope: Scope) {
     const fromUnit = await getRow(db, 'units', scope.fromUnitId);
     const organisation = await getRow(db, 'organisations', fromUnit.organisationId);
-    const units = await db
-      .selectFrom('units')
-      .selectAll()
-      .where('organisationId', '=', organisation.id)
-      .execute();
     const cycle = await db
       .selectFrom('cycles')
       .selectAll()
       .where('id', '=', scope.cycleId)
       .executeTakeFirst();
     const issues: Issue[] = [];
-    const toUnit = units.find((unit) => unit.id === scope.toUnitId);
-    if (!toUnit)
-      issues.push({
-        path: 'toUnitId',
-        message: `no unit with id ${scope.toUnitId} in organisation ${organisation.id}`,
-      });
-    else if (!collectSubtree(units, fromUnit.id).slice(1).includes(toUnit.id))
-      issues.push({
-        path: 'toUnitId',
-        message: `${toUnit.name} (${toUnit.id}) is not below ${fromUnit.name} (${fromUnit.id})`,
-      });
+    const below = await unitBelow(db, fromUnit, scope.toUnitId, 'toUnitId');
+    if ('issue' in below) issues.push(below.issue);
     if (!cycle || cycle.organisationId !== organisation.id)
       issues.push({
         path: 'cycleId',
         message: `no cycle with id ${scope.cycleId} in organisation ${organisation.id}`,
       });
-    if (issues.length > 0 || !toUnit || !cycle)
+    if (issues.length > 0 || 'issue' in below || !cycle)
       throw validationError(issues, 'The translation cannot be made');
-    return { fromUnit, toUnit, cycle, organisation };
+    return { fromUnit, toUnit: below.unit, cycle, organisation };
   }
 
-  async function parentOkrs(scope: Scope): Promise<ParentObjective[]> {
-    const objectives = await db
-      .selectFrom('objectives')
-      .selectAll()
-      .where('unitId', '=', scope.fromUnitId)
-      .where('cycleId', '=', scope.cycleId)
-      .orderBy('position')
-      .execute();
-    if (objectives.length === 0) return [];
-    const keyResults = await db
-      .selectFrom('keyResults')
-      .selectAll()
-      .where(
-        'objectiveId',
-        'in',
-        objectives.map((o) => o.id),
-      )
-      .orderBy('position')
-      .execute();
-    return objectives.map((objective) => ({
-      ...objective,
-      keyResults: keyResults.filter((kr) => kr.objectiveId === objective.id),
-    }));
+  /** The parent's objectives for the cycle with their key results, in display order. */
+  function parentOkrs(scope: Scope): Promise<ParentObjective[]> {
+    return okrs.listByUnit(scope.fromUnitId, scope.cycleId);
   }
 
   /** People and teams an edited proposal names must belong to the organisation. */
@@ -184,32 +152,19 @@ export function createTranslationService(db: Db) {
           parts.set(key, part);
         };
 
-        for (const what of proposal.what)
-          await insert('what', what.key, {
-            title: what.title,
-            description: what.description,
-            sourceObjectiveId: what.sourceObjectiveId,
-            targetYear: what.targetYear,
-          });
-        for (const howFar of proposal.howFar)
-          await insert('how_far', howFar.key, {
-            title: howFar.title,
-            sourceKeyResultId: howFar.sourceKeyResultId,
-          });
-        for (const how of proposal.how)
-          await insert('how', how.key, {
-            title: how.title,
-            description: how.description,
-            startDate: how.startDate,
-            endDate: how.endDate,
-          });
-        for (const kpi of proposal.howMuch) {
-          const { key, ...fields } = kpi;
-          await insert('how_much', key, {
-            ...fields,
+        // The proposal's fields carry over as they are: its lists hold only what each part uses.
+        const { what, howFar, how, howMuch } = proposal;
+        const withoutKey = <T extends { key: string }>({ key: _key, ...fields }: T) => fields;
+        // Merged objectives shaped the grid marks; the item stores its one source objective.
+        for (const { mergedObjectiveIds: _merged, ...item } of what)
+          await insert('what', item.key, withoutKey(item));
+        for (const item of howFar) await insert('how_far', item.key, withoutKey(item));
+        for (const item of how) await insert('how', item.key, withoutKey(item));
+        for (const kpi of howMuch)
+          await insert('how_much', kpi.key, {
+            ...withoutKey(kpi),
             monthlyPlan: defaultMonthlyPlan(kpi.baseline, kpi.target),
           });
-        }
         const names = new Map(
           [
             ...(await trx
@@ -272,10 +227,7 @@ export function createTranslationService(db: Db) {
               role: owner.role,
             })
             .execute();
-        for (const item of inserted) {
-          const ref = sourceOf({ ...item, sourceItemId: null });
-          if (ref) await snapshotSource(trx, item.id, ref);
-        }
+        await snapshotSources(trx, inserted);
         const count = (part: MatrixPart) => inserted.filter((item) => item.part === part).length;
         return {
           matrixId,

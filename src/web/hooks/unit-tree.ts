@@ -61,3 +61,10 @@ export function defaultMatrixYear(unitId: string, matrices: XMatrix[], now = new
   const thisYear = now.getFullYear();
   return years.includes(thisYear) ? thisYear : years[0];
 }
+
+/** True when `unit` sits somewhere below the unit `ancestorId`. */
+export function isBelow(unit: Unit, ancestorId: string, units: Unit[]): boolean {
+  return ancestorsOf(unit.id, new Map(units.map((u) => [u.id, u]))).some(
+    (ancestor) => ancestor.id === ancestorId,
+  );
+}

@@ -7,6 +7,7 @@ import { getMatrixView } from '../api-client';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, GridIcon, PrinterIcon } from '../components/icons';
+import { MatrixLinksPanel } from '../components/links/matrix-links-panel';
 import { MatrixLegend } from '../components/matrix/matrix-legend';
 import { useMatrixEditor } from '../components/matrix/use-matrix-editor';
 import { XMatrix } from '../components/matrix/x-matrix';
@@ -40,8 +41,9 @@ export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
     return notFound ? (
       <EmptyState icon={<GridIcon size={22} />} title={`No X-matrix for ${year} yet`}>
         An X-matrix joins this unit's breakthrough objectives, annual objectives, improvement priorities, KPIs
-        and owners on one page. Create one for {year} with the command line or the API (or import a plan
-        document); it will appear here, ready to edit.
+        and owners on one page. Translate the parent unit's OKRs into one with “Translate from parent OKRs”
+        above, or create it with the command line or the API (or import a plan document); it will appear here,
+        ready to edit.
       </EmptyState>
     ) : (
       <EmptyState
@@ -91,6 +93,7 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
         <XMatrix editor={editor} />
       </div>
       <MatrixLegend partNames={editor.view.organisation.partNames} />
+      <MatrixLinksPanel view={editor.view} refetch={query.refetch} />
       <p className="matrix-hint">
         Click a cell to cycle ● → ○ → △ → blank (Who: ○ secondary → ● primary → blank). On an item:{' '}
         <kbd>Enter</kbd> renames, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves, <kbd>Del</kbd> deletes.

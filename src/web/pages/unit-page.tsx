@@ -85,6 +85,17 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
             </span>
           </h1>
           <div className="page-title-actions">
+            {unit.parentId && (
+              <Link
+                className="btn btn-secondary btn-sm"
+                href={`/org/${data.organisation.id}/translate/${unit.id}`}
+              >
+                Translate from parent OKRs
+              </Link>
+            )}
+            <Link className="btn btn-ghost btn-sm" href={`/org/${data.organisation.id}/map`}>
+              Strategy map
+            </Link>
             {byYear ? (
               <label className="picker">
                 <span>Year</span>

@@ -27,6 +27,8 @@ interface MatrixItemLabelProps {
   column: number | string;
   tone: 'focus' | 'related' | 'dim' | undefined;
   source: TraceSource | undefined;
+  /** The source moved on since the item agreed with it; accept or answer in the links panel. */
+  sourceChanged?: boolean;
   /** Small text under the title (KPI baseline → target). */
   meta?: ReactNode;
   /** Chips at the end of a row (owner initials, status). */
@@ -42,7 +44,7 @@ interface MatrixItemLabelProps {
 export function MatrixItemLabel(props: MatrixItemLabelProps) {
   const { item, index, count, orientation, row, column, tone, source, meta, chips, renamable, autoFocus } =
     props;
-  const { onRename, onMove, onDelete, onHover } = props;
+  const { onRename, onMove, onDelete, onHover, sourceChanged = false } = props;
   const [editing, setEditing] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const isRow = orientation === 'row';
@@ -79,10 +81,23 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
       {item.title}
     </span>
   );
-  const trace = sourceText && (
-    <span className="mx-trace" title={sourceText} aria-label={sourceText} role="img">
-      <LinkIcon size={12} />
-    </span>
+  const trace = (sourceText || sourceChanged) && (
+    <>
+      {sourceText && (
+        <span className="mx-trace" title={sourceText} aria-label={sourceText} role="img">
+          <LinkIcon size={12} />
+        </span>
+      )}
+      {sourceChanged && (
+        <span
+          className="mx-source-changed"
+          data-testid={`source-changed-${item.id}`}
+          title="Source changed: accept or answer it in the links panel below the matrix"
+        >
+          source changed
+        </span>
+      )}
+    </>
   );
   const EarlierIcon = isRow ? ArrowUpIcon : ArrowLeftIcon;
   const LaterIcon = isRow ? ArrowDownIcon : ArrowRightIcon;

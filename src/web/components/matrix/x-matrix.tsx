@@ -43,6 +43,11 @@ export function XMatrix({ editor }: { editor: MatrixEditor }) {
     [view.sources],
   );
 
+  const changed = useMemo(
+    () => new Set(view.sourceStatus.filter((s) => s.sourceChanged).map((s) => s.itemId)),
+    [view.sourceStatus],
+  );
+
   const onHoverItem = useCallback((id: string | null) => setFocus(id ? { kind: 'item', id } : null), []);
   const onHoverCell = useCallback(
     (ids: [string, string] | null) => setFocus(ids ? { kind: 'cell', ids } : null),
@@ -70,6 +75,7 @@ export function XMatrix({ editor }: { editor: MatrixEditor }) {
         column={column}
         tone={itemTone(highlight, item.id)}
         source={traceId ? sources.get(traceId) : undefined}
+        sourceChanged={changed.has(item.id)}
         meta={item.part === 'how_much' ? <KpiMeta item={item} /> : undefined}
         chips={item.part === 'how' ? <InitiativeChips item={item} index={index} /> : undefined}
         renamable={item.part !== 'who'}

@@ -1,6 +1,8 @@
 /** One key result in an objective card: kind, title, baseline → target, current, weight, owner, confidence. */
 import { useState } from 'react';
+import { Link } from 'wouter';
 import type { KeyResult, KeyResultProgress, Person } from '../../../contracts';
+import { useOrg } from '../../hooks/org-context';
 import { Avatar } from '../avatar';
 import { Badge } from '../badge';
 import { Button } from '../button';
@@ -28,11 +30,18 @@ interface KeyResultRowProps {
 export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRowProps) {
   const [checkingIn, setCheckingIn] = useState(false);
   const progress = execution ? execution.progress : keyResultProgress(kr);
+  const orgId = useOrg().data?.organisation.id ?? '';
   return (
     <li className="kr" data-testid={`kr-${kr.id}`}>
       <div className="kr-main">
         <Badge tone={KR_KIND_TONE[kr.kind]}>{KR_KIND_LABEL[kr.kind]}</Badge>
-        <span className="kr-title">{kr.title}</span>
+        <Link
+          className="kr-title"
+          href={`/org/${orgId}/trace/key_result/${kr.id}`}
+          title="Trace: what this key result serves and what delivers it"
+        >
+          {kr.title}
+        </Link>
       </div>
       <div className="kr-target tabular" title="Baseline → target">
         <TargetText kr={kr} />

@@ -1,0 +1,118 @@
+/**
+ * Drill-down between levels: this matrix's items cascaded from a parent's initiative (link up),
+ * its initiatives cascaded into units below (links down), and a form to cascade one more.
+ * Test hooks: `cascade-link-<childItemId>`, the "Cascade" form's selects and button.
+ */
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { XMatrixView } from '../../../contracts';
+import { cascadeItem } from '../../api-translate';
+import { useOrg } from '../../hooks/org-context';
+import { isBelow } from '../../hooks/unit-tree';
+import { Button } from '../button';
+import { useToast } from '../toast';
+
+const matrixHref = (orgId: string, unitId: string, year: number) =>
+  `/org/${orgId}/units/${unitId}/matrix/${year}`;
+
+export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged: () => Promise<void> }) {
+  const orgId = view.organisation.id;
+  const up = view.cascades.filter((link) => link.child.matrixId === view.matrix.id);
+  const down = view.cascades.filter((link) => link.parent.matrixId === view.matrix.id);
+  return (
+    <div className="links-cascade">
+      {up.length === 0 && down.length === 0 && (
+        <p className="links-empty">Nothing cascaded to or from this matrix yet.</p>
+      )}
+      <ul className="links-list">
+        {up.map((link) => (
+          <li key={link.child.itemId} className="links-row">
+            <span className="links-title">{link.child.title}</span>
+            <span className="links-meta">
+              cascaded from{' '}
+              <Link href={matrixHref(orgId, link.parent.unitId, link.parent.year)}>
+                {link.parent.unitName}: {link.parent.title}
+              </Link>
+            </span>
+          </li>
+        ))}
+        {down.map((link) => (
+          <li key={link.child.itemId} className="links-row" data-testid={`cascade-link-${link.child.itemId}`}>
+            <span className="links-title">{link.parent.title}</span>
+            <span className="links-meta">
+              →{' '}
+              <Link href={matrixHref(orgId, link.child.unitId, link.child.year)}>{link.child.unitName}</Link>{' '}
+              as {link.child.part === 'what' ? 'breakthrough' : 'annual objective'} “{link.child.title}”
+            </span>
+          </li>
+        ))}
+      </ul>
+      <CascadeForm view={view} onChanged={onChanged} />
+    </div>
+  );
+}
+
+function CascadeForm({ view, onChanged }: { view: XMatrixView; onChanged: () => Promise<void> }) {
+  const org = useOrg();
+  const toast = useToast();
+  const units = org.data?.units ?? [];
+  const below = units.filter((unit) => isBelow(unit, view.unit.id, units));
+  const [itemId, setItemId] = useState('');
+  const [toUnitId, setToUnitId] = useState('');
+  const [as, setAs] = useState<'what' | 'how_far'>('how_far');
+  if (view.items.how.length === 0 || below.length === 0) return null;
+  const submit = async () => {
+    try {
+      await cascadeItem(itemId, { toUnitId, year: view.matrix.year, as });
+      toast.show({ tone: 'success', message: 'Cascaded; open the unit below to see it' });
+      await Promise.all([onChanged(), org.data?.refetchMatrices()]);
+    } catch (error) {
+      toast.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return (
+    <form
+      className="links-form"
+      aria-label="Cascade an initiative"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <span>Cascade</span>
+      <select
+        aria-label="Initiative to cascade"
+        value={itemId}
+        onChange={(event) => setItemId(event.target.value)}
+      >
+        <option value="">initiative…</option>
+        {view.items.how.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.title}
+          </option>
+        ))}
+      </select>
+      <span>to</span>
+      <select aria-label="Unit below" value={toUnitId} onChange={(event) => setToUnitId(event.target.value)}>
+        <option value="">unit…</option>
+        {below.map((unit) => (
+          <option key={unit.id} value={unit.id}>
+            {unit.name}
+          </option>
+        ))}
+      </select>
+      <span>as</span>
+      <select
+        aria-label="Becomes"
+        value={as}
+        onChange={(event) => setAs(event.target.value as 'what' | 'how_far')}
+      >
+        <option value="how_far">annual objective</option>
+        <option value="what">breakthrough</option>
+      </select>
+      <Button size="sm" type="submit" disabled={!itemId || !toUnitId}>
+        Cascade
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * The links panel under an X-matrix: sources that changed (accept / answer), cascades up and down
+ * (drill-down to the matrices above and below), orphans, and a way into the trace of any item.
+ */
+import { Link } from 'wouter';
+import type { XMatrixView } from '../../../contracts';
+import { getMatrixOrphans } from '../../api-translate';
+import { useQuery } from '../../hooks/use-query';
+import { Spinner } from '../spinner';
+import { CascadeList } from './cascade-list';
+import { OrphanList } from './orphan-list';
+import { SourceChanges } from './source-changes';
+
+export function MatrixLinksPanel({ view, refetch }: { view: XMatrixView; refetch: () => Promise<void> }) {
+  // Refetch orphans whenever the grids or lists change size; a cell change is enough to fix one.
+  const signature = [
+    view.correlations.length,
+    view.ownerships.length,
+    ...Object.values(view.items).map((l) => l.length),
+  ];
+  const orphans = useQuery(`orphans:${view.matrix.id}:${signature.join('.')}`, () =>
+    getMatrixOrphans(view.matrix.id),
+  );
+  const changedCount = view.sourceStatus.filter((s) => s.sourceChanged).length;
+  const refresh = async () => {
+    await refetch();
+    await orphans.refetch();
+  };
+  const orgId = view.organisation.id;
+  const traceable = [...view.items.how, ...view.items.how_much];
+  return (
+    <section className="links-panel" aria-label="Links">
+      {/* Open while something needs an answer, or an answer given stays on record. */}
+      <details open={changedCount > 0 || view.sourceStatus.some((s) => s.answer !== null)}>
+        <summary>
+          Source changed <span className="links-count">{changedCount}</span>
+        </summary>
+        <SourceChanges view={view} onChanged={refresh} />
+      </details>
+      <details open>
+        <summary>
+          Cascade <span className="links-count">{view.cascades.length}</span>
+        </summary>
+        <CascadeList view={view} onChanged={refresh} />
+      </details>
+      <details open>
+        <summary>
+          Orphans{' '}
+          {orphans.data ? (
+            <span className="links-count">{orphans.data.length}</span>
+          ) : (
+            <Spinner size={12} label="Loading" />
+          )}
+        </summary>
+        {orphans.data && <OrphanList orphans={orphans.data} />}
+      </details>
+      <details>
+        <summary>Trace</summary>
+        <p className="links-meta">
+          From an initiative or KPI, the chain up to the top objective and down to the work:
+        </p>
+        <ul className="links-chips">
+          {traceable.map((item) => (
+            <li key={item.id}>
+              <Link href={`/org/${orgId}/trace/${item.part === 'how' ? 'initiative' : 'kpi'}/${item.id}`}>
+                {item.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * Items whose source (a parent objective, key result or initiative) changed since translation:
+ * before → after, and the two ways out — accept (take the new text and target) or answer (keep
+ * ours, saying why). Test hooks: `source-change-<itemId>`, buttons "Accept" and "Answer".
+ */
+import { useState } from 'react';
+import type { MatrixItem, SourceState, SourceStatus, XMatrixView } from '../../../contracts';
+import { acceptSource, answerSource } from '../../api-translate';
+import { Button } from '../button';
+import { useToast } from '../toast';
+
+function describe(state: SourceState): string {
+  const target =
+    state.target === null
+      ? ''
+      : ` · target ${state.target}${state.targetHigh === null ? '' : `-${state.targetHigh}`}${state.unitOfMeasure ? ` ${state.unitOfMeasure}` : ''}`;
+  return `${state.title}${target}`;
+}
+
+export function SourceChanges({ view, onChanged }: { view: XMatrixView; onChanged: () => Promise<void> }) {
+  const changed = view.sourceStatus.filter((status) => status.sourceChanged);
+  const items = new Map<string, MatrixItem>(
+    Object.values(view.items)
+      .flat()
+      .map((item) => [item.id, item]),
+  );
+  const answered = view.sourceStatus.filter((status) => !status.sourceChanged && status.answer);
+  if (changed.length === 0 && answered.length === 0)
+    return <p className="links-empty">Every translated item agrees with its source.</p>;
+  return (
+    <ul className="links-list">
+      {changed.map((status) => {
+        const item = items.get(status.itemId);
+        return item ? (
+          <SourceChange key={status.itemId} item={item} status={status} onChanged={onChanged} />
+        ) : null;
+      })}
+      {answered.map((status) => (
+        <li key={status.itemId} className="links-row">
+          <span className="links-title">{items.get(status.itemId)?.title}</span>
+          <span className="links-meta">Kept against its source: “{status.answer}”</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SourceChange({
+  item,
+  status,
+  onChanged,
+}: {
+  item: MatrixItem;
+  status: SourceStatus;
+  onChanged: () => Promise<void>;
+}) {
+  const toast = useToast();
+  const [answering, setAnswering] = useState(false);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await action();
+      toast.show({ tone: 'success', message: done });
+      await onChanged();
+    } catch (error) {
+      toast.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li className="links-row links-row-changed" data-testid={`source-change-${item.id}`}>
+      <span className="links-title">{item.title}</span>
+      <span className="links-meta">
+        Source was <del>{status.before ? describe(status.before) : '—'}</del>, now{' '}
+        <ins>{describe(status.after)}</ins>
+      </span>
+      <span className="links-actions">
+        <Button
+          size="sm"
+          variant="primary"
+          disabled={busy}
+          onClick={() => void run(() => acceptSource(item.id, item.version), 'Took the new text and target')}
+        >
+          Accept
+        </Button>
+        <Button size="sm" disabled={busy} onClick={() => setAnswering((open) => !open)}>
+          Answer
+        </Button>
+      </span>
+      {answering && (
+        <form
+          className="links-answer"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(() => answerSource(item.id, item.version, comment), 'Kept the item, with your answer');
+          }}
+        >
+          <input
+            aria-label="Why the item keeps its own text"
+            placeholder="Why we keep ours…"
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+          />
+          <Button size="sm" type="submit" disabled={busy || comment.trim() === ''}>
+            Send answer
+          </Button>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,62 @@
+/** Step 6: who carries the work — people of the organisation in the Who block, and each initiative's primary owner. */
+import type { Person } from '../../../contracts';
+import { freshKey, removeItem, setPrimaryOwner, type Proposal } from './proposal-edits';
+
+export function StepWho({
+  proposal,
+  people,
+  onChange,
+}: {
+  proposal: Proposal;
+  people: Person[];
+  onChange: (proposal: Proposal) => void;
+}) {
+  const whoOf = new Map(proposal.who.map((who) => [who.personId, who.key]));
+  const toggle = (person: Person) => {
+    const key = whoOf.get(person.id);
+    if (key) onChange(removeItem(proposal, 'who', key));
+    else
+      onChange({
+        ...proposal,
+        who: [...proposal.who, { key: freshKey(proposal, 'who'), personId: person.id, teamUnitId: null }],
+      });
+  };
+  const name = new Map(people.map((p) => [p.id, p.name]));
+  return (
+    <div className="wizard-who">
+      <fieldset>
+        <legend>People in the Who block</legend>
+        {people.map((person) => (
+          <label key={person.id} className="wizard-check">
+            <input type="checkbox" checked={whoOf.has(person.id)} onChange={() => toggle(person)} />
+            {person.name}
+          </label>
+        ))}
+      </fieldset>
+      {proposal.how.length > 0 && (
+        <fieldset>
+          <legend>Primary owner of each initiative</legend>
+          {proposal.how.map((how) => (
+            <label key={how.key} className="wizard-owner">
+              <span>{how.title}</span>
+              <select
+                aria-label={`Primary owner of ${how.title}`}
+                value={
+                  proposal.owners.find((o) => o.initiative === how.key && o.role === 'primary')?.who ?? ''
+                }
+                onChange={(event) => onChange(setPrimaryOwner(proposal, how.key, event.target.value || null))}
+              >
+                <option value="">nobody yet</option>
+                {proposal.who.map((who) => (
+                  <option key={who.key} value={who.key}>
+                    {name.get(who.personId ?? '') ?? who.teamUnitId ?? who.key}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </div>
+  );
+}
