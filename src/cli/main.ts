@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { isDomainError, type Issue } from '../core/errors';
+import { registerCheckCommand } from './commands/check';
 import { registerPlanCommands } from './commands/plan';
 import { registerServeCommand } from './commands/serve';
 import { EXIT_CODES, EXIT_UNEXPECTED } from './exit-codes';
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerServeCommand(program);
 registerPlanCommands(program);
+registerCheckCommand(program);
 
 /** Prints an error as the user should see it: the message, then each problem on its own line. */
 function report(error: unknown): number {

@@ -32,6 +32,8 @@ export interface KpiDistribution {
   unitOfMeasure: string;
   direction: KpiDirection;
   baseline: number;
+  /** How many initiative impacts act on the KPI; with none, its "distribution" is just the baseline. */
+  impactCount: number;
   mean: number;
   min: number;
   max: number;
@@ -202,6 +204,10 @@ export function summarise(model: FeasibilityModel, values: Float64Array, trials:
       unitOfMeasure: kpi.unitOfMeasure,
       direction: kpi.direction,
       baseline: kpi.baseline,
+      impactCount: model.initiatives.reduce(
+        (count, initiative) => count + initiative.impacts.filter((impact) => impact.kpi === kpi.id).length,
+        0,
+      ),
       mean: sum / trials,
       min: sample[0] ?? kpi.baseline,
       max: sample[trials - 1] ?? kpi.baseline,

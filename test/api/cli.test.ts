@@ -1,16 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { DEMO_PLAN_PATH } from '../../src/server/demo';
+import { CLI, cli } from '../support/run-cli';
 
-const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '../../bin/catchball.mjs');
 const workDir = mkdtempSync(join(tmpdir(), 'catchball-cli-'));
 const databases: string[] = [];
 
@@ -30,22 +28,6 @@ async function freshStoreEnv(): Promise<NodeJS.ProcessEnv> {
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
   return { ...rest, DATABASE_URL: url.toString() };
-}
-
-async function cli(
-  env: NodeJS.ProcessEnv,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
-      env,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
 }
 
 afterAll(async () => {
