@@ -84,7 +84,7 @@ describe('catchball check', () => {
     const file = planFile('broken.yaml', (plan) => {
       const how = plan.matrices[0]!.how[0]!;
       how.impacts[0] = { ...how.impacts[0]!, low: 70 };
-      how.impacts.push({ ...how.impacts[0]!, kpi: 'cio-k2' });
+      how.impacts.push({ ...how.impacts[0], kpi: 'cio-k2' });
       how.effort[0] = { ...how.effort[0]!, personDaysPerMonth: -1 };
       how.deliveryProbability = 1.2;
     });
