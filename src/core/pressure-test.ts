@@ -299,24 +299,22 @@ function sumOf(values: Float64Array, from: number, to: number): number {
 
 /** Index of the first value ≥ x in ascending `sorted` (its length when there is none). */
 function firstAtLeast(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstWhere(sorted, (value) => value >= x);
 }
 
 /** Index of the first value > x in ascending `sorted` (its length when there is none). */
 function firstAbove(sorted: Float64Array, x: number): number {
+  return firstWhere(sorted, (value) => value > x);
+}
+
+/** Binary search for the first index whose value passes `test`, a test that stays true once it holds. */
+function firstWhere(sorted: Float64Array, test: (value: number) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
+    if (test(sorted[mid] as number)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }

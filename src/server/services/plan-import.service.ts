@@ -2,7 +2,7 @@ import { defaultCycleDates } from '../../core/cycle';
 import { DomainError, validationError, type Issue } from '../../core/errors';
 import { DEFAULT_PART_NAMES } from '../../core/x-matrix-parts';
 import { orientCorrelation } from '../../core/correlation';
-import type { PlanDocument } from '../../contracts';
+import type { PlanDocument, PlanMatrix } from '../../contracts';
 import type { Db } from '../db/store';
 import type { VersionedTable } from '../db/versioned';
 import { toJson } from '../db/versioned';
@@ -277,35 +277,27 @@ export function createPlanImportService(db: Db) {
               role: o.role,
             })),
           );
-          await insert(
-            'initiativeImpacts',
+          // Impacts and efforts belong to one initiative each; their position is their order there.
+          const perInitiative = <T>(list: (it: PlanMatrix['how'][number]) => T[], prefix: string) =>
             m.how.flatMap((it) =>
-              it.impacts.map((impact, position) => ({
-                id: newId('imp'),
+              list(it).map((entry, position) => ({
+                id: newId(prefix),
                 matrixId: m.id,
                 initiativeId: it.id,
-                kpiId: impact.kpi,
-                low: impact.low,
-                likely: impact.likely,
-                high: impact.high,
-                basis: impact.basis,
-                startMonth: impact.startMonth,
-                rampMonths: impact.rampMonths,
                 position,
+                ...entry,
               })),
+            );
+          await insert(
+            'initiativeImpacts',
+            perInitiative(
+              ({ impacts }) => impacts.map(({ kpi, ...range }) => ({ kpiId: kpi, ...range })),
+              'imp',
             ),
           );
           await insert(
             'initiativeEfforts',
-            m.how.flatMap((it) =>
-              it.effort.map((effort, position) => ({
-                id: newId('eff'),
-                matrixId: m.id,
-                initiativeId: it.id,
-                ...effort,
-                position,
-              })),
-            ),
+            perInitiative(({ effort }) => effort, 'eff'),
           );
           correlations += m.correlations.length;
           owners += m.owners.length;
