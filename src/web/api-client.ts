@@ -4,6 +4,13 @@
  * The web app never imports server code: the contract types in src/contracts are its only shared code.
  */
 import type {
+  CapacityReportView,
+  CreateProposalInput,
+  LintReport,
+  PressureTestJob,
+  Proposal,
+  ProposalStepInput,
+  ProposalThread,
   Correlation,
   CreateMatrixItemInput,
   Cycle,
@@ -150,3 +157,34 @@ export const setOwnership = (
   matrixId: string,
   input: { initiativeId: string; whoId: string; role: OwnershipRole | null; version: number | null },
 ) => request<{ ownership: Ownership | null }>('PUT', `/api/matrices/${enc(matrixId)}/ownerships`, input);
+
+/** POST /api/matrices/:id/pressure-test with `wait: true` — runs in a worker and answers with the result. */
+export const runPressureTest = (matrixId: string, trials = 10_000, seed = 1) =>
+  request<PressureTestJob>('POST', `/api/matrices/${enc(matrixId)}/pressure-test`, {
+    trials,
+    seed,
+    wait: true,
+  });
+
+/** GET /api/matrices/:id/capacity */
+export const getCapacity = (matrixId: string) =>
+  request<CapacityReportView>('GET', `/api/matrices/${enc(matrixId)}/capacity`);
+
+/** GET /api/matrices/:id/lint */
+export const getLint = (matrixId: string) =>
+  request<LintReport>('GET', `/api/matrices/${enc(matrixId)}/lint`);
+
+/** GET /api/units/:id/proposals — proposals the unit sent or received. */
+export const listUnitProposals = (unitId: string) =>
+  request<Proposal[]>('GET', `/api/units/${enc(unitId)}/proposals`);
+
+/** GET /api/proposals/:id — with its thread and the actions open now. */
+export const getProposal = (id: string) => request<ProposalThread>('GET', `/api/proposals/${enc(id)}`);
+
+/** POST /api/proposals — omitted target and resources are pre-filled from the pressure test. */
+export const createProposal = (input: Partial<CreateProposalInput> & { matrixId: string; actorId: string }) =>
+  request<ProposalThread>('POST', '/api/proposals', input);
+
+/** POST /api/proposals/:id/actions */
+export const actOnProposal = (id: string, input: ProposalStepInput) =>
+  request<ProposalThread>('POST', `/api/proposals/${enc(id)}/actions`, input);

@@ -12,9 +12,10 @@ import { useOrg } from '../hooks/org-context';
 import { ancestorsOf, defaultMatrixYear, matrixYears } from '../hooks/unit-tree';
 import { MatrixPage } from './matrix-page';
 import { OkrsPage } from './okrs-page';
+import { PressureTestPage } from './pressure-test-page';
 
 interface UnitPageProps {
-  tab: 'matrix' | 'okrs';
+  tab: 'matrix' | 'okrs' | 'pressure';
   unitId: string;
   /** The matrix year (matrix tab only). */
   year: number | undefined;
@@ -73,18 +74,18 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
           <h1>
             {unit.name}
             <span className="print-only">
-              {tab === 'matrix'
-                ? ` · X-matrix ${matrixYear}`
+              {tab !== 'okrs'
+                ? ` · ${tab === 'matrix' ? 'X-matrix' : 'Pressure test'} ${matrixYear}`
                 : ` · OKRs ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
             </span>
           </h1>
           <div className="page-title-actions">
-            {tab === 'matrix' ? (
+            {tab !== 'okrs' ? (
               <label className="picker">
                 <span>Year</span>
                 <select
                   value={matrixYear}
-                  onChange={(event) => navigate(`${base}/matrix/${event.target.value}`)}
+                  onChange={(event) => navigate(`${base}/${tab}/${event.target.value}`)}
                 >
                   {yearOptions.map((y) => (
                     <option key={y} value={y}>
@@ -120,6 +121,12 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
           items={[
             { id: 'matrix', label: 'X-matrix', href: `${base}/matrix/${matrixYear}`, icon: <GridIcon /> },
             {
+              id: 'pressure',
+              label: 'Pressure test',
+              href: `${base}/pressure/${matrixYear}`,
+              icon: <AlertIcon />,
+            },
+            {
               id: 'okrs',
               label: 'OKRs',
               href: `${base}/okrs${cycleId ? `?cycle=${cycleId}` : ''}`,
@@ -130,6 +137,8 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
       </header>
       {tab === 'matrix' ? (
         <MatrixPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />
+      ) : tab === 'pressure' ? (
+        <PressureTestPage key={`${unit.id}:${matrixYear}`} unit={unit} year={matrixYear} />
       ) : (
         <OkrsPage key={`${unit.id}:${cycleId ?? ''}`} unit={unit} cycleId={cycleId} />
       )}
