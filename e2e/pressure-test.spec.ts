@@ -1,6 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { MatrixPage } from './pages/matrix-page';
 import { PressureTestPage } from './pages/pressure-test-page';
+
+test('the X-matrix shows risk at a glance: annual objectives and KPIs coloured by their probability', async ({
+  page,
+}) => {
+  const matrix = new MatrixPage(page);
+  await matrix.open('acme', 'cso', 2026);
+  // MTTD 4 h (cso-af2) is out of reach; the false-positive band (cso-k4) is likely.
+  await expect(matrix.item('cso-af2')).toHaveClass(/risk-bad/, { timeout: 30_000 });
+  await expect(matrix.item('cso-k4')).toHaveClass(/risk-good/);
+  await expect(matrix.item('cso-bo1')).not.toHaveClass(/risk-/);
+});
 
 test('the pressure test shows the unreachable CIO key result; a recalibration goes up, is countered, agreed, and the target changes', async ({
   page,

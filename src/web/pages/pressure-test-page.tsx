@@ -100,7 +100,15 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
       </section>
       <section className="pressure-section">
         <h2>Plan lint</h2>
-        {lint.data ? <LintFindings report={lint.data} titleOf={titleOf} /> : <LoadingBlock />}
+        {lint.data ? (
+          <LintFindings
+            report={lint.data}
+            titleOf={titleOf}
+            matrixHref={`/org/${unit.organisationId}/units/${unit.id}/matrix/${view.matrix.year}`}
+          />
+        ) : (
+          <LoadingBlock />
+        )}
       </section>
     </div>
   );

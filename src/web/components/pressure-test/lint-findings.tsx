@@ -1,7 +1,14 @@
 /** Plan lint: publish gates (errors) and warnings, each naming the items concerned. */
+import { Link } from 'wouter';
 import type { LintReport } from '../../../contracts';
 
-export function LintFindings({ report, titleOf }: { report: LintReport; titleOf: (id: string) => string }) {
+/** `matrixHref`: the unit's X-matrix, where the items a finding names can be fixed. */
+export function LintFindings(props: {
+  report: LintReport;
+  titleOf: (id: string) => string;
+  matrixHref: string;
+}) {
+  const { report, titleOf } = props;
   if (report.findings.length === 0)
     return <p className="lint-clean">No findings: every publish gate passes.</p>;
   return (
@@ -16,9 +23,14 @@ export function LintFindings({ report, titleOf }: { report: LintReport; titleOf:
           <span className="lint-message">{finding.message}</span>
           <span className="lint-items">
             {finding.itemIds.map((id) => (
-              <a key={id} href={`#item-${id}`} className="lint-item">
+              <Link
+                key={id}
+                href={props.matrixHref}
+                className="lint-item"
+                title={`Open the X-matrix to fix ${id}`}
+              >
                 {titleOf(id)}
-              </a>
+              </Link>
             ))}
           </span>
         </li>
