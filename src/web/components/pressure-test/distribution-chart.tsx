@@ -42,22 +42,10 @@ export function DistributionChart({
             height={barHeight(bin.count)}
           />
         ))}
-        <line
-          className="distribution-baseline"
-          x1={x(kpi.baseline)}
-          x2={x(kpi.baseline)}
-          y1={PAD / 2}
-          y2={HEIGHT - PAD}
-        />
+        <Marker className="distribution-baseline" at={x(kpi.baseline)} />
         {targets.map((target) => (
           <g key={target.label}>
-            <line
-              className="distribution-target"
-              x1={x(target.value)}
-              x2={x(target.value)}
-              y1={PAD / 2}
-              y2={HEIGHT - PAD}
-            />
+            <Marker className="distribution-target" at={x(target.value)} />
             <text className="distribution-label" x={x(target.value) + 2} y={PAD}>
               {target.label} {round(target.value)}
             </text>
@@ -66,6 +54,11 @@ export function DistributionChart({
       </svg>
     </figure>
   );
+}
+
+/** A vertical line across the plot at x = `at`. */
+function Marker({ className, at }: { className: string; at: number }) {
+  return <line className={className} x1={at} x2={at} y1={PAD / 2} y2={HEIGHT - PAD} />;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
