@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { isDomainError, type Issue } from '../core/errors';
+import { registerDigestCommand } from './commands/digest';
 import { registerCheckCommand } from './commands/check';
 import { registerPlanCommands } from './commands/plan';
 import { registerServeCommand } from './commands/serve';
+import { registerTranslateCommand } from './commands/translate';
 import { EXIT_CODES, EXIT_UNEXPECTED } from './exit-codes';
 
 const program = new Command()
@@ -12,6 +14,8 @@ const program = new Command()
 
 registerServeCommand(program);
 registerPlanCommands(program);
+registerDigestCommand(program);
+registerTranslateCommand(program);
 registerCheckCommand(program);
 
 /** Prints an error as the user should see it: the message, then each problem on its own line. */

@@ -11,9 +11,12 @@ type HttpErrorCode = 'malformed_request' | 'payload_too_large' | 'unsupported_me
 export const HTTP_STATUS: Record<ErrorCode | HttpErrorCode, number> = {
   validation_failed: 400,
   malformed_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   version_conflict: 409,
   already_exists: 409,
+  cycle_locked: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invariant_violated: 422,
@@ -62,7 +65,16 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   }
   const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (statusCode === 413) {
-    void reply.status(413).send(body('payload_too_large', 'The request body is too large'));
+    const limit = request.routeOptions.bodyLimit;
+    void reply
+      .status(413)
+      .send(
+        body(
+          'payload_too_large',
+          `The request body is too large: ${request.method} ${request.routeOptions.url ?? request.url} accepts at most ${formatBytes(limit)}`,
+          { limitBytes: limit },
+        ),
+      );
   } else if (statusCode === 415) {
     void reply.status(415).send(body('unsupported_media_type', error.message));
   } else if (statusCode >= 400 && statusCode < 500) {
@@ -71,6 +83,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     request.log.error({ err: error }, 'unhandled error');
     void reply.status(500).send(body('internal', 'Something went wrong on the server; it has been logged'));
   }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${bytes} bytes`;
 }
 
 function describeIssues(error: ZodError): string {

@@ -75,13 +75,15 @@ export function buildOpenApiDocument(routes: readonly Route[], version: string):
         ? { description: 'No content' }
         : {
             description: route.status === 201 ? 'Created' : 'OK',
-            ...(route.schemas.response
-              ? {
-                  content: {
-                    'application/json': { schema: toSchema(route.schemas.response, 'output', components) },
-                  },
-                }
-              : {}),
+            ...(route.produces
+              ? { content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } } }
+              : route.schemas.response
+                ? {
+                    content: {
+                      'application/json': { schema: toSchema(route.schemas.response, 'output', components) },
+                    },
+                  }
+                : {}),
           };
     const errorResponse = (description: string) => ({
       description,
@@ -110,6 +112,12 @@ export function buildOpenApiDocument(routes: readonly Route[], version: string):
       const content: Record<string, unknown> = { 'application/json': { schema } };
       for (const type of route.bodyContentTypes) content[type] = { schema: { type: 'string' } };
       operation.requestBody = { required: true, content };
+    } else if (route.bodyContentTypes.length > 0) {
+      const file = { schema: { type: 'string', format: 'binary' } };
+      operation.requestBody = {
+        required: true,
+        content: Object.fromEntries(route.bodyContentTypes.map((type) => [type, file])),
+      };
     }
     (paths[path] ??= {})[route.method.toLowerCase()] = operation;
   }

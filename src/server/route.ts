@@ -20,6 +20,10 @@ export interface RouteSpec<P, Q, B, R> {
   status?: 200 | 201 | 202 | 204;
   /** Extra content types the body may come in (besides JSON), for the OpenAPI document. */
   bodyContentTypes?: string[];
+  /** Largest body accepted, in bytes, when it differs from the app's; larger ones get 413. */
+  bodyLimit?: number;
+  /** Content type of a success body that is a file (SVG, PDF, XLSX…) rather than JSON. */
+  produces?: string;
   handler: (input: {
     params: Infer<P>;
     query: Infer<Q>;
@@ -38,6 +42,7 @@ export interface Route {
   status: 200 | 201 | 202 | 204;
   schemas: { params?: ZodType; query?: ZodType; body?: ZodType; response?: ZodType };
   bodyContentTypes: string[];
+  produces?: string;
   register(app: FastifyInstance): void;
 }
 
@@ -62,10 +67,12 @@ export function defineRoute<
     status,
     schemas,
     bodyContentTypes: spec.bodyContentTypes ?? [],
+    ...(spec.produces ? { produces: spec.produces } : {}),
     register(app) {
       app.route({
         method: spec.method,
         url: spec.url,
+        ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
         handler: async (request, reply) => {
           const parse = (schema: ZodType | undefined, value: unknown, where: string): unknown =>
             schema ? parseOrThrow(schema, value ?? {}, where) : undefined;

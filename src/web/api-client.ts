@@ -4,6 +4,15 @@
  * The web app never imports server code: the contract types in src/contracts are its only shared code.
  */
 import type {
+  BowlingChart,
+  CheckIn,
+  Countermeasure,
+  CreateCheckInInput,
+  CreateCountermeasureInput,
+  OrganisationOverview,
+  UnitDashboard,
+  UnitProgress,
+  UpdateCountermeasureInput,
   CapacityReportView,
   CreateProposalInput,
   LintReport,
@@ -158,6 +167,36 @@ export const setOwnership = (
   input: { initiativeId: string; whoId: string; role: OwnershipRole | null; version: number | null },
 ) => request<{ ownership: Ownership | null }>('PUT', `/api/matrices/${enc(matrixId)}/ownerships`, input);
 
+/** GET /api/units/:id/progress?cycleId=C — progress, status, score and explanation of the unit's OKRs. */
+export const getProgress = (unitId: string, cycleId: string) =>
+  request<UnitProgress>('GET', `/api/units/${enc(unitId)}/progress?cycleId=${enc(cycleId)}`);
+
+/** POST /api/check-ins — a value, confidence and comment on a key result or KPI. */
+export const createCheckIn = (input: CreateCheckInInput) => request<CheckIn>('POST', '/api/check-ins', input);
+
+/** GET /api/units/:id/bowling/:year — the unit's KPIs month by month, coloured. */
+export const getBowling = (unitId: string, year: number) =>
+  request<BowlingChart>('GET', `/api/units/${enc(unitId)}/bowling/${year}`);
+
+/** GET /api/countermeasures/:id */
+export const getCountermeasure = (id: string) =>
+  request<Countermeasure>('GET', `/api/countermeasures/${enc(id)}`);
+
+/** POST /api/countermeasures — an A3 on a KPI's month. */
+export const createCountermeasure = (input: CreateCountermeasureInput) =>
+  request<Countermeasure>('POST', '/api/countermeasures', input);
+
+/** PATCH /api/countermeasures/:id — closing needs `effect`. */
+export const updateCountermeasure = (id: string, input: UpdateCountermeasureInput) =>
+  request<Countermeasure>('PATCH', `/api/countermeasures/${enc(id)}`, input);
+
+/** GET /api/units/:id/dashboard?cycleId=C */
+export const getDashboard = (unitId: string, cycleId: string) =>
+  request<UnitDashboard>('GET', `/api/units/${enc(unitId)}/dashboard?cycleId=${enc(cycleId)}`);
+
+/** GET /api/organisations/:id/overview?cycleId=C — quarter statistics across units. */
+export const getOverview = (orgId: string, cycleId: string) =>
+  request<OrganisationOverview>('GET', `/api/organisations/${enc(orgId)}/overview?cycleId=${enc(cycleId)}`);
 /** POST /api/matrices/:id/pressure-test with `wait: true` — runs in a worker and answers with the result. */
 export const runPressureTest = (matrixId: string, trials = 10_000, seed = 1) =>
   request<PressureTestJob>('POST', `/api/matrices/${enc(matrixId)}/pressure-test`, {

@@ -4,7 +4,10 @@
  * - `/org/:orgId` → that organisation's first unit
  * - `/org/:orgId/units/:unitId` → the unit's current X-matrix, or its OKRs when it has no matrix
  * - `/org/:orgId/units/:unitId/matrix/:year` → the X-matrix page
- * - `/org/:orgId/units/:unitId/okrs?cycle=C` → the OKRs page
+ * - `/org/:orgId/units/:unitId/okrs?cycle=C` → the OKRs page (progress, status, check-ins)
+ * - `/org/:orgId/units/:unitId/bowling/:year` → the bowling chart with countermeasures
+ * - `/org/:orgId/units/:unitId/dashboard?cycle=C` → the unit dashboard
+ * - `/org/:orgId/overview?cycle=C` → the organisation's quarter statistics
  */
 import { Route, Switch, useRoute } from 'wouter';
 import { listOrganisations } from './api-client';
@@ -15,6 +18,7 @@ import { useQuery } from './hooks/use-query';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrgIndexPage, UnitIndexPage } from './pages/redirect-pages';
+import { OverviewPage } from './pages/overview-page';
 import { UnitPage } from './pages/unit-page';
 
 export function App() {
@@ -79,6 +83,15 @@ function OrgFrame({
         </Route>
         <Route path="/org/:orgId/units/:unitId/okrs">
           {(params) => <UnitPage tab="okrs" unitId={params.unitId} year={undefined} />}
+        </Route>
+        <Route path="/org/:orgId/units/:unitId/bowling/:year">
+          {(params) => <UnitPage tab="bowling" unitId={params.unitId} year={Number(params.year)} />}
+        </Route>
+        <Route path="/org/:orgId/units/:unitId/dashboard">
+          {(params) => <UnitPage tab="dashboard" unitId={params.unitId} year={undefined} />}
+        </Route>
+        <Route path="/org/:orgId/overview">
+          <OverviewPage />
         </Route>
         <Route path="/org/:orgId/units/:unitId">{(params) => <UnitIndexPage unitId={params.unitId} />}</Route>
         <Route path="/org/:orgId">

@@ -11,6 +11,7 @@ import './styles/okrs.css';
 import './styles/matrix.css';
 import './styles/matrix-items.css';
 import './styles/matrix-extras.css';
+import './styles/execution.css';
 import './styles/pressure-test.css';
 import './styles/print.css';
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { PlanDocument } from '../../src/contracts';
 import { DEMO_PLAN_PATH } from '../../src/server/demo';
-import { cli } from '../support/run-cli';
+import { cli } from '../support/cli';
 import { demoPlan } from '../support/test-app';
 
 const workDir = mkdtempSync(join(tmpdir(), 'catchball-check-'));

@@ -90,6 +90,7 @@ describe('live updates', () => {
     const otherStore = await openStore({ databaseUrl: url.toString() });
     const other: FastifyInstance = await buildApp({ store: otherStore, webDir: '/nonexistent' });
     const stream = await openStream(baseUrl, 'matrixId=cso-2026');
+    await t.request({ method: 'GET', url: '/api/units/cso/matrices/2026' });
     try {
       const response = await other.inject({
         method: 'PUT',
@@ -101,6 +102,13 @@ describe('live updates', () => {
         op: 'insert',
         matrixId: 'cso-2026',
       });
+      // This server cached the view before; the other server's write must not leave it stale.
+      const view = await t.request({ method: 'GET', url: '/api/units/cso/matrices/2026' });
+      const cells = (view.data as { correlations: { fromId: string; toId: string; strength: string }[] })
+        .correlations;
+      expect(cells).toContainEqual(
+        expect.objectContaining({ fromId: 'cso-bo3', toId: 'cso-af1', strength: 'weak' }),
+      );
     } finally {
       await stream.close();
       await other.close();

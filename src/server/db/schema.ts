@@ -112,6 +112,8 @@ export interface MatrixItemTable extends Versioned {
   personId: string | null;
   teamUnitId: string | null;
   deliveryProbability: Generated<number>;
+  /** The parent's initiative this item was cascaded from (migration 0004). */
+  sourceItemId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CorrelationTable extends Versioned {
@@ -129,6 +131,80 @@ export interface OwnershipTable extends Versioned {
   initiativeId: string;
   whoId: string;
   role: 'primary' | 'secondary';
+}
+
+export interface CheckInTable extends Versioned {
+  id: string;
+  keyResultId: string | null;
+  kpiItemId: string | null;
+  value: number;
+  confidence: number | null;
+  comment: string;
+  checkInDate: string;
+  authorId: string | null;
+  correctsId: string | null;
+  source: 'manual' | 'upload' | 'api' | 'demo';
+}
+
+export interface KpiThresholdTable extends Versioned {
+  kpiItemId: string;
+  tolerancePercent: number;
+}
+
+export interface StatusOverrideTable extends Versioned {
+  id: string;
+  objectiveId: string | null;
+  keyResultId: string | null;
+  status: 'on_track' | 'at_risk' | 'off_track';
+  reason: string;
+  setBy: string | null;
+  setAt: ColumnType<Date, never, Date | string>;
+}
+
+export interface CountermeasureTable extends Versioned {
+  id: string;
+  kpiItemId: string;
+  year: number;
+  month: number;
+  problem: string;
+  rootCause: string;
+  action: string;
+  ownerId: string | null;
+  dueDate: string | null;
+  status: 'plan' | 'do' | 'check' | 'act' | 'closed';
+  effect: string | null;
+  closedAt: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface UnitSettingsTable extends Versioned {
+  unitId: string;
+  checkInCadence: 'weekly' | 'monthly' | null;
+}
+
+export interface UnitApiTokenTable extends Versioned {
+  id: string;
+  unitId: string;
+  name: string;
+  tokenHash: string;
+  revokedAt: ColumnType<Date | null, never, Date | string | null>;
+  lastUsedAt: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface CycleLockTable extends Versioned {
+  id: string;
+  cycleId: string;
+  lockedAt: ColumnType<Date, never, never>;
+  lockedBy: string | null;
+  lockReason: string;
+  reopenedAt: ColumnType<Date | null, never, Date | string | null>;
+  reopenedBy: string | null;
+  reopenReason: string | null;
+}
+
+export interface DigestSettingsTable extends Versioned {
+  organisationId: string;
+  webhookUrl: string | null;
+  emailEnabled: boolean;
 }
 
 export interface InitiativeImpactTable extends Versioned {
@@ -218,6 +294,21 @@ export interface WebhookTable extends Versioned {
   url: string;
 }
 
+/** The state of a translated item's source when the item last agreed with it (migration 0004). */
+export interface SourceSnapshotTable extends Versioned {
+  /** The matrix item's id. */
+  id: string;
+  sourceKind: 'objective' | 'key_result' | 'item';
+  sourceId: string;
+  title: string;
+  unitOfMeasure: string;
+  baseline: number | null;
+  target: number | null;
+  targetHigh: number | null;
+  answer: string | null;
+  answeredAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   appliedAt: ColumnType<Date, never, never>;
@@ -234,11 +325,20 @@ export interface Database {
   matrixItems: MatrixItemTable;
   correlations: CorrelationTable;
   ownerships: OwnershipTable;
+  checkIns: CheckInTable;
+  kpiThresholds: KpiThresholdTable;
+  statusOverrides: StatusOverrideTable;
+  countermeasures: CountermeasureTable;
+  unitSettings: UnitSettingsTable;
+  unitApiTokens: UnitApiTokenTable;
+  cycleLocks: CycleLockTable;
+  digestSettings: DigestSettingsTable;
   initiativeImpacts: InitiativeImpactTable;
   initiativeEfforts: InitiativeEffortTable;
   catchballProposals: CatchballProposalTable;
   catchballEvents: CatchballEventTable;
   targetHistory: TargetHistoryTable;
   webhooks: WebhookTable;
+  sourceSnapshots: SourceSnapshotTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -32,6 +32,7 @@ export function presentItem(row: Row<'matrixItems'>): MatrixItem {
     ownerId: row.ownerId,
     personId: row.personId,
     teamUnitId: row.teamUnitId,
+    sourceItemId: row.sourceItemId,
   };
 }
 

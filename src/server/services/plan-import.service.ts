@@ -1,13 +1,12 @@
 import { defaultCycleDates } from '../../core/cycle';
 import { DomainError, validationError, type Issue } from '../../core/errors';
 import { DEFAULT_PART_NAMES } from '../../core/x-matrix-parts';
-import { orientCorrelation } from '../../core/correlation';
-import type { PlanDocument, PlanMatrix } from '../../contracts';
+import type { PlanDocument } from '../../contracts';
 import type { Db } from '../db/store';
 import type { VersionedTable } from '../db/versioned';
 import { toJson } from '../db/versioned';
-import { newId } from '../ids';
 import { parsePlanOrThrow } from './plan-format';
+import { insertChunked, insertPlanMatrix } from './plan-matrix-writer';
 
 export interface ImportSummary {
   organisationId: string;
@@ -101,14 +100,8 @@ export function createPlanImportService(db: Db) {
             horizonYears: plan.organisation.horizonYears,
           })
           .execute();
-        const insert = async (table: VersionedTable, rows: Record<string, unknown>[]) => {
-          // Chunks keep each statement well under the 65,535 bind-parameter limit.
-          for (let i = 0; i < rows.length; i += 500)
-            await trx
-              .insertInto(table as 'units')
-              .values(rows.slice(i, i + 500) as never)
-              .execute();
-        };
+        const insert = (table: VersionedTable, rows: Record<string, unknown>[]) =>
+          insertChunked(trx, table, rows);
         const positionAmong = <T>(list: T[], key: (entry: T) => string) => {
           const counters = new Map<string, number>();
           return list.map((entry) => {
@@ -184,123 +177,18 @@ export function createPlanImportService(db: Db) {
         );
         await insert('keyResults', keyResults);
 
-        const peopleNames = new Map(plan.people.map((p) => [p.id, p.name]));
-        const unitNames = new Map(plan.units.map((u) => [u.id, u.name]));
+        const names = {
+          people: new Map(plan.people.map((p) => [p.id, p.name])),
+          units: new Map(plan.units.map((u) => [u.id, u.name])),
+        };
         let items = 0;
         let correlations = 0;
         let owners = 0;
         for (const m of plan.matrices) {
-          await insert('xMatrices', [{ id: m.id, unitId: m.unitId, year: m.year, trueNorth: m.trueNorth }]);
-          const rows = [
-            ...m.what.map((it, position) => ({
-              id: it.id,
-              part: 'what',
-              title: it.title,
-              description: it.description,
-              position,
-              sourceObjectiveId: it.sourceObjectiveId,
-              targetYear: it.targetYear,
-            })),
-            ...m.howFar.map((it, position) => ({
-              id: it.id,
-              part: 'how_far',
-              title: it.title,
-              description: it.description,
-              position,
-              sourceKeyResultId: it.sourceKeyResultId,
-            })),
-            ...m.how.map((it, position) => ({
-              id: it.id,
-              part: 'how',
-              title: it.title,
-              description: it.description,
-              position,
-              startDate: it.startDate,
-              endDate: it.endDate,
-              effortPersonDays: it.effortPersonDays,
-              requiredSkills: toJson(it.requiredSkills),
-              status: it.status,
-              deliveryProbability: it.deliveryProbability,
-            })),
-            ...m.howMuch.map((it, position) => ({
-              id: it.id,
-              part: 'how_much',
-              title: it.title,
-              description: it.description,
-              position,
-              unitOfMeasure: it.unitOfMeasure,
-              direction: it.direction,
-              baseline: it.baseline,
-              target: it.target,
-              targetHigh: it.targetHigh,
-              monthlyPlan: toJson(it.monthlyPlan),
-              ownerId: it.ownerId,
-              sourceKeyResultId: it.sourceKeyResultId,
-            })),
-            ...m.who.map((it, position) => ({
-              id: it.id,
-              part: 'who',
-              title:
-                (it.personId ? peopleNames.get(it.personId) : unitNames.get(it.teamUnitId ?? '')) ?? it.id,
-              position,
-              personId: it.personId,
-              teamUnitId: it.teamUnitId,
-            })),
-          ].map((row) => ({ matrixId: m.id, ...row }));
-          await insert('matrixItems', rows);
-          items += rows.length;
-          const partOf = new Map(rows.map((row) => [row.id, row.part as 'what']));
-          await insert(
-            'correlations',
-            m.correlations.map((c) => {
-              const oriented = orientCorrelation(
-                { id: c.from, part: partOf.get(c.from) ?? 'what' },
-                { id: c.to, part: partOf.get(c.to) ?? 'what' },
-              );
-              return {
-                id: newId('cor'),
-                matrixId: m.id,
-                grid: oriented.grid,
-                fromId: oriented.from.id,
-                toId: oriented.to.id,
-                strength: c.strength,
-              };
-            }),
-          );
-          await insert(
-            'ownerships',
-            m.owners.map((o) => ({
-              id: newId('own'),
-              matrixId: m.id,
-              initiativeId: o.initiative,
-              whoId: o.who,
-              role: o.role,
-            })),
-          );
-          // Impacts and efforts belong to one initiative each; their position is their order there.
-          const perInitiative = <T>(list: (it: PlanMatrix['how'][number]) => T[], prefix: string) =>
-            m.how.flatMap((it) =>
-              list(it).map((entry, position) => ({
-                id: newId(prefix),
-                matrixId: m.id,
-                initiativeId: it.id,
-                position,
-                ...entry,
-              })),
-            );
-          await insert(
-            'initiativeImpacts',
-            perInitiative(
-              ({ impacts }) => impacts.map(({ kpi, ...range }) => ({ kpiId: kpi, ...range })),
-              'imp',
-            ),
-          );
-          await insert(
-            'initiativeEfforts',
-            perInitiative(({ effort }) => effort, 'eff'),
-          );
-          correlations += m.correlations.length;
-          owners += m.owners.length;
+          const written = await insertPlanMatrix(trx, m, names);
+          items += written.items;
+          correlations += written.correlations;
+          owners += written.owners;
         }
         return {
           organisationId,

@@ -1,10 +1,11 @@
 /**
- * The OKRs tab: the unit's objectives for a cycle with their key results (read-only). Alignments are
+ * The OKRs tab: the unit's objectives for a cycle with their key results, progress, status and a
+ * check-in form per key result. Alignments are
  * resolved against the parent unit's OKRs of the same cycle so they read "Aligned to CIO KR: …".
  */
 import { useMemo } from 'react';
 import type { ObjectiveWithKeyResults, Unit } from '../../contracts';
-import { listOkrs } from '../api-client';
+import { getProgress, listOkrs } from '../api-client';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, TargetIcon } from '../components/icons';
@@ -17,6 +18,13 @@ import { useQuery } from '../hooks/use-query';
 export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | undefined }) {
   const { data: org } = useOrg();
   const okrs = useQuery(cycleId ? `okrs:${unit.id}:${cycleId}` : null, () => listOkrs(unit.id, cycleId));
+  const progress = useQuery(cycleId ? `progress:${unit.id}:${cycleId}` : null, () =>
+    getProgress(unit.id, cycleId ?? ''),
+  );
+  const refresh = () => {
+    void okrs.refetch();
+    void progress.refetch();
+  };
   const parentId = unit.parentId;
   useLiveChanges(cycleId ? { unitId: unit.id } : null, () => void okrs.refetch());
   const parentOkrs = useQuery(parentId && cycleId ? `okrs:${parentId}:${cycleId}` : null, () =>
@@ -81,6 +89,8 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
           index={index}
           peopleById={org?.peopleById ?? new Map()}
           alignment={resolve(objective)}
+          execution={progress.data?.objectives.find((view) => view.id === objective.id)}
+          onCheckedIn={refresh}
         />
       ))}
     </section>

@@ -1,5 +1,6 @@
 /**
- * A unit's page: breadcrumb, name, the "X-matrix" / "OKRs" tabs and the year or cycle picker, then
+ * A unit's page: breadcrumb, name, the "X-matrix" / "OKRs" / "Bowling chart" / "Dashboard" tabs and
+ * the year or cycle picker, then
  * the chosen tab. The OKR cycle comes from `?cycle=`, defaulting to the cycle of the current year.
  */
 import { Link, useLocation, useSearch } from 'wouter';
@@ -10,14 +11,25 @@ import { LoadingBlock } from '../components/spinner';
 import { Tabs } from '../components/tabs';
 import { useOrg } from '../hooks/org-context';
 import { ancestorsOf, defaultMatrixYear, matrixYears } from '../hooks/unit-tree';
+import { BowlingPage } from './bowling-page';
+import { DashboardPage } from './dashboard-page';
 import { MatrixPage } from './matrix-page';
 import { OkrsPage } from './okrs-page';
 import { PressureTestPage } from './pressure-test-page';
 
+export type UnitTab = 'matrix' | 'okrs' | 'bowling' | 'dashboard' | 'pressure';
+
+/** Print titles of the tabs that are picked by year (the others by cycle). */
+const YEAR_TAB_TITLES: Partial<Record<UnitTab, string>> = {
+  matrix: 'X-matrix',
+  bowling: 'Bowling chart',
+  pressure: 'Pressure test',
+};
+
 interface UnitPageProps {
-  tab: 'matrix' | 'okrs' | 'pressure';
+  tab: UnitTab;
   unitId: string;
-  /** The matrix year (matrix tab only). */
+  /** The year (X-matrix and bowling-chart tabs). */
   year: number | undefined;
 }
 
@@ -56,6 +68,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
   const matrixYear = year ?? defaultMatrixYear(unit.id, data.matrices) ?? new Date().getFullYear();
   const cycleId = new URLSearchParams(search).get('cycle') ?? defaultCycle(data.cycles, matrixYear)?.id;
   const ancestors = ancestorsOf(unit.id, data.unitsById);
+  const byYear = tab in YEAR_TAB_TITLES;
   const yearOptions = years.includes(matrixYear) ? years : [matrixYear, ...years].sort((a, b) => b - a);
 
   return (
@@ -74,13 +87,13 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
           <h1>
             {unit.name}
             <span className="print-only">
-              {tab !== 'okrs'
-                ? ` · ${tab === 'matrix' ? 'X-matrix' : 'Pressure test'} ${matrixYear}`
-                : ` · OKRs ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
+              {byYear
+                ? ` · ${YEAR_TAB_TITLES[tab] ?? ''} ${matrixYear}`
+                : ` · ${tab === 'okrs' ? 'OKRs' : 'Dashboard'} ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
             </span>
           </h1>
           <div className="page-title-actions">
-            {tab !== 'okrs' ? (
+            {byYear ? (
               <label className="picker">
                 <span>Year</span>
                 <select
@@ -100,7 +113,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
                   <span>Cycle</span>
                   <select
                     value={cycleId}
-                    onChange={(event) => navigate(`${base}/okrs?cycle=${event.target.value}`)}
+                    onChange={(event) => navigate(`${base}/${tab}?cycle=${event.target.value}`)}
                   >
                     {[...data.cycles]
                       .sort((a, b) => b.startDate.localeCompare(a.startDate))
@@ -132,15 +145,31 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
               href: `${base}/okrs${cycleId ? `?cycle=${cycleId}` : ''}`,
               icon: <TargetIcon />,
             },
+            {
+              id: 'bowling',
+              label: 'Bowling chart',
+              href: `${base}/bowling/${matrixYear}`,
+              icon: <GridIcon />,
+            },
+            {
+              id: 'dashboard',
+              label: 'Dashboard',
+              href: `${base}/dashboard${cycleId ? `?cycle=${cycleId}` : ''}`,
+              icon: <TargetIcon />,
+            },
           ]}
         />
       </header>
-      {tab === 'matrix' ? (
-        <MatrixPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />
-      ) : tab === 'pressure' ? (
+      {tab === 'matrix' && <MatrixPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />}
+      {tab === 'okrs' && <OkrsPage key={`${unit.id}:${cycleId ?? ''}`} unit={unit} cycleId={cycleId} />}
+      {tab === 'pressure' && (
         <PressureTestPage key={`${unit.id}:${matrixYear}`} unit={unit} year={matrixYear} />
-      ) : (
-        <OkrsPage key={`${unit.id}:${cycleId ?? ''}`} unit={unit} cycleId={cycleId} />
+      )}
+      {tab === 'bowling' && (
+        <BowlingPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />
+      )}
+      {tab === 'dashboard' && (
+        <DashboardPage key={`${unit.id}:${cycleId ?? ''}`} unitId={unit.id} cycleId={cycleId} />
       )}
     </div>
   );

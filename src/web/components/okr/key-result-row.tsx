@@ -1,7 +1,11 @@
 /** One key result in an objective card: kind, title, baseline → target, current, weight, owner, confidence. */
-import type { KeyResult, Person } from '../../../contracts';
+import { useState } from 'react';
+import type { KeyResult, KeyResultProgress, Person } from '../../../contracts';
 import { Avatar } from '../avatar';
 import { Badge } from '../badge';
+import { Button } from '../button';
+import { CheckInForm } from '../execution/check-in-form';
+import { StatusBadge } from '../execution/status-badge';
 import {
   confidenceTone,
   formatNumber,
@@ -12,8 +16,18 @@ import {
 } from './okr-format';
 import { ProgressBar } from './progress-bar';
 
-export function KeyResultRow({ kr, owner }: { kr: KeyResult; owner: Person | undefined }) {
-  const progress = keyResultProgress(kr);
+interface KeyResultRowProps {
+  kr: KeyResult;
+  owner: Person | undefined;
+  /** Progress and status as the server computes them; without it, progress is estimated here. */
+  execution?: KeyResultProgress | undefined;
+  /** Offers a check-in form when given; called after a check-in was saved. */
+  onCheckedIn?: (() => void) | undefined;
+}
+
+export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRowProps) {
+  const [checkingIn, setCheckingIn] = useState(false);
+  const progress = execution ? execution.progress : keyResultProgress(kr);
   return (
     <li className="kr" data-testid={`kr-${kr.id}`}>
       <div className="kr-main">
@@ -48,7 +62,29 @@ export function KeyResultRow({ kr, owner }: { kr: KeyResult; owner: Person | und
         ) : (
           <span className="muted kr-confidence-empty">—</span>
         )}
+        {execution && <StatusBadge status={execution.status} />}
+        {execution?.stale && (
+          <Badge tone="neutral" title={`No check-in since ${execution.lastCheckIn ?? 'the cycle began'}`}>
+            Stale
+          </Badge>
+        )}
+        {onCheckedIn && !checkingIn && (
+          <Button size="sm" variant="ghost" onClick={() => setCheckingIn(true)}>
+            Check in
+          </Button>
+        )}
       </div>
+      {onCheckedIn && checkingIn && (
+        <CheckInForm
+          keyResultId={kr.id}
+          title={kr.title}
+          onCancel={() => setCheckingIn(false)}
+          onDone={() => {
+            setCheckingIn(false);
+            onCheckedIn();
+          }}
+        />
+      )}
     </li>
   );
 }

@@ -1,6 +1,8 @@
 /** One objective with its key results, kind (committed / aspirational), progress and alignment. */
-import type { ObjectiveWithKeyResults, Person } from '../../../contracts';
+import type { ObjectiveProgress, ObjectiveWithKeyResults, Person } from '../../../contracts';
 import { Badge } from '../badge';
+import { ExplanationPopover } from '../execution/explanation-popover';
+import { StatusBadge } from '../execution/status-badge';
 import { LinkIcon } from '../icons';
 import { KeyResultRow } from './key-result-row';
 import { objectiveProgress } from './okr-format';
@@ -18,9 +20,20 @@ interface ObjectiveCardProps {
   index: number;
   peopleById: Map<string, Person>;
   alignment: AlignmentLabel | undefined;
+  /** Progress, status and explanation from the server, when loaded. */
+  execution?: ObjectiveProgress | undefined;
+  /** Offers check-ins on the key results; called after one was saved. */
+  onCheckedIn?: (() => void) | undefined;
 }
 
-export function ObjectiveCard({ objective, index, peopleById, alignment }: ObjectiveCardProps) {
+export function ObjectiveCard({
+  objective,
+  index,
+  peopleById,
+  alignment,
+  execution,
+  onCheckedIn,
+}: ObjectiveCardProps) {
   const krs = [...objective.keyResults].sort((a, b) => a.position - b.position);
   return (
     <article className="objective" data-testid={`objective-${objective.id}`}>
@@ -47,16 +60,27 @@ export function ObjectiveCard({ objective, index, peopleById, alignment }: Objec
           </div>
         </div>
         <div className="objective-progress">
-          <ProgressBar value={objectiveProgress(objective)} label={`Progress of ${objective.title}`} />
+          <ProgressBar
+            value={execution ? execution.progress : objectiveProgress(objective)}
+            label={`Progress of ${objective.title}`}
+          />
+          {execution && <StatusBadge status={execution.status} />}
           <span className="objective-kr-count">
             {krs.length} key result{krs.length === 1 ? '' : 's'}
           </span>
         </div>
       </header>
+      {execution && <ExplanationPopover explanation={execution.explanation} />}
       {krs.length > 0 ? (
         <ul className="kr-list">
           {krs.map((kr) => (
-            <KeyResultRow key={kr.id} kr={kr} owner={kr.ownerId ? peopleById.get(kr.ownerId) : undefined} />
+            <KeyResultRow
+              key={kr.id}
+              kr={kr}
+              owner={kr.ownerId ? peopleById.get(kr.ownerId) : undefined}
+              execution={execution?.keyResults.find((view) => view.id === kr.id)}
+              onCheckedIn={onCheckedIn}
+            />
           ))}
         </ul>
       ) : (

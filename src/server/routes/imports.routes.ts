@@ -1,0 +1,56 @@
+import {
+  IMPORT_MAX_BYTES,
+  OkrImportPreviewSchema,
+  OkrImportQuerySchema,
+  OkrImportResultSchema,
+  SHEET_CONTENT_TYPES,
+} from '../../contracts';
+import { validationError } from '../../core/errors';
+import { defineRoute, type Route } from '../route';
+import type { Services } from '../services';
+
+/** The uploaded file: the raw request body (a CSV or XLSX), refused when missing. */
+export function uploadedFile(body: unknown): Uint8Array {
+  if (body instanceof Uint8Array && body.byteLength > 0) return body;
+  if (typeof body === 'string' && body !== '') return new TextEncoder().encode(body);
+  throw validationError(
+    [
+      {
+        path: 'body',
+        message: 'send the file itself as the request body (Content-Type text/csv or the XLSX type)',
+      },
+    ],
+    'No file was uploaded',
+  );
+}
+
+/** Spreadsheet uploads: the body is the file; `bodyLimit` is explicit so a huge file gets a clear 413. */
+export function importRoutes(services: Services): Route[] {
+  const tag = 'Imports';
+  const upload = { bodyContentTypes: SHEET_CONTENT_TYPES, bodyLimit: IMPORT_MAX_BYTES };
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/imports/okrs/preview',
+      tag,
+      summary:
+        'Read a CSV or XLSX of OKRs (one row per key result) and show the column mapping, what would be created and every problem by row and column; writes nothing',
+      ...upload,
+      query: OkrImportQuerySchema,
+      response: OkrImportPreviewSchema,
+      handler: ({ query, request }) => services.okrImport.preview(uploadedFile(request.body), query),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/imports/okrs/confirm',
+      tag,
+      status: 201,
+      summary:
+        'Import the same CSV or XLSX: all objectives, key results and new owners in one transaction, or nothing when any problem remains',
+      ...upload,
+      query: OkrImportQuerySchema,
+      response: OkrImportResultSchema,
+      handler: ({ query, request }) => services.okrImport.confirm(uploadedFile(request.body), query),
+    }),
+  ];
+}

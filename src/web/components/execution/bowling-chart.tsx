@@ -1,0 +1,140 @@
+/**
+ * The bowling chart: one row pair per KPI (plan above, actual below) over twelve months, then the
+ * quarter and YTD columns and the trend. Actual cells are coloured green / yellow / red; a red cell
+ * with a countermeasure carries a marker, and clicking a red (or marked) cell opens its A3.
+ */
+import type { BowlingChart as Chart } from '../../../contracts';
+import { formatNumber } from '../okr/okr-format';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const TREND: Record<Chart['rows'][number]['trend'], string> = {
+  improving: '▲ improving',
+  worsening: '▼ worsening',
+  flat: '▶ flat',
+  unknown: '—',
+};
+
+export interface CellTarget {
+  kpiId: string;
+  kpiTitle: string;
+  month: number;
+  countermeasureIds: string[];
+}
+
+export function BowlingChart({
+  chart,
+  onOpenCell,
+}: {
+  chart: Chart;
+  onOpenCell: (cell: CellTarget) => void;
+}) {
+  return (
+    <div className="bowling-scroll">
+      <table className="bowling" data-testid="bowling-chart">
+        <thead>
+          <tr>
+            <th scope="col" className="bowling-kpi">
+              KPI
+            </th>
+            <th scope="col">Owner</th>
+            <th scope="col">Baseline</th>
+            <th scope="col" />
+            {MONTHS.map((month) => (
+              <th key={month} scope="col" className="bowling-month">
+                {month}
+              </th>
+            ))}
+            {['Q1', 'Q2', 'Q3', 'Q4', 'YTD'].map((label) => (
+              <th key={label} scope="col" className="bowling-summary">
+                {label}
+              </th>
+            ))}
+            <th scope="col">Trend</th>
+          </tr>
+        </thead>
+        {chart.rows.map((row) => (
+          <tbody key={row.kpiId} data-testid={`bowling-${row.kpiId}`}>
+            <tr className="bowling-plan">
+              <th scope="row" rowSpan={2} className="bowling-kpi">
+                {row.title}
+                <span className="muted bowling-meta">
+                  {row.unitOfMeasure} ·{' '}
+                  {row.direction === 'band'
+                    ? `band ${formatNumber(row.target)}–${formatNumber(row.targetHigh)}`
+                    : row.direction === 'increase'
+                      ? 'bigger is better'
+                      : 'smaller is better'}{' '}
+                  · ±{row.tolerancePercent}%
+                </span>
+              </th>
+              <td rowSpan={2}>{row.ownerName ?? '—'}</td>
+              <td rowSpan={2} className="tabular">
+                {formatNumber(row.baseline)}
+              </td>
+              <td className="bowling-label">Plan</td>
+              {row.frames.map((frame) => (
+                <td key={frame.month} className="tabular bowling-cell">
+                  {formatNumber(frame.plan)}
+                </td>
+              ))}
+              {[...row.quarters, row.ytd].map((column) => (
+                <td key={column.label} className="tabular bowling-cell bowling-summary">
+                  {formatNumber(column.plan)}
+                </td>
+              ))}
+              <td rowSpan={2} className={`bowling-trend trend-${row.trend}`}>
+                {TREND[row.trend]}
+              </td>
+            </tr>
+            <tr className="bowling-actual">
+              <td className="bowling-label">Actual</td>
+              {row.frames.map((frame) => {
+                const marked = frame.countermeasureIds.length > 0;
+                const clickable = frame.colour === 'red' || marked;
+                const cell = {
+                  kpiId: row.kpiId,
+                  kpiTitle: row.title,
+                  month: frame.month,
+                  countermeasureIds: frame.countermeasureIds,
+                };
+                return (
+                  <td
+                    key={frame.month}
+                    className={`tabular bowling-cell frame-${frame.colour}${marked ? ' frame-marked' : ''}`}
+                    data-testid={`frame-${row.kpiId}-${frame.month}`}
+                    data-colour={frame.colour}
+                    data-countermeasures={frame.countermeasureIds.length}
+                    title={
+                      marked
+                        ? `${frame.countermeasureIds.length} countermeasure(s): click to open`
+                        : clickable
+                          ? 'Missed: click to open a countermeasure'
+                          : undefined
+                    }
+                  >
+                    {clickable ? (
+                      <button type="button" className="frame-button" onClick={() => onOpenCell(cell)}>
+                        {formatNumber(frame.actual)}
+                        {marked && <span className="frame-marker" aria-label="has a countermeasure" />}
+                      </button>
+                    ) : (
+                      formatNumber(frame.actual)
+                    )}
+                  </td>
+                );
+              })}
+              {[...row.quarters, row.ytd].map((column) => (
+                <td
+                  key={column.label}
+                  className={`tabular bowling-cell bowling-summary frame-${column.colour}`}
+                >
+                  {formatNumber(column.actual)}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+/** An inline check-in on a key result: value, confidence and comment, dated today. */
+import { useState, type SyntheticEvent } from 'react';
+import { ApiError, createCheckIn } from '../../api-client';
+import { Button } from '../button';
+
+interface CheckInFormProps {
+  keyResultId: string;
+  title: string;
+  /** Called after the server accepted the check-in. */
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+export function CheckInForm({ keyResultId, title, onDone, onCancel }: CheckInFormProps) {
+  const [value, setValue] = useState('');
+  const [confidence, setConfidence] = useState('0.7');
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await createCheckIn({
+        keyResultId,
+        value: Number(value),
+        confidence: Number(confidence),
+        comment,
+        date: new Date().toISOString().slice(0, 10),
+      });
+      onDone();
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause.message : String(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="check-in-form"
+      aria-label={`Check in on ${title}`}
+      onSubmit={(event) => void submit(event)}
+    >
+      <label>
+        <span>Value</span>
+        <input
+          name="value"
+          inputMode="decimal"
+          required
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+        />
+      </label>
+      <label>
+        <span>Confidence</span>
+        <input
+          name="confidence"
+          type="number"
+          min={0}
+          max={1}
+          step={0.05}
+          value={confidence}
+          onChange={(event) => setConfidence(event.target.value)}
+        />
+      </label>
+      <label className="check-in-comment">
+        <span>Comment</span>
+        <input name="comment" value={comment} onChange={(event) => setComment(event.target.value)} />
+      </label>
+      <div className="check-in-actions">
+        <Button variant="primary" size="sm" type="submit" disabled={busy || value.trim() === ''}>
+          Save check-in
+        </Button>
+        <Button variant="ghost" size="sm" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

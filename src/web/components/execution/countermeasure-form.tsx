@@ -1,0 +1,150 @@
+/**
+ * The countermeasure A3 for a KPI's month: problem, root cause, action, owner, due date and PDCA
+ * status. Opens an existing countermeasure when the cell has one; closing asks what effect was seen.
+ */
+import { useState, type SyntheticEvent } from 'react';
+import type { Countermeasure, Person } from '../../../contracts';
+import { ApiError, createCountermeasure, updateCountermeasure } from '../../api-client';
+import { Button } from '../button';
+
+const STATUSES = ['plan', 'do', 'check', 'act', 'closed'] as const;
+
+interface CountermeasureFormProps {
+  kpiId: string;
+  kpiTitle: string;
+  year: number;
+  month: number;
+  existing: Countermeasure | undefined;
+  people: Person[];
+  onSaved: () => void;
+  onClose: () => void;
+}
+
+export function CountermeasureForm(props: CountermeasureFormProps) {
+  const { existing } = props;
+  const [fields, setFields] = useState({
+    problem: existing?.problem ?? '',
+    rootCause: existing?.rootCause ?? '',
+    action: existing?.action ?? '',
+    ownerId: existing?.ownerId ?? '',
+    dueDate: existing?.dueDate ?? '',
+    status: existing?.status ?? 'plan',
+    effect: existing?.effect ?? '',
+  });
+  const [error, setError] = useState<string | null>(null);
+  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) =>
+    setFields((current) => ({ ...current, [name]: event.target.value }));
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    setError(null);
+    const common = {
+      problem: fields.problem,
+      rootCause: fields.rootCause,
+      action: fields.action,
+      ownerId: fields.ownerId || null,
+      dueDate: fields.dueDate || null,
+    };
+    try {
+      if (existing) {
+        await updateCountermeasure(existing.id, {
+          version: existing.version,
+          ...common,
+          status: fields.status,
+          ...(fields.effect ? { effect: fields.effect } : {}),
+        });
+      } else {
+        await createCountermeasure({
+          kpiId: props.kpiId,
+          year: props.year,
+          month: props.month,
+          ...common,
+          status: fields.status === 'closed' ? 'act' : fields.status,
+        });
+      }
+      props.onSaved();
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause.message : String(cause));
+    }
+  }
+
+  const monthName = new Date(Date.UTC(props.year, props.month - 1, 1)).toLocaleString('en', {
+    month: 'long',
+  });
+  return (
+    <div className="dialog-backdrop" onClick={props.onClose}>
+      <form
+        className="dialog a3"
+        role="dialog"
+        aria-label="Countermeasure"
+        onClick={(event) => event.stopPropagation()}
+        onSubmit={(event) => void submit(event)}
+      >
+        <header>
+          <h2>Countermeasure (A3)</h2>
+          <p className="muted">
+            {props.kpiTitle} · {monthName} {props.year}
+          </p>
+        </header>
+        <label>
+          <span>Problem</span>
+          <input name="problem" required value={fields.problem} onChange={set('problem')} />
+        </label>
+        <label>
+          <span>Root cause</span>
+          <textarea name="rootCause" rows={2} value={fields.rootCause} onChange={set('rootCause')} />
+        </label>
+        <label>
+          <span>Action</span>
+          <textarea name="action" rows={2} value={fields.action} onChange={set('action')} />
+        </label>
+        <div className="a3-row">
+          <label>
+            <span>Owner</span>
+            <select name="ownerId" value={fields.ownerId} onChange={set('ownerId')}>
+              <option value="">—</option>
+              {props.people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>Due</span>
+            <input name="dueDate" type="date" value={fields.dueDate} onChange={set('dueDate')} />
+          </label>
+          <label>
+            <span>PDCA</span>
+            <select name="status" value={fields.status} onChange={set('status')}>
+              {STATUSES.filter((status) => existing || status !== 'closed').map((status) => (
+                <option key={status} value={status}>
+                  {status}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {fields.status === 'closed' && (
+          <label>
+            <span>What effect was seen?</span>
+            <textarea name="effect" rows={2} required value={fields.effect} onChange={set('effect')} />
+          </label>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <footer>
+          <Button variant="ghost" onClick={props.onClose}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit">
+            {existing ? 'Save' : 'Open countermeasure'}
+          </Button>
+        </footer>
+      </form>
+    </div>
+  );
+}

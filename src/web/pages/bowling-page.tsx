@@ -1,0 +1,63 @@
+/** The bowling chart tab: the unit's KPIs for a year, red months opening their countermeasure A3. */
+import { useState } from 'react';
+import { getBowling, getCountermeasure } from '../api-client';
+import { BowlingChart, type CellTarget } from '../components/execution/bowling-chart';
+import { CountermeasureForm } from '../components/execution/countermeasure-form';
+import { EmptyState } from '../components/empty-state';
+import { AlertIcon, GridIcon } from '../components/icons';
+import { LoadingBlock } from '../components/spinner';
+import { useToast } from '../components/toast';
+import { useOrg } from '../hooks/org-context';
+import { useQuery } from '../hooks/use-query';
+
+export function BowlingPage({ unitId, year }: { unitId: string; year: number }) {
+  const { data: org } = useOrg();
+  const toast = useToast();
+  const chart = useQuery(`bowling:${unitId}:${year}`, () => getBowling(unitId, year));
+  const [open, setOpen] = useState<CellTarget | null>(null);
+  const existing = useQuery(open?.countermeasureIds[0] ? `cm:${open.countermeasureIds[0]}` : null, () =>
+    getCountermeasure(open?.countermeasureIds[0] ?? ''),
+  );
+
+  if (chart.error)
+    return (
+      <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not load the bowling chart">
+        {chart.error.message}
+      </EmptyState>
+    );
+  if (!chart.data) return <LoadingBlock label="Loading the bowling chart" />;
+  if (chart.data.rows.length === 0)
+    return (
+      <EmptyState icon={<GridIcon size={22} />} title={`No KPIs for ${year}`}>
+        The bowling chart follows the KPIs (How Much) of this unit's X-matrix for the year.
+      </EmptyState>
+    );
+  const waiting = open !== null && open.countermeasureIds.length > 0 && !existing.data;
+  return (
+    <section className="bowling-page" aria-label="Bowling chart">
+      <p className="legend-line">
+        <span className="swatch frame-green" /> met <span className="swatch frame-yellow" /> within tolerance{' '}
+        <span className="swatch frame-red" /> missed <span className="frame-marker inline" /> has a
+        countermeasure · click a red month to open its A3
+      </p>
+      <BowlingChart chart={chart.data} onOpenCell={setOpen} />
+      {open && !waiting && (
+        <CountermeasureForm
+          key={`${open.kpiId}:${open.month}:${existing.data?.id ?? 'new'}`}
+          kpiId={open.kpiId}
+          kpiTitle={open.kpiTitle}
+          year={year}
+          month={open.month}
+          existing={open.countermeasureIds.length > 0 ? existing.data : undefined}
+          people={org?.people ?? []}
+          onClose={() => setOpen(null)}
+          onSaved={() => {
+            setOpen(null);
+            toast.show({ message: 'Countermeasure saved', tone: 'success' });
+            void chart.refetch();
+          }}
+        />
+      )}
+    </section>
+  );
+}

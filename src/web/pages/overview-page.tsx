@@ -1,0 +1,102 @@
+/** The organisation view: per quarter, objectives and key results per unit, share achieved, scores and spread. */
+import { useSearch } from 'wouter';
+import { getOverview } from '../api-client';
+import { EmptyState } from '../components/empty-state';
+import { AlertIcon } from '../components/icons';
+import { LoadingBlock } from '../components/spinner';
+import { useOrg } from '../hooks/org-context';
+import { useQuery } from '../hooks/use-query';
+
+const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
+const num = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+
+export function OverviewPage() {
+  const { data: org } = useOrg();
+  const search = useSearch();
+  const cycles = [...(org?.cycles ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
+  const cycleId = new URLSearchParams(search).get('cycle') ?? cycles[0]?.id;
+  const overview = useQuery(org && cycleId ? `overview:${org.organisation.id}:${cycleId}` : null, () =>
+    getOverview(org?.organisation.id ?? '', cycleId ?? ''),
+  );
+  if (!org || !cycleId) return <LoadingBlock />;
+  if (overview.error)
+    return (
+      <div className="page">
+        <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not load the overview">
+          {overview.error.message}
+        </EmptyState>
+      </div>
+    );
+  if (!overview.data)
+    return (
+      <div className="page">
+        <LoadingBlock label="Loading the overview" />
+      </div>
+    );
+  return (
+    <div className="page overview" data-testid="overview">
+      <header className="page-header">
+        <h1>
+          {org.organisation.name} · {cycles.find((c) => c.id === cycleId)?.name ?? cycleId}
+        </h1>
+        <p className="muted">
+          Quarter statistics as of {overview.data.asOf}: an objective counts as achieved at 1.0 (committed) or
+          0.7 (aspirational).
+        </p>
+      </header>
+      {overview.data.quarters.map((quarter) => (
+        <section
+          key={quarter.quarter}
+          className="dashboard-card overview-quarter"
+          aria-label={quarter.quarter}
+        >
+          <h2>
+            {quarter.quarter} <span className="muted">to {quarter.endDate}</span>
+          </h2>
+          <table className="overview-table">
+            <thead>
+              <tr>
+                <th scope="col">Unit</th>
+                <th scope="col">Objectives</th>
+                <th scope="col">Key results</th>
+                <th scope="col">Achieved</th>
+                <th scope="col">Average score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {quarter.units.map((unit) => (
+                <tr key={unit.unitId}>
+                  <td>{unit.unitName}</td>
+                  <td className="tabular">{unit.objectives}</td>
+                  <td className="tabular">{unit.keyResults}</td>
+                  <td className="tabular">{pct(unit.achievedShare)}</td>
+                  <td className="tabular">{num(unit.averageScore)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="overview-stats">
+            <span>
+              Achieved overall: <strong>{pct(quarter.achievedShare)}</strong>
+            </span>
+            <span>
+              Spread across units: {num(quarter.spread.min)} – {num(quarter.spread.max)} (σ{' '}
+              {num(quarter.spread.stdDev)})
+            </span>
+            <span className="score-bars" aria-label="Distribution of scores">
+              {quarter.scoreDistribution.map((count, bucket) => (
+                <span
+                  key={bucket}
+                  className="score-bar"
+                  title={`${(bucket / 10).toFixed(1)}–${((bucket + 1) / 10).toFixed(1)}: ${count}`}
+                >
+                  <span style={{ height: `${Math.min(100, count * 20)}%` }} />
+                </span>
+              ))}
+            </span>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}
