@@ -17,6 +17,7 @@ import { checkInWritesBench, loadCheckIns } from './check-ins.bench';
 import { matrixHttpBench } from './matrix-http.bench';
 import { startupBench } from './startup.bench';
 import { webBench } from './web.bench';
+import { pressureTestBench } from './pressure-test.bench';
 import { fromTimedResults } from './timed-bench';
 import { run as runRollup } from './rollup.bench';
 
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
 
   const benches: Bench[] = [
     fromTimedResults('Objective roll-up', runRollup),
+    pressureTestBench(),
     startupBench(databaseUrl),
     matrixHttpBench(databaseUrl, 'bench-u17'),
     checkInWritesBench(

@@ -22,3 +22,6 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
 };
 
 export const EXIT_UNEXPECTED = 1;
+
+/** `catchball check`: the plan is valid but a publish gate failed (a lint error or a target below --min-probability). */
+export const EXIT_GATES_FAILED = 7;

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { isDomainError, type Issue } from '../core/errors';
 import { registerDigestCommand } from './commands/digest';
+import { registerCheckCommand } from './commands/check';
 import { registerPlanCommands } from './commands/plan';
 import { registerServeCommand } from './commands/serve';
 import { registerTranslateCommand } from './commands/translate';
@@ -15,6 +16,7 @@ registerServeCommand(program);
 registerPlanCommands(program);
 registerDigestCommand(program);
 registerTranslateCommand(program);
+registerCheckCommand(program);
 
 /** Prints an error as the user should see it: the message, then each problem on its own line. */
 function report(error: unknown): number {

@@ -119,6 +119,7 @@ export const KpiDistributionSchema = z.object({
   unitOfMeasure: z.string(),
   direction: KpiDirectionSchema,
   baseline: z.number(),
+  impactCount: z.number().int().meta({ description: 'Impacts stated on the KPI; 0 means not simulated' }),
   mean: z.number(),
   min: z.number(),
   max: z.number(),

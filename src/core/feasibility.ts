@@ -117,23 +117,6 @@ export function rampFractionAtYearEnd(startMonth: number, rampMonths: number): n
   return rampMonths <= 0 ? 1 : Math.min(1, activeMonths / rampMonths);
 }
 
-/** Whether `value` meets a target for the given direction (a band needs target ≤ value ≤ targetHigh). */
-export function meetsTarget(
-  value: number,
-  direction: KpiDirection,
-  target: number,
-  targetHigh: number | null,
-): boolean {
-  switch (direction) {
-    case 'increase':
-      return value >= target;
-    case 'decrease':
-      return value <= target;
-    case 'band':
-      return value >= target && value <= (targetHigh ?? Number.POSITIVE_INFINITY);
-  }
-}
-
 /**
  * Checks an impact's range and timing and an effort's months, beyond their field types: low ≤
  * likely ≤ high, months 1-12, no negative effort. Paths are relative to the impact or effort.

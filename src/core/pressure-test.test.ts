@@ -98,6 +98,47 @@ describe('runPressureTest', () => {
     expect(result.kpis[0]!.histogram.reduce((sum, bin) => sum + bin.count, 0)).toBe(10_000);
   });
 
+  it('meets a band only inside its bounds, and measures the shortfall from the nearer bound', () => {
+    const band = (improvement: number) =>
+      run({
+        kpis: [
+          {
+            id: 'k',
+            title: 'FP',
+            unitOfMeasure: '%',
+            direction: 'band',
+            baseline: 9,
+            target: 2,
+            targetHigh: 5,
+          },
+        ],
+        initiatives: [
+          {
+            id: 'i',
+            title: 'I',
+            deliveryProbability: 1,
+            impacts: [impact({ low: improvement, likely: improvement, high: improvement })],
+          },
+        ],
+        targets: [
+          {
+            id: 'k',
+            kind: 'kpi',
+            title: 'FP',
+            kpiId: 'k',
+            unitId: 'u',
+            keyResultId: null,
+            direction: 'band',
+            target: 2,
+            targetHigh: 5,
+          },
+        ],
+      }).targets[0]!;
+    expect(band(5)).toMatchObject({ probability: 1, expectedShortfall: 0 });
+    expect(band(3)).toMatchObject({ probability: 0, expectedShortfall: 1 });
+    expect(band(8)).toMatchObject({ probability: 0, expectedShortfall: 1 });
+  });
+
   it('reports progress in chunks up to 1', () => {
     const seen: number[] = [];
     runPressureTest(model([impact()]), mulberry32(1), {

@@ -1,6 +1,5 @@
 import {
   improvementSign,
-  meetsTarget,
   rampFractionAtYearEnd,
   type FeasibilityModel,
   type FeasibilityTarget,
@@ -32,6 +31,8 @@ export interface KpiDistribution {
   unitOfMeasure: string;
   direction: KpiDirection;
   baseline: number;
+  /** How many initiative impacts act on the KPI; with none, its "distribution" is just the baseline. */
+  impactCount: number;
   mean: number;
   min: number;
   max: number;
@@ -130,31 +131,36 @@ export function compileModel(model: FeasibilityModel): CompiledModel {
 }
 
 /**
- * Runs trials `from` ≤ t < `to` into `values` (KPI-major: KPI k's trials are values[k·T … k·T+T),
- * T = `trials`), which must hold the baselines already. Per trial and initiative: one Bernoulli
- * draw for delivery, then one triangular draw per impact of a delivered initiative.
+ * Runs trials `from` ≤ t < `to` into `values`, trial-major (trial t's KPIs are values[t·K … t·K+K),
+ * K = the KPI count, so one trial's writes stay in cache), which must hold the baselines already.
+ * Each trial draws one uniform per initiative (delivery, a Bernoulli draw) and one per impact (a
+ * triangular draw), in a fixed order and whether or not the initiative is delivered: changing one
+ * initiative then leaves every other initiative's draws as they were (common random numbers).
  */
 export function simulate(
   compiled: CompiledModel,
   random: RandomSource,
   values: Float64Array,
-  trials: number,
   from: number,
   to: number,
 ): void {
   const { probability, impactStart, impactKpi, low, high, split, lowArea, highArea, scale } = compiled;
   const initiatives = compiled.initiativeCount;
+  const kpis = compiled.kpiCount;
+  const draws = new Float64Array(initiatives + impactKpi.length);
   for (let t = from; t < to; t++) {
+    random.fill(draws);
+    const row = t * kpis;
     for (let i = 0; i < initiatives; i++) {
-      if (random() >= (probability[i] as number)) continue;
+      if ((draws[i] as number) >= (probability[i] as number)) continue;
       const end = impactStart[i + 1] as number;
       for (let j = impactStart[i] as number; j < end; j++) {
-        const u = random();
+        const u = draws[initiatives + j] as number;
         const sample =
           u < (split[j] as number)
             ? (low[j] as number) + Math.sqrt(u * (lowArea[j] as number))
             : (high[j] as number) - Math.sqrt((1 - u) * (highArea[j] as number));
-        const cell = (impactKpi[j] as number) * trials + t;
+        const cell = row + (impactKpi[j] as number);
         values[cell] = (values[cell] as number) + sample * (scale[j] as number);
       }
     }
@@ -174,35 +180,48 @@ export function runPressureTest(
 ): PressureTestResult {
   const trials = Math.max(1, Math.floor(options.trials));
   const compiled = compileModel(model);
-  const values = new Float64Array(compiled.kpiCount * trials);
-  for (let k = 0; k < compiled.kpiCount; k++)
-    values.fill(compiled.baselines[k] ?? 0, k * trials, (k + 1) * trials);
+  const kpis = compiled.kpiCount;
+  const values = new Float64Array(kpis * trials);
+  for (let t = 0; t < trials; t++) values.set(compiled.baselines, t * kpis);
   const chunk = Math.max(1, Math.floor(options.chunk ?? Math.ceil(trials / 10)));
   for (let from = 0; from < trials; from += chunk) {
     const to = Math.min(trials, from + chunk);
-    simulate(compiled, random, values, trials, from, to);
+    simulate(compiled, random, values, from, to);
     options.onProgress?.(to / trials);
   }
-  return summarise(model, values, trials);
+  return summarise(model, transpose(values, trials, kpis), trials);
 }
 
-/** Sorts each KPI's trials in place and summarises them and the targets on them. */
+/** Trial-major to KPI-major, so each KPI's trials are contiguous for sorting. */
+function transpose(values: Float64Array, trials: number, kpis: number): Float64Array {
+  const byKpi = new Float64Array(values.length);
+  for (let t = 0; t < trials; t++) {
+    const row = t * kpis;
+    for (let k = 0; k < kpis; k++) byKpi[k * trials + t] = values[row + k] as number;
+  }
+  return byKpi;
+}
+
+/** Sorts each KPI's trials (KPI-major `values`) in place and summarises them and the targets on them. */
 export function summarise(model: FeasibilityModel, values: Float64Array, trials: number): PressureTestResult {
   const kpiIndex = new Map(model.kpis.map((kpi, index) => [kpi.id, index]));
+  const impactCounts = new Map<string, number>();
+  for (const initiative of model.initiatives)
+    for (const impact of initiative.impacts)
+      impactCounts.set(impact.kpi, (impactCounts.get(impact.kpi) ?? 0) + 1);
   const sorted: Float64Array[] = model.kpis.map((_, k) =>
     values.subarray(k * trials, (k + 1) * trials).sort(),
   );
   const kpis = model.kpis.map((kpi, k): KpiDistribution => {
     const sample = sorted[k] ?? new Float64Array(0);
-    let sum = 0;
-    for (const value of sample) sum += value;
     return {
       kpiId: kpi.id,
       title: kpi.title,
       unitOfMeasure: kpi.unitOfMeasure,
       direction: kpi.direction,
       baseline: kpi.baseline,
-      mean: sum / trials,
+      impactCount: impactCounts.get(kpi.id) ?? 0,
+      mean: sumOf(sample, 0, sample.length) / trials,
       min: sample[0] ?? kpi.baseline,
       max: sample[trials - 1] ?? kpi.baseline,
       p10: quantileOfSorted(sample, 0.1),
@@ -220,14 +239,40 @@ export function summarise(model: FeasibilityModel, values: Float64Array, trials:
   return { trials, kpis, targets };
 }
 
+/**
+ * A target's outlook from the sorted trials: binary searches find the trials that meet it (at
+ * least the target when increasing, at most when decreasing, within the bounds of a band), and
+ * only the trials that miss are summed for the shortfall.
+ */
 function outlook(target: FeasibilityTarget, sorted: Float64Array, sign: 1 | -1): TargetOutlook {
-  let met = 0;
-  let shortfall = 0;
-  for (const value of sorted) {
-    if (meetsTarget(value, target.direction, target.target, target.targetHigh)) met++;
-    else shortfall += missBy(value, target);
-  }
   const n = sorted.length;
+  let met: number;
+  let shortfall: number;
+  switch (target.direction) {
+    case 'increase': {
+      const first = firstAtLeast(sorted, target.target);
+      met = n - first;
+      shortfall = target.target * first - sumOf(sorted, 0, first);
+      break;
+    }
+    case 'decrease': {
+      const end = firstAbove(sorted, target.target);
+      met = end;
+      shortfall = sumOf(sorted, end, n) - target.target * (n - end);
+      break;
+    }
+    case 'band': {
+      const high = target.targetHigh ?? Number.POSITIVE_INFINITY;
+      const first = firstAtLeast(sorted, target.target);
+      const end = Math.max(first, firstAbove(sorted, high));
+      met = end - first;
+      shortfall =
+        target.target * first -
+        sumOf(sorted, 0, first) +
+        (end < n ? sumOf(sorted, end, n) - high * (n - end) : 0);
+      break;
+    }
+  }
   // "Reachable with confidence c": at least this good in a share c of trials.
   const reachable = (confidence: number) => quantileOfSorted(sorted, sign > 0 ? 1 - confidence : confidence);
   return {
@@ -241,38 +286,54 @@ function outlook(target: FeasibilityTarget, sorted: Float64Array, sign: 1 | -1):
     target: target.target,
     targetHigh: target.targetHigh,
     probability: met / n,
-    expectedShortfall: shortfall / n,
+    expectedShortfall: Math.max(0, shortfall) / n,
     reachable: { p50: reachable(0.5), p80: reachable(0.8), p90: reachable(0.9) },
   };
 }
 
-/** How far a value that misses the target lies from it (outside a band: from its nearer bound). */
-function missBy(value: number, target: FeasibilityTarget): number {
-  switch (target.direction) {
-    case 'increase':
-      return target.target - value;
-    case 'decrease':
-      return value - target.target;
-    case 'band':
-      return value < target.target ? target.target - value : value - (target.targetHigh ?? value);
-  }
+function sumOf(values: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += values[i] as number;
+  return sum;
 }
 
+/** Index of the first value ≥ x in ascending `sorted` (its length when there is none). */
+function firstAtLeast(sorted: Float64Array, x: number): number {
+  return firstWhere(sorted, (value) => value >= x);
+}
+
+/** Index of the first value > x in ascending `sorted` (its length when there is none). */
+function firstAbove(sorted: Float64Array, x: number): number {
+  return firstWhere(sorted, (value) => value > x);
+}
+
+/** Binary search for the first index whose value passes `test`, a test that stays true once it holds. */
+function firstWhere(sorted: Float64Array, test: (value: number) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(sorted[mid] as number)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Equal-width bins from min to max; counts come from binary searches on the sorted trials. */
 function histogram(sorted: Float64Array): HistogramBin[] {
   const n = sorted.length;
-  const min = sorted[0] ?? 0;
-  const max = sorted[n - 1] ?? 0;
   if (n === 0) return [];
+  const min = sorted[0] as number;
+  const max = sorted[n - 1] as number;
   if (max === min) return [{ from: min, to: max, count: n }];
   const width = (max - min) / HISTOGRAM_BINS;
-  const bins = Array.from({ length: HISTOGRAM_BINS }, (_, b) => ({
-    from: min + b * width,
-    to: min + (b + 1) * width,
-    count: 0,
-  }));
-  for (const value of sorted) {
-    const bin = bins[Math.min(HISTOGRAM_BINS - 1, Math.floor((value - min) / width))];
-    if (bin) bin.count++;
+  const bins: HistogramBin[] = [];
+  let start = 0;
+  for (let b = 0; b < HISTOGRAM_BINS; b++) {
+    const to = b === HISTOGRAM_BINS - 1 ? max : min + (b + 1) * width;
+    const end = b === HISTOGRAM_BINS - 1 ? n : firstAtLeast(sorted, to);
+    bins.push({ from: min + b * width, to, count: end - start });
+    start = end;
   }
   return bins;
 }

@@ -11,6 +11,15 @@ describe('mulberry32', () => {
     expect([c(), c(), c()]).not.toEqual(first);
   });
 
+  it('fills a buffer with the same numbers, in order, as single draws', () => {
+    const single = mulberry32(5);
+    const bulk = mulberry32(5);
+    const buffer = new Float64Array(4);
+    bulk.fill(buffer);
+    expect([...buffer]).toEqual([single(), single(), single(), single()]);
+    expect(bulk()).toBe(single());
+  });
+
   it('stays in [0, 1) with a mean near 0.5', () => {
     const random = mulberry32(1);
     let sum = 0;

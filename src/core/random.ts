@@ -1,8 +1,13 @@
 /**
  * A seeded source of uniform numbers in [0, 1). Core code never calls Math.random: callers pass a
- * source, so a simulation run twice with the same seed gives the same numbers.
+ * source, so a simulation run twice with the same seed gives the same numbers. `fill` draws a
+ * whole buffer at once (the same numbers, in order, as that many calls), which lets hot loops keep
+ * the generator's state in a register.
  */
-export type RandomSource = () => number;
+export interface RandomSource {
+  (): number;
+  fill(target: Float64Array): void;
+}
 
 const TWO_TO_32 = 4294967296;
 
@@ -13,13 +18,24 @@ const TWO_TO_32 = 4294967296;
  */
 export function mulberry32(seed: number): RandomSource {
   let state = seed >>> 0;
-  return () => {
+  const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / TWO_TO_32;
   };
+  const fill = (target: Float64Array) => {
+    let s = state;
+    for (let i = 0; i < target.length; i++) {
+      s = (s + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(s ^ (s >>> 15), s | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      target[i] = ((t ^ (t >>> 14)) >>> 0) / TWO_TO_32;
+    }
+    state = s;
+  };
+  return Object.assign(next, { fill });
 }
 
 /**

@@ -13,6 +13,13 @@ import type {
   UnitDashboard,
   UnitProgress,
   UpdateCountermeasureInput,
+  CapacityReportView,
+  CreateProposalInput,
+  LintReport,
+  PressureTestJob,
+  Proposal,
+  ProposalStepInput,
+  ProposalThread,
   Correlation,
   CreateMatrixItemInput,
   Cycle,
@@ -190,3 +197,33 @@ export const getDashboard = (unitId: string, cycleId: string) =>
 /** GET /api/organisations/:id/overview?cycleId=C — quarter statistics across units. */
 export const getOverview = (orgId: string, cycleId: string) =>
   request<OrganisationOverview>('GET', `/api/organisations/${enc(orgId)}/overview?cycleId=${enc(cycleId)}`);
+/** POST /api/matrices/:id/pressure-test with `wait: true` — runs in a worker and answers with the result. */
+export const runPressureTest = (matrixId: string, trials = 10_000, seed = 1) =>
+  request<PressureTestJob>('POST', `/api/matrices/${enc(matrixId)}/pressure-test`, {
+    trials,
+    seed,
+    wait: true,
+  });
+
+/** GET /api/matrices/:id/capacity */
+export const getCapacity = (matrixId: string) =>
+  request<CapacityReportView>('GET', `/api/matrices/${enc(matrixId)}/capacity`);
+
+/** GET /api/matrices/:id/lint */
+export const getLint = (matrixId: string) =>
+  request<LintReport>('GET', `/api/matrices/${enc(matrixId)}/lint`);
+
+/** GET /api/units/:id/proposals — proposals the unit sent or received. */
+export const listUnitProposals = (unitId: string) =>
+  request<Proposal[]>('GET', `/api/units/${enc(unitId)}/proposals`);
+
+/** GET /api/proposals/:id — with its thread and the actions open now. */
+export const getProposal = (id: string) => request<ProposalThread>('GET', `/api/proposals/${enc(id)}`);
+
+/** POST /api/proposals — omitted target and resources are pre-filled from the pressure test. */
+export const createProposal = (input: Partial<CreateProposalInput> & { matrixId: string; actorId: string }) =>
+  request<ProposalThread>('POST', '/api/proposals', input);
+
+/** POST /api/proposals/:id/actions */
+export const actOnProposal = (id: string, input: ProposalStepInput) =>
+  request<ProposalThread>('POST', `/api/proposals/${enc(id)}/actions`, input);

@@ -85,6 +85,9 @@ function OrgFrame({
         <Route path="/org/:orgId/units/:unitId/matrix/:year">
           {(params) => <UnitPage tab="matrix" unitId={params.unitId} year={Number(params.year)} />}
         </Route>
+        <Route path="/org/:orgId/units/:unitId/pressure/:year">
+          {(params) => <UnitPage tab="pressure" unitId={params.unitId} year={Number(params.year)} />}
+        </Route>
         <Route path="/org/:orgId/units/:unitId/okrs">
           {(params) => <UnitPage tab="okrs" unitId={params.unitId} year={undefined} />}
         </Route>

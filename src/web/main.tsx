@@ -14,6 +14,7 @@ import './styles/matrix-extras.css';
 import './styles/execution.css';
 import './styles/links.css';
 import './styles/wizard.css';
+import './styles/pressure-test.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

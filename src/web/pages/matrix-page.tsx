@@ -3,7 +3,8 @@
  * its legend and the keyboard hints. Shows guidance when the unit has no matrix for that year.
  */
 import type { XMatrixView } from '../../contracts';
-import { getMatrixView } from '../api-client';
+import { useMemo } from 'react';
+import { getMatrixView, runPressureTest } from '../api-client';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, GridIcon, PrinterIcon } from '../components/icons';
@@ -62,6 +63,7 @@ export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
 
 function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XMatrixView> }) {
   const editor = useMatrixEditor(view, query.setData, query.refetch);
+  const risk = useMatrixRisk(view.matrix.id);
   useLiveChanges({ matrixId: view.matrix.id }, editor.syncWithServer);
   const counts = editor.view.items;
   return (
@@ -90,7 +92,7 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
         </Button>
       </div>
       <div className="matrix-scroll">
-        <XMatrix editor={editor} />
+        <XMatrix editor={editor} risk={risk} />
       </div>
       <MatrixLegend partNames={editor.view.organisation.partNames} />
       <MatrixLinksPanel view={editor.view} refetch={query.refetch} />
@@ -114,4 +116,24 @@ function MatrixSkeleton() {
       <Skeleton width={520} height={120} />
     </div>
   );
+}
+
+/**
+ * Risk at a glance: a quick pressure test (2,000 trials) gives each annual objective and KPI the
+ * probability of reaching its target; the matrix colours those items by it. Nothing is shown
+ * until it answers, and a failure just leaves the matrix uncoloured.
+ */
+function useMatrixRisk(matrixId: string): ReadonlyMap<string, number> | undefined {
+  const test = useQuery(`risk:${matrixId}`, () => runPressureTest(matrixId, 2000));
+  const result = test.data?.result;
+  return useMemo(() => {
+    if (!result) return undefined;
+    const risk = new Map<string, number>();
+    const simulated = new Set(result.kpis.filter((kpi) => kpi.impactCount > 0).map((kpi) => kpi.kpiId));
+    for (const target of result.targets) {
+      if (!simulated.has(target.kpiId) || target.kind === 'key_result') continue;
+      risk.set(target.targetId, Math.min(risk.get(target.targetId) ?? 1, target.probability));
+    }
+    return risk;
+  }, [result]);
 }

@@ -15,8 +15,16 @@ import { BowlingPage } from './bowling-page';
 import { DashboardPage } from './dashboard-page';
 import { MatrixPage } from './matrix-page';
 import { OkrsPage } from './okrs-page';
+import { PressureTestPage } from './pressure-test-page';
 
-export type UnitTab = 'matrix' | 'okrs' | 'bowling' | 'dashboard';
+export type UnitTab = 'matrix' | 'okrs' | 'bowling' | 'dashboard' | 'pressure';
+
+/** Print titles of the tabs that are picked by year (the others by cycle). */
+const YEAR_TAB_TITLES: Partial<Record<UnitTab, string>> = {
+  matrix: 'X-matrix',
+  bowling: 'Bowling chart',
+  pressure: 'Pressure test',
+};
 
 interface UnitPageProps {
   tab: UnitTab;
@@ -60,7 +68,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
   const matrixYear = year ?? defaultMatrixYear(unit.id, data.matrices) ?? new Date().getFullYear();
   const cycleId = new URLSearchParams(search).get('cycle') ?? defaultCycle(data.cycles, matrixYear)?.id;
   const ancestors = ancestorsOf(unit.id, data.unitsById);
-  const byYear = tab === 'matrix' || tab === 'bowling';
+  const byYear = tab in YEAR_TAB_TITLES;
   const yearOptions = years.includes(matrixYear) ? years : [matrixYear, ...years].sort((a, b) => b - a);
 
   return (
@@ -80,7 +88,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
             {unit.name}
             <span className="print-only">
               {byYear
-                ? ` · ${tab === 'matrix' ? 'X-matrix' : 'Bowling chart'} ${matrixYear}`
+                ? ` · ${YEAR_TAB_TITLES[tab] ?? ''} ${matrixYear}`
                 : ` · ${tab === 'okrs' ? 'OKRs' : 'Dashboard'} ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
             </span>
           </h1>
@@ -137,6 +145,12 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
           items={[
             { id: 'matrix', label: 'X-matrix', href: `${base}/matrix/${matrixYear}`, icon: <GridIcon /> },
             {
+              id: 'pressure',
+              label: 'Pressure test',
+              href: `${base}/pressure/${matrixYear}`,
+              icon: <AlertIcon />,
+            },
+            {
               id: 'okrs',
               label: 'OKRs',
               href: `${base}/okrs${cycleId ? `?cycle=${cycleId}` : ''}`,
@@ -159,6 +173,9 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
       </header>
       {tab === 'matrix' && <MatrixPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />}
       {tab === 'okrs' && <OkrsPage key={`${unit.id}:${cycleId ?? ''}`} unit={unit} cycleId={cycleId} />}
+      {tab === 'pressure' && (
+        <PressureTestPage key={`${unit.id}:${matrixYear}`} unit={unit} year={matrixYear} />
+      )}
       {tab === 'bowling' && (
         <BowlingPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />
       )}

@@ -4,6 +4,7 @@
  * A hover toolbar offers the same actions. Test hook: `data-testid="item-<id>"` with `data-part`.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { probabilityTone } from '../pressure-test/target-outlooks';
 import type { MatrixItem, TraceSource } from '../../../contracts';
 import {
   ArrowDownIcon,
@@ -26,6 +27,8 @@ interface MatrixItemLabelProps {
   row: number | string;
   column: number | string;
   tone: 'focus' | 'related' | 'dim' | undefined;
+  /** Probability (0-1) that the pressure test gives the item's target, when known: coloured at a glance. */
+  probability?: number | undefined;
   source: TraceSource | undefined;
   /** The source moved on since the item agreed with it; accept or answer in the links panel. */
   sourceChanged?: boolean;
@@ -105,7 +108,8 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
   return (
     <div
       ref={ref}
-      className={`mx-item mx-item-${orientation} part-${item.part}${tone ? ` is-${tone}` : ''}${editing ? ' is-editing' : ''}`}
+      className={`mx-item mx-item-${orientation} part-${item.part}${tone ? ` is-${tone}` : ''}${editing ? ' is-editing' : ''}${props.probability === undefined ? '' : ` risk-${probabilityTone(props.probability)}`}`}
+      data-probability={props.probability}
       style={{ gridRow: row, gridColumn: column }}
       data-testid={`item-${item.id}`}
       data-part={item.part}

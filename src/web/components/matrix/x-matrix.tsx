@@ -19,7 +19,8 @@ import { MatrixItemLabel } from './matrix-item';
 import { highlightFor, indexMatrix, itemTone, type MatrixFocus } from './matrix-model';
 import type { MatrixEditor } from './use-matrix-editor';
 
-export function XMatrix({ editor }: { editor: MatrixEditor }) {
+/** `risk`: the pressure test's probability per How Far or How Much item, shown as a colour on the item. */
+export function XMatrix({ editor, risk }: { editor: MatrixEditor; risk?: ReadonlyMap<string, number> }) {
   const { view } = editor;
   const { data: org } = useOrg();
   const [focus, setFocus] = useState<MatrixFocus>(null);
@@ -74,6 +75,7 @@ export function XMatrix({ editor }: { editor: MatrixEditor }) {
         row={row}
         column={column}
         tone={itemTone(highlight, item.id)}
+        probability={risk?.get(item.id)}
         source={traceId ? sources.get(traceId) : undefined}
         sourceChanged={changed.has(item.id)}
         meta={item.part === 'how_much' ? <KpiMeta item={item} /> : undefined}

@@ -1,0 +1,136 @@
+/**
+ * A unit's catchball inbox: each proposal with its thread and the actions open now. There are no
+ * accounts yet, so each action is taken as the owner of the unit whose turn it is (named on the
+ * button); the server checks that this person owns that unit.
+ */
+import { useState } from 'react';
+import type { Proposal, ProposalThread, Unit } from '../../../contracts';
+import { actOnProposal, getProposal, listUnitProposals } from '../../api-client';
+import { useQuery } from '../../hooks/use-query';
+import { Button } from '../button';
+
+const ACTION_LABEL = {
+  question: 'Ask a question',
+  counter: 'Counter',
+  revise: 'Revise',
+  agree: 'Agree',
+  withdraw: 'Withdraw',
+  reject: 'Reject',
+} as const;
+
+export function CatchballInbox(props: {
+  unitId: string;
+  unitsById: Map<string, Unit>;
+  nameOf: (personId: string | null) => string;
+  refreshKey: number;
+  onChanged: () => void;
+}) {
+  const query = useQuery(`proposals:${props.unitId}:${props.refreshKey}`, () =>
+    listUnitProposals(props.unitId),
+  );
+  if (!query.data) return <p className="muted">Loading the inbox…</p>;
+  if (query.data.length === 0)
+    return <p className="muted">No proposals yet. Propose a recalibration from a target above.</p>;
+  return (
+    <ul className="inbox">
+      {query.data.map((proposal) => (
+        <ProposalCard key={proposal.id} proposal={proposal} {...props} onChanged={props.onChanged} />
+      ))}
+    </ul>
+  );
+}
+
+function ProposalCard(props: {
+  proposal: Proposal;
+  unitsById: Map<string, Unit>;
+  nameOf: (personId: string | null) => string;
+  onChanged: () => void;
+}) {
+  const { proposal } = props;
+  const thread = useQuery(`proposal:${proposal.id}:${proposal.version}`, () => getProposal(proposal.id));
+  const child = props.unitsById.get(proposal.childUnitId);
+  const parent = props.unitsById.get(proposal.parentUnitId);
+  const [target, setTarget] = useState('');
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const act = async (current: ProposalThread, action: keyof typeof ACTION_LABEL, by: 'child' | 'parent') => {
+    setError(null);
+    const actorId = (by === 'child' ? child : parent)?.ownerId;
+    if (!actorId) return;
+    try {
+      const changes =
+        (action === 'counter' || action === 'revise') && target !== '' ? { target: Number(target) } : {};
+      await actOnProposal(current.id, { action, actorId, comment, version: current.version, ...changes });
+      setTarget('');
+      setComment('');
+      props.onChanged();
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause));
+    }
+  };
+  return (
+    <li className="proposal" data-testid={`proposal-${proposal.id}`} data-state={proposal.state}>
+      <div className="proposal-head">
+        <span className={`proposal-state state-${proposal.state}`}>{proposal.state}</span>
+        <span className="proposal-title">{proposal.title}</span>
+        <span className="proposal-values">
+          {proposal.originalTarget} → <strong data-testid="proposed-target">{proposal.proposedTarget}</strong>
+        </span>
+      </div>
+      <p className="proposal-route">
+        {child?.name} → {parent?.name}
+        {proposal.ballWith &&
+          ` · the ball is with ${(proposal.ballWith === 'child' ? child : parent)?.name ?? ''}`}
+      </p>
+      {proposal.resources.summary && <p className="proposal-resources">{proposal.resources.summary}</p>}
+      {thread.data && (
+        <>
+          <ol className="thread">
+            {thread.data.events.map((event) => (
+              <li key={event.id}>
+                <strong>{event.actorName ?? props.nameOf(event.actorId)}</strong> {event.action} · target{' '}
+                {event.target}
+                {event.comment && <span className="thread-comment"> — {event.comment}</span>}
+              </li>
+            ))}
+          </ol>
+          {thread.data.availableActions.length > 0 && (
+            <div className="proposal-actions">
+              <input
+                aria-label="New target"
+                placeholder="New target (counter / revise)"
+                type="number"
+                step="any"
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+              />
+              <input
+                aria-label="Comment"
+                placeholder="Comment"
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+              />
+              {thread.data.availableActions.map(({ action, by }) => {
+                const current = thread.data;
+                const owner = (by === 'child' ? child : parent)?.ownerId ?? null;
+                return (
+                  current && (
+                    <Button
+                      key={action}
+                      size="sm"
+                      variant={action === 'agree' ? 'primary' : 'secondary'}
+                      onClick={() => void act(current, action, by)}
+                    >
+                      {ACTION_LABEL[action]} as {props.nameOf(owner)}
+                    </Button>
+                  )
+                );
+              })}
+            </div>
+          )}
+        </>
+      )}
+      {error && <p className="form-error">{error}</p>}
+    </li>
+  );
+}
