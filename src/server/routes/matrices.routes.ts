@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   CorrelationSchema,
@@ -16,6 +17,7 @@ import {
   UpdateMatrixSchema,
   XMatrixSchema,
   XMatrixViewSchema,
+  type XMatrixView,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
 import type { Services } from '../services';
@@ -26,6 +28,23 @@ import type { ViewCache } from '../live/view-cache';
 export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] {
   const tag = 'X-matrices';
   const { matrices, items, grid } = services;
+  /**
+   * Answers with a whole view, serialised once per change: the cached JSON text is sent as it is,
+   * so a read between changes costs neither queries nor serialisation.
+   */
+  const sendView = async (reply: FastifyReply, key: string, load: () => Promise<XMatrixView>) => {
+    const cached = await viewCache.get(
+      key,
+      (entry) => entry.matrixId,
+      async () => {
+        const view = await load();
+        return { matrixId: view.matrix.id, json: JSON.stringify(view) };
+      },
+    );
+    void reply.type('application/json; charset=utf-8');
+    // The route's schema describes the view; what goes out is that view's JSON text.
+    return cached.json as unknown as XMatrixView;
+  };
   return [
     defineRoute({
       method: 'GET',
@@ -34,11 +53,9 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       summary: "A unit's whole X-matrix for a year",
       params: MatrixLocatorSchema,
       response: XMatrixViewSchema,
-      handler: ({ params }) =>
-        viewCache.get(
-          `unit:${params.unitId}:${String(params.year)}`,
-          (view) => view.matrix.id,
-          () => matrices.viewByUnitAndYear(params.unitId, params.year),
+      handler: ({ params, reply }) =>
+        sendView(reply, `unit:${params.unitId}:${String(params.year)}`, () =>
+          matrices.viewByUnitAndYear(params.unitId, params.year),
         ),
     }),
     defineRoute({
@@ -58,12 +75,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       summary: 'A whole X-matrix by id',
       params: IdParamsSchema,
       response: XMatrixViewSchema,
-      handler: ({ params }) =>
-        viewCache.get(
-          `matrix:${params.id}`,
-          (view) => view.matrix.id,
-          () => matrices.view(params.id),
-        ),
+      handler: ({ params, reply }) => sendView(reply, `matrix:${params.id}`, () => matrices.view(params.id)),
     }),
     defineRoute({
       method: 'PATCH',
