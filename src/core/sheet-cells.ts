@@ -88,3 +88,16 @@ export function normaliseLabel(text: string): string {
     .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
     .replace(/[^a-z0-9]/g, '');
 }
+
+/**
+ * Spreadsheet programs run a cell that starts with `=`, `+`, `-` or `@` as a formula, so text
+ * written to a CSV or XLSX gets a leading apostrophe (the OWASP advice against formula
+ * injection). {@link restoreFormulaText} undoes it on import, so export → import is unchanged.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function restoreFormulaText(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}

@@ -151,8 +151,7 @@ export function buildMatrixScene(view: XMatrixView): Scene {
           : correlation.grid === 'how_much_what'
             ? place(at.how_much.get(correlation.fromId), at.what.get(correlation.toId), x.howMuch, y.what)
             : place(at.how_far.get(correlation.toId), at.what.get(correlation.fromId), x.howFar, y.what);
-    if (spot)
-      shapes.push(strengthMark(correlation.strength, spot.cx, spot.cy, c * 0.3));
+    if (spot) shapes.push(strengthMark(correlation.strength, spot.cx, spot.cy, c * 0.3));
   }
   for (const ownership of view.ownerships) {
     const col = at.who.get(ownership.whoId);

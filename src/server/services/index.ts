@@ -10,9 +10,11 @@ import { createPlanExportService } from './plan-export.service';
 import { createPlanImportService } from './plan-import.service';
 import { createUnitsService } from './units.service';
 import { createOkrImportService } from './okr-import.service';
+import { createMatrixWorkbookService } from './matrix-workbook.service';
 
 /** Every service over one database handle; routes and CLI commands call these, never the store. */
 export function createServices(db: Db) {
+  const planExport = createPlanExportService(db);
   return {
     organisations: createOrganisationsService(db),
     units: createUnitsService(db),
@@ -23,7 +25,8 @@ export function createServices(db: Db) {
     items: createMatrixItemsService(db),
     grid: createMatrixGridService(db),
     planImport: createPlanImportService(db),
-    planExport: createPlanExportService(db),
+    planExport,
+    matrixWorkbook: createMatrixWorkbookService(db, planExport),
     okrImport: createOkrImportService(db),
   };
 }
