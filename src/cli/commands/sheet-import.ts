@@ -64,7 +64,7 @@ export async function importSpreadsheet(file: string, flags: SheetImportFlags): 
   try {
     await withServices(flags, async (services) => {
       if (flags.dryRun) {
-        const preview = await services.okrImport.preview(bytes, query, bar.update);
+        const preview = await services.okrImport.preview(bytes, query, (progress) => bar.update(progress));
         bar.finish();
         if (preview.problems.length > 0)
           throw validationError(
@@ -77,7 +77,7 @@ export async function importSpreadsheet(file: string, flags: SheetImportFlags): 
         );
         return;
       }
-      const result = await services.okrImport.confirm(bytes, query, bar.update);
+      const result = await services.okrImport.confirm(bytes, query, (progress) => bar.update(progress));
       bar.finish();
       const { objectives, keyResults, people } = result.created;
       console.log(
