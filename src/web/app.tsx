@@ -5,6 +5,7 @@
  * - `/org/:orgId/units/:unitId` → the unit's current X-matrix, or its OKRs when it has no matrix
  * - `/org/:orgId/units/:unitId/matrix/:year` → the X-matrix page
  * - `/org/:orgId/units/:unitId/okrs?cycle=C` → the OKRs page
+ * - `/org/:orgId/import?unit=U` → import OKRs from a CSV or XLSX
  */
 import { Route, Switch, useRoute } from 'wouter';
 import { listOrganisations } from './api-client';
@@ -13,6 +14,7 @@ import { ToastProvider } from './components/toast';
 import { OrgProvider, useOrg } from './hooks/org-context';
 import { useQuery } from './hooks/use-query';
 import { HomePage } from './pages/home-page';
+import { ImportPage } from './pages/import-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrgIndexPage, UnitIndexPage } from './pages/redirect-pages';
 import { UnitPage } from './pages/unit-page';
@@ -71,6 +73,9 @@ function OrgFrame({
       currentUnitId={unitParams?.unitId}
     >
       <Switch>
+        <Route path="/org/:orgId/import">
+          <ImportPage />
+        </Route>
         <Route path="/org/:orgId/units/:unitId/matrix/:year">
           {(params) => <UnitPage tab="matrix" unitId={params.unitId} year={Number(params.year)} />}
         </Route>

@@ -11,6 +11,7 @@ import './styles/okrs.css';
 import './styles/matrix.css';
 import './styles/matrix-items.css';
 import './styles/matrix-extras.css';
+import './styles/imports.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

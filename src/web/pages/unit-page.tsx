@@ -79,6 +79,12 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
             </span>
           </h1>
           <div className="page-title-actions">
+            <Link
+              className="btn btn-ghost btn-sm"
+              href={`/org/${data.organisation.id}/import?unit=${unit.id}`}
+            >
+              <span>Import OKRs</span>
+            </Link>
             {tab === 'matrix' ? (
               <label className="picker">
                 <span>Year</span>
