@@ -101,3 +101,20 @@ export function neutraliseFormula(text: string): string {
 export function restoreFormulaText(text: string): string {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
+
+/**
+ * Looks entries up by any of their labels (id, name, e-mail…), compared with
+ * {@link normaliseLabel}; the first entry to claim a label keeps it.
+ */
+export function labelIndex<T extends { id: string }>(
+  list: readonly T[],
+  labels: (entry: T) => readonly (string | null)[],
+): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const entry of list)
+    for (const label of labels(entry)) {
+      const key = normaliseLabel(label ?? '');
+      if (key !== '' && !index.has(key)) index.set(key, entry.id);
+    }
+  return index;
+}

@@ -29,25 +29,23 @@ export const GRID_SHEETS: Record<CornerGridId, { sheet: string; rows: ListPart; 
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** The columns every list but Who starts with. */
+const ITEM_COLUMNS = [
+  { header: 'ID', field: 'id' },
+  { header: 'Title', field: 'title' },
+  { header: 'Description', field: 'description' },
+] as const;
+
 /** Columns of each list sheet: the header written, and the field of the plan document it holds. */
 export const LIST_COLUMNS: Record<ListPart, readonly { header: string; field: string }[]> = {
   what: [
-    { header: 'ID', field: 'id' },
-    { header: 'Title', field: 'title' },
-    { header: 'Description', field: 'description' },
+    ...ITEM_COLUMNS,
     { header: 'Source objective', field: 'sourceObjectiveId' },
     { header: 'Target year', field: 'targetYear' },
   ],
-  how_far: [
-    { header: 'ID', field: 'id' },
-    { header: 'Title', field: 'title' },
-    { header: 'Description', field: 'description' },
-    { header: 'Source key result', field: 'sourceKeyResultId' },
-  ],
+  how_far: [...ITEM_COLUMNS, { header: 'Source key result', field: 'sourceKeyResultId' }],
   how: [
-    { header: 'ID', field: 'id' },
-    { header: 'Title', field: 'title' },
-    { header: 'Description', field: 'description' },
+    ...ITEM_COLUMNS,
     { header: 'Start date', field: 'startDate' },
     { header: 'End date', field: 'endDate' },
     { header: 'Effort (person-days)', field: 'effortPersonDays' },
@@ -55,9 +53,7 @@ export const LIST_COLUMNS: Record<ListPart, readonly { header: string; field: st
     { header: 'Status', field: 'status' },
   ],
   how_much: [
-    { header: 'ID', field: 'id' },
-    { header: 'Title', field: 'title' },
-    { header: 'Description', field: 'description' },
+    ...ITEM_COLUMNS,
     { header: 'Unit of measure', field: 'unitOfMeasure' },
     { header: 'Direction', field: 'direction' },
     { header: 'Baseline', field: 'baseline' },

@@ -1,5 +1,5 @@
 import { DomainError, validationError, type Issue } from '../../core/errors';
-import { normaliseLabel } from '../../core/sheet-cells';
+import { labelIndex, normaliseLabel } from '../../core/sheet-cells';
 import type { MatrixImportResult, PlanMatrix } from '../../contracts';
 import type { Db } from '../db/store';
 import { getRow } from '../db/versioned';
@@ -45,32 +45,9 @@ export function createMatrixWorkbookService(db: Db, planExport: ReturnType<typeo
         .execute(),
       db.selectFrom('units').select(['id', 'name']).where('organisationId', '=', organisationId).execute(),
     ]);
-    const index = (entries: [string, string][]) => {
-      const map = new Map<string, string>();
-      for (const [label, id] of entries)
-        if (label !== '' && !map.has(normaliseLabel(label))) map.set(normaliseLabel(label), id);
-      return map;
-    };
     return {
-      people: index(
-        people.flatMap(
-          (p) =>
-            [
-              [p.id, p.id],
-              [p.name, p.id],
-              [p.email ?? '', p.id],
-            ] as [string, string][],
-        ),
-      ),
-      units: index(
-        units.flatMap(
-          (u) =>
-            [
-              [u.id, u.id],
-              [u.name, u.id],
-            ] as [string, string][],
-        ),
-      ),
+      people: labelIndex(people, (p) => [p.id, p.name, p.email]),
+      units: labelIndex(units, (u) => [u.id, u.name]),
       names: {
         people: new Map(people.map((p) => [p.id, p.name])),
         units: new Map(units.map((u) => [u.id, u.name])),
