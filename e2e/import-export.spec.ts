@@ -18,6 +18,7 @@ test('upload a CSV of OKRs → preview with problems by row and column → fixed
   await expect(importer.problems.locator('tbody tr').first()).toContainText('2');
   await expect(importer.problems.locator('tbody tr').first()).toContainText('F');
   await expect(importer.confirm).toBeDisabled();
+  await page.screenshot({ path: 'test-results/import-problems.png', fullPage: true });
 
   await importer.upload('okrs.csv', [
     HEADER,
@@ -46,6 +47,7 @@ test('upload a CSV of OKRs → preview with problems by row and column → fixed
   await expect(importer.preview).toContainText('2 objectives');
   await expect(importer.preview).toContainText('3 key results');
   await expect(importer.preview).toContainText('aligned to');
+  await page.screenshot({ path: 'test-results/import-preview.png', fullPage: true });
   await importer.confirm.click();
   await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible();
   await page.getByRole('link', { name: 'Open the OKRs' }).click();
@@ -59,6 +61,7 @@ test('the Export menu downloads the A3 PDF the server draws, and the template is
   const matrix = new MatrixPage(page);
   await matrix.open('acme', 'cso', 2026);
   await page.getByText('Export', { exact: true }).click();
+  await page.screenshot({ path: 'test-results/export-menu.png' });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('export-pdf').click(),
