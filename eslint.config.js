@@ -11,6 +11,7 @@ const noImportsFrom = (patterns, message) => ({
 export default tseslint.config(
   {
     ignores: [
+      '.ci-cache/**',
       'dist/**',
       'node_modules/**',
       'data/**',

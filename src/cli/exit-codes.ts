@@ -2,17 +2,23 @@ import type { ErrorCode } from '../core/errors';
 
 /**
  * The CLI's exit codes, one per error family, so scripts and CI can tell a bad input (2) from
- * a missing thing (3), a conflict (4) or a broken rule of the domain (5). 1 is an unexpected failure.
+ * a missing thing (3), a conflict (4), a broken rule of the domain (5), or a refused credential or
+ * an action the actor may not take (6). 1 is an unexpected failure.
  */
 export const EXIT_CODES: Record<ErrorCode, number> = {
   validation_failed: 2,
   not_found: 3,
   version_conflict: 4,
   already_exists: 4,
+  cycle_locked: 4,
   invariant_violated: 5,
   not_adjacent: 5,
   primary_owner_conflict: 5,
   inconsistent_target: 5,
+  unauthorized: 6,
+  forbidden: 6,
+  illegal_transition: 4,
+  not_permitted: 6,
 };
 
 export const EXIT_UNEXPECTED = 1;

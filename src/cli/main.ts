@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { isDomainError, type Issue } from '../core/errors';
+import { registerDigestCommand } from './commands/digest';
 import { registerPlanCommands } from './commands/plan';
 import { registerServeCommand } from './commands/serve';
+import { registerTranslateCommand } from './commands/translate';
 import { EXIT_CODES, EXIT_UNEXPECTED } from './exit-codes';
 
 const program = new Command()
@@ -11,6 +13,8 @@ const program = new Command()
 
 registerServeCommand(program);
 registerPlanCommands(program);
+registerDigestCommand(program);
+registerTranslateCommand(program);
 
 /** Prints an error as the user should see it: the message, then each problem on its own line. */
 function report(error: unknown): number {

@@ -1,6 +1,6 @@
 import { migrate } from '../server/db/migrate';
 import { openStore, type Store } from '../server/db/store';
-import { resolveStoreConfig, type SettingFlags } from '../server/config';
+import { resolveSmtp, resolveStoreConfig, type SettingFlags } from '../server/config';
 import { createServices, type Services } from '../server/services';
 
 /** Options every store-using command takes; the same settings as the server. */
@@ -17,7 +17,7 @@ export async function withServices<T>(
   const store = await openStore(resolveStoreConfig(flags));
   try {
     await migrate(store);
-    return await fn(createServices(store.db), store);
+    return await fn(createServices(store.db, { smtp: resolveSmtp() }), store);
   } finally {
     await store.close();
   }

@@ -3,8 +3,10 @@ import { DescriptionSchema, IdSchema, IsoDateSchema, TitleSchema } from './commo
 import { PartNamesSchema } from './organisation';
 import { SkillSchema } from './person';
 import { KeyResultKindSchema, ObjectiveKindSchema } from './okr';
+import { ImpactBasisSchema, MonthSchema } from './feasibility';
 import {
   CorrelationStrengthSchema,
+  DeliveryProbabilitySchema,
   InitiativeStatusSchema,
   KpiDirectionSchema,
   MonthlyPlanSchema,
@@ -90,6 +92,23 @@ const PlanHowFar = z.strictObject({
   ),
 });
 
+const PlanImpact = z.strictObject({
+  kpi: described(IdSchema, 'A KPI (howMuch item) of the same matrix'),
+  low: described(z.number(), "Smallest improvement in the KPI's good direction (positive helps)"),
+  likely: described(z.number(), 'Most likely improvement; low ≤ likely ≤ high'),
+  high: described(z.number(), 'Largest improvement'),
+  basis: ImpactBasisSchema.default('absolute'),
+  startMonth: described(MonthSchema.default(1), 'Month (1-12) the impact starts'),
+  rampMonths: described(z.number().int().min(0).max(24).default(0), 'Months to reach full impact'),
+});
+
+const PlanEffort = z.strictObject({
+  skill: SkillSchema,
+  personDaysPerMonth: z.number().min(0, 'must not be negative'),
+  fromMonth: MonthSchema.default(1),
+  toMonth: MonthSchema.default(12),
+});
+
 const PlanHow = z.strictObject({
   ...itemBase,
   startDate: IsoDateSchema.nullable().default(null),
@@ -97,6 +116,12 @@ const PlanHow = z.strictObject({
   effortPersonDays: z.number().min(0).nullable().default(null),
   requiredSkills: z.array(SkillSchema).default([]),
   status: InitiativeStatusSchema.default('planned'),
+  deliveryProbability: DeliveryProbabilitySchema.default(1),
+  impacts: described(
+    z.array(PlanImpact).default([]),
+    'What the initiative does to KPIs, for the pressure test',
+  ),
+  effort: described(z.array(PlanEffort).default([]), 'Person-days per month it needs, per skill'),
 });
 
 const PlanHowMuch = z.strictObject({

@@ -14,6 +14,7 @@ import {
 import { OrganisationSchema } from './organisation';
 import { UnitSchema } from './unit';
 import { PersonSchema } from './person';
+import { CascadeLinkSchema, SourceStatusSchema } from './translation-links';
 
 export const MatrixPartSchema = z.enum(MATRIX_PARTS);
 export const CorrelationStrengthSchema = z.enum(CORRELATION_STRENGTHS);
@@ -30,6 +31,13 @@ export const INITIATIVE_STATUSES = [
   'cancelled',
 ] as const;
 export const InitiativeStatusSchema = z.enum(INITIATIVE_STATUSES);
+
+/** The chance that an initiative is delivered at all; the pressure test draws it once per trial. */
+export const DeliveryProbabilitySchema = z
+  .number()
+  .min(0, 'must be between 0 and 1')
+  .max(1, 'must be between 0 and 1')
+  .meta({ description: 'Probability (0-1) that the initiative is delivered at all' });
 
 export const MonthlyPlanSchema = z
   .array(z.number().nullable())
@@ -48,6 +56,7 @@ const partFields = {
   effortPersonDays: z.number().min(0).nullable(),
   requiredSkills: z.array(z.string().trim().min(1).max(80)),
   status: InitiativeStatusSchema.nullable(),
+  deliveryProbability: DeliveryProbabilitySchema,
   /** How Much: a KPI. */
   unitOfMeasure: z.string().max(40),
   direction: KpiDirectionSchema.nullable(),
@@ -76,6 +85,8 @@ export const MatrixItemSchema = z
     position: PositionSchema,
     version: VersionSchema,
     ...partFields,
+    /** What and How Far: the parent unit's initiative this item was cascaded from. */
+    sourceItemId: IdSchema.nullable(),
   })
   .meta({ id: 'MatrixItem' });
 export type MatrixItem = z.infer<typeof MatrixItemSchema>;
@@ -197,8 +208,14 @@ export const XMatrixViewSchema = z
     }),
     correlations: z.array(CorrelationSchema),
     ownerships: z.array(OwnershipSchema),
-    people: z.array(PersonSchema),
+    people: z
+      .array(PersonSchema)
+      .meta({ description: 'The people the matrix names (Who items, KPI owners, the unit owner)' }),
     sources: z.array(TraceSourceSchema),
+    /** One entry per item translated or cascaded from a source: is the source still as the item agreed? */
+    sourceStatus: z.array(SourceStatusSchema),
+    /** Cascade links touching this matrix: its initiatives cascaded down, and its items cascaded from above. */
+    cascades: z.array(CascadeLinkSchema),
   })
   .meta({ id: 'XMatrixView' });
 export type XMatrixView = z.infer<typeof XMatrixViewSchema>;

@@ -11,6 +11,11 @@ export const ERROR_CODES = [
   'not_adjacent',
   'primary_owner_conflict',
   'inconsistent_target',
+  'cycle_locked',
+  'unauthorized',
+  'forbidden',
+  'illegal_transition',
+  'not_permitted',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,7 +8,7 @@ import type { MatrixPart } from './x-matrix-parts';
 export const PART_FIELDS = {
   what: ['sourceObjectiveId', 'targetYear'],
   how_far: ['sourceKeyResultId'],
-  how: ['startDate', 'endDate', 'effortPersonDays', 'requiredSkills', 'status'],
+  how: ['startDate', 'endDate', 'effortPersonDays', 'requiredSkills', 'status', 'deliveryProbability'],
   how_much: [
     'unitOfMeasure',
     'direction',

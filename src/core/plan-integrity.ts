@@ -1,4 +1,5 @@
 import { checkTargetConsistency, type KeyResultKind, type KpiDirection } from './key-result';
+import { checkEffort, checkImpact, type Impact, type SkillEffort } from './feasibility';
 import { checkItem } from './matrix-item';
 import { CORNER_GRIDS } from './correlation';
 import type { Issue } from './errors';
@@ -35,7 +36,13 @@ export interface PlanShape {
     year: number;
     what: { id: string; sourceObjectiveId: string | null }[];
     howFar: { id: string; sourceKeyResultId: string | null }[];
-    how: { id: string; startDate: string | null; endDate: string | null }[];
+    how: {
+      id: string;
+      startDate: string | null;
+      endDate: string | null;
+      impacts?: Impact[];
+      effort?: SkillEffort[];
+    }[];
     howMuch: {
       id: string;
       direction: KpiDirection;
@@ -157,6 +164,19 @@ export function checkPlanIntegrity(plan: PlanShape): Issue[] {
     matrix.how.forEach((item, i) => {
       for (const issue of checkItem('how', { ...emptyFields, ...item }))
         add(`${at}.how[${i}].${issue.path}`, issue.message);
+      const kpisSeen = new Set<string>();
+      (item.impacts ?? []).forEach((impact, j) => {
+        const here = `${at}.how[${i}].impacts[${j}]`;
+        if (partOf.get(impact.kpi) !== 'how_much')
+          add(`${here}.kpi`, `no KPI (howMuch item) ${impact.kpi} in this matrix`);
+        if (kpisSeen.has(impact.kpi)) add(`${here}.kpi`, `the impact on ${impact.kpi} is already stated`);
+        kpisSeen.add(impact.kpi);
+        for (const issue of checkImpact(impact)) add(`${here}.${issue.path}`, issue.message);
+      });
+      (item.effort ?? []).forEach((effort, j) => {
+        for (const issue of checkEffort(effort))
+          add(`${at}.how[${i}].effort[${j}].${issue.path}`, issue.message);
+      });
     });
     matrix.howMuch.forEach((item, i) => {
       ref(keyResultIds, 'key result', item.sourceKeyResultId, `${at}.howMuch[${i}].sourceKeyResultId`);

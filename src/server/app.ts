@@ -6,6 +6,10 @@ import { sql } from 'kysely';
 import { handleError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import type { Route } from './route';
+import { bowlingRoutes } from './routes/bowling.routes';
+import { checkInRoutes } from './routes/check-ins.routes';
+import { dashboardRoutes } from './routes/dashboard.routes';
+import { executionRoutes } from './routes/execution.routes';
 import { matrixRoutes } from './routes/matrices.routes';
 import { okrRoutes } from './routes/okrs.routes';
 import { organisationRoutes } from './routes/organisations.routes';
@@ -14,9 +18,16 @@ import { importRoutes } from './routes/imports.routes';
 import { exportRoutes } from './routes/exports.routes';
 import { SHEET_CONTENT_TYPES } from '../contracts';
 import { structureRoutes } from './routes/structure.routes';
-import { createServices, type Services } from './services';
+import { createServices, type ServiceOptions, type Services } from './services';
+import { resolveSmtp } from './config';
+import { feasibilityRoutes } from './routes/feasibility.routes';
+import { catchballRoutes } from './routes/catchball.routes';
+import { translationRoutes } from './routes/translations.routes';
 import type { Store } from './db/store';
 import { docsPage, SWAGGER_UI_DIR } from './docs-page';
+import { startChangeFeed } from './live/change-feed';
+import { EVENT_STREAM_OPENAPI, registerEventStream } from './live/event-stream';
+import { createViewCache, type ViewCache } from './live/view-cache';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 const PACKAGE_VERSION = (
@@ -34,18 +45,27 @@ export interface AppOptions {
    * uploads set their own limit (IMPORT_MAX_BYTES) on their routes.
    */
   bodyLimit?: number;
+  /** Clock and SMTP for the services; SMTP defaults to SMTP_HOST / SMTP_PORT / SMTP_FROM. */
+  services?: ServiceOptions;
 }
 
 /** Every API route, in the order the OpenAPI document lists them. */
-export function apiRoutes(services: Services): Route[] {
+export function apiRoutes(services: Services, viewCache: ViewCache): Route[] {
   return [
     ...organisationRoutes(services),
     ...structureRoutes(services),
     ...okrRoutes(services),
-    ...matrixRoutes(services),
+    ...matrixRoutes(services, viewCache),
     ...planRoutes(services),
+    ...checkInRoutes(services),
+    ...executionRoutes(services),
+    ...bowlingRoutes(services),
+    ...dashboardRoutes(services),
+    ...feasibilityRoutes(services),
+    ...catchballRoutes(services),
     ...importRoutes(services),
     ...exportRoutes(services),
+    ...translationRoutes(services),
   ];
 }
 
@@ -55,7 +75,12 @@ export function apiRoutes(services: Services): Route[] {
  * several app servers can share one PostgreSQL.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 20 * 1024 * 1024 });
+  // Live event streams stay open; closing the server must not wait for viewers to leave.
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 20 * 1024 * 1024,
+    forceCloseConnections: true,
+  });
   app.setErrorHandler(handleError);
   app.addContentTypeParser(
     ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
@@ -65,15 +90,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
+  // CSV and XLSX uploads (OKR imports, bulk check-ins) arrive as raw bytes; each reader decodes them.
   app.addContentTypeParser(SHEET_CONTENT_TYPES, { parseAs: 'buffer' }, (_request, body, done) => {
     done(null, body);
   });
 
-  const services = createServices(options.store.db);
-  const routes = apiRoutes(services);
+  const services = createServices(options.store.db, { smtp: resolveSmtp(), ...options.services });
+  const feed = await startChangeFeed(options.store);
+  const viewCache = createViewCache(feed);
+  app.addHook('onClose', async () => {
+    viewCache.close();
+    await feed.close();
+  });
+  // A write drops cached views before its response leaves, so its author never reads the past.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') viewCache.invalidate();
+    done(null, payload);
+  });
+  registerEventStream(app, feed);
+
+  const routes = apiRoutes(services, viewCache);
   for (const route of routes) route.register(app);
 
   const openApi = buildOpenApiDocument(routes, PACKAGE_VERSION);
+  (openApi.paths as Record<string, unknown>)['/api/events'] = EVENT_STREAM_OPENAPI;
   app.get('/api/openapi.json', (_request, reply) => reply.send(openApi));
   app.get('/api/docs', (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
   await app.register(fastifyStatic, {
@@ -94,7 +134,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webDir = options.webDir ?? WEB_DIST_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, preCompressed: true });
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
     if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html', webDir);

@@ -39,3 +39,17 @@ export function describeStore(config: StoreConfig): string {
   if ('dataDir' in config) return `embedded PGlite in ${config.dataDir}`;
   return 'embedded PGlite (in memory)';
 }
+
+/**
+ * SMTP for digests, from SMTP_HOST, SMTP_PORT (default 25) and SMTP_FROM (default
+ * catchball@localhost); null when SMTP_HOST is unset, and digests then go to the webhook only.
+ */
+export function resolveSmtp(
+  env: NodeJS.ProcessEnv = process.env,
+): { host: string; port: number; from: string } | null {
+  if (!env.SMTP_HOST) return null;
+  const port = Number(env.SMTP_PORT ?? 25);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new Error(`SMTP_PORT must be a port number, got ${String(env.SMTP_PORT)}`);
+  return { host: env.SMTP_HOST, port, from: env.SMTP_FROM ?? 'catchball@localhost' };
+}

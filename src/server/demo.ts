@@ -5,11 +5,13 @@ import { parsePlanText } from './services/plan-format';
 export const DEMO_PLAN_PATH = new URL('./demo/demo-plan.yaml', import.meta.url);
 
 /**
- * Loads the demo organisation (the seed's cybersecurity transformation) into an empty store.
+ * Loads the demo organisation (the seed's cybersecurity transformation) into an empty store, with
+ * a year of check-ins, red months and countermeasures (demo/demo-checkins.ts).
  * @returns true when it loaded the demo, false when the store already held an organisation.
  */
 export async function loadDemoIfEmpty(services: Services): Promise<boolean> {
   if ((await services.organisations.list()).length > 0) return false;
   await services.planImport.importPlan(parsePlanText(readFileSync(DEMO_PLAN_PATH, 'utf8')));
+  await services.demo.recordYear();
   return true;
 }

@@ -11,15 +11,20 @@ type HttpErrorCode = 'malformed_request' | 'payload_too_large' | 'unsupported_me
 export const HTTP_STATUS: Record<ErrorCode | HttpErrorCode, number> = {
   validation_failed: 400,
   malformed_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   version_conflict: 409,
   already_exists: 409,
+  cycle_locked: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invariant_violated: 422,
   not_adjacent: 422,
   primary_owner_conflict: 422,
   inconsistent_target: 422,
+  illegal_transition: 409,
+  not_permitted: 403,
   internal: 500,
 };
 

@@ -16,8 +16,8 @@ export interface RouteSpec<P, Q, B, R> {
   body?: B;
   /** Schema of the success body, for the OpenAPI document; omit for 204. */
   response?: R;
-  /** Success status: 200 by default, 201 for creation, 204 for no content. */
-  status?: 200 | 201 | 204;
+  /** Success status: 200 by default, 201 for creation, 202 for a job started, 204 for no content. */
+  status?: 200 | 201 | 202 | 204;
   /** Extra content types the body may come in (besides JSON), for the OpenAPI document. */
   bodyContentTypes?: string[];
   /** Largest body accepted, in bytes, when it differs from the app's; larger ones get 413. */
@@ -39,7 +39,7 @@ export interface Route {
   url: string;
   summary: string;
   tag: string;
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 202 | 204;
   schemas: { params?: ZodType; query?: ZodType; body?: ZodType; response?: ZodType };
   bodyContentTypes: string[];
   produces?: string;

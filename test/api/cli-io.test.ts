@@ -2,11 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PLAN_PATH } from '../../src/server/demo';
-import { createCliRunner } from '../support/cli-runner';
+import { cleanUpCliStores, cli, freshStoreEnv, workDir } from '../support/cli';
 import { generateOkrSheet, toCsv, toXlsx } from '../support/okr-sheet-fixture';
 
-const { workDir, freshStoreEnv, cli, cleanup } = createCliRunner();
-afterAll(cleanup);
+afterAll(cleanUpCliStores);
 
 describe('catchball import and export of spreadsheets and drawings', () => {
   it('imports OKRs from CSV (dry run first) and XLSX, with progress on stderr and the summary on stdout', async () => {

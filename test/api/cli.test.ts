@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { DEMO_PLAN_PATH } from '../../src/server/demo';
-import { CLI, createCliRunner } from '../support/cli-runner';
+import { CLI, cli, cleanUpCliStores, freshStoreEnv, workDir } from '../support/cli';
 
-const { workDir, freshStoreEnv, cli, cleanup } = createCliRunner();
-
-afterAll(cleanup);
+afterAll(cleanUpCliStores);
 
 /** Starts `catchball serve` on a free port, returns its base URL and a stop function. */
 async function serve(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ url: string; stop: () => void }> {

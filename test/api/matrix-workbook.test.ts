@@ -121,6 +121,7 @@ describe('the spreadsheet X-matrix', () => {
     grid('How Much x What', 'Calm, fast SOC', 'MTTD', '●');
     grid('Owners', 'Aisha Bello', 'Alert triage copilot', 'P');
     const imported = await importXlsx(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(imported.body).toContain('secops');
     expect(imported.statusCode).toBe(201);
     expect(imported.data).toMatchObject({
       unitId: 'secops',

@@ -34,6 +34,14 @@ describe('the X-matrix', () => {
       expect(
         view.ownerships.filter((o) => o.initiativeId === initiative.id && o.role === 'primary'),
       ).toHaveLength(1);
+    const named = new Set([
+      view.unit.ownerId,
+      ...Object.values(view.items)
+        .flat()
+        .flatMap((item) => [item.personId, item.ownerId]),
+    ]);
+    named.delete(null);
+    expect(view.people.map((person) => person.id).sort()).toEqual([...named].sort());
     const traced = view.items.how_far.filter((item) => item.sourceKeyResultId);
     expect(traced.length).toBeGreaterThan(0);
     for (const item of traced)

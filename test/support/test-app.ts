@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { openStore, PGLITE_OPTIONS, wrapPGlite, type Store } from '../../src/server/db/store';
-import { createServices, type Services } from '../../src/server/services';
+import { createServices, type ServiceOptions, type Services } from '../../src/server/services';
 import { DEMO_PLAN_PATH } from '../../src/server/demo';
 import { parsePlanText } from '../../src/server/services/plan-format';
 
@@ -65,13 +65,18 @@ async function createDatabaseFromTemplate(admin: pg.Client, name: string, templa
   }
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** An app over a fresh store; `services` fixes the clock or SMTP settings for tests that need them. */
+export async function createTestApp(options: { services?: ServiceOptions } = {}): Promise<TestApp> {
   const { store, drop } = await openTestStore();
-  const app = await buildApp({ store, webDir: '/nonexistent' });
+  const app = await buildApp({
+    store,
+    webDir: '/nonexistent',
+    services: { smtp: null, ...options.services },
+  });
   return {
     app,
     store,
-    services: createServices(store.db),
+    services: createServices(store.db, options.services),
     async request(options) {
       const response = await app.inject(options);
       const isJson =

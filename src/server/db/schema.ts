@@ -111,6 +111,9 @@ export interface MatrixItemTable extends Versioned {
   ownerId: string | null;
   personId: string | null;
   teamUnitId: string | null;
+  deliveryProbability: Generated<number>;
+  /** The parent's initiative this item was cascaded from (migration 0004). */
+  sourceItemId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CorrelationTable extends Versioned {
@@ -130,6 +133,182 @@ export interface OwnershipTable extends Versioned {
   role: 'primary' | 'secondary';
 }
 
+export interface CheckInTable extends Versioned {
+  id: string;
+  keyResultId: string | null;
+  kpiItemId: string | null;
+  value: number;
+  confidence: number | null;
+  comment: string;
+  checkInDate: string;
+  authorId: string | null;
+  correctsId: string | null;
+  source: 'manual' | 'upload' | 'api' | 'demo';
+}
+
+export interface KpiThresholdTable extends Versioned {
+  kpiItemId: string;
+  tolerancePercent: number;
+}
+
+export interface StatusOverrideTable extends Versioned {
+  id: string;
+  objectiveId: string | null;
+  keyResultId: string | null;
+  status: 'on_track' | 'at_risk' | 'off_track';
+  reason: string;
+  setBy: string | null;
+  setAt: ColumnType<Date, never, Date | string>;
+}
+
+export interface CountermeasureTable extends Versioned {
+  id: string;
+  kpiItemId: string;
+  year: number;
+  month: number;
+  problem: string;
+  rootCause: string;
+  action: string;
+  ownerId: string | null;
+  dueDate: string | null;
+  status: 'plan' | 'do' | 'check' | 'act' | 'closed';
+  effect: string | null;
+  closedAt: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface UnitSettingsTable extends Versioned {
+  unitId: string;
+  checkInCadence: 'weekly' | 'monthly' | null;
+}
+
+export interface UnitApiTokenTable extends Versioned {
+  id: string;
+  unitId: string;
+  name: string;
+  tokenHash: string;
+  revokedAt: ColumnType<Date | null, never, Date | string | null>;
+  lastUsedAt: ColumnType<Date | null, never, Date | string | null>;
+}
+
+export interface CycleLockTable extends Versioned {
+  id: string;
+  cycleId: string;
+  lockedAt: ColumnType<Date, never, never>;
+  lockedBy: string | null;
+  lockReason: string;
+  reopenedAt: ColumnType<Date | null, never, Date | string | null>;
+  reopenedBy: string | null;
+  reopenReason: string | null;
+}
+
+export interface DigestSettingsTable extends Versioned {
+  organisationId: string;
+  webhookUrl: string | null;
+  emailEnabled: boolean;
+}
+
+export interface InitiativeImpactTable extends Versioned {
+  id: string;
+  matrixId: string;
+  initiativeId: string;
+  kpiId: string;
+  low: number;
+  likely: number;
+  high: number;
+  basis: 'absolute' | 'percent';
+  startMonth: number;
+  rampMonths: number;
+  position: number;
+}
+
+export interface InitiativeEffortTable extends Versioned {
+  id: string;
+  matrixId: string;
+  initiativeId: string;
+  skill: string;
+  personDaysPerMonth: number;
+  fromMonth: number;
+  toMonth: number;
+  position: number;
+}
+
+/** Resources a proposal asks for: a readable summary and the capacity gaps behind it. */
+export interface ProposalResources {
+  summary: string;
+  gaps: { skill: string; personDays: number; months: number[]; reason: string }[];
+}
+
+export type ProposalStateColumn =
+  'proposed' | 'questioned' | 'countered' | 'revised' | 'agreed' | 'withdrawn' | 'rejected';
+
+export interface CatchballProposalTable extends Versioned {
+  id: string;
+  organisationId: string;
+  matrixId: string;
+  childUnitId: string;
+  parentUnitId: string;
+  kpiItemId: string | null;
+  keyResultId: string | null;
+  title: string;
+  originalTarget: number;
+  proposedTarget: number;
+  resources: Json<ProposalResources>;
+  rationale: string;
+  evidence: Json<unknown>;
+  state: ProposalStateColumn;
+  createdBy: string | null;
+}
+
+export interface CatchballEventTable {
+  id: string;
+  proposalId: string;
+  seq: number;
+  actorId: string | null;
+  action: 'propose' | 'question' | 'counter' | 'revise' | 'agree' | 'withdraw' | 'reject';
+  fromState: ProposalStateColumn | null;
+  toState: ProposalStateColumn;
+  target: number;
+  resources: Json<ProposalResources>;
+  comment: string;
+  createdAt: ColumnType<Date, never, never>;
+}
+
+export interface TargetHistoryTable {
+  id: string;
+  organisationId: string;
+  subjectKind: 'key_result' | 'kpi';
+  keyResultId: string | null;
+  kpiItemId: string | null;
+  oldTarget: number | null;
+  newTarget: number | null;
+  changedBy: string | null;
+  reason: string;
+  proposalId: string | null;
+  changedAt: ColumnType<Date, never, never>;
+}
+
+export interface WebhookTable extends Versioned {
+  id: string;
+  organisationId: string;
+  unitId: string | null;
+  url: string;
+}
+
+/** The state of a translated item's source when the item last agreed with it (migration 0004). */
+export interface SourceSnapshotTable extends Versioned {
+  /** The matrix item's id. */
+  id: string;
+  sourceKind: 'objective' | 'key_result' | 'item';
+  sourceId: string;
+  title: string;
+  unitOfMeasure: string;
+  baseline: number | null;
+  target: number | null;
+  targetHigh: number | null;
+  answer: string | null;
+  answeredAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   appliedAt: ColumnType<Date, never, never>;
@@ -146,5 +325,20 @@ export interface Database {
   matrixItems: MatrixItemTable;
   correlations: CorrelationTable;
   ownerships: OwnershipTable;
+  checkIns: CheckInTable;
+  kpiThresholds: KpiThresholdTable;
+  statusOverrides: StatusOverrideTable;
+  countermeasures: CountermeasureTable;
+  unitSettings: UnitSettingsTable;
+  unitApiTokens: UnitApiTokenTable;
+  cycleLocks: CycleLockTable;
+  digestSettings: DigestSettingsTable;
+  initiativeImpacts: InitiativeImpactTable;
+  initiativeEfforts: InitiativeEffortTable;
+  catchballProposals: CatchballProposalTable;
+  catchballEvents: CatchballEventTable;
+  targetHistory: TargetHistoryTable;
+  webhooks: WebhookTable;
+  sourceSnapshots: SourceSnapshotTable;
   schemaMigrations: SchemaMigrationTable;
 }

@@ -20,6 +20,11 @@ export interface Store {
    * locks). `run` returns the rows of the script's last statement.
    */
   withScriptSession<T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onMessage` with the payload of every notification on `channel` (delivered at commit,
+   * from any app server on the same database). Resolves once listening; the result stops it.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,9 @@ export function wrapPGlite(pglite: PGlite): Store {
         }),
       );
     },
+    async listen(channel, onMessage) {
+      return pglite.listen(channel, onMessage);
+    },
     async close() {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
@@ -92,8 +100,47 @@ function openPostgres(connectionString: string): Store {
         client.release();
       }
     },
+    listen(channel, onMessage) {
+      return listenPostgres(connectionString, channel, onMessage);
+    },
     async close() {
       await db.destroy();
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would drop the subscription when returned),
+ * reconnecting after a lost connection so a database restart does not silence live updates.
+ */
+async function listenPostgres(
+  connectionString: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let isStopped = false;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? '');
+    });
+    next.on('error', (error) => {
+      console.error(`Live updates lost their PostgreSQL connection: ${error.message}; reconnecting`);
+      void next.end().catch(() => undefined);
+      reconnectSoon();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  const reconnectSoon = (): void => {
+    if (isStopped) return;
+    setTimeout(() => void connect().catch(reconnectSoon), 1000);
+  };
+  await connect();
+  return async () => {
+    isStopped = true;
+    await client?.end();
   };
 }

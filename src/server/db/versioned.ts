@@ -5,7 +5,10 @@ import type { Database } from './schema';
 import type { Db } from './store';
 
 /** Tables whose rows carry `id` and `version`. */
-export type VersionedTable = Exclude<keyof Database, 'schemaMigrations'>;
+export type VersionedTable = Exclude<
+  keyof Database,
+  'schemaMigrations' | 'catchballEvents' | 'targetHistory'
+>;
 export type Row<T extends VersionedTable> = Selectable<Database[T]>;
 
 /** Human names of the kinds, for error messages. */
@@ -20,6 +23,19 @@ export const KIND_NAMES: Record<VersionedTable, string> = {
   matrixItems: 'matrix item',
   correlations: 'correlation',
   ownerships: 'ownership',
+  checkIns: 'check-in',
+  kpiThresholds: 'KPI threshold',
+  statusOverrides: 'status override',
+  countermeasures: 'countermeasure',
+  unitSettings: 'unit setting',
+  unitApiTokens: 'API token',
+  cycleLocks: 'cycle lock',
+  digestSettings: 'digest setting',
+  initiativeImpacts: 'initiative impact',
+  initiativeEfforts: 'initiative effort',
+  catchballProposals: 'catchball proposal',
+  webhooks: 'webhook',
+  sourceSnapshots: 'source snapshot',
 };
 
 // Kysely cannot type a table chosen at run time; these helpers narrow to one table for the query

@@ -27,6 +27,12 @@ export const GRID_SHEETS: Record<CornerGridId, { sheet: string; rows: ListPart; 
   how_much_what: { sheet: 'How Much x What', rows: 'how_much', columns: 'what' },
 };
 
+/**
+ * Columns holding a list of records (an initiative's KPI impacts and monthly effort per skill), as
+ * JSON text in the plan document's shape: `[{"kpi":"k1","low":1,"likely":2,"high":3}]`.
+ */
+export const JSON_FIELDS = new Set(['impacts', 'effort']);
+
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The columns every list but Who starts with. */
@@ -51,6 +57,9 @@ export const LIST_COLUMNS: Record<ListPart, readonly { header: string; field: st
     { header: 'Effort (person-days)', field: 'effortPersonDays' },
     { header: 'Required skills', field: 'requiredSkills' },
     { header: 'Status', field: 'status' },
+    { header: 'Delivery probability', field: 'deliveryProbability' },
+    { header: 'Impacts', field: 'impacts' },
+    { header: 'Monthly effort', field: 'effort' },
   ],
   how_much: [
     ...ITEM_COLUMNS,

@@ -12,6 +12,7 @@ import {
 } from '../../core/sheet-cells';
 import {
   GRID_SHEETS,
+  JSON_FIELDS,
   LIST_COLUMNS,
   LIST_SHEETS,
   MATRIX_SHEET,
@@ -47,7 +48,14 @@ export interface WorkbookLocations {
 }
 
 const PREFIX: Record<ListPart, string> = { what: 'bo', how_far: 'ao', how: 'i', how_much: 'k', who: 'w' };
-const NUMERIC = new Set(['targetYear', 'effortPersonDays', 'baseline', 'target', 'targetHigh']);
+const NUMERIC = new Set([
+  'targetYear',
+  'effortPersonDays',
+  'baseline',
+  'target',
+  'targetHigh',
+  'deliveryProbability',
+]);
 const DATES = new Set(['startDate', 'endDate']);
 const REFERENCES = new Set(['sourceObjectiveId', 'sourceKeyResultId', 'ownerId', 'personId', 'teamUnitId']);
 
@@ -128,11 +136,18 @@ export function readMatrixWorkbook(
           const value = readNumber(raw);
           if (!value.ok) problems.push({ path: at(name, rowNumber, column), message: value.message });
           else if (month) months[Number(month[1])] = value.value;
-          else item[field] = value.value;
+          // A blank delivery probability takes the plan document's default (certain) rather than null.
+          else if (value.value !== null || field !== 'deliveryProbability') item[field] = value.value;
         } else if (DATES.has(field)) {
           const value = readDate(raw);
           if (!value.ok) problems.push({ path: at(name, rowNumber, column), message: value.message });
           else item[field] = value.value;
+        } else if (JSON_FIELDS.has(field)) {
+          try {
+            item[field] = text === '' ? [] : (JSON.parse(text) as unknown);
+          } catch {
+            problems.push({ path: at(name, rowNumber, column), message: 'expected a JSON list of records' });
+          }
         } else if (field === 'requiredSkills') {
           item[field] = text
             .split(/[;,]/)

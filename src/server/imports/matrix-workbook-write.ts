@@ -3,6 +3,7 @@ import { neutraliseFormula } from '../../core/sheet-cells';
 import type { PlanMatrix } from '../../contracts';
 import {
   GRID_SHEETS,
+  JSON_FIELDS,
   LIST_COLUMNS,
   LIST_SHEETS,
   MATRIX_SHEET,
@@ -42,6 +43,10 @@ const cell = (value: unknown): Cell =>
 function itemCells(part: ListPart, item: Record<string, unknown>, names: MatrixWorkbookNames): Cell[] {
   return LIST_COLUMNS[part].map(({ field }) => {
     if (part === 'who' && field === 'title') return cell(names.who.get(String(item.id)) ?? '');
+    if (JSON_FIELDS.has(field)) {
+      const records = item[field];
+      return Array.isArray(records) && records.length > 0 ? cell(JSON.stringify(records)) : null;
+    }
     const month = /^month(\d+)$/.exec(field);
     if (month) return cell((item.monthlyPlan as (number | null)[] | null)?.[Number(month[1])] ?? null);
     return cell(item[field]);

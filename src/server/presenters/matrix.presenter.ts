@@ -22,6 +22,7 @@ export function presentItem(row: Row<'matrixItems'>): MatrixItem {
     effortPersonDays: row.effortPersonDays,
     requiredSkills: row.requiredSkills,
     status: row.status,
+    deliveryProbability: row.deliveryProbability,
     unitOfMeasure: row.unitOfMeasure,
     direction: row.direction,
     baseline: row.baseline,
@@ -31,6 +32,7 @@ export function presentItem(row: Row<'matrixItems'>): MatrixItem {
     ownerId: row.ownerId,
     personId: row.personId,
     teamUnitId: row.teamUnitId,
+    sourceItemId: row.sourceItemId,
   };
 }
 

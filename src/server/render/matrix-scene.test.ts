@@ -34,6 +34,8 @@ function bigView(n: number): XMatrixView {
     ownerId: null,
     personId: null,
     teamUnitId: null,
+    sourceItemId: null,
+    deliveryProbability: 1,
   });
   const items = Object.fromEntries(
     MATRIX_PARTS.map((part) => [part, Array.from({ length: n }, (_, i) => item(part, i))]),
@@ -78,6 +80,8 @@ function bigView(n: number): XMatrixView {
     })),
     people: [],
     sources: [],
+    sourceStatus: [],
+    cascades: [],
   };
 }
 

@@ -20,8 +20,10 @@ import {
 import { defineRoute, type Route } from '../route';
 import type { Services } from '../services';
 import { VersionQuerySchema } from './shared';
+import type { ViewCache } from '../live/view-cache';
 
-export function matrixRoutes(services: Services): Route[] {
+/** The whole-view reads go through `viewCache` (see live/view-cache.ts); every write goes to the store. */
+export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] {
   const tag = 'X-matrices';
   const { matrices, items, grid } = services;
   return [
@@ -32,7 +34,12 @@ export function matrixRoutes(services: Services): Route[] {
       summary: "A unit's whole X-matrix for a year",
       params: MatrixLocatorSchema,
       response: XMatrixViewSchema,
-      handler: ({ params }) => matrices.viewByUnitAndYear(params.unitId, params.year),
+      handler: ({ params }) =>
+        viewCache.get(
+          `unit:${params.unitId}:${String(params.year)}`,
+          (view) => view.matrix.id,
+          () => matrices.viewByUnitAndYear(params.unitId, params.year),
+        ),
     }),
     defineRoute({
       method: 'POST',
@@ -51,7 +58,12 @@ export function matrixRoutes(services: Services): Route[] {
       summary: 'A whole X-matrix by id',
       params: IdParamsSchema,
       response: XMatrixViewSchema,
-      handler: ({ params }) => matrices.view(params.id),
+      handler: ({ params }) =>
+        viewCache.get(
+          `matrix:${params.id}`,
+          (view) => view.matrix.id,
+          () => matrices.view(params.id),
+        ),
     }),
     defineRoute({
       method: 'PATCH',

@@ -13,6 +13,7 @@ import {
   type Row,
 } from '../db/versioned';
 import { newId } from '../ids';
+import { recordTargetChange } from './target-history';
 import { presentItem } from '../presenters/matrix.presenter';
 import { assertInOrganisation, organisationOfUnit, referenceError } from './references';
 
@@ -105,6 +106,7 @@ export function createMatrixItemsService(db: Db) {
           effortPersonDays: input.effortPersonDays ?? null,
           requiredSkills: toJson(input.requiredSkills ?? []),
           status: input.part === 'how' ? (input.status ?? 'planned') : null,
+          deliveryProbability: input.deliveryProbability ?? 1,
           unitOfMeasure: input.unitOfMeasure ?? '',
           ownerId: input.ownerId ?? null,
           ...fields,
@@ -133,18 +135,32 @@ export function createMatrixItemsService(db: Db) {
       };
       assertValid(current.part, input, merged);
       const { version, requiredSkills, monthlyPlan, ...values } = input;
-      const row = await updateVersioned(
-        db,
-        'matrixItems',
-        id,
-        version,
-        {
-          ...values,
-          ...(requiredSkills === undefined ? {} : { requiredSkills: toJson(requiredSkills) }),
-          ...(monthlyPlan === undefined ? {} : { monthlyPlan: toJson(monthlyPlan) }),
-        },
-        presentItem,
-      );
+      const organisationId = await organisationOfMatrix(current.matrixId);
+      // A KPI's target keeps its history: the edit and its record land together.
+      const row = await db.transaction().execute(async (trx) => {
+        const updated = await updateVersioned(
+          trx,
+          'matrixItems',
+          id,
+          version,
+          {
+            ...values,
+            ...(requiredSkills === undefined ? {} : { requiredSkills: toJson(requiredSkills) }),
+            ...(monthlyPlan === undefined ? {} : { monthlyPlan: toJson(monthlyPlan) }),
+          },
+          presentItem,
+        );
+        if (current.part === 'how_much')
+          await recordTargetChange(trx, {
+            organisationId,
+            subject: { kind: 'kpi', id },
+            oldTarget: current.target,
+            newTarget: updated.target,
+            changedBy: null,
+            reason: 'Edited',
+          });
+        return updated;
+      });
       return presentItem(row);
     },
 

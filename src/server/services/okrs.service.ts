@@ -12,6 +12,7 @@ import type {
 import type { Db } from '../db/store';
 import { deleteVersioned, findRow, getRow, nextPosition, toJson, updateVersioned } from '../db/versioned';
 import { newId } from '../ids';
+import { recordTargetChange } from './target-history';
 import { presentKeyResult, presentObjective, presentOkrs } from '../presenters/okr.presenter';
 import { assertInOrganisation, organisationOfUnit, referenceError } from './references';
 
@@ -182,14 +183,27 @@ export function createOkrsService(db: Db) {
         milestones: input.milestones ?? current.milestones,
       });
       const { version, milestones, ...values } = input;
-      const row = await updateVersioned(
-        db,
-        'keyResults',
-        id,
-        version,
-        { ...values, ...(milestones === undefined ? {} : { milestones: toJson(milestones) }) },
-        presentKeyResult,
-      );
+      const organisationId = await organisationOfUnit(db, objective.unitId);
+      // The target's history keeps every value it has had; edits are recorded with the change.
+      const row = await db.transaction().execute(async (trx) => {
+        const updated = await updateVersioned(
+          trx,
+          'keyResults',
+          id,
+          version,
+          { ...values, ...(milestones === undefined ? {} : { milestones: toJson(milestones) }) },
+          presentKeyResult,
+        );
+        await recordTargetChange(trx, {
+          organisationId,
+          subject: { kind: 'key_result', id },
+          oldTarget: current.target,
+          newTarget: updated.target,
+          changedBy: null,
+          reason: 'Edited',
+        });
+        return updated;
+      });
       return presentKeyResult(row);
     },
 

@@ -118,6 +118,26 @@ export function createPlanExportService(db: Db) {
         matrixIds.length === 0
           ? []
           : await db.selectFrom('ownerships').selectAll().where('matrixId', 'in', matrixIds).execute();
+      const impacts =
+        matrixIds.length === 0
+          ? []
+          : await db
+              .selectFrom('initiativeImpacts')
+              .selectAll()
+              .where('matrixId', 'in', matrixIds)
+              .orderBy('position')
+              .orderBy('id')
+              .execute();
+      const efforts =
+        matrixIds.length === 0
+          ? []
+          : await db
+              .selectFrom('initiativeEfforts')
+              .selectAll()
+              .where('matrixId', 'in', matrixIds)
+              .orderBy('position')
+              .orderBy('id')
+              .execute();
 
       const customNames = Object.entries(organisation.partNames).filter(
         ([part, name]) => DEFAULT_PART_NAMES[part as keyof typeof DEFAULT_PART_NAMES] !== name,
@@ -213,6 +233,26 @@ export function createPlanExportService(db: Db) {
               effortPersonDays: item.effortPersonDays,
               requiredSkills: item.requiredSkills,
               status: item.status ?? 'planned',
+              deliveryProbability: item.deliveryProbability,
+              impacts: impacts
+                .filter((impact) => impact.initiativeId === item.id)
+                .map((impact) => ({
+                  kpi: impact.kpiId,
+                  low: impact.low,
+                  likely: impact.likely,
+                  high: impact.high,
+                  basis: impact.basis,
+                  startMonth: impact.startMonth,
+                  rampMonths: impact.rampMonths,
+                })),
+              effort: efforts
+                .filter((effort) => effort.initiativeId === item.id)
+                .map((effort) => ({
+                  skill: effort.skill,
+                  personDaysPerMonth: effort.personDaysPerMonth,
+                  fromMonth: effort.fromMonth,
+                  toMonth: effort.toMonth,
+                })),
             })),
             howMuch: of('how_much').map((item) => ({
               id: item.id,

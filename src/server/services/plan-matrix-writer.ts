@@ -59,6 +59,7 @@ export async function insertPlanMatrix(
       effortPersonDays: it.effortPersonDays,
       requiredSkills: toJson(it.requiredSkills),
       status: it.status,
+      deliveryProbability: it.deliveryProbability,
     })),
     ...m.howMuch.map((it, position) => ({
       ...base(it, position),
@@ -111,6 +112,38 @@ export async function insertPlanMatrix(
       whoId: o.who,
       role: o.role,
     })),
+  );
+  await insertChunked(
+    db,
+    'initiativeImpacts',
+    m.how.flatMap((it) =>
+      it.impacts.map((impact, position) => ({
+        id: newId('imp'),
+        matrixId: m.id,
+        initiativeId: it.id,
+        kpiId: impact.kpi,
+        low: impact.low,
+        likely: impact.likely,
+        high: impact.high,
+        basis: impact.basis,
+        startMonth: impact.startMonth,
+        rampMonths: impact.rampMonths,
+        position,
+      })),
+    ),
+  );
+  await insertChunked(
+    db,
+    'initiativeEfforts',
+    m.how.flatMap((it) =>
+      it.effort.map((effort, position) => ({
+        id: newId('eff'),
+        matrixId: m.id,
+        initiativeId: it.id,
+        ...effort,
+        position,
+      })),
+    ),
   );
   return { items: rows.length, correlations: m.correlations.length, owners: m.owners.length };
 }

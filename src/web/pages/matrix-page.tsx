@@ -12,10 +12,30 @@ import { MatrixLegend } from '../components/matrix/matrix-legend';
 import { useMatrixEditor } from '../components/matrix/use-matrix-editor';
 import { XMatrix } from '../components/matrix/x-matrix';
 import { Skeleton, Spinner } from '../components/spinner';
+import { useLiveChanges } from '../hooks/use-live-changes';
 import { useQuery, type QueryState } from '../hooks/use-query';
 
+/**
+ * A first load straight onto a matrix address requests the view at once, alongside the organisation
+ * the unit page waits for, instead of after it; {@link loadView} takes that request over once.
+ */
+const prefetched = new Map<string, Promise<XMatrixView>>();
+const initial = /^\/org\/[^/]+\/units\/([^/]+)\/matrix\/(\d{4})\/?$/.exec(window.location.pathname);
+if (initial?.[1] && initial[2]) {
+  const request = getMatrixView(decodeURIComponent(initial[1]), Number(initial[2]));
+  request.catch(() => undefined); // a failure surfaces when the page takes the request over
+  prefetched.set(`${decodeURIComponent(initial[1])}:${initial[2]}`, request);
+}
+
+function loadView(unitId: string, year: number): Promise<XMatrixView> {
+  const key = `${unitId}:${year}`;
+  const request = prefetched.get(key);
+  prefetched.delete(key);
+  return request ?? getMatrixView(unitId, year);
+}
+
 export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
-  const query = useQuery(`matrix:${unitId}:${year}`, () => getMatrixView(unitId, year));
+  const query = useQuery(`matrix:${unitId}:${year}`, () => loadView(unitId, year));
   if (query.error) {
     const notFound = 'status' in query.error && query.error.status === 404;
     return notFound ? (
@@ -42,6 +62,7 @@ export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
 
 function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XMatrixView> }) {
   const editor = useMatrixEditor(view, query.setData, query.refetch);
+  useLiveChanges({ matrixId: view.matrix.id }, editor.syncWithServer);
   const counts = editor.view.items;
   return (
     <section className="matrix-page" aria-label="X-matrix">

@@ -11,12 +11,14 @@ import { AlertIcon, TargetIcon } from '../components/icons';
 import { ObjectiveCard, type AlignmentLabel } from '../components/okr/objective-card';
 import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
+import { useLiveChanges } from '../hooks/use-live-changes';
 import { useQuery } from '../hooks/use-query';
 
 export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | undefined }) {
   const { data: org } = useOrg();
   const okrs = useQuery(cycleId ? `okrs:${unit.id}:${cycleId}` : null, () => listOkrs(unit.id, cycleId));
   const parentId = unit.parentId;
+  useLiveChanges(cycleId ? { unitId: unit.id } : null, () => void okrs.refetch());
   const parentOkrs = useQuery(parentId && cycleId ? `okrs:${parentId}:${cycleId}` : null, () =>
     listOkrs(parentId ?? '', cycleId),
   );

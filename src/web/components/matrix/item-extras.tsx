@@ -1,11 +1,12 @@
 /** Small extras drawn with items: a KPI's baseline → target, an initiative's owner and status. */
+import { memo } from 'react';
 import type { MatrixItem } from '../../../contracts';
 import { initials } from '../avatar';
 import { withUnit } from '../okr/okr-format';
 import type { MatrixIndex } from './matrix-model';
 
-/** "45 → 60 %" (or "95–99 %" for a band), empty when no target is set. */
-export function KpiMeta({ item }: { item: MatrixItem }) {
+/** "45 → 60 %" (or "95–99 %" for a band), empty when no target is set. Memoised on the item. */
+export const KpiMeta = memo(function KpiMeta({ item }: { item: MatrixItem }) {
   if (item.target === null) return null;
   const unit = item.unitOfMeasure;
   if (item.direction === 'band') {
@@ -18,7 +19,7 @@ export function KpiMeta({ item }: { item: MatrixItem }) {
         : `${withUnit(item.baseline, '')} → ${withUnit(item.target, unit)}`}
     </>
   );
-}
+});
 
 const STATUS_LABEL: Record<NonNullable<MatrixItem['status']>, string> = {
   proposed: 'Proposed',
@@ -29,10 +30,28 @@ const STATUS_LABEL: Record<NonNullable<MatrixItem['status']>, string> = {
   cancelled: 'Cancelled',
 };
 
-/** The primary owner's initials and the status of an initiative (How item). */
-export function InitiativeChips({ item, index }: { item: MatrixItem; index: MatrixIndex }) {
+interface InitiativeChipsProps {
+  item: MatrixItem;
+  index: MatrixIndex;
+}
+
+const ownerOf = ({ item, index }: InitiativeChipsProps) => {
   const ownerId = index.primaryOf.get(item.id);
-  const owner = ownerId ? index.itemsById.get(ownerId) : undefined;
+  return ownerId ? index.itemsById.get(ownerId) : undefined;
+};
+
+/**
+ * The primary owner's initials and the status of an initiative (How item). Memoised on the item and
+ * its owner, so a new index (every edit) re-renders only the chips that changed.
+ */
+export const InitiativeChips = memo(
+  InitiativeChipsView,
+  (a, b) => a.item === b.item && ownerOf(a) === ownerOf(b),
+);
+
+function InitiativeChipsView(props: InitiativeChipsProps) {
+  const { item } = props;
+  const owner = ownerOf(props);
   return (
     <>
       {item.status && (

@@ -1,20 +1,38 @@
 /**
- * The cells of the four corner grids, the Who grid, the Who load row and the gutter cells of the
- * "+" tracks. Test hooks: `cell-<fromId>-<toId>` (stored orientation) with `data-strength`,
+ * The four corner grids, the Who grid and the Who load row. Each grid is one {@link MatrixGrid};
+ * its marks come from {@link gridMarks}, one string per row computed once per view.
+ * Test hooks: `cell-<fromId>-<toId>` (stored orientation) with `data-strength`,
  * `owner-<initiativeId>-<whoId>` with `data-role`, `load-<whoId>`.
  */
 import type { ReactElement } from 'react';
-import type { MatrixItem, XMatrixView } from '../../../contracts';
-import { CornerCell } from './corner-cell';
+import type { MatrixPart } from '../../api-client';
+import type { XMatrixView } from '../../../contracts';
+import { MatrixGrid, markChar } from './matrix-grid';
 import type { MatrixLayout } from './matrix-layout';
-import { cellKey, cellTone, PART_SHORT, type Highlight, type MatrixIndex } from './matrix-model';
-import { OwnerCell } from './owner-cell';
+import type { MatrixIndex } from './matrix-model';
+
+export interface ItemPlace {
+  part: MatrixPart;
+  /** 0-based position in its part. */
+  at: number;
+}
+
+/** Each item's part and position, for the grids and their highlight. */
+export function placesOf(items: XMatrixView['items']): Map<string, ItemPlace> {
+  const where = new Map<string, ItemPlace>();
+  for (const part of ['what', 'how_far', 'how', 'how_much', 'who'] as const)
+    items[part].forEach((item, at) => where.set(item.id, { part, at }));
+  return where;
+}
+
+type GridName = 'nw' | 'ne' | 'sw' | 'se' | 'who';
+export type GridMarks = Record<GridName, string[]>;
 
 interface MatrixGridsProps {
   items: XMatrixView['items'];
   layout: MatrixLayout;
   index: MatrixIndex;
-  highlight: Highlight;
+  marks: GridMarks;
   onCycleCell: (fromId: string, toId: string) => void;
   onCycleOwner: (initiativeId: string, whoId: string) => void;
   onHoverCell: (ids: [string, string] | null) => void;
@@ -24,102 +42,131 @@ interface MatrixGridsProps {
 const LOAD_WARN = 4;
 const LOAD_HIGH = 6;
 
-export function MatrixGrids(props: MatrixGridsProps): ReactElement[] {
-  const { items, layout: L, index, highlight, onCycleCell, onCycleOwner, onHoverCell } = props;
-  const out: ReactElement[] = [];
-  const label = (from: MatrixItem, to: MatrixItem) =>
-    `${PART_SHORT[from.part]} '${from.title}' × ${PART_SHORT[to.part]} '${to.title}'`;
-
-  const corner = (
-    from: MatrixItem,
-    to: MatrixItem,
-    row: number,
-    column: number,
-    grid: string,
-    edge: string,
-  ) => {
-    const strength = index.correlations.get(cellKey(from.id, to.id))?.strength;
-    out.push(
-      <CornerCell
-        key={`c-${from.id}-${to.id}`}
-        fromId={from.id}
-        toId={to.id}
-        strength={strength}
-        labelBase={label(from, to)}
-        row={row}
-        column={column}
-        tone={cellTone(highlight, from.id, to.id, strength !== undefined)}
-        className={`grid-${grid}${edge}`}
-        onCycle={onCycleCell}
-        onHover={onHoverCell}
-      />,
-    );
+/**
+ * Each grid's rows as strings of mark characters, in one pass over the marks.
+ * Rows: How (nw, ne, who) or What (sw, se); columns: How Far, How Much or Who.
+ */
+export function gridMarks(
+  items: XMatrixView['items'],
+  index: MatrixIndex,
+  where: ReadonlyMap<string, ItemPlace>,
+): GridMarks {
+  const blank = (rows: number, columns: number) =>
+    Array.from({ length: rows }, () => new Array<string>(columns).fill('.'));
+  const grids = {
+    nw: blank(items.how.length, items.how_far.length),
+    ne: blank(items.how.length, items.how_much.length),
+    sw: blank(items.what.length, items.how_far.length),
+    se: blank(items.what.length, items.how_much.length),
+    who: blank(items.how.length, items.who.length),
   };
-  const edges = (i: number, n: number, j: number, m: number) =>
-    `${i === 0 ? ' edge-top' : ''}${i === n - 1 ? ' edge-bottom' : ''}${j === 0 ? ' edge-left' : ''}${j === m - 1 ? ' edge-right' : ''}`;
+  const put = (grid: string[][], row: number, column: number, value: string) => {
+    const cells = grid[row];
+    if (cells && column < cells.length) cells[column] = markChar(value);
+  };
+  for (const c of index.correlations.values()) {
+    const from = where.get(c.fromId);
+    const to = where.get(c.toId);
+    if (!from || !to) continue;
+    const pair = `${from.part}>${to.part}`;
+    if (pair === 'how_far>how') put(grids.nw, to.at, from.at, c.strength);
+    else if (pair === 'how>how_much') put(grids.ne, from.at, to.at, c.strength);
+    else if (pair === 'what>how_far') put(grids.sw, from.at, to.at, c.strength);
+    else if (pair === 'how_much>what') put(grids.se, to.at, from.at, c.strength);
+  }
+  for (const o of index.ownerships.values()) {
+    const from = where.get(o.initiativeId);
+    const to = where.get(o.whoId);
+    if (from?.part === 'how' && to?.part === 'who') put(grids.who, from.at, to.at, o.role);
+  }
+  const join = (grid: string[][]) => grid.map((cells) => cells.join(''));
+  return {
+    nw: join(grids.nw),
+    ne: join(grids.ne),
+    sw: join(grids.sw),
+    se: join(grids.se),
+    who: join(grids.who),
+  };
+}
 
-  items.how.forEach((how, i) => {
-    items.how_far.forEach((far, j) =>
-      corner(
-        far,
-        how,
-        L.howRow(i),
-        L.howFarCol(j),
-        'nw',
-        edges(i, items.how.length, j, items.how_far.length),
-      ),
-    );
-    items.how_much.forEach((kpi, m) =>
-      corner(
-        how,
-        kpi,
-        L.howRow(i),
-        L.howMuchCol(m),
-        'ne',
-        edges(i, items.how.length, m, items.how_much.length),
-      ),
-    );
-    items.who.forEach((who, w) => {
-      const role = index.ownerships.get(cellKey(how.id, who.id))?.role;
-      out.push(
-        <OwnerCell
-          key={`o-${how.id}-${who.id}`}
-          initiativeId={how.id}
-          whoId={who.id}
-          role={role}
-          labelBase={label(how, who)}
-          row={L.howRow(i)}
-          column={L.whoCol(w)}
-          tone={cellTone(highlight, how.id, who.id, role !== undefined)}
-          className={`grid-who${edges(i, items.how.length, w, items.who.length)}`}
-          onCycle={onCycleOwner}
-          onHover={onHoverCell}
-        />,
-      );
-    });
-  });
-  items.what.forEach((what, k) => {
-    items.how_far.forEach((far, j) =>
-      corner(
-        what,
-        far,
-        L.whatRow(k),
-        L.howFarCol(j),
-        'sw',
-        edges(k, items.what.length, j, items.how_far.length),
-      ),
-    );
-    items.how_much.forEach((kpi, m) =>
-      corner(
-        kpi,
-        what,
-        L.whatRow(k),
-        L.howMuchCol(m),
-        'se',
-        edges(k, items.what.length, m, items.how_much.length),
-      ),
-    );
-  });
+export function MatrixGrids(props: MatrixGridsProps): ReactElement[] {
+  const { items, layout: L, index, marks, onCycleCell, onCycleOwner, onHoverCell } = props;
+  const howRows = `1 / ${L.howAddRow}`;
+  const whatRows = `${L.whatRow(0)} / ${L.whatAddRow}`;
+  const howFarCols = `1 / ${L.howFarAddCol}`;
+  const howMuchCols = `${L.howMuchCol(0)} / ${L.howMuchAddCol}`;
+  const out: ReactElement[] = [
+    <MatrixGrid
+      key="grid-nw"
+      name="nw"
+      kind="cell"
+      rows={items.how}
+      columns={items.how_far}
+      rowIsFrom={false}
+      marks={marks.nw}
+      gridRow={howRows}
+      gridColumn={howFarCols}
+      pitch="col"
+      onCycle={onCycleCell}
+      onHover={onHoverCell}
+    />,
+    <MatrixGrid
+      key="grid-ne"
+      name="ne"
+      kind="cell"
+      rows={items.how}
+      columns={items.how_much}
+      rowIsFrom={true}
+      marks={marks.ne}
+      gridRow={howRows}
+      gridColumn={howMuchCols}
+      pitch="kpi"
+      onCycle={onCycleCell}
+      onHover={onHoverCell}
+    />,
+    <MatrixGrid
+      key="grid-who"
+      name="who"
+      kind="owner"
+      rows={items.how}
+      columns={items.who}
+      rowIsFrom={true}
+      marks={marks.who}
+      gridRow={howRows}
+      gridColumn={`${L.whoCol(0)} / ${L.whoAddCol}`}
+      pitch="col"
+      onCycle={onCycleOwner}
+      onHover={onHoverCell}
+    />,
+    <MatrixGrid
+      key="grid-sw"
+      name="sw"
+      kind="cell"
+      rows={items.what}
+      columns={items.how_far}
+      rowIsFrom={true}
+      marks={marks.sw}
+      gridRow={whatRows}
+      gridColumn={howFarCols}
+      pitch="col"
+      onCycle={onCycleCell}
+      onHover={onHoverCell}
+    />,
+    <MatrixGrid
+      key="grid-se"
+      name="se"
+      kind="cell"
+      rows={items.what}
+      columns={items.how_much}
+      rowIsFrom={false}
+      marks={marks.se}
+      gridRow={whatRows}
+      gridColumn={howMuchCols}
+      pitch="kpi"
+      onCycle={onCycleCell}
+      onHover={onHoverCell}
+    />,
+  ];
 
   items.who.forEach((who, w) => {
     const load = index.loadOf.get(who.id) ?? { primary: 0, secondary: 0 };

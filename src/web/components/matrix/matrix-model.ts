@@ -51,23 +51,11 @@ export interface MatrixIndex {
 export function indexMatrix(view: XMatrixView): MatrixIndex {
   const correlations = new Map<string, Correlation>();
   const ownerships = new Map<string, Ownership>();
-  const neighbours = new Map<string, Set<string>>();
   const primaryOf = new Map<string, string>();
   const loadOf = new Map<string, WhoLoad>();
-  const link = (a: string, b: string) => {
-    const set = neighbours.get(a) ?? new Set<string>();
-    set.add(b);
-    neighbours.set(a, set);
-  };
-  for (const c of view.correlations) {
-    correlations.set(cellKey(c.fromId, c.toId), c);
-    link(c.fromId, c.toId);
-    link(c.toId, c.fromId);
-  }
+  for (const c of view.correlations) correlations.set(cellKey(c.fromId, c.toId), c);
   for (const o of view.ownerships) {
     ownerships.set(cellKey(o.initiativeId, o.whoId), o);
-    link(o.initiativeId, o.whoId);
-    link(o.whoId, o.initiativeId);
     if (o.role === 'primary') primaryOf.set(o.initiativeId, o.whoId);
     const load = loadOf.get(o.whoId) ?? { primary: 0, secondary: 0 };
     load[o.role] += 1;
@@ -77,7 +65,35 @@ export function indexMatrix(view: XMatrixView): MatrixIndex {
   for (const part of ['what', 'how_far', 'how', 'how_much', 'who'] as const) {
     for (const item of view.items[part]) itemsById.set(item.id, item);
   }
-  return { correlations, ownerships, neighbours, primaryOf, loadOf, itemsById };
+  // The neighbours are only needed when an item is hovered: built then, once per view.
+  let neighbours: Map<string, Set<string>> | undefined;
+  const buildNeighbours = () => {
+    const map = new Map<string, Set<string>>();
+    const link = (a: string, b: string) => {
+      const set = map.get(a) ?? new Set<string>();
+      set.add(b);
+      map.set(a, set);
+    };
+    for (const c of correlations.values()) {
+      link(c.fromId, c.toId);
+      link(c.toId, c.fromId);
+    }
+    for (const o of ownerships.values()) {
+      link(o.initiativeId, o.whoId);
+      link(o.whoId, o.initiativeId);
+    }
+    return map;
+  };
+  return {
+    correlations,
+    ownerships,
+    get neighbours() {
+      return (neighbours ??= buildNeighbours());
+    },
+    primaryOf,
+    loadOf,
+    itemsById,
+  };
 }
 
 /** Click cycle of a corner cell: blank → ● strong → ○ medium → △ weak → blank. */
@@ -127,18 +143,6 @@ export function highlightFor(focus: MatrixFocus, index: MatrixIndex): Highlight 
   if (focus.kind === 'cell') return { dims: false, items: new Set(focus.ids), lines: new Set(focus.ids) };
   const items = new Set([focus.id, ...(index.neighbours.get(focus.id) ?? [])]);
   return { dims: true, items, lines: new Set([focus.id]) };
-}
-
-/** Visual state of a cell joining `a` and `b` under a highlight. */
-export function cellTone(
-  h: Highlight,
-  a: string,
-  b: string,
-  marked: boolean,
-): 'lit' | 'hot' | 'dim' | undefined {
-  const inLine = h.lines.has(a) || h.lines.has(b);
-  if (inLine) return marked && h.dims ? 'hot' : 'lit';
-  return h.dims ? 'dim' : undefined;
 }
 
 /** Visual state of an item under a highlight. */

@@ -29,6 +29,8 @@ export interface MatrixEditor {
   moveItem: (item: MatrixItem, delta: -1 | 1) => void;
   deleteItem: (item: MatrixItem) => void;
   setTrueNorth: (text: string) => void;
+  /** Reloads the view from the server once the writes already queued are done (live updates). */
+  syncWithServer: () => void;
 }
 
 const CONFLICT_MESSAGE = 'Someone else changed this — showing the current value';
@@ -287,5 +289,23 @@ export function useMatrixEditor(
   );
 
   const visible = useMemo(() => withoutHidden(view, hidden), [view, hidden]);
-  return { view: visible, cycleCell, cycleOwner, createItem, renameItem, moveItem, deleteItem, setTrueNorth };
+  const syncWithServer = useCallback(() => {
+    enqueue(async () => {
+      // Versions confirmed before someone else's change may be stale now; the reload brings the current ones.
+      confirmed.current.clear();
+      await refetch();
+    });
+  }, [enqueue, refetch]);
+
+  return {
+    view: visible,
+    cycleCell,
+    cycleOwner,
+    createItem,
+    renameItem,
+    moveItem,
+    deleteItem,
+    setTrueNorth,
+    syncWithServer,
+  };
 }

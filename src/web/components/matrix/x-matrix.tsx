@@ -13,7 +13,8 @@ import { AddWhoSlot } from './add-who-slot';
 import { CentreX } from './centre-x';
 import { InitiativeChips, KpiMeta } from './item-extras';
 import { matrixLayout } from './matrix-layout';
-import { MatrixGrids } from './matrix-grids';
+import { highlightCss } from './matrix-grid';
+import { gridMarks, MatrixGrids, placesOf } from './matrix-grids';
 import { MatrixItemLabel } from './matrix-item';
 import { highlightFor, indexMatrix, itemTone, type MatrixFocus } from './matrix-model';
 import type { MatrixEditor } from './use-matrix-editor';
@@ -26,6 +27,9 @@ export function XMatrix({ editor }: { editor: MatrixEditor }) {
   const index = useMemo(() => indexMatrix(view), [view]);
   const highlight = useMemo(() => highlightFor(focus, index), [focus, index]);
   const { items } = view;
+  const places = useMemo(() => placesOf(items), [items]);
+  const marks = useMemo(() => gridMarks(items, index, places), [items, index, places]);
+  const litCss = useMemo(() => highlightCss(highlight.lines, highlight.dims, places), [highlight, places]);
   const names = view.organisation.partNames;
   const L = matrixLayout({
     what: items.what.length,
@@ -118,11 +122,12 @@ export function XMatrix({ editor }: { editor: MatrixEditor }) {
         items.what.length * items.how_much.length,
       )}
 
+      {litCss && <style>{litCss}</style>}
       {MatrixGrids({
         items,
         layout: L,
         index,
-        highlight,
+        marks,
         onCycleCell: editor.cycleCell,
         onCycleOwner: editor.cycleOwner,
         onHoverCell,

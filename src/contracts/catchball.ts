@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { PROPOSAL_ACTIONS, PROPOSAL_STATES } from '../core/catchball';
+import { IdSchema, VersionSchema } from './common';
+
+export const ProposalStateSchema = z.enum(PROPOSAL_STATES);
+export const ProposalActionSchema = z.enum(PROPOSAL_ACTIONS);
+export const ProposalSideSchema = z.enum(['child', 'parent']);
+
+/** The resources the child unit says it would need to keep the original target. */
+export const ProposalResourcesSchema = z
+  .object({
+    summary: z.string().max(5000).default(''),
+    gaps: z
+      .array(
+        z.object({
+          skill: z.string().min(1).max(80),
+          personDays: z.number().min(0, 'must not be negative'),
+          months: z.array(z.number().int().min(1).max(12)).default([]),
+          reason: z.string().max(200).default(''),
+        }),
+      )
+      .default([]),
+  })
+  .meta({ id: 'ProposalResources' });
+export type ProposalResources = z.infer<typeof ProposalResourcesSchema>;
+
+const Comment = z.string().trim().max(5000);
+
+/**
+ * A catchball proposal from a child unit to its parent about one target. Accounts come in a later
+ * issue: until then the acting person is named by `actorId` and must own the unit whose turn it is.
+ */
+export const CreateProposalSchema = z.object({
+  matrixId: IdSchema.meta({ description: "The child unit's X-matrix the finding came from" }),
+  kpiItemId: IdSchema.nullable().default(null).meta({ description: 'A KPI (How Much item) of that matrix' }),
+  keyResultId: IdSchema.nullable()
+    .default(null)
+    .meta({ description: "The key result whose target is concerned (often the parent's)" }),
+  actorId: IdSchema.meta({ description: "The child unit's owner, who throws the ball" }),
+  proposedTarget: z
+    .number()
+    .optional()
+    .meta({ description: 'Default: the value the pressure test reaches with 80 % confidence' }),
+  resources: ProposalResourcesSchema.optional().meta({
+    description: 'Default: the capacity gaps of the initiatives that move the KPI',
+  }),
+  rationale: Comment.default(''),
+  trials: z.number().int().min(100).max(200_000).optional(),
+  seed: z.number().int().min(0).optional(),
+});
+export type CreateProposalInput = z.infer<typeof CreateProposalSchema>;
+
+export const ProposalEventSchema = z.object({
+  id: IdSchema,
+  seq: z.number().int(),
+  actorId: IdSchema.nullable(),
+  actorName: z.string().nullable(),
+  action: z.enum(['propose', ...PROPOSAL_ACTIONS]),
+  fromState: ProposalStateSchema.nullable(),
+  toState: ProposalStateSchema,
+  target: z.number(),
+  resources: ProposalResourcesSchema,
+  comment: z.string(),
+  createdAt: z.string(),
+});
+export type ProposalEvent = z.infer<typeof ProposalEventSchema>;
+
+export const ProposalSchema = z
+  .object({
+    id: IdSchema,
+    organisationId: IdSchema,
+    matrixId: IdSchema,
+    childUnitId: IdSchema,
+    parentUnitId: IdSchema,
+    kpiItemId: IdSchema.nullable(),
+    keyResultId: IdSchema.nullable(),
+    title: z.string(),
+    originalTarget: z.number(),
+    proposedTarget: z.number(),
+    resources: ProposalResourcesSchema,
+    rationale: z.string(),
+    evidence: z.unknown(),
+    state: ProposalStateSchema,
+    ballWith: ProposalSideSchema.nullable().meta({ description: 'Whose turn it is; null once ended' }),
+    createdBy: IdSchema.nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: VersionSchema,
+  })
+  .meta({ id: 'Proposal' });
+export type Proposal = z.infer<typeof ProposalSchema>;
+
+export const ProposalThreadSchema = ProposalSchema.extend({
+  events: z.array(ProposalEventSchema),
+  availableActions: z.array(z.object({ action: ProposalActionSchema, by: ProposalSideSchema })),
+}).meta({ id: 'ProposalThread' });
+export type ProposalThread = z.infer<typeof ProposalThreadSchema>;
+
+/** One step of the loop; `target` and `resources` are the new snapshot for counter and revise. */
+export const ProposalStepSchema = z.object({
+  action: ProposalActionSchema,
+  actorId: IdSchema,
+  target: z.number().optional(),
+  resources: ProposalResourcesSchema.optional(),
+  comment: Comment.default(''),
+  version: VersionSchema,
+});
+export type ProposalStepInput = z.infer<typeof ProposalStepSchema>;
+
+export const ProposalListQuerySchema = z.object({
+  state: z.enum(['open', 'closed', 'all']).default('all'),
+});
+
+export const TargetHistoryEntrySchema = z
+  .object({
+    id: IdSchema,
+    subjectKind: z.enum(['key_result', 'kpi']),
+    subjectId: IdSchema,
+    oldTarget: z.number().nullable(),
+    newTarget: z.number().nullable(),
+    changedBy: IdSchema.nullable(),
+    changedByName: z.string().nullable(),
+    reason: z.string(),
+    proposalId: IdSchema.nullable(),
+    changedAt: z.string(),
+  })
+  .meta({ id: 'TargetHistoryEntry' });
+export type TargetHistoryEntry = z.infer<typeof TargetHistoryEntrySchema>;
+
+const WebhookUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+  .max(2000)
+  .meta({ description: 'Receives Slack/Teams-compatible JSON ({ text, blocks })' });
+
+export const WebhookSchema = z
+  .object({
+    id: IdSchema,
+    organisationId: IdSchema,
+    unitId: IdSchema.nullable(),
+    url: WebhookUrl,
+    version: VersionSchema,
+  })
+  .meta({ id: 'Webhook' });
+export type Webhook = z.infer<typeof WebhookSchema>;
+
+export const CreateWebhookSchema = z.object({
+  id: IdSchema.optional(),
+  organisationId: IdSchema,
+  unitId: IdSchema.nullable()
+    .default(null)
+    .meta({ description: 'null: the organisation-wide hook for units without their own' }),
+  url: WebhookUrl,
+});
+export type CreateWebhookInput = z.infer<typeof CreateWebhookSchema>;
+
+export const UpdateWebhookSchema = z.object({ version: VersionSchema, url: WebhookUrl });
+export type UpdateWebhookInput = z.infer<typeof UpdateWebhookSchema>;

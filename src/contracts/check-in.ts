@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateSchema } from './common';
+
+const Confidence = z.number().min(0).max(1).meta({ description: 'Confidence, 0.0-1.0' });
+const Comment = z.string().max(2000, 'must be at most 2000 characters');
+
+export const CheckInSourceSchema = z.enum(['manual', 'upload', 'api', 'demo']);
+
+/**
+ * A measured value of a key result or a KPI. A correction is a new check-in naming the one it
+ * corrects; `correctedBy` points from a corrected check-in to its correction, so history keeps both.
+ */
+export const CheckInSchema = z
+  .object({
+    id: IdSchema,
+    keyResultId: IdSchema.nullable(),
+    kpiId: IdSchema.nullable(),
+    value: z.number(),
+    confidence: Confidence.nullable(),
+    comment: z.string(),
+    date: IsoDateSchema,
+    authorId: IdSchema.nullable(),
+    source: CheckInSourceSchema,
+    correctsId: IdSchema.nullable(),
+    correctedById: IdSchema.nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'CheckIn' });
+export type CheckIn = z.infer<typeof CheckInSchema>;
+
+const checkInFields = {
+  value: z.number({ error: 'must be a number' }),
+  confidence: Confidence.nullable().optional(),
+  comment: Comment.optional(),
+  date: IsoDateSchema,
+  authorId: IdSchema.nullable().optional(),
+};
+
+/** A new check-in on exactly one key result or KPI (How Much item). */
+export const CreateCheckInSchema = z
+  .object({ keyResultId: IdSchema.optional(), kpiId: IdSchema.optional(), ...checkInFields })
+  .refine((input) => (input.keyResultId === undefined) !== (input.kpiId === undefined), {
+    message: 'name exactly one of keyResultId or kpiId',
+    path: ['keyResultId'],
+  });
+export type CreateCheckInInput = z.infer<typeof CreateCheckInSchema>;
+
+/** A correction of a past check-in: the new value (and optionally date, confidence, comment) and why. */
+export const CorrectCheckInSchema = z.object({
+  value: z.number({ error: 'must be a number' }),
+  confidence: Confidence.nullable().optional(),
+  comment: Comment.optional(),
+  date: IsoDateSchema.optional(),
+  authorId: IdSchema.nullable().optional(),
+});
+export type CorrectCheckInInput = z.infer<typeof CorrectCheckInSchema>;
+
+/** One row of a bulk check-in: `item` is a key result or KPI id. */
+export const BulkCheckInRowSchema = z.object({ item: IdSchema, ...checkInFields });
+export type BulkCheckInRow = z.infer<typeof BulkCheckInRowSchema>;
+
+export const BulkCheckInSchema = z.object({ checkIns: z.array(BulkCheckInRowSchema).min(1).max(10_000) });
+export type BulkCheckInInput = z.infer<typeof BulkCheckInSchema>;
+
+export const BulkCheckInResultSchema = z.object({
+  created: z.number().int(),
+  checkIns: z.array(CheckInSchema),
+});
+export type BulkCheckInResult = z.infer<typeof BulkCheckInResultSchema>;
+
+export const CheckInHistoryQuerySchema = z.object({
+  keyResultId: IdSchema.optional(),
+  kpiId: IdSchema.optional(),
+  /** Include check-ins replaced by a correction (they are flagged by `correctedById`). */
+  includeCorrected: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
+});
+
+/** A token for feeding check-ins from other systems; `token` is present only in the creation response. */
+export const ApiTokenSchema = z
+  .object({
+    id: IdSchema,
+    unitId: IdSchema,
+    name: z.string(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    token: z.string().optional().meta({ description: 'The secret, shown once on creation' }),
+  })
+  .meta({ id: 'ApiToken' });
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+
+export const CreateApiTokenSchema = z.object({ name: z.string().trim().min(1).max(100) });

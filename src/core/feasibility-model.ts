@@ -1,0 +1,207 @@
+import type { CapacityInput, CapacityPerson } from './capacity';
+import {
+  directionOfKind,
+  type FeasibilityKpi,
+  type FeasibilityModel,
+  type FeasibilityTarget,
+  type Impact,
+  type SkillEffort,
+} from './feasibility';
+import type { KeyResultKind, KpiDirection } from './key-result';
+
+/**
+ * The parts of a plan (a plan document, or the store's rows shaped like one) that feasibility
+ * needs. It mirrors src/contracts/plan-document.ts structurally; core does not import contracts.
+ */
+export interface FeasibilityPlan {
+  units: readonly { id: string; parentId: string | null; ownerId: string | null }[];
+  people: readonly {
+    id: string;
+    name: string;
+    unitId: string | null;
+    skills: readonly string[];
+    monthlyCapacity: number;
+  }[];
+  objectives: readonly {
+    id: string;
+    unitId: string;
+    keyResults: readonly {
+      id: string;
+      title: string;
+      kind: KeyResultKind;
+      baseline: number | null;
+      target: number | null;
+      targetHigh: number | null;
+    }[];
+  }[];
+  matrices: readonly FeasibilityMatrix[];
+}
+
+export interface FeasibilityMatrix {
+  id: string;
+  unitId: string;
+  what: readonly { id: string; title: string }[];
+  howFar: readonly { id: string; title: string; sourceKeyResultId: string | null }[];
+  how: readonly {
+    id: string;
+    title: string;
+    deliveryProbability?: number | undefined;
+    impacts?: readonly Impact[] | undefined;
+    effort?: readonly SkillEffort[] | undefined;
+  }[];
+  howMuch: readonly {
+    id: string;
+    title: string;
+    unitOfMeasure: string;
+    direction: KpiDirection;
+    baseline: number | null;
+    target: number | null;
+    targetHigh: number | null;
+    monthlyPlan: readonly (number | null)[] | null;
+    ownerId: string | null;
+    sourceKeyResultId: string | null;
+  }[];
+  who: readonly { id: string; personId: string | null; teamUnitId: string | null }[];
+  correlations: readonly { from: string; to: string }[];
+  owners: readonly { initiative: string; who: string; role: 'primary' | 'secondary' }[];
+}
+
+/** @returns the matrix with id `matrixId`, or undefined. */
+export function findMatrix(plan: FeasibilityPlan, matrixId: string): FeasibilityMatrix | undefined {
+  return plan.matrices.find((matrix) => matrix.id === matrixId);
+}
+
+/**
+ * The simulation model of one matrix: its KPIs with a baseline, its initiatives with their
+ * impacts and delivery probability (1 when not stated), and the targets to test: each KPI's own
+ * annual target, the key result it measures (often the parent unit's) and the annual objectives
+ * traced to that key result.
+ */
+export function feasibilityModelOf(plan: FeasibilityPlan, matrix: FeasibilityMatrix): FeasibilityModel {
+  const kpis: FeasibilityKpi[] = matrix.howMuch.flatMap((item) =>
+    item.baseline === null
+      ? []
+      : [
+          {
+            id: item.id,
+            title: item.title,
+            unitOfMeasure: item.unitOfMeasure,
+            direction: item.direction,
+            baseline: item.baseline,
+            target: item.target,
+            targetHigh: item.targetHigh,
+          },
+        ],
+  );
+  const keyResults = new Map(
+    plan.objectives.flatMap((objective) =>
+      objective.keyResults.map((kr) => [kr.id, { ...kr, unitId: objective.unitId }] as const),
+    ),
+  );
+  const targets: FeasibilityTarget[] = [];
+  for (const kpi of kpis) {
+    const item = matrix.howMuch.find((h) => h.id === kpi.id);
+    if (kpi.target !== null)
+      targets.push({
+        id: kpi.id,
+        kind: 'kpi',
+        title: kpi.title,
+        kpiId: kpi.id,
+        unitId: matrix.unitId,
+        keyResultId: null,
+        direction: kpi.direction,
+        target: kpi.target,
+        targetHigh: kpi.targetHigh,
+      });
+    const kr = item?.sourceKeyResultId ? keyResults.get(item.sourceKeyResultId) : undefined;
+    const direction = kr ? directionOfKind(kr.kind) : null;
+    if (!kr || direction === null || kr.target === null) continue;
+    const linked = {
+      kpiId: kpi.id,
+      keyResultId: kr.id,
+      direction,
+      target: kr.target,
+      targetHigh: kr.targetHigh,
+    };
+    targets.push({ id: kr.id, kind: 'key_result', title: kr.title, unitId: kr.unitId, ...linked });
+    for (const annual of matrix.howFar.filter((h) => h.sourceKeyResultId === kr.id))
+      targets.push({
+        id: annual.id,
+        kind: 'annual_objective',
+        title: annual.title,
+        unitId: matrix.unitId,
+        ...linked,
+      });
+  }
+  const kpiIds = new Set(kpis.map((kpi) => kpi.id));
+  return {
+    kpis,
+    initiatives: matrix.how.map((item) => ({
+      id: item.id,
+      title: item.title,
+      deliveryProbability: item.deliveryProbability ?? 1,
+      impacts: (item.impacts ?? []).filter((impact) => kpiIds.has(impact.kpi)),
+    })),
+    targets,
+  };
+}
+
+/** Initiatives that move a KPI: those with an impact on it or a mark in the How × How Much grid. */
+export function initiativesMoving(matrix: FeasibilityMatrix, kpiId: string): string[] {
+  return matrix.how
+    .filter(
+      (item) =>
+        (item.impacts ?? []).some((impact) => impact.kpi === kpiId) ||
+        matrix.correlations.some(
+          (c) => (c.from === item.id && c.to === kpiId) || (c.from === kpiId && c.to === item.id),
+        ),
+    )
+    .map((item) => item.id);
+}
+
+/** The people a matrix draws on: persons in its Who block and the members of teams in it. */
+export function matrixPeople(plan: FeasibilityPlan, matrix: FeasibilityMatrix): CapacityPerson[] {
+  const teams = new Set(matrix.who.flatMap((who) => (who.teamUnitId ? [who.teamUnitId] : [])));
+  const persons = new Set(matrix.who.flatMap((who) => (who.personId ? [who.personId] : [])));
+  return plan.people.filter(
+    (person) => persons.has(person.id) || (person.unitId !== null && teams.has(person.unitId)),
+  );
+}
+
+/** People who own an initiative (primary or secondary), directly or as members of an owning team. */
+export function initiativeOwners(
+  plan: FeasibilityPlan,
+  matrix: FeasibilityMatrix,
+  initiativeId: string,
+): string[] {
+  const whoById = new Map(matrix.who.map((who) => [who.id, who]));
+  return matrix.owners
+    .filter((owner) => owner.initiative === initiativeId)
+    .flatMap((owner) => {
+      const who = whoById.get(owner.who);
+      if (!who) return [];
+      if (who.personId) return [who.personId];
+      return plan.people.filter((p) => p.unitId === who.teamUnitId).map((p) => p.id);
+    });
+}
+
+/** The capacity question of one matrix: its people, its initiatives' effort, and its targets' initiatives. */
+export function capacityInputOf(
+  plan: FeasibilityPlan,
+  matrix: FeasibilityMatrix,
+  model: FeasibilityModel,
+): CapacityInput {
+  return {
+    people: matrixPeople(plan, matrix),
+    initiatives: matrix.how.map((item) => ({
+      id: item.id,
+      title: item.title,
+      effort: item.effort ?? [],
+      ownerIds: initiativeOwners(plan, matrix, item.id),
+    })),
+    targets: model.targets.map((target) => ({
+      id: target.id,
+      initiativeIds: initiativesMoving(matrix, target.kpiId),
+    })),
+  };
+}

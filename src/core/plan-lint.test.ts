@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { computeCapacity } from './capacity';
+import { capacityInputOf, feasibilityModelOf, type FeasibilityPlan } from './feasibility-model';
+import { hasGateFailure, lastQuarterShare, lintMatrix, type LintCode } from './plan-lint';
+
+/** A small plan that passes every gate; each test breaks one rule. */
+function cleanPlan() {
+  return {
+    units: [{ id: 'u', parentId: null, ownerId: 'ann' }],
+    people: [{ id: 'ann', name: 'Ann', unitId: 'u', skills: ['ops'], monthlyCapacity: 10 }],
+    objectives: [
+      {
+        id: 'o',
+        unitId: 'u',
+        keyResults: [
+          { id: 'kr', title: 'Up', kind: 'increase' as const, baseline: 0, target: 12, targetHigh: null },
+        ],
+      },
+    ],
+    matrices: [
+      {
+        id: 'm',
+        unitId: 'u',
+        what: [{ id: 'w', title: 'Vision' }],
+        howFar: [{ id: 'a', title: 'Annual', sourceKeyResultId: 'kr' }],
+        how: [
+          {
+            id: 'i',
+            title: 'Initiative',
+            effort: [{ skill: 'ops', personDaysPerMonth: 5, fromMonth: 1, toMonth: 12 }],
+          },
+        ],
+        howMuch: [
+          {
+            id: 'k',
+            title: 'KPI',
+            unitOfMeasure: '',
+            direction: 'increase' as const,
+            baseline: 0,
+            target: 12,
+            targetHigh: null,
+            monthlyPlan: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as (number | null)[] | null,
+            ownerId: 'ann',
+            sourceKeyResultId: 'kr',
+          },
+        ],
+        who: [{ id: 'who-ann', personId: 'ann', teamUnitId: null }],
+        correlations: [
+          { from: 'w', to: 'a' },
+          { from: 'a', to: 'i' },
+          { from: 'i', to: 'k' },
+          { from: 'k', to: 'w' },
+        ],
+        owners: [{ initiative: 'i', who: 'who-ann', role: 'primary' }],
+      },
+    ],
+  } satisfies FeasibilityPlan;
+}
+type Plan = ReturnType<typeof cleanPlan>;
+
+function lint(plan: Plan): { codes: LintCode[]; findings: ReturnType<typeof lintMatrix> } {
+  const matrix = plan.matrices[0]!;
+  const capacity = computeCapacity(capacityInputOf(plan, matrix, feasibilityModelOf(plan, matrix)));
+  const findings = lintMatrix(plan, 'm', capacity);
+  return { codes: findings.map((f) => f.code), findings };
+}
+
+function broken(change: (plan: Plan) => void): ReturnType<typeof lint> {
+  const plan = cleanPlan();
+  change(plan);
+  return lint(plan);
+}
+
+describe('lintMatrix', () => {
+  it('passes a clean plan', () => {
+    expect(lint(cleanPlan()).findings).toEqual([]);
+  });
+
+  it('flags a breakthrough no annual objective supports', () => {
+    const { findings } = broken((p) => p.matrices[0]!.correlations.splice(0, 1));
+    expect(findings).toMatchObject([{ code: 'unsupported_breakthrough', severity: 'error', itemIds: ['w'] }]);
+  });
+
+  it('flags an initiative that moves no KPI, and accepts an impact instead of a mark', () => {
+    expect(broken((p) => p.matrices[0]!.correlations.splice(2, 1)).codes).toEqual(['initiative_without_kpi']);
+    const viaImpact = broken((p) => {
+      p.matrices[0]!.correlations.splice(2, 1);
+      Object.assign(p.matrices[0]!.how[0]!, {
+        impacts: [{ kpi: 'k', low: 1, likely: 2, high: 3, basis: 'absolute', startMonth: 1, rampMonths: 0 }],
+      });
+    });
+    expect(viaImpact.codes).toEqual([]);
+  });
+
+  it('flags a KPI without owner', () => {
+    expect(broken((p) => (p.matrices[0]!.howMuch[0]!.ownerId = null as unknown as string)).codes).toEqual([
+      'kpi_without_owner',
+    ]);
+  });
+
+  it('flags an initiative with zero or two primary owners', () => {
+    const none = broken((p) => p.matrices[0]!.owners.splice(0, 1)).findings;
+    expect(none).toMatchObject([{ code: 'primary_owner_count' }]);
+    expect(none[0]!.message).toContain('0 primary owners');
+    const two = broken((p) => {
+      p.matrices[0]!.who.push({ id: 'who-2', personId: 'ann', teamUnitId: null });
+      p.matrices[0]!.owners.push({ initiative: 'i', who: 'who-2', role: 'primary' });
+    });
+    expect(two.findings).toMatchObject([{ code: 'primary_owner_count' }]);
+    expect(two.findings[0]!.message).toContain('2 primary');
+  });
+
+  it('flags an owner above the allocation limit', () => {
+    const { findings } = broken((p) => (p.matrices[0]!.how[0]!.effort[0]!.personDaysPerMonth = 12));
+    expect(findings.map((f) => f.code)).toEqual(['owner_over_allocated', 'skill_gap']);
+    expect(findings[0]!.itemIds).toEqual(['ann']);
+    expect(findings[0]!.message).toContain('120 %');
+  });
+
+  it('warns about more items in a part than recommended', () => {
+    const { findings } = broken((p) => {
+      for (let n = 0; n < 5; n++) p.matrices[0]!.what.push({ id: `w${n}`, title: `W${n}` });
+      for (let n = 0; n < 5; n++) p.matrices[0]!.correlations.push({ from: `w${n}`, to: 'a' });
+    });
+    expect(findings).toMatchObject([{ code: 'too_many_items', severity: 'warning' }]);
+    expect(hasGateFailure(findings)).toBe(false);
+  });
+
+  it('warns about hockey-stick phasing', () => {
+    const { findings } = broken(
+      (p) => (p.matrices[0]!.howMuch[0]!.monthlyPlan = [0, 0, 0, 1, 1, 1, 2, 2, 3, 6, 9, 12]),
+    );
+    expect(findings).toMatchObject([{ code: 'hockey_stick', itemIds: ['k'] }]);
+    expect(lastQuarterShare(0, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])).toBe(0.25);
+  });
+
+  it('flags a key result or KPI without baseline or target', () => {
+    const kr = broken((p) => (p.objectives[0]!.keyResults[0]!.baseline = null as unknown as number));
+    expect(kr.findings).toMatchObject([{ code: 'missing_baseline_or_target', itemIds: ['kr'] }]);
+    const kpi = broken((p) => (p.matrices[0]!.howMuch[0]!.target = null as unknown as number));
+    expect(kpi.codes).toContain('missing_baseline_or_target');
+  });
+
+  it('flags a skill nobody holds as a gate', () => {
+    const { findings } = broken((p) => (p.matrices[0]!.how[0]!.effort[0]!.skill = 'quantum'));
+    expect(findings).toMatchObject([
+      {
+        code: 'skill_gap',
+        severity: 'error',
+        itemIds: ['i'],
+      },
+    ]);
+    expect(hasGateFailure(findings)).toBe(true);
+  });
+});

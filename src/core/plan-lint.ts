@@ -1,0 +1,188 @@
+import type { CapacityReport } from './capacity';
+import { findOwnershipProblems } from './ownership';
+import {
+  findMatrix,
+  initiativesMoving,
+  type FeasibilityMatrix,
+  type FeasibilityPlan,
+} from './feasibility-model';
+import { MATRIX_PARTS, RECOMMENDED_MAX_ITEMS, type MatrixPart } from './x-matrix-parts';
+
+/**
+ * Plan lint: the publish gates of an X-matrix. An `error` finding is a gate (the plan should not
+ * be published with it); a `warning` is advice from the literature.
+ */
+export const LINT_CODES = [
+  'unsupported_breakthrough',
+  'initiative_without_kpi',
+  'kpi_without_owner',
+  'primary_owner_count',
+  'owner_over_allocated',
+  'too_many_items',
+  'hockey_stick',
+  'missing_baseline_or_target',
+  'skill_gap',
+] as const;
+export type LintCode = (typeof LINT_CODES)[number];
+
+export const LINT_SEVERITIES = ['error', 'warning'] as const;
+export type LintSeverity = (typeof LINT_SEVERITIES)[number];
+
+export interface LintFinding {
+  code: LintCode;
+  severity: LintSeverity;
+  message: string;
+  /** Ids of the items (matrix items, key results, people) the finding is about. */
+  itemIds: string[];
+}
+
+export interface LintOptions {
+  /** A person's planned load may reach this share of their monthly capacity (default 1 = 100 %). */
+  allocationLimit?: number;
+  /** Share of a KPI's yearly change planned for the last quarter above which it is a hockey stick (default 0.5). */
+  hockeyStickShare?: number;
+}
+
+const PART_LIST: Record<
+  MatrixPart,
+  keyof Pick<FeasibilityMatrix, 'what' | 'howFar' | 'how' | 'howMuch' | 'who'>
+> = { what: 'what', how_far: 'howFar', how: 'how', how_much: 'howMuch', who: 'who' };
+
+/** Lints one matrix of a plan; `capacity` is that matrix's capacity report (see capacity.ts). */
+export function lintMatrix(
+  plan: FeasibilityPlan,
+  matrixId: string,
+  capacity: CapacityReport,
+  options: LintOptions = {},
+): LintFinding[] {
+  const matrix = findMatrix(plan, matrixId);
+  if (!matrix) return [];
+  const findings: LintFinding[] = [];
+  const add = (code: LintCode, severity: LintSeverity, message: string, itemIds: string[]) =>
+    findings.push({ code, severity, message, itemIds });
+  const linked = (a: string, b: string) =>
+    matrix.correlations.some((c) => (c.from === a && c.to === b) || (c.from === b && c.to === a));
+
+  for (const what of matrix.what)
+    if (!matrix.howFar.some((annual) => linked(what.id, annual.id)))
+      add(
+        'unsupported_breakthrough',
+        'error',
+        `Breakthrough "${what.title}" is supported by no annual objective`,
+        [what.id],
+      );
+
+  const kpiIds = matrix.howMuch.map((kpi) => kpi.id);
+  for (const initiative of matrix.how)
+    if (!kpiIds.some((kpiId) => initiativesMoving(matrix, kpiId).includes(initiative.id)))
+      add('initiative_without_kpi', 'error', `Initiative "${initiative.title}" moves no KPI`, [
+        initiative.id,
+      ]);
+
+  for (const kpi of matrix.howMuch) {
+    if (kpi.ownerId === null) add('kpi_without_owner', 'error', `KPI "${kpi.title}" has no owner`, [kpi.id]);
+    if (kpi.baseline === null || kpi.target === null)
+      add('missing_baseline_or_target', 'error', `KPI "${kpi.title}" needs a baseline and a target`, [
+        kpi.id,
+      ]);
+    const share = lastQuarterShare(kpi.baseline, kpi.monthlyPlan);
+    const limit = options.hockeyStickShare ?? 0.5;
+    if (share !== null && share > limit)
+      add(
+        'hockey_stick',
+        'warning',
+        `KPI "${kpi.title}" leaves ${Math.round(share * 100)} % of the year's change to the last quarter; spread it across the months`,
+        [kpi.id],
+      );
+  }
+
+  const titles = new Map(matrix.how.map((item) => [item.id, item.title]));
+  for (const problem of findOwnershipProblems(
+    matrix.how.map((item) => item.id),
+    matrix.owners.map((o) => ({ initiativeId: o.initiative, whoId: o.who, role: o.role })),
+  ))
+    add(
+      'primary_owner_count',
+      'error',
+      `Initiative "${titles.get(problem.initiativeId) ?? problem.initiativeId}" has ${problem.primaryCount} primary owners; it needs exactly one`,
+      [problem.initiativeId],
+    );
+
+  const allocationLimit = options.allocationLimit ?? 1;
+  for (const person of capacity.people) {
+    const over = person.load.flatMap((load, m) =>
+      load > person.capacity * allocationLimit + 1e-9 ? [m + 1] : [],
+    );
+    if (over.length > 0) {
+      const peak = Math.max(...person.load);
+      add(
+        'owner_over_allocated',
+        'error',
+        `${person.name} is planned at up to ${Math.round((peak / Math.max(person.capacity, 1e-9)) * 100)} % of capacity (limit ${Math.round(allocationLimit * 100)} %) in months ${over.join(', ')}`,
+        [person.personId],
+      );
+    }
+  }
+
+  for (const part of MATRIX_PARTS) {
+    const count = matrix[PART_LIST[part]].length;
+    if (count > RECOMMENDED_MAX_ITEMS[part])
+      add(
+        'too_many_items',
+        'warning',
+        `${count} items in ${part}; at most ${RECOMMENDED_MAX_ITEMS[part]} are recommended`,
+        matrix[PART_LIST[part]].map((item) => item.id),
+      );
+  }
+
+  const keyResultIds = new Set([
+    ...matrix.howFar.flatMap((h) => (h.sourceKeyResultId ? [h.sourceKeyResultId] : [])),
+    ...matrix.howMuch.flatMap((h) => (h.sourceKeyResultId ? [h.sourceKeyResultId] : [])),
+  ]);
+  for (const objective of plan.objectives)
+    for (const kr of objective.keyResults) {
+      const isMetric = kr.kind === 'increase' || kr.kind === 'decrease' || kr.kind === 'band';
+      const concerned = objective.unitId === matrix.unitId || keyResultIds.has(kr.id);
+      if (concerned && isMetric && (kr.baseline === null || kr.target === null))
+        add('missing_baseline_or_target', 'error', `Key result "${kr.title}" needs a baseline and a target`, [
+          kr.id,
+        ]);
+    }
+
+  for (const gap of capacity.gaps) {
+    const needing = matrix.how
+      .filter((item) => (item.effort ?? []).some((effort) => effort.skill === gap.skill))
+      .map((item) => item.id);
+    add(
+      'skill_gap',
+      'error',
+      gap.reason === 'nobody_holds'
+        ? `Nobody in this matrix holds ${gap.skill}; ${gap.personDays} person-days are needed in months ${gap.months.join(', ')}`
+        : `${gap.skill} is short by ${gap.personDays} person-days in months ${gap.months.join(', ')}`,
+      needing,
+    );
+  }
+  return findings;
+}
+
+/**
+ * Share of the year's planned change that falls in the last quarter (months 10-12), or null when
+ * the plan cannot tell (no baseline, gaps at the ends, or no change at all).
+ */
+export function lastQuarterShare(
+  baseline: number | null,
+  plan: readonly (number | null)[] | null,
+): number | null {
+  if (baseline === null || !plan) return null;
+  const end = plan[11];
+  const september = plan[8];
+  if (end === null || end === undefined || september === null || september === undefined) return null;
+  const total = end - baseline;
+  if (Math.abs(total) < 1e-9) return null;
+  return (end - september) / total;
+}
+
+/** Whether any finding is a gate. */
+export function hasGateFailure(findings: readonly LintFinding[]): boolean {
+  return findings.some((finding) => finding.severity === 'error');
+}

@@ -1,0 +1,151 @@
+import { endOfMonth } from '../../core/calendar';
+import type { Db } from '../db/store';
+import {
+  DEMO_COUNTERMEASURES,
+  DEMO_KPI_DEVIATIONS,
+  DEMO_KR_FEEDS,
+  DEMO_YEAR,
+  type KrFeed,
+} from './demo-year-data';
+
+/** Months of check-ins the demo records: January to October. */
+const MONTHS = 10;
+
+/** A small seeded generator (mulberry32), so the demo year is the same on every machine. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+interface Row {
+  id: string;
+  keyResultId: string | null;
+  kpiItemId: string | null;
+  value: number;
+  confidence: number | null;
+  comment: string;
+  checkInDate: string;
+  authorId: string | null;
+  source: 'demo';
+}
+
+/** KPI actuals: the month's plan moved by the scripted deviation (positive = better than plan). */
+function kpiActuals(plans: Map<string, { plan: (number | null)[]; direction: string | null }>) {
+  const actuals = new Map<string, (number | null)[]>();
+  for (const [kpiId, deviations] of Object.entries(DEMO_KPI_DEVIATIONS)) {
+    const kpi = plans.get(kpiId);
+    if (!kpi) continue;
+    const sign = kpi.direction === 'increase' ? 1 : -1;
+    actuals.set(
+      kpiId,
+      deviations.slice(0, MONTHS).map((deviation, month) => {
+        const plan = kpi.plan[month] ?? null;
+        return deviation === null || plan === null ? null : round1(plan * (1 + sign * deviation));
+      }),
+    );
+  }
+  return actuals;
+}
+
+function krValue(feed: KrFeed, month: number, kpis: Map<string, (number | null)[]>): number | null {
+  switch (feed.from.kind) {
+    case 'kpi':
+      return kpis.get(feed.from.kpiId)?.[month] ?? null;
+    case 'steps':
+      return feed.from.values[month] ?? null;
+  }
+}
+
+/**
+ * Records the demo organisation's 2026 year: monthly check-ins from January to October on the
+ * CSO's KPIs (with red months) and on the CIO's and CSO's key results (two of them left stale),
+ * countermeasures on red months, and check-in cadences. Everything in one transaction; it does
+ * nothing when the demo's items are missing or already have check-ins, so it can run again.
+ * @returns true when it recorded the year.
+ */
+export async function recordDemoYear(db: Db): Promise<boolean> {
+  const kpiIds = Object.keys(DEMO_KPI_DEVIATIONS);
+  const items = await db
+    .selectFrom('matrixItems')
+    .select(['id', 'monthlyPlan', 'direction'])
+    .where('id', 'in', kpiIds)
+    .execute();
+  if (items.length !== kpiIds.length) return false;
+  const existing = await db
+    .selectFrom('checkIns')
+    .select('id')
+    .where('kpiItemId', 'in', kpiIds)
+    .limit(1)
+    .execute();
+  if (existing.length > 0) return false;
+
+  const random = seeded(DEMO_YEAR);
+  const kpis = kpiActuals(
+    new Map(items.map((item) => [item.id, { plan: item.monthlyPlan ?? [], direction: item.direction }])),
+  );
+  const rows: Row[] = [];
+  const date = (month: number) => endOfMonth(DEMO_YEAR, month + 1);
+  for (const [kpiId, values] of kpis)
+    values.forEach((value, month) => {
+      if (value !== null)
+        rows.push({
+          id: `demo-${kpiId}-${month + 1}`,
+          keyResultId: null,
+          kpiItemId: kpiId,
+          value,
+          confidence: null,
+          comment: '',
+          checkInDate: date(month),
+          authorId: null,
+          source: 'demo',
+        });
+    });
+  const latest = new Map<string, { value: number; confidence: number }>();
+  for (const feed of DEMO_KR_FEEDS)
+    for (let month = 0; month < Math.min(MONTHS, feed.lastMonth); month++) {
+      const value = krValue(feed, month, kpis);
+      if (value === null) continue;
+      const confidence =
+        Math.round(Math.min(1, Math.max(0, feed.confidence + (random() - 0.5) * 0.1)) * 100) / 100;
+      rows.push({
+        id: `demo-${feed.keyResultId}-${month + 1}`,
+        keyResultId: feed.keyResultId,
+        kpiItemId: null,
+        value,
+        confidence,
+        comment: feed.comments?.[month] ?? '',
+        checkInDate: date(month),
+        authorId: feed.authorId,
+        source: 'demo',
+      });
+      latest.set(feed.keyResultId, { value, confidence });
+    }
+
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('checkIns').values(rows).execute();
+    for (const [keyResultId, { value, confidence }] of latest)
+      await trx
+        .updateTable('keyResults')
+        .set((eb) => ({ current: value, confidence, version: eb('version', '+', 1) }))
+        .where('id', '=', keyResultId)
+        .execute();
+    await trx.insertInto('countermeasures').values(DEMO_COUNTERMEASURES).execute();
+    await trx
+      .insertInto('unitSettings')
+      .values([
+        { unitId: 'cio', checkInCadence: 'monthly' },
+        { unitId: 'secops', checkInCadence: 'weekly' },
+      ])
+      .execute();
+    await trx.insertInto('kpiThresholds').values({ kpiItemId: 'cso-k4', tolerancePercent: 10 }).execute();
+  });
+  return true;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import {
+  BowlingChartSchema,
+  BowlingParamsSchema,
+  CountermeasureQuerySchema,
+  CountermeasureSchema,
+  CreateCountermeasureSchema,
+  IdParamsSchema,
+  KpiThresholdSchema,
+  SetKpiThresholdSchema,
+  UpdateCountermeasureSchema,
+} from '../../contracts';
+import { defineRoute, type Route } from '../route';
+import type { Services } from '../services';
+import { crudRoutes } from './crud';
+
+/** The bowling chart, KPI tolerances, and countermeasures on red months. */
+export function bowlingRoutes(services: Services): Route[] {
+  const { bowling, countermeasures } = services;
+  const tag = 'Bowling chart';
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/units/:id/bowling/:year',
+      tag,
+      summary:
+        "The unit's bowling chart: per KPI twelve months of plan and actual coloured green/yellow/red, quarters, YTD, trend and countermeasures",
+      params: BowlingParamsSchema,
+      response: BowlingChartSchema,
+      handler: ({ params }) => bowling.chart(params.id, params.year),
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/kpis/:id/threshold',
+      tag,
+      summary: "Set a KPI's tolerance: a miss within this percentage of the plan is yellow, beyond it red",
+      params: IdParamsSchema,
+      body: SetKpiThresholdSchema,
+      response: KpiThresholdSchema,
+      handler: ({ params, body }) => bowling.setTolerance(params.id, body.tolerancePercent),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/units/:id/countermeasures',
+      tag,
+      summary: "The unit's countermeasures, newest month first (open=true for those not closed)",
+      params: IdParamsSchema,
+      query: CountermeasureQuerySchema,
+      response: z.array(CountermeasureSchema),
+      handler: ({ params, query }) => countermeasures.listByUnit(params.id, query),
+    }),
+    ...crudRoutes({
+      path: '/api/countermeasures',
+      noun: 'countermeasure',
+      tag,
+      create: CreateCountermeasureSchema,
+      update: UpdateCountermeasureSchema,
+      response: CountermeasureSchema,
+      service: countermeasures,
+    }),
+  ];
+}

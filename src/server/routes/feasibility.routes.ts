@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import {
+  CapacityReportSchema,
+  CreateEffortSchema,
+  CreateImpactSchema,
+  EffortSchema,
+  IdParamsSchema,
+  ImpactSchema,
+  LintReportSchema,
+  PressureTestJobSchema,
+  PressureTestRequestSchema,
+  UpdateEffortSchema,
+  UpdateImpactSchema,
+} from '../../contracts';
+import { defineRoute, type Route } from '../route';
+import type { Services } from '../services';
+import { crudRoutes } from './crud';
+
+/** Impacts and efforts of initiatives, and what they add up to: pressure test, capacity, lint. */
+export function feasibilityRoutes(services: Services): Route[] {
+  const tag = 'Pressure test';
+  const { feasibility, initiativePlans } = services;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/matrix-items/:id/impacts',
+      tag,
+      summary: "An initiative's impacts on KPIs",
+      params: IdParamsSchema,
+      response: z.array(ImpactSchema),
+      handler: ({ params }) => initiativePlans.impacts.listByInitiative(params.id),
+    }),
+    ...crudRoutes({
+      path: '/api/impacts',
+      noun: 'impact (initiative × KPI: low ≤ likely ≤ high)',
+      tag,
+      create: CreateImpactSchema,
+      update: UpdateImpactSchema,
+      response: ImpactSchema,
+      service: initiativePlans.impacts,
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/matrix-items/:id/efforts',
+      tag,
+      summary: "An initiative's effort per skill",
+      params: IdParamsSchema,
+      response: z.array(EffortSchema),
+      handler: ({ params }) => initiativePlans.efforts.listByInitiative(params.id),
+    }),
+    ...crudRoutes({
+      path: '/api/efforts',
+      noun: 'effort (initiative × skill, person-days per month)',
+      tag,
+      create: CreateEffortSchema,
+      update: UpdateEffortSchema,
+      response: EffortSchema,
+      service: initiativePlans.efforts,
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/matrices/:id/pressure-test',
+      tag,
+      summary:
+        'Start a Monte Carlo pressure test in a worker thread (202 with a job; poll it, or send wait: true)',
+      status: 202,
+      params: IdParamsSchema,
+      body: PressureTestRequestSchema,
+      response: PressureTestJobSchema,
+      handler: ({ params, body }) => feasibility.startPressureTest(params.id, body),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/pressure-tests/:id',
+      tag,
+      summary: 'A pressure-test job: progress 0-1, then the result',
+      params: IdParamsSchema,
+      response: PressureTestJobSchema,
+      handler: ({ params }) => Promise.resolve(feasibility.getJob(params.id)),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/matrices/:id/capacity',
+      tag,
+      summary: 'Skill demand against supply per month, people over capacity, gaps, and a verdict per target',
+      params: IdParamsSchema,
+      response: CapacityReportSchema,
+      handler: ({ params }) => feasibility.capacity(params.id),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/matrices/:id/lint',
+      tag,
+      summary: 'Publish gates and warnings of an X-matrix, each with the items concerned',
+      params: IdParamsSchema,
+      response: LintReportSchema,
+      handler: ({ params }) => feasibility.lint(params.id),
+    }),
+  ];
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckIn, KeyResult } from '../../src/contracts';
+import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+
+type ErrorBody = { error: { code: string; message: string; details?: { issues?: { path: string }[] } } };
+
+describe('check-ins', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ services: { clock: () => '2026-11-20' } });
+    await t.services.planImport.importPlan(demoPlan());
+  });
+  afterAll(() => t.close());
+
+  const checkIn = (payload: Record<string, unknown>) =>
+    t.request({ method: 'POST', url: '/api/check-ins', payload });
+  const history = async (query: string) =>
+    body<CheckIn[]>(await t.request({ method: 'GET', url: `/api/check-ins?${query}` }));
+
+  it('records a check-in on a key result and moves its current value and confidence', async () => {
+    const response = await checkIn({
+      keyResultId: 'cso-kr1-1',
+      value: 22,
+      confidence: 0.7,
+      comment: 'Assistant live on two shifts',
+      date: '2026-04-30',
+      authorId: 'lukas-meyer',
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.data).toMatchObject({
+      keyResultId: 'cso-kr1-1',
+      value: 22,
+      date: '2026-04-30',
+      source: 'manual',
+    });
+    const kr = body<KeyResult>(await t.request({ method: 'GET', url: '/api/key-results/cso-kr1-1' }));
+    expect(kr).toMatchObject({ current: 22, confidence: 0.7 });
+  });
+
+  it('records a check-in on a KPI', async () => {
+    const response = await checkIn({ kpiId: 'cso-k1', value: 13, date: '2026-04-30' });
+    expect(response.statusCode).toBe(201);
+    expect(await history('kpiId=cso-k1')).toHaveLength(1);
+  });
+
+  it('corrects a past check-in and keeps the original in the history', async () => {
+    const [original] = await history('keyResultId=cso-kr1-1');
+    const response = await t.request({
+      method: 'POST',
+      url: `/api/check-ins/${original!.id}/corrections`,
+      payload: { value: 20, comment: 'Recounted: two alert sources were double-counted' },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.data).toMatchObject({ correctsId: original!.id, value: 20, date: '2026-04-30' });
+    expect(await history('keyResultId=cso-kr1-1')).toHaveLength(1);
+    const all = await history('keyResultId=cso-kr1-1&includeCorrected=true');
+    expect(all.map((c) => c.value).sort()).toEqual([20, 22]);
+    expect(all.find((c) => c.value === 22)?.correctedById).toBe((response.data as CheckIn).id);
+    expect(
+      body<KeyResult>(await t.request({ method: 'GET', url: '/api/key-results/cso-kr1-1' })).current,
+    ).toBe(20);
+    const again = await t.request({
+      method: 'POST',
+      url: `/api/check-ins/${original!.id}/corrections`,
+      payload: { value: 1 },
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('refuses a value of the wrong type, naming the field, and writes nothing', async () => {
+    const response = await checkIn({ keyResultId: 'cso-kr2-1', value: 'twelve', date: '2026-05-31' });
+    expect(response.statusCode).toBe(400);
+    expect(body<ErrorBody>(response).error.details?.issues?.[0]?.path).toBe('body.value');
+    expect(await history('keyResultId=cso-kr2-1')).toHaveLength(0);
+  });
+
+  it('refuses a check-in dated outside the cycle or in the future', async () => {
+    const outside = await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2025-12-31' });
+    expect(outside.statusCode).toBe(400);
+    expect(body<ErrorBody>(outside).error.message).toContain('outside cycle FY2026');
+    const future = await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2026-12-01' });
+    expect(future.statusCode).toBe(400);
+    expect(body<ErrorBody>(future).error.message).toContain('in the future');
+    expect(await history('keyResultId=cso-kr2-1')).toHaveLength(0);
+  });
+
+  it('refuses an unknown item and a check-in naming both a key result and a KPI', async () => {
+    expect((await checkIn({ keyResultId: 'nope', value: 1, date: '2026-03-01' })).statusCode).toBe(400);
+    expect(
+      (await checkIn({ keyResultId: 'cso-kr2-1', kpiId: 'cso-k1', value: 1, date: '2026-03-01' })).statusCode,
+    ).toBe(400);
+  });
+
+  it('refuses check-ins in a locked cycle until an admin reopens it', async () => {
+    const lock = await t.request({
+      method: 'POST',
+      url: '/api/cycles/fy2026/lock',
+      payload: { by: 'daniel-kovacs' },
+    });
+    expect(lock.data).toMatchObject({ locked: true, lockedBy: 'daniel-kovacs' });
+    const refused = await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2026-10-31' });
+    expect(refused.statusCode).toBe(409);
+    expect(body<ErrorBody>(refused).error).toMatchObject({ code: 'cycle_locked' });
+    expect(await history('keyResultId=cso-kr2-1')).toHaveLength(0);
+
+    const notAdmin = await t.request({
+      method: 'POST',
+      url: '/api/cycles/fy2026/reopen',
+      payload: { reason: 'late data' },
+    });
+    expect(notAdmin.statusCode).toBe(400);
+    expect(body<ErrorBody>(notAdmin).error.message).toContain('only an admin');
+    const reopened = await t.request({
+      method: 'POST',
+      url: '/api/cycles/fy2026/reopen',
+      payload: { admin: true, by: 'margaret-osei', reason: 'October data arrived late' },
+    });
+    expect(reopened.data).toMatchObject({ locked: false });
+    expect((await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2026-10-31' })).statusCode).toBe(201);
+  });
+});

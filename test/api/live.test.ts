@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app';
+import { openStore } from '../../src/server/db/store';
+import type { Change } from '../../src/server/live/change-feed';
+import { createTestApp, demoPlan, type TestApp } from '../support/test-app';
+
+/** Opens the SSE stream and collects `change` events until closed. */
+async function openStream(baseUrl: string, query: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}/api/events?${query}`, { signal: controller.signal });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const reader = response.body!.getReader();
+  const changes: Change[] = [];
+  let buffer = '';
+  const pump = (async () => {
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value);
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').find((line) => line.startsWith('data: '));
+        if (block.includes('event: change') && data) changes.push(JSON.parse(data.slice(6)) as Change);
+      }
+    }
+  })();
+  return {
+    changes,
+    async waitFor(predicate: (change: Change) => boolean, ms = 2000): Promise<Change> {
+      const started = Date.now();
+      for (;;) {
+        const found = changes.find(predicate);
+        if (found) return found;
+        if (Date.now() - started > ms)
+          throw new Error(`no matching change within ${ms} ms; got ${JSON.stringify(changes)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    close: async () => {
+      controller.abort();
+      await pump;
+    },
+  };
+}
+
+describe('live updates', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.services.planImport.importPlan(demoPlan());
+    baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => t.close());
+
+  it('streams a change of the matrix being viewed, and not of another matrix', async () => {
+    const stream = await openStream(baseUrl, 'matrixId=cso-2026');
+    try {
+      const response = await t.request({
+        method: 'PUT',
+        url: '/api/matrices/cio-2026/correlations',
+        payload: { aId: 'cio-bo1', bId: 'cio-af1', strength: null, version: null },
+      });
+      expect(response.statusCode).toBeLessThan(500);
+      const item = await t.request({
+        method: 'POST',
+        url: '/api/matrices/cso-2026/items',
+        payload: { part: 'what', title: 'Live' },
+      });
+      expect(item.statusCode).toBe(201);
+      const change = await stream.waitFor((c) => c.table === 'matrix_items');
+      expect(change).toEqual({ table: 'matrix_items', op: 'insert', matrixId: 'cso-2026' });
+      expect(stream.changes.every((c) => c.matrixId === undefined || c.matrixId === 'cso-2026')).toBe(true);
+    } finally {
+      await stream.close();
+    }
+  });
+
+  it('delivers changes made through another app server on the same database', async (context) => {
+    if (t.store.kind !== 'postgres' || !process.env.DATABASE_URL) {
+      context.skip();
+      return;
+    }
+    const rows = await t.store.withScriptSession((run) => run('SELECT current_database() AS name'));
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${String(rows[0]?.name)}`;
+    const otherStore = await openStore({ databaseUrl: url.toString() });
+    const other: FastifyInstance = await buildApp({ store: otherStore, webDir: '/nonexistent' });
+    const stream = await openStream(baseUrl, 'matrixId=cso-2026');
+    await t.request({ method: 'GET', url: '/api/units/cso/matrices/2026' });
+    try {
+      const response = await other.inject({
+        method: 'PUT',
+        url: '/api/matrices/cso-2026/correlations',
+        payload: { aId: 'cso-bo3', bId: 'cso-af1', strength: 'weak', version: null },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(await stream.waitFor((c) => c.table === 'correlations')).toMatchObject({
+        op: 'insert',
+        matrixId: 'cso-2026',
+      });
+      // This server cached the view before; the other server's write must not leave it stale.
+      const view = await t.request({ method: 'GET', url: '/api/units/cso/matrices/2026' });
+      const cells = (view.data as { correlations: { fromId: string; toId: string; strength: string }[] })
+        .correlations;
+      expect(cells).toContainEqual(
+        expect.objectContaining({ fromId: 'cso-bo3', toId: 'cso-af1', strength: 'weak' }),
+      );
+    } finally {
+      await stream.close();
+      await other.close();
+      await otherStore.close();
+    }
+  });
+});
