@@ -88,3 +88,14 @@ export const OkrImportResultSchema = z
   })
   .meta({ id: 'OkrImportResult' });
 export type OkrImportResult = z.infer<typeof OkrImportResultSchema>;
+
+export const MatrixImportResultSchema = z
+  .object({
+    matrixId: IdSchema,
+    unitId: IdSchema,
+    year: z.number().int(),
+    replaced: z.boolean(),
+    counts: z.object({ items: z.number().int(), correlations: z.number().int(), owners: z.number().int() }),
+  })
+  .meta({ id: 'MatrixImportResult' });
+export type MatrixImportResult = z.infer<typeof MatrixImportResultSchema>;

@@ -1,6 +1,14 @@
 import { checkTargetConsistency, KEY_RESULT_KINDS, type KeyResultKind } from './key-result';
 import { matchHeaders, OKR_SHEET_HEADERS, type ColumnMapping, type OkrSheetField } from './okr-sheet-columns';
-import { cellText, isBlankRow, normaliseLabel, readDate, readNumber, type SheetRows } from './sheet-cells';
+import {
+  cellText,
+  isBlankRow,
+  labelIndex,
+  normaliseLabel,
+  readDate,
+  readNumber,
+  type SheetRows,
+} from './sheet-cells';
 import { findParentCycles } from './unit-tree';
 import { findOkrParent, type OkrParent } from './okr-sheet-parents';
 
@@ -349,17 +357,6 @@ function createRowReader(
   }
 
   return { read, objectives, parentCells, newPeople };
-}
-
-function labelIndex<T extends { id: string }>(
-  list: readonly T[],
-  labels: (entry: T) => string[],
-): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const entry of list)
-    for (const label of labels(entry))
-      if (label !== '' && !index.has(normaliseLabel(label))) index.set(normaliseLabel(label), entry.id);
-  return index;
 }
 
 /** "ana.lopez@example.com" → "Ana Lopez": a readable name for an owner known only by e-mail. */

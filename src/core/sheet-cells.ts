@@ -88,3 +88,33 @@ export function normaliseLabel(text: string): string {
     .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
     .replace(/[^a-z0-9]/g, '');
 }
+
+/**
+ * Spreadsheet programs run a cell that starts with `=`, `+`, `-` or `@` as a formula, so text
+ * written to a CSV or XLSX gets a leading apostrophe (the OWASP advice against formula
+ * injection). {@link restoreFormulaText} undoes it on import, so export → import is unchanged.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function restoreFormulaText(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * Looks entries up by any of their labels (id, name, e-mail…), compared with
+ * {@link normaliseLabel}; the first entry to claim a label keeps it.
+ */
+export function labelIndex<T extends { id: string }>(
+  list: readonly T[],
+  labels: (entry: T) => readonly (string | null)[],
+): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const entry of list)
+    for (const label of labels(entry)) {
+      const key = normaliseLabel(label ?? '');
+      if (key !== '' && !index.has(key)) index.set(key, entry.id);
+    }
+  return index;
+}

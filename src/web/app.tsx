@@ -11,6 +11,7 @@
  * - `/org/:orgId/translate/:unitId` → the Translate wizard into that unit
  * - `/org/:orgId/trace/:kind/:id` → the trace of an initiative, KPI, key result or objective
  * - `/org/:orgId/map` → the strategy map of the organisation
+ * - `/org/:orgId/import?unit=U` → import OKRs from a CSV or XLSX
  */
 import { Route, Switch, useRoute } from 'wouter';
 import type { TraceKind } from '../contracts';
@@ -20,6 +21,7 @@ import { ToastProvider } from './components/toast';
 import { OrgProvider, useOrg } from './hooks/org-context';
 import { useQuery } from './hooks/use-query';
 import { HomePage } from './pages/home-page';
+import { ImportPage } from './pages/import-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrgIndexPage, UnitIndexPage } from './pages/redirect-pages';
 import { OverviewPage } from './pages/overview-page';
@@ -82,6 +84,9 @@ function OrgFrame({
       currentUnitId={unitParams?.unitId}
     >
       <Switch>
+        <Route path="/org/:orgId/import">
+          <ImportPage />
+        </Route>
         <Route path="/org/:orgId/units/:unitId/matrix/:year">
           {(params) => <UnitPage tab="matrix" unitId={params.unitId} year={Number(params.year)} />}
         </Route>

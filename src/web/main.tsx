@@ -15,6 +15,7 @@ import './styles/execution.css';
 import './styles/links.css';
 import './styles/wizard.css';
 import './styles/pressure-test.css';
+import './styles/imports.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

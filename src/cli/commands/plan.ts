@@ -3,12 +3,18 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { DomainError } from '../../core/errors';
 import { formatPlan, parsePlanText, type PlanFormat } from '../../server/services/plan-format';
 import { withServices, type StoreFlags } from '../store-session';
+import { importSpreadsheet, isSpreadsheet, type SheetImportFlags } from './sheet-import';
+import { exportMatrixFile, type MatrixFileFormat } from './matrix-file-export';
+
+type ExportFormat = PlanFormat | MatrixFileFormat;
+const EXPORT_FORMATS = ['json', 'yaml', 'svg', 'png', 'pdf', 'xlsx'] as const;
 
 const MAX_PLAN_BYTES = 50 * 1024 * 1024;
 
-function parseFormat(value: string): PlanFormat {
-  if (value !== 'json' && value !== 'yaml') throw new InvalidArgumentError('use json or yaml');
-  return value;
+function parseFormat(value: string): ExportFormat {
+  const format = EXPORT_FORMATS.find((candidate) => candidate === value);
+  if (!format) throw new InvalidArgumentError(`use one of ${EXPORT_FORMATS.join(', ')}`);
+  return format;
 }
 
 const storeOptions = (command: Command) =>
@@ -22,10 +28,19 @@ export function registerPlanCommands(program: Command): void {
     program
       .command('import <file>')
       .description(
-        'Import a plan document (JSON or YAML): validated first, then written in one transaction or not at all',
+        'Import a plan document (JSON or YAML), OKRs from a CSV or XLSX (one row per key result) or a spreadsheet X-matrix (XLSX): validated first, then written in one transaction or not at all',
       )
-      .option('--replace', 'replace an organisation with the same id'),
-  ).action(async (file: string, flags: StoreFlags & { replace?: boolean }) => {
+      .option('--replace', 'replace an organisation (plan) or an X-matrix (spreadsheet) with the same id')
+      .option('--unit <id>', 'OKR sheets: unit for rows without one; X-matrix: the unit it belongs to')
+      .option('--cycle <id>', 'OKR sheets: cycle for rows without one')
+      .option('--org <id>', 'OKR sheets: the organisation, when every row names its unit')
+      .option('--year <year>', 'X-matrix: the year it is for (default: the Matrix sheet)')
+      .option('--dry-run', 'OKR sheets: check and summarise, write nothing'),
+  ).action(async (file: string, flags: SheetImportFlags) => {
+    if (isSpreadsheet(file)) {
+      await importSpreadsheet(file, flags);
+      return;
+    }
     const size = statSync(file).size;
     if (size > MAX_PLAN_BYTES)
       throw new DomainError(
@@ -47,13 +62,29 @@ export function registerPlanCommands(program: Command): void {
   storeOptions(
     program
       .command('export')
-      .description('Export an organisation (or one unit and the units below it) as a plan document')
+      .description(
+        'Export an organisation (or one unit and the units below it) as a plan document, or one X-matrix as an A3 drawing (svg, png, pdf) or spreadsheet (xlsx)',
+      )
       .option('--org <id>', 'organisation id (default: the only one in the store)')
-      .option('--unit <id>', 'export only this unit and the units below it')
-      .option('--format <format>', 'json or yaml', parseFormat, 'yaml' as PlanFormat)
+      .option('--unit <id>', 'export only this unit and the units below it; the unit whose X-matrix to draw')
+      .option('--year <year>', 'svg, png, pdf, xlsx: the X-matrix year (default: the latest)')
+      .option('--format <format>', EXPORT_FORMATS.join(', '), parseFormat, 'yaml' as ExportFormat)
       .option('-o, --output <file>', 'write to a file instead of standard output'),
   ).action(
-    async (flags: StoreFlags & { org?: string; unit?: string; format: PlanFormat; output?: string }) => {
+    async (
+      flags: StoreFlags & {
+        org?: string;
+        unit?: string;
+        year?: string;
+        format: ExportFormat;
+        output?: string;
+      },
+    ) => {
+      const format = flags.format;
+      if (format !== 'json' && format !== 'yaml') {
+        await exportMatrixFile(flags, format);
+        return;
+      }
       const text = await withServices(flags, async (services) => {
         let organisationId = flags.org;
         if (!organisationId && flags.unit)
@@ -73,7 +104,7 @@ export function registerPlanCommands(program: Command): void {
           organisationId,
           flags.unit ? { unitId: flags.unit } : {},
         );
-        return formatPlan(plan, flags.format);
+        return formatPlan(plan, format);
       });
       if (flags.output) writeFileSync(flags.output, text);
       else process.stdout.write(text);

@@ -5,6 +5,8 @@ import type { SheetCell } from '../../core/sheet-cells';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** XLSX files are ZIP archives: they start with "PK\x03\x04". */
 export function detectSheetFormat(bytes: Uint8Array): SheetFormat {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 ? 'xlsx' : 'csv';

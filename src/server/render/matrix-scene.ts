@@ -7,6 +7,8 @@ type TextShape = Extract<Shape, { type: 'text' }>;
 const MARGIN = 10;
 const TITLE_BAND = 16;
 const LEGEND_BAND = 12;
+/** Smallest item text in millimetres (about 7 pt), legible on A3. */
+const MIN_TEXT = 2.5;
 /** Largest cell edge: bigger cells only waste paper. */
 const MAX_CELL = 10;
 const INK = '#1f2937';
@@ -44,13 +46,16 @@ export function buildMatrixScene(view: XMatrixView): Scene {
     w: A3_LANDSCAPE.width - 2 * MARGIN,
     h: A3_LANDSCAPE.height - 2 * MARGIN - TITLE_BAND - LEGEND_BAND,
   };
-  const c = Math.min(MAX_CELL, (area.h - 100) / (H + W), (area.w - 100) / (F + M + O));
+  // A 100 mm centre leaves room for long titles; a crowded matrix trades some of it for bigger cells.
+  const cellFor = (centre: number) =>
+    Math.min(MAX_CELL, (area.h - centre) / (H + W), (area.w - centre) / (F + M + O));
+  const c = cellFor(100) * 0.6 >= MIN_TEXT ? cellFor(100) : cellFor(80);
   const S = Math.min(area.h - (H + W) * c, area.w - (F + M + O) * c);
   const left = area.x + (area.w - ((F + M + O) * c + S)) / 2;
   const top = area.y + (area.h - ((H + W) * c + S)) / 2;
   const x = { howFar: left, centre: left + F * c, howMuch: left + F * c + S, who: left + F * c + S + M * c };
   const y = { how: top, centre: top + H * c, what: top + H * c + S };
-  const size = Math.min(3.6, c * 0.55);
+  const size = Math.min(3.6, c * 0.6);
   const pad = Math.max(1, c * 0.25);
   const shapes: Shape[] = [];
 
@@ -325,7 +330,7 @@ function centre(
     type: 'text',
     x: lx,
     y: ly,
-    text: fitText(text, size, S * 0.5),
+    text: fitText(text, size, S * 0.64),
     full: text,
     size,
     anchor: 'middle',

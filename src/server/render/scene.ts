@@ -43,7 +43,7 @@ export interface Scene {
 export const A3_LANDSCAPE = { width: 420, height: 297 } as const;
 
 /** Average glyph width of the sans-serif faces used, as a share of the font size (a safe overestimate). */
-const GLYPH_WIDTH = 0.56;
+const GLYPH_WIDTH = 0.53;
 
 /** Shortens text with an ellipsis so it fits `length` millimetres at `size`. */
 export function fitText(text: string, size: number, length: number): string {

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { IdParamsSchema } from '../../contracts';
 import { defineRoute, type Route } from '../route';
 import type { Services } from '../services';
+import { XLSX_TYPE } from '../imports/sheet-reader';
 import { DRAWING_CONTENT_TYPES, DRAWING_FORMATS, drawMatrix } from '../render/matrix-export';
 
 /**
@@ -9,7 +11,7 @@ import { DRAWING_CONTENT_TYPES, DRAWING_FORMATS, drawMatrix } from '../render/ma
  */
 export function exportRoutes(services: Services): Route[] {
   const tag = 'Exports';
-  return DRAWING_FORMATS.map((format) =>
+  const drawings = DRAWING_FORMATS.map((format) =>
     defineRoute({
       method: 'GET',
       url: `/api/matrices/:id/export.${format}`,
@@ -29,4 +31,36 @@ export function exportRoutes(services: Services): Route[] {
       },
     }),
   );
+  return [
+    ...drawings,
+    defineRoute({
+      method: 'GET',
+      url: '/api/matrices/:id/export.xlsx',
+      tag,
+      summary:
+        'The X-matrix as the spreadsheet lean teams keep (the import template’s layout); imports back unchanged',
+      params: IdParamsSchema,
+      produces: XLSX_TYPE,
+      handler: async ({ params, reply }) => {
+        const { file, filename } = await services.matrixWorkbook.exportXlsx(params.id);
+        void reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${filename}"`);
+        return file as never;
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/templates/x-matrix.xlsx',
+      tag,
+      summary: 'The blank spreadsheet X-matrix to fill in and import',
+      query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      produces: XLSX_TYPE,
+      handler: async ({ query, reply }) => {
+        const year = query.year ?? new Date().getFullYear();
+        void reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', 'attachment; filename="x-matrix-template.xlsx"');
+        return (await services.matrixWorkbook.template(year)) as never;
+      },
+    }),
+  ];
 }

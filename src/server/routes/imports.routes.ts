@@ -1,10 +1,13 @@
 import {
+  IdSchema,
   IMPORT_MAX_BYTES,
   OkrImportPreviewSchema,
   OkrImportQuerySchema,
   OkrImportResultSchema,
+  MatrixImportResultSchema,
   SHEET_CONTENT_TYPES,
 } from '../../contracts';
+import { z } from 'zod';
 import { validationError } from '../../core/errors';
 import { defineRoute, type Route } from '../route';
 import type { Services } from '../services';
@@ -51,6 +54,25 @@ export function importRoutes(services: Services): Route[] {
       query: OkrImportQuerySchema,
       response: OkrImportResultSchema,
       handler: ({ query, request }) => services.okrImport.confirm(uploadedFile(request.body), query),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/imports/matrix',
+      tag,
+      status: 201,
+      summary:
+        'Import a spreadsheet X-matrix (XLSX, the template’s layout): checked cell by cell, then written in one transaction',
+      ...upload,
+      query: z.object({
+        unitId: IdSchema.optional().meta({ description: 'Overrides the Unit cell of the Matrix sheet' }),
+        year: z.coerce.number().int().min(2000).max(2100).optional(),
+        replace: z
+          .enum(['true', 'false'])
+          .default('false')
+          .transform((v) => v === 'true'),
+      }),
+      response: MatrixImportResultSchema,
+      handler: ({ query, request }) => services.matrixWorkbook.importXlsx(uploadedFile(request.body), query),
     }),
   ];
 }

@@ -23,6 +23,7 @@ import { createStrategyMapService } from './strategy-map.service';
 import { createTranslationService } from './translation.service';
 import { createUnitsService } from './units.service';
 import { createOkrImportService } from './okr-import.service';
+import { createMatrixWorkbookService } from './matrix-workbook.service';
 import { createCatchballService } from './catchball.service';
 import { createFeasibilityService } from './feasibility.service';
 import { createInitiativePlansService } from './initiative-plans.service';
@@ -54,6 +55,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     grid: createMatrixGridService(db),
     planImport: createPlanImportService(db),
     planExport,
+    matrixWorkbook: createMatrixWorkbookService(db, planExport),
     checkIns: createCheckInsService(db, clock),
     apiTokens: createApiTokensService(db),
     progress: createProgressService(db, clock),

@@ -9,6 +9,7 @@ import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, GridIcon, PrinterIcon } from '../components/icons';
 import { MatrixLinksPanel } from '../components/links/matrix-links-panel';
+import { ExportMenu } from '../components/matrix/export-menu';
 import { MatrixLegend } from '../components/matrix/matrix-legend';
 import { useMatrixEditor } from '../components/matrix/use-matrix-editor';
 import { XMatrix } from '../components/matrix/x-matrix';
@@ -43,8 +44,9 @@ export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
       <EmptyState icon={<GridIcon size={22} />} title={`No X-matrix for ${year} yet`}>
         An X-matrix joins this unit's breakthrough objectives, annual objectives, improvement priorities, KPIs
         and owners on one page. Translate the parent unit's OKRs into one with “Translate from parent OKRs”
-        above, or create it with the command line or the API (or import a plan document); it will appear here,
-        ready to edit.
+        above, create it with the command line or the API, import a plan document, or fill in the{' '}
+        <a href="/api/templates/x-matrix.xlsx">spreadsheet X-matrix template</a> and import it (
+        <code>catchball import matrix.xlsx</code>); it will appear here, ready to edit.
       </EmptyState>
     ) : (
       <EmptyState
@@ -87,9 +89,16 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
           </span>
           {query.fetching && <Spinner size={12} label="Refreshing" />}
         </div>
-        <Button size="sm" variant="ghost" icon={<PrinterIcon />} onClick={() => window.print()}>
-          Print
-        </Button>
+        <div className="matrix-actions">
+          <ExportMenu
+            matrixId={editor.view.matrix.id}
+            organisationId={editor.view.organisation.id}
+            unitId={editor.view.unit.id}
+          />
+          <Button size="sm" variant="ghost" icon={<PrinterIcon />} onClick={() => window.print()}>
+            Print
+          </Button>
+        </div>
       </div>
       <div className="matrix-scroll">
         <XMatrix editor={editor} risk={risk} />

@@ -104,6 +104,12 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
             <Link className="btn btn-ghost btn-sm" href={`/org/${data.organisation.id}/map`}>
               Strategy map
             </Link>
+            <Link
+              className="btn btn-ghost btn-sm"
+              href={`/org/${data.organisation.id}/import?unit=${unit.id}`}
+            >
+              <span>Import OKRs</span>
+            </Link>
             {byYear ? (
               <label className="picker">
                 <span>Year</span>

@@ -1,0 +1,90 @@
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { DomainError, validationError } from '../../core/errors';
+import { IMPORT_MAX_BYTES } from '../../contracts';
+import { loadWorkbook, detectSheetFormat } from '../../server/imports/sheet-reader';
+import { problemIssue } from '../../server/services/okr-import.service';
+import { createProgressBar } from '../progress-bar';
+import { withServices, type StoreFlags } from '../store-session';
+
+export interface SheetImportFlags extends StoreFlags {
+  org?: string;
+  unit?: string;
+  cycle?: string;
+  year?: string;
+  dryRun?: boolean;
+  replace?: boolean;
+}
+
+/** Spreadsheets go to the sheet imports; everything else is a plan document. */
+export function isSpreadsheet(file: string): boolean {
+  return ['.csv', '.xlsx', '.tsv'].includes(extname(file).toLowerCase());
+}
+
+/** An XLSX with the Matrix and What sheets is a spreadsheet X-matrix; any other sheet holds OKRs. */
+async function isMatrixWorkbook(bytes: Uint8Array): Promise<boolean> {
+  if (detectSheetFormat(bytes) !== 'xlsx') return false;
+  const names = (await loadWorkbook(bytes)).worksheets.map((sheet) => sheet.name.toLowerCase());
+  return names.includes('matrix') && names.includes('what');
+}
+
+/**
+ * `catchball import okrs.csv --unit cio --cycle fy2026 [--dry-run]` and
+ * `catchball import matrix.xlsx [--unit U --year Y] [--replace]`: the same services as the API,
+ * with a progress bar on standard error and the summary (or every problem) as the result.
+ */
+export async function importSpreadsheet(file: string, flags: SheetImportFlags): Promise<void> {
+  const size = statSync(file).size;
+  if (size > IMPORT_MAX_BYTES)
+    throw new DomainError(
+      'validation_failed',
+      `${file} is ${Math.round(size / 1024 / 1024)} MB; spreadsheets are limited to ${IMPORT_MAX_BYTES / 1024 / 1024} MB`,
+    );
+  const bytes = readFileSync(file);
+  if (await isMatrixWorkbook(bytes)) {
+    const result = await withServices(flags, (services) =>
+      services.matrixWorkbook.importXlsx(bytes, {
+        unitId: flags.unit,
+        year: flags.year === undefined ? undefined : Number(flags.year),
+        replace: flags.replace ?? false,
+      }),
+    );
+    const { items, correlations, owners } = result.counts;
+    console.log(
+      `${result.replaced ? 'Replaced' : 'Imported'} X-matrix ${result.matrixId} (${result.unitId}, ${result.year}): ${items} items, ${correlations} correlations, ${owners} owners`,
+    );
+    return;
+  }
+  const query = { organisationId: flags.org, unitId: flags.unit, cycleId: flags.cycle };
+  if (!query.organisationId && !query.unitId)
+    throw validationError([
+      { path: '--unit', message: 'give --unit (or --org with a Unit column in the sheet)' },
+    ]);
+  const bar = createProgressBar();
+  try {
+    await withServices(flags, async (services) => {
+      if (flags.dryRun) {
+        const preview = await services.okrImport.preview(bytes, query, (progress) => bar.update(progress));
+        bar.finish();
+        if (preview.problems.length > 0)
+          throw validationError(
+            preview.problems.map(problemIssue),
+            `The sheet has ${preview.problems.length} problems`,
+          );
+        const { objectives, keyResults, people } = preview.summary;
+        console.log(
+          `Dry run: would import ${objectives} objectives, ${keyResults} key results and ${people} new people`,
+        );
+        return;
+      }
+      const result = await services.okrImport.confirm(bytes, query, (progress) => bar.update(progress));
+      bar.finish();
+      const { objectives, keyResults, people } = result.created;
+      console.log(
+        `Imported ${objectives} objectives, ${keyResults} key results and ${people} new people into ${result.organisationId}`,
+      );
+    });
+  } finally {
+    bar.finish();
+  }
+}
