@@ -84,6 +84,11 @@ describe('catchball', () => {
     expect(proposal.resources.summary).toContain('LLM ops');
     expect(proposal.evidence).toMatchObject({ outlook: { targetId: 'cio-kr2-1' }, trials: 4000 });
     expect(receiver.received.at(-1)!.text).toContain('Security (CSO) proposes');
+    const openOn = async (unitId: string) =>
+      body<{ openCatchballItems: number }>(
+        await t.request({ method: 'GET', url: `/api/units/${unitId}/dashboard?cycleId=fy2026` }),
+      ).openCatchballItems;
+    expect([await openOn('cso'), await openOn('cio'), await openOn('secops')]).toEqual([1, 1, 0]);
 
     const countered = body<ProposalThread>(
       await act(proposal.id, {
@@ -120,6 +125,7 @@ describe('catchball', () => {
       }),
     );
     expect(agreed).toMatchObject({ state: 'agreed', ballWith: null, availableActions: [] });
+    expect(await openOn('cso')).toBe(0);
     expect(agreed.events.map((e) => [e.action, e.toState, e.target, e.actorName])).toEqual([
       ['propose', 'proposed', proposal.proposedTarget, 'Daniel Kovacs'],
       ['counter', 'countered', 6, 'Margaret Osei'],

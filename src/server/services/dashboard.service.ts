@@ -1,3 +1,4 @@
+import { PROPOSAL_STATES, TRANSITIONS } from '../../core/catchball';
 import { endOfMonth } from '../../core/calendar';
 import { quartersOf } from '../../core/cycle';
 import { isAchieved, scoreDistribution } from '../../core/scoring';
@@ -74,8 +75,8 @@ export function createDashboardService(
   return {
     /**
      * Progress and status of the unit's objectives, health over time (one point per month-end),
-     * top risks, open countermeasures and stale items. Open catchball items are 0 until the
-     * catchball workflow exists.
+     * top risks, open countermeasures and stale items, and the catchball proposals still in play
+     * between this unit and its parent or its children.
      */
     async unitDashboard(unitId: string, cycleId: string, asOf?: string): Promise<UnitDashboard> {
       await assertInOrganisation(db, 'cycles', cycleId, await organisationOfUnit(db, unitId), 'cycleId');
@@ -104,7 +105,7 @@ export function createDashboardService(
         topRisks: topRisks(objectives, snapshot.elapsed),
         openCountermeasures: await countermeasures.listByUnit(unitId, { open: true }),
         staleItems: (await scanStaleItems(db, data, snapshot, new Set([unitId]))).stale,
-        openCatchballItems: 0,
+        openCatchballItems: await countOpenProposals(db, unitId),
       };
     },
 
@@ -170,4 +171,18 @@ export function createDashboardService(
       return { organisationId, cycleId, asOf: day, quarters };
     },
   };
+}
+
+/** States from which some action is still possible: the ball is in play. */
+const OPEN_PROPOSAL_STATES = PROPOSAL_STATES.filter((state) => Object.keys(TRANSITIONS[state]).length > 0);
+
+/** Proposals in play that this unit threw or must answer. */
+async function countOpenProposals(db: Db, unitId: string): Promise<number> {
+  const row = await db
+    .selectFrom('catchballProposals')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where((eb) => eb.or([eb('childUnitId', '=', unitId), eb('parentUnitId', '=', unitId)]))
+    .where('state', 'in', OPEN_PROPOSAL_STATES)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
 }
