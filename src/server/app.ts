@@ -29,6 +29,7 @@ import { docsPage, SWAGGER_UI_DIR } from './docs-page';
 import { startChangeFeed } from './live/change-feed';
 import { EVENT_STREAM_OPENAPI, registerEventStream } from './live/event-stream';
 import { createViewCache, type ViewCache } from './live/view-cache';
+import { createAuthorizer } from './auth/authorizer';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 const PACKAGE_VERSION = (
@@ -102,19 +103,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = createServices(options.store.db, { smtp: resolveSmtp(), ...options.services });
   const feed = await startChangeFeed(options.store);
   const viewCache = createViewCache(feed);
+  const authorizer = createAuthorizer(options.store.db, feed);
   app.addHook('onClose', async () => {
     viewCache.close();
+    authorizer.close();
     await feed.close();
   });
-  // A write drops cached views before its response leaves, so its author never reads the past.
+  // A write drops cached views and access decisions before its response leaves, so its author
+  // never reads the past (other servers hear of it through the change feed).
   app.addHook('onSend', (request, _reply, payload, done) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') viewCache.invalidate();
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      viewCache.invalidate();
+      authorizer.clear();
+    }
     done(null, payload);
   });
-  registerEventStream(app, feed);
+  registerEventStream(app, feed, authorizer);
 
   const routes = apiRoutes(services, viewCache);
-  for (const route of routes) route.register(app);
+  for (const route of routes) route.register(app, authorizer);
 
   const openApi = buildOpenApiDocument(routes, PACKAGE_VERSION);
   (openApi.paths as Record<string, unknown>)['/api/events'] = EVENT_STREAM_OPENAPI;

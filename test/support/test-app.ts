@@ -8,16 +8,28 @@ import { buildApp } from '../../src/server/app';
 import { openStore, PGLITE_OPTIONS, wrapPGlite, type Store } from '../../src/server/db/store';
 import { createServices, type ServiceOptions, type Services } from '../../src/server/services';
 import { DEMO_PLAN_PATH } from '../../src/server/demo';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/auth/principal';
+import { createSession } from '../../src/server/auth/sessions';
 import { parsePlanText } from '../../src/server/services/plan-format';
 
 export interface TestApp {
   app: FastifyInstance;
   store: Store;
   services: Services;
-  /** In-process request; the JSON body (if any) is parsed into `data`. */
-  request(options: InjectOptions): Promise<LightMyRequestResponse & { data: unknown }>;
+  /**
+   * In-process request; the JSON body (if any) is parsed into `data`. It is sent as the test's
+   * site administrator (session cookie and CSRF header) unless it carries its own `cookie` or
+   * `authorization` header, or `anonymous: true`.
+   */
+  request(options: TestRequest): Promise<LightMyRequestResponse & { data: unknown }>;
+  /** Creates a user (site administrator or not) and signs them in: the headers to send as them. */
+  signIn(user: { id: string; name?: string; isSiteAdmin?: boolean }): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
+
+export type TestRequest = InjectOptions & { anonymous?: boolean };
+
+export const TEST_ADMIN_ID = 'usr_test_admin';
 
 /**
  * A fresh, migrated, empty store and an app over it: a copy of the PGlite template, or, when
@@ -73,12 +85,36 @@ export async function createTestApp(options: { services?: ServiceOptions } = {})
     webDir: '/nonexistent',
     services: { smtp: null, ...options.services },
   });
+  const signIn: TestApp['signIn'] = async (user) => {
+    await store.db
+      .insertInto('users')
+      .values({
+        id: user.id,
+        email: `${user.id}@example.test`,
+        name: user.name ?? user.id,
+        passwordHash: null,
+        isSiteAdmin: user.isSiteAdmin ?? false,
+        oidcIssuer: null,
+        oidcSubject: null,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    const session = await createSession(store.db, user.id);
+    return { cookie: `${SESSION_COOKIE}=${session.secret}`, [CSRF_HEADER]: session.csrfToken };
+  };
+  const adminHeaders = await signIn({ id: TEST_ADMIN_ID, name: 'Test Admin', isSiteAdmin: true });
   return {
     app,
     store,
     services: createServices(store.db, options.services),
-    async request(options) {
-      const response = await app.inject(options);
+    signIn,
+    async request({ anonymous, ...options }) {
+      const headers = { ...(options.headers ?? {}) } as Record<string, string>;
+      const hasOwnCredential = 'cookie' in headers || 'authorization' in headers || 'Authorization' in headers;
+      const response = await app.inject({
+        ...options,
+        headers: anonymous || hasOwnCredential ? headers : { ...adminHeaders, ...headers },
+      });
       const isJson =
         (response.headers['content-type'] ?? '').toString().includes('json') &&
         response.body !== '' &&

@@ -38,6 +38,8 @@ export interface PersonTable extends Versioned {
   skills: Json<string[]>;
   monthlyCapacity: number;
   position: number;
+  /** The account this person signs in with, if any (migration 0007). */
+  userId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CycleTable extends Versioned {
@@ -188,6 +190,9 @@ export interface UnitApiTokenTable extends Versioned {
   tokenHash: string;
   revokedAt: ColumnType<Date | null, never, Date | string | null>;
   lastUsedAt: ColumnType<Date | null, never, Date | string | null>;
+  scopes: ColumnType<string[], string | undefined, string>;
+  createdBy: ColumnType<string | null, string | null | undefined, string | null>;
+  expiresAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CycleLockTable extends Versioned {
@@ -314,6 +319,70 @@ export interface SchemaMigrationTable {
   appliedAt: ColumnType<Date, never, never>;
 }
 
+export interface UserTable extends Versioned {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  isSiteAdmin: ColumnType<boolean, boolean | undefined, boolean>;
+  oidcIssuer: string | null;
+  oidcSubject: string | null;
+  disabledAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  lastSignInAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's secret. */
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: ColumnType<Date, never, never>;
+  lastSeenAt: ColumnType<Date, Date | string | undefined, Date | string>;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+  userAgent: ColumnType<string, string | undefined, string>;
+  ip: ColumnType<string, string | undefined, string>;
+}
+
+export interface RoleAssignmentTable extends Versioned {
+  id: string;
+  organisationId: string;
+  /** NULL: the role holds on the whole organisation. */
+  unitId: string | null;
+  userId: string;
+  role: 'admin' | 'editor' | 'contributor' | 'viewer';
+}
+
+export interface SetupTokenTable {
+  id: string;
+  purpose: 'setup' | 'invite';
+  userId: string | null;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+  usedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  createdAt: ColumnType<Date, never, never>;
+}
+
+export interface RateLimitHitTable {
+  key: string;
+  windowStart: ColumnType<Date, Date | string, Date | string>;
+  hits: number;
+}
+
+export interface AuditEventTable {
+  id: ColumnType<string, never, never>;
+  at: ColumnType<Date, never, never>;
+  tx: ColumnType<string, never, never>;
+  organisationId: string | null;
+  unitId: string | null;
+  actorKind: string;
+  actorId: string | null;
+  actorName: string;
+  action: 'insert' | 'update' | 'delete' | 'sign_in' | 'sign_in_failed' | 'sign_out';
+  entityTable: string;
+  entityId: string;
+  before: Json<Record<string, unknown> | null>;
+  after: Json<Record<string, unknown> | null>;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   units: UnitTable;
@@ -341,4 +410,10 @@ export interface Database {
   webhooks: WebhookTable;
   sourceSnapshots: SourceSnapshotTable;
   schemaMigrations: SchemaMigrationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  roleAssignments: RoleAssignmentTable;
+  setupTokens: SetupTokenTable;
+  rateLimitHits: RateLimitHitTable;
+  auditEvents: AuditEventTable;
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ActorTaggingDialect } from './actor-context';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
 
@@ -56,7 +57,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 
 /** Wraps an open PGlite instance (a test database clone, say) as a store. */
 export function wrapPGlite(pglite: PGlite): Store {
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), plugins });
+  const db = new Kysely<Database>({ dialect: new ActorTaggingDialect(new PGliteDialect(pglite)), plugins });
   return {
     kind: 'pglite',
     db,
@@ -84,7 +85,7 @@ function openPostgres(connectionString: string): Store {
   // An idle connection that the server drops (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+  const db = new Kysely<Database>({ dialect: new ActorTaggingDialect(new PostgresDialect({ pool })), plugins });
   return {
     kind: 'postgres',
     db,

@@ -7,7 +7,7 @@ import type { Db } from './store';
 /** Tables whose rows carry `id` and `version`. */
 export type VersionedTable = Exclude<
   keyof Database,
-  'schemaMigrations' | 'catchballEvents' | 'targetHistory'
+  'schemaMigrations' | 'catchballEvents' | 'targetHistory' | 'sessions' | 'setupTokens' | 'rateLimitHits' | 'auditEvents'
 >;
 export type Row<T extends VersionedTable> = Selectable<Database[T]>;
 
@@ -36,6 +36,8 @@ export const KIND_NAMES: Record<VersionedTable, string> = {
   catchballProposals: 'catchball proposal',
   webhooks: 'webhook',
   sourceSnapshots: 'source snapshot',
+  users: 'user',
+  roleAssignments: 'role assignment',
 };
 
 // Kysely cannot type a table chosen at run time; these helpers narrow to one table for the query

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdSchema } from '../../contracts';
+import { DomainError } from '../../core/errors';
+import type { Authorizer } from '../auth/authorizer';
+import type { Locator, Scope } from '../auth/locator';
 import { parseOrThrow } from '../validation';
 import type { ChangeFeed } from './change-feed';
 
@@ -13,13 +16,30 @@ const EventQuerySchema = z.object({
 /** Comment lines keep proxies from closing an idle stream. */
 const HEARTBEAT_MS = 20_000;
 
+type EventQuery = z.infer<typeof EventQuerySchema>;
+
+/** The scope a stream's filter opens, and what reading it needs: the matrix's or unit's plan, or membership. */
+function streamScope(filter: EventQuery, locate: Locator): Promise<Scope> {
+  if (filter.matrixId) return locate.matrix(filter.matrixId);
+  if (filter.unitId) return locate.unit(filter.unitId);
+  if (filter.organisationId) return locate.organisation(filter.organisationId);
+  throw new DomainError('validation_failed', 'Name a matrixId, unitId or organisationId to follow', {
+    issues: [{ path: 'query.organisationId', message: 'one of matrixId, unitId, organisationId is required' }],
+  });
+}
+
 /**
  * `GET /api/events`: a server-sent event stream of `change` events (JSON {@link Change}) for the
- * given matrix, unit or organisation. Clients refetch what they show when one arrives.
+ * given matrix, unit or organisation. Clients refetch what they show when one arrives. Following
+ * a matrix or unit needs read access to it; following an organisation needs membership.
  */
-export function registerEventStream(app: FastifyInstance, feed: ChangeFeed): void {
-  app.get('/api/events', (request, reply) => {
+export function registerEventStream(app: FastifyInstance, feed: ChangeFeed, authorizer: Authorizer): void {
+  app.get('/api/events', async (request, reply) => {
     const filter = parseOrThrow(EventQuerySchema, request.query, 'query');
+    const principal = await authorizer.principalOf(request.headers);
+    if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'Sign in first (or send an API token)');
+    const need = filter.matrixId || filter.unitId ? 'read' : 'member';
+    await authorizer.authorize(principal, { kind: 'scoped', need, scope: () => streamScope(filter, authorizer.locate) }, filter);
     reply.hijack();
     const stream = reply.raw;
     stream.writeHead(200, {

@@ -1,5 +1,7 @@
 import type { ZodType, z } from 'zod';
 import { IdParamsSchema } from '../../contracts';
+import type { Need } from '../../core/access';
+import type { Locator, Scope } from '../auth/locator';
 import { defineRoute, type Route } from '../route';
 import { VersionQuerySchema } from './shared';
 
@@ -12,6 +14,19 @@ interface CrudSpec<C extends ZodType, U extends ZodType, R extends ZodType> {
   create: C;
   update: U;
   response: R;
+  /**
+   * Where an existing one lives (`at`) and where a new one would (`into`); reads need `read`
+   * there, writes `write` (editor by default; `admin` for structure).
+   */
+  access: {
+    at: (id: string, locate: Locator) => Promise<Scope>;
+    into: (body: z.output<C>, locate: Locator) => Promise<Scope | Scope[]>;
+    /** Where an update may move it, when it names a new place (a unit's new parent, say). */
+    moveTo?: (body: z.output<U>, locate: Locator) => Promise<Scope[]>;
+    write?: Need;
+    /** `read` by default; `member` for the organisation's structure (units, people, cycles). */
+    read?: Need;
+  };
   service: {
     get(id: string): Promise<z.output<R>>;
     create(input: z.output<C>): Promise<z.output<R>>;
@@ -28,6 +43,9 @@ export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodTy
   spec: CrudSpec<C, U, R>,
 ): Route[] {
   const { path, noun, tag, service } = spec;
+  const write = spec.access.write ?? 'edit';
+  const read = spec.access.read ?? 'read';
+  const { at, into, moveTo } = spec.access;
   // TypeScript cannot resolve the route's conditional input types for generic schemas; the
   // schemas passed here are the ones the route validates with, so the casts below are exact.
   const input = <S extends ZodType>(value: unknown) => value as z.output<S>;
@@ -40,6 +58,7 @@ export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodTy
       status: 201,
       body: spec.create,
       response: spec.response,
+      access: { kind: 'scoped', need: write, scope: ({ body }, locate) => into(input<C>(body), locate) },
       handler: async ({ body }) => (await service.create(input<C>(body))) as never,
     }),
     defineRoute({
@@ -49,6 +68,7 @@ export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodTy
       summary: `Get a ${noun}`,
       params: IdParamsSchema,
       response: spec.response,
+      access: { kind: 'scoped', need: read, scope: ({ params }, locate) => at(params.id, locate) },
       handler: async ({ params }) => (await service.get(params.id)) as never,
     }),
     defineRoute({
@@ -59,6 +79,14 @@ export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodTy
       params: IdParamsSchema,
       body: spec.update,
       response: spec.response,
+      access: {
+        kind: 'scoped',
+        need: write,
+        scope: async ({ params, body }, locate) => [
+          await at(params.id, locate),
+          ...(moveTo ? await moveTo(input<U>(body), locate) : []),
+        ],
+      },
       handler: async ({ params, body }) => (await service.update(params.id, input<U>(body))) as never,
     }),
     defineRoute({
@@ -69,6 +97,7 @@ export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodTy
       status: 204,
       params: IdParamsSchema,
       query: VersionQuerySchema,
+      access: { kind: 'scoped', need: write, scope: ({ params }, locate) => at(params.id, locate) },
       handler: async ({ params, query }) => {
         await service.remove(params.id, query.version);
         return undefined;

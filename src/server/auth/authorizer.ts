@@ -1,0 +1,198 @@
+import {
+  refusal,
+  roleOn,
+  tokenMembership,
+  type Membership,
+  type Need,
+  type OrgTree,
+  type Role,
+} from '../../core/access';
+import { DomainError } from '../../core/errors';
+import type { Db } from '../db/store';
+import type { ChangeFeed } from '../live/change-feed';
+import { createLocator, type Locator, type Scope } from './locator';
+import { credentialOf, loadPrincipal, type Credential, type Principal } from './principal';
+
+/**
+ * How a route is guarded. Every route declares one (the type makes it required):
+ * - `public`: anyone, signed in or not (sign-in itself, health);
+ * - `signed_in`: any user or token; the handler narrows further (lists filtered to what one may see);
+ * - `site_admin`: the instance's administrators;
+ * - `scoped`: `need` on the scope that `scope` finds from the validated input (on every one of
+ *   them when it finds several: a move between units needs the role on both).
+ */
+export type RouteAccess<I> =
+  | { kind: 'public' }
+  | { kind: 'signed_in' }
+  | { kind: 'site_admin' }
+  | {
+      kind: 'scoped';
+      need: Need;
+      scope: (input: I, locate: Locator) => Promise<Scope | Scope[]> | Scope | Scope[];
+    };
+
+/** What the access check found, handed to the handler for finer decisions. */
+export interface AccessContext {
+  principal: Principal;
+  /** The scope checked (scoped routes only). */
+  scope: Scope | null;
+  /** The principal's role on that scope (null: none, or not a scoped route). */
+  role: Role | null;
+  /** The signed-in user's person in the scope's organisation, if any. */
+  personId: string | null;
+}
+
+const PRINCIPAL_TTL_MS = 30_000;
+const PRINCIPAL_TABLES = new Set(['sessions', 'users', 'unit_api_tokens']);
+const MEMBERSHIP_TABLES = new Set(['role_assignments', 'people', 'users', 'units']);
+
+/**
+ * Decides every request's access. Principals, organisation trees and memberships are cached
+ * between changes: the database's change notifications (every app server hears them) and this
+ * server's own writes clear them, so a revoked role or a signed-out session stops working at once.
+ */
+export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => Date = () => new Date()) {
+  const locate = createLocator(db);
+  const principals = new Map<string, { principal: Principal; until: number }>();
+  const trees = new Map<string, OrgTree>();
+  const memberships = new Map<string, Membership>();
+
+  const clear = (): void => {
+    principals.clear();
+    trees.clear();
+    memberships.clear();
+  };
+  const unsubscribe = feed?.subscribe({}, (change) => {
+    if (PRINCIPAL_TABLES.has(change.table)) principals.clear();
+    if (MEMBERSHIP_TABLES.has(change.table)) {
+      trees.clear();
+      memberships.clear();
+    }
+  });
+
+  async function treeOf(organisationId: string): Promise<OrgTree> {
+    const cached = trees.get(organisationId);
+    if (cached) return cached;
+    const units = await db
+      .selectFrom('units')
+      .select(['id', 'parentId', 'ownerId'])
+      .where('organisationId', '=', organisationId)
+      .execute();
+    const tree: OrgTree = {
+      parentOf: new Map(units.map((unit) => [unit.id, unit.parentId])),
+      ownerOf: new Map(units.map((unit) => [unit.id, unit.ownerId])),
+    };
+    trees.set(organisationId, tree);
+    return tree;
+  }
+
+  async function membershipOf(principal: Principal, organisationId: string): Promise<Membership> {
+    if (principal.kind === 'anonymous')
+      return { grants: [], personId: null, hasLineOfSight: false, contributesOnAnyItem: false };
+    if (principal.kind === 'token')
+      return principal.organisationId === organisationId
+        ? tokenMembership(principal.unitId, principal.scopes)
+        : { grants: [], personId: null, hasLineOfSight: false, contributesOnAnyItem: false };
+    const key = `${principal.id}\u0000${organisationId}`;
+    const cached = memberships.get(key);
+    if (cached) return cached;
+    const [grants, person] = await Promise.all([
+      db
+        .selectFrom('roleAssignments')
+        .select(['unitId', 'role'])
+        .where('userId', '=', principal.id)
+        .where('organisationId', '=', organisationId)
+        .execute(),
+      db
+        .selectFrom('people')
+        .select('id')
+        .where('userId', '=', principal.id)
+        .where('organisationId', '=', organisationId)
+        .executeTakeFirst(),
+    ]);
+    const membership: Membership = {
+      grants,
+      personId: person?.id ?? null,
+      hasLineOfSight: true,
+      contributesOnAnyItem: false,
+    };
+    memberships.set(key, membership);
+    return membership;
+  }
+
+  return {
+    locate,
+
+    /** The principal behind a request's credentials (cached by credential hash). */
+    async principalOf(headers: { authorization?: string; cookie?: string }): Promise<Principal> {
+      const credential: Credential = credentialOf(headers);
+      if (credential === null) return { kind: 'anonymous' };
+      const key = `${credential.kind}:${credential.hash}`;
+      const now = clock();
+      const cached = principals.get(key);
+      if (cached && cached.until > now.getTime()) return cached.principal;
+      const principal = await loadPrincipal(db, credential, now);
+      principals.set(key, { principal, until: now.getTime() + PRINCIPAL_TTL_MS });
+      return principal;
+    },
+
+    /**
+     * Checks `access` for `principal` over the validated `input`.
+     * @throws DomainError `unauthorized` (401) when nobody is signed in and the route needs
+     * someone; `forbidden` (403) naming the role needed; `not_found` when the scope's entity
+     * does not exist.
+     */
+    async authorize<I>(principal: Principal, access: RouteAccess<I>, input: I): Promise<AccessContext> {
+      const context: AccessContext = { principal, scope: null, role: null, personId: null };
+      if (access.kind === 'public') return context;
+      if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'Sign in first');
+      if (access.kind === 'signed_in') return context;
+      const isSiteAdmin = principal.kind === 'user' && principal.isSiteAdmin;
+      if (access.kind === 'site_admin') {
+        if (isSiteAdmin) return context;
+        throw new DomainError('forbidden', 'Only a site administrator may do this');
+      }
+      const found = await access.scope(input, locate);
+      const scopes = Array.isArray(found) ? found : [found];
+      let first: AccessContext | null = null;
+      for (const scope of scopes) {
+        const [tree, membership] = await Promise.all([
+          treeOf(scope.organisationId),
+          membershipOf(principal, scope.organisationId),
+        ]);
+        first ??= { principal, scope, role: roleOn(tree, membership, scope.unitId), personId: membership.personId };
+        if (isSiteAdmin) continue;
+        const reason = refusal(tree, membership, access.need, scope);
+        if (reason !== null)
+          throw new DomainError('forbidden', reason, {
+            need: access.need,
+            organisationId: scope.organisationId,
+            unitId: scope.unitId,
+          });
+      }
+      return first ?? context;
+    },
+
+    /** The organisations a principal belongs to (all of them for a site administrator). */
+    async organisationsOf(principal: Principal): Promise<string[] | 'all'> {
+      if (principal.kind === 'user' && principal.isSiteAdmin) return 'all';
+      if (principal.kind === 'token') return [principal.organisationId];
+      if (principal.kind === 'anonymous') return [];
+      const [grants, people] = await Promise.all([
+        db.selectFrom('roleAssignments').select('organisationId').where('userId', '=', principal.id).execute(),
+        db.selectFrom('people').select('organisationId').where('userId', '=', principal.id).execute(),
+      ]);
+      return [...new Set([...grants, ...people].map((row) => row.organisationId))];
+    },
+
+    /** Drops every cached principal, tree and membership (after this server's own writes). */
+    clear,
+
+    close(): void {
+      unsubscribe?.();
+      clear();
+    },
+  };
+}
+
+export type Authorizer = ReturnType<typeof createAuthorizer>;
