@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/errors';
 import type { Db } from '../db/store';
+import { notFound } from '../errors';
 
 /** Where something lives, for the access check: its organisation, its unit (null: organisation level) and its owners. */
 export interface Scope {
@@ -9,8 +10,7 @@ export interface Scope {
   ownerPersonIds?: string[];
 }
 
-const missing = (what: string, id: string): DomainError =>
-  new DomainError('not_found', `No ${what} with id ${id}`, { id });
+const missing = (what: string, id: string): DomainError => notFound(what, id);
 
 const present = (ids: (string | null | undefined)[]): string[] =>
   ids.filter((id): id is string => typeof id === 'string');
@@ -21,6 +21,21 @@ const present = (ids: (string | null | undefined)[]): string[] =>
  */
 export function createLocator(db: Db) {
   const locator = {
+    /**
+     * Locates an entity that the request body refers to: a missing one is the body's fault, a
+     * `validation_failed` naming the field, not a 404 of the route.
+     */
+    async referenced<S>(field: string, find: () => Promise<S>): Promise<S> {
+      try {
+        return await find();
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;
+        throw new DomainError('validation_failed', `${field}: ${error.message.toLowerCase()}`, {
+          issues: [{ path: field, message: error.message.replace(/^No/, 'no') }],
+        });
+      }
+    },
+
     async organisation(id: string): Promise<Scope> {
       const row = await db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst();
       if (!row) throw missing('organisation', id);

@@ -56,6 +56,12 @@ export function bowlingRoutes(services: Services): Route[] {
       create: CreateCountermeasureSchema,
       update: UpdateCountermeasureSchema,
       response: CountermeasureSchema,
+      // The KPI's owners write their own countermeasures (contributors), editors any of the unit's.
+      access: {
+        write: 'contribute',
+        at: (id, locate) => locate.countermeasure(id),
+        into: (body, locate) => locate.referenced('kpiId', () => locate.matrixItem(body.kpiId)),
+      },
       service: countermeasures,
     }),
   ];

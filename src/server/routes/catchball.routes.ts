@@ -95,6 +95,14 @@ export function catchballRoutes(services: Services): Route[] {
       create: CreateWebhookSchema,
       update: UpdateWebhookSchema,
       response: WebhookSchema,
+      access: {
+        write: 'admin',
+        at: (id, locate) => locate.webhook(id),
+        into: (body, locate) =>
+          body.unitId === null
+            ? locate.referenced('organisationId', () => locate.organisation(body.organisationId))
+            : locate.referenced('unitId', () => locate.unit(body.unitId as string)),
+      },
       service: services.webhooks,
     }),
   ];

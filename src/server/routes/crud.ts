@@ -22,7 +22,7 @@ interface CrudSpec<C extends ZodType, U extends ZodType, R extends ZodType> {
     at: (id: string, locate: Locator) => Promise<Scope>;
     into: (body: z.output<C>, locate: Locator) => Promise<Scope | Scope[]>;
     /** Where an update may move it, when it names a new place (a unit's new parent, say). */
-    moveTo?: (body: z.output<U>, locate: Locator) => Promise<Scope[]>;
+    moveTo?: (body: z.output<U>, locate: Locator, current: Scope) => Promise<Scope[]>;
     write?: Need;
     /** `read` by default; `member` for the organisation's structure (units, people, cycles). */
     read?: Need;
@@ -82,10 +82,10 @@ export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodTy
       access: {
         kind: 'scoped',
         need: write,
-        scope: async ({ params, body }, locate) => [
-          await at(params.id, locate),
-          ...(moveTo ? await moveTo(input<U>(body), locate) : []),
-        ],
+        scope: async ({ params, body }, locate) => {
+          const current = await at(params.id, locate);
+          return [current, ...(moveTo ? await moveTo(input<U>(body), locate, current) : [])];
+        },
       },
       handler: async ({ params, body }) => (await service.update(params.id, input<U>(body))) as never,
     }),

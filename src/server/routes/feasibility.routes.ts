@@ -37,6 +37,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       create: CreateImpactSchema,
       update: UpdateImpactSchema,
       response: ImpactSchema,
+      access: { at: (id, locate) => locate.impact(id), into: (body, locate) => locate.referenced('initiativeId', () => locate.matrixItem(body.initiativeId)) },
       service: initiativePlans.impacts,
     }),
     defineRoute({
@@ -55,6 +56,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       create: CreateEffortSchema,
       update: UpdateEffortSchema,
       response: EffortSchema,
+      access: { at: (id, locate) => locate.effort(id), into: (body, locate) => locate.referenced('initiativeId', () => locate.matrixItem(body.initiativeId)) },
       service: initiativePlans.efforts,
     }),
     defineRoute({

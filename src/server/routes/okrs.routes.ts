@@ -34,6 +34,7 @@ export function okrRoutes(services: Services): Route[] {
       create: CreateObjectiveSchema,
       update: UpdateObjectiveSchema,
       response: ObjectiveSchema,
+      access: { at: (id, locate) => locate.objective(id), into: (body, locate) => locate.referenced('unitId', () => locate.unit(body.unitId)) },
       service: {
         get: async (id) => okrs.getObjective(id),
         create: (input) => okrs.createObjective(input),
@@ -48,6 +49,10 @@ export function okrRoutes(services: Services): Route[] {
       create: CreateKeyResultSchema,
       update: UpdateKeyResultSchema,
       response: KeyResultSchema,
+      access: {
+        at: (id, locate) => locate.keyResult(id),
+        into: (body, locate) => locate.referenced('objectiveId', () => locate.objective(body.objectiveId)),
+      },
       service: {
         get: (id) => okrs.getKeyResult(id),
         create: (input) => okrs.createKeyResult(input),

@@ -12,6 +12,20 @@ import {
 import type { Route } from '../route';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
+import type { Locator, Scope } from '../auth/locator';
+
+/** A unit (checked to be in the organisation), or the organisation itself when there is none. */
+async function placeInOrganisation(
+  organisationId: string,
+  unitId: string | null,
+  locate: Locator,
+  field: string,
+): Promise<Scope> {
+  const organisation = await locate.referenced('organisationId', () => locate.organisation(organisationId));
+  if (unitId === null) return organisation;
+  const unit = await locate.referenced(field, () => locate.unit(unitId));
+  return unit.organisationId === organisationId ? unit : organisation;
+}
 
 /** Units, people and cycles: the structure an organisation plans in. */
 export function structureRoutes(services: Services): Route[] {
@@ -23,6 +37,18 @@ export function structureRoutes(services: Services): Route[] {
       create: CreateUnitSchema,
       update: UpdateUnitSchema,
       response: UnitSchema,
+      // Structure is the admins': a unit is made under a unit one administers (or at the top by
+      // an organisation admin), and moved only between units one administers.
+      access: {
+        read: 'member',
+        write: 'admin',
+        at: (id, locate) => locate.unit(id),
+        into: async (body, locate) => placeInOrganisation(body.organisationId, body.parentId ?? null, locate, 'parentId'),
+        moveTo: async (body, locate, current) =>
+          body.parentId === undefined
+            ? []
+            : [await placeInOrganisation(current.organisationId, body.parentId, locate, 'parentId')],
+      },
       service: services.units,
     }),
     ...crudRoutes({
@@ -32,6 +58,13 @@ export function structureRoutes(services: Services): Route[] {
       create: CreatePersonSchema,
       update: UpdatePersonSchema,
       response: PersonSchema,
+      access: {
+        read: 'member',
+        at: async (id, locate) => ({ ...(await locate.person(id)), ownerPersonIds: [] }),
+        into: (body, locate) => placeInOrganisation(body.organisationId, body.unitId ?? null, locate, 'unitId'),
+        moveTo: async (body, locate, current) =>
+          body.unitId === undefined ? [] : [await placeInOrganisation(current.organisationId, body.unitId, locate, 'unitId')],
+      },
       service: services.people,
     }),
     ...crudRoutes({
@@ -41,6 +74,12 @@ export function structureRoutes(services: Services): Route[] {
       create: CreateCycleSchema,
       update: UpdateCycleSchema,
       response: CycleSchema,
+      access: {
+        read: 'member',
+        write: 'admin',
+        at: (id, locate) => locate.cycle(id),
+        into: (body, locate) => locate.referenced('organisationId', () => locate.organisation(body.organisationId)),
+      },
       service: services.cycles,
     }),
   ];
