@@ -18,7 +18,6 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   unauthorized: 6,
   forbidden: 6,
   illegal_transition: 4,
-  not_permitted: 6,
 };
 
 export const EXIT_UNEXPECTED = 1;

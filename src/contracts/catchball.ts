@@ -27,8 +27,9 @@ export type ProposalResources = z.infer<typeof ProposalResourcesSchema>;
 const Comment = z.string().trim().max(5000);
 
 /**
- * A catchball proposal from a child unit to its parent about one target. Accounts come in a later
- * issue: until then the acting person is named by `actorId` and must own the unit whose turn it is.
+ * A catchball proposal from a child unit to its parent about one target. The acting person is the
+ * signed-in user's person (who must own the unit whose turn it is); `actorId`, when sent, must be
+ * that person, except for a site administrator acting for a unit owner (recorded as theirs).
  */
 export const CreateProposalSchema = z.object({
   matrixId: IdSchema.meta({ description: "The child unit's X-matrix the finding came from" }),
@@ -36,7 +37,9 @@ export const CreateProposalSchema = z.object({
   keyResultId: IdSchema.nullable()
     .default(null)
     .meta({ description: "The key result whose target is concerned (often the parent's)" }),
-  actorId: IdSchema.meta({ description: "The child unit's owner, who throws the ball" }),
+  actorId: IdSchema.optional().meta({
+    description: "The child unit's owner, who throws the ball (default: the signed-in user's person)",
+  }),
   proposedTarget: z
     .number()
     .optional()
@@ -99,7 +102,7 @@ export type ProposalThread = z.infer<typeof ProposalThreadSchema>;
 /** One step of the loop; `target` and `resources` are the new snapshot for counter and revise. */
 export const ProposalStepSchema = z.object({
   action: ProposalActionSchema,
-  actorId: IdSchema,
+  actorId: IdSchema.optional().meta({ description: "Default: the signed-in user's person" }),
   target: z.number().optional(),
   resources: ProposalResourcesSchema.optional(),
   comment: Comment.default(''),

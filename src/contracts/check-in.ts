@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TOKEN_SCOPES } from '../core/access';
 import { IdSchema, IsoDateSchema } from './common';
 
 const Confidence = z.number().min(0).max(1).meta({ description: 'Confidence, 0.0-1.0' });
@@ -79,6 +80,9 @@ export const CheckInHistoryQuerySchema = z.object({
 });
 
 /** A token for feeding check-ins from other systems; `token` is present only in the creation response. */
+/** What a unit API token may do (see core/access.ts). */
+export const TokenScopeSchema = z.enum(TOKEN_SCOPES);
+
 export const ApiTokenSchema = z
   .object({
     id: IdSchema,
@@ -87,9 +91,19 @@ export const ApiTokenSchema = z
     createdAt: z.string(),
     revokedAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
+    scopes: z.array(TokenScopeSchema),
+    expiresAt: z.string().nullable(),
     token: z.string().optional().meta({ description: 'The secret, shown once on creation' }),
   })
   .meta({ id: 'ApiToken' });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 
-export const CreateApiTokenSchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const CreateApiTokenSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  scopes: z
+    .array(TokenScopeSchema)
+    .min(1, { error: 'choose at least one scope: read, check_ins or write' })
+    .default(['check_ins'])
+    .meta({ description: 'read: the unit subtree; check_ins: check in on any item there; write: edit as an editor' }),
+  expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
+});

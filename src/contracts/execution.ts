@@ -137,11 +137,12 @@ export const LockCycleSchema = z.object({
 });
 
 /**
- * Reopening a locked cycle is for admins. Until accounts exist (a later issue) the caller states
- * `admin: true` and a reason, which are recorded; roles will then check it for real.
+ * Reopening a locked cycle is for organisation admins (checked by the route's access rule); the
+ * reason is recorded. `by` defaults to the signed-in user's name. `admin` is accepted and ignored
+ * (clients written before accounts sent `admin: true`).
  */
 export const ReopenCycleSchema = z.object({
-  admin: z.literal(true, { error: 'only an admin may reopen a locked cycle; send admin: true' }),
+  admin: z.boolean().optional(),
   by: z.string().trim().max(200).optional(),
   reason: z.string().trim().min(1, 'say why the cycle is reopened').max(1000),
 });

@@ -49,8 +49,8 @@ describe('the catchball state machine', () => {
 
   it.each(LEGAL)('%s --%s is not permitted to the other side', (from, action, _to, side) => {
     const other = side === 'child' ? 'parent' : 'child';
-    expect(codeOf(() => nextState(from, action, actorFor[other], owners))).toBe('not_permitted');
-    expect(codeOf(() => nextState(from, action, 'stranger', owners))).toBe('not_permitted');
+    expect(codeOf(() => nextState(from, action, actorFor[other], owners))).toBe('forbidden');
+    expect(codeOf(() => nextState(from, action, 'stranger', owners))).toBe('forbidden');
   });
 
   const legal = new Set(LEGAL.map(([from, action]) => `${from}/${action}`));

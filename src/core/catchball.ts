@@ -94,7 +94,7 @@ export function availableActions(state: ProposalState): { action: ProposalAction
  * Decides one step. `actorId` must own the side the action belongs to; a person who owns both
  * units may act for either.
  * @throws DomainError `illegal_transition` when the action is not open in `state`;
- *   `not_permitted` when the actor does not own the unit whose turn it is.
+ *   `forbidden` when the actor does not own the unit whose turn it is.
  */
 export function nextState(
   state: ProposalState,
@@ -113,7 +113,7 @@ export function nextState(
   }
   if (owners[transition.by] !== actorId) {
     throw new DomainError(
-      'not_permitted',
+      'forbidden',
       `Only the owner of the ${transition.by} unit may ${action} this proposal; ${actorId} is not`,
       { action, side: transition.by, actorId },
     );

@@ -15,7 +15,6 @@ export const ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'illegal_transition',
-  'not_permitted',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -24,7 +24,6 @@ export const HTTP_STATUS: Record<ErrorCode | HttpErrorCode, number> = {
   primary_owner_conflict: 422,
   inconsistent_target: 422,
   illegal_transition: 409,
-  not_permitted: 403,
   internal: 500,
 };
 

@@ -201,7 +201,7 @@ describe('catchball', () => {
     it('an action by someone who owns neither unit (403)', async () => {
       const response = await act(open.id, { action: 'agree', actorId: 'ravi-menon', version: open.version });
       expect(response.statusCode).toBe(403);
-      expect(body<ErrorJson>(response).error).toMatchObject({ code: 'not_permitted' });
+      expect(body<ErrorJson>(response).error).toMatchObject({ code: 'forbidden' });
       await unchanged();
     });
 

@@ -40,6 +40,8 @@ export interface AccessContext {
   role: Role | null;
   /** The signed-in user's person in the scope's organisation, if any. */
   personId: string | null;
+  /** Whether the same principal may do `need` on another scope (for filtering lists). */
+  allows(need: Need, scope: Scope): Promise<boolean>;
 }
 
 const PRINCIPAL_TTL_MS = 30_000;
@@ -143,7 +145,15 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
      * does not exist.
      */
     async authorize<I>(principal: Principal, access: RouteAccess<I>, input: I): Promise<AccessContext> {
-      const context: AccessContext = { principal, scope: null, role: null, personId: null };
+      const allows = async (need: Need, scope: Scope): Promise<boolean> => {
+        if (principal.kind === 'user' && principal.isSiteAdmin) return true;
+        const [tree, membership] = await Promise.all([
+          treeOf(scope.organisationId),
+          membershipOf(principal, scope.organisationId),
+        ]);
+        return refusal(tree, membership, need, scope) === null;
+      };
+      const context: AccessContext = { principal, scope: null, role: null, personId: null, allows };
       if (access.kind === 'public') return context;
       if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'Sign in first');
       if (access.kind === 'signed_in') return context;
@@ -160,12 +170,19 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
           treeOf(scope.organisationId),
           membershipOf(principal, scope.organisationId),
         ]);
-        first ??= { principal, scope, role: roleOn(tree, membership, scope.unitId), personId: membership.personId };
+        first ??= {
+          principal,
+          scope,
+          role: roleOn(tree, membership, scope.unitId),
+          personId: membership.personId,
+          allows,
+        };
         if (isSiteAdmin) continue;
-        const reason = refusal(tree, membership, access.need, scope);
+        const need = scope.need ?? access.need;
+        const reason = refusal(tree, membership, need, scope);
         if (reason !== null)
           throw new DomainError('forbidden', reason, {
-            need: access.need,
+            need,
             organisationId: scope.organisationId,
             unitId: scope.unitId,
           });
@@ -179,7 +196,11 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
       if (principal.kind === 'token') return [principal.organisationId];
       if (principal.kind === 'anonymous') return [];
       const [grants, people] = await Promise.all([
-        db.selectFrom('roleAssignments').select('organisationId').where('userId', '=', principal.id).execute(),
+        db
+          .selectFrom('roleAssignments')
+          .select('organisationId')
+          .where('userId', '=', principal.id)
+          .execute(),
         db.selectFrom('people').select('organisationId').where('userId', '=', principal.id).execute(),
       ]);
       return [...new Set([...grants, ...people].map((row) => row.organisationId))];

@@ -1,3 +1,4 @@
+import type { Need } from '../../core/access';
 import { DomainError } from '../../core/errors';
 import type { Db } from '../db/store';
 import { notFound } from '../errors';
@@ -8,6 +9,8 @@ export interface Scope {
   unitId: string | null;
   /** People who own the item; a contributor may act on it only when they are one. */
   ownerPersonIds?: string[];
+  /** What this scope needs when it differs from the route's (read the source, edit the target). */
+  need?: Need;
 }
 
 const missing = (what: string, id: string): DomainError => notFound(what, id);
@@ -103,7 +106,11 @@ export function createLocator(db: Db) {
         .where('keyResults.id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('key result', id);
-      return { organisationId: row.organisationId, unitId: row.unitId, ownerPersonIds: present([row.ownerId]) };
+      return {
+        organisationId: row.organisationId,
+        unitId: row.unitId,
+        ownerPersonIds: present([row.ownerId]),
+      };
     },
 
     async matrix(id: string): Promise<Scope> {
@@ -141,7 +148,10 @@ export function createLocator(db: Db) {
     },
 
     /** The subject of a check-in: a key result or a KPI, by whichever id is given. */
-    async checkInSubject(subject: { keyResultId?: string | null; kpiItemId?: string | null }): Promise<Scope> {
+    async checkInSubject(subject: {
+      keyResultId?: string | null;
+      kpiItemId?: string | null;
+    }): Promise<Scope> {
       if (subject.keyResultId) return locator.keyResult(subject.keyResultId);
       if (subject.kpiItemId) return locator.matrixItem(subject.kpiItemId);
       throw new DomainError('validation_failed', 'Name the key result (keyResultId) or the KPI (kpiItemId)', {

@@ -30,6 +30,9 @@ export type Principal =
       scopes: TokenScope[];
     };
 
+/** A token's "last used" is kept to within this, so busy feeds do not write on every request. */
+const LAST_USED_RESOLUTION_MS = 5 * 60 * 1000;
+
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
@@ -85,12 +88,15 @@ export async function loadPrincipal(db: Db, credential: Credential, now: Date): 
         'unitApiTokens.scopes',
         'unitApiTokens.revokedAt',
         'unitApiTokens.expiresAt',
+        'unitApiTokens.lastUsedAt',
         'units.organisationId',
       ])
       .where('unitApiTokens.tokenHash', '=', credential.hash)
       .executeTakeFirst();
     if (!row || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now))
       throw new DomainError('unauthorized', 'The API token is unknown, revoked or expired');
+    if (row.lastUsedAt === null || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)
+      await db.updateTable('unitApiTokens').set({ lastUsedAt: now }).where('id', '=', row.id).execute();
     return {
       kind: 'token',
       id: row.id,

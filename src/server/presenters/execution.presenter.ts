@@ -62,6 +62,8 @@ export function presentApiToken(row: Row<'unitApiTokens'>, token?: string): ApiT
     createdAt: iso(row.createdAt) ?? '',
     revokedAt: iso(row.revokedAt),
     lastUsedAt: iso(row.lastUsedAt),
+    scopes: row.scopes as ApiToken['scopes'],
+    expiresAt: iso(row.expiresAt),
     ...(token === undefined ? {} : { token }),
   };
 }

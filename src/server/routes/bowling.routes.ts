@@ -27,6 +27,7 @@ export function bowlingRoutes(services: Services): Route[] {
         "The unit's bowling chart: per KPI twelve months of plan and actual coloured green/yellow/red, quarters, YTD, trend and countermeasures",
       params: BowlingParamsSchema,
       response: BowlingChartSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
       handler: ({ params }) => bowling.chart(params.id, params.year),
     }),
     defineRoute({
@@ -37,6 +38,7 @@ export function bowlingRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: SetKpiThresholdSchema,
       response: KpiThresholdSchema,
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrixItem(params.id) },
       handler: ({ params, body }) => bowling.setTolerance(params.id, body.tolerancePercent),
     }),
     defineRoute({
@@ -47,6 +49,7 @@ export function bowlingRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: CountermeasureQuerySchema,
       response: z.array(CountermeasureSchema),
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
       handler: ({ params, query }) => countermeasures.listByUnit(params.id, query),
     }),
     ...crudRoutes({

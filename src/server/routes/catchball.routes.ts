@@ -12,6 +12,24 @@ import {
   WebhookSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
+import { DomainError } from '../../core/errors';
+import type { AccessContext } from '../auth/authorizer';
+
+/**
+ * Who throws the ball: the signed-in user's person. Naming someone else is refused, except for a
+ * site administrator acting for a unit owner (the audit trail records the administrator).
+ */
+function actorOf(access: AccessContext, requested: string | undefined): string {
+  const { principal } = access;
+  if (principal.kind === 'user' && principal.isSiteAdmin && requested !== undefined) return requested;
+  if (principal.kind !== 'user')
+    throw new DomainError('forbidden', 'Catchball is between people: sign in as the unit owner');
+  if (access.personId === null)
+    throw new DomainError('forbidden', 'Your account is not linked to a person of this organisation');
+  if (requested !== undefined && requested !== access.personId)
+    throw new DomainError('forbidden', `You act as yourself (${access.personId}), not as ${requested}`);
+  return access.personId;
+}
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
 
@@ -29,7 +47,12 @@ export function catchballRoutes(services: Services): Route[] {
       status: 201,
       body: CreateProposalSchema,
       response: ProposalThreadSchema,
-      handler: ({ body }) => catchball.create(body),
+      access: {
+        kind: 'scoped',
+        need: 'read',
+        scope: ({ body }, locate) => locate.referenced('matrixId', () => locate.matrix(body.matrixId)),
+      },
+      handler: ({ body, access }) => catchball.create({ ...body, actorId: actorOf(access, body.actorId) }),
     }),
     defineRoute({
       method: 'GET',
@@ -38,6 +61,7 @@ export function catchballRoutes(services: Services): Route[] {
       summary: 'A proposal with its thread and the actions open now',
       params: IdParamsSchema,
       response: ProposalThreadSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.proposal(params.id) },
       handler: ({ params }) => catchball.get(params.id),
     }),
     defineRoute({
@@ -48,7 +72,9 @@ export function catchballRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: ProposalStepSchema,
       response: ProposalThreadSchema,
-      handler: ({ params, body }) => catchball.act(params.id, body),
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.proposal(params.id) },
+      handler: ({ params, body, access }) =>
+        catchball.act(params.id, { ...body, actorId: actorOf(access, body.actorId) }),
     }),
     defineRoute({
       method: 'GET',
@@ -58,6 +84,7 @@ export function catchballRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: ProposalListQuerySchema,
       response: z.array(ProposalSchema),
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
       handler: ({ params, query }) => catchball.listByUnit(params.id, query.state),
     }),
     defineRoute({
@@ -68,7 +95,17 @@ export function catchballRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: ProposalListQuerySchema,
       response: z.array(ProposalSchema),
-      handler: ({ params, query }) => catchball.listByPerson(params.id, query.state),
+      access: { kind: 'scoped', need: 'member', scope: ({ params }, locate) => locate.person(params.id) },
+      // Only the proposals whose units the caller may read.
+      handler: async ({ params, query, access }) => {
+        const proposals = await catchball.listByPerson(params.id, query.state);
+        const visible = await Promise.all(
+          proposals.map((proposal) =>
+            access.allows('read', { organisationId: proposal.organisationId, unitId: proposal.childUnitId }),
+          ),
+        );
+        return proposals.filter((_proposal, index) => visible[index]);
+      },
     }),
     defineRoute({
       method: 'GET',
@@ -77,6 +114,7 @@ export function catchballRoutes(services: Services): Route[] {
       summary: "Every value a key result's target has had: who, when, why",
       params: IdParamsSchema,
       response: z.array(TargetHistoryEntrySchema),
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.keyResult(params.id) },
       handler: ({ params }) => catchball.targetHistory({ kind: 'key_result', id: params.id }),
     }),
     defineRoute({
@@ -86,6 +124,7 @@ export function catchballRoutes(services: Services): Route[] {
       summary: "Every value a KPI's annual target has had: who, when, why",
       params: IdParamsSchema,
       response: z.array(TargetHistoryEntrySchema),
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrixItem(params.id) },
       handler: ({ params }) => catchball.targetHistory({ kind: 'kpi', id: params.id }),
     }),
     ...crudRoutes({

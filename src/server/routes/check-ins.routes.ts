@@ -12,6 +12,16 @@ import {
 } from '../../contracts';
 import { DomainError } from '../../core/errors';
 import { defineRoute, type Route } from '../route';
+import type { Locator, Scope } from '../auth/locator';
+
+/** The key result or KPI a check-in (or a history read) is about. */
+function subjectScope(subject: { keyResultId?: string; kpiId?: string }, locate: Locator): Promise<Scope> {
+  if (subject.keyResultId)
+    return locate.referenced('keyResultId', () =>
+      locate.checkInSubject({ keyResultId: subject.keyResultId }),
+    );
+  return locate.referenced('kpiId', () => locate.checkInSubject({ kpiItemId: subject.kpiId ?? null }));
+}
 import type { Services } from '../services';
 import { readUpload, XLSX_TYPE } from '../services/check-in-upload';
 
@@ -28,7 +38,10 @@ export function checkInRoutes(services: Services): Route[] {
       status: 201,
       body: CreateCheckInSchema,
       response: CheckInSchema,
-      handler: ({ body }) => checkIns.create(body),
+      access: { kind: 'scoped', need: 'contribute', scope: ({ body }, locate) => subjectScope(body, locate) },
+      // A check-in made by a signed-in person is theirs unless it names another author.
+      handler: ({ body, access }) =>
+        checkIns.create({ ...body, authorId: body.authorId ?? access.personId ?? undefined }),
     }),
     defineRoute({
       method: 'GET',
@@ -37,6 +50,7 @@ export function checkInRoutes(services: Services): Route[] {
       summary: "An item's check-in history, newest first (includeCorrected=true keeps replaced ones)",
       query: CheckInHistoryQuerySchema,
       response: z.array(CheckInSchema),
+      access: { kind: 'scoped', need: 'read', scope: ({ query }, locate) => subjectScope(query, locate) },
       handler: ({ query }) => checkIns.history(query),
     }),
     defineRoute({
@@ -48,6 +62,11 @@ export function checkInRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: CorrectCheckInSchema,
       response: CheckInSchema,
+      access: {
+        kind: 'scoped',
+        need: 'contribute',
+        scope: ({ params }, locate) => locate.checkIn(params.id),
+      },
       handler: ({ params, body }) => checkIns.correct(params.id, body),
     }),
     defineRoute({
@@ -61,6 +80,7 @@ export function checkInRoutes(services: Services): Route[] {
       body: z.unknown(),
       bodyContentTypes: ['text/csv', XLSX_TYPE],
       response: BulkCheckInResultSchema,
+      access: { kind: 'scoped', need: 'contribute', scope: ({ params }, locate) => locate.unit(params.id) },
       handler: async ({ params, request }) => {
         const scope = await checkIns.scopeOf(params.id);
         const contentType = request.headers['content-type'] ?? '';
@@ -75,13 +95,14 @@ export function checkInRoutes(services: Services): Route[] {
       url: '/api/units/:id/check-ins/bulk',
       tag,
       summary:
-        "Check-ins from another system, with the unit's API token (Authorization: Bearer …): all or nothing; items outside the token's unit are refused with 403",
+        "Check-ins from another system, with a unit API token with the check_ins scope (Authorization: Bearer …): all or nothing; items outside the token's unit are refused with 403",
       status: 201,
       params: IdParamsSchema,
       body: BulkCheckInSchema,
       response: BulkCheckInResultSchema,
-      handler: async ({ params, body, request }) => {
-        const scope = await apiTokens.authorise(request.headers.authorization, params.id);
+      access: { kind: 'scoped', need: 'contribute', scope: ({ params }, locate) => locate.unit(params.id) },
+      handler: async ({ params, body }) => {
+        const scope = await checkIns.scopeOf(params.id);
         const rows = body.checkIns.map((row, index) => ({ ...row, path: `body.checkIns[${index}]` }));
         return checkIns.bulk(rows, 'api', scope);
       },
@@ -96,7 +117,12 @@ export function checkInRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: CreateApiTokenSchema,
       response: ApiTokenSchema,
-      handler: ({ params, body }) => apiTokens.create(params.id, body.name),
+      access: { kind: 'scoped', need: 'admin', scope: ({ params }, locate) => locate.unit(params.id) },
+      handler: ({ params, body, access }) =>
+        apiTokens.create(params.id, {
+          ...body,
+          createdBy: access.principal.kind === 'user' ? access.principal.id : null,
+        }),
     }),
     defineRoute({
       method: 'GET',
@@ -105,6 +131,7 @@ export function checkInRoutes(services: Services): Route[] {
       summary: "The unit's API tokens (never the secrets)",
       params: IdParamsSchema,
       response: z.array(ApiTokenSchema),
+      access: { kind: 'scoped', need: 'admin', scope: ({ params }, locate) => locate.unit(params.id) },
       handler: ({ params }) => apiTokens.list(params.id),
     }),
     defineRoute({
@@ -114,6 +141,7 @@ export function checkInRoutes(services: Services): Route[] {
       summary: 'Revoke an API token',
       status: 204,
       params: IdParamsSchema,
+      access: { kind: 'scoped', need: 'admin', scope: ({ params }, locate) => locate.apiToken(params.id) },
       handler: async ({ params }) => {
         await apiTokens.revoke(params.id);
         return undefined;

@@ -25,6 +25,7 @@ export function dashboardRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: DashboardQuerySchema,
       response: UnitDashboardSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
       handler: ({ params, query }) => dashboard.unitDashboard(params.id, query.cycleId, query.asOf),
     }),
     defineRoute({
@@ -36,6 +37,7 @@ export function dashboardRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: DashboardQuerySchema,
       response: OrganisationOverviewSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.organisation(params.id) },
       handler: ({ params, query }) => dashboard.organisationOverview(params.id, query.cycleId, query.asOf),
     }),
     defineRoute({
@@ -45,6 +47,11 @@ export function dashboardRoutes(services: Services): Route[] {
       summary: 'Where reminders and the digest go: the webhook URL and whether owners are e-mailed',
       params: IdParamsSchema,
       response: DigestSettingsSchema,
+      access: {
+        kind: 'scoped',
+        need: 'admin',
+        scope: ({ params }, locate) => locate.organisation(params.id),
+      },
       handler: ({ params }) => rhythm.digestSettings(params.id),
     }),
     defineRoute({
@@ -55,6 +62,11 @@ export function dashboardRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: SetDigestSettingsSchema,
       response: DigestSettingsSchema,
+      access: {
+        kind: 'scoped',
+        need: 'admin',
+        scope: ({ params }, locate) => locate.organisation(params.id),
+      },
       handler: ({ params, body }) => rhythm.setDigestSettings(params.id, body),
     }),
     defineRoute({
@@ -66,6 +78,11 @@ export function dashboardRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: DigestQuerySchema,
       response: DigestResultSchema,
+      access: {
+        kind: 'scoped',
+        need: 'admin',
+        scope: ({ params }, locate) => locate.organisation(params.id),
+      },
       handler: ({ params, query }) => digest.send(params.id, query),
     }),
   ];

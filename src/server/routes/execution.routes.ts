@@ -11,6 +11,11 @@ import {
   UnitProgressSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
+import type { AccessContext } from '../auth/authorizer';
+
+/** The acting user's name, recorded on locks when the caller names nobody. */
+const nameOf = (access: AccessContext): string | undefined =>
+  access.principal.kind === 'user' ? access.principal.name : undefined;
 import type { Services } from '../services';
 
 /** Progress and status, owners' overrides, check-in cadence and year-end locks. */
@@ -26,6 +31,12 @@ export function executionRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: SetStatusOverrideSchema,
       response: StatusOverrideSchema,
+      access: {
+        kind: 'scoped',
+        need: 'contribute',
+        scope: ({ params }, locate) =>
+          kind === 'objectives' ? locate.objective(params.id) : locate.keyResult(params.id),
+      },
       handler: ({ params, body }) => progress.setOverride(kind, params.id, body),
     }),
     defineRoute({
@@ -35,6 +46,12 @@ export function executionRoutes(services: Services): Route[] {
       summary: 'Remove the override: the derived status shows again',
       status: 204,
       params: IdParamsSchema,
+      access: {
+        kind: 'scoped',
+        need: 'contribute',
+        scope: ({ params }, locate) =>
+          kind === 'objectives' ? locate.objective(params.id) : locate.keyResult(params.id),
+      },
       handler: async ({ params }) => {
         await progress.clearOverride(kind, params.id);
         return undefined;
@@ -51,6 +68,7 @@ export function executionRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: ProgressQuerySchema,
       response: UnitProgressSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
       handler: ({ params, query }) => progress.unitProgress(params.id, query.cycleId, query.asOf),
     }),
     ...overrideRoutes,
@@ -62,6 +80,7 @@ export function executionRoutes(services: Services): Route[] {
         "The unit's check-in cadence: its own, or inherited from the nearest ancestor (monthly by default)",
       params: IdParamsSchema,
       response: UnitCadenceSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
       handler: ({ params }) => rhythm.cadenceOf(params.id),
     }),
     defineRoute({
@@ -72,6 +91,7 @@ export function executionRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: SetCadenceSchema,
       response: UnitCadenceSchema,
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.unit(params.id) },
       handler: ({ params, body }) => rhythm.setCadence(params.id, body.cadence),
     }),
     defineRoute({
@@ -81,6 +101,7 @@ export function executionRoutes(services: Services): Route[] {
       summary: 'Whether the cycle is locked at year end',
       params: IdParamsSchema,
       response: CycleLockSchema,
+      access: { kind: 'scoped', need: 'member', scope: ({ params }, locate) => locate.cycle(params.id) },
       handler: ({ params }) => rhythm.lockOf(params.id),
     }),
     defineRoute({
@@ -91,7 +112,8 @@ export function executionRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: LockCycleSchema,
       response: CycleLockSchema,
-      handler: ({ params, body }) => rhythm.lock(params.id, body.by, body.reason),
+      access: { kind: 'scoped', need: 'admin', scope: ({ params }, locate) => locate.cycle(params.id) },
+      handler: ({ params, body, access }) => rhythm.lock(params.id, body.by ?? nameOf(access), body.reason),
     }),
     defineRoute({
       method: 'POST',
@@ -102,7 +124,8 @@ export function executionRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: ReopenCycleSchema,
       response: CycleLockSchema,
-      handler: ({ params, body }) => rhythm.reopen(params.id, body.by, body.reason),
+      access: { kind: 'scoped', need: 'admin', scope: ({ params }, locate) => locate.cycle(params.id) },
+      handler: ({ params, body, access }) => rhythm.reopen(params.id, body.by ?? nameOf(access), body.reason),
     }),
   ];
 }

@@ -28,6 +28,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       summary: "An initiative's impacts on KPIs",
       params: IdParamsSchema,
       response: z.array(ImpactSchema),
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrixItem(params.id) },
       handler: ({ params }) => initiativePlans.impacts.listByInitiative(params.id),
     }),
     ...crudRoutes({
@@ -37,7 +38,10 @@ export function feasibilityRoutes(services: Services): Route[] {
       create: CreateImpactSchema,
       update: UpdateImpactSchema,
       response: ImpactSchema,
-      access: { at: (id, locate) => locate.impact(id), into: (body, locate) => locate.referenced('initiativeId', () => locate.matrixItem(body.initiativeId)) },
+      access: {
+        at: (id, locate) => locate.impact(id),
+        into: (body, locate) => locate.referenced('initiativeId', () => locate.matrixItem(body.initiativeId)),
+      },
       service: initiativePlans.impacts,
     }),
     defineRoute({
@@ -47,6 +51,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       summary: "An initiative's effort per skill",
       params: IdParamsSchema,
       response: z.array(EffortSchema),
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrixItem(params.id) },
       handler: ({ params }) => initiativePlans.efforts.listByInitiative(params.id),
     }),
     ...crudRoutes({
@@ -56,7 +61,10 @@ export function feasibilityRoutes(services: Services): Route[] {
       create: CreateEffortSchema,
       update: UpdateEffortSchema,
       response: EffortSchema,
-      access: { at: (id, locate) => locate.effort(id), into: (body, locate) => locate.referenced('initiativeId', () => locate.matrixItem(body.initiativeId)) },
+      access: {
+        at: (id, locate) => locate.effort(id),
+        into: (body, locate) => locate.referenced('initiativeId', () => locate.matrixItem(body.initiativeId)),
+      },
       service: initiativePlans.efforts,
     }),
     defineRoute({
@@ -69,6 +77,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: PressureTestRequestSchema,
       response: PressureTestJobSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
       handler: ({ params, body }) => feasibility.startPressureTest(params.id, body),
     }),
     defineRoute({
@@ -78,6 +87,11 @@ export function feasibilityRoutes(services: Services): Route[] {
       summary: 'A pressure-test job: progress 0-1, then the result',
       params: IdParamsSchema,
       response: PressureTestJobSchema,
+      access: {
+        kind: 'scoped',
+        need: 'read',
+        scope: ({ params }, locate) => locate.matrix(feasibility.getJob(params.id).matrixId),
+      },
       handler: ({ params }) => Promise.resolve(feasibility.getJob(params.id)),
     }),
     defineRoute({
@@ -87,6 +101,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       summary: 'Skill demand against supply per month, people over capacity, gaps, and a verdict per target',
       params: IdParamsSchema,
       response: CapacityReportSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
       handler: ({ params }) => feasibility.capacity(params.id),
     }),
     defineRoute({
@@ -96,6 +111,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       summary: 'Publish gates and warnings of an X-matrix, each with the items concerned',
       params: IdParamsSchema,
       response: LintReportSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
       handler: ({ params }) => feasibility.lint(params.id),
     }),
   ];

@@ -9,6 +9,7 @@ import {
 } from '../../contracts';
 import { z } from 'zod';
 import { validationError } from '../../core/errors';
+import { DomainError } from '../../core/errors';
 import { defineRoute, type Route } from '../route';
 import type { Services } from '../services';
 
@@ -41,6 +42,14 @@ export function importRoutes(services: Services): Route[] {
       ...upload,
       query: OkrImportQuerySchema,
       response: OkrImportPreviewSchema,
+      access: {
+        kind: 'scoped',
+        need: 'edit',
+        scope: async ({ query }, locate) =>
+          query.unitId
+            ? locate.referenced('unitId', () => locate.unit(query.unitId as string))
+            : locate.referenced('organisationId', () => locate.organisation(query.organisationId as string)),
+      },
       handler: ({ query, request }) => services.okrImport.preview(uploadedFile(request.body), query),
     }),
     defineRoute({
@@ -53,7 +62,32 @@ export function importRoutes(services: Services): Route[] {
       ...upload,
       query: OkrImportQuerySchema,
       response: OkrImportResultSchema,
-      handler: ({ query, request }) => services.okrImport.confirm(uploadedFile(request.body), query),
+      access: {
+        kind: 'scoped',
+        need: 'edit',
+        scope: async ({ query }, locate) =>
+          query.unitId
+            ? locate.referenced('unitId', () => locate.unit(query.unitId as string))
+            : locate.referenced('organisationId', () => locate.organisation(query.organisationId as string)),
+      },
+      handler: async ({ query, request, access }) => {
+        const file = uploadedFile(request.body);
+        // Rows may name other units (a Unit column): each must be one the caller edits.
+        const preview = await services.okrImport.preview(file, query);
+        for (const objective of preview.objectives) {
+          const scope = { organisationId: access.scope?.organisationId ?? '', unitId: objective.unitId };
+          if (!(await access.allows('edit', scope)))
+            throw new DomainError(
+              'forbidden',
+              `Row ${String(objective.row)}: you need the editor role on unit ${objective.unitId}`,
+              {
+                row: objective.row,
+                unitId: objective.unitId,
+              },
+            );
+        }
+        return services.okrImport.confirm(file, query);
+      },
     }),
     defineRoute({
       method: 'POST',
@@ -72,6 +106,15 @@ export function importRoutes(services: Services): Route[] {
           .transform((v) => v === 'true'),
       }),
       response: MatrixImportResultSchema,
+      access: {
+        kind: 'scoped',
+        need: 'edit',
+        scope: ({ query }, locate) =>
+          // Without a unit in the query the sheet names it; only a site administrator may leave that open.
+          query.unitId
+            ? locate.referenced('unitId', () => locate.unit(query.unitId as string))
+            : { organisationId: '', unitId: null },
+      },
       handler: ({ query, request }) => services.matrixWorkbook.importXlsx(uploadedFile(request.body), query),
     }),
   ];

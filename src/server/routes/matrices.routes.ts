@@ -53,6 +53,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       summary: "A unit's whole X-matrix for a year",
       params: MatrixLocatorSchema,
       response: XMatrixViewSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.unitId) },
       handler: ({ params, reply }) =>
         sendView(reply, `unit:${params.unitId}:${String(params.year)}`, () =>
           matrices.viewByUnitAndYear(params.unitId, params.year),
@@ -66,6 +67,11 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       status: 201,
       body: CreateMatrixSchema,
       response: XMatrixViewSchema,
+      access: {
+        kind: 'scoped',
+        need: 'edit',
+        scope: ({ body }, locate) => locate.referenced('unitId', () => locate.unit(body.unitId)),
+      },
       handler: ({ body }) => matrices.create(body),
     }),
     defineRoute({
@@ -75,6 +81,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       summary: 'A whole X-matrix by id',
       params: IdParamsSchema,
       response: XMatrixViewSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
       handler: ({ params, reply }) => sendView(reply, `matrix:${params.id}`, () => matrices.view(params.id)),
     }),
     defineRoute({
@@ -85,6 +92,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: IdParamsSchema,
       body: UpdateMatrixSchema,
       response: XMatrixSchema,
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
       handler: ({ params, body }) => matrices.update(params.id, body),
     }),
     defineRoute({
@@ -95,6 +103,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       status: 204,
       params: IdParamsSchema,
       query: VersionQuerySchema,
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
       handler: async ({ params, query }) => {
         await matrices.remove(params.id, query.version);
         return undefined;
@@ -109,6 +118,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: IdParamsSchema,
       body: CreateMatrixItemSchema,
       response: MatrixItemSchema,
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
       handler: ({ params, body }) => items.create(params.id, body),
     }),
     defineRoute({
@@ -119,6 +129,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: z.object({ id: IdSchema, part: MatrixPartSchema }),
       body: ReorderSchema,
       response: z.array(MatrixItemSchema),
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
       handler: ({ params, body }) => items.reorder(params.id, params.part, body),
     }),
     defineRoute({
@@ -128,6 +139,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       summary: 'Get a matrix item',
       params: IdParamsSchema,
       response: MatrixItemSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrixItem(params.id) },
       handler: ({ params }) => items.get(params.id),
     }),
     defineRoute({
@@ -138,6 +150,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: IdParamsSchema,
       body: UpdateMatrixItemSchema,
       response: MatrixItemSchema,
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrixItem(params.id) },
       handler: ({ params, body }) => items.update(params.id, body),
     }),
     defineRoute({
@@ -148,6 +161,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       status: 204,
       params: IdParamsSchema,
       query: VersionQuerySchema,
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrixItem(params.id) },
       handler: async ({ params, query }) => {
         await items.remove(params.id, query.version);
         return undefined;
@@ -161,6 +175,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: IdParamsSchema,
       body: SetCorrelationSchema,
       response: z.object({ correlation: CorrelationSchema.nullable() }),
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
       handler: async ({ params, body }) => ({ correlation: await grid.setCorrelation(params.id, body) }),
     }),
     defineRoute({
@@ -171,6 +186,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: IdParamsSchema,
       body: SetOwnershipSchema,
       response: z.object({ ownership: OwnershipSchema.nullable() }),
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
       handler: async ({ params, body }) => ({ ownership: await grid.setOwnership(params.id, body) }),
     }),
   ];

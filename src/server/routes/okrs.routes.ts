@@ -25,6 +25,7 @@ export function okrRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: OkrQuerySchema,
       response: z.array(ObjectiveWithKeyResultsSchema),
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
       handler: ({ params, query }) => okrs.listByUnit(params.id, query.cycleId),
     }),
     ...crudRoutes({
@@ -34,7 +35,10 @@ export function okrRoutes(services: Services): Route[] {
       create: CreateObjectiveSchema,
       update: UpdateObjectiveSchema,
       response: ObjectiveSchema,
-      access: { at: (id, locate) => locate.objective(id), into: (body, locate) => locate.referenced('unitId', () => locate.unit(body.unitId)) },
+      access: {
+        at: (id, locate) => locate.objective(id),
+        into: (body, locate) => locate.referenced('unitId', () => locate.unit(body.unitId)),
+      },
       service: {
         get: async (id) => okrs.getObjective(id),
         create: (input) => okrs.createObjective(input),

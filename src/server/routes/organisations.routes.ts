@@ -12,6 +12,7 @@ import {
 import { defineRoute, type Route } from '../route';
 import type { Services } from '../services';
 import { VersionQuerySchema } from './shared';
+import { SIGNED_IN, SITE_ADMIN } from './access-rules';
 
 export function organisationRoutes(services: Services): Route[] {
   const tag = 'Organisations';
@@ -22,6 +23,7 @@ export function organisationRoutes(services: Services): Route[] {
       tag,
       summary: 'List organisations',
       response: z.array(OrganisationSchema),
+      access: SIGNED_IN,
       handler: () => services.organisations.list(),
     }),
     defineRoute({
@@ -32,6 +34,7 @@ export function organisationRoutes(services: Services): Route[] {
       status: 201,
       body: CreateOrganisationSchema,
       response: OrganisationSchema,
+      access: SITE_ADMIN,
       handler: ({ body }) => services.organisations.create(body),
     }),
     defineRoute({
@@ -41,6 +44,11 @@ export function organisationRoutes(services: Services): Route[] {
       summary: 'Get an organisation',
       params: IdParamsSchema,
       response: OrganisationSchema,
+      access: {
+        kind: 'scoped',
+        need: 'member',
+        scope: ({ params }, locate) => locate.organisation(params.id),
+      },
       handler: ({ params }) => services.organisations.get(params.id),
     }),
     defineRoute({
@@ -51,6 +59,11 @@ export function organisationRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: UpdateOrganisationSchema,
       response: OrganisationSchema,
+      access: {
+        kind: 'scoped',
+        need: 'admin',
+        scope: ({ params }, locate) => locate.organisation(params.id),
+      },
       handler: ({ params, body }) => services.organisations.update(params.id, body),
     }),
     defineRoute({
@@ -61,6 +74,11 @@ export function organisationRoutes(services: Services): Route[] {
       status: 204,
       params: IdParamsSchema,
       query: VersionQuerySchema,
+      access: {
+        kind: 'scoped',
+        need: 'admin',
+        scope: ({ params }, locate) => locate.organisation(params.id),
+      },
       handler: async ({ params, query }) => {
         await services.organisations.remove(params.id, query.version);
         return undefined;
@@ -73,6 +91,11 @@ export function organisationRoutes(services: Services): Route[] {
       summary: "List the organisation's units (flat; parentId gives the tree)",
       params: IdParamsSchema,
       response: z.array(UnitSchema),
+      access: {
+        kind: 'scoped',
+        need: 'member',
+        scope: ({ params }, locate) => locate.organisation(params.id),
+      },
       handler: ({ params }) => services.units.listByOrganisation(params.id),
     }),
     defineRoute({
@@ -82,6 +105,11 @@ export function organisationRoutes(services: Services): Route[] {
       summary: "List the organisation's people",
       params: IdParamsSchema,
       response: z.array(PersonSchema),
+      access: {
+        kind: 'scoped',
+        need: 'member',
+        scope: ({ params }, locate) => locate.organisation(params.id),
+      },
       handler: ({ params }) => services.people.listByOrganisation(params.id),
     }),
     defineRoute({
@@ -91,6 +119,11 @@ export function organisationRoutes(services: Services): Route[] {
       summary: "List the organisation's cycles",
       params: IdParamsSchema,
       response: z.array(CycleSchema),
+      access: {
+        kind: 'scoped',
+        need: 'member',
+        scope: ({ params }, locate) => locate.organisation(params.id),
+      },
       handler: ({ params }) => services.cycles.listByOrganisation(params.id),
     }),
     defineRoute({
@@ -100,6 +133,11 @@ export function organisationRoutes(services: Services): Route[] {
       summary: "List the organisation's X-matrices",
       params: IdParamsSchema,
       response: z.array(XMatrixSchema),
+      access: {
+        kind: 'scoped',
+        need: 'member',
+        scope: ({ params }, locate) => locate.organisation(params.id),
+      },
       handler: ({ params }) => services.matrices.listByOrganisation(params.id),
     }),
   ];

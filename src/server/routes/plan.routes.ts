@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { IdParamsSchema, IdSchema, PlanDocumentSchema } from '../../contracts';
 import { defineRoute, type Route } from '../route';
+import { notFound } from '../errors';
+import type { Scope } from '../auth/locator';
+
+/**
+ * Importing a plan administers its organisation: an organisation admin may re-import theirs; a new
+ * organisation (nobody holds a role in it yet) can only be brought in by a site administrator.
+ */
+function planScope(body: unknown): Scope {
+  const plan = typeof body === 'string' ? parsePlanText(body) : body;
+  const organisation = (plan as { organisation?: { id?: unknown } } | null)?.organisation;
+  return { organisationId: typeof organisation?.id === 'string' ? organisation.id : '', unitId: null };
+}
 import type { Services } from '../services';
 import { formatPlan, parsePlanText } from '../services/plan-format';
 
@@ -22,6 +34,16 @@ export function planRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: z.object({ format: z.enum(['json', 'yaml']).default('json'), unitId: IdSchema.optional() }),
       response: PlanDocumentSchema,
+      access: {
+        kind: 'scoped',
+        need: 'read',
+        scope: async ({ params, query }, locate) => {
+          if (!query.unitId) return locate.organisation(params.id);
+          const unit = await locate.unit(query.unitId);
+          if (unit.organisationId !== params.id) throw notFound('unit', query.unitId);
+          return unit;
+        },
+      },
       handler: async ({ params, query, reply }) => {
         const plan = await services.planExport.exportPlan(
           params.id,
@@ -48,6 +70,7 @@ export function planRoutes(services: Services): Route[] {
       body: z.unknown(),
       bodyContentTypes: ['application/yaml'],
       response: ImportSummarySchema,
+      access: { kind: 'scoped', need: 'admin', scope: ({ body }) => planScope(body) },
       handler: ({ body, query }) =>
         services.planImport.importPlan(typeof body === 'string' ? parsePlanText(body) : body, {
           replace: query.replace,

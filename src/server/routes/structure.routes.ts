@@ -43,7 +43,8 @@ export function structureRoutes(services: Services): Route[] {
         read: 'member',
         write: 'admin',
         at: (id, locate) => locate.unit(id),
-        into: async (body, locate) => placeInOrganisation(body.organisationId, body.parentId ?? null, locate, 'parentId'),
+        into: async (body, locate) =>
+          placeInOrganisation(body.organisationId, body.parentId ?? null, locate, 'parentId'),
         moveTo: async (body, locate, current) =>
           body.parentId === undefined
             ? []
@@ -61,9 +62,12 @@ export function structureRoutes(services: Services): Route[] {
       access: {
         read: 'member',
         at: async (id, locate) => ({ ...(await locate.person(id)), ownerPersonIds: [] }),
-        into: (body, locate) => placeInOrganisation(body.organisationId, body.unitId ?? null, locate, 'unitId'),
+        into: (body, locate) =>
+          placeInOrganisation(body.organisationId, body.unitId ?? null, locate, 'unitId'),
         moveTo: async (body, locate, current) =>
-          body.unitId === undefined ? [] : [await placeInOrganisation(current.organisationId, body.unitId, locate, 'unitId')],
+          body.unitId === undefined
+            ? []
+            : [await placeInOrganisation(current.organisationId, body.unitId, locate, 'unitId')],
       },
       service: services.people,
     }),
@@ -78,7 +82,8 @@ export function structureRoutes(services: Services): Route[] {
         read: 'member',
         write: 'admin',
         at: (id, locate) => locate.cycle(id),
-        into: (body, locate) => locate.referenced('organisationId', () => locate.organisation(body.organisationId)),
+        into: (body, locate) =>
+          locate.referenced('organisationId', () => locate.organisation(body.organisationId)),
       },
       service: services.cycles,
     }),

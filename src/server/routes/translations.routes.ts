@@ -31,6 +31,17 @@ export function translationRoutes(services: Services): Route[] {
       summary: "Propose a child unit's X-matrix from a parent unit's OKRs for a cycle",
       body: TranslationScopeSchema,
       response: TranslationProposalSchema,
+      access: {
+        kind: 'scoped',
+        need: 'read',
+        scope: async ({ body }, locate) => [
+          {
+            ...(await locate.referenced('fromUnitId', () => locate.unit(body.fromUnitId))),
+            need: 'read' as const,
+          },
+          await locate.referenced('toUnitId', () => locate.unit(body.toUnitId)),
+        ],
+      },
       handler: ({ body }) => translation.preview(body),
     }),
     defineRoute({
@@ -40,6 +51,17 @@ export function translationRoutes(services: Services): Route[] {
       summary: 'Re-fill the grid marks of an edited proposal from its source links (your marks are kept)',
       body: TranslationProposalSchema,
       response: TranslationProposalSchema,
+      access: {
+        kind: 'scoped',
+        need: 'read',
+        scope: async ({ body }, locate) => [
+          {
+            ...(await locate.referenced('fromUnitId', () => locate.unit(body.fromUnitId))),
+            need: 'read' as const,
+          },
+          await locate.referenced('toUnitId', () => locate.unit(body.toUnitId)),
+        ],
+      },
       handler: ({ body }) => translation.prefill(body),
     }),
     defineRoute({
@@ -50,6 +72,17 @@ export function translationRoutes(services: Services): Route[] {
       status: 201,
       body: TranslationProposalSchema,
       response: TranslationResultSchema,
+      access: {
+        kind: 'scoped',
+        need: 'edit',
+        scope: async ({ body }, locate) => [
+          {
+            ...(await locate.referenced('fromUnitId', () => locate.unit(body.fromUnitId))),
+            need: 'read' as const,
+          },
+          await locate.referenced('toUnitId', () => locate.unit(body.toUnitId)),
+        ],
+      },
       handler: ({ body }) => translation.apply(body),
     }),
     defineRoute({
@@ -60,6 +93,7 @@ export function translationRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: AcceptSourceSchema,
       response: LinkedItemSchema,
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrixItem(params.id) },
       handler: ({ params, body }) => itemLinks.accept(params.id, body.version),
     }),
     defineRoute({
@@ -70,6 +104,7 @@ export function translationRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: AnswerSourceSchema,
       response: LinkedItemSchema,
+      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrixItem(params.id) },
       handler: ({ params, body }) => itemLinks.answer(params.id, body),
     }),
     defineRoute({
@@ -82,6 +117,14 @@ export function translationRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: CascadeItemSchema,
       response: LinkedItemSchema,
+      access: {
+        kind: 'scoped',
+        need: 'edit',
+        scope: async ({ params, body }, locate) => [
+          { ...(await locate.matrixItem(params.id)), need: 'read' as const },
+          await locate.referenced('toUnitId', () => locate.unit(body.toUnitId)),
+        ],
+      },
       handler: ({ params, body }) => itemLinks.cascade(params.id, body),
     }),
     defineRoute({
@@ -92,6 +135,22 @@ export function translationRoutes(services: Services): Route[] {
         'The chain through an initiative, KPI, key result, objective or item: up to the top, down to the work',
       params: TraceParamsSchema,
       response: TraceSchema,
+      access: {
+        kind: 'scoped',
+        need: 'read',
+        scope: ({ params }, locate) => {
+          switch (params.kind) {
+            case 'key_result':
+              return locate.keyResult(params.id);
+            case 'objective':
+              return locate.objective(params.id);
+            case 'initiative':
+            case 'kpi':
+            case 'item':
+              return locate.matrixItem(params.id);
+          }
+        },
+      },
       handler: ({ params }) => strategyMap.trace(params.kind, params.id),
     }),
     defineRoute({
@@ -101,6 +160,7 @@ export function translationRoutes(services: Services): Route[] {
       summary: 'The whole organisation as a graph: units, OKRs, matrices, items and the links between them',
       params: IdParamsSchema,
       response: StrategyMapSchema,
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.organisation(params.id) },
       handler: ({ params }) => strategyMap.strategyMap(params.id),
     }),
     defineRoute({
@@ -111,6 +171,7 @@ export function translationRoutes(services: Services): Route[] {
         'Items with no correlation or alignment, and OKRs nothing below supports, across the organisation',
       params: IdParamsSchema,
       response: z.array(OrphanSchema),
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.organisation(params.id) },
       handler: ({ params }) => strategyMap.organisationOrphans(params.id),
     }),
     defineRoute({
@@ -120,6 +181,7 @@ export function translationRoutes(services: Services): Route[] {
       summary: "A matrix's orphans, and its unit's OKRs that nothing below supports",
       params: IdParamsSchema,
       response: z.array(OrphanSchema),
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
       handler: ({ params }) => strategyMap.matrixOrphans(params.id),
     }),
   ];

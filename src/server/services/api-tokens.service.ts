@@ -1,26 +1,37 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError } from '../../core/errors';
 import type { ApiToken } from '../../contracts';
+import type { TokenScope } from '../../core/access';
 import type { Db } from '../db/store';
 import { getRow } from '../db/versioned';
 import { newId } from '../ids';
 import { presentApiToken } from '../presenters/execution.presenter';
-import { unitSubtree } from './unit-scope';
 
 const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /**
- * Unit API tokens for systems that feed check-ins. A token is scoped to one unit and the units
- * below it; only its SHA-256 hash is stored, so the secret is shown once, on creation.
+ * Unit API tokens for integrations. A token acts on one unit and the units below it, within its
+ * scopes (read, check_ins, write; see core/access.ts); only its SHA-256 hash is stored, so the
+ * secret is shown once, on creation. The request's principal is found in auth/principal.ts.
  */
 export function createApiTokensService(db: Db) {
   return {
-    async create(unitId: string, name: string): Promise<ApiToken> {
+    async create(
+      unitId: string,
+      input: { name: string; scopes: TokenScope[]; expiresAt: string | null; createdBy: string | null },
+    ): Promise<ApiToken> {
       await getRow(db, 'units', unitId);
       const token = `cbt_${randomBytes(24).toString('base64url')}`;
       const row = await db
         .insertInto('unitApiTokens')
-        .values({ id: newId('tok'), unitId, name, tokenHash: hash(token) })
+        .values({
+          id: newId('tok'),
+          unitId,
+          name: input.name,
+          tokenHash: hash(token),
+          scopes: JSON.stringify([...new Set(input.scopes)]),
+          createdBy: input.createdBy,
+          expiresAt: input.expiresAt,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       return presentApiToken(row, token);
@@ -45,37 +56,6 @@ export function createApiTokensService(db: Db) {
         .where('id', '=', id)
         .where('revokedAt', 'is', null)
         .execute();
-    },
-
-    /**
-     * Checks an `Authorization: Bearer <token>` header for writing to `unitId`.
-     * @returns the ids of `unitId` and every unit below it, which the token's scope covers.
-     * @throws DomainError `unauthorized` without a valid, unrevoked token; `forbidden` when the
-     * token belongs to a unit that `unitId` is not in the subtree of.
-     */
-    async authorise(header: string | undefined, unitId: string): Promise<Set<string>> {
-      const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
-      if (!token)
-        throw new DomainError('unauthorized', 'Send a unit API token as "Authorization: Bearer <token>"');
-      const row = await db
-        .selectFrom('unitApiTokens')
-        .selectAll()
-        .where('tokenHash', '=', hash(token))
-        .executeTakeFirst();
-      if (!row || row.revokedAt !== null)
-        throw new DomainError('unauthorized', 'The API token is unknown or revoked');
-      const scope = await unitSubtree(db, row.unitId);
-      if (!scope.has(unitId))
-        throw new DomainError(
-          'forbidden',
-          `This token belongs to unit ${row.unitId}; it may not write to unit ${unitId}`,
-        );
-      await db
-        .updateTable('unitApiTokens')
-        .set({ lastUsedAt: new Date() })
-        .where('id', '=', row.id)
-        .execute();
-      return unitSubtree(db, unitId);
     },
   };
 }

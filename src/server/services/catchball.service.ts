@@ -30,8 +30,8 @@ const OPEN_STATES = ['proposed', 'questioned', 'countered', 'revised'] as const;
  * the pressure test as evidence; the owners of the two units throw it back and forth until it is
  * agreed (the target changes, with history), withdrawn or rejected.
  *
- * There are no accounts yet (a later issue adds them): the acting person is given as `actorId`
- * and must own the unit whose turn it is. Once sign-in exists, the actor comes from the session.
+ * The acting person (`actorId`, resolved from the signed-in user by the route) must own the unit
+ * whose turn it is.
  */
 export function createCatchballService(db: Db, feasibility: FeasibilityService, webhooks: WebhooksService) {
   async function thread(id: string, on: Db = db): Promise<ProposalThread> {
@@ -107,7 +107,7 @@ export function createCatchballService(db: Db, feasibility: FeasibilityService, 
      * it proposes the value the pressure test reaches with 80 % confidence; without `resources`,
      * the capacity gaps behind the target. The pressure-test result is kept as evidence.
      */
-    async create(input: CreateProposalInput): Promise<ProposalThread> {
+    async create(input: CreateProposalInput & { actorId: string }): Promise<ProposalThread> {
       const matrix = await getRow(db, 'xMatrices', input.matrixId);
       const child = await getRow(db, 'units', matrix.unitId);
       if (!child.parentId)
@@ -131,7 +131,7 @@ export function createCatchballService(db: Db, feasibility: FeasibilityService, 
         );
       if (child.ownerId === null || child.ownerId !== input.actorId)
         throw new DomainError(
-          'not_permitted',
+          'forbidden',
           `Only the owner of ${child.name} (${child.ownerId ?? 'nobody'}) may propose to ${parent.name}; ${input.actorId} is not`,
           { side: 'child', actorId: input.actorId },
         );
@@ -220,7 +220,7 @@ export function createCatchballService(db: Db, feasibility: FeasibilityService, 
      * with its snapshot in the thread. Agreement sets the target of the key result and the KPI in
      * the same transaction and records both in their history.
      */
-    async act(id: string, step: ProposalStepInput): Promise<ProposalThread> {
+    async act(id: string, step: ProposalStepInput & { actorId: string }): Promise<ProposalThread> {
       const current = await getRow(db, 'catchballProposals', id);
       const { child, parent } = await unitsOf(current);
       const to = nextState(current.state, step.action, step.actorId, {
