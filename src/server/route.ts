@@ -65,7 +65,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function checkCsrf(principal: Principal, request: FastifyRequest): void {
   if (SAFE_METHODS.has(request.method) || principal.kind !== 'user' || principal.session === null) return;
   if (request.headers[CSRF_HEADER] !== principal.session.csrfToken)
-    throw new DomainError('forbidden', `A signed-in write must send the session's CSRF token in the ${CSRF_HEADER} header`);
+    throw new DomainError(
+      'forbidden',
+      `A signed-in write must send the session's CSRF token in the ${CSRF_HEADER} header`,
+    );
 }
 
 /**

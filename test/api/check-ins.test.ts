@@ -106,10 +106,11 @@ describe('check-ins', () => {
     const notAdmin = await t.request({
       method: 'POST',
       url: '/api/cycles/fy2026/reopen',
+      headers: await t.signIn({ id: 'usr-not-admin' }),
       payload: { reason: 'late data' },
     });
-    expect(notAdmin.statusCode).toBe(400);
-    expect(body<ErrorResponse>(notAdmin).error.message).toContain('only an admin');
+    expect(notAdmin.statusCode).toBe(403);
+    expect(body<ErrorResponse>(notAdmin).error.code).toBe('forbidden');
     const reopened = await t.request({
       method: 'POST',
       url: '/api/cycles/fy2026/reopen',

@@ -6,9 +6,9 @@ import type { Change } from '../../src/server/live/change-feed';
 import { createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
 /** Opens the SSE stream and collects `change` events until closed. */
-async function openStream(baseUrl: string, query: string) {
+async function openStream(baseUrl: string, query: string, headers: Record<string, string>) {
   const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/api/events?${query}`, { signal: controller.signal });
+  const response = await fetch(`${baseUrl}/api/events?${query}`, { signal: controller.signal, headers });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const reader = response.body!.getReader();
   const changes: Change[] = [];
@@ -49,15 +49,17 @@ async function openStream(baseUrl: string, query: string) {
 describe('live updates', () => {
   let t: TestApp;
   let baseUrl: string;
+  let headers: Record<string, string>;
   beforeAll(async () => {
     t = await createTestApp();
+    headers = await t.signIn({ id: 'usr-live-viewer', isSiteAdmin: true });
     await t.services.planImport.importPlan(demoPlan());
     baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(() => t.close());
 
   it('streams a change of the matrix being viewed, and not of another matrix', async () => {
-    const stream = await openStream(baseUrl, 'matrixId=cso-2026');
+    const stream = await openStream(baseUrl, 'matrixId=cso-2026', headers);
     try {
       const response = await t.request({
         method: 'PUT',
@@ -89,12 +91,13 @@ describe('live updates', () => {
     url.pathname = `/${String(rows[0]?.name)}`;
     const otherStore = await openStore({ databaseUrl: url.toString() });
     const other: FastifyInstance = await buildApp({ store: otherStore, webDir: '/nonexistent' });
-    const stream = await openStream(baseUrl, 'matrixId=cso-2026');
+    const stream = await openStream(baseUrl, 'matrixId=cso-2026', headers);
     await t.request({ method: 'GET', url: '/api/units/cso/matrices/2026' });
     try {
       const response = await other.inject({
         method: 'PUT',
         url: '/api/matrices/cso-2026/correlations',
+        headers,
         payload: { aId: 'cso-bo3', bId: 'cso-af1', strength: 'weak', version: null },
       });
       expect(response.statusCode).toBe(200);

@@ -68,7 +68,9 @@ describe('organisations, units, people and cycles', () => {
     expect(response.data).toMatchObject({
       error: {
         code: 'validation_failed',
-        details: { issues: [{ path: 'parentId', message: expect.stringContaining('no unit with id nope') as string }] },
+        details: {
+          issues: [{ path: 'parentId', message: expect.stringContaining('no unit with id nope') as string }],
+        },
       },
     });
   });

@@ -163,7 +163,7 @@ describe('translate a parent unit’s OKRs into a child X-matrix', () => {
     const foreign = await preview({ ...scope, toUnitId: 'other-unit' });
     expect(issuesOf(foreign)[0]?.path).toBe('toUnitId');
     expect(issuesOf(foreign)[0]?.message).toContain('no unit');
-    expect((await preview({ ...scope, fromUnitId: 'nowhere' })).statusCode).toBe(404);
+    expect((await preview({ ...scope, fromUnitId: 'nowhere' })).statusCode).toBe(400);
 
     const proposal = body<TranslationProposal>(await preview({ ...scope, toUnitId: 'sec-arch' }));
     const empty = await apply({ ...proposal, what: [], howFar: [], how: [], howMuch: [], correlations: [] });

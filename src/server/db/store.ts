@@ -85,7 +85,10 @@ function openPostgres(connectionString: string): Store {
   // An idle connection that the server drops (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new ActorTaggingDialect(new PostgresDialect({ pool })), plugins });
+  const db = new Kysely<Database>({
+    dialect: new ActorTaggingDialect(new PostgresDialect({ pool })),
+    plugins,
+  });
   return {
     kind: 'postgres',
     db,

@@ -7,7 +7,13 @@ import type { Db } from './store';
 /** Tables whose rows carry `id` and `version`. */
 export type VersionedTable = Exclude<
   keyof Database,
-  'schemaMigrations' | 'catchballEvents' | 'targetHistory' | 'sessions' | 'setupTokens' | 'rateLimitHits' | 'auditEvents'
+  | 'schemaMigrations'
+  | 'catchballEvents'
+  | 'targetHistory'
+  | 'sessions'
+  | 'setupTokens'
+  | 'rateLimitHits'
+  | 'auditEvents'
 >;
 export type Row<T extends VersionedTable> = Selectable<Database[T]>;
 

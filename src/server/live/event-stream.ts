@@ -24,7 +24,9 @@ function streamScope(filter: EventQuery, locate: Locator): Promise<Scope> {
   if (filter.unitId) return locate.unit(filter.unitId);
   if (filter.organisationId) return locate.organisation(filter.organisationId);
   throw new DomainError('validation_failed', 'Name a matrixId, unitId or organisationId to follow', {
-    issues: [{ path: 'query.organisationId', message: 'one of matrixId, unitId, organisationId is required' }],
+    issues: [
+      { path: 'query.organisationId', message: 'one of matrixId, unitId, organisationId is required' },
+    ],
   });
 }
 
@@ -37,9 +39,14 @@ export function registerEventStream(app: FastifyInstance, feed: ChangeFeed, auth
   app.get('/api/events', async (request, reply) => {
     const filter = parseOrThrow(EventQuerySchema, request.query, 'query');
     const principal = await authorizer.principalOf(request.headers);
-    if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'Sign in first (or send an API token)');
+    if (principal.kind === 'anonymous')
+      throw new DomainError('unauthorized', 'Sign in first (or send an API token)');
     const need = filter.matrixId || filter.unitId ? 'read' : 'member';
-    await authorizer.authorize(principal, { kind: 'scoped', need, scope: () => streamScope(filter, authorizer.locate) }, filter);
+    await authorizer.authorize(
+      principal,
+      { kind: 'scoped', need, scope: () => streamScope(filter, authorizer.locate) },
+      filter,
+    );
     reply.hijack();
     const stream = reply.raw;
     stream.writeHead(200, {

@@ -14,6 +14,8 @@ import {
 import { defineRoute, type Route } from '../route';
 import { DomainError } from '../../core/errors';
 import type { AccessContext } from '../auth/authorizer';
+import type { Services } from '../services';
+import { crudRoutes } from './crud';
 
 /**
  * Who throws the ball: the signed-in user's person. Naming someone else is refused, except for a
@@ -30,8 +32,6 @@ function actorOf(access: AccessContext, requested: string | undefined): string {
     throw new DomainError('forbidden', `You act as yourself (${access.personId}), not as ${requested}`);
   return access.personId;
 }
-import type { Services } from '../services';
-import { crudRoutes } from './crud';
 
 /** Catchball proposals and their threads, inboxes, target history and webhooks. */
 export function catchballRoutes(services: Services): Route[] {

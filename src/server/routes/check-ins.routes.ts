@@ -13,17 +13,23 @@ import {
 import { DomainError } from '../../core/errors';
 import { defineRoute, type Route } from '../route';
 import type { Locator, Scope } from '../auth/locator';
-
-/** The key result or KPI a check-in (or a history read) is about. */
-function subjectScope(subject: { keyResultId?: string; kpiId?: string }, locate: Locator): Promise<Scope> {
-  if (subject.keyResultId)
-    return locate.referenced('keyResultId', () =>
-      locate.checkInSubject({ keyResultId: subject.keyResultId }),
-    );
-  return locate.referenced('kpiId', () => locate.checkInSubject({ kpiItemId: subject.kpiId ?? null }));
-}
 import type { Services } from '../services';
 import { readUpload, XLSX_TYPE } from '../services/check-in-upload';
+
+/** The key result or KPI a check-in (or a history read) is about. */
+function subjectScope(
+  subject: { keyResultId?: string; kpiId?: string },
+  locate: Locator,
+  where: 'body' | 'query',
+): Promise<Scope> {
+  if (subject.keyResultId)
+    return locate.referenced(`${where}.keyResultId`, () =>
+      locate.checkInSubject({ keyResultId: subject.keyResultId }),
+    );
+  return locate.referenced(`${where}.kpiId`, () =>
+    locate.checkInSubject({ kpiItemId: subject.kpiId ?? null }),
+  );
+}
 
 /** Check-ins one at a time, their history and corrections, bulk uploads, and the unit tokens for feeds. */
 export function checkInRoutes(services: Services): Route[] {
@@ -38,7 +44,11 @@ export function checkInRoutes(services: Services): Route[] {
       status: 201,
       body: CreateCheckInSchema,
       response: CheckInSchema,
-      access: { kind: 'scoped', need: 'contribute', scope: ({ body }, locate) => subjectScope(body, locate) },
+      access: {
+        kind: 'scoped',
+        need: 'contribute',
+        scope: ({ body }, locate) => subjectScope(body, locate, 'body'),
+      },
       // A check-in made by a signed-in person is theirs unless it names another author.
       handler: ({ body, access }) =>
         checkIns.create({ ...body, authorId: body.authorId ?? access.personId ?? undefined }),
@@ -50,7 +60,11 @@ export function checkInRoutes(services: Services): Route[] {
       summary: "An item's check-in history, newest first (includeCorrected=true keeps replaced ones)",
       query: CheckInHistoryQuerySchema,
       response: z.array(CheckInSchema),
-      access: { kind: 'scoped', need: 'read', scope: ({ query }, locate) => subjectScope(query, locate) },
+      access: {
+        kind: 'scoped',
+        need: 'read',
+        scope: ({ query }, locate) => subjectScope(query, locate, 'query'),
+      },
       handler: ({ query }) => checkIns.history(query),
     }),
     defineRoute({

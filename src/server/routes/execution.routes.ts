@@ -12,11 +12,11 @@ import {
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
 import type { AccessContext } from '../auth/authorizer';
+import type { Services } from '../services';
 
 /** The acting user's name, recorded on locks when the caller names nobody. */
 const nameOf = (access: AccessContext): string | undefined =>
   access.principal.kind === 'user' ? access.principal.name : undefined;
-import type { Services } from '../services';
 
 /** Progress and status, owners' overrides, check-in cadence and year-end locks. */
 export function executionRoutes(services: Services): Route[] {

@@ -3,6 +3,8 @@ import { IdParamsSchema, IdSchema, PlanDocumentSchema } from '../../contracts';
 import { defineRoute, type Route } from '../route';
 import { notFound } from '../errors';
 import type { Scope } from '../auth/locator';
+import type { Services } from '../services';
+import { formatPlan, parsePlanText } from '../services/plan-format';
 
 /**
  * Importing a plan administers its organisation: an organisation admin may re-import theirs; a new
@@ -13,8 +15,6 @@ function planScope(body: unknown): Scope {
   const organisation = (plan as { organisation?: { id?: unknown } } | null)?.organisation;
   return { organisationId: typeof organisation?.id === 'string' ? organisation.id : '', unitId: null };
 }
-import type { Services } from '../services';
-import { formatPlan, parsePlanText } from '../services/plan-format';
 
 const ImportSummarySchema = z.object({
   organisationId: IdSchema,
