@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { benchCredentials } from './credentials';
 import pg from 'pg';
 import { startProcess, stopProcess } from './child-process';
 import { withRatio, type Bench, type BenchResult } from './harness';
@@ -81,6 +82,7 @@ export function checkInWritesBench(databaseUrl: string, keyResultIds: readonly s
       const seconds = isQuick ? 3 : 10;
       const connections = 10;
       const port = 3292;
+      const { headers } = await benchCredentials({ databaseUrl });
       const server = await startProcess(
         ['bin/catchball.mjs', 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-demo'],
         /serving at/,
@@ -99,7 +101,7 @@ export function checkInWritesBench(databaseUrl: string, keyResultIds: readonly s
           requests: [
             {
               method: 'POST',
-              headers: { 'content-type': 'application/json' },
+              headers: { ...headers, 'content-type': 'application/json' },
               setupRequest: (request) => ({
                 ...request,
                 body: JSON.stringify({

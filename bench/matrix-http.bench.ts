@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { startProcess, stopProcess } from './child-process';
 import type { Bench, BenchResult } from './harness';
 import { withRatio } from './harness';
+import { benchCredentials } from './credentials';
 
 interface LoadFigures {
   requestsPerSecond: number;
@@ -12,8 +13,12 @@ interface LoadFigures {
   p99: number;
 }
 
-async function load(url: string, seconds: number): Promise<LoadFigures> {
-  const result = await autocannon({ url, connections: 10, duration: seconds });
+async function load(
+  url: string,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<LoadFigures> {
+  const result = await autocannon({ url, connections: 10, duration: seconds, headers });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
@@ -30,6 +35,7 @@ export function matrixHttpBench(databaseUrl: string, unitId: string): Bench {
     async run({ isQuick, progress }) {
       const seconds = isQuick ? 3 : 10;
       const port = 3291;
+      const { headers } = await benchCredentials({ databaseUrl });
       const server = await startProcess(
         ['bin/catchball.mjs', 'serve', '--port', String(port), '--host', '127.0.0.1', '--no-demo'],
         /serving at/,
@@ -41,11 +47,11 @@ export function matrixHttpBench(databaseUrl: string, unitId: string): Bench {
       let catchball: LoadFigures;
       let body: string;
       try {
-        body = await (await fetch(url)).text();
+        body = await (await fetch(url, { headers })).text();
         progress(`X-matrix JSON: ${(body.length / 1024).toFixed(1)} KB; warming up…`);
-        await load(url, 1);
-        progress(`loading Catchball for ${seconds} s…`);
-        catchball = await load(url, seconds);
+        await load(url, 1, headers);
+        progress(`loading Catchball for ${seconds} s (signed in, as every user is)…`);
+        catchball = await load(url, seconds, headers);
       } finally {
         await stopProcess(server.child);
       }

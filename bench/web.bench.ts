@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { benchCredentials, type BenchCredentials } from './credentials';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startProcess, stopProcess } from './child-process';
 import { generateMatrixSizes } from './generate-org';
 import type { Bench, BenchResult } from './harness';
@@ -57,6 +58,7 @@ export function webBench(): Bench {
     async run({ isQuick, progress }) {
       const dataDir = mkdtempSync(join(tmpdir(), 'catchball-web-'));
       const port = 3271;
+      const credentials = await benchCredentials({ dataDir });
       const server = await startProcess(
         ['bin/catchball.mjs', 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir],
         /serving at/,
@@ -72,7 +74,7 @@ export function webBench(): Bench {
         const sizes = [30, 200];
         const imported = await fetch(`http://127.0.0.1:${port}/api/plan`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { ...credentials.headers, 'content-type': 'application/json' },
           body: JSON.stringify(generateMatrixSizes(sizes)),
         });
         if (!imported.ok) throw new Error(`import failed: ${await imported.text()}`);
@@ -81,7 +83,7 @@ export function webBench(): Bench {
         const runs = isQuick ? 3 : 7;
 
         progress('first load with a fresh profile…');
-        const fresh = await browser.newContext();
+        const fresh = await signedInContext(browser, port, credentials);
         const page = await fresh.newPage();
         let scriptBytes = 0;
         page.on('requestfinished', (request) => {
@@ -95,7 +97,7 @@ export function webBench(): Bench {
         const median = async (n: number) => {
           const times: number[] = [];
           for (let i = 0; i < runs; i++) {
-            const context = await browser.newContext();
+            const context = await signedInContext(browser, port, credentials);
             times.push(
               await timeToMatrix(await context.newPage(), `${base}/size-${n}/matrix/2026`, lastIds(n)),
             );
@@ -112,7 +114,7 @@ export function webBench(): Bench {
         const ms200 = await median(200);
 
         progress('cell edits…');
-        const context = await browser.newContext();
+        const context = await signedInContext(browser, port, credentials);
         const editPage = await context.newPage();
         await timeToMatrix(editPage, `${base}/size-30/matrix/2026`, lastIds(30));
         const edits: number[] = [];
@@ -163,4 +165,15 @@ export function webBench(): Bench {
       }
     },
   };
+}
+
+/** A browser context carrying the benchmark user's session cookie. */
+async function signedInContext(
+  browser: Browser,
+  port: number,
+  credentials: BenchCredentials,
+): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addCookies([{ ...credentials.cookie, url: `http://127.0.0.1:${String(port)}` }]);
+  return context;
 }

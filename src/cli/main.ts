@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { userInfo } from 'node:os';
+import { runAsActor } from '../server/db/actor-context';
 import { isDomainError, type Issue } from '../core/errors';
 import { registerDigestCommand } from './commands/digest';
 import { registerCheckCommand } from './commands/check';
@@ -41,7 +43,10 @@ function report(error: unknown): number {
 }
 
 try {
-  await program.parseAsync(process.argv);
+  // Changes made by a command are the operator's in the audit trail; served requests are their users'.
+  await runAsActor({ kind: 'cli', name: `command line (${userInfo().username})` }, () =>
+    program.parseAsync(process.argv),
+  );
 } catch (error) {
   process.exitCode = report(error);
 }

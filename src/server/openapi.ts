@@ -1,6 +1,7 @@
 import { z, type ZodType } from 'zod';
 import { ErrorBodySchema } from '../contracts/common';
 import type { Route } from './route';
+import { CSRF_HEADER, SESSION_COOKIE } from './auth/principal';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -105,7 +106,15 @@ export function buildOpenApiDocument(routes: readonly Route[], version: string):
           ? {}
           : { '409': errorResponse('Stale version (details.current has the current state) or duplicate') }),
         ...(route.method === 'GET' ? {} : { '422': errorResponse('Breaks a rule of the domain') }),
+        ...(route.access.kind === 'public'
+          ? {}
+          : {
+              '401': errorResponse('Nobody is signed in (no session cookie or API token)'),
+              '403': errorResponse(`Not allowed: ${describeAccess(route.access)}`),
+            }),
       },
+      security: route.access.kind === 'public' ? [] : [{ session: [] }, { apiToken: [] }],
+      'x-catchball-access': route.access,
     };
     if (route.schemas.body) {
       const schema = toSchema(route.schemas.body, 'input', components);
@@ -130,6 +139,37 @@ export function buildOpenApiDocument(routes: readonly Route[], version: string):
         'Strategy deployment: OKRs, Hoshin Kanri X-matrices, correlations and owners. Every update sends the `version` it read; a stale one gets 409 with the current state. Errors are `{ error: { code, message, details } }`.',
     },
     paths,
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: `Set by signing in; writes must also send the session's CSRF token in the ${CSRF_HEADER} header`,
+        },
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A unit API token (scopes read, check_ins, write) acting on its unit and the units below',
+        },
+      },
+    },
   };
+}
+
+/** The access rule in words, for the 403 response of each operation. */
+function describeAccess(access: Route['access']): string {
+  switch (access.kind) {
+    case 'public':
+      return 'open to anyone';
+    case 'signed_in':
+      return 'any signed-in user or token';
+    case 'site_admin':
+      return 'site administrators only';
+    case 'scoped':
+      return access.need === 'member'
+        ? 'members of the organisation'
+        : `the ${access.need} permission on the unit or organisation concerned`;
+  }
 }

@@ -54,17 +54,21 @@ const MEMBERSHIP_TABLES = new Set(['role_assignments', 'people', 'users', 'units
  * server's own writes clear them, so a revoked role or a signed-out session stops working at once.
  */
 export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => Date = () => new Date()) {
-  const locate = createLocator(db);
+  const located = new Map<string, Promise<unknown>>();
+  const locate = memoise(createLocator(db), located);
   const principals = new Map<string, { principal: Principal; until: number }>();
   const trees = new Map<string, OrgTree>();
   const memberships = new Map<string, Membership>();
 
   const clear = (): void => {
+    located.clear();
     principals.clear();
     trees.clear();
     memberships.clear();
   };
   const unsubscribe = feed?.subscribe({}, (change) => {
+    // Any write may move an item's owners or unit; the lookups are cheap to redo after one.
+    located.clear();
     if (PRINCIPAL_TABLES.has(change.table)) principals.clear();
     if (MEMBERSHIP_TABLES.has(change.table)) {
       trees.clear();
@@ -217,3 +221,26 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
 }
 
 export type Authorizer = ReturnType<typeof createAuthorizer>;
+
+/**
+ * Remembers each lookup's answer until `cache` is cleared (on any change). Failed lookups are not
+ * kept, so a 404 does not outlive the creation that cures it.
+ */
+function memoise(locator: Locator, cache: Map<string, Promise<unknown>>): Locator {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries(locator) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+    wrapped[name] =
+      name === 'referenced'
+        ? fn
+        : (...args: unknown[]) => {
+            const key = `${name}\u0000${JSON.stringify(args)}`;
+            const hit = cache.get(key);
+            if (hit) return hit;
+            const pending = fn(...args);
+            cache.set(key, pending);
+            pending.catch(() => cache.delete(key));
+            return pending;
+          };
+  }
+  return wrapped as Locator;
+}
