@@ -7,7 +7,7 @@ import type { Db } from './store';
 /** Tables whose rows carry `id` and `version`. */
 export type VersionedTable = Exclude<
   keyof Database,
-  'schemaMigrations' | 'catchballEvents' | 'targetHistory' | 'sessions' | 'setupTokens' | 'rateLimitHits' | 'auditEvents'
+  'schemaMigrations' | 'catchballEvents' | 'targetHistory' | 'sessions' | 'setupTokens' | 'rateLimitHits' | 'auditEvents' | 'ssoLogins'
 >;
 export type Row<T extends VersionedTable> = Selectable<Database[T]>;
 
