@@ -30,6 +30,8 @@ import { startChangeFeed } from './live/change-feed';
 import { EVENT_STREAM_OPENAPI, registerEventStream } from './live/event-stream';
 import { createViewCache, type ViewCache } from './live/view-cache';
 import { createAuthorizer } from './auth/authorizer';
+import { resolveOidcConfig, type OidcConfig } from './auth/oidc-config';
+import { ssoRoutes, type SsoRouteDeps } from './routes/sso.routes';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 const PACKAGE_VERSION = (
@@ -49,10 +51,16 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Clock and SMTP for the services; SMTP defaults to SMTP_HOST / SMTP_PORT / SMTP_FROM. */
   services?: ServiceOptions;
+  /** Single sign-on (OpenID Connect); CATCHBALL_OIDC_* by default, null for none. */
+  oidc?: OidcConfig | null;
 }
 
 /** Every API route, in the order the OpenAPI document lists them. */
-export function apiRoutes(services: Services, viewCache: ViewCache): Route[] {
+export function apiRoutes(
+  services: Services,
+  viewCache: ViewCache,
+  sso: SsoRouteDeps | null = null,
+): Route[] {
   return [
     ...organisationRoutes(services),
     ...structureRoutes(services),
@@ -68,6 +76,7 @@ export function apiRoutes(services: Services, viewCache: ViewCache): Route[] {
     ...importRoutes(services),
     ...exportRoutes(services),
     ...translationRoutes(services),
+    ...(sso ? ssoRoutes(sso) : []),
   ];
 }
 
@@ -120,7 +129,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerEventStream(app, feed, authorizer);
 
-  const routes = apiRoutes(services, viewCache);
+  const oidc = options.oidc === undefined ? resolveOidcConfig() : options.oidc;
+  const routes = apiRoutes(services, viewCache, oidc ? { db: options.store.db, config: oidc } : null);
   for (const route of routes) route.register(app, authorizer);
 
   const openApi = buildOpenApiDocument(routes, PACKAGE_VERSION);

@@ -75,7 +75,8 @@ export function buildOpenApiDocument(routes: readonly Route[], version: string):
       route.status === 204
         ? { description: 'No content' }
         : {
-            description: route.status === 201 ? 'Created' : 'OK',
+            description:
+              route.status === 201 ? 'Created' : route.status === 302 ? 'Redirect (Location header)' : 'OK',
             ...(route.produces
               ? { content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } } }
               : route.schemas.response

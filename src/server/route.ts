@@ -20,8 +20,11 @@ export interface RouteSpec<P, Q, B, R> {
   body?: B;
   /** Schema of the success body, for the OpenAPI document; omit for 204. */
   response?: R;
-  /** Success status: 200 by default, 201 for creation, 202 for a job started, 204 for no content. */
-  status?: 200 | 201 | 202 | 204;
+  /**
+   * Success status: 200 by default, 201 for creation, 202 for a job started, 204 for no content,
+   * 302 for a handler that answers with `reply.redirect` itself.
+   */
+  status?: 200 | 201 | 202 | 204 | 302;
   /** Extra content types the body may come in (besides JSON), for the OpenAPI document. */
   bodyContentTypes?: string[];
   /** Largest body accepted, in bytes, when it differs from the app's; larger ones get 413. */
@@ -47,7 +50,7 @@ export interface Route {
   url: string;
   summary: string;
   tag: string;
-  status: 200 | 201 | 202 | 204;
+  status: 200 | 201 | 202 | 204 | 302;
   schemas: { params?: ZodType; query?: ZodType; body?: ZodType; response?: ZodType };
   bodyContentTypes: string[];
   produces?: string;
@@ -117,6 +120,7 @@ export function defineRoute<
           const result = await runAsActor(actorOf(principal), () =>
             spec.handler({ ...validated, request, reply, access }),
           );
+          if (reply.sent) return reply;
           if (status === 204) return reply.status(204).send();
           return reply.status(status).send(result);
         },

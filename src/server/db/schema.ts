@@ -383,6 +383,17 @@ export interface AuditEventTable {
   after: Json<Record<string, unknown> | null>;
 }
 
+/** A single sign-on login in flight (migration 0008): what its callback checks, used once. */
+export interface SsoLoginTable {
+  /** SHA-256 of the `state` sent to the provider. */
+  id: string;
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+  createdAt: ColumnType<Date, never, never>;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   units: UnitTable;
@@ -416,4 +427,5 @@ export interface Database {
   setupTokens: SetupTokenTable;
   rateLimitHits: RateLimitHitTable;
   auditEvents: AuditEventTable;
+  ssoLogins: SsoLoginTable;
 }

@@ -14,6 +14,7 @@ export type VersionedTable = Exclude<
   | 'setupTokens'
   | 'rateLimitHits'
   | 'auditEvents'
+  | 'ssoLogins'
 >;
 export type Row<T extends VersionedTable> = Selectable<Database[T]>;
 
