@@ -24,6 +24,7 @@ import { resolveSmtp } from './config';
 import { feasibilityRoutes } from './routes/feasibility.routes';
 import { catchballRoutes } from './routes/catchball.routes';
 import { translationRoutes } from './routes/translations.routes';
+import { auditRoutes } from './routes/audit.routes';
 import type { Store } from './db/store';
 import { docsPage, SWAGGER_UI_DIR } from './docs-page';
 import { startChangeFeed } from './live/change-feed';
@@ -68,6 +69,7 @@ export function apiRoutes(services: Services, viewCache: ViewCache): Route[] {
     ...importRoutes(services),
     ...exportRoutes(services),
     ...translationRoutes(services),
+    ...auditRoutes(services),
   ];
 }
 
