@@ -102,12 +102,18 @@ CREATE INDEX audit_events_entity_idx ON audit_events (entity_id, id DESC);
 CREATE FUNCTION catchball_audit_scope(tbl text, r jsonb, OUT org_id text, OUT u_id text) LANGUAGE plpgsql AS $$
 DECLARE
   m_id text;
+  parent_table text;
+  parent_id text;
+  known_unit text;
+  known_org text;
 BEGIN
   org_id := r->>'organisation_id';
   u_id := CASE WHEN tbl = 'units' THEN r->>'id' ELSE r->>'unit_id' END;
   IF tbl = 'organisations' THEN org_id := r->>'id'; END IF;
   IF tbl = 'catchball_proposals' THEN u_id := r->>'child_unit_id'; END IF;
   m_id := CASE WHEN tbl = 'x_matrices' THEN r->>'id' ELSE r->>'matrix_id' END;
+  -- A source snapshot shares its matrix item's id.
+  IF tbl = 'source_snapshots' THEN SELECT matrix_id INTO m_id FROM matrix_items WHERE id = r->>'id'; END IF;
   IF u_id IS NULL AND m_id IS NOT NULL THEN
     SELECT unit_id INTO u_id FROM x_matrices WHERE id = m_id;
   END IF;
@@ -129,6 +135,29 @@ BEGIN
   END IF;
   IF org_id IS NULL AND u_id IS NOT NULL THEN
     SELECT organisation_id INTO org_id FROM units WHERE id = u_id;
+  END IF;
+  -- In a cascade the parents may be gone already (foreign-key cascades fire before the parent's
+  -- own audit trigger): the trail still knows where the parent lived.
+  IF u_id IS NULL THEN
+    SELECT p.tbl, p.id INTO parent_table, parent_id FROM (VALUES
+      (0, 'matrix_items', CASE WHEN tbl = 'source_snapshots' THEN r->>'id' END),
+      (1, 'x_matrices', m_id), (2, 'objectives', r->>'objective_id'), (3, 'key_results', r->>'key_result_id'),
+      (4, 'matrix_items', r->>'kpi_item_id'), (5, 'matrix_items', r->>'initiative_id'),
+      (6, 'catchball_proposals', r->>'proposal_id')) AS p(n, tbl, id)
+      WHERE p.id IS NOT NULL ORDER BY p.n LIMIT 1;
+    IF parent_id IS NOT NULL THEN
+      SELECT a.unit_id, a.organisation_id INTO known_unit, known_org FROM audit_events a
+        WHERE a.entity_id = parent_id AND a.entity_table = parent_table AND a.unit_id IS NOT NULL
+        ORDER BY a.id DESC LIMIT 1;
+      u_id := known_unit;
+      org_id := coalesce(org_id, known_org);
+    END IF;
+  END IF;
+  IF org_id IS NULL AND u_id IS NOT NULL THEN
+    SELECT a.organisation_id INTO known_org FROM audit_events a
+      WHERE a.entity_id = u_id AND a.entity_table = 'units' AND a.organisation_id IS NOT NULL
+      ORDER BY a.id DESC LIMIT 1;
+    org_id := known_org;
   END IF;
 END $$;
 

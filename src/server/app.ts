@@ -24,6 +24,7 @@ import { resolveSmtp } from './config';
 import { feasibilityRoutes } from './routes/feasibility.routes';
 import { catchballRoutes } from './routes/catchball.routes';
 import { translationRoutes } from './routes/translations.routes';
+import { auditRoutes } from './routes/audit.routes';
 import type { Store } from './db/store';
 import { docsPage, SWAGGER_UI_DIR } from './docs-page';
 import { startChangeFeed } from './live/change-feed';
@@ -77,6 +78,7 @@ export function apiRoutes(
     ...exportRoutes(services),
     ...translationRoutes(services),
     ...(sso ? ssoRoutes(sso) : []),
+    ...auditRoutes(services),
   ];
 }
 

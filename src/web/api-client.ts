@@ -33,6 +33,7 @@ import type {
   XMatrix,
   XMatrixView,
 } from '../contracts';
+import type { AuditPage } from '../contracts';
 
 /** The five parts of an X-matrix: what (south), how_far (west), how (north), how_much (east), who. */
 export type MatrixPart = MatrixItem['part'];
@@ -227,3 +228,34 @@ export const createProposal = (input: Partial<CreateProposalInput> & { matrixId:
 /** POST /api/proposals/:id/actions */
 export const actOnProposal = (id: string, input: ProposalStepInput) =>
   request<ProposalThread>('POST', `/api/proposals/${enc(id)}/actions`, input);
+
+/** Filters of the audit trail (GET /api/audit and its export); empty values are left out. */
+export interface AuditParams {
+  organisationId?: string;
+  unitId?: string;
+  includeBelow?: boolean;
+  entityId?: string;
+  entityTable?: string;
+  actorId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+const auditSearch = (params: AuditParams & { format?: 'csv' | 'json' }): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '' && value !== false) search.set(key, String(value));
+  return search.toString();
+};
+
+/** GET /api/audit — one page of who changed what, newest first; `nextCursor` reads the next page. */
+export const listAuditEvents = (params: AuditParams) =>
+  request<AuditPage>('GET', `/api/audit?${auditSearch(params)}`);
+
+/** GET /api/audit/export — the address of a CSV or JSON download of everything the filters match. */
+export const auditExportUrl = (params: Omit<AuditParams, 'cursor' | 'limit'>, format: 'csv' | 'json') =>
+  `/api/audit/export?${auditSearch({ ...params, format })}`;

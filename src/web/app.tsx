@@ -7,6 +7,7 @@
  * - `/org/:orgId/units/:unitId/okrs?cycle=C` → the OKRs page (progress, status, check-ins)
  * - `/org/:orgId/units/:unitId/bowling/:year` → the bowling chart with countermeasures
  * - `/org/:orgId/units/:unitId/dashboard?cycle=C` → the unit dashboard
+ * - `/org/:orgId/units/:unitId/history?who=&what=&action=&from=&to=&q=&below=1` → the unit's audit trail
  * - `/org/:orgId/overview?cycle=C` → the organisation's quarter statistics
  * - `/org/:orgId/translate/:unitId` → the Translate wizard into that unit
  * - `/org/:orgId/trace/:kind/:id` → the trace of an initiative, KPI, key result or objective
@@ -101,6 +102,9 @@ function OrgFrame({
         </Route>
         <Route path="/org/:orgId/units/:unitId/dashboard">
           {(params) => <UnitPage tab="dashboard" unitId={params.unitId} year={undefined} />}
+        </Route>
+        <Route path="/org/:orgId/units/:unitId/history">
+          {(params) => <UnitPage tab="history" unitId={params.unitId} year={undefined} />}
         </Route>
         <Route path="/org/:orgId/overview">
           <OverviewPage />

@@ -16,6 +16,7 @@ import './styles/links.css';
 import './styles/wizard.css';
 import './styles/pressure-test.css';
 import './styles/imports.css';
+import './styles/audit.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

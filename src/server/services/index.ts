@@ -28,6 +28,7 @@ import { createCatchballService } from './catchball.service';
 import { createFeasibilityService } from './feasibility.service';
 import { createInitiativePlansService } from './initiative-plans.service';
 import { createWebhooksService } from './webhooks.service';
+import { createAuditService } from './audit.service';
 
 export interface ServiceOptions {
   /** Today's date; the system clock by default, fixed in tests and the demo. */
@@ -74,6 +75,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     translation: createTranslationService(db),
     itemLinks: createItemLinksService(db),
     strategyMap: createStrategyMapService(db),
+    audit: createAuditService(db),
   };
 }
 

@@ -61,4 +61,5 @@ export const PrinterIcon = make(
   'PrinterIcon',
 );
 export const SidebarIcon = make(<path d="M2.5 3h11v10h-11zM6 3v10" />, 'SidebarIcon');
+export const ClockIcon = make(<path d="M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12zM8 4.8V8l2.2 1.6" />, 'ClockIcon');
 export const UndoIcon = make(<path d="M5.5 3.5 2.5 6.5l3 3M2.5 6.5h7a3.5 3.5 0 0 1 0 7H7" />, 'UndoIcon');

@@ -2,8 +2,9 @@
  * The X-matrix tab: loads the unit's matrix for the year and renders the editable {@link XMatrix},
  * its legend and the keyboard hints. Shows guidance when the unit has no matrix for that year.
  */
-import type { XMatrixView } from '../../contracts';
-import { useMemo } from 'react';
+import type { MatrixItem, XMatrixView } from '../../contracts';
+import { useMemo, useState } from 'react';
+import { HistoryDrawer } from '../components/audit/history-drawer';
 import { getMatrixView, runPressureTest } from '../api-client';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
@@ -68,6 +69,7 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
   const risk = useMatrixRisk(view.matrix.id);
   useLiveChanges({ matrixId: view.matrix.id }, editor.syncWithServer);
   const counts = editor.view.items;
+  const [historyOf, setHistoryOf] = useState<MatrixItem | null>(null);
   return (
     <section className="matrix-page" aria-label="X-matrix">
       <div className="matrix-toolbar">
@@ -101,13 +103,20 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
         </div>
       </div>
       <div className="matrix-scroll">
-        <XMatrix editor={editor} risk={risk} />
+        <XMatrix editor={editor} risk={risk} onHistory={setHistoryOf} />
       </div>
+      {historyOf && (
+        <HistoryDrawer
+          subject={{ entityId: historyOf.id, entityTable: 'matrix_items', title: historyOf.title }}
+          onClose={() => setHistoryOf(null)}
+        />
+      )}
       <MatrixLegend partNames={editor.view.organisation.partNames} />
       <MatrixLinksPanel view={editor.view} refetch={query.refetch} />
       <p className="matrix-hint">
         Click a cell to cycle ● → ○ → △ → blank (Who: ○ secondary → ● primary → blank). On an item:{' '}
-        <kbd>Enter</kbd> renames, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves, <kbd>Del</kbd> deletes.
+        <kbd>Enter</kbd> renames, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves, <kbd>Del</kbd> deletes,{' '}
+        <kbd>H</kbd> shows its history.
       </p>
     </section>
   );

@@ -6,18 +6,19 @@
 import { Link, useLocation, useSearch } from 'wouter';
 import type { Cycle } from '../../contracts';
 import { EmptyState } from '../components/empty-state';
-import { AlertIcon, ChevronRightIcon, GridIcon, TargetIcon } from '../components/icons';
+import { AlertIcon, ChevronRightIcon, GridIcon, TargetIcon, UndoIcon } from '../components/icons';
 import { LoadingBlock } from '../components/spinner';
 import { Tabs } from '../components/tabs';
 import { useOrg } from '../hooks/org-context';
 import { ancestorsOf, defaultMatrixYear, matrixYears } from '../hooks/unit-tree';
+import { AuditPage } from './audit-page';
 import { BowlingPage } from './bowling-page';
 import { DashboardPage } from './dashboard-page';
 import { MatrixPage } from './matrix-page';
 import { OkrsPage } from './okrs-page';
 import { PressureTestPage } from './pressure-test-page';
 
-export type UnitTab = 'matrix' | 'okrs' | 'bowling' | 'dashboard' | 'pressure';
+export type UnitTab = 'matrix' | 'okrs' | 'bowling' | 'dashboard' | 'pressure' | 'history';
 
 /** Print titles of the tabs that are picked by year (the others by cycle). */
 const YEAR_TAB_TITLES: Partial<Record<UnitTab, string>> = {
@@ -89,7 +90,9 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
             <span className="print-only">
               {byYear
                 ? ` · ${YEAR_TAB_TITLES[tab] ?? ''} ${matrixYear}`
-                : ` · ${tab === 'okrs' ? 'OKRs' : 'Dashboard'} ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
+                : tab === 'history'
+                  ? ' · History'
+                  : ` · ${tab === 'okrs' ? 'OKRs' : 'Dashboard'} ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
             </span>
           </h1>
           <div className="page-title-actions">
@@ -125,6 +128,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
                 </select>
               </label>
             ) : (
+              tab !== 'history' &&
               data.cycles.length > 0 && (
                 <label className="picker">
                   <span>Cycle</span>
@@ -174,6 +178,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
               href: `${base}/dashboard${cycleId ? `?cycle=${cycleId}` : ''}`,
               icon: <TargetIcon />,
             },
+            { id: 'history', label: 'History', href: `${base}/history`, icon: <UndoIcon /> },
           ]}
         />
       </header>
@@ -185,6 +190,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
       {tab === 'bowling' && (
         <BowlingPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />
       )}
+      {tab === 'history' && <AuditPage key={unit.id} unit={unit} base={base} />}
       {tab === 'dashboard' && (
         <DashboardPage key={`${unit.id}:${cycleId ?? ''}`} unitId={unit.id} cycleId={cycleId} />
       )}

@@ -1,6 +1,7 @@
 /**
  * The label of one X-matrix item: a row (How, What) or a rotated column (How Far, How Much, Who).
- * Keys when focused: Enter or F2 renames, Alt+↑/← moves earlier, Alt+↓/→ moves later, Delete removes.
+ * Keys when focused: Enter or F2 renames, Alt+↑/← moves earlier, Alt+↓/→ moves later, Delete removes,
+ * H opens the item's history.
  * A hover toolbar offers the same actions. Test hook: `data-testid="item-<id>"` with `data-part`.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -11,6 +12,7 @@ import {
   ArrowLeftIcon,
   ArrowRightIcon,
   ArrowUpIcon,
+  ClockIcon,
   LinkIcon,
   PencilIcon,
   TrashIcon,
@@ -41,13 +43,15 @@ interface MatrixItemLabelProps {
   onRename: (item: MatrixItem, title: string) => void;
   onMove: (item: MatrixItem, delta: -1 | 1) => void;
   onDelete: (item: MatrixItem) => void;
+  /** Opens the item's history (who changed what); the toolbar offers it when given. */
+  onHistory?: ((item: MatrixItem) => void) | undefined;
   onHover: (id: string | null) => void;
 }
 
 export function MatrixItemLabel(props: MatrixItemLabelProps) {
   const { item, index, count, orientation, row, column, tone, source, meta, chips, renamable, autoFocus } =
     props;
-  const { onRename, onMove, onDelete, onHover, sourceChanged = false } = props;
+  const { onRename, onMove, onDelete, onHistory, onHover, sourceChanged = false } = props;
   const [editing, setEditing] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const isRow = orientation === 'row';
@@ -69,6 +73,15 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       onDelete(item);
+    } else if (
+      (event.key === 'h' || event.key === 'H') &&
+      !event.altKey &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      onHistory
+    ) {
+      event.preventDefault();
+      onHistory(item);
     }
   };
 
@@ -116,7 +129,7 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
       tabIndex={0}
       role="group"
       aria-label={`${PART_SHORT[item.part]} ${index + 1}: ${item.title}`}
-      aria-keyshortcuts="Enter Alt+ArrowUp Alt+ArrowDown Delete"
+      aria-keyshortcuts={`Enter Alt+ArrowUp Alt+ArrowDown Delete${onHistory ? ' H' : ''}`}
       onKeyDown={onKeyDown}
       onMouseEnter={() => onHover(item.id)}
       onMouseLeave={() => onHover(null)}
@@ -189,6 +202,18 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
               onClick={() => setEditing(true)}
             >
               <PencilIcon size={13} />
+            </button>
+          )}
+          {onHistory && (
+            <button
+              type="button"
+              tabIndex={-1}
+              aria-label="History (H)"
+              title="History (H)"
+              data-testid={`history-${item.id}`}
+              onClick={() => onHistory(item)}
+            >
+              <ClockIcon size={13} />
             </button>
           )}
           <button

@@ -19,8 +19,19 @@ import { MatrixItemLabel } from './matrix-item';
 import { highlightFor, indexMatrix, itemTone, type MatrixFocus } from './matrix-model';
 import type { MatrixEditor } from './use-matrix-editor';
 
-/** `risk`: the pressure test's probability per How Far or How Much item, shown as a colour on the item. */
-export function XMatrix({ editor, risk }: { editor: MatrixEditor; risk?: ReadonlyMap<string, number> }) {
+/**
+ * `risk`: the pressure test's probability per How Far or How Much item, shown as a colour on the item.
+ * `onHistory`: opens an item's history (the items offer it in their toolbar and on the H key).
+ */
+export function XMatrix({
+  editor,
+  risk,
+  onHistory,
+}: {
+  editor: MatrixEditor;
+  risk?: ReadonlyMap<string, number>;
+  onHistory?: (item: MatrixItem) => void;
+}) {
   const { view } = editor;
   const { data: org } = useOrg();
   const [focus, setFocus] = useState<MatrixFocus>(null);
@@ -85,6 +96,7 @@ export function XMatrix({ editor, risk }: { editor: MatrixEditor; risk?: Readonl
         onRename={editor.renameItem}
         onMove={onMove}
         onDelete={editor.deleteItem}
+        onHistory={onHistory}
         onHover={onHoverItem}
       />
     );

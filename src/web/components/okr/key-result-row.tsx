@@ -5,6 +5,7 @@ import type { KeyResult, KeyResultProgress, Person } from '../../../contracts';
 import { useOrg } from '../../hooks/org-context';
 import { Avatar } from '../avatar';
 import { Badge } from '../badge';
+import { HistoryDrawer } from '../audit/history-drawer';
 import { Button } from '../button';
 import { CheckInForm } from '../execution/check-in-form';
 import { StatusBadge } from '../execution/status-badge';
@@ -29,6 +30,7 @@ interface KeyResultRowProps {
 
 export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRowProps) {
   const [checkingIn, setCheckingIn] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
   const progress = execution ? execution.progress : keyResultProgress(kr);
   const orgId = useOrg().data?.organisation.id ?? '';
   return (
@@ -82,7 +84,22 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRow
             Check in
           </Button>
         )}
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`History of ${kr.title}`}
+          aria-haspopup="dialog"
+          onClick={() => setShowHistory(true)}
+        >
+          History
+        </Button>
       </div>
+      {showHistory && (
+        <HistoryDrawer
+          subject={{ entityId: kr.id, entityTable: 'key_results', title: kr.title }}
+          onClose={() => setShowHistory(false)}
+        />
+      )}
       {onCheckedIn && checkingIn && (
         <CheckInForm
           keyResultId={kr.id}
