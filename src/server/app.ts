@@ -93,6 +93,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 20 * 1024 * 1024,
     forceCloseConnections: true,
+    // A path Fastify cannot decode (`/api/units/%`) is answered in the API's error shape too.
+    frameworkErrors: handleError,
   });
   app.setErrorHandler(handleError);
   // JSON answers above a few kilobytes go out gzipped (a 200-item X-matrix is megabytes of JSON);

@@ -111,12 +111,15 @@ export function defineRoute<
           if (principal.kind === 'anonymous' && spec.access.kind !== 'public')
             throw new DomainError('unauthorized', 'Sign in first (or send an API token)');
           checkCsrf(principal, request);
+          // Rules that need no input are decided first: a caller who may not use the route learns nothing of its body.
+          const early =
+            spec.access.kind === 'scoped' ? null : await authorizer.authorize(principal, spec.access, null);
           const validated = {
             params: parse(spec.params, request.params, 'path') as Infer<P>,
             query: parse(spec.query, request.query, 'query') as Infer<Q>,
             body: (spec.body ? parseOrThrow(spec.body, request.body, 'body') : undefined) as Infer<B>,
           };
-          const access = await authorizer.authorize(principal, spec.access, validated);
+          const access = early ?? (await authorizer.authorize(principal, spec.access, validated));
           const result = await runAsActor(actorOf(principal), () =>
             spec.handler({ ...validated, request, reply, access }),
           );

@@ -134,7 +134,9 @@ export function catchballRoutes(services: Services): Route[] {
       create: CreateWebhookSchema,
       update: UpdateWebhookSchema,
       response: WebhookSchema,
+      // A webhook URL is a secret (whoever has it may post into the channel): admins only, as digest settings.
       access: {
+        read: 'admin',
         write: 'admin',
         at: (id, locate) => locate.webhook(id),
         into: (body, locate) =>

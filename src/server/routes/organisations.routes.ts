@@ -24,7 +24,16 @@ export function organisationRoutes(services: Services): Route[] {
       summary: 'List organisations',
       response: z.array(OrganisationSchema),
       access: SIGNED_IN,
-      handler: () => services.organisations.list(),
+      // Only the organisations the caller belongs to (all of them for a site administrator).
+      handler: async ({ access }) => {
+        const organisations = await services.organisations.list();
+        const member = await Promise.all(
+          organisations.map((organisation) =>
+            access.allows('member', { organisationId: organisation.id, unitId: null }),
+          ),
+        );
+        return organisations.filter((_organisation, index) => member[index]);
+      },
     }),
     defineRoute({
       method: 'POST',
@@ -138,7 +147,16 @@ export function organisationRoutes(services: Services): Route[] {
         need: 'member',
         scope: ({ params }, locate) => locate.organisation(params.id),
       },
-      handler: ({ params }) => services.matrices.listByOrganisation(params.id),
+      // Structure is for every member; a matrix only for those who may read its unit.
+      handler: async ({ params, access }) => {
+        const matrices = await services.matrices.listByOrganisation(params.id);
+        const readable = await Promise.all(
+          matrices.map((matrix) =>
+            access.allows('read', { organisationId: params.id, unitId: matrix.unitId }),
+          ),
+        );
+        return matrices.filter((_matrix, index) => readable[index]);
+      },
     }),
   ];
 }

@@ -1,0 +1,42 @@
+import type { AccessFixture } from './fixture';
+import type { Caller, Check } from './policy';
+
+/** What a case sends: path params, query, and a JSON body or a raw payload with its type. */
+export interface CaseRequest {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  payload?: string | Buffer;
+  contentType?: string;
+}
+
+/**
+ * One route's case: a request that succeeds for an administrator, on a target in the unit cso
+ * (or the organisation), and what it needs. Adding a route is one entry `'METHOD /url': { req }`.
+ */
+export interface Case {
+  /** Built afresh for every caller (so versions are current and throwaways exist). */
+  req: (f: AccessFixture) => Promise<CaseRequest> | CaseRequest;
+  /** What the request needs; default: the route's declared need on unit cso. */
+  checks?: (need: Check['need']) => Check[];
+  /** Replaces the computed expectation where a handler decides beyond the rule (say why beside it). */
+  only?: (caller: Caller) => boolean;
+  /** Statuses the site administrator may get; default: the route's success status. */
+  ok?: number[];
+}
+
+export type Cases = Record<string, Case>;
+
+/** The route's need on one unit (owners: who owns the item acted on). */
+export const onUnit =
+  (unit: string, owners?: string[]) =>
+  (need: Check['need']): Check[] => [{ need, unit, ...(owners ? { owners } : {}) }];
+/** The route's need on the organisation itself. */
+export const onOrganisation = (need: Check['need']): Check[] => [{ need, unit: null }];
+/** Read on the source unit, the route's need on the target unit. */
+export const fromTo =
+  (from: string, to: string) =>
+  (need: Check['need']): Check[] => [
+    { need: 'read', unit: from },
+    { need, unit: to },
+  ];

@@ -1,0 +1,261 @@
+import { onOrganisation, onUnit, type Cases } from './case';
+import type { AccessFixture } from './fixture';
+import { ORG } from './policy';
+
+/** Items the contributor on cso owns (lukas-meyer): key result cso-kr1-1 and KPI cso-k1. */
+const LUKAS = ['lukas-meyer'];
+const made = (f: AccessFixture, key: string): string => f.made[key] ?? '';
+const isLocked = async (f: AccessFixture, cycleId: string): Promise<boolean> =>
+  ((await f.admin({ method: 'GET', url: `/api/cycles/${cycleId}/lock` })) as { locked: boolean }).locked;
+const checkIn = { date: '2026-06-15', value: 12, comment: 'access matrix' };
+
+/** Check-ins and tokens, execution, bowling chart, dashboards, catchball and webhooks. */
+export const executionCases: Cases = {
+  'POST /api/check-ins': {
+    req: () => ({ body: { keyResultId: 'cso-kr1-1', ...checkIn } }),
+    checks: onUnit('cso', LUKAS),
+  },
+  'GET /api/check-ins': { req: () => ({ query: { keyResultId: 'cso-kr1-1' } }) },
+  'POST /api/check-ins/:id/corrections': {
+    req: async (f) => {
+      const created = (await f.admin({
+        method: 'POST',
+        url: '/api/check-ins',
+        payload: { keyResultId: 'cso-kr1-1', ...checkIn },
+      })) as { id: string };
+      return { params: { id: created.id }, body: { value: 13, comment: 'typo' } };
+    },
+    checks: onUnit('cso', LUKAS),
+  },
+  // Unit-wide uploads have no single owner: contributors need a check_ins token (or the editor role).
+  'POST /api/units/:id/check-ins/upload': {
+    req: () => ({
+      params: { id: 'cso' },
+      payload: `item,date,value\ncso-kr1-1,2026-06-16,14\n`,
+      contentType: 'text/csv',
+    }),
+  },
+  'POST /api/units/:id/check-ins/bulk': {
+    req: () => ({
+      params: { id: 'cso' },
+      body: { checkIns: [{ item: 'cso-kr1-1', date: '2026-06-17', value: 15 }] },
+    }),
+  },
+  'POST /api/units/:id/api-tokens': {
+    req: () => ({ params: { id: 'cso' }, body: { name: 'feed', scopes: ['read'] } }),
+  },
+  'GET /api/units/:id/api-tokens': { req: () => ({ params: { id: 'cso' } }) },
+  'DELETE /api/api-tokens/:id': {
+    req: async (f) => {
+      const live = async (id: string) =>
+        (await f.t.store.db
+          .selectFrom('unitApiTokens')
+          .select('id')
+          .where('id', '=', id)
+          .where('revokedAt', 'is', null)
+          .executeTakeFirst()) !== undefined;
+      const id = await f.spare(
+        'token',
+        live,
+        async () =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/units/cso/api-tokens',
+              payload: { name: 'throwaway', scopes: ['read'] },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id } };
+    },
+  },
+
+  'GET /api/units/:id/progress': { req: () => ({ params: { id: 'cso' }, query: { cycleId: 'fy2026' } }) },
+  'PUT /api/objectives/:id/status-override': {
+    req: () => ({ params: { id: 'cso-o1' }, body: { status: 'at_risk', reason: 'vendor delay' } }),
+  },
+  'DELETE /api/objectives/:id/status-override': {
+    req: async (f) => {
+      await f.admin({
+        method: 'PUT',
+        url: '/api/objectives/cso-o1/status-override',
+        payload: { status: 'at_risk', reason: 'vendor delay' },
+      });
+      return { params: { id: 'cso-o1' } };
+    },
+  },
+  'PUT /api/key-results/:id/status-override': {
+    req: () => ({ params: { id: 'cso-kr1-1' }, body: { status: 'at_risk', reason: 'vendor delay' } }),
+    checks: onUnit('cso', LUKAS),
+  },
+  'DELETE /api/key-results/:id/status-override': {
+    req: async (f) => {
+      await f.admin({
+        method: 'PUT',
+        url: '/api/key-results/cso-kr1-1/status-override',
+        payload: { status: 'at_risk', reason: 'vendor delay' },
+      });
+      return { params: { id: 'cso-kr1-1' } };
+    },
+    checks: onUnit('cso', LUKAS),
+  },
+  'GET /api/units/:id/cadence': { req: () => ({ params: { id: 'cso' } }) },
+  'PUT /api/units/:id/cadence': { req: () => ({ params: { id: 'cso' }, body: { cadence: 'monthly' } }) },
+  'GET /api/cycles/:id/lock': { req: () => ({ params: { id: 'fy2026' } }), checks: onOrganisation },
+  'POST /api/cycles/:id/lock': {
+    req: async (f) => {
+      const unlocked = async (id: string) => !(await isLocked(f, id));
+      const id = await f.spare(
+        'cycle-to-lock',
+        unlocked,
+        async (n) =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/cycles',
+              payload: { id: `lock-me-${String(n)}`, organisationId: ORG, year: 2041 },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id }, body: { reason: 'year end' } };
+    },
+    checks: onOrganisation,
+  },
+  'POST /api/cycles/:id/reopen': {
+    req: async (f) => {
+      const locked = (id: string) => isLocked(f, id);
+      const id = await f.spare('cycle-to-reopen', locked, async (n) => {
+        const cycle = (await f.admin({
+          method: 'POST',
+          url: '/api/cycles',
+          payload: { id: `reopen-me-${String(n)}`, organisationId: ORG, year: 2042 },
+        })) as { id: string };
+        await f.admin({ method: 'POST', url: `/api/cycles/${cycle.id}/lock`, payload: {} });
+        return cycle.id;
+      });
+      return { params: { id }, body: { reason: 'a late correction' } };
+    },
+    checks: onOrganisation,
+  },
+
+  'GET /api/units/:id/bowling/:year': { req: () => ({ params: { id: 'cso', year: '2026' } }) },
+  'PUT /api/kpis/:id/threshold': {
+    req: () => ({ params: { id: 'cso-k1' }, body: { tolerancePercent: 10 } }),
+  },
+  'GET /api/units/:id/countermeasures': { req: () => ({ params: { id: 'cso' } }) },
+  'POST /api/countermeasures': {
+    req: () => ({ body: { kpiId: 'cso-k1', year: 2026, month: 5, problem: 'Behind plan' } }),
+    checks: onUnit('cso', LUKAS),
+  },
+  'GET /api/countermeasures/:id': { req: (f) => ({ params: { id: made(f, 'countermeasure') } }) },
+  'PATCH /api/countermeasures/:id': {
+    req: async (f) => ({
+      params: { id: made(f, 'countermeasure') },
+      body: {
+        version: await f.version('countermeasures', made(f, 'countermeasure')),
+        problem: 'Behind plan in May',
+      },
+    }),
+    checks: onUnit('cso', LUKAS),
+  },
+  'DELETE /api/countermeasures/:id': {
+    req: async (f) => {
+      const id = await f.spare(
+        'countermeasure',
+        (id) => f.exists('countermeasures', id),
+        async () =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/countermeasures',
+              payload: { kpiId: 'cso-k1', year: 2026, month: 6, problem: 'Tmp' },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id }, query: { version: String(await f.version('countermeasures', id)) } };
+    },
+    checks: onUnit('cso', LUKAS),
+  },
+
+  'GET /api/units/:id/dashboard': { req: () => ({ params: { id: 'cso' }, query: { cycleId: 'fy2026' } }) },
+  'GET /api/organisations/:id/overview': {
+    req: () => ({ params: { id: ORG }, query: { cycleId: 'fy2026' } }),
+    checks: onOrganisation,
+  },
+  'GET /api/organisations/:id/digest-settings': {
+    req: () => ({ params: { id: ORG } }),
+    checks: onOrganisation,
+  },
+  'PUT /api/organisations/:id/digest-settings': {
+    req: () => ({ params: { id: ORG }, body: { emailEnabled: false } }),
+    checks: onOrganisation,
+  },
+  'POST /api/organisations/:id/digest': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
+
+  // Catchball is between unit owners: the service refuses anyone else with 403, and none of the
+  // matrix's callers owns a unit (the site administrator acts for the owner it names).
+  'POST /api/proposals': {
+    req: () => ({
+      body: {
+        matrixId: 'cso-2026',
+        kpiItemId: 'cso-k2',
+        keyResultId: 'cio-kr2-1',
+        proposedTarget: 8,
+        actorId: 'daniel-kovacs',
+      },
+    }),
+    only: () => false,
+    ok: [201, 409],
+  },
+  'GET /api/proposals/:id': { req: (f) => ({ params: { id: made(f, 'proposal') } }) },
+  'POST /api/proposals/:id/actions': {
+    req: async (f) => ({
+      params: { id: made(f, 'proposal') },
+      body: {
+        action: 'question',
+        actorId: 'margaret-osei',
+        comment: 'Why 8 h?',
+        version: await f.version('catchball_proposals', made(f, 'proposal')),
+      },
+    }),
+    only: () => false,
+    ok: [200, 409],
+  },
+  'GET /api/units/:id/proposals': { req: () => ({ params: { id: 'cso' } }) },
+  'GET /api/people/:id/proposals': {
+    req: () => ({ params: { id: 'daniel-kovacs' } }),
+    checks: onOrganisation,
+  },
+  'GET /api/key-results/:id/target-history': { req: () => ({ params: { id: 'cso-kr1-1' } }) },
+  'GET /api/matrix-items/:id/target-history': { req: () => ({ params: { id: 'cso-k1' } }) },
+  'POST /api/webhooks': {
+    req: () => ({ body: { organisationId: ORG, unitId: 'secops', url: 'http://127.0.0.1:9/secops' } }),
+    checks: onUnit('secops'),
+    ok: [201],
+  },
+  'GET /api/webhooks/:id': { req: (f) => ({ params: { id: made(f, 'webhook') } }) },
+  'PATCH /api/webhooks/:id': {
+    req: async (f) => ({
+      params: { id: made(f, 'webhook') },
+      body: { version: await f.version('webhooks', made(f, 'webhook')), url: 'http://127.0.0.1:9/cso' },
+    }),
+  },
+  'DELETE /api/webhooks/:id': {
+    req: async (f) => {
+      const id = await f.spare(
+        'webhook',
+        (id) => f.exists('webhooks', id),
+        async () =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/webhooks',
+              payload: { organisationId: ORG, unitId: 'sec-arch', url: 'http://127.0.0.1:9/arch' },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id }, query: { version: String(await f.version('webhooks', id)) } };
+    },
+    checks: onUnit('sec-arch'),
+  },
+};

@@ -1,0 +1,425 @@
+import { sql } from 'kysely';
+import { onOrganisation, fromTo, type Cases } from './case';
+import type { AccessFixture } from './fixture';
+import { ORG } from './policy';
+
+const versionQuery = async (
+  f: AccessFixture,
+  table: Parameters<AccessFixture['version']>[0],
+  id: string,
+) => ({
+  version: String(await f.version(table, id)),
+});
+const made = (f: AccessFixture, key: string): string => f.made[key] ?? '';
+
+/** Organisations, structure, OKRs, X-matrices and plan documents. */
+export const planCases: Cases = {
+  'GET /api/organisations/:id': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
+  'PATCH /api/organisations/:id': {
+    req: async (f) => ({
+      params: { id: ORG },
+      body: { version: await f.version('organisations', ORG), horizonYears: 3 },
+    }),
+    checks: onOrganisation,
+  },
+  'DELETE /api/organisations/:id': {
+    // A throwaway organisation in which every organisation-wide role of acme is held too: only its admin may delete it.
+    req: async (f) => {
+      const id = await f.spare(
+        'organisation',
+        (id) => f.exists('organisations', id),
+        async (n) => {
+          const created = (await f.admin({
+            method: 'POST',
+            url: '/api/organisations',
+            payload: { id: `tmp-org-${String(n)}`, name: `Tmp ${String(n)}` },
+          })) as { id: string };
+          await sql`INSERT INTO role_assignments (id, organisation_id, unit_id, user_id, role)
+          SELECT 'tmp-' || ${created.id} || '-' || id, ${created.id}, NULL, user_id, role FROM role_assignments WHERE organisation_id = ${ORG} AND unit_id IS NULL`.execute(
+            f.t.store.db,
+          );
+          return created.id;
+        },
+      );
+      return { params: { id }, query: await versionQuery(f, 'organisations', id) };
+    },
+    checks: onOrganisation,
+  },
+  'GET /api/organisations/:id/units': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
+  'GET /api/organisations/:id/people': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
+  'GET /api/organisations/:id/cycles': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
+  'GET /api/organisations/:id/matrices': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
+
+  'POST /api/units': {
+    req: () => ({ body: { organisationId: ORG, parentId: 'cso', name: 'New unit' } }),
+  },
+  'GET /api/units/:id': { req: () => ({ params: { id: 'cso' } }) },
+  'PATCH /api/units/:id': {
+    req: async (f) => ({
+      params: { id: 'cso' },
+      body: { version: await f.version('units', 'cso'), name: 'Security (CSO)' },
+    }),
+  },
+  'DELETE /api/units/:id': {
+    // A new unit under cso: the grants on cso and above hold there, as on cso.
+    req: async (f) => {
+      const id = await f.spare(
+        'unit',
+        (id) => f.exists('units', id),
+        async (n) =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/units',
+              payload: {
+                id: `tmp-unit-${String(n)}`,
+                organisationId: ORG,
+                parentId: 'cso',
+                name: `Tmp ${String(n)}`,
+              },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id }, query: await versionQuery(f, 'units', id) };
+    },
+  },
+  'POST /api/people': { req: () => ({ body: { organisationId: ORG, unitId: 'cso', name: 'New Person' } }) },
+  'GET /api/people/:id': { req: () => ({ params: { id: 'hannah-fischer' } }) },
+  'PATCH /api/people/:id': {
+    req: async (f) => ({
+      params: { id: 'hannah-fischer' },
+      body: { version: await f.version('people', 'hannah-fischer'), monthlyCapacity: 12 },
+    }),
+  },
+  'DELETE /api/people/:id': {
+    req: async (f) => {
+      const id = await f.spare(
+        'person',
+        (id) => f.exists('people', id),
+        async (n) =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/people',
+              payload: {
+                id: `tmp-person-${String(n)}`,
+                organisationId: ORG,
+                unitId: 'cso',
+                name: `Tmp ${String(n)}`,
+              },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id }, query: await versionQuery(f, 'people', id) };
+    },
+  },
+  'POST /api/cycles': { req: () => ({ body: { organisationId: ORG, year: 2027 } }), checks: onOrganisation },
+  'GET /api/cycles/:id': { req: () => ({ params: { id: 'fy2026' } }), checks: onOrganisation },
+  'PATCH /api/cycles/:id': {
+    req: async (f) => ({
+      params: { id: 'fy2026' },
+      body: { version: await f.version('cycles', 'fy2026'), name: 'FY2026' },
+    }),
+    checks: onOrganisation,
+  },
+  'DELETE /api/cycles/:id': {
+    req: async (f) => {
+      const id = await f.spare(
+        'cycle',
+        (id) => f.exists('cycles', id),
+        async (n) =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/cycles',
+              payload: { id: `tmp-cycle-${String(n)}`, organisationId: ORG, year: 2040 },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id }, query: await versionQuery(f, 'cycles', id) };
+    },
+    checks: onOrganisation,
+  },
+
+  'GET /api/units/:id/okrs': { req: () => ({ params: { id: 'cso' } }) },
+  'POST /api/objectives': {
+    req: () => ({ body: { unitId: 'cso', cycleId: 'fy2026', title: 'A new objective' } }),
+  },
+  'GET /api/objectives/:id': { req: () => ({ params: { id: 'cso-o1' } }) },
+  'PATCH /api/objectives/:id': {
+    req: async (f) => ({
+      params: { id: 'cso-o1' },
+      body: { version: await f.version('objectives', 'cso-o1'), kind: 'committed' },
+    }),
+  },
+  'DELETE /api/objectives/:id': {
+    req: async (f) => {
+      const id = await f.spare(
+        'objective',
+        (id) => f.exists('objectives', id),
+        async (n) =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/objectives',
+              payload: { id: `tmp-obj-${String(n)}`, unitId: 'cso', cycleId: 'fy2026', title: 'Tmp' },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id }, query: await versionQuery(f, 'objectives', id) };
+    },
+  },
+  'POST /api/key-results': {
+    req: () => ({
+      body: { objectiveId: 'cso-o1', title: 'A new key result', kind: 'increase', baseline: 0, target: 10 },
+    }),
+  },
+  'GET /api/key-results/:id': { req: () => ({ params: { id: 'cso-kr1-1' } }) },
+  'PATCH /api/key-results/:id': {
+    req: async (f) => ({
+      params: { id: 'cso-kr1-1' },
+      body: { version: await f.version('key_results', 'cso-kr1-1'), confidence: 0.55 },
+    }),
+  },
+  'DELETE /api/key-results/:id': {
+    req: async (f) => {
+      const id = await f.spare(
+        'key-result',
+        (id) => f.exists('key_results', id),
+        async (n) =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/key-results',
+              payload: {
+                id: `tmp-kr-${String(n)}`,
+                objectiveId: 'cso-o1',
+                title: 'Tmp',
+                kind: 'increase',
+                baseline: 0,
+                target: 10,
+              },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id }, query: await versionQuery(f, 'key_results', id) };
+    },
+  },
+
+  'GET /api/units/:unitId/matrices/:year': { req: () => ({ params: { unitId: 'cso', year: '2026' } }) },
+  'POST /api/matrices': { req: () => ({ body: { unitId: 'cso', year: 2027 } }) },
+  'GET /api/matrices/:id': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'PATCH /api/matrices/:id': {
+    req: async (f) => ({
+      params: { id: 'cso-2026' },
+      body: {
+        version: await f.version('x_matrices', 'cso-2026'),
+        trueNorth: 'Every alert answered in minutes, by people and machines together',
+      },
+    }),
+  },
+  'DELETE /api/matrices/:id': {
+    req: async (f) => {
+      const id = await f.spare(
+        'matrix',
+        (id) => f.exists('x_matrices', id),
+        async (n) => {
+          const view = (await f.admin({
+            method: 'POST',
+            url: '/api/matrices',
+            payload: { id: `tmp-matrix-${String(n)}`, unitId: 'cso', year: 2040 + (n % 60) },
+          })) as { matrix: { id: string } };
+          return view.matrix.id;
+        },
+      );
+      return { params: { id }, query: await versionQuery(f, 'x_matrices', id) };
+    },
+  },
+  'POST /api/matrices/:id/items': {
+    req: () => ({ params: { id: 'cso-2026' }, body: { part: 'what', title: 'A new breakthrough' } }),
+  },
+  'POST /api/matrices/:id/parts/:part/order': {
+    req: async (f) => {
+      const rows = await f.t.store.db
+        .selectFrom('matrixItems')
+        .select('id')
+        .where('matrixId', '=', 'cso-2026')
+        .where('part', '=', 'how_much')
+        .orderBy('position')
+        .execute();
+      return { params: { id: 'cso-2026', part: 'how_much' }, body: { ids: rows.map((row) => row.id) } };
+    },
+  },
+  'GET /api/matrix-items/:id': { req: () => ({ params: { id: 'cso-i1' } }) },
+  'PATCH /api/matrix-items/:id': {
+    req: async (f) => ({
+      params: { id: 'cso-bo3' },
+      body: { version: await f.version('matrix_items', 'cso-bo3'), description: 'Governed AI' },
+    }),
+  },
+  'DELETE /api/matrix-items/:id': {
+    req: async (f) => {
+      const id = await f.spare(
+        'matrix-item',
+        (id) => f.exists('matrix_items', id),
+        async (n) =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/matrices/cso-2026/items',
+              payload: { id: `tmp-item-${String(n)}`, part: 'what', title: 'Tmp' },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id }, query: await versionQuery(f, 'matrix_items', id) };
+    },
+  },
+  'PUT /api/matrices/:id/correlations': {
+    req: () => ({
+      params: { id: 'cso-2026' },
+      body: { aId: 'cso-bo3', bId: 'cso-af1', strength: 'weak', version: null },
+    }),
+    ok: [200, 409],
+  },
+  'PUT /api/matrices/:id/ownerships': {
+    req: () => ({
+      params: { id: 'cso-2026' },
+      body: { initiativeId: 'cso-i7', whoId: 'cso-w6', role: 'secondary', version: null },
+    }),
+    ok: [200, 409],
+  },
+  'GET /api/organisations/:id/plan': { req: () => ({ params: { id: ORG }, query: { unitId: 'cso' } }) },
+  'POST /api/plan': {
+    // Re-importing acme without replace: allowed callers get the 409 that asks for replace.
+    req: (f) => ({ body: f.documents.plan }),
+    checks: onOrganisation,
+    ok: [409],
+  },
+
+  'GET /api/matrix-items/:id/impacts': { req: () => ({ params: { id: 'cso-i1' } }) },
+  'POST /api/impacts': {
+    req: () => ({ body: { initiativeId: 'cso-i7', kpiId: 'cso-k2', low: 0, likely: 1, high: 2 } }),
+  },
+  'GET /api/impacts/:id': { req: (f) => ({ params: { id: made(f, 'impact') } }) },
+  'PATCH /api/impacts/:id': {
+    req: async (f) => ({
+      params: { id: made(f, 'impact') },
+      body: { version: await f.version('initiative_impacts', made(f, 'impact')), high: 3 },
+    }),
+  },
+  'DELETE /api/impacts/:id': {
+    req: async (f) => {
+      const id = await f.spare(
+        'impact',
+        (id) => f.exists('initiative_impacts', id),
+        async () =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/impacts',
+              payload: { initiativeId: 'cso-i7', kpiId: 'cso-k3', low: 0, likely: 1, high: 2 },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id }, query: await versionQuery(f, 'initiative_impacts', id) };
+    },
+  },
+  'GET /api/matrix-items/:id/efforts': { req: () => ({ params: { id: 'cso-i1' } }) },
+  'POST /api/efforts': {
+    req: () => ({ body: { initiativeId: 'cso-i7', skill: 'facilitation', personDaysPerMonth: 1 } }),
+  },
+  'GET /api/efforts/:id': { req: (f) => ({ params: { id: made(f, 'effort') } }) },
+  'PATCH /api/efforts/:id': {
+    req: async (f) => ({
+      params: { id: made(f, 'effort') },
+      body: { version: await f.version('initiative_efforts', made(f, 'effort')), personDaysPerMonth: 2 },
+    }),
+  },
+  'DELETE /api/efforts/:id': {
+    req: async (f) => {
+      const id = await f.spare(
+        'effort',
+        (id) => f.exists('initiative_efforts', id),
+        async (n) =>
+          (
+            (await f.admin({
+              method: 'POST',
+              url: '/api/efforts',
+              payload: { initiativeId: 'cso-i7', skill: `skill-${String(n)}`, personDaysPerMonth: 1 },
+            })) as { id: string }
+          ).id,
+      );
+      return { params: { id }, query: await versionQuery(f, 'initiative_efforts', id) };
+    },
+  },
+  'POST /api/matrices/:id/pressure-test': {
+    req: () => ({ params: { id: 'cso-2026' }, body: { trials: 100, wait: true } }),
+    ok: [202],
+  },
+  'GET /api/pressure-tests/:id': { req: (f) => ({ params: { id: made(f, 'job') } }) },
+  'GET /api/matrices/:id/capacity': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'GET /api/matrices/:id/lint': { req: () => ({ params: { id: 'cso-2026' } }) },
+
+  'GET /api/matrices/:id/export.svg': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'GET /api/matrices/:id/export.png': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'GET /api/matrices/:id/export.pdf': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'GET /api/matrices/:id/export.xlsx': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'POST /api/imports/okrs/preview': {
+    req: () => ({
+      query: { unitId: 'cso', cycleId: 'fy2026' },
+      payload: 'Objective,Key Result\nImported objective,Imported key result\n',
+      contentType: 'text/csv',
+    }),
+  },
+  'POST /api/imports/okrs/confirm': {
+    req: () => ({
+      query: { unitId: 'cso', cycleId: 'fy2026' },
+      payload: 'Objective,Key Result\nImported objective,Imported key result\n',
+      contentType: 'text/csv',
+    }),
+  },
+  'POST /api/imports/matrix': {
+    req: (f) => ({
+      query: { unitId: 'cso', year: '2031' },
+      payload: Buffer.from(f.made.workbook ?? '', 'base64'),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }),
+    ok: [201],
+  },
+
+  'POST /api/translations/preview': {
+    req: () => ({ body: { fromUnitId: 'cio', toUnitId: 'cso', cycleId: 'fy2026', year: 2029 } }),
+    checks: fromTo('cio', 'cso'),
+  },
+  'POST /api/translations/prefill': {
+    req: (f) => ({ body: f.documents.translation }),
+    checks: fromTo('cio', 'cso'),
+  },
+  'POST /api/translations/apply': {
+    req: (f) => ({ body: f.documents.translation }),
+    checks: fromTo('cio', 'cso'),
+  },
+  'POST /api/matrix-items/:id/source/accept': {
+    req: async (f) => ({
+      params: { id: 'cso-bo1' },
+      body: { version: await f.version('matrix_items', 'cso-bo1') },
+    }),
+    ok: [200, 409, 422],
+  },
+  'POST /api/matrix-items/:id/source/answer': {
+    req: async (f) => ({
+      params: { id: 'cso-af1' },
+      body: { version: await f.version('matrix_items', 'cso-af1'), comment: 'We keep ours' },
+    }),
+    ok: [200, 409, 422],
+  },
+  'POST /api/matrix-items/:id/cascade': {
+    req: () => ({ params: { id: 'cso-i1' }, body: { toUnitId: 'secops', year: 2026, as: 'what' } }),
+    checks: fromTo('cso', 'secops'),
+    ok: [201],
+  },
+  'GET /api/trace/:kind/:id': { req: () => ({ params: { kind: 'key_result', id: 'cso-kr1-1' } }) },
+  'GET /api/organisations/:id/strategy-map': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
+  'GET /api/organisations/:id/orphans': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
+  'GET /api/matrices/:id/orphans': { req: () => ({ params: { id: 'cso-2026' } }) },
+};
