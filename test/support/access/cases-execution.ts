@@ -177,6 +177,8 @@ export const executionCases: Cases = {
     checks: onUnit('cso', LUKAS),
   },
 
+  'GET /api/audit': { req: () => ({ query: { unitId: 'cso' } }) },
+  'GET /api/audit/export': { req: () => ({ query: { unitId: 'cso', format: 'csv' } }) },
   'GET /api/units/:id/dashboard': { req: () => ({ params: { id: 'cso' }, query: { cycleId: 'fy2026' } }) },
   'GET /api/organisations/:id/overview': {
     req: () => ({ params: { id: ORG }, query: { cycleId: 'fy2026' } }),
