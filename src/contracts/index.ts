@@ -16,3 +16,4 @@ export * from './imports';
 export * from './translation-links';
 export * from './translation';
 export * from './strategy-map';
+export * from './accounts';

@@ -24,7 +24,16 @@ export function organisationRoutes(services: Services): Route[] {
       summary: 'List organisations',
       response: z.array(OrganisationSchema),
       access: SIGNED_IN,
-      handler: () => services.organisations.list(),
+      // Only the organisations the principal belongs to (all of them for a site administrator).
+      handler: async ({ access }) => {
+        const all = await services.organisations.list();
+        const member = await Promise.all(
+          all.map((organisation) =>
+            access.allows('member', { organisationId: organisation.id, unitId: null }),
+          ),
+        );
+        return all.filter((_organisation, index) => member[index]);
+      },
     }),
     defineRoute({
       method: 'POST',
