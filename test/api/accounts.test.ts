@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthConfig, CreatedUser, SessionInfo, SignedIn, User } from '../../src/contracts';
 import { hashPassword } from '../../src/server/auth/passwords';
+import { ensureFirstAdmin } from '../../src/server/auth/first-admin';
 import { createSetupToken } from '../../src/server/auth/setup-tokens';
 import { body, createTestApp, type ErrorResponse, type TestApp } from '../support/test-app';
 
@@ -358,5 +359,60 @@ describe('first start', () => {
       body<AuthConfig>(await t.request({ method: 'GET', url: '/api/auth/config', anonymous: true }))
         .needsSetup,
     ).toBe(false);
+  });
+});
+
+describe('ensureFirstAdmin (catchball serve)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.store.db.deleteFrom('users').execute();
+  });
+  afterAll(() => t.close());
+
+  it('prints a one-time setup link when there is no account and no admin in the environment', async () => {
+    const lines: string[] = [];
+    const outcome = await ensureFirstAdmin(
+      t.store.db,
+      {},
+      (line) => lines.push(line),
+      'http://localhost:4123',
+    );
+    expect(outcome).toBe('setup_link');
+    const link = /http:\/\/localhost:4123\/setup\?token=([\w-]+)/.exec(lines.join('\n'));
+    expect(link).not.toBeNull();
+    const setup = await t.request({
+      method: 'POST',
+      url: '/api/auth/setup',
+      payload: {
+        token: link?.[1],
+        email: 'first@example.test',
+        name: 'First',
+        password: 'first admin password',
+      },
+      anonymous: true,
+    });
+    expect(setup.statusCode).toBe(200);
+    expect(await ensureFirstAdmin(t.store.db, {}, (line) => lines.push(line))).toBe('exists');
+  });
+
+  it('creates the site administrator named in the environment on an empty instance only', async () => {
+    await t.store.db.deleteFrom('users').execute();
+    const env = { CATCHBALL_ADMIN_EMAIL: 'Boss@Example.test', CATCHBALL_ADMIN_PASSWORD: 'boss password 123' };
+    await expect(
+      ensureFirstAdmin(t.store.db, { ...env, CATCHBALL_ADMIN_PASSWORD: 'short' }, () => undefined),
+    ).rejects.toThrow('at least 10 characters');
+    expect(await ensureFirstAdmin(t.store.db, env, () => undefined)).toBe('created_from_env');
+    expect(await ensureFirstAdmin(t.store.db, env, () => undefined)).toBe('exists');
+    const signedIn = await t.request({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'boss@example.test', password: 'boss password 123' },
+      anonymous: true,
+    });
+    expect(body<SignedIn>(signedIn).user.isSiteAdmin).toBe(true);
+    expect(
+      await t.store.db.selectFrom('setupTokens').select('id').where('usedAt', 'is', null).execute(),
+    ).toEqual([]);
   });
 });
