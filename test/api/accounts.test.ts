@@ -238,6 +238,16 @@ describe('accounts and sign-in', () => {
     expect(body<SessionInfo>(await session(elsewhere)).user).toBeNull();
     expect((await signIn('ada@example.test', PASSWORD)).statusCode).toBe(401);
     expect((await signIn('ada@example.test', 'another long password')).statusCode).toBe(200);
+    // The audit trail records that the account changed, never the hash.
+    const changes = await t.store.db
+      .selectFrom('auditEvents')
+      .select(['action', 'after'])
+      .where('entityTable', '=', 'users')
+      .where('entityId', '=', 'usr_ada')
+      .where('action', '=', 'update')
+      .execute();
+    expect(changes.length).toBeGreaterThan(0);
+    expect(JSON.stringify(changes)).not.toContain('argon2');
   });
 
   it('refuses a disabled user, and disabling ends their sessions', async () => {

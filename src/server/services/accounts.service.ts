@@ -125,9 +125,10 @@ export function createAccountsService(db: Db, options: AccountsOptions = {}) {
           issues: [{ path: 'body.currentPassword', message: 'is not your current password' }],
         });
       const passwordHash = await hashPassword(input.newPassword);
+      // The version moves so that the audit trail records the change (it never stores the hash).
       await db
         .updateTable('users')
-        .set({ passwordHash, updatedAt: now() })
+        .set({ passwordHash, version: sql<number>`version + 1`, updatedAt: now() })
         .where('id', '=', userId)
         .execute();
       let others = db.deleteFrom('sessions').where('userId', '=', userId);
@@ -183,7 +184,7 @@ export function createAccountsService(db: Db, options: AccountsOptions = {}) {
         const { userId } = await consumeSetupToken(trx, 'invite', input.token, now());
         const row = await trx
           .updateTable('users')
-          .set({ passwordHash, updatedAt: now() })
+          .set({ passwordHash, version: sql<number>`version + 1`, updatedAt: now() })
           .where('id', '=', userId ?? '')
           .where('disabledAt', 'is', null)
           .returning(['id', 'name', 'email'])
