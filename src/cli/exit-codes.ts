@@ -18,6 +18,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   unauthorized: 6,
   forbidden: 6,
   illegal_transition: 4,
+  rate_limited: 6,
 };
 
 export const EXIT_UNEXPECTED = 1;

@@ -17,3 +17,4 @@ export * from './translation-links';
 export * from './translation';
 export * from './strategy-map';
 export * from './audit';
+export * from './accounts';

@@ -13,6 +13,7 @@ export const PersonSchema = z
     email: z.email().nullable(),
     skills: z.array(SkillSchema),
     monthlyCapacity: z.number().min(0).max(31).meta({ description: 'Person-days available per month' }),
+    userId: IdSchema.nullable().meta({ description: 'The user account this person is, if any' }),
     version: VersionSchema,
   })
   .meta({ id: 'Person' });
@@ -26,6 +27,7 @@ export const CreatePersonSchema = z.object({
   email: z.email().nullable().optional(),
   skills: z.array(SkillSchema).optional(),
   monthlyCapacity: z.number().min(0).max(31).optional(),
+  userId: IdSchema.nullable().optional(),
 });
 export type CreatePersonInput = z.infer<typeof CreatePersonSchema>;
 
@@ -36,5 +38,6 @@ export const UpdatePersonSchema = z.object({
   email: z.email().nullable().optional(),
   skills: z.array(SkillSchema).optional(),
   monthlyCapacity: z.number().min(0).max(31).optional(),
+  userId: IdSchema.nullable().optional(),
 });
 export type UpdatePersonInput = z.infer<typeof UpdatePersonSchema>;

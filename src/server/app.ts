@@ -20,19 +20,23 @@ import { exportRoutes } from './routes/exports.routes';
 import { SHEET_CONTENT_TYPES } from '../contracts';
 import { structureRoutes } from './routes/structure.routes';
 import { createServices, type ServiceOptions, type Services } from './services';
-import { resolveSmtp } from './config';
+import { resolveSmtp, resolveTrustProxy, type TrustProxy } from './config';
 import { feasibilityRoutes } from './routes/feasibility.routes';
 import { catchballRoutes } from './routes/catchball.routes';
 import { translationRoutes } from './routes/translations.routes';
 import { auditRoutes } from './routes/audit.routes';
 import type { Store } from './db/store';
-import { docsPage, SWAGGER_UI_DIR } from './docs-page';
+import { DOCS_INIT_SCRIPT, docsPage, SWAGGER_UI_DIR } from './docs-page';
 import { startChangeFeed } from './live/change-feed';
 import { EVENT_STREAM_OPENAPI, registerEventStream } from './live/event-stream';
 import { createViewCache, type ViewCache } from './live/view-cache';
 import { createAuthorizer } from './auth/authorizer';
 import { resolveOidcConfig, type OidcConfig } from './auth/oidc-config';
 import { ssoRoutes, type SsoRouteDeps } from './routes/sso.routes';
+import { registerTokenRateLimit } from './auth/token-rate-limit';
+import { authRoutes } from './routes/auth.routes';
+import { userRoutes } from './routes/users.routes';
+import { registerSecurityHeaders } from './security-headers';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 const PACKAGE_VERSION = (
@@ -54,6 +58,8 @@ export interface AppOptions {
   services?: ServiceOptions;
   /** Single sign-on (OpenID Connect); CATCHBALL_OIDC_* by default, null for none. */
   oidc?: OidcConfig | null;
+  /** Which proxies to believe about the client's address and scheme; CATCHBALL_TRUST_PROXY by default. */
+  trustProxy?: TrustProxy;
 }
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -63,6 +69,8 @@ export function apiRoutes(
   sso: SsoRouteDeps | null = null,
 ): Route[] {
   return [
+    ...authRoutes(services),
+    ...userRoutes(services),
     ...organisationRoutes(services),
     ...structureRoutes(services),
     ...okrRoutes(services),
@@ -95,8 +103,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     forceCloseConnections: true,
     // A path Fastify cannot decode (`/api/units/%`) is answered in the API's error shape too.
     frameworkErrors: handleError,
+    trustProxy: options.trustProxy ?? resolveTrustProxy(),
   });
   app.setErrorHandler(handleError);
+  await registerSecurityHeaders(app);
   // JSON answers above a few kilobytes go out gzipped (a 200-item X-matrix is megabytes of JSON);
   // the web app's assets are compressed at build time instead, and event streams are left alone.
   await app.register(fastifyCompress, { threshold: 4096, encodings: ['gzip', 'deflate'] });
@@ -131,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     done(null, payload);
   });
+  registerTokenRateLimit(app, services.accounts.limiter, services.accounts.limits.tokenFailuresPerIp);
   registerEventStream(app, feed, authorizer);
 
   const oidc = options.oidc === undefined ? resolveOidcConfig() : options.oidc;
@@ -141,6 +152,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   (openApi.paths as Record<string, unknown>)['/api/events'] = EVENT_STREAM_OPENAPI;
   app.get('/api/openapi.json', (_request, reply) => reply.send(openApi));
   app.get('/api/docs', (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
+  app.get('/api/docs/init.js', (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').send(DOCS_INIT_SCRIPT),
+  );
   await app.register(fastifyStatic, {
     root: SWAGGER_UI_DIR,
     prefix: '/api/docs/assets/',

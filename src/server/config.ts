@@ -53,3 +53,24 @@ export function resolveSmtp(
     throw new Error(`SMTP_PORT must be a port number, got ${String(env.SMTP_PORT)}`);
   return { host: env.SMTP_HOST, port, from: env.SMTP_FROM ?? 'catchball@localhost' };
 }
+
+export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
+
+/**
+ * Whom to believe about the client's address and scheme (X-Forwarded-For / -Proto), from
+ * CATCHBALL_TRUST_PROXY: unset or "false" → nobody (direct connections); "true" → any proxy;
+ * a number → that many hops; otherwise a comma-separated list of addresses or CIDR ranges.
+ */
+export function resolveTrustProxy(env: NodeJS.ProcessEnv = process.env): TrustProxy {
+  const value = env.CATCHBALL_TRUST_PROXY?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}

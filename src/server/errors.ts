@@ -24,6 +24,7 @@ export const HTTP_STATUS: Record<ErrorCode | HttpErrorCode, number> = {
   primary_owner_conflict: 422,
   inconsistent_target: 422,
   illegal_transition: 409,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -59,6 +60,8 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
         ? new DomainError('validation_failed', describeIssues(error), { issues: issuesFromZod(error) })
         : fromDatabaseError(error);
   if (domain) {
+    const wait = retryAfterOf(domain);
+    if (wait !== null) void reply.header('retry-after', String(wait));
     void reply.status(HTTP_STATUS[domain.code]).send(body(domain.code, domain.message, domain.details));
     return;
   }
@@ -82,6 +85,13 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     request.log.error({ err: error }, 'unhandled error');
     void reply.status(500).send(body('internal', 'Something went wrong on the server; it has been logged'));
   }
+}
+
+/** A `rate_limited` error says how long to wait; clients read it from Retry-After. */
+function retryAfterOf(error: DomainError): number | null {
+  if (error.code !== 'rate_limited') return null;
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' ? seconds : null;
 }
 
 function formatBytes(bytes: number): string {

@@ -3,7 +3,9 @@ import { buildApp } from '../../server/app';
 import { describeStore, resolveSettings } from '../../server/config';
 import { migrate } from '../../server/db/migrate';
 import { openStore } from '../../server/db/store';
+import { ensureFirstAdmin } from '../../server/auth/first-admin';
 import { loadDemoIfEmpty } from '../../server/demo';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/demo/demo-users';
 import { createServices } from '../../server/services';
 
 /** `catchball serve`: the API and the web app on one port. */
@@ -41,11 +43,20 @@ export function registerServeCommand(program: Command): void {
           [
             `Catchball is serving at http://localhost:${port} (${describeStore(settings.store)})`,
             applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
-            loadedDemo ? '  loaded the demo organisation (start with --no-demo for an empty store)' : null,
+            loadedDemo
+              ? `  loaded the demo organisation (start with --no-demo for an empty store); demo accounts: ${DEMO_USERS.map((user) => user.email).join(', ')}, password ${DEMO_PASSWORD}`
+              : null,
             `  API docs: http://localhost:${port}/api/docs · ready in ${Date.now() - started} ms`,
           ]
             .filter(Boolean)
             .join('\n'),
+        );
+        // After the demo (its accounts need no setup link) and once the port is known (for the link).
+        await ensureFirstAdmin(
+          store.db,
+          process.env,
+          (line) => console.log(line),
+          `http://localhost:${port}`,
         );
         const shutdown = async () => {
           await app.close();

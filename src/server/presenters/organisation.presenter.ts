@@ -35,6 +35,7 @@ export function presentPerson(row: Row<'people'>): Person {
     email: row.email,
     skills: row.skills,
     monthlyCapacity: row.monthlyCapacity,
+    userId: row.userId,
     version: row.version,
   };
 }

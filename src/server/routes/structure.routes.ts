@@ -62,12 +62,18 @@ export function structureRoutes(services: Services): Route[] {
       access: {
         read: 'member',
         at: async (id, locate) => ({ ...(await locate.person(id)), ownerPersonIds: [] }),
-        into: (body, locate) =>
-          placeInOrganisation(body.organisationId, body.unitId ?? null, locate, 'unitId'),
-        moveTo: async (body, locate, current) =>
-          body.unitId === undefined
+        // Linking a person to a user account hands the user that person's ownerships (an owner
+        // of a unit edits it): that is granting a role, so it is the admins'.
+        into: async (body, locate) => {
+          const place = await placeInOrganisation(body.organisationId, body.unitId ?? null, locate, 'unitId');
+          return body.userId ? { ...place, need: 'admin' } : place;
+        },
+        moveTo: async (body, locate, current) => [
+          ...(body.unitId === undefined
             ? []
-            : [await placeInOrganisation(current.organisationId, body.unitId, locate, 'unitId')],
+            : [await placeInOrganisation(current.organisationId, body.unitId, locate, 'unitId')]),
+          ...(body.userId === undefined ? [] : [{ ...current, need: 'admin' as const }]),
+        ],
       },
       service: services.people,
     }),

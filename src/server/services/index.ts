@@ -1,5 +1,6 @@
 import type { Db } from '../db/store';
 import { recordDemoYear } from '../demo/demo-checkins';
+import { createDemoUsers } from '../demo/demo-users';
 import { createApiTokensService } from './api-tokens.service';
 import { createBowlingService } from './bowling.service';
 import { createCheckInsService } from './check-ins.service';
@@ -29,12 +30,18 @@ import { createFeasibilityService } from './feasibility.service';
 import { createInitiativePlansService } from './initiative-plans.service';
 import { createWebhooksService } from './webhooks.service';
 import { createAuditService } from './audit.service';
+import { createAccountsService } from './accounts.service';
+import { createRolesService } from './roles.service';
+import { createUsersService } from './users.service';
+import type { RateLimits } from '../auth/rate-limit';
 
 export interface ServiceOptions {
   /** Today's date; the system clock by default, fixed in tests and the demo. */
   clock?: Clock;
   /** Where digests are e-mailed from; without it the digest goes to the webhook only. */
   smtp?: SmtpSettings | null;
+  /** Sign-in and token rate limits, when they differ from DEFAULT_RATE_LIMITS (tests use small ones). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** Every service over one database handle; routes and CLI commands call these, never the store. */
@@ -66,7 +73,10 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     dashboard: createDashboardService(db, clock, countermeasures),
     digest: createDigestService(db, clock, rhythm, options.smtp ?? null),
     /** The demo's year of check-ins, recorded after the demo plan is imported. */
-    demo: { recordYear: () => recordDemoYear(db) },
+    demo: {
+      recordYear: () => recordDemoYear(db),
+      createUsers: (passwordHash: Promise<string>) => createDemoUsers(db, passwordHash),
+    },
     initiativePlans: createInitiativePlansService(db),
     feasibility,
     webhooks,
@@ -76,6 +86,11 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     itemLinks: createItemLinksService(db),
     strategyMap: createStrategyMapService(db),
     audit: createAuditService(db),
+    accounts: createAccountsService(db, {
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    }),
+    users: createUsersService(db),
+    roles: createRolesService(db),
   };
 }
 

@@ -18,7 +18,11 @@ export function createOrganisationsService(db: Db) {
       return presentOrganisation(await getRow(db, 'organisations', id));
     },
 
-    async create(input: CreateOrganisationInput): Promise<Organisation> {
+    /** Creates an organisation; `adminUserId` (its creator) becomes its organisation-wide admin. */
+    async create(
+      input: CreateOrganisationInput,
+      options: { adminUserId?: string } = {},
+    ): Promise<Organisation> {
       const id = input.id ?? newId('org');
       if (await findRow(db, 'organisations', id)) {
         throw new DomainError('already_exists', `An organisation with id ${id} already exists`, { id });
@@ -33,6 +37,17 @@ export function createOrganisationsService(db: Db) {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (options.adminUserId !== undefined)
+        await db
+          .insertInto('roleAssignments')
+          .values({
+            id: newId('role'),
+            organisationId: id,
+            unitId: null,
+            userId: options.adminUserId,
+            role: 'admin',
+          })
+          .execute();
       return presentOrganisation(row);
     },
 

@@ -4,7 +4,12 @@ import type { Db } from '../db/store';
 import { deleteVersioned, findRow, getRow, nextPosition, toJson, updateVersioned } from '../db/versioned';
 import { newId } from '../ids';
 import { presentPerson } from '../presenters/organisation.presenter';
-import { assertInOrganisation } from './references';
+import { assertInOrganisation, referenceError } from './references';
+
+/** A person may be linked only to an existing user (one person per user and organisation: the store's unique index). */
+async function assertUser(db: Db, userId: string): Promise<void> {
+  if (!(await findRow(db, 'users', userId))) throw referenceError('users', userId, 'userId');
+}
 
 /** People: skills and monthly capacity (person-days) feed the Who block and, later, capacity checks. */
 export function createPeopleService(db: Db) {
@@ -31,6 +36,7 @@ export function createPeopleService(db: Db) {
       if (await findRow(db, 'people', id))
         throw new DomainError('already_exists', `A person with id ${id} already exists`);
       if (input.unitId) await assertInOrganisation(db, 'units', input.unitId, input.organisationId, 'unitId');
+      if (input.userId) await assertUser(db, input.userId);
       const others = await db
         .selectFrom('people')
         .select('position')
@@ -46,6 +52,7 @@ export function createPeopleService(db: Db) {
           email: input.email ?? null,
           skills: toJson(input.skills ?? []),
           monthlyCapacity: input.monthlyCapacity ?? 18,
+          userId: input.userId ?? null,
           position: nextPosition(others),
         })
         .returningAll()
@@ -57,6 +64,7 @@ export function createPeopleService(db: Db) {
       const current = await getRow(db, 'people', id);
       if (input.unitId)
         await assertInOrganisation(db, 'units', input.unitId, current.organisationId, 'unitId');
+      if (input.userId) await assertUser(db, input.userId);
       const { version, skills, ...values } = input;
       const row = await updateVersioned(
         db,

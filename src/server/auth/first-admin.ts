@@ -1,0 +1,69 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/store';
+import { DEMO_USERS } from '../demo/demo-users';
+import { newId } from '../ids';
+import { hashPassword } from './passwords';
+import { createSetupToken, setupUrl } from './setup-tokens';
+
+export type FirstAdminOutcome = 'exists' | 'created_from_env' | 'setup_link';
+
+const MIN_PASSWORD = 10;
+
+/**
+ * Makes sure someone can administer a new instance, at `catchball serve` after migrations (and
+ * after the demo, whose accounts already include a site administrator):
+ * - CATCHBALL_ADMIN_EMAIL and CATCHBALL_ADMIN_PASSWORD set, and no account exists but the
+ *   demo's → that site administrator is created (for unattended installs);
+ * - otherwise, when no account exists at all → a one-time setup link (valid 24 h) is printed;
+ * - otherwise nothing.
+ * @param baseUrl where people reach the server, for the link (CATCHBALL_PUBLIC_URL wins).
+ * @throws Error when CATCHBALL_ADMIN_PASSWORD is shorter than 10 characters.
+ */
+export async function ensureFirstAdmin(
+  db: Db,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  baseUrl = `http://localhost:${env.PORT ?? '3000'}`,
+): Promise<FirstAdminOutcome> {
+  const email = env.CATCHBALL_ADMIN_EMAIL?.trim().toLowerCase();
+  const password = env.CATCHBALL_ADMIN_PASSWORD;
+  if (email && password) {
+    if (password.length < MIN_PASSWORD)
+      throw new Error(`CATCHBALL_ADMIN_PASSWORD must be at least ${MIN_PASSWORD} characters`);
+    const others = await db
+      .selectFrom('users')
+      .select('id')
+      .where(
+        'id',
+        'not in',
+        DEMO_USERS.map((user) => user.id),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    if (others) return 'exists';
+    await db
+      .insertInto('users')
+      .values({
+        id: newId('usr'),
+        email,
+        name: env.CATCHBALL_ADMIN_NAME?.trim() || email,
+        passwordHash: await hashPassword(password),
+        isSiteAdmin: true,
+        oidcIssuer: null,
+        oidcSubject: null,
+      })
+      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+      .execute();
+    log(`  created the site administrator ${email} (from CATCHBALL_ADMIN_EMAIL)`);
+    return 'created_from_env';
+  }
+  if (email || password)
+    log('  CATCHBALL_ADMIN_EMAIL and CATCHBALL_ADMIN_PASSWORD go together; ignoring the one set');
+  const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return 'exists';
+  const token = await createSetupToken(db, 'setup', null);
+  log(
+    `  no accounts yet: open this one-time link within 24 hours to create the first administrator:\n    ${setupUrl(env.CATCHBALL_PUBLIC_URL?.trim() || baseUrl, 'setup', token)}`,
+  );
+  return 'setup_link';
+}

@@ -1,0 +1,149 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  AcceptInviteSchema,
+  AuthConfigSchema,
+  ChangePasswordSchema,
+  SessionInfoSchema,
+  SetupSchema,
+  SignedInSchema,
+  SignInSchema,
+  type SignedIn,
+} from '../../contracts';
+import { DomainError } from '../../core/errors';
+import type { AccessContext } from '../auth/authorizer';
+import type { Principal } from '../auth/principal';
+import { clearedSessionCookie, overTls, sessionCookie } from '../auth/session-cookie';
+import type { ClientMeta } from '../auth/sign-in-audit';
+import { defineRoute, type Route } from '../route';
+import type { Services } from '../services';
+import type { SignedInSession } from '../services/accounts.service';
+import { PUBLIC, SIGNED_IN } from './access-rules';
+
+type SessionUser = Extract<Principal, { kind: 'user' }>;
+
+/** The signed-in user behind a request; API tokens have no password or session to manage. */
+export function sessionUserOf(access: AccessContext): SessionUser {
+  if (access.principal.kind !== 'user')
+    throw new DomainError('forbidden', 'Only a signed-in user can do this, not an API token');
+  return access.principal;
+}
+
+export const clientMeta = (request: FastifyRequest): ClientMeta => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent'] ?? '',
+});
+
+/** Sets the session cookie and answers who signed in, with the CSRF token writes must send. */
+function signedIn(request: FastifyRequest, reply: FastifyReply, result: SignedInSession): SignedIn {
+  void reply.header('set-cookie', sessionCookie(result.session.secret, overTls(request)));
+  void reply.header('cache-control', 'no-store');
+  return { user: result.user, csrfToken: result.session.csrfToken };
+}
+
+/** Sign-in with a password, the session, sign-out, password change, first start and invitations. */
+export function authRoutes(services: Services): Route[] {
+  const tag = 'Sign-in';
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/auth/config',
+      tag,
+      summary: 'What the sign-in page offers: first-start setup, single sign-on, demo accounts',
+      response: AuthConfigSchema,
+      access: PUBLIC,
+      handler: () => services.accounts.config(),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/auth/session',
+      tag,
+      summary: 'Who is signed in (null when nobody), and the CSRF token their writes must send',
+      response: SessionInfoSchema,
+      access: PUBLIC,
+      handler: async ({ access, reply }) => {
+        void reply.header('cache-control', 'no-store');
+        const principal = access.principal;
+        if (principal.kind !== 'user') return { user: null, csrfToken: null };
+        return {
+          user: await services.accounts.me(principal.id),
+          csrfToken: principal.session?.csrfToken ?? null,
+        };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      tag,
+      summary:
+        'Sign in with e-mail address and password (sets the session cookie); limited per address and IP',
+      body: SignInSchema,
+      response: SignedInSchema,
+      access: PUBLIC,
+      handler: async ({ body, request, reply }) =>
+        signedIn(request, reply, await services.accounts.signIn(body, clientMeta(request))),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      tag,
+      summary: 'End this session (clears the cookie)',
+      status: 204,
+      access: SIGNED_IN,
+      handler: async ({ access, request, reply }) => {
+        const user = sessionUserOf(access);
+        if (user.session) await services.accounts.signOut(user, user.session.id, clientMeta(request));
+        void reply.header('set-cookie', clearedSessionCookie(overTls(request)));
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/auth/sign-out-everywhere',
+      tag,
+      summary: 'End every session of the signed-in user, on every device and server',
+      status: 204,
+      access: SIGNED_IN,
+      handler: async ({ access, request, reply }) => {
+        await services.accounts.signOutEverywhere(sessionUserOf(access), clientMeta(request));
+        void reply.header('set-cookie', clearedSessionCookie(overTls(request)));
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'PUT',
+      url: '/api/auth/password',
+      tag,
+      summary: 'Change your password (at least 10 characters); your other sessions end',
+      status: 204,
+      body: ChangePasswordSchema,
+      access: SIGNED_IN,
+      handler: async ({ access, body }) => {
+        const user = sessionUserOf(access);
+        await services.accounts.changePassword(user.id, user.session?.id ?? null, body);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/auth/setup',
+      tag,
+      summary: 'First start: create the first site administrator with the one-time setup link',
+      body: SetupSchema,
+      response: SignedInSchema,
+      access: PUBLIC,
+      handler: async ({ body, request, reply }) =>
+        signedIn(request, reply, await services.accounts.setup(body, clientMeta(request))),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/auth/accept-invite',
+      tag,
+      summary: 'Choose a password with a one-time invitation link, and sign in',
+      body: AcceptInviteSchema,
+      response: SignedInSchema,
+      access: PUBLIC,
+      handler: async ({ body, request, reply }) =>
+        signedIn(request, reply, await services.accounts.acceptInvite(body, clientMeta(request))),
+    }),
+  ];
+}

@@ -1,0 +1,428 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthConfig, CreatedUser, SessionInfo, SignedIn, User } from '../../src/contracts';
+import { hashPassword } from '../../src/server/auth/passwords';
+import { ensureFirstAdmin } from '../../src/server/auth/first-admin';
+import { createSetupToken } from '../../src/server/auth/setup-tokens';
+import { body, createTestApp, type ErrorResponse, type TestApp } from '../support/test-app';
+
+const PASSWORD = 'a long enough password';
+
+/** The session cookie a response set, as a Cookie header (throws when there is none). */
+function cookieOf(response: { headers: Record<string, unknown> }): string {
+  const header = response.headers['set-cookie'];
+  const value = (Array.isArray(header) ? header : [header])
+    .map(String)
+    .find((c) => c.startsWith('catchball_session='));
+  if (!value) throw new Error('no session cookie was set');
+  return value.split(';')[0] ?? '';
+}
+
+describe('accounts and sign-in', () => {
+  let t: TestApp;
+  const signIn = (email: string, password: string, headers: Record<string, string> = {}) =>
+    t.request({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email, password },
+      anonymous: true,
+      headers,
+    });
+  /** Headers to act as the user a sign-in answer stands for (cookie + CSRF token). */
+  const asUser = (response: { headers: Record<string, unknown>; data: unknown }) => ({
+    cookie: cookieOf(response),
+    'x-csrf-token': body<SignedIn>(response).csrfToken,
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.store.db
+      .insertInto('users')
+      .values({
+        id: 'usr_ada',
+        email: 'ada@example.test',
+        name: 'Ada',
+        passwordHash: await hashPassword(PASSWORD),
+        isSiteAdmin: false,
+        oidcIssuer: null,
+        oidcSubject: null,
+      })
+      .execute();
+  });
+  afterAll(() => t.close());
+
+  it('signs in with e-mail and password, sets a hardened session cookie and records it', async () => {
+    const response = await signIn('Ada@Example.test', PASSWORD);
+    expect(response.statusCode).toBe(200);
+    const signedIn = body<SignedIn>(response);
+    expect(signedIn.user).toMatchObject({ id: 'usr_ada', email: 'ada@example.test', isSiteAdmin: false });
+    expect(signedIn.csrfToken.length).toBeGreaterThan(20);
+    const cookie = String(response.headers['set-cookie']);
+    expect(cookie).toMatch(/^catchball_session=[\w-]{40,}; /);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).toMatch(/Max-Age=\d+/);
+    expect(cookie).not.toContain('Secure');
+
+    const session = await t.request({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: cookieOf(response) },
+    });
+    expect(body<SessionInfo>(session)).toEqual({ user: signedIn.user, csrfToken: signedIn.csrfToken });
+    const audit = await t.store.db
+      .selectFrom('auditEvents')
+      .select(['action', 'actorId', 'entityTable'])
+      .where('action', '=', 'sign_in')
+      .where('actorId', '=', 'usr_ada')
+      .execute();
+    expect(audit).toEqual([{ action: 'sign_in', actorId: 'usr_ada', entityTable: 'users' }]);
+  });
+
+  it('marks the cookie Secure when the request came over TLS through a trusted proxy', async () => {
+    const app = await createTestApp();
+    try {
+      // The test app trusts no proxy: a forwarded scheme is ignored.
+      await app.store.db
+        .insertInto('users')
+        .values({
+          id: 'usr_tls',
+          email: 'tls@example.test',
+          name: 'TLS',
+          passwordHash: await hashPassword(PASSWORD),
+          isSiteAdmin: false,
+          oidcIssuer: null,
+          oidcSubject: null,
+        })
+        .execute();
+      const plain = await app.request({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: 'tls@example.test', password: PASSWORD },
+        headers: { 'x-forwarded-proto': 'https' },
+        anonymous: true,
+      });
+      expect(String(plain.headers['set-cookie'])).not.toContain('Secure');
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+    const { buildApp } = await import('../../src/server/app');
+    const behindProxy = await buildApp({ store: t.store, webDir: '/nonexistent', trustProxy: true });
+    try {
+      const response = await behindProxy.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: 'ada@example.test', password: PASSWORD },
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(String(response.headers['set-cookie'])).toContain('; Secure');
+      expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('answers a wrong password and an unknown e-mail address with the same 401', async () => {
+    const wrong = await signIn('ada@example.test', 'not the password');
+    const unknown = await signIn('nobody@example.test', 'not the password');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(body<ErrorResponse>(wrong)).toEqual(body<ErrorResponse>(unknown));
+    expect(body<ErrorResponse>(wrong).error).toEqual({
+      code: 'unauthorized',
+      message: 'The e-mail address or the password is wrong',
+    });
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    const failed = await t.store.db
+      .selectFrom('auditEvents')
+      .select(['actorId', 'actorName'])
+      .where('action', '=', 'sign_in_failed')
+      .orderBy('id')
+      .execute();
+    expect(failed).toEqual([
+      { actorId: 'usr_ada', actorName: 'Ada' },
+      { actorId: null, actorName: 'anonymous' },
+    ]);
+  });
+
+  it('refuses a cookie write without the CSRF header and accepts it with the header', async () => {
+    const headers = asUser(await signIn('ada@example.test', PASSWORD));
+    const without = await t.request({
+      method: 'PUT',
+      url: '/api/auth/password',
+      headers: { cookie: headers.cookie },
+      payload: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    });
+    expect(without.statusCode).toBe(403);
+    expect(body<ErrorResponse>(without).error.message).toContain('x-csrf-token');
+    const wrongToken = await t.request({
+      method: 'PUT',
+      url: '/api/auth/password',
+      headers: { cookie: headers.cookie, 'x-csrf-token': 'guessed' },
+      payload: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    });
+    expect(wrongToken.statusCode).toBe(403);
+    const withHeader = await t.request({
+      method: 'PUT',
+      url: '/api/auth/password',
+      headers,
+      payload: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    });
+    expect(withHeader.statusCode).toBe(204);
+  });
+
+  it('signs out: the session ends and the cookie is cleared', async () => {
+    const headers = asUser(await signIn('ada@example.test', PASSWORD));
+    const out = await t.request({ method: 'POST', url: '/api/auth/sign-out', headers });
+    expect(out.statusCode).toBe(204);
+    expect(String(out.headers['set-cookie'])).toMatch(/^catchball_session=; Max-Age=0/);
+    const after = await t.request({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: headers.cookie },
+    });
+    expect(body<SessionInfo>(after)).toEqual({ user: null, csrfToken: null });
+    const write = await t.request({ method: 'POST', url: '/api/auth/sign-out', headers });
+    expect(write.statusCode).toBe(401);
+  });
+
+  it('signs out everywhere: every session of the user ends', async () => {
+    const first = asUser(await signIn('ada@example.test', PASSWORD));
+    const second = asUser(await signIn('ada@example.test', PASSWORD));
+    const me = (headers: { cookie: string }) =>
+      t.request({ method: 'GET', url: '/api/auth/session', headers: { cookie: headers.cookie } });
+    expect(body<SessionInfo>(await me(second)).user?.id).toBe('usr_ada');
+    expect(
+      (await t.request({ method: 'POST', url: '/api/auth/sign-out-everywhere', headers: first })).statusCode,
+    ).toBe(204);
+    expect(body<SessionInfo>(await me(first)).user).toBeNull();
+    expect(body<SessionInfo>(await me(second)).user).toBeNull();
+    const left = await t.store.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('userId', '=', 'usr_ada')
+      .execute();
+    expect(left).toEqual([]);
+  });
+
+  it('changes the password: the old one stops working, other sessions end, this one stays', async () => {
+    const here = asUser(await signIn('ada@example.test', PASSWORD));
+    const elsewhere = asUser(await signIn('ada@example.test', PASSWORD));
+    const wrongCurrent = await t.request({
+      method: 'PUT',
+      url: '/api/auth/password',
+      headers: here,
+      payload: { currentPassword: 'not it at all', newPassword: 'another long password' },
+    });
+    expect(wrongCurrent.statusCode).toBe(400);
+    expect(body<ErrorResponse>(wrongCurrent).error.details?.issues?.[0]?.path).toBe('body.currentPassword');
+    const tooShort = await t.request({
+      method: 'PUT',
+      url: '/api/auth/password',
+      headers: here,
+      payload: { currentPassword: PASSWORD, newPassword: 'short' },
+    });
+    expect(tooShort.statusCode).toBe(400);
+    const changed = await t.request({
+      method: 'PUT',
+      url: '/api/auth/password',
+      headers: here,
+      payload: { currentPassword: PASSWORD, newPassword: 'another long password' },
+    });
+    expect(changed.statusCode).toBe(204);
+    const session = (headers: { cookie: string }) =>
+      t.request({ method: 'GET', url: '/api/auth/session', headers: { cookie: headers.cookie } });
+    expect(body<SessionInfo>(await session(here)).user?.id).toBe('usr_ada');
+    expect(body<SessionInfo>(await session(elsewhere)).user).toBeNull();
+    expect((await signIn('ada@example.test', PASSWORD)).statusCode).toBe(401);
+    expect((await signIn('ada@example.test', 'another long password')).statusCode).toBe(200);
+    // The audit trail records that the account changed, never the hash.
+    const changes = await t.store.db
+      .selectFrom('auditEvents')
+      .select(['action', 'after'])
+      .where('entityTable', '=', 'users')
+      .where('entityId', '=', 'usr_ada')
+      .where('action', '=', 'update')
+      .execute();
+    expect(changes.length).toBeGreaterThan(0);
+    expect(JSON.stringify(changes)).not.toContain('argon2');
+  });
+
+  it('refuses a disabled user, and disabling ends their sessions', async () => {
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { email: 'bob@example.test', name: 'Bob', password: PASSWORD },
+    });
+    expect(created.statusCode).toBe(201);
+    const bob = body<CreatedUser>(created);
+    expect(bob.inviteUrl).toBeNull();
+    expect(bob.user).toMatchObject({
+      email: 'bob@example.test',
+      hasPassword: true,
+      disabled: false,
+      sso: false,
+    });
+    const headers = asUser(await signIn('bob@example.test', PASSWORD));
+    const disabled = await t.request({
+      method: 'PATCH',
+      url: `/api/users/${bob.user.id}`,
+      payload: { version: bob.user.version, disabled: true },
+    });
+    expect(body<User>(disabled).disabled).toBe(true);
+    const session = await t.request({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: headers.cookie },
+    });
+    expect(body<SessionInfo>(session).user).toBeNull();
+    const again = await signIn('bob@example.test', PASSWORD);
+    expect(again.statusCode).toBe(401);
+    expect(body<ErrorResponse>(again).error.message).toContain('disabled');
+    // User management is the site administrators'.
+    const ada = asUser(await signIn('ada@example.test', 'another long password'));
+    expect((await t.request({ method: 'GET', url: '/api/users', headers: ada })).statusCode).toBe(403);
+  });
+
+  it('invites a user without a password: the link sets it once and signs them in', async () => {
+    const created = body<CreatedUser>(
+      await t.request({
+        method: 'POST',
+        url: '/api/users',
+        payload: { email: 'cleo@example.test', name: 'Cleo' },
+      }),
+    );
+    expect(created.user.hasPassword).toBe(false);
+    expect(created.inviteUrl).toMatch(/^http:\/\/localhost(:\d+)?\/invite\?token=[\w-]+$/);
+    const token = new URL(created.inviteUrl ?? '').searchParams.get('token') ?? '';
+    expect((await signIn('cleo@example.test', 'anything at all')).statusCode).toBe(401);
+    const accept = (password: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/auth/accept-invite',
+        payload: { token, password },
+        anonymous: true,
+      });
+    const accepted = await accept('cleos own password');
+    expect(accepted.statusCode).toBe(200);
+    expect(body<SignedIn>(accepted).user.email).toBe('cleo@example.test');
+    cookieOf(accepted);
+    const reused = await accept('an attacker password');
+    expect(reused.statusCode).toBe(401);
+    expect((await signIn('cleo@example.test', 'cleos own password')).statusCode).toBe(200);
+  });
+
+  it('reports first start and single sign-on in the sign-in page settings', async () => {
+    const config = body<AuthConfig>(
+      await t.request({ method: 'GET', url: '/api/auth/config', anonymous: true }),
+    );
+    expect(config).toEqual({ needsSetup: false, sso: null, demoAccounts: [] });
+  });
+});
+
+describe('first start', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    // An empty instance: no account at all (the test app's administrator is removed).
+    await t.store.db.deleteFrom('users').execute();
+  });
+  afterAll(() => t.close());
+
+  const setup = (token: string, email = 'root@example.test') =>
+    t.request({
+      method: 'POST',
+      url: '/api/auth/setup',
+      payload: { token, email, name: 'Root', password: 'the first admin password' },
+      anonymous: true,
+    });
+
+  it('creates the first site administrator once, with an unexpired setup token', async () => {
+    const config = body<AuthConfig>(
+      await t.request({ method: 'GET', url: '/api/auth/config', anonymous: true }),
+    );
+    expect(config.needsSetup).toBe(true);
+    const expired = await createSetupToken(
+      t.store.db,
+      'setup',
+      null,
+      new Date(Date.now() - 25 * 60 * 60 * 1000),
+    );
+    expect((await setup(expired)).statusCode).toBe(401);
+    expect((await setup('made-up-token')).statusCode).toBe(401);
+
+    const token = await createSetupToken(t.store.db, 'setup', null);
+    const stored = await t.store.db.selectFrom('setupTokens').select('id').execute();
+    expect(stored.map((row) => row.id)).not.toContain(token);
+    const done = await setup(token);
+    expect(done.statusCode).toBe(200);
+    expect(body<SignedIn>(done).user).toMatchObject({ email: 'root@example.test', isSiteAdmin: true });
+    expect(cookieOf(done)).toMatch(/^catchball_session=/);
+    const again = await setup(token, 'second@example.test');
+    expect(again.statusCode).toBe(401);
+    // A second, unused link is refused too once someone has set the instance up.
+    const late = await createSetupToken(t.store.db, 'setup', null);
+    expect((await setup(late, 'third@example.test')).statusCode).toBe(422);
+    expect(
+      body<AuthConfig>(await t.request({ method: 'GET', url: '/api/auth/config', anonymous: true }))
+        .needsSetup,
+    ).toBe(false);
+  });
+});
+
+describe('ensureFirstAdmin (catchball serve)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.store.db.deleteFrom('users').execute();
+  });
+  afterAll(() => t.close());
+
+  it('prints a one-time setup link when there is no account and no admin in the environment', async () => {
+    const lines: string[] = [];
+    const outcome = await ensureFirstAdmin(
+      t.store.db,
+      {},
+      (line) => lines.push(line),
+      'http://localhost:4123',
+    );
+    expect(outcome).toBe('setup_link');
+    const link = /http:\/\/localhost:4123\/setup\?token=([\w-]+)/.exec(lines.join('\n'));
+    expect(link).not.toBeNull();
+    const setup = await t.request({
+      method: 'POST',
+      url: '/api/auth/setup',
+      payload: {
+        token: link?.[1],
+        email: 'first@example.test',
+        name: 'First',
+        password: 'first admin password',
+      },
+      anonymous: true,
+    });
+    expect(setup.statusCode).toBe(200);
+    expect(await ensureFirstAdmin(t.store.db, {}, (line) => lines.push(line))).toBe('exists');
+  });
+
+  it('creates the site administrator named in the environment on an empty instance only', async () => {
+    await t.store.db.deleteFrom('users').execute();
+    const env = { CATCHBALL_ADMIN_EMAIL: 'Boss@Example.test', CATCHBALL_ADMIN_PASSWORD: 'boss password 123' };
+    await expect(
+      ensureFirstAdmin(t.store.db, { ...env, CATCHBALL_ADMIN_PASSWORD: 'short' }, () => undefined),
+    ).rejects.toThrow('at least 10 characters');
+    expect(await ensureFirstAdmin(t.store.db, env, () => undefined)).toBe('created_from_env');
+    expect(await ensureFirstAdmin(t.store.db, env, () => undefined)).toBe('exists');
+    const signedIn = await t.request({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'boss@example.test', password: 'boss password 123' },
+      anonymous: true,
+    });
+    expect(body<SignedIn>(signedIn).user.isSiteAdmin).toBe(true);
+    expect(
+      await t.store.db.selectFrom('setupTokens').select('id').where('usedAt', 'is', null).execute(),
+    ).toEqual([]);
+  });
+});
