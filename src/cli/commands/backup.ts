@@ -43,6 +43,7 @@ export function registerBackupCommands(program: Command): void {
     .option('--force', 'wipe the store first when it already holds organisations or users');
   for (const [flag, help] of STORE_OPTIONS) restore.option(flag, help);
   restore.action(async (file: string, flags: StoreFlags & { force?: boolean }) => {
+    if (!existsSync(file)) throw new DomainError('not_found', `No backup file ${file}`);
     const summary = await withStore(flags, true, async (store) => {
       console.error(`Restoring ${file} into ${describeStore(resolveStoreConfig(flags))}`);
       return restoreBackup(store, file, {

@@ -60,7 +60,9 @@ export async function restoreBackup(
     checkMigrations(header.migrations, migrationNames(dir));
     if (!options.force) await refuseUnlessEmpty(store.db);
     const upTo = header.migrations.at(-1);
-    if (upTo !== undefined) options.onMigrations?.(await migrate(store, dir, { upTo }));
+    // Not `onMigrations?.(await migrate(…))`: an absent callback would skip the migration too.
+    const before = upTo === undefined ? [] : await migrate(store, dir, { upTo });
+    options.onMigrations?.(before);
     const catalog = await readCatalog(store.db);
     const targets = matchTables(header, catalog);
     let rows: Record<string, number> = {};
@@ -78,7 +80,8 @@ export async function restoreBackup(
       const message = error instanceof Error ? error.message : String(error);
       throw corrupt(file, `its rows do not fit this store (${message}); nothing was restored`);
     }
-    options.onMigrations?.(await migrate(store, dir));
+    const after = await migrate(store, dir);
+    options.onMigrations?.(after);
     return { createdAt: header.createdAt, migrations: header.migrations, rows };
   } finally {
     await lines.return(undefined);
