@@ -170,6 +170,8 @@ DECLARE
   org_id text;
   u_id text;
 BEGIN
+  -- A restore (catchball restore) brings back the backup's own trail; it adds none of its own.
+  IF current_setting('catchball.restoring', true) = 'on' THEN RETURN NULL; END IF;
   IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD) - 'password_hash' - 'token_hash'; END IF;
   IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW) - 'password_hash' - 'token_hash'; END IF;
   -- An update that changes nothing but bookkeeping (a token's last use) is not a change.

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { runAsActor } from '../server/db/actor-context';
 import { isDomainError, type Issue } from '../core/errors';
+import { registerBackupCommands } from './commands/backup';
 import { registerDigestCommand } from './commands/digest';
 import { registerCheckCommand } from './commands/check';
 import { registerPlanCommands } from './commands/plan';
@@ -19,6 +20,7 @@ registerPlanCommands(program);
 registerDigestCommand(program);
 registerTranslateCommand(program);
 registerCheckCommand(program);
+registerBackupCommands(program);
 
 /** Prints an error as the user should see it: the message, then each problem on its own line. */
 function report(error: unknown): number {

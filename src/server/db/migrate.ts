@@ -7,13 +7,8 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', impo
 /** Any fixed number: app servers starting together on one PostgreSQL take turns migrating. */
 const MIGRATION_LOCK = 727_001;
 
-/**
- * Applies the forward-only SQL migrations in `migrations/` that the store has not seen, in name
- * order, each in its own transaction, and records them in `schema_migrations`. Concurrent callers
- * on one PostgreSQL wait for each other on an advisory lock, so each migration runs once.
- * @returns the names of the migrations applied now.
- */
-export async function migrate(store: Store, dir = MIGRATIONS_DIR): Promise<string[]> {
+/** This build's migrations, by name in the order they apply. */
+export function migrationNames(dir = MIGRATIONS_DIR): string[] {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.sql'))
     .sort();
@@ -21,6 +16,24 @@ export async function migrate(store: Store, dir = MIGRATIONS_DIR): Promise<strin
     if (!/^[\w.-]+$/.test(name))
       throw new Error(`Migration file name ${name} must be letters, digits, "_", "." or "-"`);
   }
+  return files;
+}
+
+/**
+ * Applies the forward-only SQL migrations in `migrations/` that the store has not seen, in name
+ * order, each in its own transaction, and records them in `schema_migrations`. Concurrent callers
+ * on one PostgreSQL wait for each other on an advisory lock, so each migration runs once.
+ * `upTo` stops after that migration (a restore loads a backup into the schema it was taken from,
+ * then applies the rest).
+ * @returns the names of the migrations applied now.
+ */
+export async function migrate(
+  store: Store,
+  dir = MIGRATIONS_DIR,
+  options: { upTo?: string } = {},
+): Promise<string[]> {
+  const { upTo } = options;
+  const files = migrationNames(dir).filter((name) => upTo === undefined || name <= upTo);
   return store.withScriptSession(async (run) => {
     await run(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
     try {
