@@ -5,6 +5,7 @@
 import type { XMatrixView } from '../../contracts';
 import { useMemo } from 'react';
 import { getMatrixView, runPressureTest } from '../api-client';
+import { AccessNotice } from '../components/access-notice';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, GridIcon, PrinterIcon } from '../components/icons';
@@ -90,6 +91,7 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
           {query.fetching && <Spinner size={12} label="Refreshing" />}
         </div>
         <div className="matrix-actions">
+          <AccessNotice unitId={editor.view.unit.id} need="editor" />
           <ExportMenu
             matrixId={editor.view.matrix.id}
             organisationId={editor.view.organisation.id}
