@@ -64,12 +64,39 @@ interface ErrorEnvelope {
   error?: { code?: string; message?: string; details?: unknown };
 }
 
+let csrfToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+
+/**
+ * The session's CSRF token: every write sent with the session cookie must echo it in
+ * `x-csrf-token`. Set by the session provider when a session is known, cleared on sign-out.
+ */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Headers a cookie-authenticated write needs (also used by the XHR uploads). */
+export function csrfHeaders(method: string): Record<string, string> {
+  return method !== 'GET' && method !== 'HEAD' && csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+/**
+ * Called when an API call answers 401 (the session ended or expired). Calls under `/api/auth/`
+ * are left out: there a 401 means a wrong password or a bad link, which the form shows itself.
+ */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' }),
+        ...csrfHeaders(method),
+      },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch (cause) {
@@ -78,6 +105,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const json: unknown = text ? safeParse(text) : undefined;
+  if (response.status === 401 && !path.startsWith('/api/auth/')) unauthorizedHandler?.();
   if (!response.ok) {
     const envelope = (json ?? {}) as ErrorEnvelope;
     throw new ApiError(

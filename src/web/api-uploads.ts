@@ -3,7 +3,7 @@
  * only it reports upload progress, which large files need; errors come back as {@link ApiError}.
  */
 import type { OkrImportPreview, OkrImportResult } from '../contracts';
-import { ApiError } from './api-client';
+import { ApiError, csrfHeaders } from './api-client';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,6 +19,7 @@ function upload<T>(url: string, file: File, onProgress: (share: number) => void)
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('content-type', file.name.toLowerCase().endsWith('.xlsx') ? XLSX_TYPE : 'text/csv');
+    for (const [name, value] of Object.entries(csrfHeaders('POST'))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };

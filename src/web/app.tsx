@@ -13,6 +13,10 @@
  * - `/org/:orgId/trace/:kind/:id` → the trace of an initiative, KPI, key result or objective
  * - `/org/:orgId/map` → the strategy map of the organisation
  * - `/org/:orgId/import?unit=U` → import OKRs from a CSV or XLSX
+ * - `/org/:orgId/members` → members and roles; `/org/:orgId/api-tokens?unit=U` → a unit's API tokens
+ * - `/admin/users` → user accounts (site administrators)
+ * - `/sign-in?returnTo=P`, `/setup?token=T`, `/invite?token=T` → open to everyone; every other page
+ *   needs a session and sends visitors without one to `/sign-in?returnTo=<that page>`
  */
 import { Route, Switch, useRoute } from 'wouter';
 import type { TraceKind } from '../contracts';
@@ -30,41 +34,83 @@ import { StrategyMapPage } from './pages/strategy-map/strategy-map-page';
 import { TracePage } from './pages/trace-page';
 import { TranslateWizardPage } from './pages/translate-wizard/translate-wizard-page';
 import { UnitPage } from './pages/unit-page';
+import { ApiTokensPage } from './pages/admin/api-tokens-page';
+import { MembersPage } from './pages/admin/members-page';
+import { UsersPage } from './pages/admin/users-page';
+import { InvitePage } from './pages/auth/invite-page';
+import { SetupPage } from './pages/auth/setup-page';
+import { SignInPage } from './pages/auth/sign-in-page';
+import { RequireSession } from './session/require-session';
+import { SessionProvider, useMe } from './session/session-context';
 
 export function App() {
-  const organisations = useQuery('organisations', listOrganisations);
   return (
     <ToastProvider>
-      <Switch>
-        <Route path="/">
-          <AppShell
-            organisations={organisations.data}
-            org={undefined}
-            currentOrgId={undefined}
-            currentUnitId={undefined}
-          >
-            <HomePage organisations={organisations} />
-          </AppShell>
-        </Route>
-        <Route path="/org/:orgId/*?">
-          {(params) => (
-            <OrgProvider orgId={params.orgId}>
-              <OrgFrame organisations={organisations.data} orgId={params.orgId} />
-            </OrgProvider>
-          )}
-        </Route>
-        <Route>
-          <AppShell
-            organisations={organisations.data}
-            org={undefined}
-            currentOrgId={undefined}
-            currentUnitId={undefined}
-          >
-            <NotFoundPage />
-          </AppShell>
-        </Route>
-      </Switch>
+      <SessionProvider>
+        <Switch>
+          <Route path="/sign-in">
+            <SignInPage />
+          </Route>
+          <Route path="/setup">
+            <SetupPage />
+          </Route>
+          <Route path="/invite">
+            <InvitePage />
+          </Route>
+          <Route>
+            <RequireSession>
+              <SignedInApp />
+            </RequireSession>
+          </Route>
+        </Switch>
+      </SessionProvider>
     </ToastProvider>
+  );
+}
+
+function SignedInApp() {
+  const me = useMe();
+  const organisations = useQuery(`organisations:${me.id}`, listOrganisations);
+  return (
+    <Switch>
+      <Route path="/admin/users">
+        <AppShell
+          organisations={organisations.data}
+          org={undefined}
+          currentOrgId={undefined}
+          currentUnitId={undefined}
+        >
+          <UsersPage />
+        </AppShell>
+      </Route>
+      <Route path="/">
+        <AppShell
+          organisations={organisations.data}
+          org={undefined}
+          currentOrgId={undefined}
+          currentUnitId={undefined}
+        >
+          <HomePage organisations={organisations} />
+        </AppShell>
+      </Route>
+      <Route path="/org/:orgId/*?">
+        {(params) => (
+          <OrgProvider orgId={params.orgId}>
+            <OrgFrame organisations={organisations.data} orgId={params.orgId} />
+          </OrgProvider>
+        )}
+      </Route>
+      <Route>
+        <AppShell
+          organisations={organisations.data}
+          org={undefined}
+          currentOrgId={undefined}
+          currentUnitId={undefined}
+        >
+          <NotFoundPage />
+        </AppShell>
+      </Route>
+    </Switch>
   );
 }
 
@@ -87,6 +133,12 @@ function OrgFrame({
       <Switch>
         <Route path="/org/:orgId/import">
           <ImportPage />
+        </Route>
+        <Route path="/org/:orgId/members">
+          <MembersPage />
+        </Route>
+        <Route path="/org/:orgId/api-tokens">
+          <ApiTokensPage />
         </Route>
         <Route path="/org/:orgId/units/:unitId/matrix/:year">
           {(params) => <UnitPage tab="matrix" unitId={params.unitId} year={Number(params.year)} />}

@@ -15,6 +15,8 @@ import './styles/execution.css';
 import './styles/links.css';
 import './styles/wizard.css';
 import './styles/pressure-test.css';
+import './styles/auth.css';
+import './styles/admin.css';
 import './styles/imports.css';
 import './styles/audit.css';
 import './styles/print.css';

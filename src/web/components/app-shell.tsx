@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Organisation } from '../../contracts';
 import type { OrgData } from '../hooks/org-context';
+import { AdminNav } from './admin-nav';
 import { Skeleton } from './spinner';
 import { TopBar } from './top-bar';
 import { UnitTree } from './unit-tree';
@@ -40,6 +41,7 @@ export function AppShell({ organisations, org, currentOrgId, currentUnitId, chil
               <Skeleton width="62%" />
             </div>
           )}
+          <AdminNav organisationId={currentOrgId} currentUnitId={currentUnitId} />
           <div className="sidebar-footer">
             <span className="tree-matrix-dot" aria-hidden="true" /> has an X-matrix
           </div>

@@ -63,3 +63,20 @@ export const PrinterIcon = make(
 export const SidebarIcon = make(<path d="M2.5 3h11v10h-11zM6 3v10" />, 'SidebarIcon');
 export const ClockIcon = make(<path d="M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12zM8 4.8V8l2.2 1.6" />, 'ClockIcon');
 export const UndoIcon = make(<path d="M5.5 3.5 2.5 6.5l3 3M2.5 6.5h7a3.5 3.5 0 0 1 0 7H7" />, 'UndoIcon');
+export const CopyIcon = make(
+  <path d="M5.5 5.5V3a.5.5 0 0 1 .5-.5h7a.5.5 0 0 1 .5.5v7a.5.5 0 0 1-.5.5h-2.5M2.5 6h7.5v7.5H2.5z" />,
+  'CopyIcon',
+);
+export const UserIcon = make(
+  <path d="M8 8a2.75 2.75 0 1 0 0-5.5A2.75 2.75 0 0 0 8 8zM2.5 14c.6-2.8 2.8-4.3 5.5-4.3s4.9 1.5 5.5 4.3" />,
+  'UserIcon',
+);
+export const KeyIcon = make(
+  <path d="M10 9.5a3.5 3.5 0 1 0-3.3-2.3L2.5 11.4V13.5h2.1v-1.2h1.2v-1.2h1.2l1.2-1.2c.5.3 1.1.6 1.8.6zM11 5v.1" />,
+  'KeyIcon',
+);
+export const UsersIcon = make(
+  <path d="M6 7.5a2.25 2.25 0 1 0 0-4.5 2.25 2.25 0 0 0 0 4.5zM1.5 13c.5-2.3 2.2-3.6 4.5-3.6s4 1.3 4.5 3.6M10.5 3.2a2.25 2.25 0 0 1 0 4.2M12.2 9.6c1.2.5 2 1.6 2.3 3.4" />,
+  'UsersIcon',
+);
+export const SignOutIcon = make(<path d="M6.5 13.5h-3v-11h3M10 5l3 3-3 3M13 8H6" />, 'SignOutIcon');

@@ -1,6 +1,7 @@
-/** The top bar: product mark, organisation switcher and the sidebar toggle. */
+/** The top bar: product mark, organisation switcher, the sidebar toggle and the account menu. */
 import { Link, useLocation } from 'wouter';
 import type { Organisation } from '../../contracts';
+import { AccountMenu } from './account-menu';
 import { IconButton } from './button';
 import { BuildingIcon, SidebarIcon } from './icons';
 
@@ -48,6 +49,7 @@ export function TopBar({ organisations, currentOrgId, onToggleSidebar }: TopBarP
       )}
       <div className="topbar-spacer" />
       <span className="topbar-hint">Strategy deployment · OKRs × Hoshin Kanri</span>
+      <AccountMenu />
     </header>
   );
 }

@@ -6,6 +6,7 @@ import type { MatrixItem, XMatrixView } from '../../contracts';
 import { useMemo, useState } from 'react';
 import { HistoryDrawer } from '../components/audit/history-drawer';
 import { getMatrixView, runPressureTest } from '../api-client';
+import { AccessNotice } from '../components/access-notice';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, GridIcon, PrinterIcon } from '../components/icons';
@@ -92,6 +93,7 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
           {query.fetching && <Spinner size={12} label="Refreshing" />}
         </div>
         <div className="matrix-actions">
+          <AccessNotice unitId={editor.view.unit.id} need="editor" />
           <ExportMenu
             matrixId={editor.view.matrix.id}
             organisationId={editor.view.organisation.id}

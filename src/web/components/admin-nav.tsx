@@ -1,0 +1,48 @@
+/**
+ * The sidebar's links to an organisation's administration (members and roles, API tokens), shown
+ * to those who administer the organisation or one of its units.
+ */
+import { Link, useLocation } from 'wouter';
+import { adminsAnything } from '../session/permissions';
+import { useMe } from '../session/session-context';
+import { KeyIcon, UsersIcon } from './icons';
+
+export function AdminNav({
+  organisationId,
+  currentUnitId,
+}: {
+  organisationId: string;
+  currentUnitId?: string;
+}) {
+  const me = useMe();
+  const [location] = useLocation();
+  if (!adminsAnything(me, organisationId)) return null;
+  const base = `/org/${encodeURIComponent(organisationId)}`;
+  const links = [
+    { href: `${base}/members`, label: 'Members & roles', icon: <UsersIcon /> },
+    {
+      href: `${base}/api-tokens${currentUnitId ? `?unit=${encodeURIComponent(currentUnitId)}` : ''}`,
+      label: 'API tokens',
+      icon: <KeyIcon />,
+    },
+  ];
+  return (
+    <nav className="admin-nav" aria-label="Administration">
+      <div className="sidebar-heading">Administration</div>
+      {links.map((link) => {
+        const current = location === link.href.split('?')[0];
+        return (
+          <Link
+            key={link.label}
+            href={link.href}
+            className={current ? 'admin-nav-link admin-nav-link-current' : 'admin-nav-link'}
+            aria-current={current ? 'page' : undefined}
+          >
+            {link.icon}
+            {link.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

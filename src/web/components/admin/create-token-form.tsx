@@ -1,0 +1,130 @@
+/**
+ * Creates an API token for a unit: a name, what it may do (scopes) and an optional expiry day.
+ * The answer carries the secret, which `onCreated` shows once.
+ */
+import { useState, type SyntheticEvent } from 'react';
+import type { ApiToken } from '../../../contracts';
+import { createApiToken, type TokenScope } from '../../api-accounts';
+import { FormAlert } from '../../pages/auth/auth-layout';
+import { Button } from '../button';
+import { PlusIcon } from '../icons';
+
+export const SCOPE_INFO: Record<TokenScope, { label: string; help: string }> = {
+  read: { label: 'Read', help: 'Read the plans of this unit and the units below it' },
+  check_ins: {
+    label: 'Check-ins',
+    help: 'Check in on any key result or KPI there (e.g. from a monitoring system)',
+  },
+  write: { label: 'Write', help: 'Edit OKRs and X-matrices there, as an editor would' },
+};
+const SCOPES = Object.keys(SCOPE_INFO) as TokenScope[];
+
+/** The end of `day` (YYYY-MM-DD) in the browser's time zone, as an ISO timestamp. */
+export function endOfDay(day: string): string {
+  return new Date(`${day}T23:59:59`).toISOString();
+}
+
+export function CreateTokenForm({
+  unitId,
+  onCreated,
+}: {
+  unitId: string;
+  onCreated: (token: ApiToken) => void;
+}) {
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<Set<TokenScope>>(new Set(['check_ins']));
+  const [expires, setExpires] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const today = new Date().toISOString().slice(0, 10);
+
+  function toggle(scope: TokenScope, on: boolean) {
+    setScopes((current) => {
+      const next = new Set(current);
+      if (on) next.add(scope);
+      else next.delete(scope);
+      return next;
+    });
+  }
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    if (scopes.size === 0) return setError('Choose at least one thing the token may do.');
+    setBusy(true);
+    setError(null);
+    try {
+      const token = await createApiToken(unitId, {
+        name: name.trim(),
+        scopes: SCOPES.filter((scope) => scopes.has(scope)),
+        expiresAt: expires ? endOfDay(expires) : null,
+      });
+      setName('');
+      setExpires('');
+      onCreated(token);
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="admin-card" aria-label="Create an API token" onSubmit={(event) => void submit(event)}>
+      <h2>Create a token</h2>
+      <p className="muted">
+        Other systems send it as <code>Authorization: Bearer …</code>. It acts on this unit and the units
+        below it, and only as far as its scopes allow.
+      </p>
+      {error && <FormAlert>{error}</FormAlert>}
+      <div className="grant-form-fields">
+        <label className="field">
+          <span className="field-label">Name</span>
+          <input
+            className="input"
+            name="token-name"
+            required
+            maxLength={100}
+            placeholder="e.g. SIEM check-ins"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Expires (optional)</span>
+          <input
+            className="input"
+            type="date"
+            name="expires"
+            min={today}
+            value={expires}
+            onChange={(event) => setExpires(event.target.value)}
+          />
+          <span className="field-hint">Blank: valid until revoked.</span>
+        </label>
+      </div>
+      <fieldset className="scope-list">
+        <legend className="field-label">May</legend>
+        {SCOPES.map((scope) => (
+          <label key={scope} className="checkbox">
+            <input
+              type="checkbox"
+              name="scopes"
+              value={scope}
+              checked={scopes.has(scope)}
+              onChange={(event) => toggle(scope, event.target.checked)}
+            />
+            <span>
+              <strong>{SCOPE_INFO[scope].label}</strong>{' '}
+              <span className="muted">— {SCOPE_INFO[scope].help}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="admin-card-actions">
+        <Button variant="primary" type="submit" icon={<PlusIcon />} disabled={busy}>
+          {busy ? 'Creating…' : 'Create token'}
+        </Button>
+      </div>
+    </form>
+  );
+}
