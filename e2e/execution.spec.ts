@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/sign-in';
 import { ExecutionPages } from './pages/execution-pages';
 
 test.beforeAll(() => mkdirSync('test-results', { recursive: true }));

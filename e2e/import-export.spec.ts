@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/sign-in';
 import { ImportPage } from './pages/import-page';
 import { MatrixPage } from './pages/matrix-page';
 

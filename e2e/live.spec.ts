@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { DEMO_ACCOUNTS, expect, newSession, test } from './support/sign-in';
 import { MatrixPage } from './pages/matrix-page';
 
 /**
@@ -8,10 +8,18 @@ import { MatrixPage } from './pages/matrix-page';
  */
 const NEXT: Record<string, string> = { '': 'strong', strong: 'medium', medium: 'weak', weak: '' };
 
-test('an edit in one browser appears in another within a second', async ({ browser, baseURL }) => {
+test('an edit in one browser appears in another within a second', async ({
+  browser,
+  baseURL,
+  playwright,
+}) => {
   const secondUrl = process.env.E2E_SECOND_URL ?? baseURL;
-  const first = await browser.newContext({ baseURL });
-  const second = await browser.newContext({ baseURL: secondUrl });
+  // Two people, each signed in on the server their browser talks to (sessions live in the shared
+  // database, so either server would accept either cookie; signing in on each proves both work).
+  const alicesSession = await newSession(playwright, baseURL, DEMO_ACCOUNTS.admin.email);
+  const bobsSession = await newSession(playwright, secondUrl, DEMO_ACCOUNTS.editor.email);
+  const first = await browser.newContext({ baseURL, storageState: alicesSession.storageState });
+  const second = await browser.newContext({ baseURL: secondUrl, storageState: bobsSession.storageState });
   try {
     const alice = new MatrixPage(await first.newPage());
     const bob = new MatrixPage(await second.newPage());

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/sign-in';
 import { ImportPage } from './pages/import-page';
 import { MatrixPage } from './pages/matrix-page';
 import { TranslateWizard } from './pages/translate-wizard';

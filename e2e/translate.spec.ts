@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/sign-in';
 import { MatrixPage } from './pages/matrix-page';
 import { TranslateWizard } from './pages/translate-wizard';
 
@@ -7,6 +7,7 @@ const INITIATIVE = 'Automated SOAR containment for the top incident types';
 
 test("the wizard translates the CIO's OKRs into the SOC's X-matrix, the links show, and a trace works", async ({
   page,
+  csrfToken,
 }) => {
   const wizard = new TranslateWizard(page);
   await wizard.openFromUnit('acme', 'secops');
@@ -71,6 +72,7 @@ test("the wizard translates the CIO's OKRs into the SOC's X-matrix, the links sh
   const kr = (await (await page.request.get('/api/key-results/cio-kr2-1')).json()) as { version: number };
   await page.request.patch('/api/key-results/cio-kr2-1', {
     data: { version: kr.version, title: 'Reduce mean time to detect (MTTD) from 24 h to 2 h', target: 2 },
+    headers: { 'x-csrf-token': csrfToken },
   });
   await page.reload();
   const badges = page.locator('[data-testid^="source-changed-"]');

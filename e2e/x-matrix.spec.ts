@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/sign-in';
 import { MatrixPage } from './pages/matrix-page';
 
 const NEXT: Record<string, string> = { '': 'strong', strong: 'medium', medium: 'weak', weak: '' };

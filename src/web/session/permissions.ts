@@ -12,10 +12,10 @@ export const ROLE_NAMES: readonly RoleName[] = ['viewer', 'contributor', 'editor
 
 /** What each role may do, in a sentence (role pickers show it). */
 export const ROLE_HELP: Record<RoleName, string> = {
-  viewer: 'Reads the plans; changes nothing',
-  contributor: 'Checks in on what they own',
-  editor: 'Edits OKRs and X-matrices',
-  admin: 'Edits, and manages roles and API tokens',
+  viewer: 'reads the plans, changes nothing',
+  contributor: 'checks in on what they own',
+  editor: 'edits OKRs and X-matrices',
+  admin: 'also manages roles and API tokens',
 };
 
 export function isAtLeast(role: RoleName | null, least: RoleName): boolean {

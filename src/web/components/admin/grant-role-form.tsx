@@ -87,7 +87,7 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
             onChange={(event) => setName(event.target.value)}
           />
         </label>
-        <RolePicker label="Role" value={role} onChange={setRole} />
+        <RolePicker label="Role" value={role} onChange={setRole} withHelp />
         <UnitPicker
           label="Where"
           name="unit"

@@ -52,12 +52,14 @@ export function RoleAssignmentRows({
         return (
           <tr key={assignment.id} data-testid={`role-${assignment.id}`}>
             {index === 0 && (
-              <th scope="rowgroup" rowSpan={assignments.length} className="member-person">
-                <Avatar name={first.userName} />
-                <span>
-                  <strong>{first.userName}</strong>
-                  <span className="muted">{first.userEmail}</span>
-                </span>
+              <th scope="rowgroup" rowSpan={assignments.length} className="member-cell">
+                <div className="member-person">
+                  <Avatar name={first.userName} />
+                  <span>
+                    <strong>{first.userName}</strong>
+                    <span className="muted">{first.userEmail}</span>
+                  </span>
+                </div>
               </th>
             )}
             <td>{placeOf(assignment.unitId)}</td>

@@ -15,12 +15,15 @@ export function RolePicker({
   label,
   visibleLabel = true,
   disabled,
+  withHelp = false,
 }: {
   value: RoleName;
   onChange: (role: RoleName) => void;
   label: string;
   visibleLabel?: boolean;
   disabled?: boolean;
+  /** Say in each option what the role allows (pickers with room for it). */
+  withHelp?: boolean;
 }) {
   const select = (
     <select
@@ -33,7 +36,7 @@ export function RolePicker({
     >
       {ROLE_NAMES.map((role) => (
         <option key={role} value={role} title={ROLE_HELP[role]}>
-          {ROLE_LABELS[role]} — {ROLE_HELP[role].toLowerCase()}
+          {withHelp ? `${ROLE_LABELS[role]}: ${ROLE_HELP[role]}` : ROLE_LABELS[role]}
         </option>
       ))}
     </select>

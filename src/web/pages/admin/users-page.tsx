@@ -95,15 +95,17 @@ export function UsersPage() {
                     data-testid={`user-${user.email}`}
                     className={user.disabled ? 'row-disabled' : undefined}
                   >
-                    <th scope="row" className="member-person">
-                      <Avatar name={user.name} />
-                      <span>
-                        <strong>
-                          {user.name}
-                          {self && <span className="muted"> (you)</span>}
-                        </strong>
-                        <span className="muted">{user.email}</span>
-                      </span>
+                    <th scope="row" className="member-cell">
+                      <div className="member-person">
+                        <Avatar name={user.name} />
+                        <span>
+                          <strong>
+                            {user.name}
+                            {self && <span className="muted"> (you)</span>}
+                          </strong>
+                          <span className="muted">{user.email}</span>
+                        </span>
+                      </div>
                     </th>
                     <td>
                       <span className="badge-row">

@@ -1,0 +1,152 @@
+import { mkdirSync } from 'node:fs';
+import { MatrixPage } from './pages/matrix-page';
+import { SignInPage } from './pages/sign-in-page';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInThroughApi, test } from './support/sign-in';
+
+/** Accounts in the browser: signing in and out, roles seen in the interface, members and API tokens. */
+
+test.describe('without a session', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('a protected page sends you to sign in, and the form brings you back to it under your name', async ({
+    page,
+  }) => {
+    await page.goto('/org/acme/units/cso/matrix/2026');
+    await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Forg%2Facme%2Funits%2Fcso%2Fmatrix%2F2026$/);
+    const signIn = new SignInPage(page);
+    await expect(signIn.demoPanel).toContainText(DEMO_ACCOUNTS.viewer.email);
+    mkdirSync('docs/images', { recursive: true });
+    await page.screenshot({ path: 'docs/images/sign-in.png' });
+
+    await signIn.signIn(DEMO_ACCOUNTS.editor.email, 'not the password');
+    await expect(page.getByRole('alert')).toContainText('do not match');
+
+    await signIn.signIn(DEMO_ACCOUNTS.editor.email, DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/org\/acme\/units\/cso\/matrix\/2026$/);
+    await expect(new MatrixPage(page).matrix).toBeVisible();
+    await expect(signIn.accountName).toHaveText(DEMO_ACCOUNTS.editor.name);
+    await expect(page.getByTestId('view-only')).toHaveCount(0);
+  });
+
+  test('a viewer sees the X-matrix read-only: marked View only, and an edit is refused with the reason', async ({
+    page,
+  }) => {
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await signIn.signInAsDemo(DEMO_ACCOUNTS.viewer.email);
+    await expect(signIn.accountName).toHaveText(DEMO_ACCOUNTS.viewer.name);
+    await expect(page.getByRole('navigation', { name: 'Administration' })).toHaveCount(0);
+
+    const matrix = new MatrixPage(page);
+    await matrix.open('acme', 'cso', 2026);
+    await expect(page.getByTestId('view-only')).toBeVisible();
+    const cell = matrix.cell('cso-bo1', 'cso-af2');
+    const before = await matrix.strengthOf(cell);
+    await cell.click();
+    await expect(page.getByRole('alert').filter({ hasText: 'You need the editor role' })).toBeVisible();
+    await expect(cell).toHaveAttribute('data-strength', before);
+    await page.reload();
+    await expect(matrix.cell('cso-bo1', 'cso-af2')).toHaveAttribute('data-strength', before);
+  });
+
+  test('signing out returns to sign-in, and protected pages and the API then need a session again', async ({
+    page,
+    context,
+  }) => {
+    // Its own session (signing out ends it), made through the API like the other specs'.
+    await signInThroughApi(context.request, DEMO_ACCOUNTS.contributor.email);
+    await page.goto('/org/acme/overview');
+    const signIn = new SignInPage(page);
+    await expect(signIn.accountName).toHaveText(DEMO_ACCOUNTS.contributor.name);
+
+    await signIn.accountMenu('Sign out');
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(signIn.form).toBeVisible();
+
+    await page.goto('/org/acme/overview');
+    await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Forg%2Facme%2Foverview$/);
+    expect((await context.request.get('/api/organisations')).status()).toBe(401);
+  });
+});
+
+test('an admin grants a role to a new address, gets an invitation link, and the invitee signs in with it', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const email = `new.analyst.${Date.now()}@northwind.example`;
+  await page.goto('/org/acme/members');
+  await expect(page.getByRole('heading', { name: 'Members & roles' })).toBeVisible();
+  await expect(page.getByTestId(`member-${DEMO_ACCOUNTS.viewer.email}`)).toBeVisible();
+
+  const form = page.getByRole('form', { name: 'Grant a role' });
+  await form.getByLabel('E-mail').fill(email);
+  await form.getByLabel('Name (for new accounts)').fill('Nia Analyst');
+  await form.getByLabel('Role').selectOption('editor');
+  await form.getByLabel('Where').selectOption('secops');
+  await form.getByRole('button', { name: 'Grant role' }).click();
+
+  const inviteUrl = await page.getByTestId('invite-url').inputValue();
+  expect(inviteUrl).toMatch(/\/invite\?token=.+/);
+  const member = page.getByTestId(`member-${email}`);
+  await expect(member).toContainText('Nia Analyst');
+  await expect(member.getByRole('combobox')).toHaveValue('editor');
+  await page.screenshot({ path: 'test-results/members-and-roles.png', fullPage: true });
+
+  const invitee = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  try {
+    const invitePage = await invitee.newPage();
+    await invitePage.goto(inviteUrl);
+    await invitePage.getByLabel('New password').fill('a long enough passphrase');
+    await invitePage.getByLabel('Repeat the password').fill('a long enough passphrase');
+    await invitePage.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect(invitePage.getByTestId('account-name')).toHaveText('Nia Analyst');
+  } finally {
+    await invitee.close();
+  }
+});
+
+test('an admin creates an API token with scopes, sees its secret once, and revokes it', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const name = `SIEM feed ${Date.now()}`;
+  await page.goto('/org/acme/api-tokens?unit=cso');
+  const form = page.getByRole('form', { name: 'Create an API token' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByRole('checkbox', { name: /^Read/ }).check();
+  await expect(form.getByRole('checkbox', { name: /^Check-ins/ })).toBeChecked();
+  await form.getByLabel('Expires (optional)').fill(`${new Date().getFullYear() + 1}-06-30`);
+  await form.getByRole('button', { name: 'Create token' }).click();
+
+  const secret = await page.getByTestId('token-secret').inputValue();
+  expect(secret.length).toBeGreaterThan(20);
+  const row = page.getByTestId(`token-${name}`);
+  await expect(row).toContainText('Read');
+  await expect(row).toContainText('Check-ins');
+  await expect(row).toContainText('Never');
+  await page.screenshot({ path: 'test-results/api-tokens.png', fullPage: true });
+
+  // The secret works as a bearer token (with no cookie), for what its scopes allow.
+  const system = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  try {
+    const bearer = { authorization: `Bearer ${secret}` };
+    expect((await system.get('/api/units/cso/okrs', { headers: bearer })).status()).toBe(200);
+
+    // Shown once: after a reload only its name and use remain.
+    await page.reload();
+    await expect(row).toBeVisible();
+    await expect(page.getByTestId('token-secret')).toHaveCount(0);
+    await expect(row).not.toContainText('Never');
+
+    await row.getByRole('button', { name: `Revoke ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Revoke “${name}”?` });
+    await dialog.getByRole('button', { name: 'Revoke token' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row).toHaveAttribute('data-state', 'revoked');
+    expect((await system.get('/api/units/cso/okrs', { headers: bearer })).status()).toBe(401);
+  } finally {
+    await system.dispose();
+  }
+});
