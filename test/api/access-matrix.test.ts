@@ -30,6 +30,9 @@ function genericCase(route: Route): Case | null {
   return { req: () => ({ params, body: {} }), only: () => kind !== 'site_admin', ok: [] };
 }
 
+/** Routes that end the caller's session: each runs on a session made for it, then the caller signs in again. */
+const SESSION_ENDING = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere']);
+
 const caseOf = (route: Route): Case | null => CASES[keyOf(route)] ?? genericCase(route);
 
 function outcomeFor(caller: Caller, route: Route, routeCase: Case): 'allow' | 'deny' | 'sign_in' {
@@ -99,7 +102,11 @@ describe('access matrix', () => {
       const failures: string[] = [];
       const generic = !(keyOf(route) in CASES);
       // The request must be valid: the site administrator (the test app's default) gets the success status.
-      const baseline = await f.t.request(await prepare(route, routeCase, null));
+      const endsSession = SESSION_ENDING.has(keyOf(route));
+      const baselineRequest = await prepare(route, routeCase, null);
+      if (endsSession)
+        baselineRequest.headers = await f.t.signIn({ id: 'u-throwaway-admin', isSiteAdmin: true });
+      const baseline = await f.t.request(baselineRequest);
       const ok = routeCase.ok ?? [route.status];
       if (!generic && !ok.includes(baseline.statusCode))
         failures.push(`site admin: ${String(baseline.statusCode)} ${baseline.body.slice(0, 300)}`);
@@ -110,6 +117,8 @@ describe('access matrix', () => {
         const response = await f.t.request(request);
         const status = response.statusCode;
         const changed = (await f.auditMark()) !== before;
+        if (endsSession && caller.kind === 'user')
+          f.headers.set(caller.label, await f.t.signIn({ id: `u-${caller.role}-${caller.relation}` }));
         asserted++;
         const say = (what: string) =>
           failures.push(
