@@ -172,13 +172,17 @@ async function loadRows(
     batch = [];
     chars = 0;
   };
+  const finishTable = async (): Promise<void> => {
+    await flush();
+    if (current !== null) options.onTable?.(current, rows[current] ?? 0);
+  };
   let lineNumber = 1;
   for await (const line of { [Symbol.asyncIterator]: () => lines }) {
     lineNumber++;
     if (trailer) throw corrupt(file, `line ${lineNumber} follows the end line`);
     const end = line.startsWith('{"end":') ? parseTrailer(line) : null;
     if (end) {
-      await flush();
+      await finishTable();
       trailer = end;
       continue;
     }
@@ -186,7 +190,7 @@ async function loadRows(
     if (table === undefined || !targets.has(table) || !line.endsWith('}}'))
       throw corrupt(file, `line ${lineNumber} is not a row of a table named in the header`);
     if (table !== current) {
-      await flush();
+      await finishTable();
       current = table;
     }
     const row = line.slice(rowLinePrefix(table).length, -1);
@@ -203,7 +207,7 @@ async function loadRows(
         file,
         `table ${table.name} has ${rows[table.name] ?? 0} row(s), its end line says ${expected}`,
       );
-    options.onTable?.(table.name, expected);
+    if (expected === 0) options.onTable?.(table.name, 0);
   }
   return rows;
 }
