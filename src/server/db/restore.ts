@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
-import { DomainError, isDomainError } from '../../core/errors';
+import { DomainError } from '../../core/errors';
 import {
   corrupt,
   parseHeader,
@@ -76,7 +76,10 @@ export async function restoreBackup(
         await resetSequences(trx, catalog);
       });
     } catch (error) {
-      if (isDomainError(error)) throw error;
+      // A bad value (SQLSTATE class 22) or a broken key or constraint (23) is the file's fault;
+      // anything else (a lost connection) is reported as it is.
+      const sqlState = (error as { code?: unknown }).code;
+      if (typeof sqlState !== 'string' || !/^2[23]/.test(sqlState)) throw error;
       const message = error instanceof Error ? error.message : String(error);
       throw corrupt(file, `its rows do not fit this store (${message}); nothing was restored`);
     }
