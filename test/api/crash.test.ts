@@ -52,7 +52,7 @@ async function freshStore(): Promise<{ flags: string[]; config: StoreConfig }> {
   return { flags: ['--database-url', url.toString()], config: { databaseUrl: url.toString() } };
 }
 
-/** Migrates the store and gives it an organisation to write into and a signed-in site administrator. */
+/** Migrates the store and gives it an organisation to write into and a signed-in editor of it. */
 async function seed(config: StoreConfig): Promise<Record<string, string>> {
   const store = await openStore(config);
   try {
@@ -67,9 +67,13 @@ async function seed(config: StoreConfig): Promise<Record<string, string>> {
         id: 'usr_crash',
         email: 'crash@example.test',
         name: 'Crash',
-        isSiteAdmin: true,
+        isSiteAdmin: false,
         passwordHash: null,
       })
+      .execute();
+    await store.db
+      .insertInto('roleAssignments')
+      .values({ id: 'ra_crash', organisationId: 'crash', unitId: null, userId: 'usr_crash', role: 'editor' })
       .execute();
     const session = await createSession(store.db, 'usr_crash');
     return {

@@ -25,8 +25,11 @@ export interface BackupSummary {
 }
 
 export interface BackupOptions {
-  /** Called after each table with its row count (the CLI prints it on stderr). */
-  onTable?: (table: string, rows: number) => void;
+  /**
+   * Called after each table with its row count (the CLI prints it on stderr); a returned promise is
+   * awaited before the next table (tests write through another connection meanwhile).
+   */
+  onTable?: (table: string, rows: number) => void | Promise<void>;
   now?: () => Date;
 }
 
@@ -73,7 +76,7 @@ export async function writeBackup(
               const prefix = rowLinePrefix(table.name);
               yield batch.map((row) => `${prefix}${row}}\n`).join('');
             }
-            options.onTable?.(table.name, rows[table.name] ?? 0);
+            await options.onTable?.(table.name, rows[table.name] ?? 0);
           }
           const trailer: BackupTrailer = { end: true, rows };
           yield `${JSON.stringify(trailer)}\n`;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
-import { DomainError, isDomainError } from '../../core/errors';
+import { DomainError } from '../../core/errors';
 import {
   corrupt,
   parseHeader,
@@ -76,7 +76,10 @@ export async function restoreBackup(
         await resetSequences(trx, catalog);
       });
     } catch (error) {
-      if (isDomainError(error)) throw error;
+      // A bad value (SQLSTATE class 22) or a broken key or constraint (23) is the file's fault;
+      // anything else (a lost connection) is reported as it is.
+      const sqlState = (error as { code?: unknown }).code;
+      if (typeof sqlState !== 'string' || !/^2[23]/.test(sqlState)) throw error;
       const message = error instanceof Error ? error.message : String(error);
       throw corrupt(file, `its rows do not fit this store (${message}); nothing was restored`);
     }
@@ -172,13 +175,17 @@ async function loadRows(
     batch = [];
     chars = 0;
   };
+  const finishTable = async (): Promise<void> => {
+    await flush();
+    if (current !== null) options.onTable?.(current, rows[current] ?? 0);
+  };
   let lineNumber = 1;
   for await (const line of { [Symbol.asyncIterator]: () => lines }) {
     lineNumber++;
     if (trailer) throw corrupt(file, `line ${lineNumber} follows the end line`);
     const end = line.startsWith('{"end":') ? parseTrailer(line) : null;
     if (end) {
-      await flush();
+      await finishTable();
       trailer = end;
       continue;
     }
@@ -186,7 +193,7 @@ async function loadRows(
     if (table === undefined || !targets.has(table) || !line.endsWith('}}'))
       throw corrupt(file, `line ${lineNumber} is not a row of a table named in the header`);
     if (table !== current) {
-      await flush();
+      await finishTable();
       current = table;
     }
     const row = line.slice(rowLinePrefix(table).length, -1);
@@ -203,7 +210,7 @@ async function loadRows(
         file,
         `table ${table.name} has ${rows[table.name] ?? 0} row(s), its end line says ${expected}`,
       );
-    options.onTable?.(table.name, expected);
+    if (expected === 0) options.onTable?.(table.name, 0);
   }
   return rows;
 }
