@@ -9,6 +9,22 @@ const isLocked = async (f: AccessFixture, cycleId: string): Promise<boolean> =>
   ((await f.admin({ method: 'GET', url: `/api/cycles/${cycleId}/lock` })) as { locked: boolean }).locked;
 const checkIn = { date: '2026-06-15', value: 12, comment: 'access matrix' };
 
+let grants = 0;
+/** A viewer role on cso for a new address, made by the site administrator, to change or remove. */
+async function throwawayGrant(f: AccessFixture): Promise<{ id: string; version: number }> {
+  const made = (await f.admin({
+    method: 'POST',
+    url: '/api/role-assignments',
+    payload: {
+      organisationId: ORG,
+      unitId: 'cso',
+      email: `grant-${String(++grants)}@example.test`,
+      role: 'viewer',
+    },
+  })) as { assignment: { id: string; version: number } };
+  return made.assignment;
+}
+
 /** Check-ins and tokens, execution, bowling chart, dashboards, catchball and webhooks. */
 export const executionCases: Cases = {
   'POST /api/check-ins': {
@@ -177,6 +193,36 @@ export const executionCases: Cases = {
     checks: onUnit('cso', LUKAS),
   },
 
+  // Signing out needs a signed-in person (a token has no session to end).
+  'POST /api/auth/sign-out': { req: () => ({}), only: (caller) => caller.kind !== 'token', ok: [204] },
+  'POST /api/auth/sign-out-everywhere': {
+    req: () => ({}),
+    only: (caller) => caller.kind !== 'token',
+    ok: [204],
+  },
+  'GET /api/organisations/:id/role-assignments': { req: () => ({ params: { id: ORG } }) },
+  'POST /api/role-assignments': {
+    req: () => ({
+      body: {
+        organisationId: ORG,
+        unitId: 'cso',
+        email: `grant-${String(++grants)}@example.test`,
+        role: 'viewer',
+      },
+    }),
+  },
+  'PATCH /api/role-assignments/:id': {
+    req: async (f) => {
+      const { id, version } = await throwawayGrant(f);
+      return { params: { id }, body: { version, role: 'editor' } };
+    },
+  },
+  'DELETE /api/role-assignments/:id': {
+    req: async (f) => {
+      const { id, version } = await throwawayGrant(f);
+      return { params: { id }, query: { version: String(version) } };
+    },
+  },
   'GET /api/audit': { req: () => ({ query: { unitId: 'cso' } }) },
   'GET /api/audit/export': { req: () => ({ query: { unitId: 'cso', format: 'csv' } }) },
   'GET /api/units/:id/dashboard': { req: () => ({ params: { id: 'cso' }, query: { cycleId: 'fy2026' } }) },
