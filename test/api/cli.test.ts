@@ -30,15 +30,26 @@ describe('the catchball CLI', () => {
   it('serves the demo organisation on first start, and an empty store with --no-demo', async () => {
     const demo = await serve(await freshStoreEnv());
     try {
-      const organisations = (await (await fetch(`${demo.url}/api/organisations`)).json()) as { id: string }[];
+      expect((await fetch(`${demo.url}/api/organisations`)).status).toBe(401);
+      const signIn = await fetch(`${demo.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'viewer@northwind.example', password: 'catchball-demo' }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const headers = { cookie };
+      const organisations = (await (await fetch(`${demo.url}/api/organisations`, { headers })).json()) as {
+        id: string;
+      }[];
       expect(organisations.map((o) => o.id)).toEqual(['acme']);
-      expect((await fetch(`${demo.url}/api/units/cso/matrices/2026`)).status).toBe(200);
+      expect((await fetch(`${demo.url}/api/units/cso/matrices/2026`, { headers })).status).toBe(200);
     } finally {
       demo.stop();
     }
     const empty = await serve(await freshStoreEnv(), '--no-demo');
     try {
-      expect(await (await fetch(`${empty.url}/api/organisations`)).json()).toEqual([]);
+      expect((await fetch(`${empty.url}/api/organisations`)).status).toBe(401);
       expect((await fetch(`${empty.url}/readyz`)).status).toBe(200);
     } finally {
       empty.stop();
