@@ -1,40 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { DEMO_ACCOUNTS, expect, test } from './support/sign-in';
 import { MatrixPage } from './pages/matrix-page';
-
-/**
- * Signs the browser in before the test. The app is gaining sign-in in parallel (branch `webauth`);
- * signs in via the shared fixture once merged: `e2e/support/sign-in.ts` exporting
- * `signIn(page) → Promise<{ name } | void>`. Until then a session cookie may be handed in through
- * E2E_SESSION_COOKIE (name=value), with its CSRF token in E2E_CSRF_TOKEN (sent on every request,
- * since this branch's web client does not send it yet) and E2E_ACTOR_NAME naming its user.
- * Returns the name the audit trail will show for the changes this test makes.
- */
-async function signInIfNeeded(page: Page): Promise<string | null> {
-  const helperPath = './support/sign-in.ts';
-  try {
-    const helper = (await import(helperPath)) as {
-      signIn?: (page: Page) => Promise<{ name?: string } | undefined>;
-    };
-    if (helper.signIn) return (await helper.signIn(page))?.name ?? null;
-  } catch {
-    // No shared sign-in fixture on this branch yet.
-  }
-  const cookie = process.env.E2E_SESSION_COOKIE;
-  if (cookie) {
-    const [name = '', ...value] = cookie.split('=');
-    const baseURL = test.info().project.use.baseURL ?? 'http://localhost';
-    await page.context().addCookies([{ name, value: value.join('='), url: baseURL }]);
-    const csrf = process.env.E2E_CSRF_TOKEN;
-    if (csrf) await page.context().setExtraHTTPHeaders({ 'x-csrf-token': csrf });
-  }
-  return process.env.E2E_ACTOR_NAME ?? null;
-}
 
 test('an edit in the X-matrix shows in the unit history and the item history, with who made it; CSV export downloads', async ({
   page,
 }) => {
-  const actor = await signInIfNeeded(page);
+  // The shared fixture signs every test in as the demo admin.
+  const actor: string = DEMO_ACCOUNTS.admin.name;
   const matrix = new MatrixPage(page);
   await matrix.open('acme', 'cso', 2026);
 
@@ -54,7 +26,7 @@ test('an edit in the X-matrix shows in the unit history and the item history, wi
   const timeline = page.getByTestId('audit-timeline');
   const entry = timeline.getByRole('button', { name: new RegExp(`changed title of matrix item ‘${title}’`) });
   await expect(entry).toBeVisible();
-  if (actor) await expect(entry).toContainText(actor);
+  await expect(entry).toContainText(actor);
   await expect(timeline.getByRole('heading', { name: 'Today' })).toBeVisible();
 
   // Expanding it shows before and after.
