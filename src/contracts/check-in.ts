@@ -104,6 +104,8 @@ export const CreateApiTokenSchema = z.object({
     .array(TokenScopeSchema)
     .min(1, { error: 'choose at least one scope: read, check_ins or write' })
     .default(['check_ins'])
-    .meta({ description: 'read: the unit subtree; check_ins: check in on any item there; write: edit as an editor' }),
+    .meta({
+      description: 'read: the unit subtree; check_ins: check in on any item there; write: edit as an editor',
+    }),
   expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
 });

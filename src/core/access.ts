@@ -105,7 +105,9 @@ export function roleOn(tree: OrgTree, membership: Membership, unitId: string | n
 export function hasGrantBelow(tree: OrgTree, membership: Membership, unitId: string): boolean {
   return membership.grants.some(
     (grant) =>
-      grant.unitId !== null && grant.unitId !== unitId && selfAndAncestors(tree, grant.unitId).includes(unitId),
+      grant.unitId !== null &&
+      grant.unitId !== unitId &&
+      selfAndAncestors(tree, grant.unitId).includes(unitId),
   );
 }
 

@@ -152,7 +152,8 @@ export function buildOpenApiDocument(routes: readonly Route[], version: string):
         apiToken: {
           type: 'http',
           scheme: 'bearer',
-          description: 'A unit API token (scopes read, check_ins, write) acting on its unit and the units below',
+          description:
+            'A unit API token (scopes read, check_ins, write) acting on its unit and the units below',
         },
       },
     },

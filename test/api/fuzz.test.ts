@@ -294,12 +294,10 @@ describe('fuzz: malformed input on every route', () => {
       fc
         .integer({ min: 0, max: 20_000 })
         .map((cut) => ({ payload: realYaml.slice(0, cut), type: 'application/yaml' })),
-      fc
-        .string({ maxLength: 300 })
-        .map((junk) => ({
-          payload: `catchball: 1\norganisation: {id: ${junk}}\n&a [*a]`,
-          type: 'text/yaml',
-        })),
+      fc.string({ maxLength: 300 }).map((junk) => ({
+        payload: `catchball: 1\norganisation: {id: ${junk}}\n&a [*a]`,
+        type: 'text/yaml',
+      })),
     );
     const query = fc.constantFrom(
       'unitId=cso&cycleId=fy2026',

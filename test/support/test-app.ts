@@ -110,7 +110,8 @@ export async function createTestApp(options: { services?: ServiceOptions } = {})
     signIn,
     async request({ anonymous, ...options }) {
       const headers = { ...(options.headers ?? {}) } as Record<string, string>;
-      const hasOwnCredential = 'cookie' in headers || 'authorization' in headers || 'Authorization' in headers;
+      const hasOwnCredential =
+        'cookie' in headers || 'authorization' in headers || 'Authorization' in headers;
       const response = await app.inject({
         ...options,
         headers: anonymous || hasOwnCredential ? headers : { ...adminHeaders, ...headers },
