@@ -69,7 +69,7 @@ export function apiRoutes(
   sso: SsoRouteDeps | null = null,
 ): Route[] {
   return [
-    ...authRoutes(services),
+    ...authRoutes(services, sso ? { name: sso.config.name } : null),
     ...userRoutes(services),
     ...organisationRoutes(services),
     ...structureRoutes(services),

@@ -23,6 +23,8 @@ describe('role assignments', () => {
     t = await createTestApp();
     for (const id of ['org1', 'org2'])
       await t.request({ method: 'POST', url: '/api/organisations', payload: { id, name: id.toUpperCase() } });
+    // The site administrator who made them needs no role in them; the tests grant their own.
+    await t.store.db.deleteFrom('roleAssignments').execute();
     for (const [id, parentId] of [
       ['cio', null],
       ['cso', 'cio'],
@@ -89,6 +91,30 @@ describe('role assignments', () => {
     expect(
       body<Organisation[]>(await t.request({ method: 'GET', url: '/api/organisations', headers: stranger })),
     ).toEqual([]);
+  });
+
+  it('makes the creator of an organisation its organisation-wide admin; only site admins create one', async () => {
+    const founder = await t.signIn({ id: 'founder', isSiteAdmin: true });
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/organisations',
+      headers: founder,
+      payload: { id: 'org-new', name: 'New Co' },
+    });
+    expect(created.statusCode).toBe(201);
+    const grants = await t.store.db
+      .selectFrom('roleAssignments')
+      .select(['userId', 'unitId', 'role'])
+      .where('organisationId', '=', 'org-new')
+      .execute();
+    expect(grants).toEqual([{ userId: 'founder', unitId: null, role: 'admin' }]);
+    const refused = await t.request({
+      method: 'POST',
+      url: '/api/organisations',
+      headers: editor,
+      payload: { id: 'org-other', name: 'Other Co' },
+    });
+    expect(refused.statusCode).toBe(403);
   });
 
   it('lets an editor grant nothing', async () => {

@@ -163,6 +163,11 @@ describe('single sign-on with OpenID Connect', () => {
     await addUser({ id: 'usr_ann', email: 'ann@example.test' });
     idp.people.set('ann-sub', { email: 'Ann@Example.test', email_verified: true, name: 'Ann at the IdP' });
     const browser = new TestBrowser();
+    // The sign-in page offers the button, labelled as configured.
+    const config = (await (await fetch(`${strict.url}/api/auth/config`)).json()) as {
+      sso: { name: string } | null;
+    };
+    expect(config.sso).toEqual({ name: strict.config.name });
 
     const { authorizationUrl, callbackUrl } = await throughProvider(browser, strict, 'ann-sub', {
       returnTo: '/org/acme?tab=okrs',
@@ -408,6 +413,7 @@ describe('single sign-on with OpenID Connect', () => {
     try {
       expect((await app.inject({ url: '/api/auth/sso/start' })).statusCode).toBe(404);
       expect((await app.inject({ url: '/api/auth/sso/callback?code=x&state=y' })).statusCode).toBe(404);
+      expect((await app.inject({ url: '/api/auth/config' })).json()).toMatchObject({ sso: null });
     } finally {
       await app.close();
     }

@@ -41,7 +41,8 @@ function signedIn(request: FastifyRequest, reply: FastifyReply, result: SignedIn
 }
 
 /** Sign-in with a password, the session, sign-out, password change, first start and invitations. */
-export function authRoutes(services: Services): Route[] {
+/** `sso` is the configured single sign-on (its button label), or null when there is none. */
+export function authRoutes(services: Services, sso: { name: string } | null = null): Route[] {
   const tag = 'Sign-in';
   return [
     defineRoute({
@@ -51,7 +52,7 @@ export function authRoutes(services: Services): Route[] {
       summary: 'What the sign-in page offers: first-start setup, single sign-on, demo accounts',
       response: AuthConfigSchema,
       access: PUBLIC,
-      handler: () => services.accounts.config(),
+      handler: () => services.accounts.config(sso),
     }),
     defineRoute({
       method: 'GET',

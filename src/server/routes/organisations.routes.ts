@@ -44,7 +44,12 @@ export function organisationRoutes(services: Services): Route[] {
       body: CreateOrganisationSchema,
       response: OrganisationSchema,
       access: SITE_ADMIN,
-      handler: ({ body }) => services.organisations.create(body),
+      // The creator administers the new organisation.
+      handler: ({ body, access }) =>
+        services.organisations.create(
+          body,
+          access.principal.kind === 'user' ? { adminUserId: access.principal.id } : {},
+        ),
     }),
     defineRoute({
       method: 'GET',

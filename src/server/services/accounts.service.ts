@@ -53,12 +53,12 @@ export function createAccountsService(db: Db, options: AccountsOptions = {}) {
     limits,
     limiter,
 
-    /** The sign-in page's settings: first start, single sign-on, demo accounts. */
-    async config(env: NodeJS.ProcessEnv = process.env): Promise<AuthConfig> {
+    /** The sign-in page's settings: first start, single sign-on (as the app was configured), demo accounts. */
+    async config(sso: { name: string } | null): Promise<AuthConfig> {
       const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
       return {
         needsSetup: anyUser === undefined,
-        sso: env.CATCHBALL_OIDC_ISSUER ? { name: env.CATCHBALL_OIDC_NAME?.trim() || 'single sign-on' } : null,
+        sso,
         demoAccounts: await demoAccountsIn(db),
       };
     },
