@@ -109,6 +109,46 @@ describe('cascade, trace, strategy map and orphans', () => {
     expect((await t.request({ method: 'GET', url: '/api/trace/team/cso-i1' })).statusCode).toBe(400);
   });
 
+  it("leaves out of a trace the units the caller may not read (a sibling's work under a shared objective)", async () => {
+    const units = (trace: Trace) => new Set([...trace.up, ...trace.down].map((step) => step.node.unitId));
+    const url = '/api/trace/objective/cio-o1';
+    const platform = await t.request({
+      method: 'POST',
+      url: '/api/objectives',
+      payload: {
+        unitId: 'platform',
+        cycleId: 'fy2026',
+        title: 'Platform for AI ops',
+        alignedObjectiveId: 'cio-o1',
+      },
+    });
+    expect(platform.statusCode).toBe(201);
+    const everything = units(body<Trace>(await t.request({ method: 'GET', url })));
+    const viewer = await t.signIn({ id: 'usr-trace-viewer' });
+    await t.store.db
+      .insertInto('roleAssignments')
+      .values({
+        id: 'ra-trace',
+        organisationId: 'acme',
+        unitId: 'cso',
+        userId: 'usr-trace-viewer',
+        role: 'viewer',
+      })
+      .execute();
+    const tree = body<{ id: string; parentId: string | null }[]>(
+      await t.request({ method: 'GET', url: '/api/organisations/acme/units' }),
+    );
+    const below = (id: string): string[] => [
+      id,
+      ...tree.filter((u) => u.parentId === id).flatMap((u) => below(u.id)),
+    ];
+    const visible = new Set(['cio', ...below('cso')]);
+    expect([...everything].some((unit) => !visible.has(unit))).toBe(true);
+    const seen = units(body<Trace>(await t.request({ method: 'GET', url, headers: viewer })));
+    expect([...seen].every((unit) => visible.has(unit))).toBe(true);
+    expect(seen.has('cso')).toBe(true);
+  });
+
   it('draws the organisation as a graph of units, OKRs, matrices and links', async () => {
     const map = body<StrategyMap>(
       await t.request({ method: 'GET', url: '/api/organisations/acme/strategy-map' }),

@@ -151,7 +151,27 @@ export function translationRoutes(services: Services): Route[] {
           }
         },
       },
-      handler: ({ params }) => strategyMap.trace(params.kind, params.id),
+      // The chain may run into units the caller may not read (a sibling's work under a shared
+      // objective): those steps, and the edges to them, are left out.
+      handler: async ({ params, access }) => {
+        const trace = await strategyMap.trace(params.kind, params.id);
+        const organisationId = access.scope?.organisationId ?? '';
+        const steps = [...trace.up, ...trace.down];
+        const units = [...new Set(steps.map((step) => step.node.unitId))];
+        const readable = new Set<string>();
+        for (const unitId of units)
+          if (await access.allows('read', { organisationId, unitId })) readable.add(unitId);
+        const isShown = (step: (typeof steps)[number]) => readable.has(step.node.unitId);
+        const up = trace.up.filter(isShown);
+        const down = trace.down.filter(isShown);
+        const keys = new Set([
+          trace.start.key,
+          ...up.map((step) => step.node.key),
+          ...down.map((step) => step.node.key),
+        ]);
+        const edges = trace.edges.filter((edge) => keys.has(edge.from) && keys.has(edge.to));
+        return { ...trace, up, down, edges };
+      },
     }),
     defineRoute({
       method: 'GET',
