@@ -73,3 +73,19 @@ export function adminsAnything(me: Me, organisationId: string): boolean {
       ?.roles.some((grant) => grant.role === 'admin') ?? false
   );
 }
+
+/**
+ * True when the user may check in on an item (key result or KPI) of a unit, given their `role`
+ * there ({@link roleOn}) and the item's owner: editors and admins on any item, contributors on the
+ * items their person owns. Mirrors the server's `contribute` rule (core/access.ts `refusal`).
+ */
+export function mayCheckIn(
+  me: Me,
+  organisationId: string,
+  role: RoleName | null,
+  ownerId: string | null,
+): boolean {
+  if (isAtLeast(role, 'editor')) return true;
+  if (role !== 'contributor' || ownerId === null) return false;
+  return me.organisations.find((org) => org.id === organisationId)?.personId === ownerId;
+}
