@@ -1,6 +1,6 @@
 /**
- * The X-matrix tab: loads the unit's matrix for the year and renders the editable {@link XMatrix},
- * its legend and the keyboard hints. Shows guidance when the unit has no matrix for that year.
+ * The X-matrix tab: loads the unit's matrix for the year and renders the {@link XMatrix} (editable
+ * for editors and admins of the unit, read-only below), its legend and the keyboard hints. Shows guidance when the unit has no matrix for that year.
  */
 import type { MatrixItem, XMatrixView } from '../../contracts';
 import { useMemo, useState } from 'react';
@@ -18,6 +18,7 @@ import { XMatrix } from '../components/matrix/x-matrix';
 import { Skeleton, Spinner } from '../components/spinner';
 import { useLiveChanges } from '../hooks/use-live-changes';
 import { useQuery, type QueryState } from '../hooks/use-query';
+import { useUnitAccess } from '../session/use-unit-access';
 
 /**
  * A first load straight onto a matrix address requests the view at once, alongside the organisation
@@ -71,6 +72,8 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
   useLiveChanges({ matrixId: view.matrix.id }, editor.syncWithServer);
   const counts = editor.view.items;
   const [historyOf, setHistoryOf] = useState<MatrixItem | null>(null);
+  // Below editor the matrix only reads; the server would refuse the edits anyway (AccessNotice says why).
+  const readOnly = !useUnitAccess(view.unit.id).canEdit;
   return (
     <section className="matrix-page" aria-label="X-matrix">
       <div className="matrix-toolbar">
@@ -105,7 +108,7 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
         </div>
       </div>
       <div className="matrix-scroll">
-        <XMatrix editor={editor} risk={risk} onHistory={setHistoryOf} />
+        <XMatrix editor={editor} risk={risk} onHistory={setHistoryOf} readOnly={readOnly} />
       </div>
       {historyOf && (
         <HistoryDrawer
@@ -115,11 +118,17 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
       )}
       <MatrixLegend partNames={editor.view.organisation.partNames} />
       <MatrixLinksPanel view={editor.view} refetch={query.refetch} />
-      <p className="matrix-hint">
-        Click a cell to cycle ● → ○ → △ → blank (Who: ○ secondary → ● primary → blank). On an item:{' '}
-        <kbd>Enter</kbd> renames, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves, <kbd>Del</kbd> deletes,{' '}
-        <kbd>H</kbd> shows its history.
-      </p>
+      {readOnly ? (
+        <p className="matrix-hint">
+          Hover or focus an item or a cell to see what it links to; <kbd>H</kbd> on an item shows its history.
+        </p>
+      ) : (
+        <p className="matrix-hint">
+          Click a cell to cycle ● → ○ → △ → blank (Who: ○ secondary → ● primary → blank). On an item:{' '}
+          <kbd>Enter</kbd> renames, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves, <kbd>Del</kbd> deletes,{' '}
+          <kbd>H</kbd> shows its history.
+        </p>
+      )}
     </section>
   );
 }

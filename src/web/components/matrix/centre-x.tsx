@@ -1,11 +1,13 @@
 /**
  * The centre of the X-matrix: two diagonals (SVG) splitting the cell into four triangles that name
  * the parts around them (organisation.partNames), and the optional True North statement in the
- * middle, edited in place (click, then Enter or leave the field to save, Escape to cancel).
+ * middle, edited in place (click, then Enter or leave the field to save, Escape to cancel). In a
+ * read-only matrix the statement is plain text, and left out when there is none.
  */
 import { useState } from 'react';
 import type { Organisation } from '../../../contracts';
 import { PencilIcon } from '../icons';
+import { useMatrixReadOnly } from './matrix-read-only';
 
 interface CentreXProps {
   partNames: Organisation['partNames'];
@@ -17,6 +19,7 @@ interface CentreXProps {
 
 export function CentreX({ partNames, trueNorth, row, column, onSaveTrueNorth }: CentreXProps) {
   const [editing, setEditing] = useState(false);
+  const readOnly = useMatrixReadOnly();
   return (
     <div className="mx-centre" style={{ gridRow: row, gridColumn: column }} data-testid="matrix-centre">
       <svg className="mx-centre-x" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
@@ -44,7 +47,14 @@ export function CentreX({ partNames, trueNorth, row, column, onSaveTrueNorth }: 
         {partNames.how_much}
       </span>
       <div className="mx-true-north">
-        {editing ? (
+        {readOnly ? (
+          trueNorth && (
+            <p className="mx-true-north-text is-readonly" data-testid="true-north">
+              <span className="mx-true-north-kicker">True North</span>
+              <span>{trueNorth}</span>
+            </p>
+          )
+        ) : editing ? (
           <textarea
             className="mx-true-north-input"
             defaultValue={trueNorth}

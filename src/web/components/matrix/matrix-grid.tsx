@@ -6,7 +6,9 @@
  * marked cells, the cell under the pointer and the keyboard's active cell are elements — blank cells
  * are drawn by those lines, except in small grids, where every cell is an element so that each one
  * can be addressed by its test id. One click, pointer and key handler serves the whole grid; the
- * keyboard uses a roving focus (arrows move, Enter/Space cycles). Rows are memoised on a string of
+ * keyboard uses a roving focus (arrows move, Enter/Space cycles). In a read-only matrix
+ * ({@link useMatrixReadOnly}) clicks and keys only move the focus and the highlight; nothing cycles,
+ * and the grid and its cells say `aria-readonly`. Rows are memoised on a string of
  * their marks, so an edit re-renders one row and a hover re-renders none (see {@link highlightCss}).
  *
  * Test hooks: `cell-<fromId>-<toId>` with `data-strength`, or `owner-<initiativeId>-<whoId>` with
@@ -27,6 +29,7 @@ import {
 } from 'react';
 import type { MatrixItem } from '../../../contracts';
 import { PART_SHORT, ROLE_SYMBOL, STRENGTH_SYMBOL } from './matrix-model';
+import { useMatrixReadOnly } from './matrix-read-only';
 
 /** Grids with at most this many cells render every cell as an element (cheap at this size). */
 export const ALL_CELLS_UP_TO = 1600;
@@ -74,6 +77,7 @@ interface Pos {
 
 export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
   const { name, kind, rows, columns, rowIsFrom, marks, gridRow, gridColumn, pitch, onCycle, onHover } = props;
+  const readOnly = useMatrixReadOnly();
   const ref = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Pos>({ i: 0, j: 0 });
   const [pointer, setPointer] = useState<Pos | null>(null);
@@ -110,7 +114,7 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
     const ids = pos && idsAt(pos);
     if (!pos || !ids) return;
     setActive(pos);
-    onCycle(ids[0], ids[1]);
+    if (!readOnly) onCycle(ids[0], ids[1]);
   };
   const onMouseMove = (event: MouseEvent) => {
     const pos = posOf(event);
@@ -149,7 +153,7 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
       event.preventDefault();
       focusActive.current = true;
       setActive({ i: active.i, j: event.key === 'Home' ? 0 : columns.length - 1 });
-    } else if (event.key === 'Enter' || event.key === ' ') {
+    } else if ((event.key === 'Enter' || event.key === ' ') && !readOnly) {
       event.preventDefault();
       const ids = idsAt(active);
       if (ids) onCycle(ids[0], ids[1]);
@@ -174,9 +178,10 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
   return (
     <div
       ref={ref}
-      className={`mx-grid grid-${name} pitch-${pitch}`}
+      className={`mx-grid grid-${name} pitch-${pitch}${readOnly ? ' is-readonly' : ''}`}
       style={style}
       role="grid"
+      aria-readonly={readOnly || undefined}
       aria-rowcount={rows.length}
       aria-colcount={columns.length}
       onClick={onClick}
@@ -209,6 +214,7 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
           inView={all || shown.has(i)}
           activeJ={i === activeI ? activeJ : -1}
           pointerJ={pointer?.i === i ? pointer.j : -1}
+          readOnly={readOnly}
         />
       ))}
     </div>
@@ -264,10 +270,12 @@ interface GridRowProps {
   activeJ: number;
   /** Column of the cell under the pointer in this row, or -1. */
   pointerJ: number;
+  /** The cells only read (focusable, not editable). */
+  readOnly: boolean;
 }
 
 const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { kind, row, i, columns, labels, rowIsFrom, marks, all, inView, activeJ, pointerJ } = props;
+  const { kind, row, i, columns, labels, rowIsFrom, marks, all, inView, activeJ, pointerJ, readOnly } = props;
   const rowLabel = `${PART_SHORT[row.part]} '${row.title}'`;
   const cells = [];
   for (let j = 0; j < columns.length; j++) {
@@ -291,6 +299,7 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
         tabIndex={j === activeJ ? 0 : -1}
         aria-colindex={j + 1}
         aria-label={`${labelBase}: ${value ?? 'none'}`}
+        aria-readonly={readOnly || undefined}
         {...attrs}
       >
         {value ? SYMBOL[value] : ''}

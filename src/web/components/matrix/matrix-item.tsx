@@ -2,7 +2,9 @@
  * The label of one X-matrix item: a row (How, What) or a rotated column (How Far, How Much, Who).
  * Keys when focused: Enter or F2 renames, Alt+↑/← moves earlier, Alt+↓/→ moves later, Delete removes,
  * H opens the item's history.
- * A hover toolbar offers the same actions. Test hook: `data-testid="item-<id>"` with `data-part`.
+ * A hover toolbar offers the same actions. In a read-only matrix ({@link useMatrixReadOnly}) only
+ * the history stays: the title is plain text and no key renames, moves or deletes.
+ * Test hook: `data-testid="item-<id>"` with `data-part`.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { probabilityTone } from '../pressure-test/target-outlooks';
@@ -19,6 +21,7 @@ import {
 } from '../icons';
 import { InlineTitleInput } from './inline-title-input';
 import { PART_SHORT } from './matrix-model';
+import { useMatrixReadOnly } from './matrix-read-only';
 
 interface MatrixItemLabelProps {
   item: MatrixItem;
@@ -49,8 +52,9 @@ interface MatrixItemLabelProps {
 }
 
 export function MatrixItemLabel(props: MatrixItemLabelProps) {
-  const { item, index, count, orientation, row, column, tone, source, meta, chips, renamable, autoFocus } =
-    props;
+  const { item, index, count, orientation, row, column, tone, source, meta, chips, autoFocus } = props;
+  const readOnly = useMatrixReadOnly();
+  const renamable = props.renamable && !readOnly;
   const { onRename, onMove, onDelete, onHistory, onHover, sourceChanged = false } = props;
   const [editing, setEditing] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -64,6 +68,7 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
     if (event.target !== event.currentTarget) return;
     const earlier = event.key === 'ArrowUp' || event.key === 'ArrowLeft';
     const later = event.key === 'ArrowDown' || event.key === 'ArrowRight';
+    if (readOnly && event.key !== 'h' && event.key !== 'H') return;
     if (event.altKey && (earlier || later)) {
       event.preventDefault();
       onMove(item, earlier ? -1 : 1);
@@ -92,7 +97,7 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
     <span
       className="mx-item-title"
       title={item.description ? `${item.title}\n\n${item.description}` : item.title}
-      onClick={() => renamable && setEditing(true)}
+      onClick={renamable ? () => setEditing(true) : undefined}
     >
       {item.title}
     </span>
@@ -129,7 +134,13 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
       tabIndex={0}
       role="group"
       aria-label={`${PART_SHORT[item.part]} ${index + 1}: ${item.title}`}
-      aria-keyshortcuts={`Enter Alt+ArrowUp Alt+ArrowDown Delete${onHistory ? ' H' : ''}`}
+      aria-keyshortcuts={
+        readOnly
+          ? onHistory
+            ? 'H'
+            : undefined
+          : `Enter Alt+ArrowUp Alt+ArrowDown Delete${onHistory ? ' H' : ''}`
+      }
       onKeyDown={onKeyDown}
       onMouseEnter={() => onHover(item.id)}
       onMouseLeave={() => onHover(null)}
@@ -171,28 +182,32 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
           }}
         />
       )}
-      {!editing && (
+      {!editing && (!readOnly || onHistory) && (
         <div className="mx-toolbar" role="toolbar" aria-label="Item actions">
-          <button
-            type="button"
-            tabIndex={-1}
-            aria-label="Move earlier (Alt+↑)"
-            title="Move earlier (Alt+↑)"
-            disabled={index === 0}
-            onClick={() => onMove(item, -1)}
-          >
-            <EarlierIcon size={13} />
-          </button>
-          <button
-            type="button"
-            tabIndex={-1}
-            aria-label="Move later (Alt+↓)"
-            title="Move later (Alt+↓)"
-            disabled={index === count - 1}
-            onClick={() => onMove(item, 1)}
-          >
-            <LaterIcon size={13} />
-          </button>
+          {!readOnly && (
+            <>
+              <button
+                type="button"
+                tabIndex={-1}
+                aria-label="Move earlier (Alt+↑)"
+                title="Move earlier (Alt+↑)"
+                disabled={index === 0}
+                onClick={() => onMove(item, -1)}
+              >
+                <EarlierIcon size={13} />
+              </button>
+              <button
+                type="button"
+                tabIndex={-1}
+                aria-label="Move later (Alt+↓)"
+                title="Move later (Alt+↓)"
+                disabled={index === count - 1}
+                onClick={() => onMove(item, 1)}
+              >
+                <LaterIcon size={13} />
+              </button>
+            </>
+          )}
           {renamable && (
             <button
               type="button"
@@ -216,16 +231,18 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
               <ClockIcon size={13} />
             </button>
           )}
-          <button
-            type="button"
-            tabIndex={-1}
-            className="mx-toolbar-danger"
-            aria-label="Delete (Del)"
-            title="Delete (Del)"
-            onClick={() => onDelete(item)}
-          >
-            <TrashIcon size={13} />
-          </button>
+          {!readOnly && (
+            <button
+              type="button"
+              tabIndex={-1}
+              className="mx-toolbar-danger"
+              aria-label="Delete (Del)"
+              title="Delete (Del)"
+              onClick={() => onDelete(item)}
+            >
+              <TrashIcon size={13} />
+            </button>
+          )}
         </div>
       )}
     </div>

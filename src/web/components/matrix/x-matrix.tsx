@@ -2,7 +2,9 @@
  * The X-matrix drawn in the classic paper layout as one CSS grid: How rows on top, What rows at the
  * bottom, How Far columns on the left, How Much columns on the right, Who columns on the far right,
  * the four corner grids between them and the X in the centre. Hovering or focusing an item lights
- * its rows/columns and everything marked against it and dims the rest. Test hook: `data-testid="matrix"`.
+ * its rows/columns and everything marked against it and dims the rest. With `readOnly` the add slots
+ * are left out and the items, grids and True North only read (see {@link MatrixReadOnlyContext}).
+ * Test hooks: `data-testid="matrix"`, `data-readonly` when read-only.
  */
 import { useCallback, useMemo, useState, type CSSProperties } from 'react';
 import type { MatrixItem, TraceSource } from '../../../contracts';
@@ -13,6 +15,7 @@ import { AddWhoSlot } from './add-who-slot';
 import { CentreX } from './centre-x';
 import { InitiativeChips, KpiMeta } from './item-extras';
 import { matrixLayout } from './matrix-layout';
+import { MatrixReadOnlyContext } from './matrix-read-only';
 import { highlightCss } from './matrix-grid';
 import { gridMarks, MatrixGrids, placesOf } from './matrix-grids';
 import { MatrixItemLabel } from './matrix-item';
@@ -22,15 +25,18 @@ import type { MatrixEditor } from './use-matrix-editor';
 /**
  * `risk`: the pressure test's probability per How Far or How Much item, shown as a colour on the item.
  * `onHistory`: opens an item's history (the items offer it in their toolbar and on the H key).
+ * `readOnly`: the user may not edit this matrix; no edit is offered (hover, focus and history still work).
  */
 export function XMatrix({
   editor,
   risk,
   onHistory,
+  readOnly = false,
 }: {
   editor: MatrixEditor;
   risk?: ReadonlyMap<string, number>;
   onHistory?: (item: MatrixItem) => void;
+  readOnly?: boolean;
 }) {
   const { view } = editor;
   const { data: org } = useOrg();
@@ -109,105 +115,112 @@ export function XMatrix({
 
   const style = { gridTemplateRows: L.templateRows, gridTemplateColumns: L.templateColumns } as CSSProperties;
   return (
-    <div
-      className={highlight.dims ? 'mx is-dimming' : 'mx'}
-      data-testid="matrix"
-      style={style}
-      role="region"
-      aria-label={`X-matrix ${view.unit.name} ${view.matrix.year}`}
-    >
-      {zone('nw', `1 / ${L.howAddRow}`, `1 / ${L.howFarAddCol}`, items.how.length * items.how_far.length)}
-      {zone(
-        'ne',
-        `1 / ${L.howAddRow}`,
-        `${L.howMuchCol(0)} / ${L.howMuchAddCol}`,
-        items.how.length * items.how_much.length,
-      )}
-      {zone(
-        'who',
-        `1 / ${L.howAddRow}`,
-        `${L.whoCol(0)} / ${L.whoAddCol}`,
-        items.how.length * items.who.length,
-      )}
-      {zone(
-        'sw',
-        `${L.whatRow(0)} / ${L.whatAddRow}`,
-        `1 / ${L.howFarAddCol}`,
-        items.what.length * items.how_far.length,
-      )}
-      {zone(
-        'se',
-        `${L.whatRow(0)} / ${L.whatAddRow}`,
-        `${L.howMuchCol(0)} / ${L.howMuchAddCol}`,
-        items.what.length * items.how_much.length,
-      )}
+    <MatrixReadOnlyContext.Provider value={readOnly}>
+      <div
+        className={`mx${highlight.dims ? ' is-dimming' : ''}${readOnly ? ' is-readonly' : ''}`}
+        data-testid="matrix"
+        data-readonly={readOnly || undefined}
+        style={style}
+        role="region"
+        aria-label={`X-matrix ${view.unit.name} ${view.matrix.year}`}
+      >
+        {zone('nw', `1 / ${L.howAddRow}`, `1 / ${L.howFarAddCol}`, items.how.length * items.how_far.length)}
+        {zone(
+          'ne',
+          `1 / ${L.howAddRow}`,
+          `${L.howMuchCol(0)} / ${L.howMuchAddCol}`,
+          items.how.length * items.how_much.length,
+        )}
+        {zone(
+          'who',
+          `1 / ${L.howAddRow}`,
+          `${L.whoCol(0)} / ${L.whoAddCol}`,
+          items.how.length * items.who.length,
+        )}
+        {zone(
+          'sw',
+          `${L.whatRow(0)} / ${L.whatAddRow}`,
+          `1 / ${L.howFarAddCol}`,
+          items.what.length * items.how_far.length,
+        )}
+        {zone(
+          'se',
+          `${L.whatRow(0)} / ${L.whatAddRow}`,
+          `${L.howMuchCol(0)} / ${L.howMuchAddCol}`,
+          items.what.length * items.how_much.length,
+        )}
 
-      {litCss && <style>{litCss}</style>}
-      {MatrixGrids({
-        items,
-        layout: L,
-        index,
-        marks,
-        onCycleCell: editor.cycleCell,
-        onCycleOwner: editor.cycleOwner,
-        onHoverCell,
-      })}
+        {litCss && <style>{litCss}</style>}
+        {MatrixGrids({
+          items,
+          layout: L,
+          index,
+          marks,
+          onCycleCell: editor.cycleCell,
+          onCycleOwner: editor.cycleOwner,
+          onHoverCell,
+        })}
 
-      {items.how.map((item, i) => label(item, i, 'row', L.howRow(i), L.centreCol))}
-      {items.what.map((item, k) => label(item, k, 'row', L.whatRow(k), L.centreCol))}
-      {items.how_far.map((item, j) => label(item, j, 'column', L.bandRow, L.howFarCol(j)))}
-      {items.how_much.map((item, m) => label(item, m, 'column', L.bandRow, L.howMuchCol(m)))}
-      {items.who.map((item, w) => label(item, w, 'column', L.bandRow, L.whoCol(w)))}
+        {items.how.map((item, i) => label(item, i, 'row', L.howRow(i), L.centreCol))}
+        {items.what.map((item, k) => label(item, k, 'row', L.whatRow(k), L.centreCol))}
+        {items.how_far.map((item, j) => label(item, j, 'column', L.bandRow, L.howFarCol(j)))}
+        {items.how_much.map((item, m) => label(item, m, 'column', L.bandRow, L.howMuchCol(m)))}
+        {items.who.map((item, w) => label(item, w, 'column', L.bandRow, L.whoCol(w)))}
 
-      <AddItemSlot
-        part="how"
-        partName={names.how}
-        orientation="row"
-        row={L.howAddRow}
-        column={L.centreCol}
-        onCreate={create('how')}
-      />
-      <AddItemSlot
-        part="what"
-        partName={names.what}
-        orientation="row"
-        row={L.whatAddRow}
-        column={L.centreCol}
-        onCreate={create('what')}
-      />
-      <AddItemSlot
-        part="how_far"
-        partName={names.how_far}
-        orientation="column"
-        row={L.bandRow}
-        column={L.howFarAddCol}
-        onCreate={create('how_far')}
-      />
-      <AddItemSlot
-        part="how_much"
-        partName={names.how_much}
-        orientation="column"
-        row={L.bandRow}
-        column={L.howMuchAddCol}
-        onCreate={create('how_much')}
-      />
-      <AddWhoSlot
-        partName={names.who}
-        row={L.bandRow}
-        column={L.whoAddCol}
-        people={people}
-        teams={teams}
-        onCreate={(input) => editor.createItem({ part: 'who', ...input })}
-      />
+        {!readOnly && (
+          <>
+            <AddItemSlot
+              part="how"
+              partName={names.how}
+              orientation="row"
+              row={L.howAddRow}
+              column={L.centreCol}
+              onCreate={create('how')}
+            />
+            <AddItemSlot
+              part="what"
+              partName={names.what}
+              orientation="row"
+              row={L.whatAddRow}
+              column={L.centreCol}
+              onCreate={create('what')}
+            />
+            <AddItemSlot
+              part="how_far"
+              partName={names.how_far}
+              orientation="column"
+              row={L.bandRow}
+              column={L.howFarAddCol}
+              onCreate={create('how_far')}
+            />
+            <AddItemSlot
+              part="how_much"
+              partName={names.how_much}
+              orientation="column"
+              row={L.bandRow}
+              column={L.howMuchAddCol}
+              onCreate={create('how_much')}
+            />
+            <AddWhoSlot
+              partName={names.who}
+              row={L.bandRow}
+              column={L.whoAddCol}
+              people={people}
+              teams={teams}
+              onCreate={(input) => editor.createItem({ part: 'who', ...input })}
+            />
+          </>
+        )}
 
-      <CentreX
-        partNames={names}
-        trueNorth={view.matrix.trueNorth}
-        row={L.bandRow}
-        column={L.centreCol}
-        onSaveTrueNorth={editor.setTrueNorth}
-      />
-    </div>
+        <CentreX
+          partNames={names}
+          trueNorth={view.matrix.trueNorth}
+          row={L.bandRow}
+          column={L.centreCol}
+          onSaveTrueNorth={editor.setTrueNorth}
+        />
+      </div>
+    </MatrixReadOnlyContext.Provider>
   );
 }
 
