@@ -1,7 +1,12 @@
-/** The bowling chart tab: the unit's KPIs for a year, red months opening their countermeasure A3. */
+/**
+ * The bowling chart tab: the unit's KPIs for a year, red months opening their countermeasure A3, and
+ * a check-in on the KPIs the user may check in on (editors: all; contributors: the ones they own).
+ */
 import { useState } from 'react';
+import type { BowlingRow } from '../../contracts';
 import { getBowling, getCountermeasure } from '../api-client';
 import { BowlingChart, type CellTarget } from '../components/execution/bowling-chart';
+import { CheckInForm } from '../components/execution/check-in-form';
 import { CountermeasureForm } from '../components/execution/countermeasure-form';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, GridIcon } from '../components/icons';
@@ -9,12 +14,15 @@ import { LoadingBlock } from '../components/spinner';
 import { useToast } from '../components/toast';
 import { useOrg } from '../hooks/org-context';
 import { useQuery } from '../hooks/use-query';
+import { useUnitAccess } from '../session/use-unit-access';
 
 export function BowlingPage({ unitId, year }: { unitId: string; year: number }) {
   const { data: org } = useOrg();
   const toast = useToast();
   const chart = useQuery(`bowling:${unitId}:${year}`, () => getBowling(unitId, year));
   const [open, setOpen] = useState<CellTarget | null>(null);
+  const { canCheckIn } = useUnitAccess(unitId);
+  const [checkingIn, setCheckingIn] = useState<BowlingRow | null>(null);
   const existing = useQuery(open?.countermeasureIds[0] ? `cm:${open.countermeasureIds[0]}` : null, () =>
     getCountermeasure(open?.countermeasureIds[0] ?? ''),
   );
@@ -40,7 +48,25 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
         <span className="swatch frame-red" /> missed <span className="frame-marker inline" /> has a
         countermeasure · click a red month to open its A3
       </p>
-      <BowlingChart chart={chart.data} onOpenCell={setOpen} />
+      {checkingIn && (
+        <CheckInForm
+          key={checkingIn.kpiId}
+          subject={{ kpiId: checkingIn.kpiId }}
+          title={checkingIn.title}
+          onCancel={() => setCheckingIn(null)}
+          onDone={() => {
+            setCheckingIn(null);
+            toast.show({ message: `Checked in on ${checkingIn.title}`, tone: 'success' });
+            void chart.refetch();
+          }}
+        />
+      )}
+      <BowlingChart
+        chart={chart.data}
+        onOpenCell={setOpen}
+        canCheckIn={canCheckIn}
+        onCheckIn={setCheckingIn}
+      />
       {open && !waiting && (
         <CountermeasureForm
           key={`${open.kpiId}:${open.month}:${existing.data?.id ?? 'new'}`}

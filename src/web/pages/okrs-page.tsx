@@ -1,6 +1,7 @@
 /**
  * The OKRs tab: the unit's objectives for a cycle with their key results, progress, status and a
- * check-in form per key result. Alignments are
+ * check-in form on each key result the user may check in on (editors: all of them; contributors:
+ * those their person owns; viewers: none). Alignments are
  * resolved against the parent unit's OKRs of the same cycle so they read "Aligned to CIO KR: …".
  */
 import { useMemo } from 'react';
@@ -14,9 +15,11 @@ import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
 import { useLiveChanges } from '../hooks/use-live-changes';
 import { useQuery } from '../hooks/use-query';
+import { useUnitAccess } from '../session/use-unit-access';
 
 export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | undefined }) {
   const { data: org } = useOrg();
+  const { canCheckIn } = useUnitAccess(unit.id);
   const okrs = useQuery(cycleId ? `okrs:${unit.id}:${cycleId}` : null, () => listOkrs(unit.id, cycleId));
   const progress = useQuery(cycleId ? `progress:${unit.id}:${cycleId}` : null, () =>
     getProgress(unit.id, cycleId ?? ''),
@@ -91,6 +94,7 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
           alignment={resolve(objective)}
           execution={progress.data?.objectives.find((view) => view.id === objective.id)}
           onCheckedIn={refresh}
+          mayCheckIn={(kr) => canCheckIn(kr.ownerId)}
         />
       ))}
     </section>

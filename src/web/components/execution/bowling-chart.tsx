@@ -1,9 +1,10 @@
 /**
  * The bowling chart: one row pair per KPI (plan above, actual below) over twelve months, then the
  * quarter and YTD columns and the trend. Actual cells are coloured green / yellow / red; a red cell
- * with a countermeasure carries a marker, and clicking a red (or marked) cell opens its A3.
+ * with a countermeasure carries a marker, and clicking a red (or marked) cell opens its A3. KPIs
+ * the user may check in on (`canCheckIn`) carry a "Check in" button (test hook `check-in-<kpiId>`).
  */
-import type { BowlingChart as Chart } from '../../../contracts';
+import type { BowlingChart as Chart, BowlingRow } from '../../../contracts';
 import { formatNumber } from '../okr/okr-format';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -24,9 +25,14 @@ export interface CellTarget {
 export function BowlingChart({
   chart,
   onOpenCell,
+  canCheckIn,
+  onCheckIn,
 }: {
   chart: Chart;
   onOpenCell: (cell: CellTarget) => void;
+  /** Whether the user may check in on a KPI (by its owner); none is offered when not given. */
+  canCheckIn?: (ownerId: string | null) => boolean;
+  onCheckIn?: (row: BowlingRow) => void;
 }) {
   return (
     <div className="bowling-scroll">
@@ -66,6 +72,17 @@ export function BowlingChart({
                       : 'smaller is better'}{' '}
                   · ±{row.tolerancePercent}%
                 </span>
+                {onCheckIn && canCheckIn?.(row.ownerId) && (
+                  <button
+                    type="button"
+                    className="bowling-check-in"
+                    data-testid={`check-in-${row.kpiId}`}
+                    aria-label={`Check in on ${row.title}`}
+                    onClick={() => onCheckIn(row)}
+                  >
+                    Check in
+                  </button>
+                )}
               </th>
               <td rowSpan={2}>{row.ownerName ?? '—'}</td>
               <td rowSpan={2} className="tabular">

@@ -1,17 +1,20 @@
-/** An inline check-in on a key result: value, confidence and comment, dated today. */
+/** An inline check-in on a key result or a KPI: value, confidence and comment, dated today. */
 import { useState, type SyntheticEvent } from 'react';
 import { ApiError, createCheckIn } from '../../api-client';
 import { Button } from '../button';
 
+/** What is checked in on: a key result or a KPI (How Much item). */
+export type CheckInSubject = { keyResultId: string } | { kpiId: string };
+
 interface CheckInFormProps {
-  keyResultId: string;
+  subject: CheckInSubject;
   title: string;
   /** Called after the server accepted the check-in. */
   onDone: () => void;
   onCancel: () => void;
 }
 
-export function CheckInForm({ keyResultId, title, onDone, onCancel }: CheckInFormProps) {
+export function CheckInForm({ subject, title, onDone, onCancel }: CheckInFormProps) {
   const [value, setValue] = useState('');
   const [confidence, setConfidence] = useState('0.7');
   const [comment, setComment] = useState('');
@@ -24,7 +27,7 @@ export function CheckInForm({ keyResultId, title, onDone, onCancel }: CheckInFor
     setError(null);
     try {
       await createCheckIn({
-        keyResultId,
+        ...subject,
         value: Number(value),
         confidence: Number(confidence),
         comment,

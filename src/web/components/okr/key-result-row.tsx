@@ -24,7 +24,7 @@ interface KeyResultRowProps {
   owner: Person | undefined;
   /** Progress and status as the server computes them; without it, progress is estimated here. */
   execution?: KeyResultProgress | undefined;
-  /** Offers a check-in form when given; called after a check-in was saved. */
+  /** Offers a check-in form when given (only where the user may check in); called after one was saved. */
   onCheckedIn?: (() => void) | undefined;
 }
 
@@ -102,7 +102,7 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRow
       )}
       {onCheckedIn && checkingIn && (
         <CheckInForm
-          keyResultId={kr.id}
+          subject={{ keyResultId: kr.id }}
           title={kr.title}
           onCancel={() => setCheckingIn(false)}
           onDone={() => {

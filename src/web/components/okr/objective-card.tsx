@@ -1,5 +1,5 @@
 /** One objective with its key results, kind (committed / aspirational), progress and alignment. */
-import type { ObjectiveProgress, ObjectiveWithKeyResults, Person } from '../../../contracts';
+import type { KeyResult, ObjectiveProgress, ObjectiveWithKeyResults, Person } from '../../../contracts';
 import { Badge } from '../badge';
 import { ExplanationPopover } from '../execution/explanation-popover';
 import { StatusBadge } from '../execution/status-badge';
@@ -24,6 +24,8 @@ interface ObjectiveCardProps {
   execution?: ObjectiveProgress | undefined;
   /** Offers check-ins on the key results; called after one was saved. */
   onCheckedIn?: (() => void) | undefined;
+  /** Which key results the user may check in on (all when not given); the others offer none. */
+  mayCheckIn?: ((kr: KeyResult) => boolean) | undefined;
 }
 
 export function ObjectiveCard({
@@ -33,6 +35,7 @@ export function ObjectiveCard({
   alignment,
   execution,
   onCheckedIn,
+  mayCheckIn,
 }: ObjectiveCardProps) {
   const krs = [...objective.keyResults].sort((a, b) => a.position - b.position);
   return (
@@ -79,7 +82,7 @@ export function ObjectiveCard({
               kr={kr}
               owner={kr.ownerId ? peopleById.get(kr.ownerId) : undefined}
               execution={execution?.keyResults.find((view) => view.id === kr.id)}
-              onCheckedIn={onCheckedIn}
+              onCheckedIn={!mayCheckIn || mayCheckIn(kr) ? onCheckedIn : undefined}
             />
           ))}
         </ul>
