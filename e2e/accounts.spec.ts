@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { ExecutionPages } from './pages/execution-pages';
 import { MatrixPage } from './pages/matrix-page';
 import { SignInPage } from './pages/sign-in-page';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInThroughApi, test } from './support/sign-in';
@@ -28,7 +29,7 @@ test.describe('without a session', () => {
     await expect(page.getByTestId('view-only')).toHaveCount(0);
   });
 
-  test('a viewer sees the X-matrix read-only: marked View only, and an edit is refused with the reason', async ({
+  test('a viewer gets a read-only X-matrix: View only, no add slots, cells and titles that only read', async ({
     page,
   }) => {
     const signIn = new SignInPage(page);
@@ -40,13 +41,93 @@ test.describe('without a session', () => {
     const matrix = new MatrixPage(page);
     await matrix.open('acme', 'cso', 2026);
     await expect(page.getByTestId('view-only')).toBeVisible();
+    await expect(matrix.matrix).toHaveAttribute('data-readonly', 'true');
+    await expect(matrix.item('cso-bo1')).toBeVisible();
+    await expect(matrix.addSlots).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Add to / })).toHaveCount(0);
+
+    // Any write the page sends from here on would be an edit offered to a viewer (the risk colours'
+    // pressure test is a POST that only reads, sent again by the reload below).
+    const writes: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (request.method() !== 'GET' && url.includes('/api/') && !url.endsWith('/pressure-test'))
+        writes.push(`${request.method()} ${url}`);
+    });
+
+    // A cell reads (focus, hover highlight, arrows) but neither a click nor Enter changes its mark.
     const cell = matrix.cell('cso-bo1', 'cso-af2');
     const before = await matrix.strengthOf(cell);
+    await expect(cell).toHaveAttribute('aria-readonly', 'true');
+    await expect(cell.locator('xpath=ancestor::*[@role="grid"][1]')).toHaveAttribute('aria-readonly', 'true');
     await cell.click();
-    await expect(page.getByRole('alert').filter({ hasText: 'You need the editor role' })).toBeVisible();
+    await expect(cell).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press(' ');
     await expect(cell).toHaveAttribute('data-strength', before);
+    await page.keyboard.press('ArrowRight');
+    const next = matrix.cell('cso-bo1', 'cso-af3');
+    await expect(next).toBeFocused();
+    const nextBefore = await matrix.strengthOf(next);
+    await page.keyboard.press('Enter');
+    await expect(next).toHaveAttribute('data-strength', nextBefore);
+    const owner = matrix.ownerCell('cso-i1', 'cso-w1');
+    const role = (await owner.getAttribute('data-role')) ?? '';
+    await owner.click();
+    await expect(owner).toHaveAttribute('data-role', role);
+
+    // Titles neither rename on click nor on Enter; no move or delete, by key or toolbar.
+    const item = matrix.item('cso-bo1');
+    await item.hover();
+    await expect(item).toHaveClass(/is-focus/);
+    await item.locator('.mx-item-title').click();
+    await expect(page.getByRole('textbox', { name: /^Rename / })).toHaveCount(0);
+    await item.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('Delete');
+    await expect(page.getByRole('textbox', { name: /^Rename / })).toHaveCount(0);
+    await expect(item.getByRole('button', { name: /^(Delete|Move|Rename)/ })).toHaveCount(0);
+    await expect(item.getByRole('button', { name: 'History (H)' })).toHaveCount(1);
+    await expect(page.getByText(/^Deleted “/)).toHaveCount(0);
+
+    // True North is text, not a button that opens an editor.
+    await expect(page.getByTestId('true-north')).toContainText('Every alert answered in minutes');
+    await expect(page.getByRole('button', { name: /True North/ })).toHaveCount(0);
+
+    // Nothing was sent, and the server still has the marks and the order the page showed.
     await page.reload();
     await expect(matrix.cell('cso-bo1', 'cso-af2')).toHaveAttribute('data-strength', before);
+    await expect(matrix.ownerCell('cso-i1', 'cso-w1')).toHaveAttribute('data-role', role);
+    await expect(matrix.item('cso-bo1')).toHaveAttribute('aria-label', /^What 1: /);
+    expect(writes).toEqual([]);
+  });
+
+  test('a contributor is offered check-ins only on what she owns, and a read-only X-matrix', async ({
+    page,
+    context,
+  }) => {
+    await signInThroughApi(context.request, DEMO_ACCOUNTS.contributor.email);
+    const views = new ExecutionPages(page);
+
+    // Hannah Fischer owns none of the CSO's key results: no check-in on any of them.
+    await views.openOkrs('acme', 'cso', 'fy2026');
+    await expect(new SignInPage(page).accountName).toHaveText(DEMO_ACCOUNTS.contributor.name);
+    await expect(views.keyResult('cso-kr2-2')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Check in', exact: true })).toHaveCount(0);
+
+    // She owns the KPI "Staff trained in safe AI use" (cso-k6): the only check-in offered, and it saves.
+    await views.openBowling('acme', 'cso', 2026);
+    await expect(views.kpiCheckIn('cso-k6')).toBeVisible();
+    await expect(page.getByTestId(/^check-in-/)).toHaveCount(1);
+    await views.checkInOnKpi('cso-k6', '76', '0.8', 'November training round done');
+    await expect(page.getByText('Checked in on Staff trained in safe AI use')).toBeVisible();
+
+    const matrix = new MatrixPage(page);
+    await matrix.open('acme', 'cso', 2026);
+    await expect(page.getByTestId('view-only')).toBeVisible();
+    await expect(matrix.matrix).toHaveAttribute('data-readonly', 'true');
+    await expect(matrix.addSlots).toHaveCount(0);
   });
 
   test('signing out returns to sign-in, and protected pages and the API then need a session again', async ({
@@ -149,4 +230,27 @@ test('an admin creates an API token with scopes, sees its secret once, and revok
   } finally {
     await system.dispose();
   }
+});
+
+test('an admin is offered every edit: add slots, editable cells and titles, check-ins on every key result and KPI', async ({
+  page,
+}) => {
+  const matrix = new MatrixPage(page);
+  await matrix.open('acme', 'cso', 2026);
+  await expect(page.getByTestId('view-only')).toHaveCount(0);
+  await expect(matrix.matrix).not.toHaveAttribute('data-readonly', /.*/);
+  await expect(matrix.addSlots).toHaveCount(5);
+  await expect(matrix.cell('cso-bo1', 'cso-af2')).not.toHaveAttribute('aria-readonly', /.*/);
+  await matrix.item('cso-bo1').locator('.mx-item-title').click();
+  const rename = page.getByRole('textbox', { name: /^Rename / });
+  await expect(rename).toBeVisible();
+  await rename.press('Escape');
+  await expect(page.getByRole('button', { name: /True North/ })).toBeVisible();
+
+  const views = new ExecutionPages(page);
+  await views.openOkrs('acme', 'cso', 'fy2026');
+  const krs = page.getByTestId(/^kr-/);
+  await expect(page.getByRole('button', { name: 'Check in', exact: true })).toHaveCount(await krs.count());
+  await views.openBowling('acme', 'cso', 2026);
+  await expect(page.getByTestId(/^check-in-/)).toHaveCount(6);
 });

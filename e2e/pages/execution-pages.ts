@@ -38,6 +38,22 @@ export class ExecutionPages {
     return this.page.getByTestId(`frame-${kpiId}-${month}`);
   }
 
+  /** The bowling chart's "Check in" on a KPI (only there when the user may check in on it). */
+  kpiCheckIn(kpiId: string): Locator {
+    return this.page.getByTestId(`check-in-${kpiId}`);
+  }
+
+  /** Checks in on a KPI from the bowling chart: opens the form, fills it and saves. */
+  async checkInOnKpi(kpiId: string, value: string, confidence: string, comment: string): Promise<void> {
+    await this.kpiCheckIn(kpiId).click();
+    const form = this.page.getByRole('form', { name: /^Check in on / });
+    await form.getByLabel('Value').fill(value);
+    await form.getByLabel('Confidence').fill(confidence);
+    await form.getByLabel('Comment').fill(comment);
+    await form.getByRole('button', { name: 'Save check-in' }).click();
+    await expect(form).toBeHidden();
+  }
+
   async openDashboard(orgId: string, unitId: string, cycleId: string): Promise<void> {
     await this.page.goto(`/org/${orgId}/units/${unitId}/dashboard?cycle=${cycleId}`);
     await expect(this.page.getByTestId('dashboard')).toBeVisible();

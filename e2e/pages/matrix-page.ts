@@ -31,6 +31,11 @@ export class MatrixPage {
     return this.page.getByTestId(`item-${id}`);
   }
 
+  /** The "+" slots that add items (one per part, Who included); none in a read-only matrix. */
+  get addSlots(): Locator {
+    return this.matrix.getByTestId(/^add-/);
+  }
+
   async strengthOf(cell: Locator): Promise<string> {
     return (await cell.getAttribute('data-strength')) ?? '';
   }
