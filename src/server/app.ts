@@ -106,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? resolveTrustProxy(),
   });
   app.setErrorHandler(handleError);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   // JSON answers above a few kilobytes go out gzipped (a 200-item X-matrix is megabytes of JSON);
   // the web app's assets are compressed at build time instead, and event streams are left alone.
   await app.register(fastifyCompress, { threshold: 4096, encodings: ['gzip', 'deflate'] });
@@ -137,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onSend', (request, _reply, payload, done) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       viewCache.invalidate();
-      authorizer.clear();
+      authorizer.afterWrite(request.url);
     }
     done(null, payload);
   });

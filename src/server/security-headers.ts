@@ -1,4 +1,3 @@
-import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -23,21 +22,40 @@ export const CONTENT_SECURITY_POLICY = {
 /** Browsers remember HTTPS-only for this long once they have seen the header over TLS. */
 const HSTS = 'max-age=31536000; includeSubDomains';
 
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/** The policy as one header value, computed once. */
+export const CONTENT_SECURITY_POLICY_HEADER = Object.entries(CONTENT_SECURITY_POLICY)
+  .map(([directive, sources]) => `${kebab(directive)} ${sources.join(' ')}`)
+  .join('; ');
+
 /**
- * Security headers on every response (helmet): CSP, nosniff, frame denial, no referrer across
- * origins, same-origin opener and resources. Strict-Transport-Security only on answers that
- * went out over TLS: sent over plain HTTP it would lock a local install out of itself.
+ * The headers every answer carries: the set helmet would send with this policy, built once and
+ * copied onto each reply (helmet's per-request work cost a third of a cached read's throughput).
  */
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyHelmet, {
-    global: true,
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    hsts: false,
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY_HEADER,
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'DENY',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+
+/**
+ * Security headers on every response: CSP, nosniff, frame denial, no referrer across origins,
+ * same-origin opener and resources. Strict-Transport-Security only on answers that went out
+ * over TLS: sent over plain HTTP it would lock a local install out of itself.
+ */
+export function registerSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(SECURITY_HEADERS);
     if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS);
-    return payload;
+    done();
   });
 }

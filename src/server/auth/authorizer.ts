@@ -45,6 +45,12 @@ export interface AccessContext {
 }
 
 const PRINCIPAL_TTL_MS = 30_000;
+/**
+ * Writes that can change who may do what: accounts, sessions, roles, tokens, the unit tree and
+ * its owners, people's accounts, whole organisations, and the imports that bring units or people.
+ */
+const ACCESS_CHANGING_WRITE =
+  /^\/api\/(auth|users|role-assignments|api-tokens|units|people|organisations|plan|imports)(\/|\?|$)/;
 const PRINCIPAL_TABLES = new Set(['sessions', 'users', 'unit_api_tokens']);
 const MEMBERSHIP_TABLES = new Set(['role_assignments', 'people', 'users', 'units']);
 
@@ -210,8 +216,19 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
       return [...new Set([...grants, ...people].map((row) => row.organisationId))];
     },
 
-    /** Drops every cached principal, tree and membership (after this server's own writes). */
+    /** Drops every cached principal, tree and membership. */
     clear,
+
+    /**
+     * After this server's own write to `url`, before its answer leaves: lookups are dropped (an
+     * item's owners may have changed); principals, trees and memberships only when the write can
+     * change access, so a busy stream of check-ins keeps them warm. Other servers hear of every
+     * write through the change feed.
+     */
+    afterWrite(url: string): void {
+      located.clear();
+      if (ACCESS_CHANGING_WRITE.test(url)) clear();
+    },
 
     close(): void {
       unsubscribe?.();

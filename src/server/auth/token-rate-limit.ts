@@ -11,13 +11,20 @@ const WHAT = 'failed API-token attempts from this address';
  */
 export function registerTokenRateLimit(app: FastifyInstance, limiter: RateLimiter, limit: Limit): void {
   const key = (ip: string): string => `token:ip:${ip}`;
-  app.addHook('onRequest', async (request) => {
-    if (request.headers.authorization !== undefined) await limiter.check(key(request.ip), limit, WHAT);
+  // Callback-style hooks: a request without the header passes without a promise or a tick.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers.authorization === undefined) {
+      done();
+      return;
+    }
+    limiter.check(key(request.ip), limit, WHAT).then(() => done(), done);
   });
   // Counted before the answer leaves, so the next request already sees it.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.headers.authorization !== undefined && reply.statusCode === 401)
-      await limiter.count(key(request.ip), limit);
-    return payload;
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.headers.authorization === undefined || reply.statusCode !== 401) {
+      done(null, payload);
+      return;
+    }
+    limiter.count(key(request.ip), limit).then(() => done(null, payload), done);
   });
 }
