@@ -1,6 +1,28 @@
+import type { Need } from '../../core/access';
+import type { RouteAccess } from '../auth/authorizer';
+import type { Locator, Scope } from '../auth/locator';
+
 /** Anyone, signed in or not. */
 export const PUBLIC = { kind: 'public' } as const;
 /** Any signed-in user or API token; the handler narrows what it answers. */
 export const SIGNED_IN = { kind: 'signed_in' } as const;
 /** The instance's administrators. */
 export const SITE_ADMIN = { kind: 'site_admin' } as const;
+
+type IdInPath = { params: { id: string } };
+
+/**
+ * `need` on the entity whose id is the route's `:id`, found by `find` (`locate.unit`,
+ * `locate.organisation`…): the rule most routes have, written once.
+ */
+export function onPathId(
+  need: Need,
+  find: (locate: Locator, id: string) => Promise<Scope>,
+): RouteAccess<IdInPath> {
+  return { kind: 'scoped', need, scope: ({ params }, locate) => find(locate, params.id) };
+}
+
+export const onOrganisationInPath = (need: Need) => onPathId(need, (locate, id) => locate.organisation(id));
+export const onUnitInPath = (need: Need) => onPathId(need, (locate, id) => locate.unit(id));
+export const onMatrixInPath = (need: Need) => onPathId(need, (locate, id) => locate.matrix(id));
+export const onItemInPath = (need: Need) => onPathId(need, (locate, id) => locate.matrixItem(id));

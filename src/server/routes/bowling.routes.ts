@@ -11,6 +11,7 @@ import {
   UpdateCountermeasureSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
+import { onItemInPath, onUnitInPath } from './access-rules';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
 
@@ -27,7 +28,7 @@ export function bowlingRoutes(services: Services): Route[] {
         "The unit's bowling chart: per KPI twelve months of plan and actual coloured green/yellow/red, quarters, YTD, trend and countermeasures",
       params: BowlingParamsSchema,
       response: BowlingChartSchema,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('read'),
       handler: ({ params }) => bowling.chart(params.id, params.year),
     }),
     defineRoute({
@@ -38,7 +39,7 @@ export function bowlingRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: SetKpiThresholdSchema,
       response: KpiThresholdSchema,
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrixItem(params.id) },
+      access: onItemInPath('edit'),
       handler: ({ params, body }) => bowling.setTolerance(params.id, body.tolerancePercent),
     }),
     defineRoute({
@@ -49,7 +50,7 @@ export function bowlingRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: CountermeasureQuerySchema,
       response: z.array(CountermeasureSchema),
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('read'),
       handler: ({ params, query }) => countermeasures.listByUnit(params.id, query),
     }),
     ...crudRoutes({

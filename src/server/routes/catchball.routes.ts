@@ -12,6 +12,7 @@ import {
   WebhookSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
+import { onItemInPath, onUnitInPath } from './access-rules';
 import { DomainError } from '../../core/errors';
 import type { AccessContext } from '../auth/authorizer';
 import type { Services } from '../services';
@@ -84,7 +85,7 @@ export function catchballRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: ProposalListQuerySchema,
       response: z.array(ProposalSchema),
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('read'),
       handler: ({ params, query }) => catchball.listByUnit(params.id, query.state),
     }),
     defineRoute({
@@ -124,7 +125,7 @@ export function catchballRoutes(services: Services): Route[] {
       summary: "Every value a KPI's annual target has had: who, when, why",
       params: IdParamsSchema,
       response: z.array(TargetHistoryEntrySchema),
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrixItem(params.id) },
+      access: onItemInPath('read'),
       handler: ({ params }) => catchball.targetHistory({ kind: 'kpi', id: params.id }),
     }),
     ...crudRoutes({

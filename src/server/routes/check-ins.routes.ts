@@ -12,6 +12,7 @@ import {
 } from '../../contracts';
 import { DomainError } from '../../core/errors';
 import { defineRoute, type Route } from '../route';
+import { onUnitInPath } from './access-rules';
 import type { Locator, Scope } from '../auth/locator';
 import type { Services } from '../services';
 import { readUpload, XLSX_TYPE } from '../services/check-in-upload';
@@ -94,7 +95,7 @@ export function checkInRoutes(services: Services): Route[] {
       body: z.unknown(),
       bodyContentTypes: ['text/csv', XLSX_TYPE],
       response: BulkCheckInResultSchema,
-      access: { kind: 'scoped', need: 'contribute', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('contribute'),
       handler: async ({ params, request }) => {
         const scope = await checkIns.scopeOf(params.id);
         const contentType = request.headers['content-type'] ?? '';
@@ -114,7 +115,7 @@ export function checkInRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: BulkCheckInSchema,
       response: BulkCheckInResultSchema,
-      access: { kind: 'scoped', need: 'contribute', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('contribute'),
       handler: async ({ params, body }) => {
         const scope = await checkIns.scopeOf(params.id);
         const rows = body.checkIns.map((row, index) => ({ ...row, path: `body.checkIns[${index}]` }));
@@ -131,7 +132,7 @@ export function checkInRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: CreateApiTokenSchema,
       response: ApiTokenSchema,
-      access: { kind: 'scoped', need: 'admin', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('admin'),
       handler: ({ params, body, access }) =>
         apiTokens.create(params.id, {
           ...body,
@@ -145,7 +146,7 @@ export function checkInRoutes(services: Services): Route[] {
       summary: "The unit's API tokens (never the secrets)",
       params: IdParamsSchema,
       response: z.array(ApiTokenSchema),
-      access: { kind: 'scoped', need: 'admin', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('admin'),
       handler: ({ params }) => apiTokens.list(params.id),
     }),
     defineRoute({

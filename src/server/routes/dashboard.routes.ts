@@ -9,6 +9,7 @@ import {
   UnitDashboardSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
+import { onOrganisationInPath, onUnitInPath } from './access-rules';
 import type { Services } from '../services';
 
 /** The unit dashboard, the organisation overview, and the reminder digest. */
@@ -25,7 +26,7 @@ export function dashboardRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: DashboardQuerySchema,
       response: UnitDashboardSchema,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('read'),
       handler: ({ params, query }) => dashboard.unitDashboard(params.id, query.cycleId, query.asOf),
     }),
     defineRoute({
@@ -37,7 +38,7 @@ export function dashboardRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: DashboardQuerySchema,
       response: OrganisationOverviewSchema,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.organisation(params.id) },
+      access: onOrganisationInPath('read'),
       handler: ({ params, query }) => dashboard.organisationOverview(params.id, query.cycleId, query.asOf),
     }),
     defineRoute({
@@ -47,11 +48,7 @@ export function dashboardRoutes(services: Services): Route[] {
       summary: 'Where reminders and the digest go: the webhook URL and whether owners are e-mailed',
       params: IdParamsSchema,
       response: DigestSettingsSchema,
-      access: {
-        kind: 'scoped',
-        need: 'admin',
-        scope: ({ params }, locate) => locate.organisation(params.id),
-      },
+      access: onOrganisationInPath('admin'),
       handler: ({ params }) => rhythm.digestSettings(params.id),
     }),
     defineRoute({
@@ -62,11 +59,7 @@ export function dashboardRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: SetDigestSettingsSchema,
       response: DigestSettingsSchema,
-      access: {
-        kind: 'scoped',
-        need: 'admin',
-        scope: ({ params }, locate) => locate.organisation(params.id),
-      },
+      access: onOrganisationInPath('admin'),
       handler: ({ params, body }) => rhythm.setDigestSettings(params.id, body),
     }),
     defineRoute({
@@ -78,11 +71,7 @@ export function dashboardRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: DigestQuerySchema,
       response: DigestResultSchema,
-      access: {
-        kind: 'scoped',
-        need: 'admin',
-        scope: ({ params }, locate) => locate.organisation(params.id),
-      },
+      access: onOrganisationInPath('admin'),
       handler: ({ params, query }) => digest.send(params.id, query),
     }),
   ];

@@ -11,6 +11,7 @@ import {
   UnitProgressSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
+import { onUnitInPath } from './access-rules';
 import type { AccessContext } from '../auth/authorizer';
 import type { Services } from '../services';
 
@@ -68,7 +69,7 @@ export function executionRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: ProgressQuerySchema,
       response: UnitProgressSchema,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('read'),
       handler: ({ params, query }) => progress.unitProgress(params.id, query.cycleId, query.asOf),
     }),
     ...overrideRoutes,
@@ -80,7 +81,7 @@ export function executionRoutes(services: Services): Route[] {
         "The unit's check-in cadence: its own, or inherited from the nearest ancestor (monthly by default)",
       params: IdParamsSchema,
       response: UnitCadenceSchema,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('read'),
       handler: ({ params }) => rhythm.cadenceOf(params.id),
     }),
     defineRoute({
@@ -91,7 +92,7 @@ export function executionRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: SetCadenceSchema,
       response: UnitCadenceSchema,
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('edit'),
       handler: ({ params, body }) => rhythm.setCadence(params.id, body.cadence),
     }),
     defineRoute({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdParamsSchema } from '../../contracts';
 import { defineRoute, type Route } from '../route';
-import { SIGNED_IN } from './access-rules';
+import { SIGNED_IN, onMatrixInPath } from './access-rules';
 import type { Services } from '../services';
 import { XLSX_TYPE } from '../imports/sheet-reader';
 import { DRAWING_CONTENT_TYPES, DRAWING_FORMATS, drawMatrix } from '../render/matrix-export';
@@ -20,7 +20,7 @@ export function exportRoutes(services: Services): Route[] {
       summary: `The X-matrix drawn on an A3 landscape page, as ${format.toUpperCase()} (no browser involved)`,
       params: IdParamsSchema,
       produces: DRAWING_CONTENT_TYPES[format],
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('read'),
       handler: async ({ params, reply }) => {
         const view = await services.matrices.view(params.id);
         void reply
@@ -43,7 +43,7 @@ export function exportRoutes(services: Services): Route[] {
         'The X-matrix as the spreadsheet lean teams keep (the import template’s layout); imports back unchanged',
       params: IdParamsSchema,
       produces: XLSX_TYPE,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('read'),
       handler: async ({ params, reply }) => {
         const { file, filename } = await services.matrixWorkbook.exportXlsx(params.id);
         void reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${filename}"`);

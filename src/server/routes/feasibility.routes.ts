@@ -13,6 +13,7 @@ import {
   UpdateImpactSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
+import { onItemInPath, onMatrixInPath } from './access-rules';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
 
@@ -28,7 +29,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       summary: "An initiative's impacts on KPIs",
       params: IdParamsSchema,
       response: z.array(ImpactSchema),
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrixItem(params.id) },
+      access: onItemInPath('read'),
       handler: ({ params }) => initiativePlans.impacts.listByInitiative(params.id),
     }),
     ...crudRoutes({
@@ -51,7 +52,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       summary: "An initiative's effort per skill",
       params: IdParamsSchema,
       response: z.array(EffortSchema),
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrixItem(params.id) },
+      access: onItemInPath('read'),
       handler: ({ params }) => initiativePlans.efforts.listByInitiative(params.id),
     }),
     ...crudRoutes({
@@ -77,7 +78,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: PressureTestRequestSchema,
       response: PressureTestJobSchema,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('read'),
       handler: ({ params, body }) => feasibility.startPressureTest(params.id, body),
     }),
     defineRoute({
@@ -101,7 +102,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       summary: 'Skill demand against supply per month, people over capacity, gaps, and a verdict per target',
       params: IdParamsSchema,
       response: CapacityReportSchema,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('read'),
       handler: ({ params }) => feasibility.capacity(params.id),
     }),
     defineRoute({
@@ -111,7 +112,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       summary: 'Publish gates and warnings of an X-matrix, each with the items concerned',
       params: IdParamsSchema,
       response: LintReportSchema,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('read'),
       handler: ({ params }) => feasibility.lint(params.id),
     }),
   ];

@@ -20,6 +20,7 @@ import {
   type XMatrixView,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
+import { onItemInPath, onMatrixInPath } from './access-rules';
 import type { Services } from '../services';
 import { VersionQuerySchema } from './shared';
 import type { ViewCache } from '../live/view-cache';
@@ -81,7 +82,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       summary: 'A whole X-matrix by id',
       params: IdParamsSchema,
       response: XMatrixViewSchema,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('read'),
       handler: ({ params, reply }) => sendView(reply, `matrix:${params.id}`, () => matrices.view(params.id)),
     }),
     defineRoute({
@@ -92,7 +93,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: IdParamsSchema,
       body: UpdateMatrixSchema,
       response: XMatrixSchema,
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('edit'),
       handler: ({ params, body }) => matrices.update(params.id, body),
     }),
     defineRoute({
@@ -103,7 +104,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       status: 204,
       params: IdParamsSchema,
       query: VersionQuerySchema,
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('edit'),
       handler: async ({ params, query }) => {
         await matrices.remove(params.id, query.version);
         return undefined;
@@ -118,7 +119,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: IdParamsSchema,
       body: CreateMatrixItemSchema,
       response: MatrixItemSchema,
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('edit'),
       handler: ({ params, body }) => items.create(params.id, body),
     }),
     defineRoute({
@@ -129,7 +130,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: z.object({ id: IdSchema, part: MatrixPartSchema }),
       body: ReorderSchema,
       response: z.array(MatrixItemSchema),
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('edit'),
       handler: ({ params, body }) => items.reorder(params.id, params.part, body),
     }),
     defineRoute({
@@ -139,7 +140,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       summary: 'Get a matrix item',
       params: IdParamsSchema,
       response: MatrixItemSchema,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrixItem(params.id) },
+      access: onItemInPath('read'),
       handler: ({ params }) => items.get(params.id),
     }),
     defineRoute({
@@ -150,7 +151,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: IdParamsSchema,
       body: UpdateMatrixItemSchema,
       response: MatrixItemSchema,
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrixItem(params.id) },
+      access: onItemInPath('edit'),
       handler: ({ params, body }) => items.update(params.id, body),
     }),
     defineRoute({
@@ -161,7 +162,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       status: 204,
       params: IdParamsSchema,
       query: VersionQuerySchema,
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrixItem(params.id) },
+      access: onItemInPath('edit'),
       handler: async ({ params, query }) => {
         await items.remove(params.id, query.version);
         return undefined;
@@ -175,7 +176,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: IdParamsSchema,
       body: SetCorrelationSchema,
       response: z.object({ correlation: CorrelationSchema.nullable() }),
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('edit'),
       handler: async ({ params, body }) => ({ correlation: await grid.setCorrelation(params.id, body) }),
     }),
     defineRoute({
@@ -186,7 +187,7 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
       params: IdParamsSchema,
       body: SetOwnershipSchema,
       response: z.object({ ownership: OwnershipSchema.nullable() }),
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('edit'),
       handler: async ({ params, body }) => ({ ownership: await grid.setOwnership(params.id, body) }),
     }),
   ];

@@ -11,6 +11,7 @@ import {
   UpdateObjectiveSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
+import { onUnitInPath } from './access-rules';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
 
@@ -25,7 +26,7 @@ export function okrRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       query: OkrQuerySchema,
       response: z.array(ObjectiveWithKeyResultsSchema),
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.id) },
+      access: onUnitInPath('read'),
       handler: ({ params, query }) => okrs.listByUnit(params.id, query.cycleId),
     }),
     ...crudRoutes({

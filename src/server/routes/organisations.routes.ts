@@ -12,7 +12,7 @@ import {
 import { defineRoute, type Route } from '../route';
 import type { Services } from '../services';
 import { VersionQuerySchema } from './shared';
-import { SIGNED_IN, SITE_ADMIN } from './access-rules';
+import { SIGNED_IN, SITE_ADMIN, onOrganisationInPath } from './access-rules';
 
 export function organisationRoutes(services: Services): Route[] {
   const tag = 'Organisations';
@@ -58,11 +58,7 @@ export function organisationRoutes(services: Services): Route[] {
       summary: 'Get an organisation',
       params: IdParamsSchema,
       response: OrganisationSchema,
-      access: {
-        kind: 'scoped',
-        need: 'member',
-        scope: ({ params }, locate) => locate.organisation(params.id),
-      },
+      access: onOrganisationInPath('member'),
       handler: ({ params }) => services.organisations.get(params.id),
     }),
     defineRoute({
@@ -73,11 +69,7 @@ export function organisationRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: UpdateOrganisationSchema,
       response: OrganisationSchema,
-      access: {
-        kind: 'scoped',
-        need: 'admin',
-        scope: ({ params }, locate) => locate.organisation(params.id),
-      },
+      access: onOrganisationInPath('admin'),
       handler: ({ params, body }) => services.organisations.update(params.id, body),
     }),
     defineRoute({
@@ -88,11 +80,7 @@ export function organisationRoutes(services: Services): Route[] {
       status: 204,
       params: IdParamsSchema,
       query: VersionQuerySchema,
-      access: {
-        kind: 'scoped',
-        need: 'admin',
-        scope: ({ params }, locate) => locate.organisation(params.id),
-      },
+      access: onOrganisationInPath('admin'),
       handler: async ({ params, query }) => {
         await services.organisations.remove(params.id, query.version);
         return undefined;
@@ -105,11 +93,7 @@ export function organisationRoutes(services: Services): Route[] {
       summary: "List the organisation's units (flat; parentId gives the tree)",
       params: IdParamsSchema,
       response: z.array(UnitSchema),
-      access: {
-        kind: 'scoped',
-        need: 'member',
-        scope: ({ params }, locate) => locate.organisation(params.id),
-      },
+      access: onOrganisationInPath('member'),
       handler: ({ params }) => services.units.listByOrganisation(params.id),
     }),
     defineRoute({
@@ -119,11 +103,7 @@ export function organisationRoutes(services: Services): Route[] {
       summary: "List the organisation's people",
       params: IdParamsSchema,
       response: z.array(PersonSchema),
-      access: {
-        kind: 'scoped',
-        need: 'member',
-        scope: ({ params }, locate) => locate.organisation(params.id),
-      },
+      access: onOrganisationInPath('member'),
       handler: ({ params }) => services.people.listByOrganisation(params.id),
     }),
     defineRoute({
@@ -133,11 +113,7 @@ export function organisationRoutes(services: Services): Route[] {
       summary: "List the organisation's cycles",
       params: IdParamsSchema,
       response: z.array(CycleSchema),
-      access: {
-        kind: 'scoped',
-        need: 'member',
-        scope: ({ params }, locate) => locate.organisation(params.id),
-      },
+      access: onOrganisationInPath('member'),
       handler: ({ params }) => services.cycles.listByOrganisation(params.id),
     }),
     defineRoute({
@@ -147,11 +123,7 @@ export function organisationRoutes(services: Services): Route[] {
       summary: "List the organisation's X-matrices",
       params: IdParamsSchema,
       response: z.array(XMatrixSchema),
-      access: {
-        kind: 'scoped',
-        need: 'member',
-        scope: ({ params }, locate) => locate.organisation(params.id),
-      },
+      access: onOrganisationInPath('member'),
       // Structure is for every member; a matrix only for those who may read its unit.
       handler: async ({ params, access }) => {
         const matrices = await services.matrices.listByOrganisation(params.id);

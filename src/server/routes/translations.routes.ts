@@ -15,11 +15,23 @@ import {
   TranslationScopeSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
+import type { Locator, Scope } from '../auth/locator';
+import { onItemInPath, onMatrixInPath, onOrganisationInPath } from './access-rules';
 import type { Services } from '../services';
 
 const LinkedItemSchema = z.object({ item: MatrixItemSchema, sourceStatus: SourceStatusSchema.nullable() });
 
 /** Translate, source changes, cascade, trace, strategy map and orphans: the links between levels. */
+/** A translation reads the source unit's OKRs and writes (or previews) the target unit's matrix. */
+async function sourceAndTarget(
+  body: { fromUnitId: string; toUnitId: string },
+  locate: Locator,
+): Promise<Scope[]> {
+  const source = await locate.referenced('fromUnitId', () => locate.unit(body.fromUnitId));
+  const target = await locate.referenced('toUnitId', () => locate.unit(body.toUnitId));
+  return [{ ...source, need: 'read' }, target];
+}
+
 export function translationRoutes(services: Services): Route[] {
   const { translation, itemLinks, strategyMap } = services;
   const tag = 'Translate and trace';
@@ -34,13 +46,7 @@ export function translationRoutes(services: Services): Route[] {
       access: {
         kind: 'scoped',
         need: 'read',
-        scope: async ({ body }, locate) => [
-          {
-            ...(await locate.referenced('fromUnitId', () => locate.unit(body.fromUnitId))),
-            need: 'read' as const,
-          },
-          await locate.referenced('toUnitId', () => locate.unit(body.toUnitId)),
-        ],
+        scope: ({ body }, locate) => sourceAndTarget(body, locate),
       },
       handler: ({ body }) => translation.preview(body),
     }),
@@ -54,13 +60,7 @@ export function translationRoutes(services: Services): Route[] {
       access: {
         kind: 'scoped',
         need: 'read',
-        scope: async ({ body }, locate) => [
-          {
-            ...(await locate.referenced('fromUnitId', () => locate.unit(body.fromUnitId))),
-            need: 'read' as const,
-          },
-          await locate.referenced('toUnitId', () => locate.unit(body.toUnitId)),
-        ],
+        scope: ({ body }, locate) => sourceAndTarget(body, locate),
       },
       handler: ({ body }) => translation.prefill(body),
     }),
@@ -75,13 +75,7 @@ export function translationRoutes(services: Services): Route[] {
       access: {
         kind: 'scoped',
         need: 'edit',
-        scope: async ({ body }, locate) => [
-          {
-            ...(await locate.referenced('fromUnitId', () => locate.unit(body.fromUnitId))),
-            need: 'read' as const,
-          },
-          await locate.referenced('toUnitId', () => locate.unit(body.toUnitId)),
-        ],
+        scope: ({ body }, locate) => sourceAndTarget(body, locate),
       },
       handler: ({ body }) => translation.apply(body),
     }),
@@ -93,7 +87,7 @@ export function translationRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: AcceptSourceSchema,
       response: LinkedItemSchema,
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrixItem(params.id) },
+      access: onItemInPath('edit'),
       handler: ({ params, body }) => itemLinks.accept(params.id, body.version),
     }),
     defineRoute({
@@ -104,7 +98,7 @@ export function translationRoutes(services: Services): Route[] {
       params: IdParamsSchema,
       body: AnswerSourceSchema,
       response: LinkedItemSchema,
-      access: { kind: 'scoped', need: 'edit', scope: ({ params }, locate) => locate.matrixItem(params.id) },
+      access: onItemInPath('edit'),
       handler: ({ params, body }) => itemLinks.answer(params.id, body),
     }),
     defineRoute({
@@ -180,7 +174,7 @@ export function translationRoutes(services: Services): Route[] {
       summary: 'The whole organisation as a graph: units, OKRs, matrices, items and the links between them',
       params: IdParamsSchema,
       response: StrategyMapSchema,
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.organisation(params.id) },
+      access: onOrganisationInPath('read'),
       handler: ({ params }) => strategyMap.strategyMap(params.id),
     }),
     defineRoute({
@@ -191,7 +185,7 @@ export function translationRoutes(services: Services): Route[] {
         'Items with no correlation or alignment, and OKRs nothing below supports, across the organisation',
       params: IdParamsSchema,
       response: z.array(OrphanSchema),
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.organisation(params.id) },
+      access: onOrganisationInPath('read'),
       handler: ({ params }) => strategyMap.organisationOrphans(params.id),
     }),
     defineRoute({
@@ -201,7 +195,7 @@ export function translationRoutes(services: Services): Route[] {
       summary: "A matrix's orphans, and its unit's OKRs that nothing below supports",
       params: IdParamsSchema,
       response: z.array(OrphanSchema),
-      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.matrix(params.id) },
+      access: onMatrixInPath('read'),
       handler: ({ params }) => strategyMap.matrixOrphans(params.id),
     }),
   ];

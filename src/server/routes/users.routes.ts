@@ -13,7 +13,7 @@ import {
 import { publicBaseUrl } from '../auth/public-url';
 import { defineRoute, type Route } from '../route';
 import type { Services } from '../services';
-import { SITE_ADMIN } from './access-rules';
+import { SITE_ADMIN, onOrganisationInPath } from './access-rules';
 import { VersionQuerySchema } from './shared';
 
 /** User accounts (site administrators) and roles on units (the admins of those units). */
@@ -57,11 +57,7 @@ export function userRoutes(services: Services): Route[] {
       summary: "List the organisation's role assignments",
       params: IdParamsSchema,
       response: z.array(RoleAssignmentSchema),
-      access: {
-        kind: 'scoped',
-        need: 'member',
-        scope: ({ params }, locate) => locate.organisation(params.id),
-      },
+      access: onOrganisationInPath('member'),
       handler: ({ params }) => services.roles.listByOrganisation(params.id),
     }),
     defineRoute({
