@@ -311,4 +311,58 @@ describe('catchball', () => {
       expect((await keyResult()).target).toBe(7.5);
     });
   });
+
+  describe('as signed-in people: the unit owners act as themselves', () => {
+    /** Signs in a user linked to a person of the demo (so their ownerships are theirs), with a role. */
+    const personUser = async (personId: string, role: 'viewer' | 'editor', unitId: string) => {
+      const id = `usr-${personId}`;
+      const headers = await t.signIn({ id });
+      await t.store.db.updateTable('people').set({ userId: id }).where('id', '=', personId).execute();
+      await t.store.db
+        .insertInto('roleAssignments')
+        .values({ id: `ra-${personId}`, organisationId: 'acme', unitId, userId: id, role })
+        .execute();
+      return headers;
+    };
+
+    it('lets the CSO throw the ball without naming anyone, the CIO answer, and nobody act as another', async () => {
+      const cso = await personUser(CSO_OWNER, 'viewer', 'cso');
+      const cio = await personUser(CIO_OWNER, 'viewer', 'cio');
+      const editor = await t.signIn({ id: 'usr-plain-editor' });
+      await t.store.db
+        .insertInto('roleAssignments')
+        .values({
+          id: 'ra-plain-editor',
+          organisationId: 'acme',
+          unitId: 'cso',
+          userId: 'usr-plain-editor',
+          role: 'editor',
+        })
+        .execute();
+      const payload = { matrixId: 'cso-2026', kpiItemId: 'cso-k2', keyResultId: 'cio-kr2-1', trials: 2000 };
+      const thrown = await t.request({ method: 'POST', url: '/api/proposals', headers: cso, payload });
+      expect(thrown.statusCode).toBe(201);
+      const proposal = body<{ id: string; version: number; events: { actorId: string | null }[] }>(thrown);
+      expect(proposal.events[0]?.actorId).toBe(CSO_OWNER);
+      // An editor of the unit who does not own it may not throw the ball; nor may the CSO pose as the CIO.
+      expect(
+        (await t.request({ method: 'POST', url: '/api/proposals', headers: editor, payload })).statusCode,
+      ).toBe(403);
+      const posing = await t.request({
+        method: 'POST',
+        url: `/api/proposals/${proposal.id}/actions`,
+        headers: cso,
+        payload: { action: 'question', actorId: CIO_OWNER, comment: 'posing', version: proposal.version },
+      });
+      expect(posing.statusCode).toBe(403);
+      const answered = await t.request({
+        method: 'POST',
+        url: `/api/proposals/${proposal.id}/actions`,
+        headers: cio,
+        payload: { action: 'question', comment: 'Which initiatives move it?', version: proposal.version },
+      });
+      expect(answered.statusCode).toBe(200);
+      expect(body<{ events: { actorId: string | null }[] }>(answered).events.at(-1)?.actorId).toBe(CIO_OWNER);
+    });
+  });
 });
