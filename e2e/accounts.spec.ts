@@ -123,11 +123,27 @@ test.describe('without a session', () => {
     await views.checkInOnKpi('cso-k6', '76', '0.8', 'November training round done');
     await expect(page.getByText('Checked in on Staff trained in safe AI use')).toBeVisible();
 
+    // Another owner's countermeasure A3 opens to read (view only, no Save); a red month of a KPI she
+    // does not own opens no new A3.
+    await views.frame('cso-k2', 4).getByRole('button').click();
+    const a3 = page.getByRole('dialog', { name: 'Countermeasure' });
+    await expect(a3.getByRole('heading')).toContainText('view only');
+    await expect(a3.getByLabel('Problem')).toBeDisabled();
+    await expect(a3.getByRole('button', { name: 'Save' })).toHaveCount(0);
+    await a3.getByRole('button', { name: 'Close' }).click();
+    await views.frame('cso-k5', 5).getByRole('button').click();
+    await expect(page.getByRole('dialog', { name: 'Countermeasure' })).toHaveCount(0);
+    await expect(
+      page.getByText(/Only the KPI's owner or an editor of this unit opens a countermeasure/),
+    ).toBeVisible();
+
     const matrix = new MatrixPage(page);
     await matrix.open('acme', 'cso', 2026);
     await expect(page.getByTestId('view-only')).toBeVisible();
     await expect(matrix.matrix).toHaveAttribute('data-readonly', 'true');
     await expect(matrix.addSlots).toHaveCount(0);
+    // Under the matrix: the cascade form is for editors only.
+    await expect(page.getByRole('form', { name: 'Cascade an initiative' })).toHaveCount(0);
   });
 
   test('signing out returns to sign-in, and protected pages and the API then need a session again', async ({

@@ -41,6 +41,10 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
       </EmptyState>
     );
   const waiting = open !== null && open.countermeasureIds.length > 0 && !existing.data;
+  // A KPI's owner writes its countermeasures, editors any: others read an existing A3 and open none.
+  const openRow = open ? chart.data.rows.find((row) => row.kpiId === open.kpiId) : undefined;
+  const mayWrite = openRow !== undefined && canCheckIn(openRow.ownerId);
+  const isNewAndRefused = open !== null && open.countermeasureIds.length === 0 && !mayWrite;
   return (
     <section className="bowling-page" aria-label="Bowling chart">
       <p className="legend-line">
@@ -67,8 +71,14 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
         canCheckIn={canCheckIn}
         onCheckIn={setCheckingIn}
       />
-      {open && !waiting && (
+      {open && isNewAndRefused && (
+        <p className="muted" role="status">
+          Only the KPI's owner or an editor of this unit opens a countermeasure for {open.kpiTitle}.
+        </p>
+      )}
+      {open && !waiting && !isNewAndRefused && (
         <CountermeasureForm
+          isReadOnly={!mayWrite}
           key={`${open.kpiId}:${open.month}:${existing.data?.id ?? 'new'}`}
           kpiId={open.kpiId}
           kpiTitle={open.kpiTitle}

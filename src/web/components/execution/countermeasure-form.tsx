@@ -18,6 +18,8 @@ interface CountermeasureFormProps {
   people: Person[];
   onSaved: () => void;
   onClose: () => void;
+  /** Shown to read, not to change (the user does not own the KPI and is no editor of the unit). */
+  isReadOnly?: boolean;
 }
 
 export function CountermeasureForm(props: CountermeasureFormProps) {
@@ -81,56 +83,58 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
         onSubmit={(event) => void submit(event)}
       >
         <header>
-          <h2>Countermeasure (A3)</h2>
+          <h2>Countermeasure (A3){props.isReadOnly ? ' · view only' : ''}</h2>
           <p className="muted">
             {props.kpiTitle} · {monthName} {props.year}
           </p>
         </header>
-        <label>
-          <span>Problem</span>
-          <input name="problem" required value={fields.problem} onChange={set('problem')} />
-        </label>
-        <label>
-          <span>Root cause</span>
-          <textarea name="rootCause" rows={2} value={fields.rootCause} onChange={set('rootCause')} />
-        </label>
-        <label>
-          <span>Action</span>
-          <textarea name="action" rows={2} value={fields.action} onChange={set('action')} />
-        </label>
-        <div className="a3-row">
+        <fieldset disabled={props.isReadOnly} className="a3-fields">
           <label>
-            <span>Owner</span>
-            <select name="ownerId" value={fields.ownerId} onChange={set('ownerId')}>
-              <option value="">—</option>
-              {props.people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}
-                </option>
-              ))}
-            </select>
+            <span>Problem</span>
+            <input name="problem" required value={fields.problem} onChange={set('problem')} />
           </label>
           <label>
-            <span>Due</span>
-            <input name="dueDate" type="date" value={fields.dueDate} onChange={set('dueDate')} />
+            <span>Root cause</span>
+            <textarea name="rootCause" rows={2} value={fields.rootCause} onChange={set('rootCause')} />
           </label>
           <label>
-            <span>PDCA</span>
-            <select name="status" value={fields.status} onChange={set('status')}>
-              {STATUSES.filter((status) => existing || status !== 'closed').map((status) => (
-                <option key={status} value={status}>
-                  {status}
-                </option>
-              ))}
-            </select>
+            <span>Action</span>
+            <textarea name="action" rows={2} value={fields.action} onChange={set('action')} />
           </label>
-        </div>
-        {fields.status === 'closed' && (
-          <label>
-            <span>What effect was seen?</span>
-            <textarea name="effect" rows={2} required value={fields.effect} onChange={set('effect')} />
-          </label>
-        )}
+          <div className="a3-row">
+            <label>
+              <span>Owner</span>
+              <select name="ownerId" value={fields.ownerId} onChange={set('ownerId')}>
+                <option value="">—</option>
+                {props.people.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>Due</span>
+              <input name="dueDate" type="date" value={fields.dueDate} onChange={set('dueDate')} />
+            </label>
+            <label>
+              <span>PDCA</span>
+              <select name="status" value={fields.status} onChange={set('status')}>
+                {STATUSES.filter((status) => existing || status !== 'closed').map((status) => (
+                  <option key={status} value={status}>
+                    {status}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {fields.status === 'closed' && (
+            <label>
+              <span>What effect was seen?</span>
+              <textarea name="effect" rows={2} required value={fields.effect} onChange={set('effect')} />
+            </label>
+          )}
+        </fieldset>
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -138,11 +142,13 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
         )}
         <footer>
           <Button variant="ghost" onClick={props.onClose}>
-            Cancel
+            {props.isReadOnly ? 'Close' : 'Cancel'}
           </Button>
-          <Button variant="primary" type="submit">
-            {existing ? 'Save' : 'Open countermeasure'}
-          </Button>
+          {!props.isReadOnly && (
+            <Button variant="primary" type="submit">
+              {existing ? 'Save' : 'Open countermeasure'}
+            </Button>
+          )}
         </footer>
       </form>
     </div>

@@ -4,6 +4,7 @@
  * Test hooks: `cascade-link-<childItemId>`, the "Cascade" form's selects and button.
  */
 import { useState } from 'react';
+import { useUnitAccess } from '../../session/use-unit-access';
 import { Link } from 'wouter';
 import type { XMatrixView } from '../../../contracts';
 import { cascadeItem } from '../../api-translate';
@@ -19,6 +20,8 @@ export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged:
   const orgId = view.organisation.id;
   const up = view.cascades.filter((link) => link.child.matrixId === view.matrix.id);
   const down = view.cascades.filter((link) => link.parent.matrixId === view.matrix.id);
+  // Cascading writes into a unit below: offered to the unit's editors (editors of the units below by inheritance).
+  const { canEdit } = useUnitAccess(view.unit.id);
   return (
     <div className="links-cascade">
       {up.length === 0 && down.length === 0 && (
@@ -47,7 +50,7 @@ export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged:
           </li>
         ))}
       </ul>
-      <CascadeForm view={view} onChanged={onChanged} />
+      {canEdit && <CascadeForm view={view} onChanged={onChanged} />}
     </div>
   );
 }

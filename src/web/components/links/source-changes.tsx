@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { MatrixItem, SourceState, SourceStatus, XMatrixView } from '../../../contracts';
 import { acceptSource, answerSource } from '../../api-translate';
 import { Button } from '../button';
+import { useUnitAccess } from '../../session/use-unit-access';
 import { useToast } from '../toast';
 
 function describe(state: SourceState): string {
@@ -25,6 +26,8 @@ export function SourceChanges({ view, onChanged }: { view: XMatrixView; onChange
       .map((item) => [item.id, item]),
   );
   const answered = view.sourceStatus.filter((status) => !status.sourceChanged && status.answer);
+  // Accepting or answering edits the item: offered to the unit's editors only (the server decides anyway).
+  const { canEdit } = useUnitAccess(view.unit.id);
   if (changed.length === 0 && answered.length === 0)
     return <p className="links-empty">Every translated item agrees with its source.</p>;
   return (
@@ -32,7 +35,13 @@ export function SourceChanges({ view, onChanged }: { view: XMatrixView; onChange
       {changed.map((status) => {
         const item = items.get(status.itemId);
         return item ? (
-          <SourceChange key={status.itemId} item={item} status={status} onChanged={onChanged} />
+          <SourceChange
+            key={status.itemId}
+            item={item}
+            status={status}
+            canEdit={canEdit}
+            onChanged={onChanged}
+          />
         ) : null;
       })}
       {answered.map((status) => (
@@ -48,10 +57,12 @@ export function SourceChanges({ view, onChanged }: { view: XMatrixView; onChange
 function SourceChange({
   item,
   status,
+  canEdit,
   onChanged,
 }: {
   item: MatrixItem;
   status: SourceStatus;
+  canEdit: boolean;
   onChanged: () => Promise<void>;
 }) {
   const toast = useToast();
@@ -77,19 +88,23 @@ function SourceChange({
         Source was <del>{status.before ? describe(status.before) : '—'}</del>, now{' '}
         <ins>{describe(status.after)}</ins>
       </span>
-      <span className="links-actions">
-        <Button
-          size="sm"
-          variant="primary"
-          disabled={busy}
-          onClick={() => void run(() => acceptSource(item.id, item.version), 'Took the new text and target')}
-        >
-          Accept
-        </Button>
-        <Button size="sm" disabled={busy} onClick={() => setAnswering((open) => !open)}>
-          Answer
-        </Button>
-      </span>
+      {canEdit && (
+        <span className="links-actions">
+          <Button
+            size="sm"
+            variant="primary"
+            disabled={busy}
+            onClick={() =>
+              void run(() => acceptSource(item.id, item.version), 'Took the new text and target')
+            }
+          >
+            Accept
+          </Button>
+          <Button size="sm" disabled={busy} onClick={() => setAnswering((open) => !open)}>
+            Answer
+          </Button>
+        </span>
+      )}
       {answering && (
         <form
           className="links-answer"
