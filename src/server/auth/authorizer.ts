@@ -200,22 +200,6 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
       return first ?? context;
     },
 
-    /** The organisations a principal belongs to (all of them for a site administrator). */
-    async organisationsOf(principal: Principal): Promise<string[] | 'all'> {
-      if (principal.kind === 'user' && principal.isSiteAdmin) return 'all';
-      if (principal.kind === 'token') return [principal.organisationId];
-      if (principal.kind === 'anonymous') return [];
-      const [grants, people] = await Promise.all([
-        db
-          .selectFrom('roleAssignments')
-          .select('organisationId')
-          .where('userId', '=', principal.id)
-          .execute(),
-        db.selectFrom('people').select('organisationId').where('userId', '=', principal.id).execute(),
-      ]);
-      return [...new Set([...grants, ...people].map((row) => row.organisationId))];
-    },
-
     /** Drops every cached principal, tree and membership. */
     clear,
 

@@ -8,17 +8,26 @@ import { SESSION_LIFETIME_MS } from './sessions';
  * came over TLS (directly, or through a proxy trusted with CATCHBALL_TRUST_PROXY).
  */
 export function sessionCookie(secret: string, secure: boolean, maxAgeMs = SESSION_LIFETIME_MS): string {
-  return serialize(secret, Math.floor(maxAgeMs / 1000), secure);
+  return serializeCookie(SESSION_COOKIE, secret, { maxAgeSeconds: Math.floor(maxAgeMs / 1000), secure });
 }
 
 /** The same cookie, emptied and expired: the browser drops it. */
 export function clearedSessionCookie(secure: boolean): string {
-  return serialize('', 0, secure);
+  return serializeCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure });
 }
 
-// The secret is base64url, so it needs no encoding.
-const serialize = (value: string, maxAgeSeconds: number, secure: boolean): string =>
-  `${SESSION_COOKIE}=${value}; Max-Age=${String(maxAgeSeconds)}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+/**
+ * A Set-Cookie value as every Catchball cookie is set: HttpOnly and SameSite=Lax, Secure when
+ * asked. Values are base64url secrets, so they need no encoding.
+ */
+export function serializeCookie(
+  name: string,
+  value: string,
+  options: { maxAgeSeconds: number; secure: boolean; path?: string },
+): string {
+  const secure = options.secure ? '; Secure' : '';
+  return `${name}=${value}; Max-Age=${String(options.maxAgeSeconds)}; Path=${options.path ?? '/'}; HttpOnly; SameSite=Lax${secure}`;
+}
 
 /** Whether the request reached us over TLS (`request.protocol` honours a trusted proxy's header). */
 export const overTls = (request: FastifyRequest): boolean => request.protocol === 'https';

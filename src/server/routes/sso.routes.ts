@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SsoCallbackQuerySchema, SsoStartQuerySchema } from '../../contracts/sso';
 import { beginSsoLogin, finishSsoLogin } from '../auth/oidc';
 import type { OidcConfig } from '../auth/oidc-config';
-import { readCookie, SESSION_COOKIE } from '../auth/principal';
+import { readCookie } from '../auth/principal';
+import { serializeCookie, sessionCookie } from '../auth/session-cookie';
 import { SsoFailure } from '../auth/sso-failure';
 import { SSO_LOGIN_TTL_MS } from '../auth/sso-logins';
 import type { Db } from '../db/store';
@@ -50,10 +51,10 @@ export function ssoRoutes({ db, config, clock = () => new Date() }: SsoRouteDeps
         }
         reply.header(
           'set-cookie',
-          setCookie(SSO_STATE_COOKIE, started.state, {
+          serializeCookie(SSO_STATE_COOKIE, started.state, {
             path: callbackPath,
             secure: secure(request),
-            maxAge: SSO_LOGIN_TTL_MS / 1000,
+            maxAgeSeconds: SSO_LOGIN_TTL_MS / 1000,
           }),
         );
         reply.header('cache-control', 'no-store');
@@ -85,12 +86,16 @@ export function ssoRoutes({ db, config, clock = () => new Date() }: SsoRouteDeps
           return failToPage(reply, error.reason);
         }
         reply.header('set-cookie', [
-          setCookie(SESSION_COOKIE, finished.session.secret, {
-            path: '/',
+          sessionCookie(
+            finished.session.secret,
+            secure(request),
+            finished.session.expiresAt.getTime() - clock().getTime(),
+          ),
+          serializeCookie(SSO_STATE_COOKIE, '', {
+            path: callbackPath,
             secure: secure(request),
-            expires: finished.session.expiresAt,
+            maxAgeSeconds: 0,
           }),
-          setCookie(SSO_STATE_COOKIE, '', { path: callbackPath, secure: secure(request), maxAge: 0 }),
         ]);
         reply.header('cache-control', 'no-store');
         await reply.redirect(finished.returnTo, 302);
@@ -98,29 +103,6 @@ export function ssoRoutes({ db, config, clock = () => new Date() }: SsoRouteDeps
       },
     }),
   ];
-}
-
-/**
- * A Set-Cookie value: always HttpOnly and SameSite=Lax (sent on the provider's redirect back,
- * a top-level GET, but not on other sites' subrequests); Secure over TLS. Values here are
- * base64url, so they need no encoding.
- */
-function setCookie(
-  name: string,
-  value: string,
-  options: { path: string; secure: boolean; maxAge?: number; expires?: Date },
-): string {
-  return [
-    `${name}=${value}`,
-    `Path=${options.path}`,
-    options.maxAge === undefined ? null : `Max-Age=${options.maxAge}`,
-    options.expires ? `Expires=${options.expires.toUTCString()}` : null,
-    'HttpOnly',
-    'SameSite=Lax',
-    options.secure ? 'Secure' : null,
-  ]
-    .filter((part) => part !== null)
-    .join('; ');
 }
 
 /** A browser navigating (rather than a script asking for JSON) gets pages, not error bodies. */

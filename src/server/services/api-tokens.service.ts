@@ -1,12 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashSecret } from '../auth/principal';
 import type { ApiToken } from '../../contracts';
 import type { TokenScope } from '../../core/access';
 import type { Db } from '../db/store';
 import { getRow } from '../db/versioned';
 import { newId } from '../ids';
 import { presentApiToken } from '../presenters/execution.presenter';
-
-const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /**
  * Unit API tokens for integrations. A token acts on one unit and the units below it, within its
@@ -27,7 +26,7 @@ export function createApiTokensService(db: Db) {
           id: newId('tok'),
           unitId,
           name: input.name,
-          tokenHash: hash(token),
+          tokenHash: hashSecret(token),
           scopes: JSON.stringify([...new Set(input.scopes)]),
           createdBy: input.createdBy,
           expiresAt: input.expiresAt,
