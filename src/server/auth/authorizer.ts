@@ -45,6 +45,13 @@ export interface AccessContext {
 }
 
 const PRINCIPAL_TTL_MS = 30_000;
+/** Nobody's standing: no grant, no person, nothing beyond. */
+const NO_MEMBERSHIP: Membership = {
+  grants: [],
+  personId: null,
+  hasLineOfSight: false,
+  contributesOnAnyItem: false,
+};
 /**
  * Writes that can change who may do what: accounts, sessions, roles, tokens, the unit tree and
  * its owners, people's accounts, whole organisations, and the imports that bring units or people.
@@ -99,12 +106,11 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
   }
 
   async function membershipOf(principal: Principal, organisationId: string): Promise<Membership> {
-    if (principal.kind === 'anonymous')
-      return { grants: [], personId: null, hasLineOfSight: false, contributesOnAnyItem: false };
+    if (principal.kind === 'anonymous') return NO_MEMBERSHIP;
     if (principal.kind === 'token')
       return principal.organisationId === organisationId
         ? tokenMembership(principal.unitId, principal.scopes)
-        : { grants: [], personId: null, hasLineOfSight: false, contributesOnAnyItem: false };
+        : NO_MEMBERSHIP;
     const key = `${principal.id}\u0000${organisationId}`;
     const cached = memberships.get(key);
     if (cached) return cached;
@@ -132,6 +138,10 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
     return membership;
   }
 
+  /** The organisation's tree and the principal's standing in it: what every decision weighs. */
+  const standingIn = (principal: Principal, organisationId: string): Promise<[OrgTree, Membership]> =>
+    Promise.all([treeOf(organisationId), membershipOf(principal, organisationId)]);
+
   return {
     locate,
 
@@ -157,10 +167,7 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
     async authorize<I>(principal: Principal, access: RouteAccess<I>, input: I): Promise<AccessContext> {
       const allows = async (need: Need, scope: Scope): Promise<boolean> => {
         if (principal.kind === 'user' && principal.isSiteAdmin) return true;
-        const [tree, membership] = await Promise.all([
-          treeOf(scope.organisationId),
-          membershipOf(principal, scope.organisationId),
-        ]);
+        const [tree, membership] = await standingIn(principal, scope.organisationId);
         return refusal(tree, membership, need, scope) === null;
       };
       const context: AccessContext = { principal, scope: null, role: null, personId: null, allows };
@@ -176,10 +183,7 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
       const scopes = Array.isArray(found) ? found : [found];
       let first: AccessContext | null = null;
       for (const scope of scopes) {
-        const [tree, membership] = await Promise.all([
-          treeOf(scope.organisationId),
-          membershipOf(principal, scope.organisationId),
-        ]);
+        const [tree, membership] = await standingIn(principal, scope.organisationId);
         first ??= {
           principal,
           scope,
