@@ -120,8 +120,7 @@ export function executionRoutes(services: Services): Route[] {
       method: 'POST',
       url: '/api/cycles/:id/reopen',
       tag,
-      summary:
-        'Reopen a locked cycle (admins only: until accounts exist, send admin: true and a reason, which are recorded)',
+      summary: 'Reopen a locked cycle (organisation admins only), with a reason; who and why are recorded',
       params: IdParamsSchema,
       body: ReopenCycleSchema,
       response: CycleLockSchema,

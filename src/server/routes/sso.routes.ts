@@ -8,6 +8,7 @@ import { SsoFailure } from '../auth/sso-failure';
 import { SSO_LOGIN_TTL_MS } from '../auth/sso-logins';
 import type { Db } from '../db/store';
 import { defineRoute, type Route } from '../route';
+import { PUBLIC } from './access-rules';
 
 /** Holds the state of this browser's login in flight, so only the browser that started a login can finish it. */
 export const SSO_STATE_COOKIE = 'catchball_sso_state';
@@ -39,7 +40,7 @@ export function ssoRoutes({ db, config, clock = () => new Date() }: SsoRouteDeps
       summary: `Sign in with ${config.name}: redirects to the OpenID provider`,
       status: 302,
       query: SsoStartQuerySchema,
-      access: { kind: 'public' },
+      access: PUBLIC,
       handler: async ({ query, request, reply }) => {
         let started: Awaited<ReturnType<typeof beginSsoLogin>>;
         try {
@@ -69,7 +70,7 @@ export function ssoRoutes({ db, config, clock = () => new Date() }: SsoRouteDeps
       summary: `Where ${config.name} sends the browser back: opens a session, redirects to returnTo`,
       status: 302,
       query: SsoCallbackQuerySchema,
-      access: { kind: 'public' },
+      access: PUBLIC,
       handler: async ({ request, reply }) => {
         let finished: Awaited<ReturnType<typeof finishSsoLogin>>;
         try {

@@ -77,8 +77,8 @@ export function createRhythmService(db: Db) {
     },
 
     /**
-     * Reopens a locked cycle. Only an admin may: until accounts exist the request states
-     * `admin: true` (checked by the contract); who and why are kept on the lock's record.
+     * Reopens a locked cycle (the route lets organisation admins only); who and why are kept on
+     * the lock's record.
      */
     async reopen(cycleId: string, by: string | undefined, reason: string): Promise<CycleLock> {
       const result = await db
