@@ -190,6 +190,48 @@ describe('OKR import from CSV and XLSX', () => {
     expect(await countOkrs()).toEqual(before);
   });
 
+  it('refuses a row for a unit the uploader does not edit, naming the row, and writes nothing', async () => {
+    const editor = await t.signIn({ id: 'usr-cso-editor' });
+    await t.store.db
+      .insertInto('roleAssignments')
+      .values({
+        id: 'ra-cso-editor',
+        organisationId: 'acme',
+        unitId: 'cso',
+        userId: 'usr-cso-editor',
+        role: 'editor',
+      })
+      .execute();
+    const row = (id: string, unit: string) => [
+      id,
+      `Objective for ${unit}`,
+      'Committed',
+      `${id}-kr1`,
+      'Raise coverage from 10 to 20 %',
+      '',
+      '%',
+      '10',
+      '20',
+      '2026-12-31',
+      '',
+      unit,
+      'FY2026',
+    ];
+    const before = await countOkrs();
+    const confirm = (rows: string[][]) =>
+      t.request({
+        method: 'POST',
+        url: '/api/imports/okrs/confirm?unitId=cso',
+        payload: toCsv([OKR_SHEET_HEADER, ...rows]),
+        headers: { ...csvHeaders, ...editor },
+      });
+    const refused = await confirm([row('imp-own', 'cso'), row('imp-other', 'platform')]);
+    expect(refused.statusCode).toBe(403);
+    expect(body<ErrorJson>(refused).error.message).toBe('Row 3: you need the editor role on unit platform');
+    expect(await countOkrs()).toEqual(before);
+    expect((await confirm([row('imp-own', 'cso')])).statusCode).toBe(201);
+  });
+
   it('refuses a 50 MB file with a clear 413 before reading it', async () => {
     const huge = Buffer.alloc(50 * 1024 * 1024, 'a,b\n');
     const response = await preview(huge);

@@ -70,24 +70,17 @@ export function importRoutes(services: Services): Route[] {
             ? locate.referenced('unitId', () => locate.unit(query.unitId as string))
             : locate.referenced('organisationId', () => locate.organisation(query.organisationId as string)),
       },
-      handler: async ({ query, request, access }) => {
-        const file = uploadedFile(request.body);
-        // Rows may name other units (a Unit column): each must be one the caller edits.
-        const preview = await services.okrImport.preview(file, query);
-        for (const objective of preview.objectives) {
+      // Rows may name other units (a Unit column): each must be one the caller edits.
+      handler: ({ query, request, access }) =>
+        services.okrImport.confirm(uploadedFile(request.body), query, undefined, async (objective) => {
           const scope = { organisationId: access.scope?.organisationId ?? '', unitId: objective.unitId };
           if (!(await access.allows('edit', scope)))
             throw new DomainError(
               'forbidden',
               `Row ${String(objective.row)}: you need the editor role on unit ${objective.unitId}`,
-              {
-                row: objective.row,
-                unitId: objective.unitId,
-              },
+              { row: objective.row, unitId: objective.unitId },
             );
-        }
-        return services.okrImport.confirm(file, query);
-      },
+        }),
     }),
     defineRoute({
       method: 'POST',

@@ -164,13 +164,19 @@ export function createOkrImportService(db: Db) {
       return presentPreview(sheet, problems, format, rowCount);
     },
 
-    /** @throws `validation_failed` with one issue per problem (path `row 7, column C`); nothing is written. */
+    /**
+     * `checkObjective`, when given, sees every objective the sheet reads (its row and unit) before
+     * anything is written, and may refuse by throwing (the route checks the caller edits each unit).
+     * @throws `validation_failed` with one issue per problem (path `row 7, column C`); nothing is written.
+     */
     async confirm(
       bytes: Uint8Array,
       query: OkrImportQuery,
       onProgress?: ProgressListener,
+      checkObjective?: (objective: { row: number; unitId: string }) => Promise<void>,
     ): Promise<OkrImportResult> {
       const { organisationId, sheet, problems } = await read(bytes, query, onProgress);
+      if (checkObjective) for (const objective of sheet.objectives) await checkObjective(objective);
       if (problems.length > 0)
         throw validationError(
           problems.map(problemIssue),
