@@ -1,5 +1,5 @@
 import type { Need } from '../../core/access';
-import { DomainError } from '../../core/errors';
+import { DomainError, validationError } from '../../core/errors';
 import type { Db } from '../db/store';
 import { notFound } from '../errors';
 
@@ -33,9 +33,7 @@ export function createLocator(db: Db) {
         return await find();
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;
-        throw new DomainError('validation_failed', `${field}: ${error.message.toLowerCase()}`, {
-          issues: [{ path: field, message: error.message.replace(/^No/, 'no') }],
-        });
+        throw validationError([{ path: field, message: error.message.replace(/^No/, 'no') }]);
       }
     },
 
