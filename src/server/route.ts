@@ -1,58 +1,62 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodType, z } from 'zod';
+import type { ZodType } from 'zod';
+import {
+  defineEndpoint,
+  type Endpoint,
+  type EndpointSpec,
+  type HttpMethod,
+  type Parsed,
+  type SuccessStatus,
+} from '../contracts/endpoint';
 import { DomainError } from '../core/errors';
 import type { AccessContext, Authorizer, RouteAccess } from './auth/authorizer';
 import { actorOf, CSRF_HEADER, type Principal } from './auth/principal';
 import { runAsActor } from './db/actor-context';
 import { parseOrThrow } from './validation';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type Infer<T> = T extends ZodType ? z.output<T> : undefined;
+type Infer<T> = Parsed<T>;
 
-export interface RouteSpec<P, Q, B, R> {
-  method: Method;
-  /** Fastify-style path, e.g. `/api/units/:id`. */
-  url: string;
-  summary: string;
-  tag: string;
-  params?: P;
-  query?: Q;
-  body?: B;
-  /** Schema of the success body, for the OpenAPI document; omit for 204. */
-  response?: R;
-  /**
-   * Success status: 200 by default, 201 for creation, 202 for a job started, 204 for no content,
-   * 302 for a handler that answers with `reply.redirect` itself.
-   */
-  status?: 200 | 201 | 202 | 204 | 302;
-  /** Extra content types the body may come in (besides JSON), for the OpenAPI document. */
-  bodyContentTypes?: string[];
+/** What the server adds to an endpoint: who may call it, and what answers. */
+export interface Implementation<E extends Endpoint> {
+  /** Who may call it: checked after validation, before the handler (see RouteAccess). */
+  access: RouteAccess<{ params: Infer<E['params']>; query: Infer<E['query']>; body: Infer<E['body']> }>;
   /** Largest body accepted, in bytes, when it differs from the app's; larger ones get 413. */
   bodyLimit?: number;
-  /** Content type of a success body that is a file (SVG, PDF, XLSX…) rather than JSON. */
-  produces?: string;
-  /** Who may call it: checked after validation, before the handler (see RouteAccess). */
-  access: RouteAccess<{ params: Infer<P>; query: Infer<Q>; body: Infer<B> }>;
   handler: (input: {
-    params: Infer<P>;
-    query: Infer<Q>;
-    body: Infer<B>;
+    params: Infer<E['params']>;
+    query: Infer<E['query']>;
+    body: Infer<E['body']>;
     request: FastifyRequest;
     reply: FastifyReply;
     /** The principal and the role the access check found. */
     access: AccessContext;
-  }) => Promise<Infer<R> | undefined>;
+  }) => Promise<Infer<E['response']> | undefined>;
 }
+
+/**
+ * An endpoint declared in the route file itself, for routes no client calls through the typed
+ * client (redirects of the sign-in flow, say). Prefer an endpoint in src/contracts/endpoints.
+ */
+export type RouteSpec<
+  P extends ZodType | undefined,
+  Q extends ZodType | undefined,
+  B extends ZodType | undefined,
+  R extends ZodType | undefined,
+> = Omit<EndpointSpec<P, Q, B, R>, 'path'> &
+  Implementation<Endpoint<P, Q, B, R>> & {
+    /** Fastify-style path, e.g. `/api/units/:id`. */
+    url: string;
+  };
 
 /** A route with its types erased: what the app registers and the OpenAPI generator reads. */
 export interface Route {
-  method: Method;
+  method: HttpMethod;
   url: string;
   summary: string;
   tag: string;
-  status: 200 | 201 | 202 | 204 | 302;
+  status: SuccessStatus;
   schemas: { params?: ZodType; query?: ZodType; body?: ZodType; response?: ZodType };
-  bodyContentTypes: string[];
+  bodyContentTypes: readonly string[];
   produces?: string;
   /** The access rule's kind and need, for the OpenAPI document and the access tests. */
   access: { kind: RouteAccess<unknown>['kind']; need?: string };
@@ -75,34 +79,36 @@ export function checkCsrf(principal: Principal, request: FastifyRequest): void {
 }
 
 /**
- * Declares one API route. The chain is always: who is asking (session cookie with its CSRF token,
- * or API token) → validate params, query and body with the Zod contracts (a failure is a
- * `validation_failed` naming each field) → the access check → handler (which calls one service
- * and returns a presenter's object, its writes recorded in the audit trail as the principal's)
- * → reply with `status`.
+ * Implements one API endpoint. The chain is always: who is asking (session cookie with its CSRF
+ * token, or API token) → validate params, query and body with the endpoint's Zod contracts (a
+ * failure is a `validation_failed` naming each field) → the access check → handler (which calls
+ * one service and returns a presenter's object, its writes recorded in the audit trail as the
+ * principal's) → reply with the endpoint's status.
  */
-export function defineRoute<
-  P extends ZodType | undefined = undefined,
-  Q extends ZodType | undefined = undefined,
-  B extends ZodType | undefined = undefined,
-  R extends ZodType | undefined = undefined,
->(spec: RouteSpec<P, Q, B, R>): Route {
-  const status = spec.status ?? 200;
-  const schemas = { params: spec.params, query: spec.query, body: spec.body, response: spec.response };
+export function implement<E extends Endpoint>(endpoint: E, implementation: Implementation<E>): Route {
+  const { status } = endpoint;
+  const spec = implementation;
+  const schemas = {
+    params: endpoint.params,
+    query: endpoint.query,
+    body: endpoint.body,
+    response: endpoint.response,
+  } as Route['schemas'];
+  type In = Parameters<Implementation<E>['handler']>[0];
   return {
-    method: spec.method,
-    url: spec.url,
-    summary: spec.summary,
-    tag: spec.tag,
+    method: endpoint.method,
+    url: endpoint.path,
+    summary: endpoint.summary,
+    tag: endpoint.tag,
     status,
     schemas,
-    bodyContentTypes: spec.bodyContentTypes ?? [],
-    ...(spec.produces ? { produces: spec.produces } : {}),
+    bodyContentTypes: endpoint.bodyContentTypes,
+    ...(endpoint.produces ? { produces: endpoint.produces } : {}),
     access: { kind: spec.access.kind, ...(spec.access.kind === 'scoped' ? { need: spec.access.need } : {}) },
     register(app, authorizer) {
       app.route({
-        method: spec.method,
-        url: spec.url,
+        method: endpoint.method,
+        url: endpoint.path,
         ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
         handler: async (request, reply) => {
           const parse = (schema: ZodType | undefined, value: unknown, where: string): unknown =>
@@ -115,9 +121,9 @@ export function defineRoute<
           const early =
             spec.access.kind === 'scoped' ? null : await authorizer.authorize(principal, spec.access, null);
           const validated = {
-            params: parse(spec.params, request.params, 'path') as Infer<P>,
-            query: parse(spec.query, request.query, 'query') as Infer<Q>,
-            body: (spec.body ? parseOrThrow(spec.body, request.body, 'body') : undefined) as Infer<B>,
+            params: parse(schemas.params, request.params, 'path') as In['params'],
+            query: parse(schemas.query, request.query, 'query') as In['query'],
+            body: (schemas.body ? parseOrThrow(schemas.body, request.body, 'body') : undefined) as In['body'],
           };
           const access = early ?? (await authorizer.authorize(principal, spec.access, validated));
           const result = await runAsActor(actorOf(principal), () =>
@@ -130,4 +136,19 @@ export function defineRoute<
       });
     },
   };
+}
+
+/** A route whose endpoint is declared inline (see RouteSpec): `implement` of that endpoint. */
+export function defineRoute<
+  P extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined,
+  R extends ZodType | undefined = undefined,
+>(spec: RouteSpec<P, Q, B, R>): Route {
+  const { url, access, handler, bodyLimit, ...rest } = spec;
+  return implement(defineEndpoint<P, Q, B, R>({ ...rest, path: url }), {
+    access,
+    handler,
+    ...(bodyLimit ? { bodyLimit } : {}),
+  });
 }

@@ -24,7 +24,6 @@ import type {
   CreateMatrixItemInput,
   Cycle,
   MatrixItem,
-  ObjectiveWithKeyResults,
   Organisation,
   Ownership,
   Person,
@@ -34,6 +33,14 @@ import type {
   XMatrixView,
 } from '../contracts';
 import type { AuditPage } from '../contracts';
+import {
+  toHttpRequest,
+  type Endpoint,
+  type EndpointArgs,
+  type EndpointRequest,
+  type EndpointResponse,
+} from '../contracts/endpoint';
+import { okrs } from '../contracts/endpoints';
 
 /** The five parts of an X-matrix: what (south), how_far (west), how (north), how_much (east), who. */
 export type MatrixPart = MatrixItem['part'];
@@ -126,6 +133,19 @@ function safeParse(text: string): unknown {
   }
 }
 
+/**
+ * Calls one endpoint declared in src/contracts/endpoints: the address, method and body come from
+ * its declaration, the answer is typed as its response. Every API call of the web app goes
+ * through here (uploads with progress use `toHttpRequest` with XHR, see api-uploads.ts).
+ */
+export function callEndpoint<E extends Endpoint>(
+  endpoint: E,
+  ...args: EndpointArgs<E>
+): Promise<EndpointResponse<E>> {
+  const http = toHttpRequest(endpoint, (args[0] ?? {}) as EndpointRequest<E>);
+  return request<EndpointResponse<E>>(http.method, http.url, http.body);
+}
+
 export const enc = encodeURIComponent;
 
 /** GET /api/organisations */
@@ -149,12 +169,9 @@ export const listCycles = (orgId: string) =>
 export const listMatrices = (orgId: string) =>
   request<XMatrix[]>('GET', `/api/organisations/${enc(orgId)}/matrices`);
 
-/** GET /api/units/:id/okrs?cycleId=C */
+/** A unit's objectives with their key results, for one cycle or all. */
 export const listOkrs = (unitId: string, cycleId?: string) =>
-  request<ObjectiveWithKeyResults[]>(
-    'GET',
-    `/api/units/${enc(unitId)}/okrs${cycleId ? `?cycleId=${enc(cycleId)}` : ''}`,
-  );
+  callEndpoint(okrs.listUnitOkrs, { params: { id: unitId }, query: { cycleId } });
 
 /** GET /api/units/:unitId/matrices/:year — everything needed to draw and edit one X-matrix. */
 export const getMatrixView = (unitId: string, year: number) =>

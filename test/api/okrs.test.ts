@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyResult, ObjectiveWithKeyResults } from '../../src/contracts';
+import * as endpoints from '../../src/contracts/endpoints';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
 describe('OKRs', () => {
@@ -11,9 +12,10 @@ describe('OKRs', () => {
   afterAll(() => t.close());
 
   it("lists a unit's objectives with key results for a cycle", async () => {
-    const okrs = body<ObjectiveWithKeyResults[]>(
-      await t.request({ method: 'GET', url: '/api/units/cio/okrs?cycleId=fy2026' }),
-    );
+    const { result: okrs } = await t.call(endpoints.okrs.listUnitOkrs, {
+      params: { id: 'cio' },
+      query: { cycleId: 'fy2026' },
+    });
     expect(okrs.length).toBeGreaterThanOrEqual(3);
     expect(okrs.every((objective) => objective.keyResults.length >= 2)).toBe(true);
     const kinds = new Set(okrs.flatMap((objective) => objective.keyResults.map((kr) => kr.kind)));

@@ -4,6 +4,12 @@ import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
+import {
+  toHttpRequest,
+  type Endpoint,
+  type EndpointRequest,
+  type EndpointResponse,
+} from '../../src/contracts/endpoint';
 import { buildApp } from '../../src/server/app';
 import { openStore, PGLITE_OPTIONS, wrapPGlite, type Store } from '../../src/server/db/store';
 import { createServices, type ServiceOptions, type Services } from '../../src/server/services';
@@ -22,12 +28,30 @@ export interface TestApp {
    * `authorization` header, or `anonymous: true`.
    */
   request(options: TestRequest): Promise<LightMyRequestResponse & { data: unknown }>;
+  /**
+   * Calls one declared endpoint through the typed client (path, query and body from the
+   * endpoint's contract), with `request`'s credentials rules. `result` is the body typed as the
+   * endpoint's response: read it only after checking the status; `data` is the same body untyped.
+   * `options.payload` replaces the JSON body (a raw upload, with its content-type header).
+   */
+  call<E extends Endpoint>(
+    endpoint: E,
+    input: EndpointRequest<E>,
+    options?: CallOptions,
+  ): Promise<LightMyRequestResponse & { data: unknown; result: EndpointResponse<E> }>;
   /** Creates a user (site administrator or not) and signs them in: the headers to send as them. */
   signIn(user: { id: string; name?: string; isSiteAdmin?: boolean }): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
 export type TestRequest = InjectOptions & { anonymous?: boolean };
+
+/** Extra request settings of `TestApp.call`. */
+export interface CallOptions {
+  headers?: Record<string, string>;
+  anonymous?: boolean;
+  payload?: InjectOptions['payload'];
+}
 
 export const TEST_ADMIN_ID = 'usr_test_admin';
 
@@ -103,24 +127,36 @@ export async function createTestApp(options: { services?: ServiceOptions } = {})
     return { cookie: `${SESSION_COOKIE}=${session.secret}`, [CSRF_HEADER]: session.csrfToken };
   };
   const adminHeaders = await signIn({ id: TEST_ADMIN_ID, name: 'Test Admin', isSiteAdmin: true });
+  const request: TestApp['request'] = async ({ anonymous, ...options }) => {
+    const headers = { ...(options.headers ?? {}) } as Record<string, string>;
+    const hasOwnCredential = 'cookie' in headers || 'authorization' in headers || 'Authorization' in headers;
+    const response = await app.inject({
+      ...options,
+      headers: anonymous || hasOwnCredential ? headers : { ...adminHeaders, ...headers },
+    });
+    const isJson =
+      (response.headers['content-type'] ?? '').toString().includes('json') &&
+      response.body !== '' &&
+      response.headers['content-encoding'] === undefined;
+    return Object.assign(response, { data: isJson ? (JSON.parse(response.body) as unknown) : undefined });
+  };
   return {
     app,
     store,
     services: createServices(store.db, options.services),
     signIn,
-    async request({ anonymous, ...options }) {
-      const headers = { ...(options.headers ?? {}) } as Record<string, string>;
-      const hasOwnCredential =
-        'cookie' in headers || 'authorization' in headers || 'Authorization' in headers;
-      const response = await app.inject({
-        ...options,
-        headers: anonymous || hasOwnCredential ? headers : { ...adminHeaders, ...headers },
+    request,
+    async call(endpoint, input, options = {}) {
+      const http = toHttpRequest(endpoint, input);
+      const payload = options.payload ?? (http.body as InjectOptions['payload']);
+      const response = await request({
+        method: http.method,
+        url: http.url,
+        ...(payload === undefined ? {} : { payload }),
+        ...(options.headers ? { headers: options.headers } : {}),
+        ...(options.anonymous ? { anonymous: true } : {}),
       });
-      const isJson =
-        (response.headers['content-type'] ?? '').toString().includes('json') &&
-        response.body !== '' &&
-        response.headers['content-encoding'] === undefined;
-      return Object.assign(response, { data: isJson ? (JSON.parse(response.body) as unknown) : undefined });
+      return Object.assign(response, { result: response.data as EndpointResponse<typeof endpoint> });
     },
     async close() {
       await app.close();

@@ -4,16 +4,15 @@ import {
   BowlingParamsSchema,
   CountermeasureQuerySchema,
   CountermeasureSchema,
-  CreateCountermeasureSchema,
   IdParamsSchema,
   KpiThresholdSchema,
   SetKpiThresholdSchema,
-  UpdateCountermeasureSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
 import { onItemInPath, onUnitInPath } from './access-rules';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
+import { bowling as endpoints } from '../../contracts/endpoints';
 
 /** The bowling chart, KPI tolerances, and countermeasures on red months. */
 export function bowlingRoutes(services: Services): Route[] {
@@ -54,12 +53,7 @@ export function bowlingRoutes(services: Services): Route[] {
       handler: ({ params, query }) => countermeasures.listByUnit(params.id, query),
     }),
     ...crudRoutes({
-      path: '/api/countermeasures',
-      noun: 'countermeasure',
-      tag,
-      create: CreateCountermeasureSchema,
-      update: UpdateCountermeasureSchema,
-      response: CountermeasureSchema,
+      endpoints: endpoints.countermeasures,
       // The KPI's owners write their own countermeasures (contributors), editors any of the unit's.
       access: {
         write: 'contribute',

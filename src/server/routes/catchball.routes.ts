@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import {
   CreateProposalSchema,
-  CreateWebhookSchema,
   IdParamsSchema,
   ProposalListQuerySchema,
   ProposalSchema,
   ProposalStepSchema,
   ProposalThreadSchema,
   TargetHistoryEntrySchema,
-  UpdateWebhookSchema,
-  WebhookSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
 import { onItemInPath, onUnitInPath } from './access-rules';
@@ -17,6 +14,7 @@ import { DomainError } from '../../core/errors';
 import type { AccessContext } from '../auth/authorizer';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
+import { catchball as endpoints } from '../../contracts/endpoints';
 
 /**
  * Who throws the ball: the signed-in user's person. Naming someone else is refused, except for a
@@ -129,12 +127,7 @@ export function catchballRoutes(services: Services): Route[] {
       handler: ({ params }) => catchball.targetHistory({ kind: 'kpi', id: params.id }),
     }),
     ...crudRoutes({
-      path: '/api/webhooks',
-      noun: 'webhook (per unit, or organisation-wide with unitId null)',
-      tag,
-      create: CreateWebhookSchema,
-      update: UpdateWebhookSchema,
-      response: WebhookSchema,
+      endpoints: endpoints.webhooks,
       // A webhook URL is a secret (whoever has it may post into the channel): admins only, as digest settings.
       access: {
         read: 'admin',

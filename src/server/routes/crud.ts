@@ -1,19 +1,12 @@
 import type { ZodType, z } from 'zod';
-import { IdParamsSchema } from '../../contracts';
+import type { CrudEndpoints } from '../../contracts/crud-endpoints';
 import type { Need } from '../../core/access';
 import type { Locator, Scope } from '../auth/locator';
-import { defineRoute, type Route } from '../route';
-import { VersionQuerySchema } from './shared';
+import { implement, type Route } from '../route';
 
 interface CrudSpec<C extends ZodType, U extends ZodType, R extends ZodType> {
-  /** Path of the collection, e.g. `/api/units`; items live at `<path>/:id`. */
-  path: string;
-  /** Singular human name for summaries ("unit", "key result"). */
-  noun: string;
-  tag: string;
-  create: C;
-  update: U;
-  response: R;
+  /** The four endpoints, declared in src/contracts/endpoints with `defineCrudEndpoints`. */
+  endpoints: CrudEndpoints<C, U, R>;
   /**
    * Where an existing one lives (`at`) and where a new one would (`into`); reads need `read`
    * there, writes `write` (editor by default; `admin` for structure).
@@ -36,13 +29,13 @@ interface CrudSpec<C extends ZodType, U extends ZodType, R extends ZodType> {
 }
 
 /**
- * The four routes every versioned resource has: POST to create (201), GET one, PATCH with the
- * version read (409 on a stale one), DELETE with `?version=`.
+ * Implements the four endpoints every versioned resource has (see `defineCrudEndpoints`): reads
+ * need `read` where the entity lives, writes `write` there and, for a create, where it goes.
  */
 export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodType>(
   spec: CrudSpec<C, U, R>,
 ): Route[] {
-  const { path, noun, tag, service } = spec;
+  const { endpoints, service } = spec;
   const write = spec.access.write ?? 'edit';
   const read = spec.access.read ?? 'read';
   const { at, into, moveTo } = spec.access;
@@ -50,35 +43,15 @@ export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodTy
   // schemas passed here are the ones the route validates with, so the casts below are exact.
   const input = <S extends ZodType>(value: unknown) => value as z.output<S>;
   return [
-    defineRoute({
-      method: 'POST',
-      url: path,
-      tag,
-      summary: `Create a ${noun}`,
-      status: 201,
-      body: spec.create,
-      response: spec.response,
+    implement(endpoints.create, {
       access: { kind: 'scoped', need: write, scope: ({ body }, locate) => into(input<C>(body), locate) },
       handler: async ({ body }) => (await service.create(input<C>(body))) as never,
     }),
-    defineRoute({
-      method: 'GET',
-      url: `${path}/:id`,
-      tag,
-      summary: `Get a ${noun}`,
-      params: IdParamsSchema,
-      response: spec.response,
+    implement(endpoints.get, {
       access: { kind: 'scoped', need: read, scope: ({ params }, locate) => at(params.id, locate) },
       handler: async ({ params }) => (await service.get(params.id)) as never,
     }),
-    defineRoute({
-      method: 'PATCH',
-      url: `${path}/:id`,
-      tag,
-      summary: `Update a ${noun} (send the version you read)`,
-      params: IdParamsSchema,
-      body: spec.update,
-      response: spec.response,
+    implement(endpoints.update, {
       access: {
         kind: 'scoped',
         need: write,
@@ -89,14 +62,7 @@ export function crudRoutes<C extends ZodType, U extends ZodType, R extends ZodTy
       },
       handler: async ({ params, body }) => (await service.update(params.id, input<U>(body))) as never,
     }),
-    defineRoute({
-      method: 'DELETE',
-      url: `${path}/:id`,
-      tag,
-      summary: `Delete a ${noun} (send the version you read)`,
-      status: 204,
-      params: IdParamsSchema,
-      query: VersionQuerySchema,
+    implement(endpoints.remove, {
       access: { kind: 'scoped', need: write, scope: ({ params }, locate) => at(params.id, locate) },
       handler: async ({ params, query }) => {
         await service.remove(params.id, query.version);

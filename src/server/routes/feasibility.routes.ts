@@ -1,21 +1,18 @@
 import { z } from 'zod';
 import {
   CapacityReportSchema,
-  CreateEffortSchema,
-  CreateImpactSchema,
   EffortSchema,
   IdParamsSchema,
   ImpactSchema,
   LintReportSchema,
   PressureTestJobSchema,
   PressureTestRequestSchema,
-  UpdateEffortSchema,
-  UpdateImpactSchema,
 } from '../../contracts';
 import { defineRoute, type Route } from '../route';
 import { onItemInPath, onMatrixInPath } from './access-rules';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
+import { feasibility as endpoints } from '../../contracts/endpoints';
 
 /** Impacts and efforts of initiatives, and what they add up to: pressure test, capacity, lint. */
 export function feasibilityRoutes(services: Services): Route[] {
@@ -33,12 +30,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       handler: ({ params }) => initiativePlans.impacts.listByInitiative(params.id),
     }),
     ...crudRoutes({
-      path: '/api/impacts',
-      noun: 'impact (initiative × KPI: low ≤ likely ≤ high)',
-      tag,
-      create: CreateImpactSchema,
-      update: UpdateImpactSchema,
-      response: ImpactSchema,
+      endpoints: endpoints.impacts,
       access: {
         at: (id, locate) => locate.impact(id),
         into: (body, locate) => locate.referenced('initiativeId', () => locate.matrixItem(body.initiativeId)),
@@ -56,12 +48,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       handler: ({ params }) => initiativePlans.efforts.listByInitiative(params.id),
     }),
     ...crudRoutes({
-      path: '/api/efforts',
-      noun: 'effort (initiative × skill, person-days per month)',
-      tag,
-      create: CreateEffortSchema,
-      update: UpdateEffortSchema,
-      response: EffortSchema,
+      endpoints: endpoints.efforts,
       access: {
         at: (id, locate) => locate.effort(id),
         into: (body, locate) => locate.referenced('initiativeId', () => locate.matrixItem(body.initiativeId)),

@@ -1,16 +1,5 @@
-import { z } from 'zod';
-import {
-  CreateKeyResultSchema,
-  CreateObjectiveSchema,
-  IdParamsSchema,
-  KeyResultSchema,
-  ObjectiveSchema,
-  ObjectiveWithKeyResultsSchema,
-  OkrQuerySchema,
-  UpdateKeyResultSchema,
-  UpdateObjectiveSchema,
-} from '../../contracts';
-import { defineRoute, type Route } from '../route';
+import { okrs as endpoints } from '../../contracts/endpoints';
+import { implement, type Route } from '../route';
 import { onUnitInPath } from './access-rules';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
@@ -18,24 +7,12 @@ import { crudRoutes } from './crud';
 export function okrRoutes(services: Services): Route[] {
   const { okrs } = services;
   return [
-    defineRoute({
-      method: 'GET',
-      url: '/api/units/:id/okrs',
-      tag: 'OKRs',
-      summary: "A unit's objectives with their key results, for one cycle or all",
-      params: IdParamsSchema,
-      query: OkrQuerySchema,
-      response: z.array(ObjectiveWithKeyResultsSchema),
+    implement(endpoints.listUnitOkrs, {
       access: onUnitInPath('read'),
       handler: ({ params, query }) => okrs.listByUnit(params.id, query.cycleId),
     }),
     ...crudRoutes({
-      path: '/api/objectives',
-      noun: 'objective',
-      tag: 'OKRs',
-      create: CreateObjectiveSchema,
-      update: UpdateObjectiveSchema,
-      response: ObjectiveSchema,
+      endpoints: endpoints.objectives,
       access: {
         at: (id, locate) => locate.objective(id),
         into: (body, locate) => locate.referenced('unitId', () => locate.unit(body.unitId)),
@@ -48,12 +25,7 @@ export function okrRoutes(services: Services): Route[] {
       },
     }),
     ...crudRoutes({
-      path: '/api/key-results',
-      noun: 'key result',
-      tag: 'OKRs',
-      create: CreateKeyResultSchema,
-      update: UpdateKeyResultSchema,
-      response: KeyResultSchema,
+      endpoints: endpoints.keyResults,
       access: {
         at: (id, locate) => locate.keyResult(id),
         into: (body, locate) => locate.referenced('objectiveId', () => locate.objective(body.objectiveId)),

@@ -1,17 +1,7 @@
-import {
-  CreateCycleSchema,
-  CreatePersonSchema,
-  CreateUnitSchema,
-  CycleSchema,
-  PersonSchema,
-  UnitSchema,
-  UpdateCycleSchema,
-  UpdatePersonSchema,
-  UpdateUnitSchema,
-} from '../../contracts';
 import type { Route } from '../route';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
+import { structure as endpoints } from '../../contracts/endpoints';
 import type { Locator, Scope } from '../auth/locator';
 
 /** A unit (checked to be in the organisation), or the organisation itself when there is none. */
@@ -31,12 +21,7 @@ async function placeInOrganisation(
 export function structureRoutes(services: Services): Route[] {
   return [
     ...crudRoutes({
-      path: '/api/units',
-      noun: 'unit',
-      tag: 'Units',
-      create: CreateUnitSchema,
-      update: UpdateUnitSchema,
-      response: UnitSchema,
+      endpoints: endpoints.units,
       // Structure is the admins': a unit is made under a unit one administers (or at the top by
       // an organisation admin), and moved only between units one administers.
       access: {
@@ -53,12 +38,7 @@ export function structureRoutes(services: Services): Route[] {
       service: services.units,
     }),
     ...crudRoutes({
-      path: '/api/people',
-      noun: 'person',
-      tag: 'People',
-      create: CreatePersonSchema,
-      update: UpdatePersonSchema,
-      response: PersonSchema,
+      endpoints: endpoints.people,
       access: {
         read: 'member',
         at: async (id, locate) => ({ ...(await locate.person(id)), ownerPersonIds: [] }),
@@ -78,12 +58,7 @@ export function structureRoutes(services: Services): Route[] {
       service: services.people,
     }),
     ...crudRoutes({
-      path: '/api/cycles',
-      noun: 'cycle',
-      tag: 'Cycles',
-      create: CreateCycleSchema,
-      update: UpdateCycleSchema,
-      response: CycleSchema,
+      endpoints: endpoints.cycles,
       access: {
         read: 'member',
         write: 'admin',

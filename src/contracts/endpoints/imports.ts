@@ -1,0 +1,2 @@
+// Endpoints of this resource are declared here (see ../endpoint.ts and ./okrs.ts).
+export {};
