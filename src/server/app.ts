@@ -126,20 +126,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = createServices(options.store.db, { smtp: resolveSmtp(), ...options.services });
   const feed = await startChangeFeed(options.store);
   const viewCache = createViewCache(feed);
-  const authorizer = createAuthorizer(options.store.db, feed);
+  // The authorizer knows which tables change access; the feed tells it which tables changed.
+  const authorizer = createAuthorizer(options.store.db);
+  const stopInvalidating = feed.subscribe({}, authorizer.invalidate);
   app.addHook('onClose', async () => {
     viewCache.close();
-    authorizer.close();
+    stopInvalidating();
+    authorizer.clear();
     await feed.close();
   });
-  // A write drops cached views and access decisions before its response leaves, so its author
-  // never reads the past (other servers hear of it through the change feed).
-  app.addHook('onSend', (request, _reply, payload, done) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
+  // Before a write's response leaves, the feed has passed this server every change it committed
+  // (the same messages other servers get), so cached views and access decisions have dropped
+  // what it touched and its author never reads the past. When the feed cannot say, both caches
+  // drop everything.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !(await feed.settle())) {
       viewCache.invalidate();
-      authorizer.afterWrite(request.url);
+      authorizer.clear();
     }
-    done(null, payload);
+    return payload;
   });
   registerTokenRateLimit(app, services.accounts.limiter, services.accounts.limits.tokenFailuresPerIp);
   registerEventStream(app, feed, authorizer);

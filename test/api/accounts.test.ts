@@ -382,12 +382,9 @@ describe('ensureFirstAdmin (catchball serve)', () => {
 
   it('prints a one-time setup link when there is no account and no admin in the environment', async () => {
     const lines: string[] = [];
-    const outcome = await ensureFirstAdmin(
-      t.store.db,
-      {},
-      (line) => lines.push(line),
-      'http://localhost:4123',
-    );
+    const outcome = await ensureFirstAdmin(t.store.db, {}, (line) => lines.push(line), {
+      baseUrl: 'http://localhost:4123',
+    });
     expect(outcome).toBe('setup_link');
     const link = /http:\/\/localhost:4123\/setup\?token=([\w-]+)/.exec(lines.join('\n'));
     expect(link).not.toBeNull();

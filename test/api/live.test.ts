@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { openStore } from '../../src/server/db/store';
 import type { Change } from '../../src/server/live/change-feed';
-import { createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
 /** Opens the SSE stream and collects `change` events until closed. */
 async function openStream(baseUrl: string, query: string, headers: Record<string, string>) {
@@ -42,6 +42,25 @@ async function openStream(baseUrl: string, query: string, headers: Record<string
     close: async () => {
       controller.abort();
       await pump;
+    },
+  };
+}
+
+/** A second app server on the same PostgreSQL database as `t` (a deployment of two). */
+async function openSecondServer(
+  t: TestApp,
+  databaseUrl: string,
+): Promise<{ other: FastifyInstance; closeOther: () => Promise<void> }> {
+  const rows = await t.store.withScriptSession((run) => run('SELECT current_database() AS name'));
+  const url = new URL(databaseUrl);
+  url.pathname = `/${String(rows[0]?.name)}`;
+  const otherStore = await openStore({ databaseUrl: url.toString() });
+  const other = await buildApp({ store: otherStore, webDir: '/nonexistent' });
+  return {
+    other,
+    closeOther: async () => {
+      await other.close();
+      await otherStore.close();
     },
   };
 }
@@ -86,11 +105,7 @@ describe('live updates', () => {
       context.skip();
       return;
     }
-    const rows = await t.store.withScriptSession((run) => run('SELECT current_database() AS name'));
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${String(rows[0]?.name)}`;
-    const otherStore = await openStore({ databaseUrl: url.toString() });
-    const other: FastifyInstance = await buildApp({ store: otherStore, webDir: '/nonexistent' });
+    const { other, closeOther } = await openSecondServer(t, process.env.DATABASE_URL);
     const stream = await openStream(baseUrl, 'matrixId=cso-2026', headers);
     await t.request({ method: 'GET', url: '/api/units/cso/matrices/2026' });
     try {
@@ -114,8 +129,33 @@ describe('live updates', () => {
       );
     } finally {
       await stream.close();
-      await other.close();
-      await otherStore.close();
+      await closeOther();
+    }
+  });
+
+  it('ends a session on every app server when it is signed out through one', async (context) => {
+    if (t.store.kind !== 'postgres' || !process.env.DATABASE_URL) {
+      context.skip();
+      return;
+    }
+    const { other, closeOther } = await openSecondServer(t, process.env.DATABASE_URL);
+    try {
+      const session = await t.signIn({ id: 'usr-two-servers' });
+      const whoAmI = () => t.request({ method: 'GET', url: '/api/auth/session', headers: session });
+      // This server now caches the principal behind the cookie.
+      expect(body<{ user: { id: string } | null }>(await whoAmI()).user?.id).toBe('usr-two-servers');
+      const signedOut = await other.inject({ method: 'POST', url: '/api/auth/sign-out', headers: session });
+      expect(signedOut.statusCode).toBe(204);
+      // The other server's answer waited for its own notifications; this one hears the same
+      // message within milliseconds, so a short wait covers it.
+      let user: unknown = 'still signed in';
+      for (let attempt = 0; attempt < 50 && user !== null; attempt++) {
+        user = body<{ user: unknown }>(await whoAmI()).user;
+        if (user !== null) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(user).toBeNull();
+    } finally {
+      await closeOther();
     }
   });
 });

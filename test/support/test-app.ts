@@ -135,7 +135,7 @@ export async function createTestApp(options: { services?: ServiceOptions } = {})
       headers: anonymous || hasOwnCredential ? headers : { ...adminHeaders, ...headers },
     });
     const isJson =
-      (response.headers['content-type'] ?? '').toString().includes('json') &&
+      (response.headers['content-type'] ?? '').includes('json') &&
       response.body !== '' &&
       response.headers['content-encoding'] === undefined;
     return Object.assign(response, { data: isJson ? (JSON.parse(response.body) as unknown) : undefined });

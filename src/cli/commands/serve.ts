@@ -52,12 +52,10 @@ export function registerServeCommand(program: Command): void {
             .join('\n'),
         );
         // After the demo (its accounts need no setup link) and once the port is known (for the link).
-        await ensureFirstAdmin(
-          store.db,
-          process.env,
-          (line) => console.log(line),
-          `http://localhost:${port}`,
-        );
+        await ensureFirstAdmin(store.db, process.env, (line) => console.log(line), {
+          baseUrl: `http://localhost:${port}`,
+          demoUserIds: DEMO_USERS.map((user) => user.id),
+        });
         const shutdown = async () => {
           await app.close();
           await store.close();

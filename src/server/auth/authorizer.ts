@@ -9,7 +9,6 @@ import {
 } from '../../core/access';
 import { DomainError } from '../../core/errors';
 import type { Db } from '../db/store';
-import type { ChangeFeed } from '../live/change-feed';
 import { createLocator, type Locator, type Scope } from './locator';
 import { credentialOf, loadPrincipal, type Credential, type Principal } from './principal';
 
@@ -53,20 +52,21 @@ const NO_MEMBERSHIP: Membership = {
   contributesOnAnyItem: false,
 };
 /**
- * Writes that can change who may do what: accounts, sessions, roles, tokens, the unit tree and
- * its owners, people's accounts, whole organisations, and the imports that bring units or people.
+ * The one rule for which writes change access, by the table they touched: sessions, accounts and
+ * tokens decide who a credential is; roles, people and the unit tree decide what one may do.
+ * Every committed write reaches `invalidate` by its table through the change feed (migration
+ * 0006's trigger names it), this server's own writes included (app.ts waits for them before the
+ * response leaves), so a revoked role or an ended session stops working at once on every server.
  */
-const ACCESS_CHANGING_WRITE =
-  /^\/api\/(auth|users|role-assignments|api-tokens|units|people|organisations|plan|imports)(\/|\?|$)/;
-const PRINCIPAL_TABLES = new Set(['sessions', 'users', 'unit_api_tokens']);
-const MEMBERSHIP_TABLES = new Set(['role_assignments', 'people', 'users', 'units']);
+const PRINCIPAL_TABLES: ReadonlySet<string> = new Set(['sessions', 'users', 'unit_api_tokens']);
+const MEMBERSHIP_TABLES: ReadonlySet<string> = new Set(['role_assignments', 'people', 'users', 'units']);
 
 /**
  * Decides every request's access. Principals, organisation trees and memberships are cached
- * between changes: the database's change notifications (every app server hears them) and this
- * server's own writes clear them, so a revoked role or a signed-out session stops working at once.
+ * between changes; whoever hears of a committed write passes it to `invalidate` (app.ts wires the
+ * change feed), and the caches drop what that write's table can have changed.
  */
-export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => Date = () => new Date()) {
+export function createAuthorizer(db: Db, clock: () => Date = () => new Date()) {
   const located = new Map<string, Promise<unknown>>();
   const locate = memoise(createLocator(db), located);
   const principals = new Map<string, { principal: Principal; until: number }>();
@@ -79,7 +79,7 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
     trees.clear();
     memberships.clear();
   };
-  const unsubscribe = feed?.subscribe({}, (change) => {
+  const invalidate = (change: { table: string }): void => {
     // Any write may move an item's owners or unit; the lookups are cheap to redo after one.
     located.clear();
     if (PRINCIPAL_TABLES.has(change.table)) principals.clear();
@@ -87,7 +87,7 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
       trees.clear();
       memberships.clear();
     }
-  });
+  };
 
   async function treeOf(organisationId: string): Promise<OrgTree> {
     const cached = trees.get(organisationId);
@@ -204,24 +204,15 @@ export function createAuthorizer(db: Db, feed: ChangeFeed | null, clock: () => D
       return first ?? context;
     },
 
-    /** Drops every cached principal, tree and membership. */
-    clear,
-
     /**
-     * After this server's own write to `url`, before its answer leaves: lookups are dropped (an
-     * item's owners may have changed); principals, trees and memberships only when the write can
-     * change access, so a busy stream of check-ins keeps them warm. Other servers hear of every
-     * write through the change feed.
+     * Drops what a committed write to `change.table` can have made stale: always the lookups,
+     * principals and memberships only for the tables that decide access, so a busy stream of
+     * check-ins keeps them warm.
      */
-    afterWrite(url: string): void {
-      located.clear();
-      if (ACCESS_CHANGING_WRITE.test(url)) clear();
-    },
+    invalidate,
 
-    close(): void {
-      unsubscribe?.();
-      clear();
-    },
+    /** Drops every cached principal, tree and membership (when it is unknown what changed). */
+    clear,
   };
 }
 

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/store';
-import { DEMO_USERS } from '../demo/demo-users';
 import { newId } from '../ids';
 import { hashPassword } from './passwords';
 import { createSetupToken, setupUrl } from './setup-tokens';
@@ -10,37 +9,39 @@ export type FirstAdminOutcome = 'exists' | 'created_from_env' | 'setup_link';
 const MIN_PASSWORD = 10;
 
 /**
+/** Where the first administrator's setup link points, and which accounts do not count as one. */
+export interface FirstAdminOptions {
+  /** Where people reach the server, for the link (CATCHBALL_PUBLIC_URL wins). */
+  baseUrl?: string;
+  /** The demo's accounts (the caller knows them; auth does not import the demo). */
+  demoUserIds?: readonly string[];
+}
+
+/**
  * Makes sure someone can administer a new instance, at `catchball serve` after migrations (and
  * after the demo, whose accounts already include a site administrator):
  * - CATCHBALL_ADMIN_EMAIL and CATCHBALL_ADMIN_PASSWORD set, and no account exists but the
- *   demo's → that site administrator is created (for unattended installs);
+ *   demo's (`demoUserIds`) → that site administrator is created (for unattended installs);
  * - otherwise, when no account exists at all → a one-time setup link (valid 24 h) is printed;
  * - otherwise nothing.
- * @param baseUrl where people reach the server, for the link (CATCHBALL_PUBLIC_URL wins).
  * @throws Error when CATCHBALL_ADMIN_PASSWORD is shorter than 10 characters.
  */
 export async function ensureFirstAdmin(
   db: Db,
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
-  baseUrl = `http://localhost:${env.PORT ?? '3000'}`,
+  { baseUrl = `http://localhost:${env.PORT ?? '3000'}`, demoUserIds = [] }: FirstAdminOptions = {},
 ): Promise<FirstAdminOutcome> {
   const email = env.CATCHBALL_ADMIN_EMAIL?.trim().toLowerCase();
   const password = env.CATCHBALL_ADMIN_PASSWORD;
   if (email && password) {
     if (password.length < MIN_PASSWORD)
       throw new Error(`CATCHBALL_ADMIN_PASSWORD must be at least ${MIN_PASSWORD} characters`);
-    const others = await db
-      .selectFrom('users')
-      .select('id')
-      .where(
-        'id',
-        'not in',
-        DEMO_USERS.map((user) => user.id),
-      )
-      .limit(1)
-      .executeTakeFirst();
-    if (others) return 'exists';
+    let others = db.selectFrom('users').select('id');
+    // `not in ()` is no SQL: an instance without the demo filters nothing.
+    if (demoUserIds.length > 0) others = others.where('id', 'not in', demoUserIds);
+    const other = await others.limit(1).executeTakeFirst();
+    if (other) return 'exists';
     await db
       .insertInto('users')
       .values({

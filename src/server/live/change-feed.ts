@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Store } from '../db/store';
 
 export const CHANGES_CHANNEL = 'catchball_changes';
@@ -17,6 +19,13 @@ export type ChangeFilter = Partial<Pick<Change, 'matrixId' | 'unitId' | 'organis
 export interface ChangeFeed {
   /** Sends matching changes to `send` until the returned function is called. */
   subscribe(filter: ChangeFilter, send: (change: Change) => void): () => void;
+  /**
+   * Resolves true once every change committed before the call has been sent to the subscribers,
+   * or false after `timeoutMs` without that (the listener lags or is reconnecting: the caller
+   * then drops what it caches). A write's author calls it before answering, so its caches
+   * forget what the write changed, by the same messages every other server hears.
+   */
+  settle(timeoutMs?: number): Promise<boolean>;
   readonly subscriberCount: number;
   close(): Promise<void>;
 }
@@ -27,20 +36,36 @@ export function matchesFilter(change: Change, filter: ChangeFilter): boolean {
   );
 }
 
+const SETTLE_TIMEOUT_MS = 2000;
+
 /**
  * Listens once per app server to the database's change notifications and fans them out to the
  * viewers connected to this server. Because the notifications come from the database, an edit
  * made through any app server reaches the viewers of every other one.
+ *
+ * `settle` sends a marker on the same channel: PostgreSQL delivers the notifications of
+ * different transactions in commit order (PGlite before the notifying query returns), so once
+ * this feed hears its own marker it has heard everything committed before it. Other servers
+ * hear the marker too and drop it: it names no table.
  */
 export async function startChangeFeed(store: Store): Promise<ChangeFeed> {
   const subscribers = new Set<{ filter: ChangeFilter; send: (change: Change) => void }>();
+  const feedId = randomUUID();
+  let markersSent = 0;
+  const awaited = new Map<string, () => void>();
   const stop = await store.listen(CHANGES_CHANNEL, (payload) => {
-    let change: Change;
+    let message: Partial<Change> & { marker?: string };
     try {
-      change = JSON.parse(payload) as Change;
+      message = JSON.parse(payload) as typeof message;
     } catch {
       return;
     }
+    if (message.marker !== undefined) {
+      awaited.get(message.marker)?.();
+      return;
+    }
+    if (typeof message.table !== 'string') return;
+    const change = message as Change;
     for (const subscriber of subscribers)
       if (matchesFilter(change, subscriber.filter)) subscriber.send(change);
   });
@@ -49,6 +74,24 @@ export async function startChangeFeed(store: Store): Promise<ChangeFeed> {
       const subscriber = { filter, send };
       subscribers.add(subscriber);
       return () => subscribers.delete(subscriber);
+    },
+    async settle(timeoutMs = SETTLE_TIMEOUT_MS) {
+      markersSent += 1;
+      const marker = `${feedId}:${markersSent}`;
+      let timer: NodeJS.Timeout | undefined;
+      const heard = new Promise<boolean>((resolve) => {
+        awaited.set(marker, () => resolve(true));
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      try {
+        await sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify({ marker })})`.execute(store.db);
+        return await heard;
+      } catch {
+        return false;
+      } finally {
+        clearTimeout(timer);
+        awaited.delete(marker);
+      }
     },
     get subscriberCount() {
       return subscribers.size;

@@ -10,6 +10,7 @@ function fakeFeed() {
       listeners.add(send);
       return () => listeners.delete(send);
     },
+    settle: () => Promise.resolve(true),
     get subscriberCount() {
       return listeners.size;
     },

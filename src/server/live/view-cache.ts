@@ -6,8 +6,9 @@ import type { Change, ChangeFeed } from './change-feed';
  * - every change the database reports (migration 0006's trigger, through the change feed) drops
  *   the views of its matrix, or all views when the change names no matrix (a unit, a person, a
  *   parent key result: anything a view shows);
- * - this server's own writes drop everything before their response is sent (read-your-writes,
- *   without waiting for the notification);
+ * - this server's own writes reach it the same way before their response is sent (app.ts waits
+ *   for them with `ChangeFeed.settle`: read-your-writes); when the feed cannot confirm them in
+ *   time, everything is dropped;
  * - a view computed while an invalidation happened is returned but not kept, so a read that raced
  *   a write can never outlive it.
  * Other app servers learn of a write through the same notification, within milliseconds.

@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/server/db/store';
+import { openTestStore } from '../support/test-app';
+
+/**
+ * Every table of the migrated schema tells the live feed what changed (migration 0006's
+ * `catchball_notify_change`: caches and viewers on every app server rely on it) and leaves an
+ * audit trail (migration 0007's `catchball_audit_change`), unless it is named below with the
+ * reason. A new table without them fails here until a migration adds them or this list says why.
+ */
+const WITHOUT_CHANGE_NOTIFY: Record<string, string> = {
+  schema_migrations: 'the migration ledger, written by `migrate` before any server listens',
+  audit_events:
+    'written by the audit trigger inside writes that already notified; it would double every message',
+  rate_limit_hits: 'a counter bumped on every sign-in attempt; no cache or viewer reads it',
+  setup_tokens: 'one-time links read from the database when used; nothing caches them',
+  sso_logins: 'protocol scratch of a sign-in in flight, read once by its callback',
+};
+
+const WITHOUT_AUDIT: Record<string, string> = {
+  schema_migrations: 'the migration ledger, not data anyone changes',
+  audit_events: 'the trail itself',
+  sessions: 'sign-ins and sign-outs are recorded as their own events; the rows churn on every request',
+  rate_limit_hits: 'counters, not changes to anything',
+  setup_tokens: 'secret-bearing one-time links; the account an invitation creates is audited',
+  sso_logins: 'protocol scratch; the sign-in itself is recorded',
+};
+
+interface TableTriggers {
+  table: string;
+  functions: string[];
+}
+
+/** Each base table of the current schema with the functions its row triggers run. */
+async function readTriggers(store: Store): Promise<TableTriggers[]> {
+  const { rows } = await sql<{ table: string; functions: string[] | null }>`
+    SELECT t.table_name AS table,
+           array_agg(p.proname::text ORDER BY p.proname) FILTER (WHERE p.proname IS NOT NULL) AS functions
+    FROM information_schema.tables t
+    LEFT JOIN pg_catalog.pg_trigger tg
+      ON tg.tgrelid = format('%I.%I', t.table_schema, t.table_name)::regclass AND NOT tg.tgisinternal
+    LEFT JOIN pg_catalog.pg_proc p ON p.oid = tg.tgfoid
+    WHERE t.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+    GROUP BY t.table_name
+    ORDER BY t.table_name
+  `.execute(store.db);
+  return rows.map((row) => ({ table: row.table, functions: row.functions ?? [] }));
+}
+
+describe('change-notify and audit triggers', () => {
+  let store: Store;
+  let drop: () => Promise<void>;
+  let tables: TableTriggers[];
+  beforeAll(async () => {
+    ({ store, drop } = await openTestStore());
+    tables = await readTriggers(store);
+  });
+  afterAll(() => drop());
+
+  it('reads the whole schema', () => {
+    expect(tables.length).toBeGreaterThan(20);
+    expect(tables.map((t) => t.table)).toEqual(expect.arrayContaining(['units', 'users', 'audit_events']));
+  });
+
+  it.each([
+    ['catchball_notify_change', WITHOUT_CHANGE_NOTIFY],
+    ['catchball_audit_change', WITHOUT_AUDIT],
+  ])('%s is on every table but the ones listed, and on none of those', (trigger, exempt) => {
+    const missing = tables.filter((t) => !t.functions.includes(trigger) && !(t.table in exempt));
+    expect(missing.map((t) => t.table)).toEqual([]);
+    // The list stays true: an exempt table that gains the trigger (or disappears) is taken off it.
+    const names = new Set(tables.map((t) => t.table));
+    const stale = Object.keys(exempt).filter(
+      (table) => !names.has(table) || tables.some((t) => t.table === table && t.functions.includes(trigger)),
+    );
+    expect(stale).toEqual([]);
+  });
+});
