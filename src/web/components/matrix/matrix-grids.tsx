@@ -7,6 +7,7 @@
 import type { ReactElement } from 'react';
 import type { MatrixPart } from '../../api-client';
 import type { XMatrixView } from '../../../contracts';
+import { ROLE_SYMBOL } from '../../../core/ownership';
 import { MatrixGrid, markChar } from './matrix-grid';
 import type { MatrixLayout } from './matrix-layout';
 import type { MatrixIndex } from './matrix-model';
@@ -182,8 +183,14 @@ export function MatrixGrids(props: MatrixGridsProps): ReactElement[] {
       >
         <span className="mx-load-total tabular">{total}</span>
         <span className="mx-load-split tabular">
-          <span>●{load.primary}</span>
-          <span>○{load.secondary}</span>
+          <span>
+            {ROLE_SYMBOL.primary}
+            {load.primary}
+          </span>
+          <span>
+            {ROLE_SYMBOL.secondary}
+            {load.secondary}
+          </span>
         </span>
       </div>,
     );
