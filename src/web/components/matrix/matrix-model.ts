@@ -4,6 +4,7 @@
  * core's (core/correlation.ts, core/ownership.ts).
  */
 import type { Correlation, MatrixItem, Ownership, XMatrixView } from '../../../contracts';
+import { MATRIX_PARTS } from '../../../core/x-matrix-parts';
 import type { MatrixPart } from '../../api-client';
 
 /** Short names used in aria-labels ("What 'X' × How Far 'Y': strong"). */
@@ -50,7 +51,7 @@ export function indexMatrix(view: XMatrixView): MatrixIndex {
     loadOf.set(o.whoId, load);
   }
   const itemsById = new Map<string, MatrixItem>();
-  for (const part of ['what', 'how_far', 'how', 'how_much', 'who'] as const) {
+  for (const part of MATRIX_PARTS) {
     for (const item of view.items[part]) itemsById.set(item.id, item);
   }
   // The neighbours are only needed when an item is hovered: built then, once per view.
