@@ -31,6 +31,12 @@ describe('web and server agree on progress', () => {
     create('/api/objectives', { unitId, cycleId: 'fy2026', title, alignedObjectiveId });
   const keyResult = (objectiveId: string, fields: Record<string, unknown>) =>
     create('/api/key-results', { objectiveId, ...fields });
+  /** An increase key result from 0 to 10, checked in at `value`. */
+  const increaseToTen = async (objectiveId: string, title: string, value: number, weight = 1) => {
+    const id = await keyResult(objectiveId, { title, kind: 'increase', baseline: 0, target: 10, weight });
+    await checkIn(id, value);
+    return id;
+  };
   const checkIn = (keyResultId: string, value: number) =>
     create('/api/check-ins', { keyResultId, value, date: TODAY });
 
@@ -72,23 +78,10 @@ describe('web and server agree on progress', () => {
     });
 
     ids.child = await objective('sec-arch', 'Aligned child objective', ids.parent);
-    ids.childKr = await keyResult(ids.child, {
-      title: 'Raise coverage from 0 to 10',
-      kind: 'increase',
-      baseline: 0,
-      target: 10,
-    });
-    await checkIn(ids.childKr, 4);
+    ids.childKr = await increaseToTen(ids.child, 'Raise coverage from 0 to 10', 4);
 
     ids.zero = await objective('cso', 'Every weight is zero');
-    ids.zeroIncrease = await keyResult(ids.zero, {
-      title: 'Half way',
-      kind: 'increase',
-      baseline: 0,
-      target: 10,
-      weight: 0,
-    });
-    await checkIn(ids.zeroIncrease, 5);
+    ids.zeroIncrease = await increaseToTen(ids.zero, 'Half way', 5, 0);
     ids.zeroBinary = await keyResult(ids.zero, { title: 'Done', kind: 'binary', weight: 0 });
     await checkIn(ids.zeroBinary, 1);
   });
