@@ -1,5 +1,7 @@
 // Type-aware lint for the whole package. The per-folder import bans keep the
-// architecture's dependency rule visible: core ← services ← routes/CLI; web speaks HTTP only.
+// architecture's dependency rule visible: core ← contracts ← services ← routes/CLI, and the web
+// app runs the same core in the browser (reaching the server over HTTP only).
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -7,6 +9,12 @@ import globals from 'globals';
 const noImportsFrom = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
 });
+
+/** Node's built-in modules by every name they can be imported under (`fs`, `node:fs`, `fs/promises`). */
+const NODE_BUILTINS = ['node:*', ...builtinModules.flatMap((name) => [name, `${name}/*`])];
+
+const BROWSER_SAFE_CORE =
+  'src/core is the pure domain that the server, the CLI and the browser all run: no I/O, no Node built-ins and no imports from other layers, so it stays deterministic, testable and bundleable for the web app.';
 
 export default tseslint.config(
   {
@@ -47,35 +55,50 @@ export default tseslint.config(
   {
     files: ['src/core/**'],
     ignores: ['**/*.test.ts'],
-    rules: noImportsFrom(
-      [
-        '**/contracts/**',
-        '**/server/**',
-        '**/cli/**',
-        '**/web/**',
-        'node:*',
-        'fs',
-        'pg',
-        'kysely',
-        'fastify',
-        'react',
+    rules: {
+      ...noImportsFrom(
+        [
+          '**/contracts/**',
+          '**/server/**',
+          '**/cli/**',
+          '**/web/**',
+          ...NODE_BUILTINS,
+          'pg',
+          'kysely',
+          'fastify',
+          'react',
+        ],
+        BROWSER_SAFE_CORE,
+      ),
+      // Node's globals do not exist in the browser; tsconfig.web.json (no Node types) checks the same.
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'Buffer',
+          'process',
+          'global',
+          'require',
+          'module',
+          '__dirname',
+          '__filename',
+          'setImmediate',
+        ].map((name) => ({ name, message: BROWSER_SAFE_CORE })),
       ],
-      'src/core is the pure domain: no I/O and no imports from other layers, so it stays deterministic and testable.',
-    ),
+    },
   },
   {
     files: ['src/contracts/**'],
     ignores: ['**/*.test.ts'],
     rules: noImportsFrom(
-      ['**/server/**', '**/cli/**', '**/web/**', 'node:*'],
+      ['**/server/**', '**/cli/**', '**/web/**', ...NODE_BUILTINS],
       'src/contracts is shared by server, web and CLI: it may use core and zod only.',
     ),
   },
   {
     files: ['src/web/**'],
     rules: noImportsFrom(
-      ['**/server/**', '**/cli/**', '**/core/**', 'node:*', 'pg', 'kysely', '@electric-sql/*'],
-      'The web app talks to the server over HTTP only; share types through src/contracts.',
+      ['**/server/**', '**/cli/**', ...NODE_BUILTINS, 'pg', 'kysely', '@electric-sql/*'],
+      'The web app runs src/core (the one copy of every domain rule) and src/contracts, and reaches the server over HTTP only: never import server or CLI code, nor Node built-ins.',
     ),
   },
   {

@@ -18,7 +18,15 @@ export const NewPasswordSchema = z
   .min(10, 'must be at least 10 characters')
   .max(200, 'must be at most 200 characters');
 
-/** The signed-in user, with where they belong and their roles there. */
+/**
+ * The signed-in user, with where they belong and their roles there.
+ *
+ * Access in the web app: `isSiteAdmin`, and per organisation `roles` and `personId`, are exactly the
+ * standing core/access.ts weighs (`Membership`). With the organisation's units (`parentId`,
+ * `ownerId`) the web calls core's `roleOn` and `refusal`, the functions the server's authorizer
+ * calls, so the answers (may edit this unit, may check in on this item it owns) are the server's
+ * without `can` flags on every resource, and without a second copy of the rule.
+ */
 export const MeSchema = z
   .object({
     id: IdSchema,

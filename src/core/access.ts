@@ -73,7 +73,7 @@ export function isRoleAtLeast(role: Role | null, least: Role): boolean {
 }
 
 /** The unit and its ancestors, nearest first; stops at a broken or cyclic link. */
-export function selfAndAncestors(tree: OrgTree, unitId: string): string[] {
+export function selfAndAncestors(tree: Pick<OrgTree, 'parentOf'>, unitId: string): string[] {
   const chain: string[] = [];
   const seen = new Set<string>();
   let current: string | null | undefined = unitId;

@@ -5,6 +5,7 @@ import type { MatrixPart } from './x-matrix-parts';
 export const CORRELATION_STRENGTHS = ['strong', 'medium', 'weak'] as const;
 export type CorrelationStrength = (typeof CORRELATION_STRENGTHS)[number];
 
+/** How a corner cell shows its strength, on screen and on paper. */
 export const STRENGTH_SYMBOL: Record<CorrelationStrength, string> = { strong: '●', medium: '○', weak: '△' };
 
 /** The common analytic weights 9/3/1. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors';
-import { assertSinglePrimary, findOwnershipProblems, type Ownership } from './ownership';
+import { assertSinglePrimary, findOwnershipProblems, nextRole, type Ownership } from './ownership';
 
 const existing: Ownership[] = [
   { initiativeId: 'cso-i1', whoId: 'cso-w3', role: 'primary' },
@@ -67,5 +67,18 @@ describe('findOwnershipProblems', () => {
 
   it('reports nothing when every initiative has exactly one primary', () => {
     expect(findOwnershipProblems(['cso-i1'], existing)).toEqual([]);
+  });
+});
+
+describe('nextRole', () => {
+  it('cycles blank → secondary → primary → blank', () => {
+    expect(nextRole(null, false)).toBe('secondary');
+    expect(nextRole('secondary', false)).toBe('primary');
+    expect(nextRole('primary', false)).toBeNull();
+  });
+
+  it('skips primary when another Who already is the primary owner', () => {
+    expect(nextRole('secondary', true)).toBeNull();
+    expect(nextRole(null, true)).toBe('secondary');
   });
 });

@@ -4,6 +4,25 @@ import { DomainError } from './errors';
 export const OWNERSHIP_ROLES = ['primary', 'secondary'] as const;
 export type OwnershipRole = (typeof OWNERSHIP_ROLES)[number];
 
+/** How a Who cell shows its role, on screen and on paper. */
+export const ROLE_SYMBOL: Record<OwnershipRole, string> = { primary: '●', secondary: '○' };
+
+/**
+ * The click cycle of a Who cell: blank → ○ secondary → ● primary → blank. ● is skipped (straight
+ * to blank) when the initiative already has another primary owner, since {@link assertSinglePrimary}
+ * refuses a second one.
+ */
+export function nextRole(current: OwnershipRole | null, hasOtherPrimary: boolean): OwnershipRole | null {
+  switch (current) {
+    case null:
+      return 'secondary';
+    case 'secondary':
+      return hasOtherPrimary ? null : 'primary';
+    case 'primary':
+      return null;
+  }
+}
+
 export interface Ownership {
   initiativeId: string;
   whoId: string;

@@ -1,5 +1,5 @@
-import type { CornerGridId, CorrelationStrength } from '../../core/correlation';
-import type { OwnershipRole } from '../../core/ownership';
+import { STRENGTH_SYMBOL, type CornerGridId, type CorrelationStrength } from '../../core/correlation';
+import { ROLE_SYMBOL, type OwnershipRole } from '../../core/ownership';
 import { normaliseLabel } from '../../core/sheet-cells';
 
 /**
@@ -80,8 +80,9 @@ export const LIST_COLUMNS: Record<ListPart, readonly { header: string; field: st
   ],
 };
 
-export const STRENGTH_SYMBOLS: Record<CorrelationStrength, string> = { strong: '●', medium: '○', weak: '△' };
-export const ROLE_SYMBOLS: Record<OwnershipRole, string> = { primary: '●', secondary: '○' };
+/** The marks export writes: core's, the ones the screen shows. */
+export const STRENGTH_SYMBOLS = STRENGTH_SYMBOL;
+export const ROLE_SYMBOLS = ROLE_SYMBOL;
 
 const STRENGTH_BY_MARK = new Map<string, CorrelationStrength>([
   ...(['●', '⬤', 's', 'strong', '9', 'x'] as const).map((m) => [m, 'strong'] as const),

@@ -1,5 +1,10 @@
-/** Pure helpers turning the flat unit list of the API into a tree and walking it. */
+/**
+ * The unit tree of the API's flat unit list for display: nesting and ancestry are core's
+ * (core/unit-tree.ts, core/access.ts), the display order and depth are added here.
+ */
 import type { Unit, XMatrix } from '../../contracts';
+import { selfAndAncestors } from '../../core/access';
+import { buildTree, type Tree } from '../../core/unit-tree';
 
 export interface UnitNode {
   unit: Unit;
@@ -7,24 +12,20 @@ export interface UnitNode {
   children: UnitNode[];
 }
 
+const byPositionThenName = (a: Unit, b: Unit) => a.position - b.position || a.name.localeCompare(b.name);
+
 /**
  * Builds the unit tree from `parentId`, children ordered by position then name. Units whose parent is
  * missing from the list become roots, so a partial list still renders.
  */
-export function buildUnitTree(units: Unit[]): UnitNode[] {
-  const ids = new Set(units.map((unit) => unit.id));
-  const byParent = new Map<string | null, Unit[]>();
-  for (const unit of units) {
-    const parent = unit.parentId !== null && ids.has(unit.parentId) ? unit.parentId : null;
-    const list = byParent.get(parent) ?? [];
-    list.push(unit);
-    byParent.set(parent, list);
-  }
-  const build = (parent: string | null, depth: number): UnitNode[] =>
-    (byParent.get(parent) ?? [])
-      .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
-      .map((unit) => ({ unit, depth, children: build(unit.id, depth + 1) }));
-  return build(null, 0);
+export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const toNode = (node: Tree<Unit>, depth: number): UnitNode => ({
+    unit: byId.get(node.id) ?? node,
+    depth,
+    children: node.children.map((child) => toNode(child, depth + 1)),
+  });
+  return buildTree([...units].sort(byPositionThenName)).map((root) => toNode(root, 0));
 }
 
 /** The tree in display order (depth first). */
@@ -32,19 +33,13 @@ export function flattenTree(nodes: UnitNode[]): UnitNode[] {
   return nodes.flatMap((node) => [node, ...flattenTree(node.children)]);
 }
 
-/** The ancestors of a unit, root first (the unit itself excluded). */
-export function ancestorsOf(unitId: string, unitsById: Map<string, Unit>): Unit[] {
-  const chain: Unit[] = [];
-  let current = unitsById.get(unitId);
-  const seen = new Set<string>();
-  while (current?.parentId && !seen.has(current.parentId)) {
-    seen.add(current.parentId);
-    const parent = unitsById.get(current.parentId);
-    if (!parent) break;
-    chain.unshift(parent);
-    current = parent;
-  }
-  return chain;
+/** The ancestors of a unit, root first (the unit itself excluded); stops at a missing or cyclic parent. */
+export function ancestorsOf(unitId: string, unitsById: ReadonlyMap<string, Unit>): Unit[] {
+  const parentOf = new Map([...unitsById.values()].map((unit) => [unit.id, unit.parentId]));
+  return selfAndAncestors({ parentOf }, unitId)
+    .slice(1)
+    .reverse()
+    .flatMap((id) => unitsById.get(id) ?? []);
 }
 
 /** Years for which a unit has an X-matrix, newest first. */

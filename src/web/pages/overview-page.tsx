@@ -1,6 +1,7 @@
 /** The organisation view: per quarter, objectives and key results per unit, share achieved, scores and spread. */
 import { useSearch } from 'wouter';
 import { getOverview } from '../api-client';
+import { SWEET_SPOT } from '../../core/scoring';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon } from '../components/icons';
 import { LoadingBlock } from '../components/spinner';
@@ -41,7 +42,7 @@ export function OverviewPage() {
         </h1>
         <p className="muted">
           Quarter statistics as of {overview.data.asOf}: an objective counts as achieved at 1.0 (committed) or
-          0.7 (aspirational).
+          {SWEET_SPOT} (aspirational).
         </p>
       </header>
       {overview.data.quarters.map((quarter) => (

@@ -1,14 +1,24 @@
 /**
- * What the signed-in user may do where, computed from {@link Me} to hide or disable controls. The
- * server decides for real (core/access.ts); this mirrors its rules for the interface: a role on a
- * unit holds on every unit below it, an organisation-wide role everywhere, the highest one wins,
- * the owner of a unit acts as at least an editor there, and site administrators may do anything.
+ * What the signed-in user may do where, to hide or disable controls the server would refuse. The
+ * rule is core's (core/access.ts), the very functions the server's authorizer calls; this file only
+ * turns what the server sent into their inputs: the session's grants and person per organisation
+ * ({@link Me}) become a `Membership`, the organisation's units (parents and owners) an `OrgTree`.
+ * Site administrators may do anything, as the authorizer lets them.
  */
 import type { Me, RoleName, Unit } from '../../contracts';
+import {
+  isRoleAtLeast,
+  refusal,
+  roleOn as roleInTree,
+  ROLES,
+  type AccessTarget,
+  type Membership,
+  type Need,
+  type OrgTree,
+} from '../../core/access';
 
-const RANK: Record<RoleName, number> = { viewer: 1, contributor: 2, editor: 3, admin: 4 };
-
-export const ROLE_NAMES: readonly RoleName[] = ['viewer', 'contributor', 'editor', 'admin'];
+/** The roles, weakest first. */
+export const ROLE_NAMES: readonly RoleName[] = ROLES;
 
 /** What each role may do, in a sentence (role pickers show it). */
 export const ROLE_HELP: Record<RoleName, string> = {
@@ -18,27 +28,32 @@ export const ROLE_HELP: Record<RoleName, string> = {
   admin: 'also manages roles and API tokens',
 };
 
+/** True when `role` is `least` or above (core's rank). */
 export function isAtLeast(role: RoleName | null, least: RoleName): boolean {
-  return role !== null && RANK[role] >= RANK[least];
+  return isRoleAtLeast(role, least);
 }
 
-function higher(a: RoleName | null, b: RoleName | null): RoleName | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return RANK[a] >= RANK[b] ? a : b;
+/**
+ * The user's standing in one organisation as core weighs it: their grants and person there, with
+ * line of sight up the tree and contributions on owned items only (what every signed-in user has).
+ */
+export function membershipIn(me: Me, organisationId: string): Membership {
+  const organisation = me.organisations.find((org) => org.id === organisationId);
+  return {
+    grants: organisation?.roles ?? [],
+    personId: organisation?.personId ?? null,
+    hasLineOfSight: true,
+    contributesOnAnyItem: false,
+  };
 }
 
-/** The unit and its ancestors, nearest first (stops at a missing or cyclic parent). */
-function chainOf(unitId: string, unitsById: ReadonlyMap<string, Unit>): Unit[] {
-  const chain: Unit[] = [];
-  const seen = new Set<string>();
-  let current = unitsById.get(unitId);
-  while (current && !seen.has(current.id)) {
-    seen.add(current.id);
-    chain.push(current);
-    current = current.parentId === null ? undefined : unitsById.get(current.parentId);
-  }
-  return chain;
+/** The organisation's tree (child → parent, unit → owner) from its units. */
+export function orgTreeOf(units: Iterable<Unit>): OrgTree {
+  const list = [...units];
+  return {
+    parentOf: new Map(list.map((unit) => [unit.id, unit.parentId])),
+    ownerOf: new Map(list.map((unit) => [unit.id, unit.ownerId])),
+  };
 }
 
 /**
@@ -52,40 +67,21 @@ export function roleOn(
   unitsById: ReadonlyMap<string, Unit>,
 ): RoleName | null {
   if (me.isSiteAdmin) return 'admin';
-  const membership = me.organisations.find((org) => org.id === organisationId);
-  if (!membership) return null;
-  const chain = unitId === null ? [] : chainOf(unitId, unitsById);
-  const chainIds = new Set(chain.map((unit) => unit.id));
-  let role: RoleName | null = null;
-  for (const grant of membership.roles)
-    if (grant.unitId === null || chainIds.has(grant.unitId)) role = higher(role, grant.role);
-  if (membership.personId !== null && chain.some((unit) => unit.ownerId === membership.personId))
-    role = higher(role, 'editor');
-  return role;
+  return roleInTree(orgTreeOf(unitsById.values()), membershipIn(me, organisationId), unitId);
 }
 
-/** True when the user administers the organisation or at least one of its units. */
-export function adminsAnything(me: Me, organisationId: string): boolean {
-  if (me.isSiteAdmin) return true;
-  return (
-    me.organisations
-      .find((org) => org.id === organisationId)
-      ?.roles.some((grant) => grant.role === 'admin') ?? false
-  );
-}
-
-/**
- * True when the user may check in on an item (key result or KPI) of a unit, given their `role`
- * there ({@link roleOn}) and the item's owner: editors and admins on any item, contributors on the
- * items their person owns. Mirrors the server's `contribute` rule (core/access.ts `refusal`).
- */
-export function mayCheckIn(
+/** True when the server would allow `need` on `target` for this user (core's `refusal` finds nothing). */
+export function isAllowed(
   me: Me,
-  organisationId: string,
-  role: RoleName | null,
-  ownerId: string | null,
+  tree: OrgTree,
+  membership: Membership,
+  need: Need,
+  target: AccessTarget,
 ): boolean {
-  if (isAtLeast(role, 'editor')) return true;
-  if (role !== 'contributor' || ownerId === null) return false;
-  return me.organisations.find((org) => org.id === organisationId)?.personId === ownerId;
+  return me.isSiteAdmin || refusal(tree, membership, need, target) === null;
+}
+
+/** True when the user administers the organisation or at least one of its units (shows the admin pages). */
+export function adminsAnything(me: Me, organisationId: string): boolean {
+  return me.isSiteAdmin || membershipIn(me, organisationId).grants.some((grant) => grant.role === 'admin');
 }

@@ -1,12 +1,13 @@
 /**
- * What the signed-in user may do on one unit, for pages that hide controls the server would refuse
- * (see permissions.ts). Until the organisation is loaded the user counts as having no role there,
- * so nothing editable shows before it is known.
+ * What the signed-in user may do on one unit, for pages that hide controls the server would refuse.
+ * The answers are core's `refusal` over the session's grants and the organisation's units (see
+ * permissions.ts), so they are the server's. Until the organisation is loaded the user counts as
+ * having no role there, so nothing editable shows before it is known.
  */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { RoleName } from '../../contracts';
 import { useOrg } from '../hooks/org-context';
-import { isAtLeast, mayCheckIn, roleOn } from './permissions';
+import { isAllowed, membershipIn, orgTreeOf, roleOn } from './permissions';
 import { useMe } from './session-context';
 
 export interface UnitAccess {
@@ -22,10 +23,23 @@ export function useUnitAccess(unitId: string): UnitAccess {
   const me = useMe();
   const { data: org } = useOrg();
   const organisationId = org?.organisation.id ?? null;
+  const standing = useMemo(
+    () =>
+      org && organisationId
+        ? { tree: orgTreeOf(org.unitsById.values()), membership: membershipIn(me, organisationId) }
+        : null,
+    [me, org, organisationId],
+  );
   const role = org && organisationId ? roleOn(me, organisationId, unitId, org.unitsById) : null;
   const canCheckIn = useCallback(
-    (ownerId: string | null) => organisationId !== null && mayCheckIn(me, organisationId, role, ownerId),
-    [me, organisationId, role],
+    (ownerId: string | null) =>
+      standing !== null &&
+      isAllowed(me, standing.tree, standing.membership, 'contribute', {
+        unitId,
+        ownerPersonIds: ownerId === null ? [] : [ownerId],
+      }),
+    [me, standing, unitId],
   );
-  return { role, canEdit: isAtLeast(role, 'editor'), canCheckIn };
+  const canEdit = standing !== null && isAllowed(me, standing.tree, standing.membership, 'edit', { unitId });
+  return { role, canEdit, canCheckIn };
 }

@@ -3,6 +3,7 @@
  * API's AuditEvent, so the timeline, the item drawer and their tests read the same sentences.
  */
 import type { AuditChange, AuditEvent } from '../../../contracts';
+import { daysBetween } from '../../../core/calendar';
 
 /** Shorter names the app already uses for a few kinds. */
 const SHORT_KIND: Readonly<Record<string, string>> = { 'key result': 'KR' };
@@ -91,11 +92,10 @@ export const dayOf = (event: AuditEvent): string => event.at.slice(0, 10);
 
 /** "Today", "Yesterday" or "Tuesday 3 March 2026" for a day, relative to `today`. */
 export function dayHeading(day: string, today: string): string {
-  const dayMs = Date.parse(`${day}T00:00:00Z`);
-  const diff = Math.round((Date.parse(`${today}T00:00:00Z`) - dayMs) / 86_400_000);
+  const diff = daysBetween(day, today);
   if (diff === 0) return 'Today';
   if (diff === 1) return 'Yesterday';
-  return new Date(dayMs).toLocaleDateString(undefined, {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

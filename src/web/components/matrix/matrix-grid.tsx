@@ -28,7 +28,9 @@ import {
   type RefObject,
 } from 'react';
 import type { MatrixItem } from '../../../contracts';
-import { PART_SHORT, ROLE_SYMBOL, STRENGTH_SYMBOL } from './matrix-model';
+import { STRENGTH_SYMBOL } from '../../../core/correlation';
+import { ROLE_SYMBOL } from '../../../core/ownership';
+import { PART_SHORT } from './matrix-model';
 import { useMatrixReadOnly } from './matrix-read-only';
 
 /** Grids with at most this many cells render every cell as an element (cheap at this size). */

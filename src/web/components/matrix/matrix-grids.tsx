@@ -7,6 +7,8 @@
 import type { ReactElement } from 'react';
 import type { MatrixPart } from '../../api-client';
 import type { XMatrixView } from '../../../contracts';
+import { ROLE_SYMBOL } from '../../../core/ownership';
+import { MATRIX_PARTS } from '../../../core/x-matrix-parts';
 import { MatrixGrid, markChar } from './matrix-grid';
 import type { MatrixLayout } from './matrix-layout';
 import type { MatrixIndex } from './matrix-model';
@@ -20,8 +22,7 @@ export interface ItemPlace {
 /** Each item's part and position, for the grids and their highlight. */
 export function placesOf(items: XMatrixView['items']): Map<string, ItemPlace> {
   const where = new Map<string, ItemPlace>();
-  for (const part of ['what', 'how_far', 'how', 'how_much', 'who'] as const)
-    items[part].forEach((item, at) => where.set(item.id, { part, at }));
+  for (const part of MATRIX_PARTS) items[part].forEach((item, at) => where.set(item.id, { part, at }));
   return where;
 }
 
@@ -182,8 +183,14 @@ export function MatrixGrids(props: MatrixGridsProps): ReactElement[] {
       >
         <span className="mx-load-total tabular">{total}</span>
         <span className="mx-load-split tabular">
-          <span>●{load.primary}</span>
-          <span>○{load.secondary}</span>
+          <span>
+            {ROLE_SYMBOL.primary}
+            {load.primary}
+          </span>
+          <span>
+            {ROLE_SYMBOL.secondary}
+            {load.secondary}
+          </span>
         </span>
       </div>,
     );

@@ -1,9 +1,11 @@
 /**
  * Pure helpers behind the X-matrix page: short part labels, cell keys, the lookup index of
- * correlations and ownerships, the click cycles of cells, and the hover highlight.
+ * correlations and ownerships, and the hover highlight. The cells' symbols and click cycles are
+ * core's (core/correlation.ts, core/ownership.ts).
  */
 import type { Correlation, MatrixItem, Ownership, XMatrixView } from '../../../contracts';
-import type { CorrelationStrength, MatrixPart, OwnershipRole } from '../../api-client';
+import { MATRIX_PARTS } from '../../../core/x-matrix-parts';
+import type { MatrixPart } from '../../api-client';
 
 /** Short names used in aria-labels ("What 'X' × How Far 'Y': strong"). */
 export const PART_SHORT: Record<MatrixPart, string> = {
@@ -13,19 +15,6 @@ export const PART_SHORT: Record<MatrixPart, string> = {
   how_much: 'How Much',
   who: 'Who',
 };
-
-export type CornerGridId = 'what_how_far' | 'how_far_how' | 'how_how_much' | 'how_much_what';
-
-/** Each corner grid's parts in stored orientation: fromId is an item of the first part. */
-export const GRID_PARTS: Record<CornerGridId, readonly [MatrixPart, MatrixPart]> = {
-  what_how_far: ['what', 'how_far'],
-  how_far_how: ['how_far', 'how'],
-  how_how_much: ['how', 'how_much'],
-  how_much_what: ['how_much', 'what'],
-};
-
-export const STRENGTH_SYMBOL: Record<CorrelationStrength, string> = { strong: '●', medium: '○', weak: '△' };
-export const ROLE_SYMBOL: Record<OwnershipRole, string> = { primary: '●', secondary: '○' };
 
 /** Key of a corner cell or Who cell: the two ids in stored orientation. */
 export const cellKey = (fromId: string, toId: string) => `${fromId}|${toId}`;
@@ -62,7 +51,7 @@ export function indexMatrix(view: XMatrixView): MatrixIndex {
     loadOf.set(o.whoId, load);
   }
   const itemsById = new Map<string, MatrixItem>();
-  for (const part of ['what', 'how_far', 'how', 'how_much', 'who'] as const) {
+  for (const part of MATRIX_PARTS) {
     for (const item of view.items[part]) itemsById.set(item.id, item);
   }
   // The neighbours are only needed when an item is hovered: built then, once per view.
@@ -94,35 +83,6 @@ export function indexMatrix(view: XMatrixView): MatrixIndex {
     loadOf,
     itemsById,
   };
-}
-
-/** Click cycle of a corner cell: blank → ● strong → ○ medium → △ weak → blank. */
-export function nextStrength(current: CorrelationStrength | undefined): CorrelationStrength | null {
-  switch (current) {
-    case undefined:
-      return 'strong';
-    case 'strong':
-      return 'medium';
-    case 'medium':
-      return 'weak';
-    case 'weak':
-      return null;
-  }
-}
-
-/**
- * Click cycle of a Who cell: blank → ○ secondary → ● primary → blank; ● is skipped (straight to blank)
- * when the initiative already has another primary owner, since the server refuses a second one.
- */
-export function nextRole(current: OwnershipRole | undefined, otherPrimary: boolean): OwnershipRole | null {
-  switch (current) {
-    case undefined:
-      return 'secondary';
-    case 'secondary':
-      return otherPrimary ? null : 'primary';
-    case 'primary':
-      return null;
-  }
 }
 
 /** What the pointer or focus rests on: an item (highlights its web) or a cell (its row and column). */

@@ -10,7 +10,9 @@ import type { CreateMatrixItemInput, MatrixItem, XMatrixView } from '../../../co
 import * as api from '../../api-client';
 import { ApiError, type MatrixPart } from '../../api-client';
 import { useToast } from '../toast';
-import { cellKey, nextRole, nextStrength } from './matrix-model';
+import { nextStrength } from '../../../core/correlation';
+import { nextRole } from '../../../core/ownership';
+import { cellKey } from './matrix-model';
 import { gridOf, withoutHidden } from './view-updates';
 
 type SetView = (update: (view: XMatrixView | undefined) => XMatrixView | undefined) => void;
@@ -99,7 +101,7 @@ export function useMatrixEditor(
       const key = cellKey(fromId, toId);
       const existing = viewRef.current.correlations.find((c) => c.fromId === fromId && c.toId === toId);
       if (!confirmed.current.has(key)) confirmed.current.set(key, existing?.version ?? null);
-      const strength = nextStrength(existing?.strength);
+      const strength = nextStrength(existing?.strength ?? null);
       patch((v) => {
         const rest = v.correlations.filter((c) => !(c.fromId === fromId && c.toId === toId));
         if (strength === null) return { ...v, correlations: rest };
@@ -142,7 +144,7 @@ export function useMatrixEditor(
         (o) => o.initiativeId === initiativeId && o.whoId !== whoId && o.role === 'primary',
       );
       if (!confirmed.current.has(key)) confirmed.current.set(key, existing?.version ?? null);
-      const role = nextRole(existing?.role, otherPrimary);
+      const role = nextRole(existing?.role ?? null, otherPrimary);
       patch((v) => {
         const rest = v.ownerships.filter((o) => !(o.initiativeId === initiativeId && o.whoId === whoId));
         if (role === null) return { ...v, ownerships: rest };

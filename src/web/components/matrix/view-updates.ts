@@ -1,5 +1,6 @@
 /** Pure transformations of an X-matrix view used by the editor. */
 import type { MatrixItem, XMatrixView } from '../../../contracts';
+import { CORNER_GRIDS, type CornerGridId } from '../../../core/correlation';
 
 /** The view without the given items and the marks that involve them. */
 export function withoutHidden(view: XMatrixView, hidden: Set<string>): XMatrixView {
@@ -20,20 +21,9 @@ export function withoutHidden(view: XMatrixView, hidden: Set<string>): XMatrixVi
 }
 
 /** The corner grid whose first part holds `fromId` (the grid a new correlation belongs to). */
-export function gridOf(view: XMatrixView, fromId: string): string {
-  const part = (['what', 'how_far', 'how', 'how_much'] as const).find((p) =>
-    view.items[p].some((i) => i.id === fromId),
+export function gridOf(view: XMatrixView, fromId: string): CornerGridId {
+  const grid = CORNER_GRIDS.find((candidate) =>
+    view.items[candidate.parts[0]].some((item) => item.id === fromId),
   );
-  switch (part) {
-    case 'what':
-      return 'what_how_far';
-    case 'how_far':
-      return 'how_far_how';
-    case 'how':
-      return 'how_how_much';
-    case 'how_much':
-      return 'how_much_what';
-    case undefined:
-      return 'what_how_far';
-  }
+  return grid?.id ?? 'what_how_far';
 }

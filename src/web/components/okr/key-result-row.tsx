@@ -12,7 +12,7 @@ import { StatusBadge } from '../execution/status-badge';
 import {
   confidenceTone,
   formatNumber,
-  keyResultProgress,
+  shownKeyResultProgress,
   KR_KIND_LABEL,
   KR_KIND_TONE,
   withUnit,
@@ -22,7 +22,7 @@ import { ProgressBar } from './progress-bar';
 interface KeyResultRowProps {
   kr: KeyResult;
   owner: Person | undefined;
-  /** Progress and status as the server computes them; without it, progress is estimated here. */
+  /** Progress and status as the server computes them; until loaded, progress is core's over `kr`. */
   execution?: KeyResultProgress | undefined;
   /** Offers a check-in form when given (only where the user may check in); called after one was saved. */
   onCheckedIn?: (() => void) | undefined;
@@ -31,7 +31,7 @@ interface KeyResultRowProps {
 export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRowProps) {
   const [checkingIn, setCheckingIn] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
-  const progress = execution ? execution.progress : keyResultProgress(kr);
+  const progress = shownKeyResultProgress(kr, execution);
   const orgId = useOrg().data?.organisation.id ?? '';
   return (
     <li className="kr" data-testid={`kr-${kr.id}`}>

@@ -5,7 +5,7 @@ import { ExplanationPopover } from '../execution/explanation-popover';
 import { StatusBadge } from '../execution/status-badge';
 import { LinkIcon } from '../icons';
 import { KeyResultRow } from './key-result-row';
-import { objectiveProgress } from './okr-format';
+import { shownObjectiveProgress } from './okr-format';
 import { ProgressBar } from './progress-bar';
 
 /** What an objective aligns to, resolved to a readable name (or just the kind when unknown). */
@@ -63,10 +63,7 @@ export function ObjectiveCard({
           </div>
         </div>
         <div className="objective-progress">
-          <ProgressBar
-            value={execution ? execution.progress : objectiveProgress(objective)}
-            label={`Progress of ${objective.title}`}
-          />
+          <ProgressBar value={shownObjectiveProgress(execution)} label={`Progress of ${objective.title}`} />
           {execution && <StatusBadge status={execution.status} />}
           <span className="objective-kr-count">
             {krs.length} key result{krs.length === 1 ? '' : 's'}

@@ -1,5 +1,6 @@
-/** Display helpers for OKRs: number formatting, progress of a key result, confidence tone. */
-import type { KeyResult, ObjectiveWithKeyResults } from '../../../contracts';
+/** Display helpers for OKRs: number formatting, the progress shown (core's), confidence tone. */
+import type { KeyResult, KeyResultProgress, ObjectiveProgress } from '../../../contracts';
+import { keyResultProgress } from '../../../core/progress';
 import type { BadgeTone } from '../badge';
 
 /** Formats a number compactly (up to 2 decimals, thousands separators); null → "—". */
@@ -16,42 +17,21 @@ export function withUnit(value: number | null | undefined, unit: string): string
 }
 
 /**
- * Progress of a key result, 0..1, or null when it cannot be computed (no current value or no target).
- * increase/decrease: (current − baseline) / (target − baseline), clamped; band: 1 inside the band;
- * binary: 1 when current ≥ 1; milestone: steps reached / number of steps.
+ * The progress a key result shows, 0..1: the server's (core's rule over its check-ins as of today)
+ * once the unit's progress is loaded, and until then core's rule over the key result as listed,
+ * whose `current` is its latest effective check-in, so both give the same number.
  */
-export function keyResultProgress(kr: KeyResult): number | null {
-  const { current, baseline, target, targetHigh } = kr;
-  if (current === null) return null;
-  switch (kr.kind) {
-    case 'increase':
-    case 'decrease': {
-      if (target === null) return null;
-      const from = baseline ?? 0;
-      if (target === from) return current === target ? 1 : 0;
-      return clamp((current - from) / (target - from));
-    }
-    case 'band':
-      if (target === null) return null;
-      return current >= target && current <= (targetHigh ?? target) ? 1 : 0;
-    case 'binary':
-      return current >= 1 ? 1 : 0;
-    case 'milestone':
-      return kr.milestones.length === 0 ? null : clamp(current / kr.milestones.length);
-  }
+export function shownKeyResultProgress(kr: KeyResult, execution?: KeyResultProgress): number {
+  return execution?.progress ?? keyResultProgress({ ...kr, milestoneCount: kr.milestones.length });
 }
 
-/** Weighted progress of an objective from its key results (weights 0 are skipped); null when unknown. */
-export function objectiveProgress(objective: ObjectiveWithKeyResults): number | null {
-  let sum = 0;
-  let weights = 0;
-  for (const kr of objective.keyResults) {
-    const progress = keyResultProgress(kr);
-    if (progress === null || kr.weight === 0) continue;
-    sum += progress * kr.weight;
-    weights += kr.weight;
-  }
-  return weights === 0 ? null : sum / weights;
+/**
+ * The progress an objective shows: the server's roll-up (core's weighted average over its key results
+ * and its aligned child objectives, which may belong to other units), or null ("no data yet") until it
+ * is loaded; never an estimate from the key results alone, which would disagree once children align.
+ */
+export function shownObjectiveProgress(execution: ObjectiveProgress | undefined): number | null {
+  return execution?.progress ?? null;
 }
 
 /** Colour of a confidence value: ≥ 0.7 green, ≥ 0.4 amber, else red. */
@@ -76,7 +56,3 @@ export const KR_KIND_TONE: Record<KeyResult['kind'], BadgeTone> = {
   binary: 'neutral',
   milestone: 'violet',
 };
-
-function clamp(value: number): number {
-  return Math.min(1, Math.max(0, value));
-}

@@ -3,6 +3,7 @@
  * proposal. Keys stay stable so grid marks and owners keep pointing at the same items.
  */
 import type { TranslationProposal } from '../../../contracts';
+import { nextStrength } from '../../../core/correlation';
 
 export type Proposal = TranslationProposal;
 type Strength = Proposal['correlations'][number]['strength'];
@@ -79,16 +80,9 @@ export function markOf(proposal: Proposal, a: string, b: string): Strength | nul
   );
 }
 
-const NEXT: Record<string, Strength | null> = {
-  none: 'strong',
-  strong: 'medium',
-  medium: 'weak',
-  weak: null,
-};
-
 /** Cycles a grid cell ● → ○ → △ → blank, like the X-matrix itself. */
 export function cycleMark(proposal: Proposal, a: string, b: string): Proposal {
-  const next = NEXT[markOf(proposal, a, b) ?? 'none'] ?? null;
+  const next = nextStrength(markOf(proposal, a, b));
   const others = proposal.correlations.filter(
     (m) => !((m.from === a && m.to === b) || (m.from === b && m.to === a)),
   );

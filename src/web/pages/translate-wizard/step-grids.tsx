@@ -3,9 +3,8 @@
  * under the What its key result's objective became; a KPI under the same What), for the user to
  * confirm or change. A click cycles ● → ○ → △ → blank. Test hook: `grid-<gridId>`.
  */
+import { STRENGTH_SYMBOL } from '../../../core/correlation';
 import { cycleMark, markOf, type Proposal } from './proposal-edits';
-
-const SYMBOL = { strong: '●', medium: '○', weak: '△' } as const;
 
 interface Line {
   key: string;
@@ -75,7 +74,7 @@ export function StepGrids({
                             aria-label={`${row.title} × ${column.title}: ${mark ?? 'blank'}`}
                             onClick={() => onChange(cycleMark(proposal, row.key, column.key))}
                           >
-                            {mark ? SYMBOL[mark] : ''}
+                            {mark ? STRENGTH_SYMBOL[mark] : ''}
                           </button>
                         </td>
                       );
