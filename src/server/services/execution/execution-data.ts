@@ -1,0 +1,123 @@
+import type { Cadence } from '../../../core/staleness';
+import type { Db } from '../../db/store';
+import { getRow, type Row } from '../../db/versioned';
+
+/** One effective (uncorrected) check-in as the roll-up needs it. */
+export interface Reading {
+  date: string;
+  value: number;
+  confidence: number | null;
+}
+
+/** Everything one organisation's cycle needs for progress, status and staleness, read in a few queries. */
+export interface ExecutionData {
+  cycle: Row<'cycles'>;
+  units: Pick<Row<'units'>, 'id' | 'parentId' | 'name' | 'ownerId'>[];
+  objectives: Row<'objectives'>[];
+  keyResults: Row<'keyResults'>[];
+  /** Effective check-ins per key result, oldest first. */
+  readings: Map<string, Reading[]>;
+  overrides: Map<string, { status: Row<'statusOverrides'>['status']; reason: string }>;
+  cadences: Map<string, Cadence>;
+}
+
+/** Groups effective check-ins by item, oldest first. */
+export function groupReadings(
+  rows: readonly { itemId: string | null; checkInDate: string; value: number; confidence: number | null }[],
+): Map<string, Reading[]> {
+  const readings = new Map<string, Reading[]>();
+  for (const row of rows) {
+    if (row.itemId === null) continue;
+    const list = readings.get(row.itemId) ?? [];
+    list.push({ date: row.checkInDate, value: row.value, confidence: row.confidence });
+    readings.set(row.itemId, list);
+  }
+  return readings;
+}
+
+/** Effective check-ins (those no correction replaced) on the given key results or KPIs. */
+export async function effectiveReadings(
+  db: Db,
+  column: 'keyResultId' | 'kpiItemId',
+  ids: readonly string[],
+): Promise<Map<string, Reading[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('checkIns as c')
+    .select([`c.${column} as itemId`, 'c.checkInDate', 'c.value', 'c.confidence'])
+    .where(`c.${column}`, 'in', [...ids])
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('checkIns as n').select('n.id').whereRef('n.correctsId', '=', 'c.id'))),
+    )
+    .orderBy('c.checkInDate')
+    .orderBy('c.createdAt')
+    .orderBy('c.id')
+    .execute();
+  return groupReadings(rows);
+}
+
+/** Unit cadences set explicitly (units without a row inherit). */
+export async function ownCadences(db: Db, unitIds: readonly string[]): Promise<Map<string, Cadence>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('unitSettings')
+    .select(['unitId', 'checkInCadence'])
+    .where('unitId', 'in', [...unitIds])
+    .execute();
+  return new Map(
+    rows.flatMap((row) => (row.checkInCadence ? [[row.unitId, row.checkInCadence] as const] : [])),
+  );
+}
+
+export async function loadExecutionData(db: Db, cycleId: string): Promise<ExecutionData> {
+  const cycle = await getRow(db, 'cycles', cycleId);
+  const units = await db
+    .selectFrom('units')
+    .select(['id', 'parentId', 'name', 'ownerId'])
+    .where('organisationId', '=', cycle.organisationId)
+    .orderBy('position')
+    .execute();
+  const objectives = await db
+    .selectFrom('objectives')
+    .selectAll()
+    .where('cycleId', '=', cycleId)
+    .orderBy('position')
+    .execute();
+  const objectiveIds = objectives.map((objective) => objective.id);
+  const keyResults =
+    objectiveIds.length === 0
+      ? []
+      : await db
+          .selectFrom('keyResults')
+          .selectAll()
+          .where('objectiveId', 'in', objectiveIds)
+          .orderBy('position')
+          .execute();
+  const keyResultIds = keyResults.map((kr) => kr.id);
+  const subjectIds = [...objectiveIds, ...keyResultIds];
+  const overrideRows =
+    subjectIds.length === 0
+      ? []
+      : await db
+          .selectFrom('statusOverrides')
+          .selectAll()
+          .where((eb) => eb.or([eb('objectiveId', 'in', subjectIds), eb('keyResultId', 'in', subjectIds)]))
+          .execute();
+  return {
+    cycle,
+    units,
+    objectives,
+    keyResults,
+    readings: await effectiveReadings(db, 'keyResultId', keyResultIds),
+    overrides: new Map(
+      overrideRows.map((row) => [
+        row.objectiveId ?? row.keyResultId ?? '',
+        { status: row.status, reason: row.reason },
+      ]),
+    ),
+    cadences: await ownCadences(
+      db,
+      units.map((unit) => unit.id),
+    ),
+  };
+}
