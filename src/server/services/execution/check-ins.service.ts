@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { DomainError, type Issue } from '../../../core/errors';
 import type {
   BulkCheckInResult,
@@ -7,6 +6,11 @@ import type {
   CorrectCheckInInput,
   CreateCheckInInput,
 } from '../../../contracts';
+import {
+  checkInHistory,
+  correctionOf,
+  refreshKeyResultsFromCheckIns,
+} from '../../db/repositories/check-in.repository';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -46,30 +50,6 @@ function fieldPath(row: LocatedRow, field: string): string {
  * result's current value and confidence from its latest check-in, in the same transaction.
  */
 export function createCheckInsService(db: Db, clock: Clock) {
-  /** The latest effective check-in of each key result becomes its `current` and `confidence`. */
-  async function refreshKeyResults(trx: Db, keyResultIds: readonly string[]): Promise<void> {
-    const unique = [...new Set(keyResultIds)];
-    // One statement per 5,000 key results (well under the bind-parameter limit): the latest
-    // check-in that no correction replaced becomes each one's current value.
-    for (let start = 0; start < unique.length; start += 5000) {
-      const ids = unique.slice(start, start + 5000);
-      await sql`
-      UPDATE key_results AS kr
-      SET current = latest.value,
-          confidence = COALESCE(latest.confidence, kr.confidence),
-          version = kr.version + 1,
-          updated_at = now()
-      FROM (
-        SELECT DISTINCT ON (c.key_result_id) c.key_result_id, c.value, c.confidence
-        FROM check_ins AS c
-        WHERE c.key_result_id IN (${sql.join(ids)})
-          AND NOT EXISTS (SELECT 1 FROM check_ins AS n WHERE n.corrects_id = c.id)
-        ORDER BY c.key_result_id, c.check_in_date DESC, c.created_at DESC, c.id DESC
-      ) AS latest
-      WHERE kr.id = latest.key_result_id`.execute(trx);
-    }
-  }
-
   /**
    * Validates every row (item known, inside `scopeUnitIds` when given, date in an open cycle up to
    * today), then writes all of them in one transaction, or none with every problem listed.
@@ -131,7 +111,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
             .executeTakeFirstOrThrow(),
         );
       }
-      await refreshKeyResults(
+      await refreshKeyResultsFromCheckIns(
         trx,
         located.filter((entry) => entry.subject.kind === 'key_result').map((entry) => entry.subject.id),
       );
@@ -177,17 +157,9 @@ export function createCheckInsService(db: Db, clock: Clock) {
         );
       if (filter.keyResultId) await getRow(db, 'keyResults', filter.keyResultId);
       if (filter.kpiId) await getRow(db, 'matrixItems', filter.kpiId);
-      const rows = await db
-        .selectFrom('checkIns as c')
-        .leftJoin('checkIns as n', 'n.correctsId', 'c.id')
-        .selectAll('c')
-        .select('n.id as correctedById')
-        .$if(filter.keyResultId !== undefined, (q) => q.where('c.keyResultId', '=', filter.keyResultId ?? ''))
-        .$if(filter.kpiId !== undefined, (q) => q.where('c.kpiItemId', '=', filter.kpiId ?? ''))
-        .$if(!filter.includeCorrected, (q) => q.where('n.id', 'is', null))
-        .orderBy('c.checkInDate', 'desc')
-        .orderBy('c.createdAt', 'desc')
-        .execute();
+      const rows = filter.keyResultId
+        ? await checkInHistory(db, 'keyResultId', filter.keyResultId, filter.includeCorrected)
+        : await checkInHistory(db, 'kpiItemId', filter.kpiId ?? '', filter.includeCorrected);
       return rows.map(({ correctedById, ...row }) => presentCheckIn(row, correctedById));
     },
 
@@ -197,11 +169,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
      */
     async correct(id: string, input: CorrectCheckInInput): Promise<CheckIn> {
       const original = await getRow(db, 'checkIns', id);
-      const existing = await db
-        .selectFrom('checkIns')
-        .select('id')
-        .where('correctsId', '=', id)
-        .executeTakeFirst();
+      const existing = await correctionOf(db, id);
       if (existing)
         throw new DomainError(
           'version_conflict',
@@ -234,7 +202,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        if (original.keyResultId) await refreshKeyResults(trx, [original.keyResultId]);
+        if (original.keyResultId) await refreshKeyResultsFromCheckIns(trx, [original.keyResultId]);
         return presentCheckIn(row);
       });
     },

@@ -1,4 +1,10 @@
 import type { Cadence } from '../../../core/staleness';
+import {
+  effectiveCheckIns,
+  type CheckInColumn,
+  type EffectiveCheckIn,
+} from '../../db/repositories/check-in.repository';
+import { keyResultsOfObjectives, objectivesOfCycle } from '../../db/repositories/okr.repository';
 import type { Db } from '../../db/store';
 import { getRow, type Row } from '../../db/versioned';
 
@@ -22,9 +28,7 @@ export interface ExecutionData {
 }
 
 /** Groups effective check-ins by item, oldest first. */
-export function groupReadings(
-  rows: readonly { itemId: string | null; checkInDate: string; value: number; confidence: number | null }[],
-): Map<string, Reading[]> {
+function groupReadings(rows: readonly EffectiveCheckIn[]): Map<string, Reading[]> {
   const readings = new Map<string, Reading[]>();
   for (const row of rows) {
     if (row.itemId === null) continue;
@@ -38,22 +42,10 @@ export function groupReadings(
 /** Effective check-ins (those no correction replaced) on the given key results or KPIs. */
 export async function effectiveReadings(
   db: Db,
-  column: 'keyResultId' | 'kpiItemId',
+  column: CheckInColumn,
   ids: readonly string[],
 ): Promise<Map<string, Reading[]>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('checkIns as c')
-    .select([`c.${column} as itemId`, 'c.checkInDate', 'c.value', 'c.confidence'])
-    .where(`c.${column}`, 'in', [...ids])
-    .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('checkIns as n').select('n.id').whereRef('n.correctsId', '=', 'c.id'))),
-    )
-    .orderBy('c.checkInDate')
-    .orderBy('c.createdAt')
-    .orderBy('c.id')
-    .execute();
-  return groupReadings(rows);
+  return groupReadings(await effectiveCheckIns(db, column, ids));
 }
 
 /** Unit cadences set explicitly (units without a row inherit). */
@@ -77,22 +69,9 @@ export async function loadExecutionData(db: Db, cycleId: string): Promise<Execut
     .where('organisationId', '=', cycle.organisationId)
     .orderBy('position')
     .execute();
-  const objectives = await db
-    .selectFrom('objectives')
-    .selectAll()
-    .where('cycleId', '=', cycleId)
-    .orderBy('position')
-    .execute();
+  const objectives = await objectivesOfCycle(db, cycleId);
   const objectiveIds = objectives.map((objective) => objective.id);
-  const keyResults =
-    objectiveIds.length === 0
-      ? []
-      : await db
-          .selectFrom('keyResults')
-          .selectAll()
-          .where('objectiveId', 'in', objectiveIds)
-          .orderBy('position')
-          .execute();
+  const keyResults = await keyResultsOfObjectives(db, objectiveIds);
   const keyResultIds = keyResults.map((kr) => kr.id);
   const subjectIds = [...objectiveIds, ...keyResultIds];
   const overrideRows =

@@ -9,6 +9,7 @@ import type {
   UpdateKeyResultInput,
   UpdateObjectiveInput,
 } from '../../../contracts';
+import { keyResultsOfObjectives, objectivesOfUnits } from '../../db/repositories/okr.repository';
 import type { Db } from '../../db/store';
 import { deleteVersioned, findRow, getRow, nextPosition, toJson, updateVersioned } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -39,33 +40,17 @@ export function createOkrsService(db: Db) {
   return {
     async listByUnit(unitId: string, cycleId?: string): Promise<ObjectiveWithKeyResults[]> {
       await getRow(db, 'units', unitId);
-      let query = db.selectFrom('objectives').selectAll().where('unitId', '=', unitId);
-      if (cycleId) query = query.where('cycleId', '=', cycleId);
-      const objectives = await query.orderBy('position').execute();
-      const keyResults =
-        objectives.length === 0
-          ? []
-          : await db
-              .selectFrom('keyResults')
-              .selectAll()
-              .where(
-                'objectiveId',
-                'in',
-                objectives.map((o) => o.id),
-              )
-              .orderBy('position')
-              .execute();
+      const objectives = await objectivesOfUnits(db, [unitId], cycleId || undefined);
+      const keyResults = await keyResultsOfObjectives(
+        db,
+        objectives.map((o) => o.id),
+      );
       return presentOkrs(objectives, keyResults);
     },
 
     async getObjective(id: string): Promise<ObjectiveWithKeyResults> {
       const objective = await getRow(db, 'objectives', id);
-      const keyResults = await db
-        .selectFrom('keyResults')
-        .selectAll()
-        .where('objectiveId', '=', id)
-        .orderBy('position')
-        .execute();
+      const keyResults = await keyResultsOfObjectives(db, [id]);
       const [presented] = presentOkrs([objective], keyResults);
       if (!presented) throw new DomainError('not_found', `No objective with id ${id}`);
       return presented;
@@ -138,11 +123,7 @@ export function createOkrsService(db: Db) {
         milestones: input.milestones ?? [],
       };
       assertTargetConsistent(values);
-      const siblings = await db
-        .selectFrom('keyResults')
-        .select('position')
-        .where('objectiveId', '=', input.objectiveId)
-        .execute();
+      const siblings = await keyResultsOfObjectives(db, [input.objectiveId]);
       const row = await db
         .insertInto('keyResults')
         .values({

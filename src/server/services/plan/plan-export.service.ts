@@ -2,6 +2,7 @@ import type { PlanDocument, PlanMatrix } from '../../../contracts';
 import { PLAN_FORMAT_VERSION } from '../../../contracts';
 import { CORNER_GRIDS } from '../../../core/correlation';
 import { collectSubtree } from '../../../core/unit-tree';
+import { keyResultsOfObjectives } from '../../db/repositories/okr.repository';
 import type { Db } from '../../db/store';
 import { getRow, type Row } from '../../db/versioned';
 import { presentOrganisation } from '../../presenters/organisation.presenter';
@@ -71,19 +72,10 @@ export function createPlanExportService(db: Db) {
                 a.cycleId.localeCompare(b.cycleId) ||
                 a.position - b.position,
             );
-      const keyResults =
-        objectives.length === 0
-          ? []
-          : await db
-              .selectFrom('keyResults')
-              .selectAll()
-              .where(
-                'objectiveId',
-                'in',
-                objectives.map((o) => o.id),
-              )
-              .orderBy('position')
-              .execute();
+      const keyResults = await keyResultsOfObjectives(
+        db,
+        objectives.map((o) => o.id),
+      );
       const objectiveIds = new Set(objectives.map((o) => o.id));
       const keyResultIds = new Set(keyResults.map((kr) => kr.id));
       const keep = (ids: Set<string>, id: string | null) => (id !== null && ids.has(id) ? id : null);

@@ -3,6 +3,7 @@ import { findMatrixOrphans, findOkrOrphans, type Orphan } from '../../../core/or
 import { buildStrategyGraph, nodeKey, type GraphInput } from '../../../core/strategy-graph';
 import { traceNode, type Trace } from '../../../core/trace';
 import type { StrategyMap, TraceKind } from '../../../contracts';
+import { keyResultsOfObjectives } from '../../db/repositories/okr.repository';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 import { notFound } from '../../errors';
@@ -41,14 +42,7 @@ export function createStrategyMapService(db: Db) {
     const objectiveIds = objectives.map((o) => o.id);
     const matrixIds = matrices.map((m) => m.id);
     const [keyResults, items, correlations, ownerships] = await Promise.all([
-      objectiveIds.length === 0
-        ? []
-        : db
-            .selectFrom('keyResults')
-            .select(['id', 'objectiveId', 'title'])
-            .where('objectiveId', 'in', objectiveIds)
-            .orderBy('position')
-            .execute(),
+      keyResultsOfObjectives(db, objectiveIds),
       matrixIds.length === 0
         ? []
         : db
