@@ -9,7 +9,7 @@ import { getRow } from '../../db/versioned';
 import type { Clock } from '../clock';
 import type { createCountermeasuresService } from './countermeasures.service';
 import { loadExecutionData, type ExecutionData } from './execution-data';
-import { computeSnapshot, type Snapshot } from './execution-snapshot';
+import { computeSnapshot, type Snapshot } from '../../../core/execution-snapshot';
 import { assertInOrganisation, organisationOfUnit } from '../structure/references';
 import { scanStaleItems } from './stale-items';
 

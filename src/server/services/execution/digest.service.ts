@@ -5,7 +5,7 @@ import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 import type { Clock } from '../clock';
 import { loadExecutionData } from './execution-data';
-import { computeSnapshot } from './execution-snapshot';
+import { computeSnapshot } from '../../../core/execution-snapshot';
 import type { createRhythmService } from './rhythm.service';
 import { scanStaleItems } from './stale-items';
 

@@ -6,7 +6,7 @@ import { newId } from '../../ids';
 import { presentStatusOverride } from '../../presenters/execution.presenter';
 import type { Clock } from '../clock';
 import { loadExecutionData } from './execution-data';
-import { computeSnapshot } from './execution-snapshot';
+import { computeSnapshot } from '../../../core/execution-snapshot';
 import { assertInOrganisation, organisationOfUnit } from '../structure/references';
 
 /** Progress, status and scores of a unit's OKRs, and owners' status overrides. */

@@ -2,7 +2,7 @@ import { isStale, resolveCadence } from '../../../core/staleness';
 import type { StaleItem } from '../../../contracts';
 import type { Db } from '../../db/store';
 import { effectiveReadings, type ExecutionData } from './execution-data';
-import { readingAsOf, type Snapshot } from './execution-snapshot';
+import { readingAsOf, type Snapshot } from '../../../core/execution-snapshot';
 
 /** Items of some units checked against their cadence: the stale ones, and how many had a recent check-in. */
 export interface StaleScan {

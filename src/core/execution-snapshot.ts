@@ -1,11 +1,11 @@
-import { keyResultProgress, objectiveProgress, type RollupTerm } from '../../../core/progress';
-import { buildRollup, CHILD_OBJECTIVE_WEIGHT } from '../../../core/rollup';
-import { grade, score } from '../../../core/scoring';
-import { isStale, resolveCadence } from '../../../core/staleness';
-import { autoStatus, effectiveStatus, elapsedShare, weakest } from '../../../core/status';
-import { findParentCycles } from '../../../core/unit-tree';
-import type { KeyResultProgress, ObjectiveProgress } from '../../../contracts';
-import type { ExecutionData, Reading } from './execution-data';
+import { keyResultProgress, objectiveProgress, type RollupTerm } from './progress';
+import { buildRollup, CHILD_OBJECTIVE_WEIGHT } from './rollup';
+import { grade, score } from './scoring';
+import { isStale, resolveCadence } from './staleness';
+import { autoStatus, effectiveStatus, elapsedShare, weakest } from './status';
+import { findParentCycles } from './unit-tree';
+import type { KeyResultProgress, ObjectiveProgress } from '../contracts';
+import type { ExecutionData, Reading } from '../server/services/execution/execution-data';
 
 /** Progress, status and score of every objective and key result of a cycle, as of one day. */
 export interface Snapshot {
