@@ -82,10 +82,14 @@ export function createDashboardService(
       await assertInOrganisation(db, 'cycles', cycleId, await organisationOfUnit(db, unitId), 'cycleId');
       const day = asOf ?? clock();
       const data = await loadExecutionData(db, cycleId);
-      const snapshot = computeSnapshot(data, day);
+      const snapshot = computeSnapshot(data.input, day);
       const objectives = unitObjectives(data, snapshot, unitId);
       const health = healthDates(data, day).map((date) => {
-        const views = unitObjectives(data, date === day ? snapshot : computeSnapshot(data, date), unitId);
+        const views = unitObjectives(
+          data,
+          date === day ? snapshot : computeSnapshot(data.input, date),
+          unitId,
+        );
         const count = (status: string) => views.filter((view) => view.status.status === status).length;
         return {
           date,
@@ -126,7 +130,7 @@ export function createDashboardService(
       const quarters = quartersOf(data.cycle)
         .filter((quarter) => quarter.startDate <= day)
         .map((quarter) => {
-          const snapshot = computeSnapshot(data, quarter.endDate < day ? quarter.endDate : day);
+          const snapshot = computeSnapshot(data.input, quarter.endDate < day ? quarter.endDate : day);
           const all = [...snapshot.objectives.values()];
           const units = data.units
             .map((unit) => {

@@ -125,7 +125,7 @@ export function createDigestService(
       const asOf = options.asOf ?? clock();
       const cycle = await cycleFor(organisationId, asOf, options.cycleId);
       const data = await loadExecutionData(db, cycle.id);
-      const snapshot = computeSnapshot(data, asOf);
+      const snapshot = computeSnapshot(data.input, asOf);
       const scan = await scanStaleItems(db, data, snapshot, new Set(data.units.map((unit) => unit.id)));
       const settings = await rhythm.digestSettings(organisationId);
       const unitNames = new Map(data.units.map((unit) => [unit.id, unit.name]));

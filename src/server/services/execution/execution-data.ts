@@ -1,3 +1,4 @@
+import type { ExecutionInput, Reading } from '../../../core/execution-snapshot';
 import type { Cadence } from '../../../core/staleness';
 import {
   effectiveCheckIns,
@@ -7,13 +8,6 @@ import {
 import { keyResultsOfObjectives, objectivesOfCycle } from '../../db/repositories/okr.repository';
 import type { Db } from '../../db/store';
 import { getRow, type Row } from '../../db/versioned';
-
-/** One effective (uncorrected) check-in as the roll-up needs it. */
-export interface Reading {
-  date: string;
-  value: number;
-  confidence: number | null;
-}
 
 /** Everything one organisation's cycle needs for progress, status and staleness, read in a few queries. */
 export interface ExecutionData {
@@ -25,6 +19,8 @@ export interface ExecutionData {
   readings: Map<string, Reading[]>;
   overrides: Map<string, { status: Row<'statusOverrides'>['status']; reason: string }>;
   cadences: Map<string, Cadence>;
+  /** The same, as core's snapshot reads it (computeSnapshot(data.input, day)). */
+  input: ExecutionInput;
 }
 
 /** Groups effective check-ins by item, oldest first. */
@@ -82,21 +78,44 @@ export async function loadExecutionData(db: Db, cycleId: string): Promise<Execut
           .selectAll()
           .where((eb) => eb.or([eb('objectiveId', 'in', subjectIds), eb('keyResultId', 'in', subjectIds)]))
           .execute();
-  return {
-    cycle,
-    units,
-    objectives,
-    keyResults,
-    readings: await effectiveReadings(db, 'keyResultId', keyResultIds),
-    overrides: new Map(
-      overrideRows.map((row) => [
-        row.objectiveId ?? row.keyResultId ?? '',
-        { status: row.status, reason: row.reason },
-      ]),
-    ),
-    cadences: await ownCadences(
-      db,
-      units.map((unit) => unit.id),
-    ),
+  const readings = await effectiveReadings(db, 'keyResultId', keyResultIds);
+  const overrides = new Map(
+    overrideRows.map((row) => [
+      row.objectiveId ?? row.keyResultId ?? '',
+      { status: row.status, reason: row.reason },
+    ]),
+  );
+  const cadences = await ownCadences(
+    db,
+    units.map((unit) => unit.id),
+  );
+  const input: ExecutionInput = {
+    cycle: { startDate: cycle.startDate, endDate: cycle.endDate },
+    units: units.map(({ id, parentId }) => ({ id, parentId })),
+    objectives: objectives.map(({ id, unitId, title, kind, alignedObjectiveId, alignedKeyResultId }) => ({
+      id,
+      unitId,
+      title,
+      kind,
+      alignedObjectiveId,
+      alignedKeyResultId,
+    })),
+    keyResults: keyResults.map((kr) => ({
+      id: kr.id,
+      objectiveId: kr.objectiveId,
+      title: kr.title,
+      kind: kr.kind,
+      baseline: kr.baseline,
+      target: kr.target,
+      targetHigh: kr.targetHigh,
+      current: kr.current,
+      weight: kr.weight,
+      confidence: kr.confidence,
+      milestoneCount: kr.milestones.length,
+    })),
+    readings,
+    overrides,
+    cadences,
   };
+  return { cycle, units, objectives, keyResults, readings, overrides, cadences, input };
 }

@@ -18,7 +18,7 @@ export function createProgressService(db: Db, clock: Clock) {
       await assertInOrganisation(db, 'cycles', cycleId, organisationId, 'cycleId');
       const data = await loadExecutionData(db, cycleId);
       const day = asOf ?? clock();
-      const snapshot = computeSnapshot(data, day);
+      const snapshot = computeSnapshot(data.input, day);
       return {
         unitId,
         cycleId,
