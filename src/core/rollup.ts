@@ -123,30 +123,26 @@ export function rollUp(
     explain(id) {
       const index = indexOf.get(id);
       if (index === undefined) return undefined;
-      const terms: RollupTerm[] = [];
       krsOf ??= groupByOwner(owner, count);
-      for (const k of members(krsOf, index)) {
-        const kr = keyResults[k];
-        if (kr)
-          terms.push({
-            kind: 'key_result',
-            id: kr.id,
-            title: kr.title,
-            progress: kr.progress,
-            weight: kr.weight,
-          });
-      }
-      for (const child of members(childrenOf, index)) {
-        const node = objectives[child];
-        if (node)
-          terms.push({
-            kind: 'objective',
-            id: node.id,
-            title: node.title,
-            progress: progress[child] ?? 0,
-            weight: CHILD_OBJECTIVE_WEIGHT,
-          });
-      }
+      const terms: RollupTerm[] = [
+        ...members(krsOf, index).flatMap((k) => {
+          const kr = keyResults[k];
+          return kr ? [{ kind: 'key_result' as const, ...kr }] : [];
+        }),
+        ...members(childrenOf, index).flatMap((child) => {
+          const node = objectives[child];
+          return node
+            ? [
+                {
+                  kind: 'objective' as const,
+                  ...node,
+                  progress: progress[child] ?? 0,
+                  weight: CHILD_OBJECTIVE_WEIGHT,
+                },
+              ]
+            : [];
+        }),
+      ];
       return { ...objectiveProgress(terms), progress: progress[index] ?? 0 };
     },
   };
