@@ -2,6 +2,7 @@ import { bowlingRow, DEFAULT_TOLERANCE_PERCENT, monthlyActuals } from '../../../
 import { MONTHS_IN_YEAR } from '../../../core/monthly-plan';
 import { DomainError } from '../../../core/errors';
 import type { BowlingChart } from '../../../contracts';
+import { matrixOfUnitYear } from '../../db/repositories/matrix.repository';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 import { effectiveReadings } from './execution-data';
@@ -31,12 +32,7 @@ export function createBowlingService(db: Db) {
      */
     async chart(unitId: string, year: number): Promise<BowlingChart> {
       const unit = await getRow(db, 'units', unitId);
-      const matrix = await db
-        .selectFrom('xMatrices')
-        .selectAll()
-        .where('unitId', '=', unitId)
-        .where('year', '=', year)
-        .executeTakeFirst();
+      const matrix = await matrixOfUnitYear(db, unitId, year);
       if (!matrix) return { unitId, year, matrixId: null, rows: [] };
       const kpis = await db
         .selectFrom('matrixItems')

@@ -6,6 +6,7 @@ import {
   type EffectiveCheckIn,
 } from '../../db/repositories/check-in.repository';
 import { keyResultsOfObjectives, objectivesOfCycle } from '../../db/repositories/okr.repository';
+import { unitsOfOrganisation } from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
 import { getRow, type Row } from '../../db/versioned';
 
@@ -59,12 +60,7 @@ export async function ownCadences(db: Db, unitIds: readonly string[]): Promise<M
 
 export async function loadExecutionData(db: Db, cycleId: string): Promise<ExecutionData> {
   const cycle = await getRow(db, 'cycles', cycleId);
-  const units = await db
-    .selectFrom('units')
-    .select(['id', 'parentId', 'name', 'ownerId'])
-    .where('organisationId', '=', cycle.organisationId)
-    .orderBy('position')
-    .execute();
+  const units = await unitsOfOrganisation(db, cycle.organisationId);
   const objectives = await objectivesOfCycle(db, cycleId);
   const objectiveIds = objectives.map((objective) => objective.id);
   const keyResults = await keyResultsOfObjectives(db, objectiveIds);

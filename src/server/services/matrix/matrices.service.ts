@@ -7,6 +7,12 @@ import type {
   XMatrix,
   XMatrixView,
 } from '../../../contracts';
+import {
+  correlationsOfMatrices,
+  itemsOfMatrices,
+  matrixOfUnitYear,
+  ownershipsOfMatrices,
+} from '../../db/repositories/matrix.repository';
 import type { Db } from '../../db/store';
 import { deleteVersioned, getRow, updateVersioned, type Row } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -59,9 +65,9 @@ export function createMatricesService(db: Db) {
     const matrixId = matrix.id;
     const [unit, items, correlations, ownerships] = await Promise.all([
       getRow(db, 'units', matrix.unitId),
-      db.selectFrom('matrixItems').selectAll().where('matrixId', '=', matrixId).orderBy('position').execute(),
-      db.selectFrom('correlations').selectAll().where('matrixId', '=', matrixId).orderBy('id').execute(),
-      db.selectFrom('ownerships').selectAll().where('matrixId', '=', matrixId).orderBy('id').execute(),
+      itemsOfMatrices(db, [matrixId]),
+      correlationsOfMatrices(db, [matrixId]),
+      ownershipsOfMatrices(db, [matrixId]),
     ]);
     // Only the people the matrix names: an organisation's full list is its own call, and a big
     // organisation's would dwarf the matrix.
@@ -104,12 +110,7 @@ export function createMatricesService(db: Db) {
     view,
 
     async viewByUnitAndYear(unitId: string, year: number): Promise<XMatrixView> {
-      const matrix = await db
-        .selectFrom('xMatrices')
-        .selectAll()
-        .where('unitId', '=', unitId)
-        .where('year', '=', year)
-        .executeTakeFirst();
+      const matrix = await matrixOfUnitYear(db, unitId, year);
       if (matrix) return viewOf(matrix);
       await getRow(db, 'units', unitId);
       throw new DomainError('not_found', `Unit ${unitId} has no X-matrix for ${year}`, { unitId, year });
@@ -130,12 +131,7 @@ export function createMatricesService(db: Db) {
 
     async create(input: CreateMatrixInput): Promise<XMatrixView> {
       await getRow(db, 'units', input.unitId);
-      const existing = await db
-        .selectFrom('xMatrices')
-        .select('id')
-        .where('unitId', '=', input.unitId)
-        .where('year', '=', input.year)
-        .executeTakeFirst();
+      const existing = await matrixOfUnitYear(db, input.unitId, input.year);
       if (existing)
         throw new DomainError(
           'already_exists',

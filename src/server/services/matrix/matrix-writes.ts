@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { MatrixPart } from '../../../core/x-matrix-parts';
 import type { MatrixItemTable } from '../../db/schema';
+import { matrixOfUnitYear } from '../../db/repositories/matrix.repository';
 import type { Db } from '../../db/store';
 import { toJson } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -51,12 +52,7 @@ export async function ensureMatrix(
   unitId: string,
   year: number,
 ): Promise<{ id: string; created: boolean }> {
-  const existing = await db
-    .selectFrom('xMatrices')
-    .select('id')
-    .where('unitId', '=', unitId)
-    .where('year', '=', year)
-    .executeTakeFirst();
+  const existing = await matrixOfUnitYear(db, unitId, year);
   if (existing) return { id: existing.id, created: false };
   const id = newId('xm');
   await db.insertInto('xMatrices').values({ id, unitId, year, trueNorth: '' }).execute();

@@ -2,7 +2,20 @@ import type { PlanDocument, PlanMatrix } from '../../../contracts';
 import { PLAN_FORMAT_VERSION } from '../../../contracts';
 import { CORNER_GRIDS } from '../../../core/correlation';
 import { collectSubtree } from '../../../core/unit-tree';
-import { keyResultsOfObjectives } from '../../db/repositories/okr.repository';
+import { keyResultsOfObjectives, objectivesOfUnits } from '../../db/repositories/okr.repository';
+import {
+  correlationsOfMatrices,
+  effortsOfMatrices,
+  impactsOfMatrices,
+  itemsOfMatrices,
+  matricesOfUnits,
+  ownershipsOfMatrices,
+} from '../../db/repositories/matrix.repository';
+import {
+  cyclesOfOrganisation,
+  peopleOfOrganisation,
+  unitsOfOrganisation,
+} from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
 import { getRow, type Row } from '../../db/versioned';
 import { presentOrganisation } from '../../presenters/organisation.presenter';
@@ -32,9 +45,7 @@ export function createPlanExportService(db: Db) {
   return {
     async exportPlan(organisationId: string, options: { unitId?: string } = {}): Promise<PlanDocument> {
       const organisation = presentOrganisation(await getRow(db, 'organisations', organisationId));
-      let units = orderUnits(
-        await db.selectFrom('units').selectAll().where('organisationId', '=', organisationId).execute(),
-      );
+      let units = orderUnits(await unitsOfOrganisation(db, organisationId));
       if (options.unitId) {
         const root = await getRow(db, 'units', options.unitId);
         const subtree = new Set(collectSubtree(units, root.id));
@@ -43,35 +54,15 @@ export function createPlanExportService(db: Db) {
       const unitIds = new Set(units.map((unit) => unit.id));
       const inUnits = (id: string | null) => (id !== null && unitIds.has(id) ? id : null);
 
-      const people = await db
-        .selectFrom('people')
-        .selectAll()
-        .where('organisationId', '=', organisationId)
-        .orderBy('position')
-        .execute();
-      const cycles = await db
-        .selectFrom('cycles')
-        .selectAll()
-        .where('organisationId', '=', organisationId)
-        .orderBy('year')
-        .orderBy('position')
-        .execute();
+      const people = await peopleOfOrganisation(db, organisationId);
+      const cycles = await cyclesOfOrganisation(db, organisationId);
       const unitOrder = new Map(units.map((unit, index) => [unit.id, index]));
-      const objectives =
-        unitIds.size === 0
-          ? []
-          : (
-              await db
-                .selectFrom('objectives')
-                .selectAll()
-                .where('unitId', 'in', [...unitIds])
-                .execute()
-            ).sort(
-              (a, b) =>
-                (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) ||
-                a.cycleId.localeCompare(b.cycleId) ||
-                a.position - b.position,
-            );
+      const objectives = (await objectivesOfUnits(db, [...unitIds])).sort(
+        (a, b) =>
+          (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) ||
+          a.cycleId.localeCompare(b.cycleId) ||
+          a.position - b.position,
+      );
       const keyResults = await keyResultsOfObjectives(
         db,
         objectives.map((o) => o.id),
@@ -80,57 +71,16 @@ export function createPlanExportService(db: Db) {
       const keyResultIds = new Set(keyResults.map((kr) => kr.id));
       const keep = (ids: Set<string>, id: string | null) => (id !== null && ids.has(id) ? id : null);
 
-      const matrices =
-        unitIds.size === 0
-          ? []
-          : (
-              await db
-                .selectFrom('xMatrices')
-                .selectAll()
-                .where('unitId', 'in', [...unitIds])
-                .execute()
-            ).sort(
-              (a, b) => (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) || a.year - b.year,
-            );
+      const matrices = (await matricesOfUnits(db, [...unitIds])).sort(
+        (a, b) => (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) || a.year - b.year,
+      );
       const matrixIds = matrices.map((m) => m.id);
-      const items =
-        matrixIds.length === 0
-          ? []
-          : await db
-              .selectFrom('matrixItems')
-              .selectAll()
-              .where('matrixId', 'in', matrixIds)
-              .orderBy('position')
-              .execute();
+      const items = await itemsOfMatrices(db, matrixIds);
       const initiativeIds = new Set(items.filter((item) => item.part === 'how').map((item) => item.id));
-      const correlations =
-        matrixIds.length === 0
-          ? []
-          : await db.selectFrom('correlations').selectAll().where('matrixId', 'in', matrixIds).execute();
-      const ownerships =
-        matrixIds.length === 0
-          ? []
-          : await db.selectFrom('ownerships').selectAll().where('matrixId', 'in', matrixIds).execute();
-      const impacts =
-        matrixIds.length === 0
-          ? []
-          : await db
-              .selectFrom('initiativeImpacts')
-              .selectAll()
-              .where('matrixId', 'in', matrixIds)
-              .orderBy('position')
-              .orderBy('id')
-              .execute();
-      const efforts =
-        matrixIds.length === 0
-          ? []
-          : await db
-              .selectFrom('initiativeEfforts')
-              .selectAll()
-              .where('matrixId', 'in', matrixIds)
-              .orderBy('position')
-              .orderBy('id')
-              .execute();
+      const correlations = await correlationsOfMatrices(db, matrixIds);
+      const ownerships = await ownershipsOfMatrices(db, matrixIds);
+      const impacts = await impactsOfMatrices(db, matrixIds);
+      const efforts = await effortsOfMatrices(db, matrixIds);
 
       const customNames = Object.entries(organisation.partNames).filter(
         ([part, name]) => DEFAULT_PART_NAMES[part as keyof typeof DEFAULT_PART_NAMES] !== name,

@@ -3,7 +3,14 @@ import { findMatrixOrphans, findOkrOrphans, type Orphan } from '../../../core/or
 import { buildStrategyGraph, nodeKey, type GraphInput } from '../../../core/strategy-graph';
 import { traceNode, type Trace } from '../../../core/trace';
 import type { StrategyMap, TraceKind } from '../../../contracts';
-import { keyResultsOfObjectives } from '../../db/repositories/okr.repository';
+import {
+  correlationsOfMatrices,
+  itemsOfMatrices,
+  matricesOfUnits,
+  ownershipsOfMatrices,
+} from '../../db/repositories/matrix.repository';
+import { keyResultsOfObjectives, objectivesOfUnits } from '../../db/repositories/okr.repository';
+import { unitsOfOrganisation } from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 import { notFound } from '../../errors';
@@ -13,68 +20,21 @@ export function createStrategyMapService(db: Db) {
   /** Every row the graph needs, for one organisation. */
   async function loadGraphInput(organisationId: string): Promise<GraphInput> {
     await getRow(db, 'organisations', organisationId);
-    const units = await db
-      .selectFrom('units')
-      .select(['id', 'name', 'parentId'])
-      .where('organisationId', '=', organisationId)
-      .orderBy('position')
-      .execute();
+    const units = await unitsOfOrganisation(db, organisationId);
     const unitIds = units.map((u) => u.id);
-    if (unitIds.length === 0)
-      return {
-        units,
-        objectives: [],
-        keyResults: [],
-        matrices: [],
-        items: [],
-        correlations: [],
-        ownerships: [],
-      };
     const [objectives, matrices] = await Promise.all([
-      db
-        .selectFrom('objectives')
-        .select(['id', 'unitId', 'title', 'alignedObjectiveId', 'alignedKeyResultId'])
-        .where('unitId', 'in', unitIds)
-        .orderBy('position')
-        .execute(),
-      db.selectFrom('xMatrices').select(['id', 'unitId', 'year']).where('unitId', 'in', unitIds).execute(),
+      objectivesOfUnits(db, unitIds),
+      matricesOfUnits(db, unitIds),
     ]);
-    const objectiveIds = objectives.map((o) => o.id);
     const matrixIds = matrices.map((m) => m.id);
     const [keyResults, items, correlations, ownerships] = await Promise.all([
-      keyResultsOfObjectives(db, objectiveIds),
-      matrixIds.length === 0
-        ? []
-        : db
-            .selectFrom('matrixItems')
-            .select([
-              'id',
-              'matrixId',
-              'part',
-              'title',
-              'ownerId',
-              'sourceObjectiveId',
-              'sourceKeyResultId',
-              'sourceItemId',
-            ])
-            .where('matrixId', 'in', matrixIds)
-            .orderBy('position')
-            .execute(),
-      matrixIds.length === 0
-        ? []
-        : db
-            .selectFrom('correlations')
-            .select(['grid', 'fromId', 'toId', 'strength'])
-            .where('matrixId', 'in', matrixIds)
-            .execute(),
-      matrixIds.length === 0
-        ? []
-        : db
-            .selectFrom('ownerships')
-            .select(['initiativeId', 'whoId'])
-            .where('matrixId', 'in', matrixIds)
-            .where('role', '=', 'primary')
-            .execute(),
+      keyResultsOfObjectives(
+        db,
+        objectives.map((o) => o.id),
+      ),
+      itemsOfMatrices(db, matrixIds),
+      correlationsOfMatrices(db, matrixIds),
+      ownershipsOfMatrices(db, matrixIds).then((rows) => rows.filter((row) => row.role === 'primary')),
     ]);
     return { units, objectives, keyResults, matrices, items, correlations, ownerships };
   }

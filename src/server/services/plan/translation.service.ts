@@ -5,6 +5,8 @@ import { prefillCorrelations, proposeTranslation, type ParentObjective } from '.
 import { checkProposal } from '../../../core/translate-check';
 import type { MatrixPart } from '../../../core/x-matrix-parts';
 import type { TranslationProposal, TranslationResult, TranslationScope } from '../../../contracts';
+import { peopleOfOrganisation, unitsOfOrganisation } from '../../db/repositories/organisation.repository';
+import { itemsOfMatrices } from '../../db/repositories/matrix.repository';
 import type { Db } from '../../db/store';
 import { getRow, nextPosition, toJson, type Row } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -57,8 +59,8 @@ export function createTranslationService(db: Db) {
   /** People and teams an edited proposal names must belong to the organisation. */
   async function checkReferences(proposal: TranslationProposal, organisationId: string): Promise<Issue[]> {
     const [people, units] = await Promise.all([
-      db.selectFrom('people').select('id').where('organisationId', '=', organisationId).execute(),
-      db.selectFrom('units').select('id').where('organisationId', '=', organisationId).execute(),
+      peopleOfOrganisation(db, organisationId),
+      unitsOfOrganisation(db, organisationId),
     ]);
     const personIds = new Set(people.map((p) => p.id));
     const unitIds = new Set(units.map((u) => u.id));
@@ -120,11 +122,7 @@ export function createTranslationService(db: Db) {
 
       const outcome = await db.transaction().execute(async (trx) => {
         const { id: matrixId, created } = await ensureMatrix(trx, toUnit.id, proposal.year);
-        const current = await trx
-          .selectFrom('matrixItems')
-          .selectAll()
-          .where('matrixId', '=', matrixId)
-          .execute();
+        const current = await itemsOfMatrices(trx, [matrixId]);
         const itemIds: Record<string, string> = {};
         const parts = new Map<string, MatrixPart>();
         const inserted: Row<'matrixItems'>[] = [];
@@ -167,16 +165,8 @@ export function createTranslationService(db: Db) {
           });
         const names = new Map(
           [
-            ...(await trx
-              .selectFrom('people')
-              .select(['id', 'name'])
-              .where('organisationId', '=', organisation.id)
-              .execute()),
-            ...(await trx
-              .selectFrom('units')
-              .select(['id', 'name'])
-              .where('organisationId', '=', organisation.id)
-              .execute()),
+            ...(await peopleOfOrganisation(trx, organisation.id)),
+            ...(await unitsOfOrganisation(trx, organisation.id)),
           ].map((row) => [row.id, row.name]),
         );
         for (const who of proposal.who) {

@@ -1,6 +1,7 @@
 import { defaultCycleDates, isOrderedRange } from '../../../core/cycle';
 import { DomainError, validationError } from '../../../core/errors';
 import type { CreateCycleInput, Cycle, UpdateCycleInput } from '../../../contracts';
+import { cyclesOfOrganisation } from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
 import { deleteVersioned, findRow, getRow, nextPosition, updateVersioned } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -11,14 +12,7 @@ export function createCyclesService(db: Db) {
   return {
     async listByOrganisation(organisationId: string): Promise<Cycle[]> {
       await getRow(db, 'organisations', organisationId);
-      const rows = await db
-        .selectFrom('cycles')
-        .selectAll()
-        .where('organisationId', '=', organisationId)
-        .orderBy('year')
-        .orderBy('position')
-        .execute();
-      return rows.map(presentCycle);
+      return (await cyclesOfOrganisation(db, organisationId)).map(presentCycle);
     },
 
     async get(id: string): Promise<Cycle> {

@@ -1,5 +1,6 @@
 import { DomainError } from '../../../core/errors';
 import type { CreatePersonInput, Person, UpdatePersonInput } from '../../../contracts';
+import { peopleOfOrganisation } from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
 import { deleteVersioned, findRow, getRow, nextPosition, toJson, updateVersioned } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -16,14 +17,7 @@ export function createPeopleService(db: Db) {
   return {
     async listByOrganisation(organisationId: string): Promise<Person[]> {
       await getRow(db, 'organisations', organisationId);
-      const rows = await db
-        .selectFrom('people')
-        .selectAll()
-        .where('organisationId', '=', organisationId)
-        .orderBy('position')
-        .orderBy('name')
-        .execute();
-      return rows.map(presentPerson);
+      return (await peopleOfOrganisation(db, organisationId)).map(presentPerson);
     },
 
     async get(id: string): Promise<Person> {

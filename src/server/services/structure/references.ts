@@ -1,5 +1,6 @@
 import { DomainError, type Issue } from '../../../core/errors';
 import { collectSubtree } from '../../../core/unit-tree';
+import { unitsOfOrganisation } from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
 import { findRow, KIND_NAMES, type Row, type VersionedTable } from '../../db/versioned';
 
@@ -51,11 +52,7 @@ export async function unitBelow(
   childId: string,
   field: string,
 ): Promise<{ unit: Row<'units'> } | { issue: Issue }> {
-  const units = await db
-    .selectFrom('units')
-    .selectAll()
-    .where('organisationId', '=', parent.organisationId)
-    .execute();
+  const units = await unitsOfOrganisation(db, parent.organisationId);
   const unit = units.find((candidate) => candidate.id === childId);
   if (!unit)
     return {

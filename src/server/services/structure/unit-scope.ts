@@ -1,4 +1,5 @@
 import { collectSubtree } from '../../../core/unit-tree';
+import { unitsOfOrganisation } from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 
@@ -8,11 +9,7 @@ export async function organisationUnits(
   unitId: string,
 ): Promise<{ id: string; parentId: string | null }[]> {
   const unit = await getRow(db, 'units', unitId);
-  return db
-    .selectFrom('units')
-    .select(['id', 'parentId'])
-    .where('organisationId', '=', unit.organisationId)
-    .execute();
+  return unitsOfOrganisation(db, unit.organisationId);
 }
 
 /** A unit and every unit below it: the scope of an upload or a unit's API token. */

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../core/errors';
 import { findParentCycles } from '../../../core/unit-tree';
 import type { CreateUnitInput, Unit, UpdateUnitInput } from '../../../contracts';
+import { unitsOfOrganisation } from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
 import { deleteVersioned, getRow, findRow, nextPosition, updateVersioned } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -12,14 +13,7 @@ export function createUnitsService(db: Db) {
   return {
     async listByOrganisation(organisationId: string): Promise<Unit[]> {
       await getRow(db, 'organisations', organisationId);
-      const rows = await db
-        .selectFrom('units')
-        .selectAll()
-        .where('organisationId', '=', organisationId)
-        .orderBy('position')
-        .orderBy('name')
-        .execute();
-      return rows.map(presentUnit);
+      return (await unitsOfOrganisation(db, organisationId)).map(presentUnit);
     },
 
     async get(id: string): Promise<Unit> {
@@ -60,11 +54,7 @@ export function createUnitsService(db: Db) {
       const current = await getRow(db, 'units', id);
       if (input.parentId) {
         await assertInOrganisation(db, 'units', input.parentId, current.organisationId, 'parentId');
-        const units = await db
-          .selectFrom('units')
-          .select(['id', 'parentId'])
-          .where('organisationId', '=', current.organisationId)
-          .execute();
+        const units = await unitsOfOrganisation(db, current.organisationId);
         const moved = units.map((unit) =>
           unit.id === id ? { ...unit, parentId: input.parentId ?? null } : unit,
         );
