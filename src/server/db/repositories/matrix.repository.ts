@@ -1,5 +1,6 @@
 import type { Db } from '../store';
 import type { Row } from '../versioned';
+import { rowsWhereIn } from './rows-where';
 
 /**
  * Named queries of the matrix aggregate: X-matrices, their items, correlations, ownerships, and
@@ -22,80 +23,31 @@ export async function matrixOfUnitYear(
 }
 
 /** The X-matrices of these units, every year. */
-export async function matricesOfUnits(db: Db, unitIds: readonly string[]): Promise<Row<'xMatrices'>[]> {
-  if (unitIds.length === 0) return [];
-  return db
-    .selectFrom('xMatrices')
-    .selectAll()
-    .where('unitId', 'in', [...unitIds])
-    .execute();
+export function matricesOfUnits(db: Db, unitIds: readonly string[]): Promise<Row<'xMatrices'>[]> {
+  return rowsWhereIn(db, 'xMatrices', 'unitId', unitIds);
 }
 
 /** The items of these matrices, in list order (position). */
-export async function itemsOfMatrices(db: Db, matrixIds: readonly string[]): Promise<Row<'matrixItems'>[]> {
-  if (matrixIds.length === 0) return [];
-  return db
-    .selectFrom('matrixItems')
-    .selectAll()
-    .where('matrixId', 'in', [...matrixIds])
-    .orderBy('position')
-    .execute();
+export function itemsOfMatrices(db: Db, matrixIds: readonly string[]): Promise<Row<'matrixItems'>[]> {
+  return rowsWhereIn(db, 'matrixItems', 'matrixId', matrixIds, ['position']);
 }
 
 /** The correlations of these matrices, by id. */
-export async function correlationsOfMatrices(
-  db: Db,
-  matrixIds: readonly string[],
-): Promise<Row<'correlations'>[]> {
-  if (matrixIds.length === 0) return [];
-  return db
-    .selectFrom('correlations')
-    .selectAll()
-    .where('matrixId', 'in', [...matrixIds])
-    .orderBy('id')
-    .execute();
+export function correlationsOfMatrices(db: Db, matrixIds: readonly string[]): Promise<Row<'correlations'>[]> {
+  return rowsWhereIn(db, 'correlations', 'matrixId', matrixIds, ['id']);
 }
 
 /** The ownerships of these matrices, by id. */
-export async function ownershipsOfMatrices(
-  db: Db,
-  matrixIds: readonly string[],
-): Promise<Row<'ownerships'>[]> {
-  if (matrixIds.length === 0) return [];
-  return db
-    .selectFrom('ownerships')
-    .selectAll()
-    .where('matrixId', 'in', [...matrixIds])
-    .orderBy('id')
-    .execute();
+export function ownershipsOfMatrices(db: Db, matrixIds: readonly string[]): Promise<Row<'ownerships'>[]> {
+  return rowsWhereIn(db, 'ownerships', 'matrixId', matrixIds, ['id']);
 }
 
 /** The impacts of these matrices' initiatives, in list order (position, then id). */
-export async function impactsOfMatrices(
-  db: Db,
-  matrixIds: readonly string[],
-): Promise<Row<'initiativeImpacts'>[]> {
-  if (matrixIds.length === 0) return [];
-  return db
-    .selectFrom('initiativeImpacts')
-    .selectAll()
-    .where('matrixId', 'in', [...matrixIds])
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+export function impactsOfMatrices(db: Db, matrixIds: readonly string[]): Promise<Row<'initiativeImpacts'>[]> {
+  return rowsWhereIn(db, 'initiativeImpacts', 'matrixId', matrixIds, ['position', 'id']);
 }
 
 /** The efforts of these matrices' initiatives, in list order (position, then id). */
-export async function effortsOfMatrices(
-  db: Db,
-  matrixIds: readonly string[],
-): Promise<Row<'initiativeEfforts'>[]> {
-  if (matrixIds.length === 0) return [];
-  return db
-    .selectFrom('initiativeEfforts')
-    .selectAll()
-    .where('matrixId', 'in', [...matrixIds])
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+export function effortsOfMatrices(db: Db, matrixIds: readonly string[]): Promise<Row<'initiativeEfforts'>[]> {
+  return rowsWhereIn(db, 'initiativeEfforts', 'matrixId', matrixIds, ['position', 'id']);
 }

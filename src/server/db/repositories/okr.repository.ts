@@ -1,5 +1,6 @@
 import type { Db } from '../store';
 import type { Row } from '../versioned';
+import { rowsWhereIn } from './rows-where';
 
 /**
  * Named queries of the OKR aggregate: objectives and their key results. Each takes the handle or
@@ -7,22 +8,16 @@ import type { Row } from '../versioned';
  */
 
 /** The key results of these objectives, in list order (position); none for no objectives. */
-export async function keyResultsOfObjectives(
+export function keyResultsOfObjectives(
   db: Db,
   objectiveIds: readonly string[],
 ): Promise<Row<'keyResults'>[]> {
-  if (objectiveIds.length === 0) return [];
-  return db
-    .selectFrom('keyResults')
-    .selectAll()
-    .where('objectiveId', 'in', [...objectiveIds])
-    .orderBy('position')
-    .execute();
+  return rowsWhereIn(db, 'keyResults', 'objectiveId', objectiveIds, ['position']);
 }
 
 /** The objectives of one cycle, in list order. */
-export async function objectivesOfCycle(db: Db, cycleId: string): Promise<Row<'objectives'>[]> {
-  return db.selectFrom('objectives').selectAll().where('cycleId', '=', cycleId).orderBy('position').execute();
+export function objectivesOfCycle(db: Db, cycleId: string): Promise<Row<'objectives'>[]> {
+  return rowsWhereIn(db, 'objectives', 'cycleId', [cycleId], ['position']);
 }
 
 /** The objectives of these units (of one cycle when given), in list order; none for no units. */
@@ -31,12 +26,6 @@ export async function objectivesOfUnits(
   unitIds: readonly string[],
   cycleId?: string,
 ): Promise<Row<'objectives'>[]> {
-  if (unitIds.length === 0) return [];
-  return db
-    .selectFrom('objectives')
-    .selectAll()
-    .where('unitId', 'in', [...unitIds])
-    .$if(cycleId !== undefined, (query) => query.where('cycleId', '=', cycleId ?? ''))
-    .orderBy('position')
-    .execute();
+  const objectives = await rowsWhereIn(db, 'objectives', 'unitId', unitIds, ['position']);
+  return cycleId === undefined ? objectives : objectives.filter((objective) => objective.cycleId === cycleId);
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../store';
 import type { Row } from '../versioned';
+import { rowsWhereIn } from './rows-where';
 
 /**
  * Named queries of the organisation aggregate: organisations, their units, people and cycles.
@@ -7,34 +8,16 @@ import type { Row } from '../versioned';
  */
 
 /** Every unit of an organisation, in list order (position, then name). */
-export async function unitsOfOrganisation(db: Db, organisationId: string): Promise<Row<'units'>[]> {
-  return db
-    .selectFrom('units')
-    .selectAll()
-    .where('organisationId', '=', organisationId)
-    .orderBy('position')
-    .orderBy('name')
-    .execute();
+export function unitsOfOrganisation(db: Db, organisationId: string): Promise<Row<'units'>[]> {
+  return rowsWhereIn(db, 'units', 'organisationId', [organisationId], ['position', 'name']);
 }
 
 /** Every person of an organisation, in list order (position, then name). */
-export async function peopleOfOrganisation(db: Db, organisationId: string): Promise<Row<'people'>[]> {
-  return db
-    .selectFrom('people')
-    .selectAll()
-    .where('organisationId', '=', organisationId)
-    .orderBy('position')
-    .orderBy('name')
-    .execute();
+export function peopleOfOrganisation(db: Db, organisationId: string): Promise<Row<'people'>[]> {
+  return rowsWhereIn(db, 'people', 'organisationId', [organisationId], ['position', 'name']);
 }
 
 /** Every cycle of an organisation, by year, then position. */
-export async function cyclesOfOrganisation(db: Db, organisationId: string): Promise<Row<'cycles'>[]> {
-  return db
-    .selectFrom('cycles')
-    .selectAll()
-    .where('organisationId', '=', organisationId)
-    .orderBy('year')
-    .orderBy('position')
-    .execute();
+export function cyclesOfOrganisation(db: Db, organisationId: string): Promise<Row<'cycles'>[]> {
+  return rowsWhereIn(db, 'cycles', 'organisationId', [organisationId], ['year', 'position']);
 }
