@@ -14,6 +14,12 @@ import { createSession, endAllSessions, endSession, type NewSession } from '../.
 import { consumeSetupToken } from '../../auth/setup-tokens';
 import { recordSignInEvent, type ClientMeta } from '../../auth/sign-in-audit';
 import { runAsActor } from '../../db/actor-context';
+import {
+  endSessionsOf,
+  hasAnyUser,
+  setPasswordHash,
+  userByEmail,
+} from '../../db/repositories/account.repository';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 import { demoAccountsIn } from '../../demo/demo-users';
@@ -55,9 +61,8 @@ export function createAccountsService(db: Db, options: AccountsOptions = {}) {
 
     /** The sign-in page's settings: first start, single sign-on (as the app was configured), demo accounts. */
     async config(sso: { name: string } | null): Promise<AuthConfig> {
-      const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
       return {
-        needsSetup: anyUser === undefined,
+        needsSetup: !(await hasAnyUser(db)),
         sso,
         demoAccounts: await demoAccountsIn(db),
       };
@@ -76,11 +81,7 @@ export function createAccountsService(db: Db, options: AccountsOptions = {}) {
       const accountKey = `sign-in:account:${email}|${meta.ip}`;
       await limiter.hit(`sign-in:ip:${meta.ip}`, limits.signInPerIp, 'sign-in attempts from this address');
       await limiter.hit(accountKey, limits.signInPerEmailAndIp, 'failed sign-in attempts for this account');
-      const user = await db
-        .selectFrom('users')
-        .select(['id', 'name', 'passwordHash', 'disabledAt'])
-        .where(sql<string>`lower(email)`, '=', email)
-        .executeTakeFirst();
+      const user = await userByEmail(db, email);
       const matches = await verifyPassword(user?.passwordHash ?? null, input.password);
       if (!user || !matches || user.disabledAt !== null) {
         const reason = !user ? 'unknown e-mail address' : !matches ? 'wrong password' : 'account disabled';
@@ -125,15 +126,8 @@ export function createAccountsService(db: Db, options: AccountsOptions = {}) {
           issues: [{ path: 'body.currentPassword', message: 'is not your current password' }],
         });
       const passwordHash = await hashPassword(input.newPassword);
-      // The version moves so that the audit trail records the change (it never stores the hash).
-      await db
-        .updateTable('users')
-        .set({ passwordHash, version: sql<number>`version + 1`, updatedAt: now() })
-        .where('id', '=', userId)
-        .execute();
-      let others = db.deleteFrom('sessions').where('userId', '=', userId);
-      if (keepSessionId !== null) others = others.where('id', '<>', keepSessionId);
-      await others.execute();
+      await setPasswordHash(db, userId, passwordHash, now());
+      await endSessionsOf(db, userId, keepSessionId);
     },
 
     /**
@@ -148,8 +142,7 @@ export function createAccountsService(db: Db, options: AccountsOptions = {}) {
           // Two setup links used at once must not make two first administrators.
           await sql`SELECT pg_advisory_xact_lock(hashtext('catchball_setup'))`.execute(trx);
           await consumeSetupToken(trx, 'setup', input.token, now());
-          const anyUser = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
-          if (anyUser)
+          if (await hasAnyUser(trx))
             throw new DomainError('invariant_violated', 'Catchball is already set up: sign in instead');
           await trx
             .insertInto('users')
@@ -182,13 +175,7 @@ export function createAccountsService(db: Db, options: AccountsOptions = {}) {
       const passwordHash = await hashPassword(input.password);
       const user = await db.transaction().execute(async (trx) => {
         const { userId } = await consumeSetupToken(trx, 'invite', input.token, now());
-        const row = await trx
-          .updateTable('users')
-          .set({ passwordHash, version: sql<number>`version + 1`, updatedAt: now() })
-          .where('id', '=', userId ?? '')
-          .where('disabledAt', 'is', null)
-          .returning(['id', 'name', 'email'])
-          .executeTakeFirst();
+        const row = await setPasswordHash(trx, userId ?? '', passwordHash, now(), { enabledOnly: true });
         if (!row)
           throw new DomainError('unauthorized', 'This invitation is for an account that is disabled or gone');
         return row;

@@ -4,6 +4,7 @@ import type { CreatedUser, CreateUserInput, UpdateUserInput, User } from '../../
 import { hashPassword } from '../../auth/passwords';
 import { endAllSessions } from '../../auth/sessions';
 import { createSetupToken, setupUrl } from '../../auth/setup-tokens';
+import { userByEmail } from '../../db/repositories/account.repository';
 import type { Db } from '../../db/store';
 import { getRow, updateVersioned } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -19,11 +20,7 @@ export async function findOrInviteUser(
   baseUrl: string,
 ): Promise<{ userId: string; inviteUrl: string | null }> {
   const email = input.email.trim().toLowerCase();
-  const existing = await db
-    .selectFrom('users')
-    .select('id')
-    .where(sql<string>`lower(email)`, '=', email)
-    .executeTakeFirst();
+  const existing = await userByEmail(db, email);
   if (existing) return { userId: existing.id, inviteUrl: null };
   const id = newId('usr');
   await db
