@@ -1,4 +1,4 @@
-import type { ImportProgress } from '../server/services/okr-import.service';
+import type { ImportProgress } from '../server/services/plan/okr-import.service';
 
 const WIDTH = 28;
 const PHASES: Record<ImportProgress['phase'], string> = {

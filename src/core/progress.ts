@@ -93,19 +93,52 @@ export interface ProgressExplanation {
 }
 
 /**
+ * The roll-up rule over running sums of an objective's terms (key results and aligned child
+ * objectives, added in term order): the weighted average Σ(weight × progress) / Σweight; the plain
+ * average when every weight is 0, so the objective still moves; 0 without terms. Clamped to 0..1.
+ * {@link objectiveProgress} and the tree roll-up (rollup.ts) both end here, so they agree to the bit.
+ */
+export function progressFromSums(sums: {
+  weighted: number;
+  totalWeight: number;
+  plain: number;
+  terms: number;
+}): number {
+  if (sums.terms === 0) return 0;
+  return clamp01(sums.totalWeight > 0 ? sums.weighted / sums.totalWeight : sums.plain / sums.terms);
+}
+
+/**
  * An objective's progress: the weighted average of its key results and aligned child objectives.
  * Weights summing to zero fall back to equal weights (rather than 0/0), and the explanation says so.
  */
 export function objectiveProgress(terms: readonly RollupTerm[]): ProgressExplanation {
   if (terms.length === 0)
     return { progress: 0, totalWeight: 0, rule: 'empty', terms: [], summary: 'No key results yet: 0 %' };
-  const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
+  let weighted = 0;
+  let totalWeight = 0;
+  let plain = 0;
+  for (const term of terms) {
+    weighted += term.weight * term.progress;
+    totalWeight += term.weight;
+    plain += term.progress;
+  }
+  const progress = progressFromSums({ weighted, totalWeight, plain, terms: terms.length });
   const rule = totalWeight > 0 ? 'weighted' : 'equal';
-  const explained = terms.map((term) => {
-    const share = rule === 'weighted' ? term.weight / totalWeight : 1 / terms.length;
-    return { ...term, share, contribution: share * term.progress };
-  });
-  const progress = clamp01(explained.reduce((sum, term) => sum + term.contribution, 0));
+  // A loop and an object literal, not map and spread: a snapshot explains every objective of a cycle.
+  const explained: ExplainedTerm[] = [];
+  for (const { kind, id, title, progress: termProgress, weight } of terms) {
+    const share = rule === 'weighted' ? weight / totalWeight : 1 / terms.length;
+    explained.push({
+      kind,
+      id,
+      title,
+      progress: termProgress,
+      weight,
+      share,
+      contribution: share * termProgress,
+    });
+  }
   const summary =
     rule === 'weighted'
       ? `Weighted average of ${terms.length} terms: Σ(weight × progress) / ${round(totalWeight)}`

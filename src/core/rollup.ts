@@ -1,13 +1,17 @@
+import { objectiveProgress, progressFromSums, type ProgressExplanation, type RollupTerm } from './progress';
+
 /** An objective in the roll-up; `parentId` is the objective its progress counts toward (aligned parent). */
 export interface RollupObjectiveNode {
   id: string;
   parentId: string | null;
+  title: string;
 }
 
 /** A key result in the roll-up with its own progress (0..1) and weight (≥ 0). */
 export interface RollupKeyResultNode {
   id: string;
   objectiveId: string;
+  title: string;
   weight: number;
   progress: number;
 }
@@ -16,29 +20,36 @@ export interface RollupKeyResultNode {
 export const CHILD_OBJECTIVE_WEIGHT = 1;
 
 /**
- * Objective progress over a whole tree of objectives and key results, computed once in O(n) and
- * then kept current one check-in at a time: a key result's new progress walks up its ancestors
- * only, adjusting each one's running sums, so one check-in costs O(depth), not O(n).
- *
- * The rule is the one of {@link import('./progress').objectiveProgress}: the weighted average of key
- * results and aligned child objectives, equal weights when every weight is 0, 0 without terms.
- * Parent links that form a cycle are cut at the first member found, so every objective is counted once.
+ * Every objective of a tree rolled up: progress for all of them from one pass, and each one's
+ * explanation made on request from that pass's terms and numbers.
  */
 export interface Rollup {
-  /** Progress of an objective (0..1), or undefined for an unknown id. */
-  objectiveProgress(id: string): number | undefined;
-  /** Every objective's progress. */
-  allObjectiveProgress(): Map<string, number>;
-  /** The objectives above a key result, nearest first: what its check-in recomputes. */
-  ancestorsOf(keyResultId: string): string[];
+  /** Objective ids, children before their parents (every objective once). */
+  bottomUp(): string[];
+  /** An objective's progress (0..1), or undefined for an unknown id. */
+  progressOf(id: string): number | undefined;
+  /** The aligned child objectives counted in this one (after cutting alignment loops), in input order. */
+  childrenOf(id: string): string[];
   /**
-   * Records a key result's new progress and recomputes its ancestors only.
-   * @returns the ids of the objectives recomputed, nearest first; the walk stops early where nothing changed.
+   * How an objective's progress was computed: its key results and child objectives as terms, with
+   * shares and contributions; `progress` is {@link Rollup.progressOf}'s number.
    */
-  applyProgress(keyResultId: string, progress: number): string[];
+  explain(id: string): ProgressExplanation | undefined;
 }
 
-export function buildRollup(
+/**
+ * Objective progress over a whole tree of objectives and key results in one O(n) pass, children
+ * before parents: the rule of {@link objectiveProgress} (weighted average of key results and aligned
+ * child objectives, each child weighing {@link CHILD_OBJECTIVE_WEIGHT}; equal weights when every
+ * weight is 0; 0 without terms), with the same sums in the same term order ({@link progressFromSums}),
+ * so `explain(id).progress === progressOf(id)`. Explanations are made on request: a roll-up of
+ * 100,000 key results does not build 125,000 term objects nobody reads.
+ * A parent link to an objective not in the list counts as none. Parent links that form a cycle are
+ * cut where a walk up from an objective (in input order) first meets its own path, the member
+ * `findParentCycles` in unit-tree.ts reports first, so every objective is counted once.
+ * Key results of objectives not in the list are ignored.
+ */
+export function rollUp(
   objectives: readonly RollupObjectiveNode[],
   keyResults: readonly RollupKeyResultNode[],
 ): Rollup {
@@ -46,110 +57,100 @@ export function buildRollup(
   const indexOf = new Map<string, number>();
   for (let i = 0; i < count; i++) indexOf.set(objectives[i]?.id ?? '', i);
 
-  // Everything below works on integer indices and typed arrays: at 100,000 key results, string
-  // keyed maps and sorting dominate the time otherwise.
+  // Integer indices, typed arrays and compressed member lists: at 100,000 key results, string-keyed
+  // maps of arrays dominate the time otherwise.
   const parent = new Int32Array(count).fill(-1);
   for (let i = 0; i < count; i++) {
     const parentId = objectives[i]?.parentId ?? null;
     if (parentId !== null) parent[i] = indexOf.get(parentId) ?? -1;
   }
   cutCycles(parent);
-
-  // Running sums per objective: weighted sum and total weight, plus the plain sum and term count
-  // for the equal-weights fallback.
+  // Running sums per objective, key results first in input order, then (below) child objectives
+  // in input order: the term order of objectiveProgress, so the explanation gives the same number.
   const weighted = new Float64Array(count);
   const totalWeight = new Float64Array(count);
   const plain = new Float64Array(count);
   const terms = new Int32Array(count);
-  const progress = new Float64Array(count);
-
-  const krObjective = new Int32Array(keyResults.length).fill(-1);
-  const krWeight = new Float64Array(keyResults.length);
-  const krProgress = new Float64Array(keyResults.length);
+  const owner = new Int32Array(keyResults.length);
   for (let k = 0; k < keyResults.length; k++) {
     const kr = keyResults[k];
-    if (!kr) continue;
-    const owner = indexOf.get(kr.objectiveId);
-    if (owner === undefined) continue;
-    krObjective[k] = owner;
-    krWeight[k] = kr.weight;
-    krProgress[k] = kr.progress;
-    weighted[owner] = (weighted[owner] ?? 0) + kr.weight * kr.progress;
-    totalWeight[owner] = (totalWeight[owner] ?? 0) + kr.weight;
-    plain[owner] = (plain[owner] ?? 0) + kr.progress;
-    terms[owner] = (terms[owner] ?? 0) + 1;
+    const index = indexOf.get(kr?.objectiveId ?? '') ?? -1;
+    owner[k] = index;
+    if (!kr || index === -1) continue;
+    weighted[index] = (weighted[index] ?? 0) + kr.weight * kr.progress;
+    totalWeight[index] = (totalWeight[index] ?? 0) + kr.weight;
+    plain[index] = (plain[index] ?? 0) + kr.progress;
+    terms[index] = (terms[index] ?? 0) + 1;
+  }
+  const childrenOf = groupByOwner(parent, count);
+  const order = topDownOrder(parent, childrenOf);
+
+  const progress = new Float64Array(count);
+  for (let o = order.length - 1; o >= 0; o--) {
+    const index = order[o] ?? 0;
+    const sums = {
+      weighted: weighted[index] ?? 0,
+      totalWeight: totalWeight[index] ?? 0,
+      plain: plain[index] ?? 0,
+      terms: terms[index] ?? 0,
+    };
+    for (let at = childrenOf.start[index] ?? 0; at < (childrenOf.start[index + 1] ?? 0); at++) {
+      const value = progress[childrenOf.members[at] ?? 0] ?? 0;
+      sums.weighted += CHILD_OBJECTIVE_WEIGHT * value;
+      sums.totalWeight += CHILD_OBJECTIVE_WEIGHT;
+      sums.plain += value;
+      sums.terms += 1;
+    }
+    progress[index] = progressFromSums(sums);
   }
 
-  // Key results by id, built on the first check-in: a one-off roll-up never needs it.
-  let krIndex: Map<string, number> | null = null;
-  const krIndexOf = (id: string): number | undefined => {
-    krIndex ??= new Map(keyResults.map((kr, k) => [kr.id, k]));
-    const k = krIndex.get(id);
-    return k !== undefined && krObjective[k] !== -1 ? k : undefined;
-  };
-
-  const valueOf = (index: number): number => {
-    const total = totalWeight[index] ?? 0;
-    if (total > 0) return (weighted[index] ?? 0) / total;
-    const n = terms[index] ?? 0;
-    return n > 0 ? (plain[index] ?? 0) / n : 0;
-  };
-
-  // Children before parents: a breadth-first order from the roots, walked backwards.
-  for (const index of topDownOrder(parent).reverse()) {
-    const value = valueOf(index);
-    progress[index] = value;
-    const up = parent[index] ?? -1;
-    if (up === -1) continue;
-    weighted[up] = (weighted[up] ?? 0) + CHILD_OBJECTIVE_WEIGHT * value;
-    totalWeight[up] = (totalWeight[up] ?? 0) + CHILD_OBJECTIVE_WEIGHT;
-    plain[up] = (plain[up] ?? 0) + value;
-    terms[up] = (terms[up] ?? 0) + 1;
-  }
-
+  // Key results by objective, built on the first explanation: a roll-up for progress never needs it.
+  let krsOf: Groups | null = null;
+  const members = (groups: Groups, index: number): number[] =>
+    Array.from(groups.members.subarray(groups.start[index] ?? 0, groups.start[index + 1] ?? 0));
   return {
-    objectiveProgress: (id) => {
+    bottomUp: () => order.map((index) => objectives[index]?.id ?? '').reverse(),
+    progressOf(id) {
       const index = indexOf.get(id);
       return index === undefined ? undefined : progress[index];
     },
-    allObjectiveProgress: () =>
-      new Map(objectives.map((objective, index) => [objective.id, progress[index] ?? 0])),
-    ancestorsOf(keyResultId) {
-      const ids: string[] = [];
-      let index = krObjective[krIndexOf(keyResultId) ?? -1] ?? -1;
-      while (index !== -1) {
-        ids.push(objectives[index]?.id ?? '');
-        index = parent[index] ?? -1;
-      }
-      return ids;
+    childrenOf(id) {
+      const index = indexOf.get(id);
+      return index === undefined
+        ? []
+        : members(childrenOf, index).map((child) => objectives[child]?.id ?? '');
     },
-    applyProgress(keyResultId, next) {
-      const k = krIndexOf(keyResultId);
-      if (k === undefined) return [];
-      let delta = next - (krProgress[k] ?? 0);
-      krProgress[k] = next;
-      let childWeight = krWeight[k] ?? 0;
-      const touched: string[] = [];
-      let index = krObjective[k] ?? -1;
-      while (index !== -1 && delta !== 0) {
-        weighted[index] = (weighted[index] ?? 0) + childWeight * delta;
-        plain[index] = (plain[index] ?? 0) + delta;
-        const before = progress[index] ?? 0;
-        const after = valueOf(index);
-        progress[index] = after;
-        touched.push(objectives[index]?.id ?? '');
-        delta = after - before;
-        childWeight = CHILD_OBJECTIVE_WEIGHT;
-        index = parent[index] ?? -1;
-      }
-      return touched;
+    explain(id) {
+      const index = indexOf.get(id);
+      if (index === undefined) return undefined;
+      krsOf ??= groupByOwner(owner, count);
+      const terms: RollupTerm[] = [
+        ...members(krsOf, index).flatMap((k) => {
+          const kr = keyResults[k];
+          return kr ? [{ kind: 'key_result' as const, ...kr }] : [];
+        }),
+        ...members(childrenOf, index).flatMap((child) => {
+          const node = objectives[child];
+          return node
+            ? [
+                {
+                  kind: 'objective' as const,
+                  ...node,
+                  progress: progress[child] ?? 0,
+                  weight: CHILD_OBJECTIVE_WEIGHT,
+                },
+              ]
+            : [];
+        }),
+      ];
+      return { ...objectiveProgress(terms), progress: progress[index] ?? 0 };
     },
   };
 }
 
 /**
  * Cuts parent links that form a cycle, in place: walking up from each node, the node where the
- * walk meets its own path loses its parent (as `findParentCycles` in unit-tree.ts reports it).
+ * walk meets its own path loses its parent.
  */
 function cutCycles(parent: Int32Array): void {
   const state = new Uint8Array(parent.length); // 0 unseen, 1 on the current path, 2 settled
@@ -167,29 +168,36 @@ function cutCycles(parent: Int32Array): void {
   }
 }
 
-/** Node indices from the roots down, breadth first (children listed in compressed arrays). */
-function topDownOrder(parent: Int32Array): number[] {
-  const count = parent.length;
-  const childCount = new Int32Array(count + 1);
-  for (let i = 0; i < count; i++) {
-    const up = parent[i] ?? -1;
-    if (up !== -1) childCount[up + 1] = (childCount[up + 1] ?? 0) + 1;
-  }
-  for (let i = 0; i < count; i++) childCount[i + 1] = (childCount[i + 1] ?? 0) + (childCount[i] ?? 0);
-  const offsets = childCount.slice();
-  const children = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const up = parent[i] ?? -1;
+/** Members grouped by owner index (−1: none), in member order: owner i's are members[start[i] .. start[i+1]). */
+interface Groups {
+  start: Int32Array;
+  members: Int32Array;
+}
+
+function groupByOwner(ownerOf: Int32Array, owners: number): Groups {
+  const start = new Int32Array(owners + 1);
+  for (const up of ownerOf) if (up !== -1) start[up + 1] = (start[up + 1] ?? 0) + 1;
+  for (let i = 0; i < owners; i++) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0);
+  const next = start.slice();
+  const members = new Int32Array(start[owners] ?? 0);
+  for (let m = 0; m < ownerOf.length; m++) {
+    const up = ownerOf[m] ?? -1;
     if (up === -1) continue;
-    const at = offsets[up] ?? 0;
-    children[at] = i;
-    offsets[up] = at + 1;
+    const at = next[up] ?? 0;
+    members[at] = m;
+    next[up] = at + 1;
   }
+  return { start, members };
+}
+
+/** Node indices from the roots down, breadth first. */
+function topDownOrder(parent: Int32Array, childrenOf: Groups): number[] {
   const order: number[] = [];
-  for (let i = 0; i < count; i++) if (parent[i] === -1) order.push(i);
+  for (let i = 0; i < parent.length; i++) if (parent[i] === -1) order.push(i);
   for (let head = 0; head < order.length; head++) {
     const node = order[head] ?? 0;
-    for (let c = childCount[node] ?? 0; c < (childCount[node + 1] ?? 0); c++) order.push(children[c] ?? 0);
+    for (let at = childrenOf.start[node] ?? 0; at < (childrenOf.start[node + 1] ?? 0); at++)
+      order.push(childrenOf.members[at] ?? 0);
   }
   return order;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { hashDemoPassword } from './demo/demo-users';
 import type { Services } from './services';
-import { parsePlanText } from './services/plan-format';
+import { parsePlanText } from './services/plan/plan-format';
 
 export const DEMO_PLAN_PATH = new URL('./demo/demo-plan.yaml', import.meta.url);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { PlanDocument } from '../../src/contracts';
-import { formatPlan } from '../../src/server/services/plan-format';
+import { formatPlan } from '../../src/server/services/plan/plan-format';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
 type ErrorJson = {

@@ -16,7 +16,7 @@ import { createServices, type ServiceOptions, type Services } from '../../src/se
 import { DEMO_PLAN_PATH } from '../../src/server/demo';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/auth/principal';
 import { createSession } from '../../src/server/auth/sessions';
-import { parsePlanText } from '../../src/server/services/plan-format';
+import { parsePlanText } from '../../src/server/services/plan/plan-format';
 
 export interface TestApp {
   app: FastifyInstance;

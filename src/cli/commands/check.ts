@@ -3,8 +3,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { hasGateFailure } from '../../core/plan-lint';
 import { DEFAULT_TRIALS, runPressureTest } from '../../core/pressure-test';
 import { mulberry32 } from '../../core/random';
-import { analyseMatrix } from '../../server/services/plan-analysis';
-import { parsePlanOrThrow, parsePlanText } from '../../server/services/plan-format';
+import { analyseMatrix } from '../../server/services/plan/plan-analysis';
+import { parsePlanOrThrow, parsePlanText } from '../../server/services/plan/plan-format';
 import { EXIT_GATES_FAILED } from '../exit-codes';
 import { formatCheckReport, type CheckReport } from './check-report';
 

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { DomainError } from '../../core/errors';
-import { formatPlan, parsePlanText, type PlanFormat } from '../../server/services/plan-format';
+import { formatPlan, parsePlanText, type PlanFormat } from '../../server/services/plan/plan-format';
 import { withServices, type StoreFlags } from '../store-session';
 import { importSpreadsheet, isSpreadsheet, type SheetImportFlags } from './sheet-import';
 import { exportMatrixFile, type MatrixFileFormat } from './matrix-file-export';

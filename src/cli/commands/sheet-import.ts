@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { DomainError, validationError } from '../../core/errors';
 import { IMPORT_MAX_BYTES } from '../../contracts';
 import { loadWorkbook, detectSheetFormat } from '../../server/imports/sheet-reader';
-import { problemIssue } from '../../server/services/okr-import.service';
+import { problemIssue } from '../../server/services/plan/okr-import.service';
 import { createProgressBar } from '../progress-bar';
 import { withServices, type StoreFlags } from '../store-session';
 

@@ -148,6 +148,12 @@ export interface CheckInTable extends Versioned {
   source: 'manual' | 'upload' | 'api' | 'demo';
 }
 
+/**
+ * The view `effective_check_ins` (migration 0009): the check-ins no correction replaced, with the
+ * columns of check_ins. Read-only; every "current history" read goes through it.
+ */
+export type EffectiveCheckInView = CheckInTable;
+
 export interface KpiThresholdTable extends Versioned {
   kpiItemId: string;
   tolerancePercent: number;
@@ -406,6 +412,7 @@ export interface Database {
   correlations: CorrelationTable;
   ownerships: OwnershipTable;
   checkIns: CheckInTable;
+  effectiveCheckIns: EffectiveCheckInView;
   kpiThresholds: KpiThresholdTable;
   statusOverrides: StatusOverrideTable;
   countermeasures: CountermeasureTable;

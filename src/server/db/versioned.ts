@@ -15,6 +15,7 @@ export type VersionedTable = Exclude<
   | 'rateLimitHits'
   | 'auditEvents'
   | 'ssoLogins'
+  | 'effectiveCheckIns'
 >;
 export type Row<T extends VersionedTable> = Selectable<Database[T]>;
 

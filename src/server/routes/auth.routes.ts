@@ -16,7 +16,7 @@ import { clearedSessionCookie, overTls, sessionCookie } from '../auth/session-co
 import type { ClientMeta } from '../auth/sign-in-audit';
 import { defineRoute, type Route } from '../route';
 import type { Services } from '../services';
-import type { SignedInSession } from '../services/accounts.service';
+import type { SignedInSession } from '../services/accounts/accounts.service';
 import { PUBLIC, SIGNED_IN } from './access-rules';
 
 type SessionUser = Extract<Principal, { kind: 'user' }>;

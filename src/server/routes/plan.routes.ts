@@ -4,7 +4,7 @@ import { defineRoute, type Route } from '../route';
 import { notFound } from '../errors';
 import type { Scope } from '../auth/locator';
 import type { Services } from '../services';
-import { formatPlan, parsePlanText } from '../services/plan-format';
+import { formatPlan, parsePlanText } from '../services/plan/plan-format';
 
 /**
  * Importing a plan administers its organisation: an organisation admin may re-import theirs; a new

@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import type { Db } from '../store';
+import type { Row } from '../versioned';
+
+/**
+ * Named queries of the check-in aggregate: check-ins, their corrections, and the effective
+ * check-ins. "Effective" means no correction replaced it; the rule is the view
+ * `effective_check_ins` (migration 0009), and every query here that wants the current history
+ * reads that view.
+ */
+
+/** What a check-in is about: a key result or a KPI (How Much item). */
+export type CheckInColumn = 'keyResultId' | 'kpiItemId';
+
+/** One effective check-in as the roll-up reads it. */
+export interface EffectiveCheckIn {
+  itemId: string | null;
+  checkInDate: string;
+  value: number;
+  confidence: number | null;
+}
+
+/** Effective check-ins on these key results or KPIs, oldest first (date, then entry order). */
+export async function effectiveCheckIns(
+  db: Db,
+  column: CheckInColumn,
+  ids: readonly string[],
+): Promise<EffectiveCheckIn[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('effectiveCheckIns as c')
+    .select([`c.${column} as itemId`, 'c.checkInDate', 'c.value', 'c.confidence'])
+    .where(`c.${column}`, 'in', [...ids])
+    .orderBy('c.checkInDate')
+    .orderBy('c.createdAt')
+    .orderBy('c.id')
+    .execute();
+}
+
+/**
+ * One item's check-ins, newest first, each with the correction that replaced it (`correctedById`,
+ * null for an effective one). Without `includeCorrected` only the effective ones.
+ */
+export async function checkInHistory(
+  db: Db,
+  column: CheckInColumn,
+  id: string,
+  includeCorrected: boolean,
+): Promise<(Row<'checkIns'> & { correctedById: string | null })[]> {
+  if (!includeCorrected)
+    return (
+      await db
+        .selectFrom('effectiveCheckIns')
+        .selectAll()
+        .where(column, '=', id)
+        .orderBy('checkInDate', 'desc')
+        .orderBy('createdAt', 'desc')
+        .execute()
+    ).map((row) => ({ ...row, correctedById: null }));
+  return db
+    .selectFrom('checkIns as c')
+    .leftJoin('checkIns as n', 'n.correctsId', 'c.id')
+    .selectAll('c')
+    .select('n.id as correctedById')
+    .where(`c.${column}`, '=', id)
+    .orderBy('c.checkInDate', 'desc')
+    .orderBy('c.createdAt', 'desc')
+    .execute();
+}
+
+/** The correction that replaced a check-in, if one did (there is at most one). */
+export async function correctionOf(db: Db, checkInId: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('checkIns').select('id').where('correctsId', '=', checkInId).executeTakeFirst();
+}
+
+/**
+ * Sets each key result's `current` and `confidence` from its latest effective check-in (latest by
+ * date, then entry order; a check-in without a confidence keeps the key result's), bumping the
+ * version. Key results without check-ins are left as they are.
+ */
+export async function refreshKeyResultsFromCheckIns(trx: Db, keyResultIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(keyResultIds)];
+  // One statement per 5,000 key results, well under the bind-parameter limit.
+  for (let start = 0; start < unique.length; start += 5000) {
+    const ids = unique.slice(start, start + 5000);
+    await sql`
+      UPDATE key_results AS kr
+      SET current = latest.value,
+          confidence = COALESCE(latest.confidence, kr.confidence),
+          version = kr.version + 1,
+          updated_at = now()
+      FROM (
+        SELECT DISTINCT ON (c.key_result_id) c.key_result_id, c.value, c.confidence
+        FROM effective_check_ins AS c
+        WHERE c.key_result_id IN (${sql.join(ids)})
+        ORDER BY c.key_result_id, c.check_in_date DESC, c.created_at DESC, c.id DESC
+      ) AS latest
+      WHERE kr.id = latest.key_result_id`.execute(trx);
+  }
+}

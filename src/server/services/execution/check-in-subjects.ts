@@ -1,0 +1,92 @@
+import { checkCheckInDate } from '../../../core/check-in';
+import { DomainError, type Issue } from '../../../core/errors';
+import type { Db } from '../../db/store';
+import type { Row } from '../../db/versioned';
+
+/** What a check-in is recorded on: a key result or a KPI, with the unit and cycle it belongs to. */
+export interface CheckInSubject {
+  kind: 'key_result' | 'kpi';
+  id: string;
+  unitId: string;
+  cycle: Row<'cycles'>;
+}
+
+/**
+ * Resolves item ids (key results or KPIs) to their unit and cycle in a few queries, for one
+ * check-in or ten thousand. A KPI belongs to the cycle of its organisation whose year is its
+ * matrix's year. Ids that name neither are missing from the result.
+ */
+export async function resolveSubjects(db: Db, ids: readonly string[]): Promise<Map<string, CheckInSubject>> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, CheckInSubject>();
+  if (unique.length === 0) return found;
+  // Both lookups at once: an id is a key result or a KPI, and a check-in should cost few round trips.
+  const [krs, kpis] = await Promise.all([
+    db
+      .selectFrom('keyResults')
+      .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
+      .innerJoin('cycles', 'cycles.id', 'objectives.cycleId')
+      .selectAll('cycles')
+      .select(['keyResults.id as subjectId', 'objectives.unitId as subjectUnitId'])
+      .where('keyResults.id', 'in', unique)
+      .execute(),
+    db
+      .selectFrom('matrixItems')
+      .innerJoin('xMatrices', 'xMatrices.id', 'matrixItems.matrixId')
+      .innerJoin('units', 'units.id', 'xMatrices.unitId')
+      .innerJoin('cycles', (join) =>
+        join
+          .onRef('cycles.organisationId', '=', 'units.organisationId')
+          .onRef('cycles.year', '=', 'xMatrices.year'),
+      )
+      .selectAll('cycles')
+      .select(['matrixItems.id as subjectId', 'xMatrices.unitId as subjectUnitId'])
+      .where('matrixItems.id', 'in', unique)
+      .where('matrixItems.part', '=', 'how_much')
+      .orderBy('cycles.position')
+      .execute(),
+  ]);
+  for (const { subjectId, subjectUnitId, ...cycle } of krs)
+    found.set(subjectId, { kind: 'key_result', id: subjectId, unitId: subjectUnitId, cycle });
+  for (const { subjectId, subjectUnitId, ...cycle } of kpis)
+    if (!found.has(subjectId))
+      found.set(subjectId, { kind: 'kpi', id: subjectId, unitId: subjectUnitId, cycle });
+  return found;
+}
+
+/** Cycle ids among `cycleIds` that are locked at year end. */
+export async function lockedCycles(db: Db, cycleIds: readonly string[]): Promise<Set<string>> {
+  if (cycleIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('cycleLocks')
+    .select('cycleId')
+    .where('cycleId', 'in', [...new Set(cycleIds)])
+    .where('reopenedAt', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => row.cycleId));
+}
+
+/** Issues with a check-in's date on its subject: outside the cycle, in the future, or in a locked cycle. */
+export function dateIssues(
+  subject: CheckInSubject,
+  date: string,
+  today: string,
+  locked: ReadonlySet<string>,
+  path: string,
+): Issue[] {
+  const issues = checkCheckInDate(date, subject.cycle, today).map((issue) => ({ ...issue, path }));
+  if (locked.has(subject.cycle.id)) issues.push(lockedIssue(subject, path));
+  return issues;
+}
+
+/** The issue of a check-in dated in a cycle locked at year end. */
+export function lockedIssue(subject: CheckInSubject, path: string): Issue {
+  return { path, message: `cycle ${subject.cycle.name} is locked at year end; check-ins are closed` };
+}
+
+/** A refusal for a locked cycle gets its own code (409) so clients can tell it from a typo. */
+export function refuse(issues: Issue[], summary: string): DomainError {
+  const locked = issues.some((issue) => issue.message.includes('is locked'));
+  const listed = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  return new DomainError(locked ? 'cycle_locked' : 'validation_failed', `${summary}: ${listed}`, { issues });
+}

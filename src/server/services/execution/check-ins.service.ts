@@ -1,0 +1,229 @@
+import { DomainError, type Issue } from '../../../core/errors';
+import type {
+  BulkCheckInResult,
+  BulkCheckInRow,
+  CheckIn,
+  CorrectCheckInInput,
+  CreateCheckInInput,
+} from '../../../contracts';
+import {
+  checkInHistory,
+  correctionOf,
+  refreshKeyResultsFromCheckIns,
+} from '../../db/repositories/check-in.repository';
+import type { Db } from '../../db/store';
+import { getRow } from '../../db/versioned';
+import { newId } from '../../ids';
+import { presentCheckIn } from '../../presenters/execution.presenter';
+import {
+  dateIssues,
+  lockedCycles,
+  lockedIssue,
+  refuse,
+  resolveSubjects,
+  type CheckInSubject,
+} from './check-in-subjects';
+import type { Clock } from '../clock';
+import { unitSubtree } from '../structure/unit-scope';
+
+type Source = 'manual' | 'upload' | 'api' | 'demo';
+
+/** One row to write, already located: `path` names it in errors (`checkIns[3]`, `row 4`). */
+export interface LocatedRow extends BulkCheckInRow {
+  path: string;
+  /** Spreadsheet column letters by field, for uploads: errors then read `row 4, column B (date)`. */
+  columns?: Record<string, string>;
+  /** Where the item id came from when it is not a field called `item` (`body.keyResultId`). */
+  itemPath?: string;
+}
+
+/** Where a field of a row is, in the words of its source: `checkIns[3].date` or `row 4, column B (date)`. */
+function fieldPath(row: LocatedRow, field: string): string {
+  if (field === 'item' && row.itemPath) return row.itemPath;
+  const column = row.columns?.[field];
+  return column ? `${row.path}, column ${column} (${field})` : `${row.path}.${field}`;
+}
+
+/**
+ * Check-ins on key results and KPIs: history kept, corrections recorded as new rows. Every write
+ * checks the date against the item's cycle, today and the cycle's lock, and refreshes the key
+ * result's current value and confidence from its latest check-in, in the same transaction.
+ */
+export function createCheckInsService(db: Db, clock: Clock) {
+  /**
+   * Validates every row (item known, inside `scopeUnitIds` when given, date in an open cycle up to
+   * today), then writes all of them in one transaction, or none with every problem listed.
+   */
+  async function writeAll(rows: readonly LocatedRow[], source: Source, scopeUnitIds?: ReadonlySet<string>) {
+    const subjects = await resolveSubjects(
+      db,
+      rows.map((row) => row.item),
+    );
+    const locked = await lockedCycles(
+      db,
+      [...subjects.values()].map((subject) => subject.cycle.id),
+    );
+    const today = clock();
+    const issues: Issue[] = [];
+    const located: { row: LocatedRow; subject: CheckInSubject }[] = [];
+    let forbidden = false;
+    for (const row of rows) {
+      const subject = subjects.get(row.item);
+      if (!subject) {
+        issues.push({ path: fieldPath(row, 'item'), message: `no key result or KPI with id ${row.item}` });
+        continue;
+      }
+      if (scopeUnitIds && !scopeUnitIds.has(subject.unitId)) {
+        forbidden = true;
+        issues.push({
+          path: fieldPath(row, 'item'),
+          message: `${row.item} belongs to unit ${subject.unitId}, outside the unit this request writes to and the units below it`,
+        });
+        continue;
+      }
+      issues.push(...dateIssues(subject, row.date, today, locked, fieldPath(row, 'date')));
+      located.push({ row, subject });
+    }
+    if (forbidden)
+      throw new DomainError('forbidden', `The token may not check in on these items: ${describe(issues)}`, {
+        issues,
+      });
+    if (issues.length > 0) throw refuse(issues, 'Nothing was checked in');
+    return db.transaction().execute(async (trx) => {
+      await assertStillOpen(trx, located);
+      const written = [];
+      for (const { row, subject } of located) {
+        written.push(
+          await trx
+            .insertInto('checkIns')
+            .values({
+              id: newId('ci'),
+              keyResultId: subject.kind === 'key_result' ? subject.id : null,
+              kpiItemId: subject.kind === 'kpi' ? subject.id : null,
+              value: row.value,
+              confidence: row.confidence ?? null,
+              comment: row.comment ?? '',
+              checkInDate: row.date,
+              authorId: row.authorId ?? null,
+              source,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow(),
+        );
+      }
+      await refreshKeyResultsFromCheckIns(
+        trx,
+        located.filter((entry) => entry.subject.kind === 'key_result').map((entry) => entry.subject.id),
+      );
+      return written.map((row) => presentCheckIn(row));
+    });
+  }
+
+  return {
+    /** The units an upload to `unitId` may check in on: the unit and the units below it. */
+    scopeOf: (unitId: string) => unitSubtree(db, unitId),
+
+    async create(input: CreateCheckInInput, source: Source = 'manual'): Promise<CheckIn> {
+      const item = input.keyResultId ?? input.kpiId ?? '';
+      const itemPath = input.keyResultId === undefined ? 'body.kpiId' : 'body.keyResultId';
+      const [created] = await writeAll([{ ...input, item, path: 'body', itemPath }], source);
+      if (!created) throw new DomainError('invariant_violated', 'The check-in was not written');
+      return created;
+    },
+
+    /** Rows from an upload or the bulk API: all or nothing. With `scopeUnitIds`, items outside are refused (403). */
+    async bulk(
+      rows: readonly LocatedRow[],
+      source: Source,
+      scopeUnitIds?: ReadonlySet<string>,
+    ): Promise<BulkCheckInResult> {
+      const checkIns = await writeAll(rows, source, scopeUnitIds);
+      return { created: checkIns.length, checkIns };
+    },
+
+    /** History of an item, newest first; corrected check-ins only when asked for, flagged by `correctedById`. */
+    async history(filter: {
+      keyResultId?: string;
+      kpiId?: string;
+      includeCorrected: boolean;
+    }): Promise<CheckIn[]> {
+      if ((filter.keyResultId === undefined) === (filter.kpiId === undefined))
+        throw new DomainError(
+          'validation_failed',
+          'The query is not valid: name exactly one of keyResultId or kpiId',
+          {
+            issues: [{ path: 'query.keyResultId', message: 'name exactly one of keyResultId or kpiId' }],
+          },
+        );
+      if (filter.keyResultId) await getRow(db, 'keyResults', filter.keyResultId);
+      if (filter.kpiId) await getRow(db, 'matrixItems', filter.kpiId);
+      const rows = filter.keyResultId
+        ? await checkInHistory(db, 'keyResultId', filter.keyResultId, filter.includeCorrected)
+        : await checkInHistory(db, 'kpiItemId', filter.kpiId ?? '', filter.includeCorrected);
+      return rows.map(({ correctedById, ...row }) => presentCheckIn(row, correctedById));
+    },
+
+    /**
+     * Corrects a past check-in: a new check-in that names the one it replaces, dated like it unless
+     * a date is given. A check-in already corrected is refused (correct its correction instead).
+     */
+    async correct(id: string, input: CorrectCheckInInput): Promise<CheckIn> {
+      const original = await getRow(db, 'checkIns', id);
+      const existing = await correctionOf(db, id);
+      if (existing)
+        throw new DomainError(
+          'version_conflict',
+          `Check-in ${id} was already corrected by ${existing.id}; correct that one instead`,
+          { current: { correctedById: existing.id } },
+        );
+      const item = original.keyResultId ?? original.kpiItemId ?? '';
+      const date = input.date ?? original.checkInDate;
+      const subjects = await resolveSubjects(db, [item]);
+      const subject = subjects.get(item);
+      if (!subject) throw new DomainError('not_found', `No key result or KPI with id ${item}`);
+      const locked = await lockedCycles(db, [subject.cycle.id]);
+      const issues = dateIssues(subject, date, clock(), locked, 'body.date');
+      if (issues.length > 0) throw refuse(issues, 'The correction was not recorded');
+      return db.transaction().execute(async (trx) => {
+        await assertStillOpen(trx, [{ row: { path: 'body', item, date, value: input.value }, subject }]);
+        const row = await trx
+          .insertInto('checkIns')
+          .values({
+            id: newId('ci'),
+            keyResultId: original.keyResultId,
+            kpiItemId: original.kpiItemId,
+            value: input.value,
+            confidence: input.confidence === undefined ? original.confidence : input.confidence,
+            comment: input.comment ?? original.comment,
+            checkInDate: date,
+            authorId: input.authorId ?? original.authorId,
+            correctsId: original.id,
+            source: original.source,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        if (original.keyResultId) await refreshKeyResultsFromCheckIns(trx, [original.keyResultId]);
+        return presentCheckIn(row);
+      });
+    },
+  };
+}
+
+/** A cycle locked while the rows were being checked refuses them too, inside the writing transaction. */
+async function assertStillOpen(
+  trx: Db,
+  located: readonly { row: LocatedRow; subject: CheckInSubject }[],
+): Promise<void> {
+  const locked = await lockedCycles(
+    trx,
+    located.map((entry) => entry.subject.cycle.id),
+  );
+  const issues = located
+    .filter((entry) => locked.has(entry.subject.cycle.id))
+    .map((entry) => lockedIssue(entry.subject, fieldPath(entry.row, 'date')));
+  if (issues.length > 0) throw refuse(issues, 'Nothing was checked in');
+}
+
+function describe(issues: readonly Issue[]): string {
+  return issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+}

@@ -1,0 +1,156 @@
+import nodemailer from 'nodemailer';
+import { DomainError } from '../../../core/errors';
+import type { DigestResult, StaleItem } from '../../../contracts';
+import type { Db } from '../../db/store';
+import { getRow } from '../../db/versioned';
+import type { Clock } from '../clock';
+import { loadExecutionData } from './execution-data';
+import { computeSnapshot } from '../../../core/execution-snapshot';
+import type { createRhythmService } from './rhythm.service';
+import { scanStaleItems } from './stale-items';
+
+/** SMTP settings, from the environment (SMTP_HOST, SMTP_PORT, SMTP_FROM). */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  from: string;
+}
+
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/** The digest's lines, one per item, grouped by unit. */
+function digestText(
+  organisationName: string,
+  asOf: string,
+  items: readonly StaleItem[],
+  unitNames: Map<string, string>,
+) {
+  const header = `Catchball check-in reminder for ${organisationName} (${asOf}): ${items.length} item${items.length === 1 ? '' : 's'} without a check-in within their cadence`;
+  const lines = items.map(
+    (item) =>
+      `• ${unitNames.get(item.unitId) ?? item.unitId}: ${item.title} (${item.kind === 'kpi' ? 'KPI' : 'key result'}, ${item.cadence}) — last check-in ${item.lastCheckIn ?? 'never'}`,
+  );
+  return [header, ...lines].join('\n');
+}
+
+/**
+ * Reminders and the digest: items with no check-in within their unit's cadence, sent as
+ * Slack/Teams-compatible JSON (`{ "text": … }`) to the organisation's webhook and by e-mail to
+ * the owners of the items. Items with a recent check-in are skipped (counted in `skippedRecent`).
+ * A failing channel is reported in the result, not thrown, so the other channel still goes out.
+ */
+export function createDigestService(
+  db: Db,
+  clock: Clock,
+  rhythm: ReturnType<typeof createRhythmService>,
+  smtp: SmtpSettings | null,
+) {
+  async function cycleFor(organisationId: string, asOf: string, cycleId?: string) {
+    if (cycleId) {
+      const cycle = await getRow(db, 'cycles', cycleId);
+      if (cycle.organisationId === organisationId) return cycle;
+    }
+    const cycles = await db
+      .selectFrom('cycles')
+      .selectAll()
+      .where('organisationId', '=', organisationId)
+      .orderBy('startDate', 'desc')
+      .execute();
+    const cycle = cycles.find((c) => c.startDate <= asOf && asOf <= c.endDate) ?? cycles[0];
+    if (!cycle)
+      throw new DomainError(
+        'validation_failed',
+        `Organisation ${organisationId} has no cycle to remind about`,
+      );
+    return cycle;
+  }
+
+  async function postWebhook(url: string, text: string): Promise<DigestResult['webhook']> {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      });
+      return {
+        sent: response.ok,
+        status: response.status,
+        error: response.ok ? null : `the webhook answered ${response.status}`,
+      };
+    } catch (error) {
+      return { sent: false, status: null, error: (error as Error).message };
+    }
+  }
+
+  async function sendMail(
+    byOwner: Map<string, StaleItem[]>,
+    emails: Map<string, string>,
+    render: (items: StaleItem[]) => string,
+  ): Promise<DigestResult['email']> {
+    const recipients = [...byOwner.keys()].flatMap((ownerId) => emails.get(ownerId) ?? []);
+    if (!smtp)
+      return {
+        sent: false,
+        recipients,
+        error: 'SMTP is not configured (set SMTP_HOST, SMTP_PORT, SMTP_FROM)',
+      };
+    if (recipients.length === 0) return { sent: false, recipients, error: null };
+    const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: false });
+    try {
+      for (const [ownerId, items] of byOwner) {
+        const to = emails.get(ownerId);
+        if (!to) continue;
+        await transport.sendMail({
+          from: smtp.from,
+          to,
+          subject: `Catchball: ${items.length} item${items.length === 1 ? '' : 's'} need${items.length === 1 ? 's' : ''} a check-in`,
+          text: render(items),
+        });
+      }
+      return { sent: true, recipients, error: null };
+    } catch (error) {
+      return { sent: false, recipients, error: (error as Error).message };
+    } finally {
+      transport.close();
+    }
+  }
+
+  return {
+    async send(
+      organisationId: string,
+      options: { cycleId?: string; asOf?: string } = {},
+    ): Promise<DigestResult> {
+      const organisation = await getRow(db, 'organisations', organisationId);
+      const asOf = options.asOf ?? clock();
+      const cycle = await cycleFor(organisationId, asOf, options.cycleId);
+      const data = await loadExecutionData(db, cycle.id);
+      const snapshot = computeSnapshot(data.input, asOf);
+      const scan = await scanStaleItems(db, data, snapshot, new Set(data.units.map((unit) => unit.id)));
+      const settings = await rhythm.digestSettings(organisationId);
+      const unitNames = new Map(data.units.map((unit) => [unit.id, unit.name]));
+      const render = (items: readonly StaleItem[]) => digestText(organisation.name, asOf, items, unitNames);
+      const nothing = scan.stale.length === 0;
+      const webhook =
+        settings.webhookUrl && !nothing
+          ? await postWebhook(settings.webhookUrl, render(scan.stale))
+          : { sent: false, status: null, error: settings.webhookUrl ? null : 'no webhook URL is set' };
+      const byOwner = new Map<string, StaleItem[]>();
+      for (const item of scan.stale)
+        if (item.ownerId) byOwner.set(item.ownerId, [...(byOwner.get(item.ownerId) ?? []), item]);
+      const people = await db
+        .selectFrom('people')
+        .select(['id', 'email'])
+        .where('organisationId', '=', organisationId)
+        .execute();
+      const emails = new Map(
+        people.flatMap((person) => (person.email ? [[person.id, person.email] as const] : [])),
+      );
+      const email =
+        settings.emailEnabled && !nothing
+          ? await sendMail(byOwner, emails, render)
+          : { sent: false, recipients: [], error: null };
+      return { organisationId, asOf, items: scan.stale, skippedRecent: scan.recent, webhook, email };
+    },
+  };
+}
