@@ -185,7 +185,7 @@ describe('OKR import from CSV and XLSX', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(body<ErrorJson>(response).error.details.issues).toEqual([
-      { path: 'row 101, column I', message: 'expected a number, found text "lots"' },
+      { path: 'row 101, column I (Target)', message: 'expected a number, found text "lots"' },
     ]);
     expect(await countOkrs()).toEqual(before);
   });
