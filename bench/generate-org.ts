@@ -1,16 +1,5 @@
 import type { PlanDocument, PlanMatrix } from '../src/contracts';
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same organisation. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/core/random';
 
 export interface OrgShape {
   units: number;
@@ -46,7 +35,7 @@ const SKILLS = [
  * the parent unit's key results, and an X-matrix per unit with correlations and owners.
  */
 export function generateOrganisation(shape: OrgShape, seed = 42, id = 'bench'): PlanDocument {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const units: PlanDocument['units'] = [];
   for (let u = 0; u < shape.units; u++) {
@@ -224,7 +213,7 @@ export function generateMatrix(
 
 /** A small organisation with one unit per requested matrix size, for browser timings. */
 export function generateMatrixSizes(sizes: readonly number[]): PlanDocument {
-  const random = seeded(7);
+  const random = mulberry32(7);
   return {
     catchball: 1,
     organisation: { id: 'sizes', name: 'Matrix sizes', horizonYears: 3 },

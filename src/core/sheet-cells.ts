@@ -20,6 +20,31 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/** Where a cell is, as far as it is known; every part is optional. */
+export interface CellPlace {
+  sheet?: string | undefined;
+  row?: number | null | undefined;
+  column?: string | null | undefined;
+  /** The column's header as the sheet writes it (`Target`), or the field it was read as. */
+  header?: string | null | undefined;
+}
+
+/**
+ * Names a place in a sheet the way a spreadsheet user finds it, the one form every import's
+ * messages use: `row 4, column C (Target)`, `sheet "How", row 4, column C`, `row 7`; a problem
+ * of the whole file is `(file)`.
+ */
+export function cellLocation(place: CellPlace): string {
+  const parts = [
+    place.sheet === undefined ? null : `sheet "${place.sheet}"`,
+    place.row === null || place.row === undefined ? null : `row ${String(place.row)}`,
+    place.column ? `column ${place.column}` : null,
+  ].filter((part) => part !== null);
+  const where = parts.join(', ');
+  const header = place.header ? `(${place.header})` : '';
+  return [where, header].filter((part) => part !== '').join(' ') || '(file)';
+}
+
 /** The text of a cell, trimmed; numbers and booleans as written. */
 export function cellText(cell: SheetCell | undefined): string {
   if (cell === null || cell === undefined) return '';

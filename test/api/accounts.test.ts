@@ -3,6 +3,7 @@ import type { AuthConfig, CreatedUser, SessionInfo, SignedIn, User } from '../..
 import { hashPassword } from '../../src/server/auth/passwords';
 import { ensureFirstAdmin } from '../../src/server/auth/first-admin';
 import { createSetupToken } from '../../src/server/auth/setup-tokens';
+import { buildPasswordUser } from '../support/builders';
 import { body, createTestApp, type ErrorResponse, type TestApp } from '../support/test-app';
 
 const PASSWORD = 'a long enough password';
@@ -35,18 +36,7 @@ describe('accounts and sign-in', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await t.store.db
-      .insertInto('users')
-      .values({
-        id: 'usr_ada',
-        email: 'ada@example.test',
-        name: 'Ada',
-        passwordHash: await hashPassword(PASSWORD),
-        isSiteAdmin: false,
-        oidcIssuer: null,
-        oidcSubject: null,
-      })
-      .execute();
+    await buildPasswordUser(t.store.db, { name: 'Ada', password: PASSWORD });
   });
   afterAll(() => t.close());
 

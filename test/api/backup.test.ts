@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/core/errors';
 import { writeBackup } from '../../src/server/db/backup';
@@ -15,7 +14,9 @@ import { openStore, PGLITE_OPTIONS, wrapPGlite, type Store } from '../../src/ser
 import { EXCLUDED_TABLES, readCatalog } from '../../src/server/db/table-catalog';
 import { createServices } from '../../src/server/services';
 import { DEMO_PLAN_PATH } from '../../src/server/demo';
+import { grantRole } from '../support/builders';
 import { cli, cleanUpCliStores, freshStoreEnv } from '../support/cli';
+import { createDatabase, dropDatabase } from '../support/postgres';
 import { createTestApp, demoPlan, openTestStore, type TestApp } from '../support/test-app';
 
 const scratch = mkdtempSync(join(tmpdir(), 'catchball-backup-'));
@@ -31,19 +32,10 @@ async function unmigratedStore(kind: 'pglite' | 'postgres'): Promise<Store> {
   }
   const databaseUrl = process.env.DATABASE_URL ?? '';
   const name = `catchball_test_backup_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString() });
+  const store = await openStore({ databaseUrl: await createDatabase(databaseUrl, name) });
   cleanups.push(async () => {
     await store.close();
-    const dropper = new pg.Client({ connectionString: databaseUrl });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
+    await dropDatabase(databaseUrl, name);
   });
   return store;
 }
@@ -118,10 +110,7 @@ beforeAll(async () => {
     expect(response.statusCode).toBe(201);
   }
   await t.signIn({ id: 'usr_editor', name: 'Eddie Editor' });
-  await t.store.db
-    .insertInto('roleAssignments')
-    .values({ id: 'ra_editor', organisationId: 'acme', unitId: 'cio', userId: 'usr_editor', role: 'editor' })
-    .execute();
+  await grantRole(t.store.db, 'usr_editor', { role: 'editor', unitId: 'cio' });
   const token = await t.request({
     method: 'POST',
     url: '/api/units/cio/api-tokens',

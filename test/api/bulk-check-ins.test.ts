@@ -57,7 +57,7 @@ describe('bulk check-ins', () => {
       'row 4, column B (date)',
       'row 5, column D (confidence)',
     ]);
-    expect(body<ErrorResponse>(response).error.message).toContain('expected a number, got "twenty"');
+    expect(body<ErrorResponse>(response).error.message).toContain('expected a number, found text "twenty"');
     expect(await count('cso-k2')).toBe(0);
 
     const outside = await upload('cso', 'item,date,value\ncso-k2,2026-03-31,21\ncso-k2,2027-01-31,17\n');
@@ -73,6 +73,21 @@ describe('bulk check-ins', () => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('needs a \\"item\\" column');
     expect(response.body).toContain('unknown column \\"kpi\\"');
+  });
+
+  it('names rows as the file numbers them, blank lines included, and refuses a file of the wrong type', async () => {
+    const gap = await upload('cso', 'item,date,value\n\ncso-k2,2026-03-31,many\n');
+    expect(body<ErrorResponse>(gap).error.details!.issues![0]!.path).toBe('row 3, column C (value)');
+    const empty = await upload('cso', '\n\n');
+    expect(body<ErrorResponse>(empty).error.details!.issues).toEqual([
+      { path: '(file)', message: 'the sheet is empty' },
+    ]);
+    const mistyped = await upload('cso', 'item,date,value\ncso-k2,2026-03-31,21\n', XLSX);
+    expect(mistyped.statusCode).toBe(400);
+    expect(body<ErrorResponse>(mistyped).error.details!.issues).toEqual([
+      { path: '(file)', message: 'this is a CSV file, but it was sent as an XLSX workbook' },
+    ]);
+    expect(await count('cso-k2')).toBe(0);
   });
 
   it('refuses items outside the unit it is uploaded to', async () => {

@@ -8,6 +8,7 @@ import type {
   ProposalThread,
   TargetHistoryEntry,
 } from '../../src/contracts';
+import { signInWithRole } from '../support/builders';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
 type ErrorJson = { error: { code: string; message: string; details?: { issues?: { path: string }[] } } };
@@ -316,29 +317,15 @@ describe('catchball', () => {
     /** Signs in a user linked to a person of the demo (so their ownerships are theirs), with a role. */
     const personUser = async (personId: string, role: 'viewer' | 'editor', unitId: string) => {
       const id = `usr-${personId}`;
-      const headers = await t.signIn({ id });
+      const headers = await signInWithRole(t, id, { role, unitId });
       await t.store.db.updateTable('people').set({ userId: id }).where('id', '=', personId).execute();
-      await t.store.db
-        .insertInto('roleAssignments')
-        .values({ id: `ra-${personId}`, organisationId: 'acme', unitId, userId: id, role })
-        .execute();
       return headers;
     };
 
     it('lets the CSO throw the ball without naming anyone, the CIO answer, and nobody act as another', async () => {
       const cso = await personUser(CSO_OWNER, 'viewer', 'cso');
       const cio = await personUser(CIO_OWNER, 'viewer', 'cio');
-      const editor = await t.signIn({ id: 'usr-plain-editor' });
-      await t.store.db
-        .insertInto('roleAssignments')
-        .values({
-          id: 'ra-plain-editor',
-          organisationId: 'acme',
-          unitId: 'cso',
-          userId: 'usr-plain-editor',
-          role: 'editor',
-        })
-        .execute();
+      const editor = await signInWithRole(t, 'usr-plain-editor', { role: 'editor', unitId: 'cso' });
       const payload = { matrixId: 'cso-2026', kpiItemId: 'cso-k2', keyResultId: 'cio-kr2-1', trials: 2000 };
       const thrown = await t.request({ method: 'POST', url: '/api/proposals', headers: cso, payload });
       expect(thrown.statusCode).toBe(201);

@@ -29,7 +29,7 @@ describe('catchball import and export of spreadsheets and drawings', () => {
     writeFileSync(bad, await toXlsx(rows));
     const refused = await cli(env, 'import', bad, '--unit', 'cso', '--cycle', 'fy2026');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('  - row 2, column C: expected a number, found text "twelve"');
+    expect(refused.stderr).toContain('  - row 2, column C (Target): expected a number, found text "twelve"');
   }, 120_000);
 
   it('exports an X-matrix as PDF, PNG, SVG and XLSX, and the XLSX imports back', async () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
-import { hashPassword } from '../../src/server/auth/passwords';
 import { windowOf } from '../../src/server/auth/rate-limit';
+import { buildPasswordUser } from '../support/builders';
 import { body, createTestApp, type ErrorResponse, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 const PASSWORD = 'a long enough password';
 
@@ -18,18 +19,7 @@ describe('hardening', () => {
         },
       },
     });
-    await t.store.db
-      .insertInto('users')
-      .values({
-        id: 'usr_rita',
-        email: 'rita@example.test',
-        name: 'Rita',
-        passwordHash: await hashPassword(PASSWORD),
-        isSiteAdmin: false,
-        oidcIssuer: null,
-        oidcSubject: null,
-      })
-      .execute();
+    await buildPasswordUser(t.store.db, { name: 'Rita', password: PASSWORD });
   });
   afterAll(() => t.close());
 
@@ -124,11 +114,7 @@ describe('hardening', () => {
 });
 
 describe('error answers and size limits', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('answers an unexpected failure with a bare 500, never a stack or the error text', async () => {
     const app = await buildApp({ store: t.store, webDir: '/nonexistent' });

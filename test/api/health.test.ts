@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/use-test-app';
 
 describe('health and API description', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('answers /healthz and /readyz', async () => {
     expect((await t.request({ method: 'GET', url: '/healthz' })).data).toEqual({ status: 'ok' });
@@ -44,11 +40,7 @@ describe('health and API description', () => {
 });
 
 describe('compression', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('gzips large JSON answers for clients that accept it, and not small ones', async () => {
     const big = await t.request({

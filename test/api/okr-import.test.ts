@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OkrImportPreview, SheetProblemJson } from '../../src/contracts';
+import { signInWithRole } from '../support/builders';
 import { generateOkrSheet, OKR_SHEET_HEADER, toCsv, toXlsx } from '../support/okr-sheet-fixture';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
@@ -185,23 +186,13 @@ describe('OKR import from CSV and XLSX', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(body<ErrorJson>(response).error.details.issues).toEqual([
-      { path: 'row 101, column I', message: 'expected a number, found text "lots"' },
+      { path: 'row 101, column I (Target)', message: 'expected a number, found text "lots"' },
     ]);
     expect(await countOkrs()).toEqual(before);
   });
 
   it('refuses a row for a unit the uploader does not edit, naming the row, and writes nothing', async () => {
-    const editor = await t.signIn({ id: 'usr-cso-editor' });
-    await t.store.db
-      .insertInto('roleAssignments')
-      .values({
-        id: 'ra-cso-editor',
-        organisationId: 'acme',
-        unitId: 'cso',
-        userId: 'usr-cso-editor',
-        role: 'editor',
-      })
-      .execute();
+    const editor = await signInWithRole(t, 'usr-cso-editor', { role: 'editor', unitId: 'cso' });
     const row = (id: string, unit: string) => [
       id,
       `Objective for ${unit}`,

@@ -3,10 +3,10 @@ import { writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/server/db/migrate';
 import { openStore, PGLITE_OPTIONS, wrapPGlite } from '../../src/server/db/store';
+import { createDatabase, dropDatabase, withServer } from './postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,13 +36,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let postgresTemplate: string | null = null;
   if (databaseUrl) {
     postgresTemplate = `catchball_template_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${postgresTemplate}`);
-    await admin.end();
-    const url = new URL(databaseUrl);
-    url.pathname = `/${postgresTemplate}`;
-    const templateStore = await openStore({ databaseUrl: url.toString() });
+    const templateStore = await openStore({
+      databaseUrl: await createDatabase(databaseUrl, postgresTemplate),
+    });
     await migrate(templateStore);
     await templateStore.close();
   }
@@ -51,14 +47,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     rmSync(templatePath, { force: true });
     if (databaseUrl && postgresTemplate) {
-      const admin = new pg.Client({ connectionString: databaseUrl });
-      await admin.connect();
-      const { rows } = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE 'catchball_test_%' OR datname = $1`,
-        [postgresTemplate],
+      const template = postgresTemplate;
+      const { rows } = await withServer(databaseUrl, (client) =>
+        client.query<{ datname: string }>(
+          `SELECT datname FROM pg_database WHERE datname LIKE 'catchball_test_%' OR datname = $1`,
+          [template],
+        ),
       );
-      for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-      await admin.end();
+      for (const { datname } of rows) await dropDatabase(databaseUrl, datname);
     }
   };
 }

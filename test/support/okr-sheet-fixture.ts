@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { mulberry32 } from '../../src/core/random';
 
 /**
  * A realistic OKR spreadsheet for the demo organisation, generated deterministically: a CIO
@@ -51,18 +52,6 @@ const EXISTING_OWNERS = [
 ];
 const NEW_OWNERS = ['Ana López', 'ben.carter@example.com', 'Chidi Eze', 'Dana Whitfield'];
 
-/** A small seeded generator (mulberry32), so the same seed gives the same sheet on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface GeneratedSheet {
   rows: string[][];
   objectives: number;
@@ -71,7 +60,7 @@ export interface GeneratedSheet {
 
 /** 6 + 18 + 36 = 60 objectives with 3 key results each (180), over three levels of units. */
 export function generateOkrSheet(seed = 2026): GeneratedSheet {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const rows: string[][] = [OKR_SHEET_HEADER];
   const levels = [

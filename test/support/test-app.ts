@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { inject } from 'vitest';
 import {
   toHttpRequest,
@@ -17,6 +16,7 @@ import { DEMO_PLAN_PATH } from '../../src/server/demo';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/auth/principal';
 import { createSession } from '../../src/server/auth/sessions';
 import { parsePlanText } from '../../src/server/services/plan/plan-format';
+import { createDatabase, dropDatabase } from './postgres';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -64,21 +64,12 @@ export async function openTestStore(): Promise<{ store: Store; drop: () => Promi
   const template = inject('postgresTemplate');
   if (databaseUrl && template) {
     const name = `catchball_test_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await createDatabaseFromTemplate(admin, name, template);
-    await admin.end();
-    const url = new URL(databaseUrl);
-    url.pathname = `/${name}`;
-    const store = await openStore({ databaseUrl: url.toString() });
+    const store = await openStore({ databaseUrl: await createDatabase(databaseUrl, name, template) });
     return {
       store,
       drop: async () => {
         await store.close();
-        const dropper = new pg.Client({ connectionString: databaseUrl });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
+        await dropDatabase(databaseUrl, name);
       },
     };
   }
@@ -86,19 +77,6 @@ export async function openTestStore(): Promise<{ store: Store; drop: () => Promi
   const pglite = await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: new Blob([tarball]) });
   const store = wrapPGlite(pglite);
   return { store, drop: () => store.close() };
-}
-
-/** Copies the template; PostgreSQL refuses while a just-closed session on it is still exiting, so retry briefly. */
-async function createDatabaseFromTemplate(admin: pg.Client, name: string, template: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }
 
 /** An app over a fresh store; `services` fixes the clock or SMTP settings for tests that need them. */

@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { DomainError, validationError } from '../../core/errors';
-import { IMPORT_MAX_BYTES } from '../../contracts';
-import { loadWorkbook, detectSheetFormat } from '../../server/imports/sheet-reader';
+import { validationError } from '../../core/errors';
+import { checkSheetSize, detectSheetFormat, loadWorkbook } from '../../server/imports/sheet-reader';
 import { problemIssue } from '../../server/services/plan/okr-import.service';
 import { createProgressBar } from '../progress-bar';
 import { withServices, type StoreFlags } from '../store-session';
@@ -34,12 +33,8 @@ async function isMatrixWorkbook(bytes: Uint8Array): Promise<boolean> {
  * with a progress bar on standard error and the summary (or every problem) as the result.
  */
 export async function importSpreadsheet(file: string, flags: SheetImportFlags): Promise<void> {
-  const size = statSync(file).size;
-  if (size > IMPORT_MAX_BYTES)
-    throw new DomainError(
-      'validation_failed',
-      `${file} is ${Math.round(size / 1024 / 1024)} MB; spreadsheets are limited to ${IMPORT_MAX_BYTES / 1024 / 1024} MB`,
-    );
+  // Checked before reading, so a huge file is refused without loading it.
+  checkSheetSize(statSync(file).size, file);
   const bytes = readFileSync(file);
   if (await isMatrixWorkbook(bytes)) {
     const result = await withServices(flags, (services) =>
@@ -68,7 +63,7 @@ export async function importSpreadsheet(file: string, flags: SheetImportFlags): 
         bar.finish();
         if (preview.problems.length > 0)
           throw validationError(
-            preview.problems.map(problemIssue),
+            preview.problems.map((problem) => problemIssue(problem, preview.mapping)),
             `The sheet has ${preview.problems.length} problems`,
           );
         const { objectives, keyResults, people } = preview.summary;

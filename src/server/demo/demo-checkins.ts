@@ -1,4 +1,5 @@
 import { endOfMonth } from '../../core/calendar';
+import { mulberry32 } from '../../core/random';
 import type { Insertable } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Db } from '../db/store';
@@ -12,18 +13,6 @@ import {
 
 /** Months of check-ins the demo records: January to October. */
 const MONTHS = 10;
-
-/** A small seeded generator (mulberry32), so the demo year is the same on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
@@ -79,7 +68,7 @@ export async function recordDemoYear(db: Db): Promise<boolean> {
     .execute();
   if (existing.length > 0) return false;
 
-  const random = seeded(DEMO_YEAR);
+  const random = mulberry32(DEMO_YEAR);
   const kpis = kpiActuals(
     new Map(items.map((item) => [item.id, { plan: item.monthlyPlan ?? [], direction: item.direction }])),
   );

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Issue } from '../../core/errors';
 import {
+  cellLocation,
   cellText,
   columnLetter,
   isBlankRow,
@@ -61,8 +62,8 @@ const REFERENCES = new Set(['sourceObjectiveId', 'sourceKeyResultId', 'ownerId',
 
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
 
-const at = (sheet: string, row: number, column?: number) =>
-  `sheet "${sheet}", row ${row}${column === undefined ? '' : `, column ${columnLetter(column)}`}`;
+const at = (sheet: string, row: number, column?: number, header?: string) =>
+  cellLocation({ sheet, row, column: column === undefined ? null : columnLetter(column), header });
 
 /**
  * Reads the spreadsheet X-matrix (matrix-workbook-layout.ts) forgivingly: sheets and headers
@@ -268,9 +269,8 @@ export function locateIssue(issue: Issue, locations: WorkbookLocations): Issue {
   if (item) {
     const part = LIST_KEYS[item[1] ?? ''] ?? 'what';
     const row = locations.items[part][Number(item[2])];
-    const field = item[3] ? ` (${item[3]})` : '';
     return {
-      path: row === undefined ? issue.path : `${at(LIST_SHEETS[part], row)}${field}`,
+      path: row === undefined ? issue.path : at(LIST_SHEETS[part], row, undefined, item[3]),
       message: issue.message,
     };
   }

@@ -15,7 +15,8 @@ import { defineRoute, type Route } from '../route';
 import { onUnitInPath } from './access-rules';
 import type { Locator, Scope } from '../auth/locator';
 import type { Services } from '../services';
-import { readUpload, XLSX_TYPE } from '../services/execution/check-in-upload';
+import { XLSX_TYPE } from '../imports/sheet-reader';
+import { readUpload } from '../services/execution/check-in-upload';
 
 /** The key result or KPI a check-in (or a history read) is about. */
 function subjectScope(

@@ -40,3 +40,26 @@ export const fromTo =
     { need: 'read', unit: from },
     { need, unit: to },
   ];
+
+/** The query a versioned write sends: the row's current version. */
+export const versionQuery = async (
+  f: AccessFixture,
+  table: Parameters<AccessFixture['version']>[0],
+  id: string,
+): Promise<Record<string, string>> => ({ version: String(await f.version(table, id)) });
+
+/**
+ * The request of a DELETE case on a throwaway row of `table`: `make` creates one as the site
+ * administrator (and answers its id) for the first caller, and again once a caller removed it;
+ * the request sends the row's current version.
+ */
+export const onThrowaway =
+  (table: Parameters<AccessFixture['version']>[0], make: (f: AccessFixture, n: number) => Promise<string>) =>
+  async (f: AccessFixture): Promise<CaseRequest> => {
+    const id = await f.spare(
+      table,
+      (id) => f.exists(table, id),
+      (n) => make(f, n),
+    );
+    return { params: { id }, query: await versionQuery(f, table, id) };
+  };

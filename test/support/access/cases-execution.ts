@@ -1,12 +1,18 @@
-import { onOrganisation, onUnit, type Cases } from './case';
+import { onOrganisation, onThrowaway, onUnit, type Cases } from './case';
 import type { AccessFixture } from './fixture';
 import { ORG } from './policy';
 
 /** Items the contributor on cso owns (lukas-meyer): key result cso-kr1-1 and KPI cso-k1. */
 const LUKAS = ['lukas-meyer'];
+const OVERRIDE = { status: 'at_risk', reason: 'vendor delay' };
 const made = (f: AccessFixture, key: string): string => f.made[key] ?? '';
 const isLocked = async (f: AccessFixture, cycleId: string): Promise<boolean> =>
   ((await f.admin({ method: 'GET', url: `/api/cycles/${cycleId}/lock` })) as { locked: boolean }).locked;
+/** The request to clear a status override, after the site administrator set one. */
+const overridden = (items: 'objectives' | 'key-results', id: string) => async (f: AccessFixture) => {
+  await f.admin({ method: 'PUT', url: `/api/${items}/${id}/status-override`, payload: OVERRIDE });
+  return { params: { id } };
+};
 const checkIn = { date: '2026-06-15', value: 12, comment: 'access matrix' };
 
 let grants = 0;
@@ -70,17 +76,8 @@ export const executionCases: Cases = {
           .where('id', '=', id)
           .where('revokedAt', 'is', null)
           .executeTakeFirst()) !== undefined;
-      const id = await f.spare(
-        'token',
-        live,
-        async () =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/units/cso/api-tokens',
-              payload: { name: 'throwaway', scopes: ['read'] },
-            })) as { id: string }
-          ).id,
+      const id = await f.spare('token', live, () =>
+        f.create('/api/units/cso/api-tokens', { name: 'throwaway', scopes: ['read'] }),
       );
       return { params: { id } };
     },
@@ -88,31 +85,15 @@ export const executionCases: Cases = {
 
   'GET /api/units/:id/progress': { req: () => ({ params: { id: 'cso' }, query: { cycleId: 'fy2026' } }) },
   'PUT /api/objectives/:id/status-override': {
-    req: () => ({ params: { id: 'cso-o1' }, body: { status: 'at_risk', reason: 'vendor delay' } }),
+    req: () => ({ params: { id: 'cso-o1' }, body: OVERRIDE }),
   },
-  'DELETE /api/objectives/:id/status-override': {
-    req: async (f) => {
-      await f.admin({
-        method: 'PUT',
-        url: '/api/objectives/cso-o1/status-override',
-        payload: { status: 'at_risk', reason: 'vendor delay' },
-      });
-      return { params: { id: 'cso-o1' } };
-    },
-  },
+  'DELETE /api/objectives/:id/status-override': { req: overridden('objectives', 'cso-o1') },
   'PUT /api/key-results/:id/status-override': {
-    req: () => ({ params: { id: 'cso-kr1-1' }, body: { status: 'at_risk', reason: 'vendor delay' } }),
+    req: () => ({ params: { id: 'cso-kr1-1' }, body: OVERRIDE }),
     checks: onUnit('cso', LUKAS),
   },
   'DELETE /api/key-results/:id/status-override': {
-    req: async (f) => {
-      await f.admin({
-        method: 'PUT',
-        url: '/api/key-results/cso-kr1-1/status-override',
-        payload: { status: 'at_risk', reason: 'vendor delay' },
-      });
-      return { params: { id: 'cso-kr1-1' } };
-    },
+    req: overridden('key-results', 'cso-kr1-1'),
     checks: onUnit('cso', LUKAS),
   },
   'GET /api/units/:id/cadence': { req: () => ({ params: { id: 'cso' } }) },
@@ -121,17 +102,8 @@ export const executionCases: Cases = {
   'POST /api/cycles/:id/lock': {
     req: async (f) => {
       const unlocked = async (id: string) => !(await isLocked(f, id));
-      const id = await f.spare(
-        'cycle-to-lock',
-        unlocked,
-        async (n) =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/cycles',
-              payload: { id: `lock-me-${String(n)}`, organisationId: ORG, year: 2041 },
-            })) as { id: string }
-          ).id,
+      const id = await f.spare('cycle-to-lock', unlocked, (n) =>
+        f.create('/api/cycles', { id: `lock-me-${String(n)}`, organisationId: ORG, year: 2041 }),
       );
       return { params: { id }, body: { reason: 'year end' } };
     },
@@ -141,13 +113,13 @@ export const executionCases: Cases = {
     req: async (f) => {
       const locked = (id: string) => isLocked(f, id);
       const id = await f.spare('cycle-to-reopen', locked, async (n) => {
-        const cycle = (await f.admin({
-          method: 'POST',
-          url: '/api/cycles',
-          payload: { id: `reopen-me-${String(n)}`, organisationId: ORG, year: 2042 },
-        })) as { id: string };
-        await f.admin({ method: 'POST', url: `/api/cycles/${cycle.id}/lock`, payload: {} });
-        return cycle.id;
+        const id = await f.create('/api/cycles', {
+          id: `reopen-me-${String(n)}`,
+          organisationId: ORG,
+          year: 2042,
+        });
+        await f.admin({ method: 'POST', url: `/api/cycles/${id}/lock`, payload: {} });
+        return id;
       });
       return { params: { id }, body: { reason: 'a late correction' } };
     },
@@ -175,21 +147,9 @@ export const executionCases: Cases = {
     checks: onUnit('cso', LUKAS),
   },
   'DELETE /api/countermeasures/:id': {
-    req: async (f) => {
-      const id = await f.spare(
-        'countermeasure',
-        (id) => f.exists('countermeasures', id),
-        async () =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/countermeasures',
-              payload: { kpiId: 'cso-k1', year: 2026, month: 6, problem: 'Tmp' },
-            })) as { id: string }
-          ).id,
-      );
-      return { params: { id }, query: { version: String(await f.version('countermeasures', id)) } };
-    },
+    req: onThrowaway('countermeasures', (f) =>
+      f.create('/api/countermeasures', { kpiId: 'cso-k1', year: 2026, month: 6, problem: 'Tmp' }),
+    ),
     checks: onUnit('cso', LUKAS),
   },
 
@@ -289,21 +249,9 @@ export const executionCases: Cases = {
     }),
   },
   'DELETE /api/webhooks/:id': {
-    req: async (f) => {
-      const id = await f.spare(
-        'webhook',
-        (id) => f.exists('webhooks', id),
-        async () =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/webhooks',
-              payload: { organisationId: ORG, unitId: 'sec-arch', url: 'http://127.0.0.1:9/arch' },
-            })) as { id: string }
-          ).id,
-      );
-      return { params: { id }, query: { version: String(await f.version('webhooks', id)) } };
-    },
+    req: onThrowaway('webhooks', (f) =>
+      f.create('/api/webhooks', { organisationId: ORG, unitId: 'sec-arch', url: 'http://127.0.0.1:9/arch' }),
+    ),
     checks: onUnit('sec-arch'),
   },
 };

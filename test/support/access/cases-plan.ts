@@ -1,16 +1,11 @@
 import { sql } from 'kysely';
-import { onOrganisation, fromTo, type Cases } from './case';
+import { onOrganisation, onThrowaway, fromTo, type Cases } from './case';
 import type { AccessFixture } from './fixture';
 import { ORG } from './policy';
 
-const versionQuery = async (
-  f: AccessFixture,
-  table: Parameters<AccessFixture['version']>[0],
-  id: string,
-) => ({
-  version: String(await f.version(table, id)),
-});
 const made = (f: AccessFixture, key: string): string => f.made[key] ?? '';
+/** The id of the n-th throwaway of a kind: `tmp-unit-3`. */
+const tmp = (kind: string, n: number): string => `tmp-${kind}-${String(n)}`;
 
 /** Organisations, structure, OKRs, X-matrices and plan documents. */
 export const planCases: Cases = {
@@ -24,25 +19,14 @@ export const planCases: Cases = {
   },
   'DELETE /api/organisations/:id': {
     // A throwaway organisation in which every organisation-wide role of acme is held too: only its admin may delete it.
-    req: async (f) => {
-      const id = await f.spare(
-        'organisation',
-        (id) => f.exists('organisations', id),
-        async (n) => {
-          const created = (await f.admin({
-            method: 'POST',
-            url: '/api/organisations',
-            payload: { id: `tmp-org-${String(n)}`, name: `Tmp ${String(n)}` },
-          })) as { id: string };
-          await sql`INSERT INTO role_assignments (id, organisation_id, unit_id, user_id, role)
-          SELECT 'tmp-' || ${created.id} || '-' || id, ${created.id}, NULL, user_id, role FROM role_assignments WHERE organisation_id = ${ORG} AND unit_id IS NULL`.execute(
-            f.t.store.db,
-          );
-          return created.id;
-        },
+    req: onThrowaway('organisations', async (f, n) => {
+      const id = await f.create('/api/organisations', { id: tmp('org', n), name: `Tmp ${String(n)}` });
+      await sql`INSERT INTO role_assignments (id, organisation_id, unit_id, user_id, role)
+          SELECT 'tmp-' || ${id} || '-' || id, ${id}, NULL, user_id, role FROM role_assignments WHERE organisation_id = ${ORG} AND unit_id IS NULL`.execute(
+        f.t.store.db,
       );
-      return { params: { id }, query: await versionQuery(f, 'organisations', id) };
-    },
+      return id;
+    }),
     checks: onOrganisation,
   },
   'GET /api/organisations/:id/units': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
@@ -62,26 +46,9 @@ export const planCases: Cases = {
   },
   'DELETE /api/units/:id': {
     // A new unit under cso: the grants on cso and above hold there, as on cso.
-    req: async (f) => {
-      const id = await f.spare(
-        'unit',
-        (id) => f.exists('units', id),
-        async (n) =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/units',
-              payload: {
-                id: `tmp-unit-${String(n)}`,
-                organisationId: ORG,
-                parentId: 'cso',
-                name: `Tmp ${String(n)}`,
-              },
-            })) as { id: string }
-          ).id,
-      );
-      return { params: { id }, query: await versionQuery(f, 'units', id) };
-    },
+    req: onThrowaway('units', (f, n) =>
+      f.create('/api/units', { id: tmp('unit', n), organisationId: ORG, parentId: 'cso', name: 'Tmp' }),
+    ),
   },
   'POST /api/people': { req: () => ({ body: { organisationId: ORG, unitId: 'cso', name: 'New Person' } }) },
   'GET /api/people/:id': { req: () => ({ params: { id: 'hannah-fischer' } }) },
@@ -92,26 +59,9 @@ export const planCases: Cases = {
     }),
   },
   'DELETE /api/people/:id': {
-    req: async (f) => {
-      const id = await f.spare(
-        'person',
-        (id) => f.exists('people', id),
-        async (n) =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/people',
-              payload: {
-                id: `tmp-person-${String(n)}`,
-                organisationId: ORG,
-                unitId: 'cso',
-                name: `Tmp ${String(n)}`,
-              },
-            })) as { id: string }
-          ).id,
-      );
-      return { params: { id }, query: await versionQuery(f, 'people', id) };
-    },
+    req: onThrowaway('people', (f, n) =>
+      f.create('/api/people', { id: tmp('person', n), organisationId: ORG, unitId: 'cso', name: 'Tmp' }),
+    ),
   },
   'POST /api/cycles': { req: () => ({ body: { organisationId: ORG, year: 2027 } }), checks: onOrganisation },
   'GET /api/cycles/:id': { req: () => ({ params: { id: 'fy2026' } }), checks: onOrganisation },
@@ -123,21 +73,9 @@ export const planCases: Cases = {
     checks: onOrganisation,
   },
   'DELETE /api/cycles/:id': {
-    req: async (f) => {
-      const id = await f.spare(
-        'cycle',
-        (id) => f.exists('cycles', id),
-        async (n) =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/cycles',
-              payload: { id: `tmp-cycle-${String(n)}`, organisationId: ORG, year: 2040 },
-            })) as { id: string }
-          ).id,
-      );
-      return { params: { id }, query: await versionQuery(f, 'cycles', id) };
-    },
+    req: onThrowaway('cycles', (f, n) =>
+      f.create('/api/cycles', { id: tmp('cycle', n), organisationId: ORG, year: 2040 }),
+    ),
     checks: onOrganisation,
   },
 
@@ -153,21 +91,9 @@ export const planCases: Cases = {
     }),
   },
   'DELETE /api/objectives/:id': {
-    req: async (f) => {
-      const id = await f.spare(
-        'objective',
-        (id) => f.exists('objectives', id),
-        async (n) =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/objectives',
-              payload: { id: `tmp-obj-${String(n)}`, unitId: 'cso', cycleId: 'fy2026', title: 'Tmp' },
-            })) as { id: string }
-          ).id,
-      );
-      return { params: { id }, query: await versionQuery(f, 'objectives', id) };
-    },
+    req: onThrowaway('objectives', (f, n) =>
+      f.create('/api/objectives', { id: tmp('obj', n), unitId: 'cso', cycleId: 'fy2026', title: 'Tmp' }),
+    ),
   },
   'POST /api/key-results': {
     req: () => ({
@@ -182,28 +108,16 @@ export const planCases: Cases = {
     }),
   },
   'DELETE /api/key-results/:id': {
-    req: async (f) => {
-      const id = await f.spare(
-        'key-result',
-        (id) => f.exists('key_results', id),
-        async (n) =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/key-results',
-              payload: {
-                id: `tmp-kr-${String(n)}`,
-                objectiveId: 'cso-o1',
-                title: 'Tmp',
-                kind: 'increase',
-                baseline: 0,
-                target: 10,
-              },
-            })) as { id: string }
-          ).id,
-      );
-      return { params: { id }, query: await versionQuery(f, 'key_results', id) };
-    },
+    req: onThrowaway('key_results', (f, n) =>
+      f.create('/api/key-results', {
+        id: tmp('kr', n),
+        objectiveId: 'cso-o1',
+        title: 'Tmp',
+        kind: 'increase',
+        baseline: 0,
+        target: 10,
+      }),
+    ),
   },
 
   'GET /api/units/:unitId/matrices/:year': { req: () => ({ params: { unitId: 'cso', year: '2026' } }) },
@@ -219,21 +133,15 @@ export const planCases: Cases = {
     }),
   },
   'DELETE /api/matrices/:id': {
-    req: async (f) => {
-      const id = await f.spare(
-        'matrix',
-        (id) => f.exists('x_matrices', id),
-        async (n) => {
-          const view = (await f.admin({
-            method: 'POST',
-            url: '/api/matrices',
-            payload: { id: `tmp-matrix-${String(n)}`, unitId: 'cso', year: 2040 + (n % 60) },
-          })) as { matrix: { id: string } };
-          return view.matrix.id;
-        },
-      );
-      return { params: { id }, query: await versionQuery(f, 'x_matrices', id) };
-    },
+    // Creating a matrix answers with its view, not the row.
+    req: onThrowaway('x_matrices', async (f, n) => {
+      const view = (await f.admin({
+        method: 'POST',
+        url: '/api/matrices',
+        payload: { id: tmp('matrix', n), unitId: 'cso', year: 2040 + (n % 60) },
+      })) as { matrix: { id: string } };
+      return view.matrix.id;
+    }),
   },
   'POST /api/matrices/:id/items': {
     req: () => ({ params: { id: 'cso-2026' }, body: { part: 'what', title: 'A new breakthrough' } }),
@@ -258,21 +166,9 @@ export const planCases: Cases = {
     }),
   },
   'DELETE /api/matrix-items/:id': {
-    req: async (f) => {
-      const id = await f.spare(
-        'matrix-item',
-        (id) => f.exists('matrix_items', id),
-        async (n) =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/matrices/cso-2026/items',
-              payload: { id: `tmp-item-${String(n)}`, part: 'what', title: 'Tmp' },
-            })) as { id: string }
-          ).id,
-      );
-      return { params: { id }, query: await versionQuery(f, 'matrix_items', id) };
-    },
+    req: onThrowaway('matrix_items', (f, n) =>
+      f.create('/api/matrices/cso-2026/items', { id: tmp('item', n), part: 'what', title: 'Tmp' }),
+    ),
   },
   'PUT /api/matrices/:id/correlations': {
     req: () => ({
@@ -308,21 +204,9 @@ export const planCases: Cases = {
     }),
   },
   'DELETE /api/impacts/:id': {
-    req: async (f) => {
-      const id = await f.spare(
-        'impact',
-        (id) => f.exists('initiative_impacts', id),
-        async () =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/impacts',
-              payload: { initiativeId: 'cso-i7', kpiId: 'cso-k3', low: 0, likely: 1, high: 2 },
-            })) as { id: string }
-          ).id,
-      );
-      return { params: { id }, query: await versionQuery(f, 'initiative_impacts', id) };
-    },
+    req: onThrowaway('initiative_impacts', (f) =>
+      f.create('/api/impacts', { initiativeId: 'cso-i7', kpiId: 'cso-k3', low: 0, likely: 1, high: 2 }),
+    ),
   },
   'GET /api/matrix-items/:id/efforts': { req: () => ({ params: { id: 'cso-i1' } }) },
   'POST /api/efforts': {
@@ -336,21 +220,13 @@ export const planCases: Cases = {
     }),
   },
   'DELETE /api/efforts/:id': {
-    req: async (f) => {
-      const id = await f.spare(
-        'effort',
-        (id) => f.exists('initiative_efforts', id),
-        async (n) =>
-          (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/efforts',
-              payload: { initiativeId: 'cso-i7', skill: `skill-${String(n)}`, personDaysPerMonth: 1 },
-            })) as { id: string }
-          ).id,
-      );
-      return { params: { id }, query: await versionQuery(f, 'initiative_efforts', id) };
-    },
+    req: onThrowaway('initiative_efforts', (f, n) =>
+      f.create('/api/efforts', {
+        initiativeId: 'cso-i7',
+        skill: `skill-${String(n)}`,
+        personDaysPerMonth: 1,
+      }),
+    ),
   },
   'POST /api/matrices/:id/pressure-test': {
     req: () => ({ params: { id: 'cso-2026' }, body: { trials: 100, wait: true } }),

@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
+import { grantRole } from '../builders';
 import { createTestApp, demoPlan, type TestApp } from '../test-app';
 import { everyCaller, GRANT_AT, OTHER_ORG, type Caller } from './policy';
 
@@ -24,6 +25,8 @@ export interface AccessFixture {
   headers: Map<string, Record<string, string>>;
   /** A request as the site administrator that must succeed; its JSON body. */
   admin: (options: InjectOptions) => Promise<unknown>;
+  /** POSTs `payload` to `url` as the site administrator, which must succeed; the new row's id. */
+  create: (url: string, payload: object) => Promise<string>;
   /** The current version of a row, for writes that must send the version they read. */
   version(
     table:
@@ -86,16 +89,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     if (caller.kind === 'user') {
       const id = `u-${caller.role}-${caller.relation}`;
       headers.set(caller.label, await t.signIn({ id }));
-      await db
-        .insertInto('roleAssignments')
-        .values({
-          id: `ra-${id}`,
-          organisationId: grant.organisationId,
-          unitId: grant.unitId,
-          userId: id,
-          role: caller.role,
-        })
-        .execute();
+      await grantRole(db, id, { ...grant, role: caller.role });
       if (caller.personId)
         await db.updateTable('people').set({ userId: id }).where('id', '=', caller.personId).execute();
     } else {
@@ -120,6 +114,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     callers,
     headers,
     admin,
+    create: async (url, payload) => ((await admin({ method: 'POST', url, payload })) as { id: string }).id,
     async version(table, id) {
       const result = await sql<{
         version: number;
@@ -149,56 +144,38 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
 
 /** The things some cases act on, made once as the site administrator. */
 export async function makeTargets(f: AccessFixture): Promise<void> {
-  const { admin, made } = f;
-  const id = (value: unknown): string => (value as { id: string }).id;
-  made.impact = id(
-    await admin({
-      method: 'POST',
-      url: '/api/impacts',
-      payload: { initiativeId: 'cso-i7', kpiId: 'cso-k4', low: 0, likely: 1, high: 2 },
-    }),
-  );
-  made.effort = id(
-    await admin({
-      method: 'POST',
-      url: '/api/efforts',
-      payload: { initiativeId: 'cso-i7', skill: 'coaching', personDaysPerMonth: 1 },
-    }),
-  );
-  made.job = id(
-    await admin({
-      method: 'POST',
-      url: '/api/matrices/cso-2026/pressure-test',
-      payload: { trials: 100, wait: true },
-    }),
-  );
-  made.countermeasure = id(
-    await admin({
-      method: 'POST',
-      url: '/api/countermeasures',
-      payload: { kpiId: 'cso-k1', year: 2026, month: 4, problem: 'Behind plan' },
-    }),
-  );
-  made.webhook = id(
-    await admin({
-      method: 'POST',
-      url: '/api/webhooks',
-      payload: { organisationId: 'acme', unitId: 'cso', url: 'http://127.0.0.1:9/cso' },
-    }),
-  );
-  made.proposal = id(
-    await admin({
-      method: 'POST',
-      url: '/api/proposals',
-      payload: {
-        matrixId: 'cso-2026',
-        kpiItemId: 'cso-k3',
-        keyResultId: 'cio-kr2-2',
-        proposedTarget: 20,
-        actorId: 'daniel-kovacs',
-      },
-    }),
-  );
+  const { admin, create, made } = f;
+  made.impact = await create('/api/impacts', {
+    initiativeId: 'cso-i7',
+    kpiId: 'cso-k4',
+    low: 0,
+    likely: 1,
+    high: 2,
+  });
+  made.effort = await create('/api/efforts', {
+    initiativeId: 'cso-i7',
+    skill: 'coaching',
+    personDaysPerMonth: 1,
+  });
+  made.job = await create('/api/matrices/cso-2026/pressure-test', { trials: 100, wait: true });
+  made.countermeasure = await create('/api/countermeasures', {
+    kpiId: 'cso-k1',
+    year: 2026,
+    month: 4,
+    problem: 'Behind plan',
+  });
+  made.webhook = await create('/api/webhooks', {
+    organisationId: 'acme',
+    unitId: 'cso',
+    url: 'http://127.0.0.1:9/cso',
+  });
+  made.proposal = await create('/api/proposals', {
+    matrixId: 'cso-2026',
+    kpiItemId: 'cso-k3',
+    keyResultId: 'cio-kr2-2',
+    proposedTarget: 20,
+    actorId: 'daniel-kovacs',
+  });
   const workbook = await f.t.request({ method: 'GET', url: '/api/templates/x-matrix.xlsx?year=2031' });
   made.workbook = workbook.rawPayload.toString('base64');
   f.documents.translation = await admin({

@@ -1,9 +1,10 @@
 import { DomainError, validationError, type Issue } from '../../../core/errors';
-import { labelIndex, normaliseLabel } from '../../../core/sheet-cells';
+import { cellLocation, labelIndex, normaliseLabel } from '../../../core/sheet-cells';
 import type { MatrixImportResult, PlanMatrix } from '../../../contracts';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 import { newId } from '../../ids';
+import { MATRIX_SHEET } from '../../imports/matrix-workbook-layout';
 import { readMatrixWorkbook, locateIssue, type WorkbookMatrix } from '../../imports/matrix-workbook-read';
 import { writeMatrixWorkbook } from '../../imports/matrix-workbook-write';
 import { loadWorkbook } from '../../imports/sheet-reader';
@@ -117,12 +118,12 @@ export function createMatrixWorkbookService(db: Db, planExport: ReturnType<typeo
       const placement: Issue[] = [];
       if (!unit)
         placement.push({
-          path: 'sheet "Matrix", row 2, column B',
+          path: cellLocation({ sheet: MATRIX_SHEET, row: 2, column: 'B' }),
           message: unitLabel === '' ? 'no unit given' : `no unit "${unitLabel}"`,
         });
       if (year === null || !Number.isInteger(year) || year < 2000 || year > 2100)
         placement.push({
-          path: 'sheet "Matrix", row 3, column B',
+          path: cellLocation({ sheet: MATRIX_SHEET, row: 3, column: 'B' }),
           message: 'the year must be a whole number between 2000 and 2100',
         });
       if (!unit || year === null || placement.length > 0)

@@ -1,4 +1,5 @@
 import { validationError } from '../../../core/errors';
+import { cellLocation } from '../../../core/sheet-cells';
 import {
   readOkrSheet,
   type OkrSheetResult,
@@ -58,7 +59,7 @@ export function createOkrImportService(db: Db) {
   async function read(bytes: Uint8Array, query: OkrImportQuery, onProgress?: ProgressListener) {
     const organisationId = await organisationOf(query);
     onProgress?.({ phase: 'read', done: 0, total: bytes.byteLength });
-    const rows = await readSheetRows(bytes, 'OKRs');
+    const rows = await readSheetRows(bytes, { sheet: 'OKRs' });
     onProgress?.({ phase: 'read', done: bytes.byteLength, total: bytes.byteLength });
     const [units, cycles, people, objectives, keyResults] = await Promise.all([
       db
@@ -179,7 +180,7 @@ export function createOkrImportService(db: Db) {
       if (checkObjective) for (const objective of sheet.objectives) await checkObjective(objective);
       if (problems.length > 0)
         throw validationError(
-          problems.map(problemIssue),
+          problems.map((problem) => problemIssue(problem, sheet.mapping)),
           `The sheet has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported`,
         );
       return db.transaction().execute(async (trx) => {
@@ -241,14 +242,16 @@ export function createOkrImportService(db: Db) {
   };
 }
 
-export function problemIssue(problem: SheetProblem): { path: string; message: string } {
-  const where = [
-    problem.row === null ? null : `row ${problem.row}`,
-    problem.column === null ? null : `column ${problem.column}`,
-  ]
-    .filter((part) => part !== null)
-    .join(', ');
-  return { path: where === '' ? '(file)' : where, message: problem.message };
+/** A sheet problem as an error issue: `row 7, column C (Target)`, its header from the sheet's mapping. */
+export function problemIssue(
+  problem: SheetProblem,
+  mapping: readonly { column: string; header: string }[] = [],
+): { path: string; message: string } {
+  const header = mapping.find((entry) => entry.column === problem.column)?.header;
+  return {
+    path: cellLocation({ row: problem.row, column: problem.column, header }),
+    message: problem.message,
+  };
 }
 
 /** The next free position per unit and cycle, so imported objectives follow the existing ones. */
