@@ -7,8 +7,6 @@ import type { LocatedRow } from './check-ins.service';
 export const UPLOAD_COLUMNS = ['item', 'date', 'value', 'confidence', 'comment', 'author'] as const;
 const REQUIRED = ['item', 'date', 'value'] as const;
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** One cell as read: its spreadsheet position (for messages) and its raw value. */
 interface Cell {
   column: string;
