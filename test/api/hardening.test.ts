@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auth } from '../../src/contracts/endpoints';
 import { buildApp } from '../../src/server/app';
 import { hashPassword } from '../../src/server/auth/passwords';
 import { windowOf } from '../../src/server/auth/rate-limit';
@@ -36,7 +37,7 @@ describe('hardening', () => {
   const signIn = (email: string, password: string, ip = '203.0.113.7') =>
     t.request({
       method: 'POST',
-      url: '/api/auth/sign-in',
+      url: auth.signIn.path,
       payload: { email, password },
       anonymous: true,
       remoteAddress: ip,
@@ -153,7 +154,7 @@ describe('error answers and size limits', () => {
     try {
       const response = await app.inject({
         method: 'POST',
-        url: '/api/auth/sign-in',
+        url: auth.signIn.path,
         headers: { 'content-type': 'application/json' },
         payload: JSON.stringify({ email: 'x@example.test', password: 'p'.repeat(4096) }),
       });
