@@ -44,7 +44,7 @@ describe('hardening', () => {
     });
 
   it('sends security headers on every answer; HSTS only over TLS', async () => {
-    for (const url of ['/api/auth/config', '/api/docs', '/api/no-such-route', '/healthz']) {
+    for (const url of [auth.getConfig.path, '/api/docs', '/api/no-such-route', '/healthz']) {
       const response = await t.request({ method: 'GET', url, anonymous: true });
       const csp = String(response.headers['content-security-policy']);
       expect(csp, url).toContain("frame-ancestors 'none'");

@@ -1,3 +1,4 @@
+import * as endpoints from '../../../src/contracts/endpoints';
 import { onOrganisation, onUnit, type Cases } from './case';
 import type { AccessFixture } from './fixture';
 import { ORG } from './policy';
@@ -6,22 +7,20 @@ import { ORG } from './policy';
 const LUKAS = ['lukas-meyer'];
 const made = (f: AccessFixture, key: string): string => f.made[key] ?? '';
 const isLocked = async (f: AccessFixture, cycleId: string): Promise<boolean> =>
-  ((await f.admin({ method: 'GET', url: `/api/cycles/${cycleId}/lock` })) as { locked: boolean }).locked;
+  (await f.adminCall(endpoints.execution.getCycleLock, { params: { id: cycleId } })).locked;
 const checkIn = { date: '2026-06-15', value: 12, comment: 'access matrix' };
 
 let grants = 0;
 /** A viewer role on cso for a new address, made by the site administrator, to change or remove. */
 async function throwawayGrant(f: AccessFixture): Promise<{ id: string; version: number }> {
-  const made = (await f.admin({
-    method: 'POST',
-    url: '/api/role-assignments',
-    payload: {
+  const made = await f.adminCall(endpoints.users.grantRole, {
+    body: {
       organisationId: ORG,
       unitId: 'cso',
       email: `grant-${String(++grants)}@example.test`,
       role: 'viewer',
     },
-  })) as { assignment: { id: string; version: number } };
+  });
   return made.assignment;
 }
 
@@ -34,11 +33,9 @@ export const executionCases: Cases = {
   'GET /api/check-ins': { req: () => ({ query: { keyResultId: 'cso-kr1-1' } }) },
   'POST /api/check-ins/:id/corrections': {
     req: async (f) => {
-      const created = (await f.admin({
-        method: 'POST',
-        url: '/api/check-ins',
-        payload: { keyResultId: 'cso-kr1-1', ...checkIn },
-      })) as { id: string };
+      const created = await f.adminCall(endpoints.checkIns.createCheckIn, {
+        body: { keyResultId: 'cso-kr1-1', ...checkIn },
+      });
       return { params: { id: created.id }, body: { value: 13, comment: 'typo' } };
     },
     checks: onUnit('cso', LUKAS),
@@ -75,11 +72,10 @@ export const executionCases: Cases = {
         live,
         async () =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/units/cso/api-tokens',
-              payload: { name: 'throwaway', scopes: ['read'] },
-            })) as { id: string }
+            await f.adminCall(endpoints.checkIns.createApiToken, {
+              params: { id: 'cso' },
+              body: { name: 'throwaway', scopes: ['read'] },
+            })
           ).id,
       );
       return { params: { id } };
@@ -92,10 +88,9 @@ export const executionCases: Cases = {
   },
   'DELETE /api/objectives/:id/status-override': {
     req: async (f) => {
-      await f.admin({
-        method: 'PUT',
-        url: '/api/objectives/cso-o1/status-override',
-        payload: { status: 'at_risk', reason: 'vendor delay' },
+      await f.adminCall(endpoints.execution.statusOverrides.objectives.set, {
+        params: { id: 'cso-o1' },
+        body: { status: 'at_risk', reason: 'vendor delay' },
       });
       return { params: { id: 'cso-o1' } };
     },
@@ -106,10 +101,9 @@ export const executionCases: Cases = {
   },
   'DELETE /api/key-results/:id/status-override': {
     req: async (f) => {
-      await f.admin({
-        method: 'PUT',
-        url: '/api/key-results/cso-kr1-1/status-override',
-        payload: { status: 'at_risk', reason: 'vendor delay' },
+      await f.adminCall(endpoints.execution.statusOverrides['key-results'].set, {
+        params: { id: 'cso-kr1-1' },
+        body: { status: 'at_risk', reason: 'vendor delay' },
       });
       return { params: { id: 'cso-kr1-1' } };
     },
@@ -126,11 +120,9 @@ export const executionCases: Cases = {
         unlocked,
         async (n) =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/cycles',
-              payload: { id: `lock-me-${String(n)}`, organisationId: ORG, year: 2041 },
-            })) as { id: string }
+            await f.adminCall(endpoints.structure.cycles.create, {
+              body: { id: `lock-me-${String(n)}`, organisationId: ORG, year: 2041 },
+            })
           ).id,
       );
       return { params: { id }, body: { reason: 'year end' } };
@@ -141,12 +133,10 @@ export const executionCases: Cases = {
     req: async (f) => {
       const locked = (id: string) => isLocked(f, id);
       const id = await f.spare('cycle-to-reopen', locked, async (n) => {
-        const cycle = (await f.admin({
-          method: 'POST',
-          url: '/api/cycles',
-          payload: { id: `reopen-me-${String(n)}`, organisationId: ORG, year: 2042 },
-        })) as { id: string };
-        await f.admin({ method: 'POST', url: `/api/cycles/${cycle.id}/lock`, payload: {} });
+        const cycle = await f.adminCall(endpoints.structure.cycles.create, {
+          body: { id: `reopen-me-${String(n)}`, organisationId: ORG, year: 2042 },
+        });
+        await f.adminCall(endpoints.execution.lockCycle, { params: { id: cycle.id }, body: {} });
         return cycle.id;
       });
       return { params: { id }, body: { reason: 'a late correction' } };
@@ -181,11 +171,9 @@ export const executionCases: Cases = {
         (id) => f.exists('countermeasures', id),
         async () =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/countermeasures',
-              payload: { kpiId: 'cso-k1', year: 2026, month: 6, problem: 'Tmp' },
-            })) as { id: string }
+            await f.adminCall(endpoints.bowling.countermeasures.create, {
+              body: { kpiId: 'cso-k1', year: 2026, month: 6, problem: 'Tmp' },
+            })
           ).id,
       );
       return { params: { id }, query: { version: String(await f.version('countermeasures', id)) } };
@@ -295,11 +283,9 @@ export const executionCases: Cases = {
         (id) => f.exists('webhooks', id),
         async () =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/webhooks',
-              payload: { organisationId: ORG, unitId: 'sec-arch', url: 'http://127.0.0.1:9/arch' },
-            })) as { id: string }
+            await f.adminCall(endpoints.catchball.webhooks.create, {
+              body: { organisationId: ORG, unitId: 'sec-arch', url: 'http://127.0.0.1:9/arch' },
+            })
           ).id,
       );
       return { params: { id }, query: { version: String(await f.version('webhooks', id)) } };

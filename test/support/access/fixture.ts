@@ -1,5 +1,11 @@
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
+import {
+  toHttpRequest,
+  type Endpoint,
+  type EndpointRequest,
+  type EndpointResponse,
+} from '../../../src/contracts/endpoint';
 import { createTestApp, demoPlan, type TestApp } from '../test-app';
 import { everyCaller, GRANT_AT, OTHER_ORG, type Caller } from './policy';
 
@@ -24,6 +30,8 @@ export interface AccessFixture {
   headers: Map<string, Record<string, string>>;
   /** A request as the site administrator that must succeed; its JSON body. */
   admin: (options: InjectOptions) => Promise<unknown>;
+  /** `admin` through a declared endpoint: its answer, typed as the endpoint's response. */
+  adminCall<E extends Endpoint>(endpoint: E, input: EndpointRequest<E>): Promise<EndpointResponse<E>>;
   /** The current version of a row, for writes that must send the version they read. */
   version(
     table:
@@ -120,6 +128,13 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     callers,
     headers,
     admin,
+    async adminCall(endpoint, input) {
+      const http = toHttpRequest(endpoint, input);
+      const payload = http.body === undefined ? {} : { payload: http.body as InjectOptions['payload'] };
+      return (await admin({ method: http.method, url: http.url, ...payload })) as EndpointResponse<
+        typeof endpoint
+      >;
+    },
     async version(table, id) {
       const result = await sql<{
         version: number;
