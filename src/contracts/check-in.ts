@@ -69,6 +69,12 @@ export const BulkCheckInResultSchema = z.object({
 });
 export type BulkCheckInResult = z.infer<typeof BulkCheckInResultSchema>;
 
+/** Content types a check-in upload may come in: the file itself, as CSV or an XLSX workbook. */
+export const CHECK_IN_UPLOAD_TYPES = [
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
+
 export const CheckInHistoryQuerySchema = z.object({
   keyResultId: IdSchema.optional(),
   kpiId: IdSchema.optional(),

@@ -18,3 +18,4 @@ export * from './translation';
 export * from './strategy-map';
 export * from './audit';
 export * from './accounts';
+export * from './live';

@@ -4,14 +4,8 @@
  * The web app never imports server code: the contract types in src/contracts are its only shared code.
  */
 import type {
-  BowlingChart,
-  CheckIn,
-  Countermeasure,
   CreateCheckInInput,
   CreateCountermeasureInput,
-  OrganisationOverview,
-  UnitDashboard,
-  UnitProgress,
   UpdateCountermeasureInput,
   CapacityReportView,
   CreateProposalInput,
@@ -32,15 +26,15 @@ import type {
   XMatrix,
   XMatrixView,
 } from '../contracts';
-import type { AuditPage } from '../contracts';
 import {
+  endpointUrl,
   toHttpRequest,
   type Endpoint,
   type EndpointArgs,
   type EndpointRequest,
   type EndpointResponse,
 } from '../contracts/endpoint';
-import { okrs } from '../contracts/endpoints';
+import { audit, bowling, checkIns, dashboard, execution, okrs } from '../contracts/endpoints';
 
 /** The five parts of an X-matrix: what (south), how_far (west), how (north), how_much (east), who. */
 export type MatrixPart = MatrixItem['part'];
@@ -213,36 +207,37 @@ export const setOwnership = (
   input: { initiativeId: string; whoId: string; role: OwnershipRole | null; version: number | null },
 ) => request<{ ownership: Ownership | null }>('PUT', `/api/matrices/${enc(matrixId)}/ownerships`, input);
 
-/** GET /api/units/:id/progress?cycleId=C — progress, status, score and explanation of the unit's OKRs. */
+/** Progress, status, score and explanation of the unit's OKRs in one cycle. */
 export const getProgress = (unitId: string, cycleId: string) =>
-  request<UnitProgress>('GET', `/api/units/${enc(unitId)}/progress?cycleId=${enc(cycleId)}`);
+  callEndpoint(execution.getUnitProgress, { params: { id: unitId }, query: { cycleId } });
 
-/** POST /api/check-ins — a value, confidence and comment on a key result or KPI. */
-export const createCheckIn = (input: CreateCheckInInput) => request<CheckIn>('POST', '/api/check-ins', input);
+/** A value, confidence and comment on a key result or KPI. */
+export const createCheckIn = (input: CreateCheckInInput) =>
+  callEndpoint(checkIns.createCheckIn, { body: input });
 
-/** GET /api/units/:id/bowling/:year — the unit's KPIs month by month, coloured. */
+/** The unit's KPIs month by month, coloured. */
 export const getBowling = (unitId: string, year: number) =>
-  request<BowlingChart>('GET', `/api/units/${enc(unitId)}/bowling/${year}`);
+  callEndpoint(bowling.getChart, { params: { id: unitId, year } });
 
-/** GET /api/countermeasures/:id */
+/** One countermeasure. */
 export const getCountermeasure = (id: string) =>
-  request<Countermeasure>('GET', `/api/countermeasures/${enc(id)}`);
+  callEndpoint(bowling.countermeasures.get, { params: { id } });
 
-/** POST /api/countermeasures — an A3 on a KPI's month. */
+/** An A3 on a KPI's month. */
 export const createCountermeasure = (input: CreateCountermeasureInput) =>
-  request<Countermeasure>('POST', '/api/countermeasures', input);
+  callEndpoint(bowling.countermeasures.create, { body: input });
 
-/** PATCH /api/countermeasures/:id — closing needs `effect`. */
+/** Closing needs `effect`. */
 export const updateCountermeasure = (id: string, input: UpdateCountermeasureInput) =>
-  request<Countermeasure>('PATCH', `/api/countermeasures/${enc(id)}`, input);
+  callEndpoint(bowling.countermeasures.update, { params: { id }, body: input });
 
-/** GET /api/units/:id/dashboard?cycleId=C */
+/** The unit dashboard for one cycle. */
 export const getDashboard = (unitId: string, cycleId: string) =>
-  request<UnitDashboard>('GET', `/api/units/${enc(unitId)}/dashboard?cycleId=${enc(cycleId)}`);
+  callEndpoint(dashboard.getUnitDashboard, { params: { id: unitId }, query: { cycleId } });
 
-/** GET /api/organisations/:id/overview?cycleId=C — quarter statistics across units. */
+/** Quarter statistics across the organisation's units. */
 export const getOverview = (orgId: string, cycleId: string) =>
-  request<OrganisationOverview>('GET', `/api/organisations/${enc(orgId)}/overview?cycleId=${enc(cycleId)}`);
+  callEndpoint(dashboard.getOrganisationOverview, { params: { id: orgId }, query: { cycleId } });
 /** POST /api/matrices/:id/pressure-test with `wait: true` — runs in a worker and answers with the result. */
 export const runPressureTest = (matrixId: string, trials = 10_000, seed = 1) =>
   request<PressureTestJob>('POST', `/api/matrices/${enc(matrixId)}/pressure-test`, {
@@ -274,7 +269,9 @@ export const createProposal = (input: Partial<CreateProposalInput> & { matrixId:
 export const actOnProposal = (id: string, input: ProposalStepInput) =>
   request<ProposalThread>('POST', `/api/proposals/${enc(id)}/actions`, input);
 
-/** Filters of the audit trail (GET /api/audit and its export); empty values are left out. */
+type AuditQueryInput = EndpointRequest<typeof audit.listEvents>['query'];
+
+/** Filters of the audit trail (its list and its export); empty values are left out. */
 export interface AuditParams {
   organisationId?: string;
   unitId?: string;
@@ -290,17 +287,22 @@ export interface AuditParams {
   limit?: number;
 }
 
-const auditSearch = (params: AuditParams & { format?: 'csv' | 'json' }): string => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== '' && value !== false) search.set(key, String(value));
-  return search.toString();
-};
+/**
+ * The filters as the audit endpoints' query, in their order: empty values and a false
+ * `includeBelow` left out. `action` comes from the address bar as text; the server refuses one it
+ * does not know, so it is sent as it is.
+ */
+function auditQuery(params: AuditParams): AuditQueryInput {
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params) as [string, unknown][])
+    if (value !== undefined && value !== '' && value !== false) query[key] = value;
+  return query;
+}
 
-/** GET /api/audit — one page of who changed what, newest first; `nextCursor` reads the next page. */
+/** One page of who changed what, newest first; `nextCursor` reads the next page. */
 export const listAuditEvents = (params: AuditParams) =>
-  request<AuditPage>('GET', `/api/audit?${auditSearch(params)}`);
+  callEndpoint(audit.listEvents, { query: auditQuery(params) });
 
-/** GET /api/audit/export — the address of a CSV or JSON download of everything the filters match. */
+/** The address of a CSV or JSON download of everything the filters match. */
 export const auditExportUrl = (params: Omit<AuditParams, 'cursor' | 'limit'>, format: 'csv' | 'json') =>
-  `/api/audit/export?${auditSearch({ ...params, format })}`;
+  endpointUrl(audit.exportEvents, { query: { ...auditQuery(params), format } });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthConfig, CreatedUser, SessionInfo, SignedIn, User } from '../../src/contracts';
+import type { SignedIn } from '../../src/contracts';
+import { auth, users } from '../../src/contracts/endpoints';
 import { hashPassword } from '../../src/server/auth/passwords';
 import { ensureFirstAdmin } from '../../src/server/auth/first-admin';
 import { createSetupToken } from '../../src/server/auth/setup-tokens';
@@ -21,13 +22,7 @@ function cookieOf(response: { headers: Record<string, unknown> }): string {
 describe('accounts and sign-in', () => {
   let t: TestApp;
   const signIn = (email: string, password: string, headers: Record<string, string> = {}) =>
-    t.request({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email, password },
-      anonymous: true,
-      headers,
-    });
+    t.call(auth.signIn, { body: { email, password } }, { anonymous: true, headers });
   /** Headers to act as the user a sign-in answer stands for (cookie + CSRF token). */
   const asUser = (response: { headers: Record<string, unknown>; data: unknown }) => ({
     cookie: cookieOf(response),
@@ -43,7 +38,7 @@ describe('accounts and sign-in', () => {
   it('signs in with e-mail and password, sets a hardened session cookie and records it', async () => {
     const response = await signIn('Ada@Example.test', PASSWORD);
     expect(response.statusCode).toBe(200);
-    const signedIn = body<SignedIn>(response);
+    const signedIn = response.result;
     expect(signedIn.user).toMatchObject({ id: 'usr_ada', email: 'ada@example.test', isSiteAdmin: false });
     expect(signedIn.csrfToken.length).toBeGreaterThan(20);
     const cookie = String(response.headers['set-cookie']);
@@ -54,12 +49,8 @@ describe('accounts and sign-in', () => {
     expect(cookie).toMatch(/Max-Age=\d+/);
     expect(cookie).not.toContain('Secure');
 
-    const session = await t.request({
-      method: 'GET',
-      url: '/api/auth/session',
-      headers: { cookie: cookieOf(response) },
-    });
-    expect(body<SessionInfo>(session)).toEqual({ user: signedIn.user, csrfToken: signedIn.csrfToken });
+    const session = await t.call(auth.getSession, {}, { headers: { cookie: cookieOf(response) } });
+    expect(session.result).toEqual({ user: signedIn.user, csrfToken: signedIn.csrfToken });
     const audit = await t.store.db
       .selectFrom('auditEvents')
       .select(['action', 'actorId', 'entityTable'])
@@ -85,13 +76,11 @@ describe('accounts and sign-in', () => {
           oidcSubject: null,
         })
         .execute();
-      const plain = await app.request({
-        method: 'POST',
-        url: '/api/auth/sign-in',
-        payload: { email: 'tls@example.test', password: PASSWORD },
-        headers: { 'x-forwarded-proto': 'https' },
-        anonymous: true,
-      });
+      const plain = await app.call(
+        auth.signIn,
+        { body: { email: 'tls@example.test', password: PASSWORD } },
+        { headers: { 'x-forwarded-proto': 'https' }, anonymous: true },
+      );
       expect(String(plain.headers['set-cookie'])).not.toContain('Secure');
       expect(plain.headers['strict-transport-security']).toBeUndefined();
     } finally {
@@ -102,7 +91,7 @@ describe('accounts and sign-in', () => {
     try {
       const response = await behindProxy.inject({
         method: 'POST',
-        url: '/api/auth/sign-in',
+        url: auth.signIn.path,
         payload: { email: 'ada@example.test', password: PASSWORD },
         headers: { 'x-forwarded-proto': 'https' },
       });
@@ -139,42 +128,35 @@ describe('accounts and sign-in', () => {
 
   it('refuses a cookie write without the CSRF header and accepts it with the header', async () => {
     const headers = asUser(await signIn('ada@example.test', PASSWORD));
-    const without = await t.request({
-      method: 'PUT',
-      url: '/api/auth/password',
-      headers: { cookie: headers.cookie },
-      payload: { currentPassword: PASSWORD, newPassword: PASSWORD },
-    });
+    const without = await t.call(
+      auth.changePassword,
+      { body: { currentPassword: PASSWORD, newPassword: PASSWORD } },
+      { headers: { cookie: headers.cookie } },
+    );
     expect(without.statusCode).toBe(403);
     expect(body<ErrorResponse>(without).error.message).toContain('x-csrf-token');
-    const wrongToken = await t.request({
-      method: 'PUT',
-      url: '/api/auth/password',
-      headers: { cookie: headers.cookie, 'x-csrf-token': 'guessed' },
-      payload: { currentPassword: PASSWORD, newPassword: PASSWORD },
-    });
+    const wrongToken = await t.call(
+      auth.changePassword,
+      { body: { currentPassword: PASSWORD, newPassword: PASSWORD } },
+      { headers: { cookie: headers.cookie, 'x-csrf-token': 'guessed' } },
+    );
     expect(wrongToken.statusCode).toBe(403);
-    const withHeader = await t.request({
-      method: 'PUT',
-      url: '/api/auth/password',
-      headers,
-      payload: { currentPassword: PASSWORD, newPassword: PASSWORD },
-    });
+    const withHeader = await t.call(
+      auth.changePassword,
+      { body: { currentPassword: PASSWORD, newPassword: PASSWORD } },
+      { headers },
+    );
     expect(withHeader.statusCode).toBe(204);
   });
 
   it('signs out: the session ends and the cookie is cleared', async () => {
     const headers = asUser(await signIn('ada@example.test', PASSWORD));
-    const out = await t.request({ method: 'POST', url: '/api/auth/sign-out', headers });
+    const out = await t.call(auth.signOut, {}, { headers });
     expect(out.statusCode).toBe(204);
     expect(String(out.headers['set-cookie'])).toMatch(/^catchball_session=; Max-Age=0/);
-    const after = await t.request({
-      method: 'GET',
-      url: '/api/auth/session',
-      headers: { cookie: headers.cookie },
-    });
-    expect(body<SessionInfo>(after)).toEqual({ user: null, csrfToken: null });
-    const write = await t.request({ method: 'POST', url: '/api/auth/sign-out', headers });
+    const after = await t.call(auth.getSession, {}, { headers: { cookie: headers.cookie } });
+    expect(after.result).toEqual({ user: null, csrfToken: null });
+    const write = await t.call(auth.signOut, {}, { headers });
     expect(write.statusCode).toBe(401);
   });
 
@@ -182,13 +164,11 @@ describe('accounts and sign-in', () => {
     const first = asUser(await signIn('ada@example.test', PASSWORD));
     const second = asUser(await signIn('ada@example.test', PASSWORD));
     const me = (headers: { cookie: string }) =>
-      t.request({ method: 'GET', url: '/api/auth/session', headers: { cookie: headers.cookie } });
-    expect(body<SessionInfo>(await me(second)).user?.id).toBe('usr_ada');
-    expect(
-      (await t.request({ method: 'POST', url: '/api/auth/sign-out-everywhere', headers: first })).statusCode,
-    ).toBe(204);
-    expect(body<SessionInfo>(await me(first)).user).toBeNull();
-    expect(body<SessionInfo>(await me(second)).user).toBeNull();
+      t.call(auth.getSession, {}, { headers: { cookie: headers.cookie } });
+    expect((await me(second)).result.user?.id).toBe('usr_ada');
+    expect((await t.call(auth.signOutEverywhere, {}, { headers: first })).statusCode).toBe(204);
+    expect((await me(first)).result.user).toBeNull();
+    expect((await me(second)).result.user).toBeNull();
     const left = await t.store.db
       .selectFrom('sessions')
       .select('id')
@@ -200,32 +180,29 @@ describe('accounts and sign-in', () => {
   it('changes the password: the old one stops working, other sessions end, this one stays', async () => {
     const here = asUser(await signIn('ada@example.test', PASSWORD));
     const elsewhere = asUser(await signIn('ada@example.test', PASSWORD));
-    const wrongCurrent = await t.request({
-      method: 'PUT',
-      url: '/api/auth/password',
-      headers: here,
-      payload: { currentPassword: 'not it at all', newPassword: 'another long password' },
-    });
+    const wrongCurrent = await t.call(
+      auth.changePassword,
+      { body: { currentPassword: 'not it at all', newPassword: 'another long password' } },
+      { headers: here },
+    );
     expect(wrongCurrent.statusCode).toBe(400);
     expect(body<ErrorResponse>(wrongCurrent).error.details?.issues?.[0]?.path).toBe('body.currentPassword');
-    const tooShort = await t.request({
-      method: 'PUT',
-      url: '/api/auth/password',
-      headers: here,
-      payload: { currentPassword: PASSWORD, newPassword: 'short' },
-    });
+    const tooShort = await t.call(
+      auth.changePassword,
+      { body: { currentPassword: PASSWORD, newPassword: 'short' } },
+      { headers: here },
+    );
     expect(tooShort.statusCode).toBe(400);
-    const changed = await t.request({
-      method: 'PUT',
-      url: '/api/auth/password',
-      headers: here,
-      payload: { currentPassword: PASSWORD, newPassword: 'another long password' },
-    });
+    const changed = await t.call(
+      auth.changePassword,
+      { body: { currentPassword: PASSWORD, newPassword: 'another long password' } },
+      { headers: here },
+    );
     expect(changed.statusCode).toBe(204);
     const session = (headers: { cookie: string }) =>
-      t.request({ method: 'GET', url: '/api/auth/session', headers: { cookie: headers.cookie } });
-    expect(body<SessionInfo>(await session(here)).user?.id).toBe('usr_ada');
-    expect(body<SessionInfo>(await session(elsewhere)).user).toBeNull();
+      t.call(auth.getSession, {}, { headers: { cookie: headers.cookie } });
+    expect((await session(here)).result.user?.id).toBe('usr_ada');
+    expect((await session(elsewhere)).result.user).toBeNull();
     expect((await signIn('ada@example.test', PASSWORD)).statusCode).toBe(401);
     expect((await signIn('ada@example.test', 'another long password')).statusCode).toBe(200);
     // The audit trail records that the account changed, never the hash.
@@ -241,13 +218,11 @@ describe('accounts and sign-in', () => {
   });
 
   it('refuses a disabled user, and disabling ends their sessions', async () => {
-    const created = await t.request({
-      method: 'POST',
-      url: '/api/users',
-      payload: { email: 'bob@example.test', name: 'Bob', password: PASSWORD },
+    const created = await t.call(users.createUser, {
+      body: { email: 'bob@example.test', name: 'Bob', password: PASSWORD },
     });
     expect(created.statusCode).toBe(201);
-    const bob = body<CreatedUser>(created);
+    const bob = created.result;
     expect(bob.inviteUrl).toBeNull();
     expect(bob.user).toMatchObject({
       email: 'bob@example.test',
@@ -256,48 +231,34 @@ describe('accounts and sign-in', () => {
       sso: false,
     });
     const headers = asUser(await signIn('bob@example.test', PASSWORD));
-    const disabled = await t.request({
-      method: 'PATCH',
-      url: `/api/users/${bob.user.id}`,
-      payload: { version: bob.user.version, disabled: true },
+    const disabled = await t.call(users.updateUser, {
+      params: { id: bob.user.id },
+      body: { version: bob.user.version, disabled: true },
     });
-    expect(body<User>(disabled).disabled).toBe(true);
-    const session = await t.request({
-      method: 'GET',
-      url: '/api/auth/session',
-      headers: { cookie: headers.cookie },
-    });
-    expect(body<SessionInfo>(session).user).toBeNull();
+    expect(disabled.result.disabled).toBe(true);
+    const session = await t.call(auth.getSession, {}, { headers: { cookie: headers.cookie } });
+    expect(session.result.user).toBeNull();
     const again = await signIn('bob@example.test', PASSWORD);
     expect(again.statusCode).toBe(401);
     expect(body<ErrorResponse>(again).error.message).toContain('disabled');
     // User management is the site administrators'.
     const ada = asUser(await signIn('ada@example.test', 'another long password'));
-    expect((await t.request({ method: 'GET', url: '/api/users', headers: ada })).statusCode).toBe(403);
+    expect((await t.call(users.listUsers, {}, { headers: ada })).statusCode).toBe(403);
   });
 
   it('invites a user without a password: the link sets it once and signs them in', async () => {
-    const created = body<CreatedUser>(
-      await t.request({
-        method: 'POST',
-        url: '/api/users',
-        payload: { email: 'cleo@example.test', name: 'Cleo' },
-      }),
-    );
+    const { result: created } = await t.call(users.createUser, {
+      body: { email: 'cleo@example.test', name: 'Cleo' },
+    });
     expect(created.user.hasPassword).toBe(false);
     expect(created.inviteUrl).toMatch(/^http:\/\/localhost(:\d+)?\/invite\?token=[\w-]+$/);
     const token = new URL(created.inviteUrl ?? '').searchParams.get('token') ?? '';
     expect((await signIn('cleo@example.test', 'anything at all')).statusCode).toBe(401);
     const accept = (password: string) =>
-      t.request({
-        method: 'POST',
-        url: '/api/auth/accept-invite',
-        payload: { token, password },
-        anonymous: true,
-      });
+      t.call(auth.acceptInvite, { body: { token, password } }, { anonymous: true });
     const accepted = await accept('cleos own password');
     expect(accepted.statusCode).toBe(200);
-    expect(body<SignedIn>(accepted).user.email).toBe('cleo@example.test');
+    expect(accepted.result.user.email).toBe('cleo@example.test');
     cookieOf(accepted);
     const reused = await accept('an attacker password');
     expect(reused.statusCode).toBe(401);
@@ -305,9 +266,7 @@ describe('accounts and sign-in', () => {
   });
 
   it('reports first start and single sign-on in the sign-in page settings', async () => {
-    const config = body<AuthConfig>(
-      await t.request({ method: 'GET', url: '/api/auth/config', anonymous: true }),
-    );
+    const config = (await t.call(auth.getConfig, {}, { anonymous: true })).result;
     expect(config).toEqual({ needsSetup: false, sso: null, demoAccounts: [] });
   });
 });
@@ -322,17 +281,14 @@ describe('first start', () => {
   afterAll(() => t.close());
 
   const setup = (token: string, email = 'root@example.test') =>
-    t.request({
-      method: 'POST',
-      url: '/api/auth/setup',
-      payload: { token, email, name: 'Root', password: 'the first admin password' },
-      anonymous: true,
-    });
+    t.call(
+      auth.setup,
+      { body: { token, email, name: 'Root', password: 'the first admin password' } },
+      { anonymous: true },
+    );
 
   it('creates the first site administrator once, with an unexpired setup token', async () => {
-    const config = body<AuthConfig>(
-      await t.request({ method: 'GET', url: '/api/auth/config', anonymous: true }),
-    );
+    const config = (await t.call(auth.getConfig, {}, { anonymous: true })).result;
     expect(config.needsSetup).toBe(true);
     const expired = await createSetupToken(
       t.store.db,
@@ -348,17 +304,14 @@ describe('first start', () => {
     expect(stored.map((row) => row.id)).not.toContain(token);
     const done = await setup(token);
     expect(done.statusCode).toBe(200);
-    expect(body<SignedIn>(done).user).toMatchObject({ email: 'root@example.test', isSiteAdmin: true });
+    expect(done.result.user).toMatchObject({ email: 'root@example.test', isSiteAdmin: true });
     expect(cookieOf(done)).toMatch(/^catchball_session=/);
     const again = await setup(token, 'second@example.test');
     expect(again.statusCode).toBe(401);
     // A second, unused link is refused too once someone has set the instance up.
     const late = await createSetupToken(t.store.db, 'setup', null);
     expect((await setup(late, 'third@example.test')).statusCode).toBe(422);
-    expect(
-      body<AuthConfig>(await t.request({ method: 'GET', url: '/api/auth/config', anonymous: true }))
-        .needsSetup,
-    ).toBe(false);
+    expect((await t.call(auth.getConfig, {}, { anonymous: true })).result.needsSetup).toBe(false);
   });
 });
 
@@ -378,17 +331,18 @@ describe('ensureFirstAdmin (catchball serve)', () => {
     expect(outcome).toBe('setup_link');
     const link = /http:\/\/localhost:4123\/setup\?token=([\w-]+)/.exec(lines.join('\n'));
     expect(link).not.toBeNull();
-    const setup = await t.request({
-      method: 'POST',
-      url: '/api/auth/setup',
-      payload: {
-        token: link?.[1],
-        email: 'first@example.test',
-        name: 'First',
-        password: 'first admin password',
+    const setup = await t.call(
+      auth.setup,
+      {
+        body: {
+          token: link?.[1] ?? '',
+          email: 'first@example.test',
+          name: 'First',
+          password: 'first admin password',
+        },
       },
-      anonymous: true,
-    });
+      { anonymous: true },
+    );
     expect(setup.statusCode).toBe(200);
     expect(await ensureFirstAdmin(t.store.db, {}, (line) => lines.push(line))).toBe('exists');
   });
@@ -401,13 +355,12 @@ describe('ensureFirstAdmin (catchball serve)', () => {
     ).rejects.toThrow('at least 10 characters');
     expect(await ensureFirstAdmin(t.store.db, env, () => undefined)).toBe('created_from_env');
     expect(await ensureFirstAdmin(t.store.db, env, () => undefined)).toBe('exists');
-    const signedIn = await t.request({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email: 'boss@example.test', password: 'boss password 123' },
-      anonymous: true,
-    });
-    expect(body<SignedIn>(signedIn).user.isSiteAdmin).toBe(true);
+    const signedIn = await t.call(
+      auth.signIn,
+      { body: { email: 'boss@example.test', password: 'boss password 123' } },
+      { anonymous: true },
+    );
+    expect(signedIn.result.user.isSiteAdmin).toBe(true);
     expect(
       await t.store.db.selectFrom('setupTokens').select('id').where('usedAt', 'is', null).execute(),
     ).toEqual([]);

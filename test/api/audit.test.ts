@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEvent, AuditPage, KeyResult, MatrixItem } from '../../src/contracts';
+import type { AuditEvent, MatrixItem } from '../../src/contracts';
+import type { EndpointRequest } from '../../src/contracts/endpoint';
+import * as endpoints from '../../src/contracts/endpoints';
 import { body, createTestApp, demoPlan, type ErrorResponse, type TestApp } from '../support/test-app';
 
 /**
@@ -7,6 +9,8 @@ import { body, createTestApp, demoPlan, type ErrorResponse, type TestApp } from 
  * land in `audit_events` (written by the database's triggers) with the right actor, scope and
  * before/after, and the API reads them back per unit, per item and per organisation.
  */
+type AuditQuery = EndpointRequest<typeof endpoints.audit.listEvents>['query'];
+
 describe('the audit trail', () => {
   let t: TestApp;
   let ada: Record<string, string>;
@@ -25,12 +29,10 @@ describe('the audit trail', () => {
     const found = await rows({ entityTable, entityId });
     return found.at(-1)!;
   };
-  const audit = async (query: string, headers: Record<string, string> = bob) => {
-    const response = await t.request({ method: 'GET', url: `/api/audit?${query}`, headers });
-    return response;
-  };
-  const page = async (query: string, headers: Record<string, string> = bob) =>
-    body<AuditPage>(await audit(query, headers));
+  const audit = (query: AuditQuery, headers: Record<string, string> = bob) =>
+    t.call(endpoints.audit.listEvents, { query }, { headers });
+  const page = async (query: AuditQuery, headers: Record<string, string> = bob) =>
+    (await audit(query, headers)).result;
 
   beforeAll(async () => {
     t = await createTestApp({ services: { clock: () => '2026-11-20' } });
@@ -48,15 +50,13 @@ describe('the audit trail', () => {
       .insertInto('roleAssignments')
       .values({ id: 'ra-ada', organisationId: 'acme', unitId: 'cso', userId: 'usr_ada', role: 'editor' })
       .execute();
-    const created = await t.request({
-      method: 'POST',
-      url: '/api/units/cso/api-tokens',
-      payload: { name: 'SIEM feed' },
-      headers: bob,
-    });
+    const created = await t.call(
+      endpoints.checkIns.createApiToken,
+      { params: { id: 'cso' }, body: { name: 'SIEM feed' } },
+      { headers: bob },
+    );
     expect(created.statusCode).toBe(201);
-    const made = body<{ id: string; token: string }>(created);
-    token = { id: made.id, secret: made.token };
+    token = { id: created.result.id, secret: created.result.token ?? '' };
   });
   afterAll(() => t.close());
 
@@ -119,7 +119,7 @@ describe('the audit trail', () => {
       before: { title: item.title, version: item.version },
       after: { title: 'MTTD, critical alerts', version: item.version + 1 },
     });
-    const [event] = (await page('entityId=cso-k2&limit=1', ada)).events;
+    const [event] = (await page({ entityId: 'cso-k2', limit: 1 }, ada)).events;
     expect(event).toMatchObject({
       actor: { kind: 'user', id: 'usr_ada', name: 'Ada Lovelace' },
       action: 'update',
@@ -148,19 +148,18 @@ describe('the audit trail', () => {
       before: null,
       after: { strength: 'weak', matrix_id: 'cso-2026' },
     });
-    const [event] = (await page(`entityId=${id}`, ada)).events;
+    const [event] = (await page({ entityId: id }, ada)).events;
     expect(event!.entity.kind).toBe('correlation');
     expect(event!.entity.label).toContain('MTTD, critical alerts');
   });
 
   it("records a key result's target change by the second user", async () => {
-    const kr = body<KeyResult>(await t.request({ method: 'GET', url: '/api/key-results/cso-kr1-1' }));
-    const changed = await t.request({
-      method: 'PATCH',
-      url: '/api/key-results/cso-kr1-1',
-      payload: { target: 70, version: kr.version },
-      headers: bob,
-    });
+    const { result: kr } = await t.call(endpoints.okrs.keyResults.get, { params: { id: 'cso-kr1-1' } });
+    const changed = await t.call(
+      endpoints.okrs.keyResults.update,
+      { params: { id: 'cso-kr1-1' }, body: { target: 70, version: kr.version } },
+      { headers: bob },
+    );
     expect(changed.statusCode).toBe(200);
     const row = await latest('key_results', 'cso-kr1-1');
     expect(row).toMatchObject({
@@ -171,37 +170,35 @@ describe('the audit trail', () => {
     });
     expect(row.before).toMatchObject({ target: 60 });
     expect(row.after).toMatchObject({ target: 70 });
-    const [event] = (await page('entityId=cso-kr1-1&entityTable=key_results&limit=1', ada)).events;
+    const [event] = (await page({ entityId: 'cso-kr1-1', entityTable: 'key_results', limit: 1 }, ada)).events;
     expect(event!.changes).toEqual([{ field: 'target', before: 60, after: 70 }]);
   });
 
   it('records a check-in sent with an API token as the token, and its key result moving in the same transaction', async () => {
-    const sent = await t.request({
-      method: 'POST',
-      url: '/api/check-ins',
-      payload: { keyResultId: 'cso-kr1-1', value: 30, date: '2026-10-31' },
-      headers: { authorization: `Bearer ${token.secret}` },
-    });
+    const sent = await t.call(
+      endpoints.checkIns.createCheckIn,
+      { body: { keyResultId: 'cso-kr1-1', value: 30, date: '2026-10-31' } },
+      { headers: { authorization: `Bearer ${token.secret}` } },
+    );
     expect(sent.statusCode).toBe(201);
-    const checkIn = await latest('check_ins', body<{ id: string }>(sent).id);
+    const checkIn = await latest('check_ins', sent.result.id);
     const actor = { actorKind: 'token', actorId: token.id, actorName: 'API token "SIEM feed"' };
     expect(checkIn).toMatchObject({ ...actor, action: 'insert', unitId: 'cso', organisationId: 'acme' });
     expect(checkIn.after).toMatchObject({ value: 30, key_result_id: 'cso-kr1-1' });
     const kr = await latest('key_results', 'cso-kr1-1');
     expect(kr).toMatchObject({ ...actor, action: 'update', tx: checkIn.tx });
     expect(kr.after).toMatchObject({ current: 30 });
-    const [event] = (await page(`entityId=${checkIn.entityId}`, ada)).events;
+    const [event] = (await page({ entityId: checkIn.entityId }, ada)).events;
     expect(event).toMatchObject({ actor: { kind: 'token', id: token.id }, entity: { kind: 'check-in' } });
     expect(event!.entity.label).toMatch(/Triage 60 %/);
   });
 
   it('records a delete and its whole cascade in one transaction, every row still in its unit', async () => {
-    const kpiCheckIn = await t.request({
-      method: 'POST',
-      url: '/api/check-ins',
-      payload: { kpiId: 'cso-k1', value: 40, date: '2026-10-31' },
-      headers: { authorization: `Bearer ${token.secret}` },
-    });
+    const kpiCheckIn = await t.call(
+      endpoints.checkIns.createCheckIn,
+      { body: { kpiId: 'cso-k1', value: 40, date: '2026-10-31' } },
+      { headers: { authorization: `Bearer ${token.secret}` } },
+    );
     expect(kpiCheckIn.statusCode).toBe(201);
     const item = body<MatrixItem>(await t.request({ method: 'GET', url: '/api/matrix-items/cso-k1' }));
     const deleted = await t.request({
@@ -227,7 +224,7 @@ describe('the audit trail', () => {
       });
     expect(cascade.find((row) => row.entityId === body<{ id: string }>(kpiCheckIn).id)).toBeDefined();
 
-    const history = await page('entityId=cso-k1&entityTable=matrix_items', ada);
+    const history = await page({ entityId: 'cso-k1', entityTable: 'matrix_items' }, ada);
     expect(history.events[0]).toMatchObject({
       action: 'delete',
       entity: { label: 'Share of L1 alerts triaged by AI' },
@@ -256,49 +253,50 @@ describe('the audit trail', () => {
   });
 
   it("reads a unit's history, newest first, page by page, with filters", async () => {
-    const first = await page('unitId=cso&limit=3', ada);
+    const first = await page({ unitId: 'cso', limit: 3 }, ada);
     expect(first.events).toHaveLength(3);
     expect(first.events.every((event) => event.unitId === 'cso')).toBe(true);
     expect(Number(first.events[0]!.id)).toBeGreaterThan(Number(first.events[2]!.id));
     expect(first.nextCursor).toBe(first.events[2]!.id);
-    const second = await page(`unitId=cso&limit=3&cursor=${first.nextCursor!}`, ada);
+    const second = await page({ unitId: 'cso', limit: 3, cursor: first.nextCursor! }, ada);
     expect(Number(second.events[0]!.id)).toBeLessThan(Number(first.nextCursor));
 
-    const byAda = await page('unitId=cso&actorId=usr_ada&limit=200', ada);
+    const byAda = await page({ unitId: 'cso', actorId: 'usr_ada', limit: 200 }, ada);
     expect(byAda.events.length).toBeGreaterThan(3);
     expect(byAda.events.every((event) => event.actor.id === 'usr_ada')).toBe(true);
-    const deletes = await page('unitId=cso&action=delete&entityTable=matrix_items', ada);
+    const deletes = await page({ unitId: 'cso', action: 'delete', entityTable: 'matrix_items' }, ada);
     expect(deletes.events.map((event) => event.entity.id)).toEqual(['cso-k1']);
-    const found = await page('unitId=cso&q=mttd,%20critical', ada);
+    const found = await page({ unitId: 'cso', q: 'mttd, critical' }, ada);
     expect(found.events.map((event) => event.entity.id)).toContain('cso-k2');
     expect(found.events.every((event) => /mttd, critical/i.test(event.entity.label))).toBe(true);
-    expect((await page('unitId=cso&from=2000-01-01&to=2000-12-31', ada)).events).toEqual([]);
+    expect((await page({ unitId: 'cso', from: '2000-01-01', to: '2000-12-31' }, ada)).events).toEqual([]);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await page(`unitId=cso&from=${today}&to=${today}&limit=1`, ada)).events).toHaveLength(1);
+    expect((await page({ unitId: 'cso', from: today, to: today, limit: 1 }, ada)).events).toHaveLength(1);
 
-    const own = await page('unitId=cio&limit=200');
-    const below = await page('unitId=cio&includeBelow=true&limit=200');
+    const own = await page({ unitId: 'cio', limit: 200 });
+    const below = await page({ unitId: 'cio', includeBelow: 'true', limit: 200 });
     expect(own.events.every((event) => event.unitId === 'cio')).toBe(true);
     expect(new Set(below.events.map((event) => event.unitId))).toContain('cso');
   });
 
   it('guards the history: read on the unit or item, admin on the whole organisation', async () => {
-    expect((await audit('unitId=cso', stranger)).statusCode).toBe(403);
-    expect((await audit('entityId=cso-k1', stranger)).statusCode).toBe(403);
-    expect((await audit('unitId=cso', stranger)).data).toMatchObject({ error: { code: 'forbidden' } });
-    expect((await audit('organisationId=acme', ada)).statusCode).toBe(403);
-    expect((await audit('organisationId=acme', bob)).statusCode).toBe(200);
+    expect((await audit({ unitId: 'cso' }, stranger)).statusCode).toBe(403);
+    expect((await audit({ entityId: 'cso-k1' }, stranger)).statusCode).toBe(403);
+    expect((await audit({ unitId: 'cso' }, stranger)).data).toMatchObject({ error: { code: 'forbidden' } });
+    expect((await audit({ organisationId: 'acme' }, ada)).statusCode).toBe(403);
+    expect((await audit({ organisationId: 'acme' }, bob)).statusCode).toBe(200);
     expect(
-      (await t.request({ method: 'GET', url: '/api/audit?unitId=cso', anonymous: true })).statusCode,
+      (await t.call(endpoints.audit.listEvents, { query: { unitId: 'cso' } }, { anonymous: true }))
+        .statusCode,
     ).toBe(401);
-    const unknown = await audit('entityId=nothing-here', bob);
+    const unknown = await audit({ entityId: 'nothing-here' }, bob);
     expect(unknown.statusCode).toBe(404);
-    const missing = await audit('limit=5', bob);
+    const missing = await audit({ limit: 5 }, bob);
     expect(missing.statusCode).toBe(400);
     expect(body<ErrorResponse>(missing).error.details?.issues?.[0]?.path).toBe('query.organisationId');
-    expect((await audit('unitId=cso&limit=500', ada)).statusCode).toBe(400);
+    expect((await audit({ unitId: 'cso', limit: 500 }, ada)).statusCode).toBe(400);
     // The token reads its own unit's history with a read scope only through its subtree.
-    const asToken = await audit('unitId=cio', { authorization: `Bearer ${token.secret}` });
+    const asToken = await audit({ unitId: 'cio' }, { authorization: `Bearer ${token.secret}` });
     expect(asToken.statusCode).toBe(403);
   });
 
@@ -310,11 +308,11 @@ describe('the audit trail', () => {
       payload: { title: '=HYPERLINK("http://evil.example","MTTD")', version: item.version },
       headers: ada,
     });
-    const csv = await t.request({
-      method: 'GET',
-      url: '/api/audit/export?unitId=cso&format=csv',
-      headers: ada,
-    });
+    const csv = await t.call(
+      endpoints.audit.exportEvents,
+      { query: { unitId: 'cso', format: 'csv' } },
+      { headers: ada },
+    );
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(
@@ -330,11 +328,11 @@ describe('the audit trail', () => {
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"",""MTTD"")"`);
     expect(csv.body).not.toMatch(/(^|,)"?=HYPERLINK/m);
     expect(csv.body.match(/\r\n\d+,/g)?.length).toBe(await count('cso'));
-    const whole = await t.request({
-      method: 'GET',
-      url: '/api/audit/export?organisationId=acme',
-      headers: bob,
-    });
+    const whole = await t.call(
+      endpoints.audit.exportEvents,
+      { query: { organisationId: 'acme' } },
+      { headers: bob },
+    );
     expect(whole.body.match(/\r\n\d+,/g)?.length).toBe(await count(null));
     // Paged reads (the export's) see every row once, in order.
     const paged: string[] = [];
@@ -344,11 +342,11 @@ describe('the audit trail', () => {
     expect(new Set(paged).size).toBe(paged.length);
     expect(paged.map(Number)).toEqual([...paged.map(Number)].sort((a, b) => b - a));
 
-    const json = await t.request({
-      method: 'GET',
-      url: '/api/audit/export?entityId=cso-k2&format=json',
-      headers: ada,
-    });
+    const json = await t.call(
+      endpoints.audit.exportEvents,
+      { query: { entityId: 'cso-k2', format: 'json' } },
+      { headers: ada },
+    );
     expect(json.headers['content-disposition']).toMatch(/filename="audit-cso-k2-.*\.json"/);
     const events = JSON.parse(json.body) as AuditEvent[];
     expect(events[0]).toMatchObject({
@@ -356,7 +354,8 @@ describe('the audit trail', () => {
     });
     expect(events.at(-1)).toMatchObject({ action: 'insert' });
     expect(
-      (await t.request({ method: 'GET', url: '/api/audit/export?unitId=cso', headers: stranger })).statusCode,
+      (await t.call(endpoints.audit.exportEvents, { query: { unitId: 'cso' } }, { headers: stranger }))
+        .statusCode,
     ).toBe(403);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BowlingChart, Countermeasure } from '../../src/contracts';
-import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import { bowling as endpoints } from '../../src/contracts/endpoints';
+import { createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
 describe('bowling chart and countermeasures', () => {
   let t: TestApp;
@@ -11,8 +11,11 @@ describe('bowling chart and countermeasures', () => {
   });
   afterAll(() => t.close());
 
-  const chart = async () =>
-    body<BowlingChart>(await t.request({ method: 'GET', url: '/api/units/cso/bowling/2026' }));
+  const chart = async () => (await t.call(endpoints.getChart, { params: { id: 'cso', year: 2026 } })).result;
+  const updateCountermeasure = (
+    id: string,
+    input: { version: number; status: 'do' | 'closed'; effect?: string },
+  ) => t.call(endpoints.countermeasures.update, { params: { id }, body: input });
 
   it("shows each KPI's twelve months of plan and actual, coloured by direction, with quarters, YTD and trend", async () => {
     const { rows } = await chart();
@@ -52,27 +55,23 @@ describe('bowling chart and countermeasures', () => {
   });
 
   it('changes colours when a KPI tolerance changes', async () => {
-    const response = await t.request({
-      method: 'PUT',
-      url: '/api/kpis/cso-k1/threshold',
-      payload: { tolerancePercent: 15 },
+    const response = await t.call(endpoints.setKpiThreshold, {
+      params: { id: 'cso-k1' },
+      body: { tolerancePercent: 15 },
     });
     expect(response.data).toMatchObject({ kpiId: 'cso-k1', tolerancePercent: 15 });
     const k1 = (await chart()).rows.find((row) => row.kpiId === 'cso-k1')!;
     expect(k1.frames[5]?.colour).toBe('yellow');
-    const notKpi = await t.request({
-      method: 'PUT',
-      url: '/api/kpis/cso-i1/threshold',
-      payload: { tolerancePercent: 5 },
+    const notKpi = await t.call(endpoints.setKpiThreshold, {
+      params: { id: 'cso-i1' },
+      body: { tolerancePercent: 5 },
     });
     expect(notKpi.statusCode).toBe(400);
   });
 
   it('opens a countermeasure on a red month, runs it through PDCA and asks for the effect when closing', async () => {
-    const created = await t.request({
-      method: 'POST',
-      url: '/api/countermeasures',
-      payload: {
+    const created = await t.call(endpoints.countermeasures.create, {
+      body: {
         kpiId: 'cso-k5',
         year: 2026,
         month: 5,
@@ -84,65 +83,48 @@ describe('bowling chart and countermeasures', () => {
       },
     });
     expect(created.statusCode).toBe(201);
-    const cm = body<Countermeasure>(created);
+    const cm = created.result;
     expect(cm).toMatchObject({ status: 'plan', kpiId: 'cso-k5', month: 5, effect: null });
     expect((await chart()).rows.find((row) => row.kpiId === 'cso-k5')!.frames[4]?.countermeasureIds).toEqual([
       cm.id,
     ]);
 
-    const doing = body<Countermeasure>(
-      await t.request({
-        method: 'PATCH',
-        url: `/api/countermeasures/${cm.id}`,
-        payload: { version: cm.version, status: 'do' },
-      }),
-    );
-    const noEffect = await t.request({
-      method: 'PATCH',
-      url: `/api/countermeasures/${cm.id}`,
-      payload: { version: doing.version, status: 'closed' },
-    });
+    const { result: doing } = await updateCountermeasure(cm.id, { version: cm.version, status: 'do' });
+    const noEffect = await updateCountermeasure(cm.id, { version: doing.version, status: 'closed' });
     expect(noEffect.statusCode).toBe(400);
     expect(noEffect.body).toContain('what effect was seen');
-    const stale = await t.request({
-      method: 'PATCH',
-      url: `/api/countermeasures/${cm.id}`,
-      payload: { version: cm.version, status: 'closed', effect: 'x' },
-    });
+    const stale = await updateCountermeasure(cm.id, { version: cm.version, status: 'closed', effect: 'x' });
     expect(stale.statusCode).toBe(409);
-    const closed = await t.request({
-      method: 'PATCH',
-      url: `/api/countermeasures/${cm.id}`,
-      payload: { version: doing.version, status: 'closed', effect: 'Back on plan in August' },
+    const closed = await updateCountermeasure(cm.id, {
+      version: doing.version,
+      status: 'closed',
+      effect: 'Back on plan in August',
     });
     expect(closed.data).toMatchObject({ status: 'closed', effect: 'Back on plan in August' });
-    expect(body<Countermeasure>(closed).closedAt).not.toBeNull();
+    expect(closed.result.closedAt).not.toBeNull();
 
-    const open = body<Countermeasure[]>(
-      await t.request({ method: 'GET', url: '/api/units/cso/countermeasures?open=true' }),
-    );
+    const { result: open } = await t.call(endpoints.listUnitCountermeasures, {
+      params: { id: 'cso' },
+      query: { open: 'true' },
+    });
     expect(open.map((c) => c.id)).not.toContain(cm.id);
     expect(open.every((c) => c.status !== 'closed')).toBe(true);
   });
 
   it('refuses a countermeasure on something that is not a KPI, or an owner of another organisation', async () => {
-    const onInitiative = await t.request({
-      method: 'POST',
-      url: '/api/countermeasures',
-      payload: { kpiId: 'cso-i1', year: 2026, month: 4, problem: 'x' },
+    const onInitiative = await t.call(endpoints.countermeasures.create, {
+      body: { kpiId: 'cso-i1', year: 2026, month: 4, problem: 'x' },
     });
     expect(onInitiative.statusCode).toBe(400);
-    const badMonth = await t.request({
-      method: 'POST',
-      url: '/api/countermeasures',
-      payload: { kpiId: 'cso-k1', year: 2026, month: 13, problem: 'x' },
+    const badMonth = await t.call(endpoints.countermeasures.create, {
+      body: { kpiId: 'cso-k1', year: 2026, month: 13, problem: 'x' },
     });
     expect(badMonth.statusCode).toBe(400);
     expect(badMonth.body).toContain('body.month');
   });
 
   it('gives a unit without a matrix that year an empty chart', async () => {
-    const response = await t.request({ method: 'GET', url: '/api/units/secops/bowling/2026' });
+    const response = await t.call(endpoints.getChart, { params: { id: 'secops', year: 2026 } });
     expect(response.data).toMatchObject({ rows: [], matrixId: null });
   });
 });

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiToken, BulkCheckInResult, CheckIn } from '../../src/contracts';
+import type { ApiToken, BulkCheckInRow } from '../../src/contracts';
+import { endpointUrl } from '../../src/contracts/endpoint';
+import { checkIns as endpoints } from '../../src/contracts/endpoints';
 import { body, createTestApp, demoPlan, type ErrorResponse, type TestApp } from '../support/test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,14 +16,14 @@ describe('bulk check-ins', () => {
   afterAll(() => t.close());
 
   const count = async (item: string) =>
-    body<CheckIn[]>(await t.request({ method: 'GET', url: `/api/check-ins?kpiId=${item}` })).length;
+    (await t.call(endpoints.listHistory, { query: { kpiId: item } })).result.length;
+  // The body is the file itself, sent with its content type.
   const upload = (unit: string, payload: string | Buffer, contentType = 'text/csv') =>
-    t.request({
-      method: 'POST',
-      url: `/api/units/${unit}/check-ins/upload`,
-      payload,
-      headers: { 'content-type': contentType },
-    });
+    t.call(
+      endpoints.uploadCheckIns,
+      { params: { id: unit }, body: payload },
+      { headers: { 'content-type': contentType } },
+    );
 
   it('takes a CSV upload for the unit, all rows at once', async () => {
     const csv = [
@@ -32,8 +34,8 @@ describe('bulk check-ins', () => {
     ].join('\n');
     const response = await upload('cso', csv);
     expect(response.statusCode).toBe(201);
-    expect(body<BulkCheckInResult>(response).created).toBe(3);
-    expect(body<BulkCheckInResult>(response).checkIns[1]).toMatchObject({
+    expect(response.result.created).toBe(3);
+    expect(response.result.checkIns[1]).toMatchObject({
       comment: 'steady, as planned',
       source: 'upload',
     });
@@ -105,10 +107,7 @@ describe('bulk check-ins', () => {
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const response = await upload('cso', buffer, XLSX);
     expect(response.statusCode).toBe(201);
-    expect(body<BulkCheckInResult>(response).checkIns.map((c) => c.date)).toEqual([
-      '2026-03-31',
-      '2026-04-30',
-    ]);
+    expect(response.result.checkIns.map((c) => c.date)).toEqual(['2026-03-31', '2026-04-30']);
 
     const bad = new ExcelJS.Workbook();
     const badSheet = bad.addWorksheet('x');
@@ -123,25 +122,26 @@ describe('bulk check-ins', () => {
   describe('by API with a unit token', () => {
     let token: ApiToken;
     beforeAll(async () => {
-      token = body<ApiToken>(
-        await t.request({
-          method: 'POST',
-          url: '/api/units/cso/api-tokens',
-          payload: { name: 'SIEM exporter' },
-        }),
-      );
+      token = (
+        await t.call(endpoints.createApiToken, { params: { id: 'cso' }, body: { name: 'SIEM exporter' } })
+      ).result;
     });
-    const bulk = (unit: string, checkIns: unknown[], secret = token.token) =>
+    const asToken = (secret: string | undefined) =>
+      secret ? { headers: { authorization: `Bearer ${secret}` } } : { anonymous: true };
+    const bulk = (unit: string, checkIns: BulkCheckInRow[], secret = token.token) =>
+      t.call(endpoints.bulkCheckIns, { params: { id: unit }, body: { checkIns } }, asToken(secret));
+    /** Rows the contract refuses (a wrong type), sent as they are. */
+    const malformedBulk = (unit: string, checkIns: unknown[], secret = token.token) =>
       t.request({
         method: 'POST',
-        url: `/api/units/${unit}/check-ins/bulk`,
+        url: endpointUrl(endpoints.bulkCheckIns, { params: { id: unit } }),
         payload: { checkIns },
-        ...(secret ? { headers: { authorization: `Bearer ${secret}` } } : { anonymous: true }),
+        ...asToken(secret),
       });
 
     it('shows the token once and stores only its hash', async () => {
       expect(token.token).toMatch(/^cbt_/);
-      const listed = body<ApiToken[]>(await t.request({ method: 'GET', url: '/api/units/cso/api-tokens' }));
+      const { result: listed } = await t.call(endpoints.listApiTokens, { params: { id: 'cso' } });
       expect(listed).toHaveLength(1);
       expect(listed[0]!.token).toBeUndefined();
       const stored = await t.store.db
@@ -158,12 +158,12 @@ describe('bulk check-ins', () => {
         { item: 'cso-k6', date: '2026-02-28', value: 12.5, comment: 'LMS export' },
       ]);
       expect(response.statusCode).toBe(201);
-      expect(body<BulkCheckInResult>(response).checkIns.every((c) => c.source === 'api')).toBe(true);
+      expect(response.result.checkIns.every((c) => c.source === 'api')).toBe(true);
       expect(await count('cso-k6')).toBe(2);
     });
 
     it('refuses a value of the wrong type, naming the row, and writes nothing', async () => {
-      const response = await bulk('cso', [
+      const response = await malformedBulk('cso', [
         { item: 'cso-k6', date: '2026-03-31', value: 18 },
         { item: 'cso-k6', date: '2026-04-30', value: '25%' },
       ]);
@@ -173,13 +173,10 @@ describe('bulk check-ins', () => {
     });
 
     it('refuses a token for another unit with 403, a missing or revoked token with 401', async () => {
-      const other = body<ApiToken>(
-        await t.request({
-          method: 'POST',
-          url: '/api/units/platform/api-tokens',
-          payload: { name: 'Platform' },
-        }),
-      );
+      const { result: other } = await t.call(endpoints.createApiToken, {
+        params: { id: 'platform' },
+        body: { name: 'Platform' },
+      });
       const wrongUnit = await bulk('cso', [{ item: 'cso-k6', date: '2026-03-31', value: 18 }], other.token);
       expect(wrongUnit.statusCode).toBe(403);
       expect(body<ErrorResponse>(wrongUnit).error.message).toContain(
@@ -190,9 +187,7 @@ describe('bulk check-ins', () => {
       expect((await bulk('cso', [{ item: 'cso-k6', date: '2026-03-31', value: 18 }], '')).statusCode).toBe(
         401,
       );
-      expect((await t.request({ method: 'DELETE', url: `/api/api-tokens/${token.id}` })).statusCode).toBe(
-        204,
-      );
+      expect((await t.call(endpoints.revokeApiToken, { params: { id: token.id } })).statusCode).toBe(204);
       const revoked = await bulk('cso', [{ item: 'cso-k6', date: '2026-03-31', value: 18 }]);
       expect(revoked.statusCode).toBe(401);
       expect(await count('cso-k6')).toBe(2);

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckIn, KeyResult } from '../../src/contracts';
+import type { EndpointRequest } from '../../src/contracts/endpoint';
+import * as endpoints from '../../src/contracts/endpoints';
 import { body, createTestApp, demoPlan, type ErrorResponse, type TestApp } from '../support/test-app';
+
+type CheckInBody = EndpointRequest<typeof endpoints.checkIns.createCheckIn>['body'];
+type HistoryQuery = EndpointRequest<typeof endpoints.checkIns.listHistory>['query'];
 
 describe('check-ins', () => {
   let t: TestApp;
@@ -10,10 +14,14 @@ describe('check-ins', () => {
   });
   afterAll(() => t.close());
 
-  const checkIn = (payload: Record<string, unknown>) =>
-    t.request({ method: 'POST', url: '/api/check-ins', payload });
-  const history = async (query: string) =>
-    body<CheckIn[]>(await t.request({ method: 'GET', url: `/api/check-ins?${query}` }));
+  const checkIn = (input: CheckInBody) => t.call(endpoints.checkIns.createCheckIn, { body: input });
+  /** A body the contract refuses (a wrong type), sent as it is. */
+  const malformedCheckIn = (payload: Record<string, unknown>) =>
+    t.request({ method: 'POST', url: endpoints.checkIns.createCheckIn.path, payload });
+  const history = async (query: HistoryQuery) =>
+    (await t.call(endpoints.checkIns.listHistory, { query })).result;
+  const keyResult = async (id: string) =>
+    (await t.call(endpoints.okrs.keyResults.get, { params: { id } })).result;
 
   it('records a check-in on a key result and moves its current value and confidence', async () => {
     const response = await checkIn({
@@ -31,45 +39,45 @@ describe('check-ins', () => {
       date: '2026-04-30',
       source: 'manual',
     });
-    const kr = body<KeyResult>(await t.request({ method: 'GET', url: '/api/key-results/cso-kr1-1' }));
+    const kr = await keyResult('cso-kr1-1');
     expect(kr).toMatchObject({ current: 22, confidence: 0.7 });
   });
 
   it('records a check-in on a KPI', async () => {
     const response = await checkIn({ kpiId: 'cso-k1', value: 13, date: '2026-04-30' });
     expect(response.statusCode).toBe(201);
-    expect(await history('kpiId=cso-k1')).toHaveLength(1);
+    expect(await history({ kpiId: 'cso-k1' })).toHaveLength(1);
   });
 
   it('corrects a past check-in and keeps the original in the history', async () => {
-    const [original] = await history('keyResultId=cso-kr1-1');
-    const response = await t.request({
-      method: 'POST',
-      url: `/api/check-ins/${original!.id}/corrections`,
-      payload: { value: 20, comment: 'Recounted: two alert sources were double-counted' },
+    const [original] = await history({ keyResultId: 'cso-kr1-1' });
+    const response = await t.call(endpoints.checkIns.correctCheckIn, {
+      params: { id: original!.id },
+      body: { value: 20, comment: 'Recounted: two alert sources were double-counted' },
     });
     expect(response.statusCode).toBe(201);
     expect(response.data).toMatchObject({ correctsId: original!.id, value: 20, date: '2026-04-30' });
-    expect(await history('keyResultId=cso-kr1-1')).toHaveLength(1);
-    const all = await history('keyResultId=cso-kr1-1&includeCorrected=true');
+    expect(await history({ keyResultId: 'cso-kr1-1' })).toHaveLength(1);
+    const all = await history({ keyResultId: 'cso-kr1-1', includeCorrected: 'true' });
     expect(all.map((c) => c.value).sort()).toEqual([20, 22]);
-    expect(all.find((c) => c.value === 22)?.correctedById).toBe((response.data as CheckIn).id);
-    expect(
-      body<KeyResult>(await t.request({ method: 'GET', url: '/api/key-results/cso-kr1-1' })).current,
-    ).toBe(20);
-    const again = await t.request({
-      method: 'POST',
-      url: `/api/check-ins/${original!.id}/corrections`,
-      payload: { value: 1 },
+    expect(all.find((c) => c.value === 22)?.correctedById).toBe(response.result.id);
+    expect((await keyResult('cso-kr1-1')).current).toBe(20);
+    const again = await t.call(endpoints.checkIns.correctCheckIn, {
+      params: { id: original!.id },
+      body: { value: 1 },
     });
     expect(again.statusCode).toBe(409);
   });
 
   it('refuses a value of the wrong type, naming the field, and writes nothing', async () => {
-    const response = await checkIn({ keyResultId: 'cso-kr2-1', value: 'twelve', date: '2026-05-31' });
+    const response = await malformedCheckIn({
+      keyResultId: 'cso-kr2-1',
+      value: 'twelve',
+      date: '2026-05-31',
+    });
     expect(response.statusCode).toBe(400);
     expect(body<ErrorResponse>(response).error.details?.issues?.[0]?.path).toBe('body.value');
-    expect(await history('keyResultId=cso-kr2-1')).toHaveLength(0);
+    expect(await history({ keyResultId: 'cso-kr2-1' })).toHaveLength(0);
   });
 
   it('refuses a check-in dated outside the cycle or in the future', async () => {
@@ -79,7 +87,7 @@ describe('check-ins', () => {
     const future = await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2026-12-01' });
     expect(future.statusCode).toBe(400);
     expect(body<ErrorResponse>(future).error.message).toContain('in the future');
-    expect(await history('keyResultId=cso-kr2-1')).toHaveLength(0);
+    expect(await history({ keyResultId: 'cso-kr2-1' })).toHaveLength(0);
   });
 
   it('refuses an unknown item and a check-in naming both a key result and a KPI', async () => {
@@ -92,29 +100,26 @@ describe('check-ins', () => {
   });
 
   it('refuses check-ins in a locked cycle until an admin reopens it', async () => {
-    const lock = await t.request({
-      method: 'POST',
-      url: '/api/cycles/fy2026/lock',
-      payload: { by: 'daniel-kovacs' },
+    const lock = await t.call(endpoints.execution.lockCycle, {
+      params: { id: 'fy2026' },
+      body: { by: 'daniel-kovacs' },
     });
     expect(lock.data).toMatchObject({ locked: true, lockedBy: 'daniel-kovacs' });
     const refused = await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2026-10-31' });
     expect(refused.statusCode).toBe(409);
     expect(body<ErrorResponse>(refused).error).toMatchObject({ code: 'cycle_locked' });
-    expect(await history('keyResultId=cso-kr2-1')).toHaveLength(0);
+    expect(await history({ keyResultId: 'cso-kr2-1' })).toHaveLength(0);
 
-    const notAdmin = await t.request({
-      method: 'POST',
-      url: '/api/cycles/fy2026/reopen',
-      headers: await t.signIn({ id: 'usr-not-admin' }),
-      payload: { reason: 'late data' },
-    });
+    const notAdmin = await t.call(
+      endpoints.execution.reopenCycle,
+      { params: { id: 'fy2026' }, body: { reason: 'late data' } },
+      { headers: await t.signIn({ id: 'usr-not-admin' }) },
+    );
     expect(notAdmin.statusCode).toBe(403);
     expect(body<ErrorResponse>(notAdmin).error.code).toBe('forbidden');
-    const reopened = await t.request({
-      method: 'POST',
-      url: '/api/cycles/fy2026/reopen',
-      payload: { admin: true, by: 'margaret-osei', reason: 'October data arrived late' },
+    const reopened = await t.call(endpoints.execution.reopenCycle, {
+      params: { id: 'fy2026' },
+      body: { admin: true, by: 'margaret-osei', reason: 'October data arrived late' },
     });
     expect(reopened.data).toMatchObject({ locked: false });
     expect((await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2026-10-31' })).statusCode).toBe(201);

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DigestResult, OrganisationOverview, UnitDashboard } from '../../src/contracts';
+import { dashboard as endpoints } from '../../src/contracts/endpoints';
 import { startSmtp } from '../support/smtp-server';
-import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import { createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
 /** A real HTTP server standing in for a Slack/Teams incoming webhook. */
 async function startWebhook(): Promise<{ server: Server; url: string; posts: unknown[] }> {
@@ -43,9 +43,12 @@ describe('dashboards and the digest on the demo year', () => {
   });
 
   it('shows the unit dashboard: objectives, health over time, top risks, open countermeasures, stale items', async () => {
-    const response = await t.request({ method: 'GET', url: '/api/units/cso/dashboard?cycleId=fy2026' });
+    const response = await t.call(endpoints.getUnitDashboard, {
+      params: { id: 'cso' },
+      query: { cycleId: 'fy2026' },
+    });
     expect(response.statusCode).toBe(200);
-    const dashboard = body<UnitDashboard>(response);
+    const dashboard = response.result;
     expect(dashboard.objectives.map((o) => o.id)).toEqual(['cso-o1', 'cso-o2']);
     expect(dashboard.health.map((point) => point.date)).toEqual([
       '2026-01-31',
@@ -75,11 +78,10 @@ describe('dashboards and the digest on the demo year', () => {
   });
 
   it('shows the organisation overview: quarter statistics and the spread across units', async () => {
-    const response = await t.request({
-      method: 'GET',
-      url: '/api/organisations/acme/overview?cycleId=fy2026',
+    const { result: overview } = await t.call(endpoints.getOrganisationOverview, {
+      params: { id: 'acme' },
+      query: { cycleId: 'fy2026' },
     });
-    const overview = body<OrganisationOverview>(response);
     expect(overview.quarters.map((q) => q.quarter)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
     const q3 = overview.quarters[2]!;
     expect(q3.units.map((u) => [u.unitId, u.objectives, u.keyResults])).toEqual([
@@ -89,25 +91,22 @@ describe('dashboards and the digest on the demo year', () => {
     expect(q3.scoreDistribution.reduce((a, b) => a + b, 0)).toBe(5);
     expect(q3.spread.min).not.toBeNull();
     expect(q3.spread.max!).toBeGreaterThanOrEqual(q3.spread.min!);
-    const partial = body<OrganisationOverview>(
-      await t.request({
-        method: 'GET',
-        url: '/api/organisations/acme/overview?cycleId=fy2026&asOf=2026-05-15',
-      }),
-    );
+    const { result: partial } = await t.call(endpoints.getOrganisationOverview, {
+      params: { id: 'acme' },
+      query: { cycleId: 'fy2026', asOf: '2026-05-15' },
+    });
     expect(partial.quarters.map((q) => q.quarter)).toEqual(['Q1', 'Q2']);
   });
 
   it('sends the digest to the webhook and by e-mail to owners, skipping items with a recent check-in', async () => {
-    const settings = await t.request({
-      method: 'PUT',
-      url: '/api/organisations/acme/digest-settings',
-      payload: { webhookUrl: webhook.url },
+    const settings = await t.call(endpoints.setDigestSettings, {
+      params: { id: 'acme' },
+      body: { webhookUrl: webhook.url },
     });
     expect(settings.data).toMatchObject({ webhookUrl: webhook.url, emailEnabled: true });
-    const response = await t.request({ method: 'POST', url: '/api/organisations/acme/digest' });
+    const response = await t.call(endpoints.sendDigest, { params: { id: 'acme' }, query: {} });
     expect(response.statusCode).toBe(200);
-    const digest = body<DigestResult>(response);
+    const digest = response.result;
     // The CIO's own KPIs never got a check-in; two key results stopped in August and September.
     expect(digest.items.map((item) => item.id).sort()).toEqual([
       'cio-k1',
@@ -139,15 +138,15 @@ describe('dashboards and the digest on the demo year', () => {
   });
 
   it('refuses a webhook URL that is not http(s), and sends nothing when nothing is stale', async () => {
-    const bad = await t.request({
-      method: 'PUT',
-      url: '/api/organisations/acme/digest-settings',
-      payload: { webhookUrl: 'ftp://example.com/hook' },
+    const bad = await t.call(endpoints.setDigestSettings, {
+      params: { id: 'acme' },
+      body: { webhookUrl: 'ftp://example.com/hook' },
     });
     expect(bad.statusCode).toBe(400);
-    const early = body<DigestResult>(
-      await t.request({ method: 'POST', url: '/api/organisations/acme/digest?asOf=2026-01-20' }),
-    );
+    const { result: early } = await t.call(endpoints.sendDigest, {
+      params: { id: 'acme' },
+      query: { asOf: '2026-01-20' },
+    });
     expect(early.items).toEqual([]);
     expect(early.webhook.sent).toBe(false);
     expect(webhook.posts).toHaveLength(1);

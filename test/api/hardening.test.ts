@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auth } from '../../src/contracts/endpoints';
 import { buildApp } from '../../src/server/app';
 import { windowOf } from '../../src/server/auth/rate-limit';
 import { buildPasswordUser } from '../support/builders';
@@ -26,14 +27,14 @@ describe('hardening', () => {
   const signIn = (email: string, password: string, ip = '203.0.113.7') =>
     t.request({
       method: 'POST',
-      url: '/api/auth/sign-in',
+      url: auth.signIn.path,
       payload: { email, password },
       anonymous: true,
       remoteAddress: ip,
     });
 
   it('sends security headers on every answer; HSTS only over TLS', async () => {
-    for (const url of ['/api/auth/config', '/api/docs', '/api/no-such-route', '/healthz']) {
+    for (const url of [auth.getConfig.path, '/api/docs', '/api/no-such-route', '/healthz']) {
       const response = await t.request({ method: 'GET', url, anonymous: true });
       const csp = String(response.headers['content-security-policy']);
       expect(csp, url).toContain("frame-ancestors 'none'");
@@ -139,7 +140,7 @@ describe('error answers and size limits', () => {
     try {
       const response = await app.inject({
         method: 'POST',
-        url: '/api/auth/sign-in',
+        url: auth.signIn.path,
         headers: { 'content-type': 'application/json' },
         payload: JSON.stringify({ email: 'x@example.test', password: 'p'.repeat(4096) }),
       });

@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import type { EventStreamQuery } from '../../src/contracts';
+import { endpointUrl } from '../../src/contracts/endpoint';
+import { live } from '../../src/contracts/endpoints';
 import { buildApp } from '../../src/server/app';
 import { openStore } from '../../src/server/db/store';
 import type { Change } from '../../src/server/live/change-feed';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
 /** Opens the SSE stream and collects `change` events until closed. */
-async function openStream(baseUrl: string, query: string, headers: Record<string, string>) {
+async function openStream(baseUrl: string, query: EventStreamQuery, headers: Record<string, string>) {
   const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/api/events?${query}`, { signal: controller.signal, headers });
+  const response = await fetch(`${baseUrl}${endpointUrl(live.events, { query })}`, {
+    signal: controller.signal,
+    headers,
+  });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const reader = response.body!.getReader();
   const changes: Change[] = [];
@@ -78,7 +84,7 @@ describe('live updates', () => {
   afterAll(() => t.close());
 
   it('streams a change of the matrix being viewed, and not of another matrix', async () => {
-    const stream = await openStream(baseUrl, 'matrixId=cso-2026', headers);
+    const stream = await openStream(baseUrl, { matrixId: 'cso-2026' }, headers);
     try {
       const response = await t.request({
         method: 'PUT',
@@ -106,7 +112,7 @@ describe('live updates', () => {
       return;
     }
     const { other, closeOther } = await openSecondServer(t, process.env.DATABASE_URL);
-    const stream = await openStream(baseUrl, 'matrixId=cso-2026', headers);
+    const stream = await openStream(baseUrl, { matrixId: 'cso-2026' }, headers);
     await t.request({ method: 'GET', url: '/api/units/cso/matrices/2026' });
     try {
       const response = await other.inject({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UnitCadence, UnitProgress } from '../../src/contracts';
-import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import { endpointUrl } from '../../src/contracts/endpoint';
+import * as endpoints from '../../src/contracts/endpoints';
+import { createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
 describe('progress, status and scoring on the demo year', () => {
   let t: TestApp;
@@ -11,10 +12,15 @@ describe('progress, status and scoring on the demo year', () => {
   });
   afterAll(() => t.close());
 
-  const progress = async (unit: string, query = '') =>
-    body<UnitProgress>(
-      await t.request({ method: 'GET', url: `/api/units/${unit}/progress?cycleId=fy2026${query}` }),
-    );
+  const progress = async (unit: string, asOf?: string) =>
+    (
+      await t.call(endpoints.execution.getUnitProgress, {
+        params: { id: unit },
+        query: { cycleId: 'fy2026', asOf },
+      })
+    ).result;
+  const override = endpoints.execution.statusOverrides['key-results'];
+  const krParams = { id: 'cso-kr1-3' };
 
   it('does not record the demo year twice', async () => {
     expect(await t.services.demo.recordYear()).toBe(false);
@@ -50,7 +56,7 @@ describe('progress, status and scoring on the demo year', () => {
     expect(kr13.stale).toBe(true);
     expect(o1.status.status).toBe('off_track');
     // Earlier in the year the same plan was on track.
-    const march = await progress('cso', '&asOf=2026-03-31');
+    const march = await progress('cso', '2026-03-31');
     expect(
       march.objectives.find((o) => o.id === 'cso-o1')?.keyResults.find((kr) => kr.id === 'cso-kr1-3')?.status
         .status,
@@ -58,16 +64,14 @@ describe('progress, status and scoring on the demo year', () => {
   });
 
   it('lets an owner override a status with a reason, and clears it again', async () => {
-    const refused = await t.request({
-      method: 'PUT',
-      url: '/api/key-results/cso-kr1-3/status-override',
-      payload: { status: 'at_risk', reason: '' },
+    const refused = await t.call(override.set, {
+      params: krParams,
+      body: { status: 'at_risk', reason: '' },
     });
     expect(refused.statusCode).toBe(400);
-    const set = await t.request({
-      method: 'PUT',
-      url: '/api/key-results/cso-kr1-3/status-override',
-      payload: {
+    const set = await t.call(override.set, {
+      params: krParams,
+      body: {
         status: 'at_risk',
         reason: 'Rework data lags a month; the Q4 sample looks better',
         setBy: 'aisha-bello',
@@ -81,19 +85,15 @@ describe('progress, status and scoring on the demo year', () => {
       source: 'override',
       reason: 'Rework data lags a month; the Q4 sample looks better',
     });
-    expect(
-      (await t.request({ method: 'DELETE', url: '/api/key-results/cso-kr1-3/status-override' })).statusCode,
-    ).toBe(204);
+    expect((await t.call(override.clear, { params: krParams })).statusCode).toBe(204);
     expect(
       (await progress('cso')).objectives[0]!.keyResults.find((k) => k.id === 'cso-kr1-3')!.status.source,
     ).toBe('auto');
-    expect(
-      (await t.request({ method: 'DELETE', url: '/api/key-results/cso-kr1-3/status-override' })).statusCode,
-    ).toBe(404);
+    expect((await t.call(override.clear, { params: krParams })).statusCode).toBe(404);
   });
 
   it('scores at cycle end with 0.7 as the sweet spot for aspirational objectives', async () => {
-    const end = await progress('cio', '&asOf=2026-12-31');
+    const end = await progress('cio', '2026-12-31');
     const aspirational = end.objectives.find((o) => o.id === 'cio-o2')!;
     expect(aspirational.kind).toBe('aspirational');
     expect(aspirational.score).toBeGreaterThanOrEqual(0.7);
@@ -104,20 +104,21 @@ describe('progress, status and scoring on the demo year', () => {
 
   it('inherits the check-in cadence down the unit tree', async () => {
     const cadence = async (unit: string) =>
-      body<UnitCadence>(await t.request({ method: 'GET', url: `/api/units/${unit}/cadence` }));
+      (await t.call(endpoints.execution.getCadence, { params: { id: unit } })).result;
     expect(await cadence('secops')).toMatchObject({ own: 'weekly', effective: 'weekly' });
     expect(await cadence('sec-arch')).toMatchObject({
       own: null,
       effective: 'monthly',
       inheritedFrom: 'cio',
     });
-    await t.request({ method: 'PUT', url: '/api/units/cso/cadence', payload: { cadence: 'weekly' } });
+    await t.call(endpoints.execution.setCadence, { params: { id: 'cso' }, body: { cadence: 'weekly' } });
     expect(await cadence('sec-arch')).toMatchObject({ effective: 'weekly', inheritedFrom: 'cso' });
-    await t.request({ method: 'PUT', url: '/api/units/cso/cadence', payload: { cadence: null } });
+    await t.call(endpoints.execution.setCadence, { params: { id: 'cso' }, body: { cadence: null } });
     expect(await cadence('sec-arch')).toMatchObject({ effective: 'monthly', inheritedFrom: 'cio' });
+    // A cadence the contract does not know, sent as it is.
     const bad = await t.request({
       method: 'PUT',
-      url: '/api/units/cso/cadence',
+      url: endpointUrl(endpoints.execution.setCadence, { params: { id: 'cso' } }),
       payload: { cadence: 'daily' },
     });
     expect(bad.statusCode).toBe(400);
@@ -125,12 +126,13 @@ describe('progress, status and scoring on the demo year', () => {
 
   it('refuses a cycle of another organisation', async () => {
     await t.request({ method: 'POST', url: '/api/organisations', payload: { id: 'other', name: 'Other' } });
-    await t.request({
-      method: 'POST',
-      url: '/api/cycles',
-      payload: { id: 'other-c', organisationId: 'other', year: 2026 },
+    await t.call(endpoints.structure.cycles.create, {
+      body: { id: 'other-c', organisationId: 'other', year: 2026 },
     });
-    const response = await t.request({ method: 'GET', url: '/api/units/cso/progress?cycleId=other-c' });
+    const response = await t.call(endpoints.execution.getUnitProgress, {
+      params: { id: 'cso' },
+      query: { cycleId: 'other-c' },
+    });
     expect(response.statusCode).toBe(400);
   });
 });

@@ -1,23 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  GrantedRole,
-  Organisation,
-  Person,
-  RoleAssignment,
-  SessionInfo,
-  SignedIn,
-} from '../../src/contracts';
+import type { GrantedRole, Organisation, SignedIn } from '../../src/contracts';
+import type { EndpointRequest } from '../../src/contracts/endpoint';
+import { auth, checkIns, structure, users } from '../../src/contracts/endpoints';
 import { loadDemoIfEmpty } from '../../src/server/demo';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-users';
 import { body, createTestApp, type ErrorResponse, type TestApp } from '../support/test-app';
+
+type GrantInput = EndpointRequest<typeof users.grantRole>['body'];
 
 describe('role assignments', () => {
   let t: TestApp;
   let unitAdmin: Record<string, string>;
   let editor: Record<string, string>;
   let orgAdmin: Record<string, string>;
-  const grant = (payload: object, headers?: Record<string, string>) =>
-    t.request({ method: 'POST', url: '/api/role-assignments', payload, ...(headers ? { headers } : {}) });
+  const grant = (input: GrantInput, headers?: Record<string, string>) =>
+    t.call(users.grantRole, { body: input }, headers ? { headers } : {});
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -30,11 +27,7 @@ describe('role assignments', () => {
       ['cso', 'cio'],
       ['secops', 'cso'],
     ] as const)
-      await t.request({
-        method: 'POST',
-        url: '/api/units',
-        payload: { organisationId: 'org1', id, name: id, parentId },
-      });
+      await t.call(structure.units.create, { body: { organisationId: 'org1', id, name: id, parentId } });
     orgAdmin = await t.signIn({ id: 'olga' });
     unitAdmin = await t.signIn({ id: 'uma' });
     editor = await t.signIn({ id: 'ed' });
@@ -63,22 +56,14 @@ describe('role assignments', () => {
   afterAll(() => t.close());
 
   it('lists the role assignments to members, not to others', async () => {
-    const list = await t.request({
-      method: 'GET',
-      url: '/api/organisations/org1/role-assignments',
-      headers: editor,
-    });
+    const list = await t.call(users.listRoleAssignments, { params: { id: 'org1' } }, { headers: editor });
     expect(list.statusCode).toBe(200);
-    expect(body<RoleAssignment[]>(list).map((a) => [a.userEmail, a.unitId, a.role])).toEqual([
+    expect(list.result.map((a) => [a.userEmail, a.unitId, a.role])).toEqual([
       ['olga@example.test', null, 'admin'],
       ['ed@example.test', 'cso', 'editor'],
       ['uma@example.test', 'cso', 'admin'],
     ]);
-    const other = await t.request({
-      method: 'GET',
-      url: '/api/organisations/org2/role-assignments',
-      headers: editor,
-    });
+    const other = await t.call(users.listRoleAssignments, { params: { id: 'org2' } }, { headers: editor });
     expect(other.statusCode).toBe(403);
   });
 
@@ -167,39 +152,35 @@ describe('role assignments', () => {
     expect(again.assignment).toMatchObject({ id: granted.assignment.id, role: 'editor', version: 2 });
     expect(again.inviteUrl).toBeNull();
 
-    const changed = await t.request({
-      method: 'PATCH',
-      url: `/api/role-assignments/${granted.assignment.id}`,
-      payload: { version: 2, role: 'viewer' },
-      headers: unitAdmin,
-    });
-    expect(body<RoleAssignment>(changed)).toMatchObject({ role: 'viewer', version: 3 });
-    const stale = await t.request({
-      method: 'PATCH',
-      url: `/api/role-assignments/${granted.assignment.id}`,
-      payload: { version: 2, role: 'editor' },
-      headers: unitAdmin,
-    });
+    const changed = await t.call(
+      users.updateRoleAssignment,
+      { params: { id: granted.assignment.id }, body: { version: 2, role: 'viewer' } },
+      { headers: unitAdmin },
+    );
+    expect(changed.result).toMatchObject({ role: 'viewer', version: 3 });
+    const stale = await t.call(
+      users.updateRoleAssignment,
+      { params: { id: granted.assignment.id }, body: { version: 2, role: 'editor' } },
+      { headers: unitAdmin },
+    );
     expect(stale.statusCode).toBe(409);
-    const byEditor = await t.request({
-      method: 'DELETE',
-      url: `/api/role-assignments/${granted.assignment.id}?version=3`,
-      headers: editor,
-    });
+    const byEditor = await t.call(
+      users.removeRoleAssignment,
+      { params: { id: granted.assignment.id }, query: { version: 3 } },
+      { headers: editor },
+    );
     expect(byEditor.statusCode).toBe(403);
-    const removed = await t.request({
-      method: 'DELETE',
-      url: `/api/role-assignments/${granted.assignment.id}?version=3`,
-      headers: unitAdmin,
-    });
+    const removed = await t.call(
+      users.removeRoleAssignment,
+      { params: { id: granted.assignment.id }, query: { version: 3 } },
+      { headers: unitAdmin },
+    );
     expect(removed.statusCode).toBe(204);
   });
 
   it('refuses a unit of another organisation, naming the field', async () => {
-    await t.request({
-      method: 'POST',
-      url: '/api/units',
-      payload: { organisationId: 'org2', id: 'elsewhere', name: 'Elsewhere' },
+    await t.call(structure.units.create, {
+      body: { organisationId: 'org2', id: 'elsewhere', name: 'Elsewhere' },
     });
     const response = await grant({
       organisationId: 'org1',
@@ -212,24 +193,21 @@ describe('role assignments', () => {
   });
 
   it("never removes or demotes the organisation's last organisation-wide admin", async () => {
-    const assignments = body<RoleAssignment[]>(
-      await t.request({ method: 'GET', url: '/api/organisations/org1/role-assignments' }),
-    );
+    const { result: assignments } = await t.call(users.listRoleAssignments, { params: { id: 'org1' } });
     const olga = assignments.find((a) => a.userEmail === 'olga@example.test' && a.unitId === null);
     if (!olga) throw new Error('olga has no organisation-wide role');
-    const remove = await t.request({
-      method: 'DELETE',
-      url: `/api/role-assignments/${olga.id}?version=${olga.version}`,
-      headers: orgAdmin,
-    });
+    const remove = await t.call(
+      users.removeRoleAssignment,
+      { params: { id: olga.id }, query: { version: olga.version } },
+      { headers: orgAdmin },
+    );
     expect(remove.statusCode).toBe(422);
     expect(body<ErrorResponse>(remove).error.code).toBe('invariant_violated');
-    const demote = await t.request({
-      method: 'PATCH',
-      url: `/api/role-assignments/${olga.id}`,
-      payload: { version: olga.version, role: 'editor' },
-      headers: orgAdmin,
-    });
+    const demote = await t.call(
+      users.updateRoleAssignment,
+      { params: { id: olga.id }, body: { version: olga.version, role: 'editor' } },
+      { headers: orgAdmin },
+    );
     expect(demote.statusCode).toBe(422);
     expect(
       (
@@ -239,64 +217,52 @@ describe('role assignments', () => {
         )
       ).statusCode,
     ).toBe(201);
-    const now = await t.request({
-      method: 'DELETE',
-      url: `/api/role-assignments/${olga.id}?version=${olga.version}`,
-      headers: orgAdmin,
-    });
+    const now = await t.call(
+      users.removeRoleAssignment,
+      { params: { id: olga.id }, query: { version: olga.version } },
+      { headers: orgAdmin },
+    );
     expect(now.statusCode).toBe(204);
   });
 
   it('links a person to a user only for admins; the person makes the user a member', async () => {
-    const person = body<Person>(
-      await t.request({
-        method: 'POST',
-        url: '/api/people',
-        payload: { organisationId: 'org2', name: 'Pia' },
-      }),
-    );
+    const { result: person } = await t.call(structure.people.create, {
+      body: { organisationId: 'org2', name: 'Pia' },
+    });
     expect(person.userId).toBeNull();
     const pia = await t.signIn({ id: 'pia' });
     expect(
       body<Organisation[]>(await t.request({ method: 'GET', url: '/api/organisations', headers: pia })),
     ).toEqual([]);
-    const linked = await t.request({
-      method: 'PATCH',
-      url: `/api/people/${person.id}`,
-      payload: { version: person.version, userId: 'pia' },
+    const linked = await t.call(structure.people.update, {
+      params: { id: person.id },
+      body: { version: person.version, userId: 'pia' },
     });
-    expect(body<Person>(linked).userId).toBe('pia');
+    expect(linked.result.userId).toBe('pia');
     const orgs = body<Organisation[]>(
       await t.request({ method: 'GET', url: '/api/organisations', headers: pia }),
     );
     expect(orgs.map((o) => o.id)).toEqual(['org2']);
-    const unknown = await t.request({
-      method: 'PATCH',
-      url: `/api/people/${person.id}`,
-      payload: { version: body<Person>(linked).version, userId: 'nobody' },
+    const unknown = await t.call(structure.people.update, {
+      params: { id: person.id },
+      body: { version: linked.result.version, userId: 'nobody' },
     });
     expect(unknown.statusCode).toBe(400);
     // An editor of a unit may edit its people but not hand their ownerships to an account.
-    const cioPerson = body<Person>(
-      await t.request({
-        method: 'POST',
-        url: '/api/people',
-        payload: { organisationId: 'org1', unitId: 'secops', name: 'Sid' },
-      }),
+    const { result: cioPerson } = await t.call(structure.people.create, {
+      body: { organisationId: 'org1', unitId: 'secops', name: 'Sid' },
+    });
+    const byEditor = await t.call(
+      structure.people.update,
+      { params: { id: cioPerson.id }, body: { version: cioPerson.version, userId: 'ed' } },
+      { headers: editor },
     );
-    const byEditor = await t.request({
-      method: 'PATCH',
-      url: `/api/people/${cioPerson.id}`,
-      payload: { version: cioPerson.version, userId: 'ed' },
-      headers: editor,
-    });
     expect(byEditor.statusCode).toBe(403);
-    const rename = await t.request({
-      method: 'PATCH',
-      url: `/api/people/${cioPerson.id}`,
-      payload: { version: cioPerson.version, name: 'Sidney' },
-      headers: editor,
-    });
+    const rename = await t.call(
+      structure.people.update,
+      { params: { id: cioPerson.id }, body: { version: cioPerson.version, name: 'Sidney' } },
+      { headers: editor },
+    );
     expect(rename.statusCode).toBe(200);
   });
 
@@ -310,12 +276,7 @@ describe('role assignments', () => {
 describe('demo accounts', () => {
   let t: TestApp;
   const signIn = (email: string) =>
-    t.request({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      payload: { email, password: DEMO_PASSWORD },
-      anonymous: true,
-    });
+    t.call(auth.signIn, { body: { email, password: DEMO_PASSWORD } }, { anonymous: true });
   const headersOf = (response: { headers: Record<string, unknown>; data: unknown }) => ({
     cookie: String(response.headers['set-cookie']).split(';')[0] ?? '',
     'x-csrf-token': body<SignedIn>(response).csrfToken,
@@ -328,8 +289,8 @@ describe('demo accounts', () => {
   afterAll(() => t.close());
 
   it('are listed on the sign-in page with their password', async () => {
-    const config = await t.request({ method: 'GET', url: '/api/auth/config', anonymous: true });
-    const accounts = (config.data as { demoAccounts: { email: string; password: string }[] }).demoAccounts;
+    const config = await t.call(auth.getConfig, {}, { anonymous: true });
+    const accounts = config.result.demoAccounts;
     expect(accounts.map((a) => a.email)).toEqual([
       'admin@northwind.example',
       'editor@northwind.example',
@@ -344,7 +305,7 @@ describe('demo accounts', () => {
     for (const who of ['admin', 'editor', 'contributor', 'viewer']) {
       const response = await signIn(`${who}@northwind.example`);
       expect(response.statusCode).toBe(200);
-      const me = body<SignedIn>(response).user;
+      const me = response.result.user;
       roles[who] = {
         siteAdmin: me.isSiteAdmin,
         org: me.organisations[0] && { ...me.organisations[0], name: undefined },
@@ -388,21 +349,12 @@ describe('demo accounts', () => {
   it('let the contributor check in on what she owns and nothing else; the viewer writes nothing', async () => {
     const contributor = headersOf(await signIn('contributor@northwind.example'));
     const checkIn = (kpiId: string, headers: Record<string, string>) =>
-      t.request({
-        method: 'POST',
-        url: '/api/check-ins',
-        payload: { kpiId, value: 70, date: '2026-11-15' },
-        headers,
-      });
+      t.call(checkIns.createCheckIn, { body: { kpiId, value: 70, date: '2026-11-15' } }, { headers });
     expect((await checkIn('cso-k6', contributor)).statusCode).toBe(201);
     expect((await checkIn('cso-k2', contributor)).statusCode).toBe(403);
     const viewer = headersOf(await signIn('viewer@northwind.example'));
     expect((await checkIn('cso-k6', viewer)).statusCode).toBe(403);
-    const session = await t.request({
-      method: 'GET',
-      url: '/api/auth/session',
-      headers: { cookie: viewer.cookie },
-    });
-    expect(body<SessionInfo>(session).user?.email).toBe('viewer@northwind.example');
+    const session = await t.call(auth.getSession, {}, { headers: { cookie: viewer.cookie } });
+    expect(session.result.user?.email).toBe('viewer@northwind.example');
   });
 });

@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpointUrl } from '../../src/contracts/endpoint';
+import { auth, sso } from '../../src/contracts/endpoints';
 import { buildApp } from '../../src/server/app';
 import { resolveOidcConfig, type OidcConfig } from '../../src/server/auth/oidc-config';
 import { hashSecret, SESSION_COOKIE } from '../../src/server/auth/principal';
@@ -102,7 +104,7 @@ async function throughProvider(
   login: string,
   options: { returnTo?: string; abort?: boolean } = {},
 ): Promise<{ authorizationUrl: URL; callbackUrl: URL }> {
-  const start = `${app.url}/api/auth/sso/start${options.returnTo ? `?returnTo=${encodeURIComponent(options.returnTo)}` : ''}`;
+  const start = `${app.url}${endpointUrl(sso.start, { query: { returnTo: options.returnTo } })}`;
   let response = await browser.navigate(start);
   expect(response.status).toBe(302);
   const authorizationUrl = locationOf(response, app.url);
@@ -174,7 +176,7 @@ describe('single sign-on with OpenID Connect', () => {
     });
     const sent = authorizationUrl.searchParams;
     expect(sent.get('client_id')).toBe(CLIENT.clientId);
-    expect(sent.get('redirect_uri')).toBe(`${strict.url}/api/auth/sso/callback`);
+    expect(sent.get('redirect_uri')).toBe(`${strict.url}${sso.callback.path}`);
     expect(sent.get('scope')).toBe('openid email profile');
     expect(sent.get('code_challenge_method')).toBe('S256');
     expect(sent.get('code_challenge')).toMatch(/^[\w-]{43}$/);
@@ -394,13 +396,10 @@ describe('single sign-on with OpenID Connect', () => {
 
   it('accepts only paths on this site as returnTo', async () => {
     for (const returnTo of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'org/acme']) {
-      const response = await fetch(
-        `${strict.url}/api/auth/sso/start?returnTo=${encodeURIComponent(returnTo)}`,
-        {
-          redirect: 'manual',
-          headers: { accept: 'application/json' },
-        },
-      );
+      const response = await fetch(`${strict.url}${endpointUrl(sso.start, { query: { returnTo } })}`, {
+        redirect: 'manual',
+        headers: { accept: 'application/json' },
+      });
       expect(response.status, returnTo).toBe(400);
       const body = (await response.json()) as ErrorResponse;
       expect(body.error.code).toBe('validation_failed');
@@ -411,9 +410,10 @@ describe('single sign-on with OpenID Connect', () => {
   it('has no single sign-on routes when it is not configured', async () => {
     const app = await buildApp({ store, webDir: '/nonexistent', services: { smtp: null }, oidc: null });
     try {
-      expect((await app.inject({ url: '/api/auth/sso/start' })).statusCode).toBe(404);
-      expect((await app.inject({ url: '/api/auth/sso/callback?code=x&state=y' })).statusCode).toBe(404);
-      expect((await app.inject({ url: '/api/auth/config' })).json()).toMatchObject({ sso: null });
+      expect((await app.inject({ url: sso.start.path })).statusCode).toBe(404);
+      const callback = endpointUrl(sso.callback, { query: { code: 'x', state: 'y' } });
+      expect((await app.inject({ url: callback })).statusCode).toBe(404);
+      expect((await app.inject({ url: auth.getConfig.path })).json()).toMatchObject({ sso: null });
     } finally {
       await app.close();
     }

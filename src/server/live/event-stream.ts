@@ -1,25 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { IdSchema } from '../../contracts';
+import type { EventStreamQuery } from '../../contracts';
+import { live } from '../../contracts/endpoints';
 import { DomainError } from '../../core/errors';
 import type { Authorizer } from '../auth/authorizer';
 import type { Locator, Scope } from '../auth/locator';
 import { parseOrThrow } from '../validation';
 import type { ChangeFeed } from './change-feed';
 
-const EventQuerySchema = z.object({
-  matrixId: IdSchema.optional(),
-  unitId: IdSchema.optional(),
-  organisationId: IdSchema.optional(),
-});
-
 /** Comment lines keep proxies from closing an idle stream. */
 const HEARTBEAT_MS = 20_000;
 
-type EventQuery = z.infer<typeof EventQuerySchema>;
-
 /** The scope a stream's filter opens, and what reading it needs: the matrix's or unit's plan, or membership. */
-function streamScope(filter: EventQuery, locate: Locator): Promise<Scope> {
+function streamScope(filter: EventStreamQuery, locate: Locator): Promise<Scope> {
   if (filter.matrixId) return locate.matrix(filter.matrixId);
   if (filter.unitId) return locate.unit(filter.unitId);
   if (filter.organisationId) return locate.organisation(filter.organisationId);
@@ -36,8 +28,9 @@ function streamScope(filter: EventQuery, locate: Locator): Promise<Scope> {
  * a matrix or unit needs read access to it; following an organisation needs membership.
  */
 export function registerEventStream(app: FastifyInstance, feed: ChangeFeed, authorizer: Authorizer): void {
-  app.get('/api/events', async (request, reply) => {
-    const filter = parseOrThrow(EventQuerySchema, request.query, 'query');
+  const { path, query } = live.events;
+  app.get(path, async (request, reply) => {
+    const filter = parseOrThrow(query, request.query, 'query');
     const principal = await authorizer.principalOf(request.headers);
     if (principal.kind === 'anonymous')
       throw new DomainError('unauthorized', 'Sign in first (or send an API token)');
@@ -67,14 +60,13 @@ export function registerEventStream(app: FastifyInstance, feed: ChangeFeed, auth
   });
 }
 
-/** The stream's entry in the OpenAPI document (it is not a JSON route). */
+/** The stream's entry in the OpenAPI document (it is not a JSON route), from its declaration. */
 export const EVENT_STREAM_OPENAPI = {
   get: {
-    summary:
-      'Live changes as server-sent events (event: change, data: { table, op, matrixId?, unitId?, organisationId? })',
-    tags: ['Live updates'],
+    summary: live.events.summary,
+    tags: [live.events.tag],
     operationId: 'getApiEvents',
-    parameters: (['matrixId', 'unitId', 'organisationId'] as const).map((name) => ({
+    parameters: Object.keys(live.events.query.shape).map((name) => ({
       name,
       in: 'query',
       required: false,

@@ -1,16 +1,11 @@
 import { Readable } from 'node:stream';
-import {
-  AuditExportQuerySchema,
-  AuditPageSchema,
-  AuditQuerySchema,
-  type AuditEvent,
-  type AuditFilter,
-} from '../../contracts';
+import type { AuditEvent, AuditFilter } from '../../contracts';
+import { audit as endpoints } from '../../contracts/endpoints';
 import { neutraliseFormula } from '../../core/sheet-cells';
 import { DomainError } from '../../core/errors';
 import type { AccessContext, RouteAccess } from '../auth/authorizer';
 import type { Scope } from '../auth/locator';
-import { defineRoute, type Route } from '../route';
+import { implement, type Route } from '../route';
 import type { Services } from '../services';
 
 const CSV_COLUMNS = [
@@ -122,16 +117,8 @@ function requireAdmin(query: AuditFilter, access: AccessContext): void {
 
 /** The audit trail: read a page at a time, or export all of it that matches as CSV or JSON. */
 export function auditRoutes(services: Services): Route[] {
-  const tag = 'Audit';
   return [
-    defineRoute({
-      method: 'GET',
-      url: '/api/audit',
-      tag,
-      summary:
-        'Who changed what and when, newest first: per unit (read), per entity (read; deleted ones too) or per organisation (admin)',
-      query: AuditQuerySchema,
-      response: AuditPageSchema,
+    implement(endpoints.listEvents, {
       access: auditAccess(services),
       handler: ({ query, access }) => {
         requireAdmin(query, access);
@@ -139,13 +126,7 @@ export function auditRoutes(services: Services): Route[] {
         return services.audit.list(filter, { cursor, limit });
       },
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/audit/export',
-      tag,
-      summary: 'The audit trail that matches the filters, all of it, as a CSV or JSON download',
-      query: AuditExportQuerySchema,
-      produces: 'text/csv',
+    implement(endpoints.exportEvents, {
       access: auditAccess(services),
       handler: ({ query, access, reply }) => {
         requireAdmin(query, access);

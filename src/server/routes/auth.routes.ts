@@ -1,20 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  AcceptInviteSchema,
-  AuthConfigSchema,
-  ChangePasswordSchema,
-  SessionInfoSchema,
-  SetupSchema,
-  SignedInSchema,
-  SignInSchema,
-  type SignedIn,
-} from '../../contracts';
+import type { SignedIn } from '../../contracts';
+import { auth as endpoints } from '../../contracts/endpoints';
 import { DomainError } from '../../core/errors';
 import type { AccessContext } from '../auth/authorizer';
 import type { Principal } from '../auth/principal';
 import { clearedSessionCookie, overTls, sessionCookie } from '../auth/session-cookie';
 import type { ClientMeta } from '../auth/sign-in-audit';
-import { defineRoute, type Route } from '../route';
+import { implement, type Route } from '../route';
 import type { Services } from '../services';
 import type { SignedInSession } from '../services/accounts/accounts.service';
 import { PUBLIC, SIGNED_IN } from './access-rules';
@@ -43,23 +35,12 @@ function signedIn(request: FastifyRequest, reply: FastifyReply, result: SignedIn
 /** Sign-in with a password, the session, sign-out, password change, first start and invitations. */
 /** `sso` is the configured single sign-on (its button label), or null when there is none. */
 export function authRoutes(services: Services, sso: { name: string } | null = null): Route[] {
-  const tag = 'Sign-in';
   return [
-    defineRoute({
-      method: 'GET',
-      url: '/api/auth/config',
-      tag,
-      summary: 'What the sign-in page offers: first-start setup, single sign-on, demo accounts',
-      response: AuthConfigSchema,
+    implement(endpoints.getConfig, {
       access: PUBLIC,
       handler: () => services.accounts.config(sso),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/auth/session',
-      tag,
-      summary: 'Who is signed in (null when nobody), and the CSRF token their writes must send',
-      response: SessionInfoSchema,
+    implement(endpoints.getSession, {
       access: PUBLIC,
       handler: async ({ access, reply }) => {
         void reply.header('cache-control', 'no-store');
@@ -71,24 +52,12 @@ export function authRoutes(services: Services, sso: { name: string } | null = nu
         };
       },
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      tag,
-      summary:
-        'Sign in with e-mail address and password (sets the session cookie); limited per address and IP',
-      body: SignInSchema,
-      response: SignedInSchema,
+    implement(endpoints.signIn, {
       access: PUBLIC,
       handler: async ({ body, request, reply }) =>
         signedIn(request, reply, await services.accounts.signIn(body, clientMeta(request))),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/auth/sign-out',
-      tag,
-      summary: 'End this session (clears the cookie)',
-      status: 204,
+    implement(endpoints.signOut, {
       access: SIGNED_IN,
       handler: async ({ access, request, reply }) => {
         const user = sessionUserOf(access);
@@ -97,12 +66,7 @@ export function authRoutes(services: Services, sso: { name: string } | null = nu
         return undefined;
       },
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/auth/sign-out-everywhere',
-      tag,
-      summary: 'End every session of the signed-in user, on every device and server',
-      status: 204,
+    implement(endpoints.signOutEverywhere, {
       access: SIGNED_IN,
       handler: async ({ access, request, reply }) => {
         await services.accounts.signOutEverywhere(sessionUserOf(access), clientMeta(request));
@@ -110,13 +74,7 @@ export function authRoutes(services: Services, sso: { name: string } | null = nu
         return undefined;
       },
     }),
-    defineRoute({
-      method: 'PUT',
-      url: '/api/auth/password',
-      tag,
-      summary: 'Change your password (at least 10 characters); your other sessions end',
-      status: 204,
-      body: ChangePasswordSchema,
+    implement(endpoints.changePassword, {
       access: SIGNED_IN,
       handler: async ({ access, body }) => {
         const user = sessionUserOf(access);
@@ -124,24 +82,12 @@ export function authRoutes(services: Services, sso: { name: string } | null = nu
         return undefined;
       },
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/auth/setup',
-      tag,
-      summary: 'First start: create the first site administrator with the one-time setup link',
-      body: SetupSchema,
-      response: SignedInSchema,
+    implement(endpoints.setup, {
       access: PUBLIC,
       handler: async ({ body, request, reply }) =>
         signedIn(request, reply, await services.accounts.setup(body, clientMeta(request))),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/auth/accept-invite',
-      tag,
-      summary: 'Choose a password with a one-time invitation link, and sign in',
-      body: AcceptInviteSchema,
-      response: SignedInSchema,
+    implement(endpoints.acceptInvite, {
       access: PUBLIC,
       handler: async ({ body, request, reply }) =>
         signedIn(request, reply, await services.accounts.acceptInvite(body, clientMeta(request))),

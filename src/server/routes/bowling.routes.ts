@@ -1,14 +1,4 @@
-import { z } from 'zod';
-import {
-  BowlingChartSchema,
-  BowlingParamsSchema,
-  CountermeasureQuerySchema,
-  CountermeasureSchema,
-  IdParamsSchema,
-  KpiThresholdSchema,
-  SetKpiThresholdSchema,
-} from '../../contracts';
-import { defineRoute, type Route } from '../route';
+import { implement, type Route } from '../route';
 import { onItemInPath, onUnitInPath } from './access-rules';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
@@ -17,38 +7,16 @@ import { bowling as endpoints } from '../../contracts/endpoints';
 /** The bowling chart, KPI tolerances, and countermeasures on red months. */
 export function bowlingRoutes(services: Services): Route[] {
   const { bowling, countermeasures } = services;
-  const tag = 'Bowling chart';
   return [
-    defineRoute({
-      method: 'GET',
-      url: '/api/units/:id/bowling/:year',
-      tag,
-      summary:
-        "The unit's bowling chart: per KPI twelve months of plan and actual coloured green/yellow/red, quarters, YTD, trend and countermeasures",
-      params: BowlingParamsSchema,
-      response: BowlingChartSchema,
+    implement(endpoints.getChart, {
       access: onUnitInPath('read'),
       handler: ({ params }) => bowling.chart(params.id, params.year),
     }),
-    defineRoute({
-      method: 'PUT',
-      url: '/api/kpis/:id/threshold',
-      tag,
-      summary: "Set a KPI's tolerance: a miss within this percentage of the plan is yellow, beyond it red",
-      params: IdParamsSchema,
-      body: SetKpiThresholdSchema,
-      response: KpiThresholdSchema,
+    implement(endpoints.setKpiThreshold, {
       access: onItemInPath('edit'),
       handler: ({ params, body }) => bowling.setTolerance(params.id, body.tolerancePercent),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/units/:id/countermeasures',
-      tag,
-      summary: "The unit's countermeasures, newest month first (open=true for those not closed)",
-      params: IdParamsSchema,
-      query: CountermeasureQuerySchema,
-      response: z.array(CountermeasureSchema),
+    implement(endpoints.listUnitCountermeasures, {
       access: onUnitInPath('read'),
       handler: ({ params, query }) => countermeasures.listByUnit(params.id, query),
     }),

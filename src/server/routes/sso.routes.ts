@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SsoCallbackQuerySchema, SsoStartQuerySchema } from '../../contracts/sso';
+import { sso as endpoints } from '../../contracts/endpoints';
 import { beginSsoLogin, finishSsoLogin } from '../auth/oidc';
 import type { OidcConfig } from '../auth/oidc-config';
 import { readCookie } from '../auth/principal';
@@ -7,7 +7,7 @@ import { serializeCookie, sessionCookie } from '../auth/session-cookie';
 import { SsoFailure } from '../auth/sso-failure';
 import { SSO_LOGIN_TTL_MS } from '../auth/sso-logins';
 import type { Db } from '../db/store';
-import { defineRoute, type Route } from '../route';
+import { implement, type Route } from '../route';
 import { PUBLIC } from './access-rules';
 
 /** Holds the state of this browser's login in flight, so only the browser that started a login can finish it. */
@@ -28,81 +28,78 @@ export interface SsoRouteDeps {
  * other client gets the error body (401 or 403, `details.reason`).
  */
 export function ssoRoutes({ db, config, clock = () => new Date() }: SsoRouteDeps): Route[] {
-  const tag = 'Sign-in';
   const callbackPath = new URL(config.redirectUri).pathname;
   const secure = (request: FastifyRequest) => config.secureCookies || request.protocol === 'https';
 
   return [
-    defineRoute({
-      method: 'GET',
-      url: '/api/auth/sso/start',
-      tag,
-      summary: `Sign in with ${config.name}: redirects to the OpenID provider`,
-      status: 302,
-      query: SsoStartQuerySchema,
-      access: PUBLIC,
-      handler: async ({ query, request, reply }) => {
-        let started: Awaited<ReturnType<typeof beginSsoLogin>>;
-        try {
-          started = await beginSsoLogin(db, config, query.returnTo, clock());
-        } catch (error) {
-          if (!wantsPage(request)) throw error;
-          request.log.error({ err: error }, 'single sign-on could not start');
-          return failToPage(reply, 'sso_unavailable');
-        }
-        reply.header(
-          'set-cookie',
-          serializeCookie(SSO_STATE_COOKIE, started.state, {
-            path: callbackPath,
-            secure: secure(request),
-            maxAgeSeconds: SSO_LOGIN_TTL_MS / 1000,
-          }),
-        );
-        reply.header('cache-control', 'no-store');
-        await reply.redirect(started.url.href, 302);
-        return undefined;
+    // The document names the configured provider where the declarations say "single sign-on".
+    implement(
+      { ...endpoints.start, summary: `Sign in with ${config.name}: redirects to the OpenID provider` },
+      {
+        access: PUBLIC,
+        handler: async ({ query, request, reply }) => {
+          let started: Awaited<ReturnType<typeof beginSsoLogin>>;
+          try {
+            started = await beginSsoLogin(db, config, query.returnTo, clock());
+          } catch (error) {
+            if (!wantsPage(request)) throw error;
+            request.log.error({ err: error }, 'single sign-on could not start');
+            return failToPage(reply, 'sso_unavailable');
+          }
+          reply.header(
+            'set-cookie',
+            serializeCookie(SSO_STATE_COOKIE, started.state, {
+              path: callbackPath,
+              secure: secure(request),
+              maxAgeSeconds: SSO_LOGIN_TTL_MS / 1000,
+            }),
+          );
+          reply.header('cache-control', 'no-store');
+          await reply.redirect(started.url.href, 302);
+          return undefined;
+        },
       },
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/auth/sso/callback',
-      tag,
-      summary: `Where ${config.name} sends the browser back: opens a session, redirects to returnTo`,
-      status: 302,
-      query: SsoCallbackQuerySchema,
-      access: PUBLIC,
-      handler: async ({ request, reply }) => {
-        let finished: Awaited<ReturnType<typeof finishSsoLogin>>;
-        try {
-          finished = await finishSsoLogin(db, config, {
-            search: new URL(request.url, 'http://callback.invalid').search,
-            browserState: readCookie(request.headers.cookie, SSO_STATE_COOKIE),
-            ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
-            ip: request.ip,
-            now: clock(),
-          });
-        } catch (error) {
-          if (!(error instanceof SsoFailure) || !wantsPage(request)) throw error;
-          request.log.warn({ reason: error.reason }, error.message);
-          return failToPage(reply, error.reason);
-        }
-        reply.header('set-cookie', [
-          sessionCookie(
-            finished.session.secret,
-            secure(request),
-            finished.session.expiresAt.getTime() - clock().getTime(),
-          ),
-          serializeCookie(SSO_STATE_COOKIE, '', {
-            path: callbackPath,
-            secure: secure(request),
-            maxAgeSeconds: 0,
-          }),
-        ]);
-        reply.header('cache-control', 'no-store');
-        await reply.redirect(finished.returnTo, 302);
-        return undefined;
+    ),
+    implement(
+      {
+        ...endpoints.callback,
+        summary: `Where ${config.name} sends the browser back: opens a session, redirects to returnTo`,
       },
-    }),
+      {
+        access: PUBLIC,
+        handler: async ({ request, reply }) => {
+          let finished: Awaited<ReturnType<typeof finishSsoLogin>>;
+          try {
+            finished = await finishSsoLogin(db, config, {
+              search: new URL(request.url, 'http://callback.invalid').search,
+              browserState: readCookie(request.headers.cookie, SSO_STATE_COOKIE),
+              ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
+              ip: request.ip,
+              now: clock(),
+            });
+          } catch (error) {
+            if (!(error instanceof SsoFailure) || !wantsPage(request)) throw error;
+            request.log.warn({ reason: error.reason }, error.message);
+            return failToPage(reply, error.reason);
+          }
+          reply.header('set-cookie', [
+            sessionCookie(
+              finished.session.secret,
+              secure(request),
+              finished.session.expiresAt.getTime() - clock().getTime(),
+            ),
+            serializeCookie(SSO_STATE_COOKIE, '', {
+              path: callbackPath,
+              secure: secure(request),
+              maxAgeSeconds: 0,
+            }),
+          ]);
+          reply.header('cache-control', 'no-store');
+          await reply.redirect(finished.returnTo, 302);
+          return undefined;
+        },
+      },
+    ),
   ];
 }
 

@@ -1,3 +1,4 @@
+import * as endpoints from '../../../src/contracts/endpoints';
 import { onOrganisation, onThrowaway, onUnit, type Cases } from './case';
 import type { AccessFixture } from './fixture';
 import { ORG } from './policy';
@@ -7,7 +8,7 @@ const LUKAS = ['lukas-meyer'];
 const OVERRIDE = { status: 'at_risk', reason: 'vendor delay' };
 const made = (f: AccessFixture, key: string): string => f.made[key] ?? '';
 const isLocked = async (f: AccessFixture, cycleId: string): Promise<boolean> =>
-  ((await f.admin({ method: 'GET', url: `/api/cycles/${cycleId}/lock` })) as { locked: boolean }).locked;
+  (await f.adminCall(endpoints.execution.getCycleLock, { params: { id: cycleId } })).locked;
 /** The request to clear a status override, after the site administrator set one. */
 const overridden = (items: 'objectives' | 'key-results', id: string) => async (f: AccessFixture) => {
   await f.admin({ method: 'PUT', url: `/api/${items}/${id}/status-override`, payload: OVERRIDE });
@@ -18,16 +19,14 @@ const checkIn = { date: '2026-06-15', value: 12, comment: 'access matrix' };
 let grants = 0;
 /** A viewer role on cso for a new address, made by the site administrator, to change or remove. */
 async function throwawayGrant(f: AccessFixture): Promise<{ id: string; version: number }> {
-  const made = (await f.admin({
-    method: 'POST',
-    url: '/api/role-assignments',
-    payload: {
+  const made = await f.adminCall(endpoints.users.grantRole, {
+    body: {
       organisationId: ORG,
       unitId: 'cso',
       email: `grant-${String(++grants)}@example.test`,
       role: 'viewer',
     },
-  })) as { assignment: { id: string; version: number } };
+  });
   return made.assignment;
 }
 
@@ -40,11 +39,9 @@ export const executionCases: Cases = {
   'GET /api/check-ins': { req: () => ({ query: { keyResultId: 'cso-kr1-1' } }) },
   'POST /api/check-ins/:id/corrections': {
     req: async (f) => {
-      const created = (await f.admin({
-        method: 'POST',
-        url: '/api/check-ins',
-        payload: { keyResultId: 'cso-kr1-1', ...checkIn },
-      })) as { id: string };
+      const created = await f.adminCall(endpoints.checkIns.createCheckIn, {
+        body: { keyResultId: 'cso-kr1-1', ...checkIn },
+      });
       return { params: { id: created.id }, body: { value: 13, comment: 'typo' } };
     },
     checks: onUnit('cso', LUKAS),

@@ -1,6 +1,12 @@
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { grantRole } from '../builders';
+import {
+  toHttpRequest,
+  type Endpoint,
+  type EndpointRequest,
+  type EndpointResponse,
+} from '../../../src/contracts/endpoint';
 import { createTestApp, demoPlan, type TestApp } from '../test-app';
 import { everyCaller, GRANT_AT, OTHER_ORG, type Caller } from './policy';
 
@@ -27,6 +33,8 @@ export interface AccessFixture {
   admin: (options: InjectOptions) => Promise<unknown>;
   /** POSTs `payload` to `url` as the site administrator, which must succeed; the new row's id. */
   create: (url: string, payload: object) => Promise<string>;
+  /** `admin` through a declared endpoint: its answer, typed as the endpoint's response. */
+  adminCall<E extends Endpoint>(endpoint: E, input: EndpointRequest<E>): Promise<EndpointResponse<E>>;
   /** The current version of a row, for writes that must send the version they read. */
   version(
     table:
@@ -115,6 +123,13 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     headers,
     admin,
     create: async (url, payload) => ((await admin({ method: 'POST', url, payload })) as { id: string }).id,
+    async adminCall(endpoint, input) {
+      const http = toHttpRequest(endpoint, input);
+      const payload = http.body === undefined ? {} : { payload: http.body as InjectOptions['payload'] };
+      return (await admin({ method: http.method, url: http.url, ...payload })) as EndpointResponse<
+        typeof endpoint
+      >;
+    },
     async version(table, id) {
       const result = await sql<{
         version: number;
