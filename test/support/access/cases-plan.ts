@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import * as endpoints from '../../../src/contracts/endpoints';
 import { onOrganisation, fromTo, type Cases } from './case';
 import type { AccessFixture } from './fixture';
 import { ORG } from './policy';
@@ -29,11 +30,9 @@ export const planCases: Cases = {
         'organisation',
         (id) => f.exists('organisations', id),
         async (n) => {
-          const created = (await f.admin({
-            method: 'POST',
-            url: '/api/organisations',
-            payload: { id: `tmp-org-${String(n)}`, name: `Tmp ${String(n)}` },
-          })) as { id: string };
+          const created = await f.adminCall(endpoints.organisations.create, {
+            body: { id: `tmp-org-${String(n)}`, name: `Tmp ${String(n)}` },
+          });
           await sql`INSERT INTO role_assignments (id, organisation_id, unit_id, user_id, role)
           SELECT 'tmp-' || ${created.id} || '-' || id, ${created.id}, NULL, user_id, role FROM role_assignments WHERE organisation_id = ${ORG} AND unit_id IS NULL`.execute(
             f.t.store.db,
@@ -68,16 +67,14 @@ export const planCases: Cases = {
         (id) => f.exists('units', id),
         async (n) =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/units',
-              payload: {
+            await f.adminCall(endpoints.structure.units.create, {
+              body: {
                 id: `tmp-unit-${String(n)}`,
                 organisationId: ORG,
                 parentId: 'cso',
                 name: `Tmp ${String(n)}`,
               },
-            })) as { id: string }
+            })
           ).id,
       );
       return { params: { id }, query: await versionQuery(f, 'units', id) };
@@ -98,16 +95,14 @@ export const planCases: Cases = {
         (id) => f.exists('people', id),
         async (n) =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/people',
-              payload: {
+            await f.adminCall(endpoints.structure.people.create, {
+              body: {
                 id: `tmp-person-${String(n)}`,
                 organisationId: ORG,
                 unitId: 'cso',
                 name: `Tmp ${String(n)}`,
               },
-            })) as { id: string }
+            })
           ).id,
       );
       return { params: { id }, query: await versionQuery(f, 'people', id) };
@@ -129,11 +124,9 @@ export const planCases: Cases = {
         (id) => f.exists('cycles', id),
         async (n) =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/cycles',
-              payload: { id: `tmp-cycle-${String(n)}`, organisationId: ORG, year: 2040 },
-            })) as { id: string }
+            await f.adminCall(endpoints.structure.cycles.create, {
+              body: { id: `tmp-cycle-${String(n)}`, organisationId: ORG, year: 2040 },
+            })
           ).id,
       );
       return { params: { id }, query: await versionQuery(f, 'cycles', id) };
@@ -159,11 +152,9 @@ export const planCases: Cases = {
         (id) => f.exists('objectives', id),
         async (n) =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/objectives',
-              payload: { id: `tmp-obj-${String(n)}`, unitId: 'cso', cycleId: 'fy2026', title: 'Tmp' },
-            })) as { id: string }
+            await f.adminCall(endpoints.okrs.objectives.create, {
+              body: { id: `tmp-obj-${String(n)}`, unitId: 'cso', cycleId: 'fy2026', title: 'Tmp' },
+            })
           ).id,
       );
       return { params: { id }, query: await versionQuery(f, 'objectives', id) };
@@ -188,10 +179,8 @@ export const planCases: Cases = {
         (id) => f.exists('key_results', id),
         async (n) =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/key-results',
-              payload: {
+            await f.adminCall(endpoints.okrs.keyResults.create, {
+              body: {
                 id: `tmp-kr-${String(n)}`,
                 objectiveId: 'cso-o1',
                 title: 'Tmp',
@@ -199,7 +188,7 @@ export const planCases: Cases = {
                 baseline: 0,
                 target: 10,
               },
-            })) as { id: string }
+            })
           ).id,
       );
       return { params: { id }, query: await versionQuery(f, 'key_results', id) };
@@ -224,10 +213,8 @@ export const planCases: Cases = {
         'matrix',
         (id) => f.exists('x_matrices', id),
         async (n) => {
-          const view = (await f.admin({
-            method: 'POST',
-            url: '/api/matrices',
-            payload: { id: `tmp-matrix-${String(n)}`, unitId: 'cso', year: 2040 + (n % 60) },
+          const view = (await f.adminCall(endpoints.matrices.create, {
+            body: { id: `tmp-matrix-${String(n)}`, unitId: 'cso', year: 2040 + (n % 60) },
           })) as { matrix: { id: string } };
           return view.matrix.id;
         },
@@ -264,11 +251,10 @@ export const planCases: Cases = {
         (id) => f.exists('matrix_items', id),
         async (n) =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/matrices/cso-2026/items',
-              payload: { id: `tmp-item-${String(n)}`, part: 'what', title: 'Tmp' },
-            })) as { id: string }
+            await f.adminCall(endpoints.matrices.createItem, {
+              params: { id: 'cso-2026' },
+              body: { id: `tmp-item-${String(n)}`, part: 'what', title: 'Tmp' },
+            })
           ).id,
       );
       return { params: { id }, query: await versionQuery(f, 'matrix_items', id) };
@@ -314,11 +300,9 @@ export const planCases: Cases = {
         (id) => f.exists('initiative_impacts', id),
         async () =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/impacts',
-              payload: { initiativeId: 'cso-i7', kpiId: 'cso-k3', low: 0, likely: 1, high: 2 },
-            })) as { id: string }
+            await f.adminCall(endpoints.feasibility.impacts.create, {
+              body: { initiativeId: 'cso-i7', kpiId: 'cso-k3', low: 0, likely: 1, high: 2 },
+            })
           ).id,
       );
       return { params: { id }, query: await versionQuery(f, 'initiative_impacts', id) };
@@ -342,11 +326,9 @@ export const planCases: Cases = {
         (id) => f.exists('initiative_efforts', id),
         async (n) =>
           (
-            (await f.admin({
-              method: 'POST',
-              url: '/api/efforts',
-              payload: { initiativeId: 'cso-i7', skill: `skill-${String(n)}`, personDaysPerMonth: 1 },
-            })) as { id: string }
+            await f.adminCall(endpoints.feasibility.efforts.create, {
+              body: { initiativeId: 'cso-i7', skill: `skill-${String(n)}`, personDaysPerMonth: 1 },
+            })
           ).id,
       );
       return { params: { id }, query: await versionQuery(f, 'initiative_efforts', id) };

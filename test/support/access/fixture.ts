@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
+import type { Endpoint, EndpointRequest, EndpointResponse } from '../../../src/contracts/endpoint';
 import { createTestApp, demoPlan, type TestApp } from '../test-app';
 import { everyCaller, GRANT_AT, OTHER_ORG, type Caller } from './policy';
 
@@ -24,6 +25,8 @@ export interface AccessFixture {
   headers: Map<string, Record<string, string>>;
   /** A request as the site administrator that must succeed; its JSON body. */
   admin: (options: InjectOptions) => Promise<unknown>;
+  /** Calls one endpoint as the site administrator; it must succeed. Its typed answer. */
+  adminCall<E extends Endpoint>(endpoint: E, input: EndpointRequest<E>): Promise<EndpointResponse<E>>;
   /** The current version of a row, for writes that must send the version they read. */
   version(
     table:
@@ -80,6 +83,14 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       );
     return response.data;
   };
+  const adminCall: AccessFixture['adminCall'] = async (endpoint, input) => {
+    const response = await t.call(endpoint, input);
+    if (response.statusCode >= 300)
+      throw new Error(
+        `setup ${endpoint.method} ${endpoint.path}: ${String(response.statusCode)} ${response.body}`,
+      );
+    return response.result;
+  };
   for (const caller of callers) {
     if (caller.kind === 'anonymous' || caller.kind === 'site_admin') continue;
     const grant = GRANT_AT[caller.relation];
@@ -120,6 +131,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     callers,
     headers,
     admin,
+    adminCall,
     async version(table, id) {
       const result = await sql<{
         version: number;
