@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { OKR_SHEET_FIELDS } from '../core/okr-sheet-columns';
 import { IdSchema } from './common';
+import { XLSX_TYPE } from './matrix-files';
 import { KeyResultKindSchema, ObjectiveKindSchema } from './okr';
 
 /** Largest spreadsheet an import accepts, in bytes; the route refuses a bigger body with 413. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Content types a spreadsheet upload may come in (the body is the file itself). */
-export const SHEET_CONTENT_TYPES = [
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/octet-stream',
-];
+export const SHEET_CONTENT_TYPES = ['text/csv', XLSX_TYPE, 'application/octet-stream'];
 
 /** Where imported OKRs go: a default unit and cycle for rows that leave them blank. */
 export const OkrImportQuerySchema = z
@@ -88,6 +85,16 @@ export const OkrImportResultSchema = z
   })
   .meta({ id: 'OkrImportResult' });
 export type OkrImportResult = z.infer<typeof OkrImportResultSchema>;
+
+/** Where an imported spreadsheet X-matrix goes, when the sheet is not to decide it. */
+export const MatrixImportQuerySchema = z.object({
+  unitId: IdSchema.optional().meta({ description: 'Overrides the Unit cell of the Matrix sheet' }),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  replace: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
 
 export const MatrixImportResultSchema = z
   .object({

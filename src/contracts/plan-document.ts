@@ -200,3 +200,24 @@ export type PlanDocument = z.output<typeof PlanDocumentSchema>;
 /** The plan document as written by hand, with optional fields left out. */
 export type PlanDocumentInput = z.input<typeof PlanDocumentSchema>;
 export type PlanMatrix = PlanDocument['matrices'][number];
+
+/** `GET /api/organisations/:id/plan`: JSON or YAML, the whole organisation or one unit's subtree. */
+export const PlanExportQuerySchema = z.object({
+  format: z.enum(['json', 'yaml']).default('json'),
+  unitId: IdSchema.optional(),
+});
+
+/** `POST /api/plan?replace=true` replaces an organisation of the same id; without it, that is a conflict. */
+export const PlanImportQuerySchema = z.object({
+  replace: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+/** What a plan import wrote: the organisation, whether it replaced one, and the rows per table. */
+export const PlanImportSummarySchema = z.object({
+  organisationId: IdSchema,
+  replaced: z.boolean(),
+  counts: z.record(z.string(), z.number()),
+});

@@ -3,7 +3,8 @@ import { CORRELATION_STRENGTHS } from '../core/correlation';
 import { KPI_DIRECTIONS } from '../core/key-result';
 import { OWNERSHIP_ROLES } from '../core/ownership';
 import { DescriptionSchema, IdSchema, IsoDateSchema, TitleSchema } from './common';
-import { XMatrixViewSchema } from './x-matrix';
+import { SourceStatusSchema } from './translation-links';
+import { MatrixItemSchema, XMatrixViewSchema } from './x-matrix';
 
 /** A local key naming an item inside a proposal, so grid marks and owners can refer to it before it has an id. */
 const KeySchema = z
@@ -102,3 +103,10 @@ export const TranslationResultSchema = z
   })
   .meta({ id: 'TranslationResult' });
 export type TranslationResult = z.infer<typeof TranslationResultSchema>;
+
+/** An item after accept, answer or cascade, with where it stands against its source. */
+export const LinkedItemSchema = z.object({
+  item: MatrixItemSchema,
+  sourceStatus: SourceStatusSchema.nullable(),
+});
+export type LinkedItem = z.infer<typeof LinkedItemSchema>;

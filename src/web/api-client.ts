@@ -7,24 +7,13 @@ import type {
   CreateCheckInInput,
   CreateCountermeasureInput,
   UpdateCountermeasureInput,
-  CapacityReportView,
   CreateProposalInput,
-  LintReport,
-  PressureTestJob,
-  Proposal,
   ProposalStepInput,
-  ProposalThread,
   Correlation,
   CreateMatrixItemInput,
-  Cycle,
   MatrixItem,
-  Organisation,
   Ownership,
-  Person,
-  Unit,
   UpdateMatrixItemInput,
-  XMatrix,
-  XMatrixView,
 } from '../contracts';
 import {
   endpointUrl,
@@ -34,7 +23,18 @@ import {
   type EndpointRequest,
   type EndpointResponse,
 } from '../contracts/endpoint';
-import { audit, bowling, checkIns, dashboard, execution, okrs } from '../contracts/endpoints';
+import {
+  audit,
+  bowling,
+  catchball,
+  checkIns,
+  dashboard,
+  execution,
+  feasibility,
+  matrices,
+  okrs,
+  organisations,
+} from '../contracts/endpoints';
 
 /** The five parts of an X-matrix: what (south), how_far (west), how (north), how_much (east), who. */
 export type MatrixPart = MatrixItem['part'];
@@ -142,70 +142,65 @@ export function callEndpoint<E extends Endpoint>(
 
 export const enc = encodeURIComponent;
 
-/** GET /api/organisations */
-export const listOrganisations = () => request<Organisation[]>('GET', '/api/organisations');
+/** The organisations the caller belongs to (all of them for a site administrator). */
+export const listOrganisations = () => callEndpoint(organisations.list);
 
-/** GET /api/organisations/:id */
-export const getOrganisation = (id: string) => request<Organisation>('GET', `/api/organisations/${enc(id)}`);
+export const getOrganisation = (id: string) => callEndpoint(organisations.get, { params: { id } });
 
-/** GET /api/organisations/:id/units — flat; build the tree from parentId, ordered by position. */
-export const listUnits = (orgId: string) => request<Unit[]>('GET', `/api/organisations/${enc(orgId)}/units`);
+/** Flat; build the tree from parentId, ordered by position. */
+export const listUnits = (orgId: string) => callEndpoint(organisations.listUnits, { params: { id: orgId } });
 
-/** GET /api/organisations/:id/people */
 export const listPeople = (orgId: string) =>
-  request<Person[]>('GET', `/api/organisations/${enc(orgId)}/people`);
+  callEndpoint(organisations.listPeople, { params: { id: orgId } });
 
-/** GET /api/organisations/:id/cycles */
 export const listCycles = (orgId: string) =>
-  request<Cycle[]>('GET', `/api/organisations/${enc(orgId)}/cycles`);
+  callEndpoint(organisations.listCycles, { params: { id: orgId } });
 
-/** GET /api/organisations/:id/matrices */
+/** The organisation's X-matrices whose unit the caller may read. */
 export const listMatrices = (orgId: string) =>
-  request<XMatrix[]>('GET', `/api/organisations/${enc(orgId)}/matrices`);
+  callEndpoint(organisations.listMatrices, { params: { id: orgId } });
 
 /** A unit's objectives with their key results, for one cycle or all. */
 export const listOkrs = (unitId: string, cycleId?: string) =>
   callEndpoint(okrs.listUnitOkrs, { params: { id: unitId }, query: { cycleId } });
 
-/** GET /api/units/:unitId/matrices/:year — everything needed to draw and edit one X-matrix. */
+/** Everything needed to draw and edit one X-matrix. */
 export const getMatrixView = (unitId: string, year: number) =>
-  request<XMatrixView>('GET', `/api/units/${enc(unitId)}/matrices/${year}`);
+  callEndpoint(matrices.getUnitMatrix, { params: { unitId, year } });
 
-/** PATCH /api/matrices/:id — update the True North statement. */
+/** Updates the True North statement. */
 export const updateMatrix = (id: string, input: { version: number; trueNorth: string }) =>
-  request<XMatrix>('PATCH', `/api/matrices/${enc(id)}`, input);
+  callEndpoint(matrices.update, { params: { id }, body: input });
 
-/** POST /api/matrices/:id/items — the new item is appended at the end of its part. */
+/** The new item is appended at the end of its part. */
 export const createItem = (matrixId: string, input: CreateMatrixItemInput) =>
-  request<MatrixItem>('POST', `/api/matrices/${enc(matrixId)}/items`, input);
+  callEndpoint(matrices.createItem, { params: { id: matrixId }, body: input });
 
-/** PATCH /api/matrix-items/:id */
 export const updateItem = (id: string, input: UpdateMatrixItemInput) =>
-  request<MatrixItem>('PATCH', `/api/matrix-items/${enc(id)}`, input);
+  callEndpoint(matrices.updateItem, { params: { id }, body: input });
 
-/** DELETE /api/matrix-items/:id?version=N — its correlations and ownerships go with it. */
+/** Deletes the version read; its correlations and ownerships go with it. */
 export const deleteItem = (id: string, version: number) =>
-  request<undefined>('DELETE', `/api/matrix-items/${enc(id)}?version=${version}`);
+  callEndpoint(matrices.removeItem, { params: { id }, query: { version } });
 
-/** POST /api/matrices/:id/parts/:part/order — `ids` lists every item of the part in the new order. */
+/** `ids` lists every item of the part in the new order. */
 export const reorderItems = (matrixId: string, part: MatrixPart, ids: string[]) =>
-  request<MatrixItem[]>('POST', `/api/matrices/${enc(matrixId)}/parts/${part}/order`, { ids });
+  callEndpoint(matrices.reorderItems, { params: { id: matrixId, part }, body: { ids } });
 
 /**
- * PUT /api/matrices/:id/correlations — set one corner-grid cell; `strength: null` clears it.
- * `version` is the version of the cell as seen, or null for a blank cell. The server orients a/b.
+ * Sets one corner-grid cell; `strength: null` clears it. `version` is the version of the cell as
+ * seen, or null for a blank cell. The server orients a/b.
  */
 export const setCorrelation = (
   matrixId: string,
   input: { aId: string; bId: string; strength: CorrelationStrength | null; version: number | null },
-) =>
-  request<{ correlation: Correlation | null }>('PUT', `/api/matrices/${enc(matrixId)}/correlations`, input);
+) => callEndpoint(matrices.setCorrelation, { params: { id: matrixId }, body: input });
 
-/** PUT /api/matrices/:id/ownerships — set one Who cell; `role: null` clears it. */
+/** Sets one Who cell; `role: null` clears it. */
 export const setOwnership = (
   matrixId: string,
   input: { initiativeId: string; whoId: string; role: OwnershipRole | null; version: number | null },
-) => request<{ ownership: Ownership | null }>('PUT', `/api/matrices/${enc(matrixId)}/ownerships`, input);
+) => callEndpoint(matrices.setOwnership, { params: { id: matrixId }, body: input });
 
 /** Progress, status, score and explanation of the unit's OKRs in one cycle. */
 export const getProgress = (unitId: string, cycleId: string) =>
@@ -238,36 +233,31 @@ export const getDashboard = (unitId: string, cycleId: string) =>
 /** Quarter statistics across the organisation's units. */
 export const getOverview = (orgId: string, cycleId: string) =>
   callEndpoint(dashboard.getOrganisationOverview, { params: { id: orgId }, query: { cycleId } });
-/** POST /api/matrices/:id/pressure-test with `wait: true` — runs in a worker and answers with the result. */
+/** A pressure test with `wait: true`: it runs in a worker and the answer is the finished job. */
 export const runPressureTest = (matrixId: string, trials = 10_000, seed = 1) =>
-  request<PressureTestJob>('POST', `/api/matrices/${enc(matrixId)}/pressure-test`, {
-    trials,
-    seed,
-    wait: true,
+  callEndpoint(feasibility.startPressureTest, {
+    params: { id: matrixId },
+    body: { trials, seed, wait: true },
   });
 
-/** GET /api/matrices/:id/capacity */
 export const getCapacity = (matrixId: string) =>
-  request<CapacityReportView>('GET', `/api/matrices/${enc(matrixId)}/capacity`);
+  callEndpoint(feasibility.capacity, { params: { id: matrixId } });
 
-/** GET /api/matrices/:id/lint */
-export const getLint = (matrixId: string) =>
-  request<LintReport>('GET', `/api/matrices/${enc(matrixId)}/lint`);
+export const getLint = (matrixId: string) => callEndpoint(feasibility.lint, { params: { id: matrixId } });
 
-/** GET /api/units/:id/proposals — proposals the unit sent or received. */
+/** Proposals the unit sent or received. */
 export const listUnitProposals = (unitId: string) =>
-  request<Proposal[]>('GET', `/api/units/${enc(unitId)}/proposals`);
+  callEndpoint(catchball.listUnitProposals, { params: { id: unitId }, query: {} });
 
-/** GET /api/proposals/:id — with its thread and the actions open now. */
-export const getProposal = (id: string) => request<ProposalThread>('GET', `/api/proposals/${enc(id)}`);
+/** With its thread and the actions open now. */
+export const getProposal = (id: string) => callEndpoint(catchball.getProposal, { params: { id } });
 
-/** POST /api/proposals — omitted target and resources are pre-filled from the pressure test. */
+/** Omitted target and resources are pre-filled from the pressure test. */
 export const createProposal = (input: Partial<CreateProposalInput> & { matrixId: string; actorId: string }) =>
-  request<ProposalThread>('POST', '/api/proposals', input);
+  callEndpoint(catchball.createProposal, { body: input });
 
-/** POST /api/proposals/:id/actions */
 export const actOnProposal = (id: string, input: ProposalStepInput) =>
-  request<ProposalThread>('POST', `/api/proposals/${enc(id)}/actions`, input);
+  callEndpoint(catchball.actOnProposal, { params: { id }, body: input });
 
 type AuditQueryInput = EndpointRequest<typeof audit.listEvents>['query'];
 

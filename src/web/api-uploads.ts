@@ -2,10 +2,16 @@
  * Spreadsheet uploads and file downloads of the API. Uploads use XMLHttpRequest, not fetch, because
  * only it reports upload progress, which large files need; errors come back as {@link ApiError}.
  */
-import type { OkrImportPreview, OkrImportResult } from '../contracts';
+import { XLSX_TYPE } from '../contracts';
+import {
+  endpointUrl,
+  toHttpRequest,
+  type Endpoint,
+  type EndpointRequest,
+  type EndpointResponse,
+} from '../contracts/endpoint';
+import { exports as files, imports, plan } from '../contracts/endpoints';
 import { ApiError, csrfHeaders } from './api-client';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Where imported OKRs go: a default unit and cycle for rows that leave them blank. */
 export interface OkrImportTarget {
@@ -14,12 +20,20 @@ export interface OkrImportTarget {
   cycleId?: string | undefined;
 }
 
-function upload<T>(url: string, file: File, onProgress: (share: number) => void): Promise<T> {
+/** Sends `file` as the body of one upload endpoint (its address from the endpoint and `request`). */
+function upload<E extends Endpoint>(
+  endpoint: E,
+  request: EndpointRequest<E>,
+  file: File,
+  onProgress: (share: number) => void,
+): Promise<EndpointResponse<E>> {
+  type T = EndpointResponse<E>;
+  const { method, url } = toHttpRequest(endpoint, request);
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
+    xhr.open(method, url);
     xhr.setRequestHeader('content-type', file.name.toLowerCase().endsWith('.xlsx') ? XLSX_TYPE : 'text/csv');
-    for (const [name, value] of Object.entries(csrfHeaders('POST'))) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries(csrfHeaders(method))) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
@@ -46,23 +60,23 @@ function upload<T>(url: string, file: File, onProgress: (share: number) => void)
   });
 }
 
-function importQuery(target: OkrImportTarget): string {
-  const query = new URLSearchParams({ organisationId: target.organisationId });
-  if (target.unitId) query.set('unitId', target.unitId);
-  if (target.cycleId) query.set('cycleId', target.cycleId);
-  return query.toString();
-}
+/** Blank unit and cycle mean none: the rows say where they go. */
+const importQuery = (target: OkrImportTarget) => ({
+  organisationId: target.organisationId,
+  unitId: target.unitId || undefined,
+  cycleId: target.cycleId || undefined,
+});
 
-/** POST /api/imports/okrs/preview — the mapping, what would be created and every problem; writes nothing. */
+/** The mapping, what would be created and every problem; writes nothing. */
 export const previewOkrImport = (file: File, target: OkrImportTarget, onProgress: (share: number) => void) =>
-  upload<OkrImportPreview>(`/api/imports/okrs/preview?${importQuery(target)}`, file, onProgress);
+  upload(imports.previewOkrs, { query: importQuery(target) }, file, onProgress);
 
-/** POST /api/imports/okrs/confirm — the same file again; all of it in one transaction, or nothing. */
+/** The same file again; all of it in one transaction, or nothing. */
 export const confirmOkrImport = (file: File, target: OkrImportTarget, onProgress: (share: number) => void) =>
-  upload<OkrImportResult>(`/api/imports/okrs/confirm?${importQuery(target)}`, file, onProgress);
+  upload(imports.confirmOkrs, { query: importQuery(target) }, file, onProgress);
 
-/** The blank spreadsheet X-matrix (GET /api/templates/x-matrix.xlsx). */
-export const X_MATRIX_TEMPLATE_URL = '/api/templates/x-matrix.xlsx';
+/** The blank spreadsheet X-matrix. */
+export const X_MATRIX_TEMPLATE_URL = endpointUrl(files.template, {});
 
 export type MatrixExportFormat = 'svg' | 'png' | 'pdf' | 'xlsx' | 'json' | 'yaml';
 
@@ -78,10 +92,14 @@ export function matrixExportUrl(
     case 'svg':
     case 'png':
     case 'pdf':
+      return endpointUrl(files.drawings[format], { params: { id: ids.matrixId } });
     case 'xlsx':
-      return `/api/matrices/${encodeURIComponent(ids.matrixId)}/export.${format}`;
+      return endpointUrl(files.workbook, { params: { id: ids.matrixId } });
     case 'json':
     case 'yaml':
-      return `/api/organisations/${encodeURIComponent(ids.organisationId)}/plan?format=${format}&unitId=${encodeURIComponent(ids.unitId)}`;
+      return endpointUrl(plan.exportPlan, {
+        params: { id: ids.organisationId },
+        query: { format, unitId: ids.unitId },
+      });
   }
 }

@@ -10,6 +10,7 @@ import type {
 } from '../../src/contracts';
 import { signInWithRole } from '../support/builders';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import * as endpoints from '../../src/contracts/endpoints';
 
 type ErrorJson = { error: { code: string; message: string; details?: { issues?: { path: string }[] } } };
 
@@ -38,10 +39,8 @@ describe('catchball', () => {
     t = await createTestApp();
     await t.services.planImport.importPlan(demoPlan());
     receiver = await startReceiver();
-    const hook = await t.request({
-      method: 'POST',
-      url: '/api/webhooks',
-      payload: { organisationId: 'acme', unitId: 'cio', url: receiver.url },
+    const hook = await t.call(endpoints.catchball.webhooks.create, {
+      body: { organisationId: 'acme', unitId: 'cio', url: receiver.url },
     });
     expect(hook.statusCode).toBe(201);
   });
@@ -51,10 +50,8 @@ describe('catchball', () => {
   });
 
   const propose = (payload: object) =>
-    t.request({
-      method: 'POST',
-      url: '/api/proposals',
-      payload: {
+    t.call(endpoints.catchball.createProposal, {
+      body: {
         matrixId: 'cso-2026',
         kpiItemId: 'cso-k2',
         keyResultId: 'cio-kr2-1',
@@ -66,7 +63,7 @@ describe('catchball', () => {
   const act = (id: string, payload: object) =>
     t.request({ method: 'POST', url: `/api/proposals/${id}/actions`, payload });
   const keyResult = async () =>
-    body<KeyResult>(await t.request({ method: 'GET', url: '/api/key-results/cio-kr2-1' }));
+    body<KeyResult>(await t.call(endpoints.okrs.keyResults.get, { params: { id: 'cio-kr2-1' } }));
 
   it('goes up with evidence, is countered, revised, agreed, and changes both targets with history', async () => {
     const created = await propose({ rationale: 'The data lake and ML models get us to about 9 h, not 4 h.' });
@@ -136,10 +133,10 @@ describe('catchball', () => {
     expect(agreed.events[2]!.resources.summary).toBe('One LLM ops contractor from March');
 
     expect((await keyResult()).target).toBe(8);
-    const kpi = body<MatrixItem>(await t.request({ method: 'GET', url: '/api/matrix-items/cso-k2' }));
+    const kpi = body<MatrixItem>(await t.call(endpoints.matrices.getItem, { params: { id: 'cso-k2' } }));
     expect(kpi.target).toBe(8);
     const history = body<TargetHistoryEntry[]>(
-      await t.request({ method: 'GET', url: '/api/key-results/cio-kr2-1/target-history' }),
+      await t.call(endpoints.catchball.keyResultTargetHistory, { params: { id: 'cio-kr2-1' } }),
     );
     expect(history).toMatchObject([
       {
@@ -152,20 +149,19 @@ describe('catchball', () => {
     ]);
     expect(history[0]!.reason).toContain('Agreed: 8 h this year.');
     const kpiHistory = body<TargetHistoryEntry[]>(
-      await t.request({ method: 'GET', url: '/api/matrix-items/cso-k2/target-history' }),
+      await t.call(endpoints.catchball.kpiTargetHistory, { params: { id: 'cso-k2' } }),
     );
     // The CSO's KPI already planned 8 h: an unchanged value leaves no entry.
     expect(kpiHistory).toEqual([]);
 
     // An ordinary edit is recorded too, so the history shows every value the target has had.
-    const edited = await t.request({
-      method: 'PATCH',
-      url: '/api/key-results/cio-kr2-1',
-      payload: { version: (await keyResult()).version, target: 7.5 },
+    const edited = await t.call(endpoints.okrs.keyResults.update, {
+      params: { id: 'cio-kr2-1' },
+      body: { version: (await keyResult()).version, target: 7.5 },
     });
     expect(edited.statusCode).toBe(200);
     const full = body<TargetHistoryEntry[]>(
-      await t.request({ method: 'GET', url: '/api/key-results/cio-kr2-1/target-history' }),
+      await t.call(endpoints.catchball.keyResultTargetHistory, { params: { id: 'cio-kr2-1' } }),
     );
     expect(full.map((entry) => [entry.oldTarget, entry.newTarget, entry.reason.split(' ')[0]])).toEqual([
       [4, 8, 'Agreed'],
@@ -173,11 +169,14 @@ describe('catchball', () => {
     ]);
 
     const inbox = body<Proposal[]>(
-      await t.request({ method: 'GET', url: '/api/units/cio/proposals?state=closed' }),
+      await t.call(endpoints.catchball.listUnitProposals, {
+        params: { id: 'cio' },
+        query: { state: 'closed' },
+      }),
     );
     expect(inbox.map((p) => p.id)).toContain(proposal.id);
     const person = body<Proposal[]>(
-      await t.request({ method: 'GET', url: `/api/people/${CSO_OWNER}/proposals` }),
+      await t.call(endpoints.catchball.listPersonProposals, { params: { id: CSO_OWNER }, query: {} }),
     );
     expect(person.map((p) => p.id)).toContain(proposal.id);
     // The CIO's hook heard the proposal and the revision; the CSO has no hook of its own.
@@ -195,7 +194,9 @@ describe('catchball', () => {
     });
 
     const unchanged = async () => {
-      const now = body<ProposalThread>(await t.request({ method: 'GET', url: `/api/proposals/${open.id}` }));
+      const now = body<ProposalThread>(
+        await t.call(endpoints.catchball.getProposal, { params: { id: open.id } }),
+      );
       expect(now).toEqual(open);
     };
 
@@ -260,15 +261,11 @@ describe('catchball', () => {
       const kpi = await propose({ kpiItemId: 'cio-k2' });
       expect(kpi.statusCode).toBe(400);
       expect(body<ErrorJson>(kpi).error.details?.issues?.[0]?.path).toBe('kpiItemId');
-      await t.request({
-        method: 'POST',
-        url: '/api/objectives',
-        payload: { id: 'plat-o', unitId: 'platform', cycleId: 'fy2026', title: 'Platform' },
+      await t.call(endpoints.okrs.objectives.create, {
+        body: { id: 'plat-o', unitId: 'platform', cycleId: 'fy2026', title: 'Platform' },
       });
-      await t.request({
-        method: 'POST',
-        url: '/api/key-results',
-        payload: {
+      await t.call(endpoints.okrs.keyResults.create, {
+        body: {
           id: 'plat-kr',
           objectiveId: 'plat-o',
           title: 'Up',
@@ -281,16 +278,17 @@ describe('catchball', () => {
       expect(kr.statusCode).toBe(400);
       expect(body<ErrorJson>(kr).error.details?.issues?.[0]?.path).toBe('keyResultId');
       const inbox = body<Proposal[]>(
-        await t.request({ method: 'GET', url: '/api/units/cso/proposals?state=open' }),
+        await t.call(endpoints.catchball.listUnitProposals, {
+          params: { id: 'cso' },
+          query: { state: 'open' },
+        }),
       );
       expect(inbox.map((p) => p.id)).toEqual([open.id]);
     });
 
     it('a webhook that is not an http(s) URL (400)', async () => {
-      const response = await t.request({
-        method: 'POST',
-        url: '/api/webhooks',
-        payload: { organisationId: 'acme', url: 'ftp://x' },
+      const response = await t.call(endpoints.catchball.webhooks.create, {
+        body: { organisationId: 'acme', url: 'ftp://x' },
       });
       expect(response.statusCode).toBe(400);
       expect(body<ErrorJson>(response).error.details?.issues?.[0]?.path).toBe('body.url');
@@ -327,27 +325,31 @@ describe('catchball', () => {
       const cio = await personUser(CIO_OWNER, 'viewer', 'cio');
       const editor = await signInWithRole(t, 'usr-plain-editor', { role: 'editor', unitId: 'cso' });
       const payload = { matrixId: 'cso-2026', kpiItemId: 'cso-k2', keyResultId: 'cio-kr2-1', trials: 2000 };
-      const thrown = await t.request({ method: 'POST', url: '/api/proposals', headers: cso, payload });
+      const thrown = await t.call(endpoints.catchball.createProposal, { body: payload }, { headers: cso });
       expect(thrown.statusCode).toBe(201);
       const proposal = body<{ id: string; version: number; events: { actorId: string | null }[] }>(thrown);
       expect(proposal.events[0]?.actorId).toBe(CSO_OWNER);
       // An editor of the unit who does not own it may not throw the ball; nor may the CSO pose as the CIO.
       expect(
-        (await t.request({ method: 'POST', url: '/api/proposals', headers: editor, payload })).statusCode,
+        (await t.call(endpoints.catchball.createProposal, { body: payload }, { headers: editor })).statusCode,
       ).toBe(403);
-      const posing = await t.request({
-        method: 'POST',
-        url: `/api/proposals/${proposal.id}/actions`,
-        headers: cso,
-        payload: { action: 'question', actorId: CIO_OWNER, comment: 'posing', version: proposal.version },
-      });
+      const posing = await t.call(
+        endpoints.catchball.actOnProposal,
+        {
+          params: { id: proposal.id },
+          body: { action: 'question', actorId: CIO_OWNER, comment: 'posing', version: proposal.version },
+        },
+        { headers: cso },
+      );
       expect(posing.statusCode).toBe(403);
-      const answered = await t.request({
-        method: 'POST',
-        url: `/api/proposals/${proposal.id}/actions`,
-        headers: cio,
-        payload: { action: 'question', comment: 'Which initiatives move it?', version: proposal.version },
-      });
+      const answered = await t.call(
+        endpoints.catchball.actOnProposal,
+        {
+          params: { id: proposal.id },
+          body: { action: 'question', comment: 'Which initiatives move it?', version: proposal.version },
+        },
+        { headers: cio },
+      );
       expect(answered.statusCode).toBe(200);
       expect(body<{ events: { actorId: string | null }[] }>(answered).events.at(-1)?.actorId).toBe(CIO_OWNER);
     });

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { XMatrixView } from '../../src/contracts';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import * as endpoints from '../../src/contracts/endpoints';
 
 const run = promisify(execFile);
 const workDir = mkdtempSync(join(tmpdir(), 'catchball-drawing-'));
@@ -16,12 +17,12 @@ describe('X-matrix drawings without a browser', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await t.services.planImport.importPlan(demoPlan());
-    view = body<XMatrixView>(await t.request({ method: 'GET', url: '/api/matrices/cso-2026' }));
+    view = body<XMatrixView>(await t.call(endpoints.matrices.get, { params: { id: 'cso-2026' } }));
   });
   afterAll(() => t.close());
 
   it('draws an A3 landscape SVG with every item title and one mark per correlation and owner', async () => {
-    const response = await t.request({ method: 'GET', url: '/api/matrices/cso-2026/export.svg' });
+    const response = await t.call(endpoints.exports.drawings.svg, { params: { id: 'cso-2026' } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('image/svg+xml');
     expect(response.headers['content-disposition']).toBe('attachment; filename="cso-2026.svg"');
@@ -44,7 +45,7 @@ describe('X-matrix drawings without a browser', () => {
   });
 
   it('draws the same page as PNG', async () => {
-    const response = await t.request({ method: 'GET', url: '/api/matrices/cso-2026/export.png' });
+    const response = await t.call(endpoints.exports.drawings.png, { params: { id: 'cso-2026' } });
     expect(response.statusCode).toBe(200);
     const png = response.rawPayload;
     expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -54,7 +55,7 @@ describe('X-matrix drawings without a browser', () => {
   });
 
   it('prints a PDF on one A3 landscape page that renders to a non-blank image', async (context) => {
-    const response = await t.request({ method: 'GET', url: '/api/matrices/cso-2026/export.pdf' });
+    const response = await t.call(endpoints.exports.drawings.pdf, { params: { id: 'cso-2026' } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('application/pdf');
     const pdfPath = join(workDir, 'cso.pdf');
@@ -81,6 +82,6 @@ describe('X-matrix drawings without a browser', () => {
   });
 
   it('answers 404 for a matrix that does not exist', async () => {
-    expect((await t.request({ method: 'GET', url: '/api/matrices/nope/export.pdf' })).statusCode).toBe(404);
+    expect((await t.call(endpoints.exports.drawings.pdf, { params: { id: 'nope' } })).statusCode).toBe(404);
   });
 });

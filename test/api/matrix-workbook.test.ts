@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { XMatrixView } from '../../src/contracts';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import * as endpoints from '../../src/contracts/endpoints';
 
 type ErrorJson = { error: { code: string; details: { issues: { path: string; message: string }[] } } };
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -32,20 +33,15 @@ describe('the spreadsheet X-matrix', () => {
   afterAll(() => t.close());
 
   const view = async (id = 'cso-2026') =>
-    body<XMatrixView>(await t.request({ method: 'GET', url: `/api/matrices/${id}` }));
+    body<XMatrixView>(await t.call(endpoints.matrices.get, { params: { id } }));
   const exportXlsx = async (id = 'cso-2026') => {
-    const response = await t.request({ method: 'GET', url: `/api/matrices/${id}/export.xlsx` });
+    const response = await t.call(endpoints.exports.workbook, { params: { id } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain(XLSX_TYPE);
     return response.rawPayload;
   };
-  const importXlsx = (payload: Buffer, query = '') =>
-    t.request({
-      method: 'POST',
-      url: `/api/imports/matrix?${query}`,
-      payload,
-      headers: { 'content-type': XLSX_TYPE },
-    });
+  const importXlsx = (payload: Buffer, query: { replace?: 'true' } = {}) =>
+    t.call(endpoints.imports.importMatrix, { query }, { payload, headers: { 'content-type': XLSX_TYPE } });
 
   it('exports the five lists, the four grids and the owners, and imports back to the same matrix', async () => {
     const before = await view();
@@ -75,7 +71,7 @@ describe('the spreadsheet X-matrix', () => {
 
     const refused = await importXlsx(file);
     expect(refused.statusCode).toBe(409);
-    const response = await importXlsx(file, 'replace=true');
+    const response = await importXlsx(file, { replace: 'true' });
     expect(response.statusCode).toBe(201);
     expect(response.data).toMatchObject({ matrixId: 'cso-2026', replaced: true });
     expect(comparable(await view())).toEqual(comparable(before));
@@ -84,20 +80,19 @@ describe('the spreadsheet X-matrix', () => {
   it('neutralises formulas on export and restores the text on import', async () => {
     const cso = await view();
     const first = cso.items.how[0]!;
-    await t.request({
-      method: 'PATCH',
-      url: `/api/matrix-items/${first.id}`,
-      payload: { version: first.version, title: '=HYPERLINK("http://evil")' },
+    await t.call(endpoints.matrices.updateItem, {
+      params: { id: first.id },
+      body: { version: first.version, title: '=HYPERLINK("http://evil")' },
     });
     const file = await exportXlsx();
     const cell = (await workbookOf(file)).getWorksheet('How')?.getCell('B2').value;
     expect(cell).toBe(`'=HYPERLINK("http://evil")`);
-    await importXlsx(file, 'replace=true');
+    await importXlsx(file, { replace: 'true' });
     expect((await view()).items.how[0]?.title).toBe('=HYPERLINK("http://evil")');
   });
 
   it('offers a blank template that, filled in by hand with letters and names, imports as a new matrix', async () => {
-    const response = await t.request({ method: 'GET', url: '/api/templates/x-matrix.xlsx?year=2027' });
+    const response = await t.call(endpoints.exports.template, { query: { year: 2027 } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toContain('x-matrix-template.xlsx');
     const workbook = await workbookOf(response.rawPayload);
@@ -128,7 +123,9 @@ describe('the spreadsheet X-matrix', () => {
       year: 2027,
       counts: { items: 5, correlations: 4, owners: 1 },
     });
-    const soc = body<XMatrixView>(await t.request({ method: 'GET', url: '/api/units/secops/matrices/2027' }));
+    const soc = body<XMatrixView>(
+      await t.call(endpoints.matrices.getUnitMatrix, { params: { unitId: 'secops', year: 2027 } }),
+    );
     expect(soc.items.who[0]).toMatchObject({ personId: 'aisha-bello', title: 'Aisha Bello' });
     expect(soc.items.how[0]).toMatchObject({ requiredSkills: ['LLM ops', 'SIEM'], effortPersonDays: 40 });
     expect(soc.correlations.map((c) => c.strength).sort()).toEqual(['medium', 'strong', 'strong', 'weak']);
@@ -143,7 +140,7 @@ describe('the spreadsheet X-matrix', () => {
       if (column > 2) cell.value = '●';
     });
     const before = await view();
-    const response = await importXlsx(Buffer.from(await workbook.xlsx.writeBuffer()), 'replace=true');
+    const response = await importXlsx(Buffer.from(await workbook.xlsx.writeBuffer()), { replace: 'true' });
     expect(response.statusCode).toBe(400);
     const paths = body<ErrorJson>(response).error.details.issues.map((i) => i.path);
     expect(paths).toContain('sheet "How Much", row 2, column F');
@@ -153,7 +150,7 @@ describe('the spreadsheet X-matrix', () => {
     secondOwners.getRow(3).eachCell((cell, column) => {
       if (column > 2) cell.value = '●';
     });
-    const rule = await importXlsx(Buffer.from(await second.xlsx.writeBuffer()), 'replace=true');
+    const rule = await importXlsx(Buffer.from(await second.xlsx.writeBuffer()), { replace: 'true' });
     expect(rule.statusCode).toBe(400);
     expect(body<ErrorJson>(rule).error.details.issues[0]?.path).toMatch(
       /^sheet "Owners", row 3, column [D-Z]$/,

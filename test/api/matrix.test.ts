@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Correlation, MatrixItem, Ownership, XMatrixView } from '../../src/contracts';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import * as endpoints from '../../src/contracts/endpoints';
 
 describe('the X-matrix', () => {
   let t: TestApp;
   let view: XMatrixView;
   const load = async () =>
-    body<XMatrixView>(await t.request({ method: 'GET', url: '/api/units/cso/matrices/2026' }));
+    body<XMatrixView>(
+      await t.call(endpoints.matrices.getUnitMatrix, { params: { unitId: 'cso', year: 2026 } }),
+    );
   const setCell = (payload: object) =>
     t.request({ method: 'PUT', url: '/api/matrices/cso-2026/correlations', payload });
   const setOwner = (payload: object) =>
@@ -52,7 +55,9 @@ describe('the X-matrix', () => {
   });
 
   it('answers 404 for a year without a matrix', async () => {
-    const response = await t.request({ method: 'GET', url: '/api/units/cso/matrices/2031' });
+    const response = await t.call(endpoints.matrices.getUnitMatrix, {
+      params: { unitId: 'cso', year: 2031 },
+    });
     expect(response.statusCode).toBe(404);
     expect(response.data).toMatchObject({
       error: { code: 'not_found', message: 'Unit cso has no X-matrix for 2031' },
@@ -163,34 +168,35 @@ describe('the X-matrix', () => {
   });
 
   it('adds, renames, reorders and deletes items; deleting takes its cells with it', async () => {
-    const added = await t.request({
-      method: 'POST',
-      url: '/api/matrices/cso-2026/items',
-      payload: { part: 'how', title: 'Purple-team exercises' },
+    const added = await t.call(endpoints.matrices.createItem, {
+      params: { id: 'cso-2026' },
+      body: { part: 'how', title: 'Purple-team exercises' },
     });
     expect(added.statusCode).toBe(201);
     const item = body<MatrixItem>(added);
     expect(item).toMatchObject({ part: 'how', position: 7, status: 'planned' });
-    const renamed = await t.request({
-      method: 'PATCH',
-      url: `/api/matrix-items/${item.id}`,
-      payload: { version: item.version, title: 'Quarterly purple-team exercises' },
+    const renamed = await t.call(endpoints.matrices.updateItem, {
+      params: { id: item.id },
+      body: { version: item.version, title: 'Quarterly purple-team exercises' },
     });
     expect(body<MatrixItem>(renamed)).toMatchObject({ title: 'Quarterly purple-team exercises', version: 2 });
     const order = [item.id, ...view.items.how.map((h) => h.id)];
-    const reordered = await t.request({
-      method: 'POST',
-      url: '/api/matrices/cso-2026/parts/how/order',
-      payload: { ids: order },
+    const reordered = await t.call(endpoints.matrices.reorderItems, {
+      params: { id: 'cso-2026', part: 'how' },
+      body: { ids: order },
     });
     expect(reordered.statusCode).toBe(200);
     expect((await load()).items.how.map((h) => h.id)).toEqual(order);
     const kpi = view.items.how_much[0] as MatrixItem;
     await setCell({ aId: item.id, bId: kpi.id, strength: 'weak', version: null });
-    const current = body<MatrixItem>(await t.request({ method: 'GET', url: `/api/matrix-items/${item.id}` }));
+    const current = body<MatrixItem>(await t.call(endpoints.matrices.getItem, { params: { id: item.id } }));
     expect(
-      (await t.request({ method: 'DELETE', url: `/api/matrix-items/${item.id}?version=${current.version}` }))
-        .statusCode,
+      (
+        await t.call(endpoints.matrices.removeItem, {
+          params: { id: item.id },
+          query: { version: current.version },
+        })
+      ).statusCode,
     ).toBe(204);
     const after = await load();
     expect(after.items.how.map((h) => h.id)).not.toContain(item.id);
@@ -199,10 +205,9 @@ describe('the X-matrix', () => {
 
   it('refuses a reorder that leaves an item out, changing nothing', async () => {
     const ids = view.items.what.map((w) => w.id).slice(1);
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/matrices/cso-2026/parts/what/order',
-      payload: { ids },
+    const response = await t.call(endpoints.matrices.reorderItems, {
+      params: { id: 'cso-2026', part: 'what' },
+      body: { ids },
     });
     expect(response.statusCode).toBe(400);
     expect((response.data as { error: { message: string } }).error.message).toContain(
@@ -212,10 +217,9 @@ describe('the X-matrix', () => {
   });
 
   it('gives a new KPI an even monthly plan and refuses fields of another part', async () => {
-    const kpi = await t.request({
-      method: 'POST',
-      url: '/api/matrices/cso-2026/items',
-      payload: {
+    const kpi = await t.call(endpoints.matrices.createItem, {
+      params: { id: 'cso-2026' },
+      body: {
         part: 'how_much',
         title: 'Phishing click rate',
         unitOfMeasure: '%',
@@ -225,10 +229,9 @@ describe('the X-matrix', () => {
       },
     });
     expect(body<MatrixItem>(kpi).monthlyPlan).toEqual([11.5, 11, 10.5, 10, 9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6]);
-    const wrong = await t.request({
-      method: 'POST',
-      url: '/api/matrices/cso-2026/items',
-      payload: { part: 'what', title: 'X', direction: 'increase' },
+    const wrong = await t.call(endpoints.matrices.createItem, {
+      params: { id: 'cso-2026' },
+      body: { part: 'what', title: 'X', direction: 'increase' },
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.data).toMatchObject({
@@ -237,16 +240,14 @@ describe('the X-matrix', () => {
   });
 
   it('edits the True North with a version check', async () => {
-    const ok = await t.request({
-      method: 'PATCH',
-      url: '/api/matrices/cso-2026',
-      payload: { version: view.matrix.version, trueNorth: 'Zero dwell time' },
+    const ok = await t.call(endpoints.matrices.update, {
+      params: { id: 'cso-2026' },
+      body: { version: view.matrix.version, trueNorth: 'Zero dwell time' },
     });
     expect(ok.data).toMatchObject({ trueNorth: 'Zero dwell time' });
-    const stale = await t.request({
-      method: 'PATCH',
-      url: '/api/matrices/cso-2026',
-      payload: { version: view.matrix.version, trueNorth: 'Other' },
+    const stale = await t.call(endpoints.matrices.update, {
+      params: { id: 'cso-2026' },
+      body: { version: view.matrix.version, trueNorth: 'Other' },
     });
     expect(stale.statusCode).toBe(409);
   });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OkrImportPreview, SheetProblemJson } from '../../src/contracts';
 import { signInWithRole } from '../support/builders';
+import type { EndpointRequest } from '../../src/contracts/endpoint';
 import { generateOkrSheet, OKR_SHEET_HEADER, toCsv, toXlsx } from '../support/okr-sheet-fixture';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import * as endpoints from '../../src/contracts/endpoints';
 
 type ErrorJson = {
   error: { code: string; message: string; details: { issues: { path: string; message: string }[] } };
@@ -30,9 +32,13 @@ describe('OKR import from CSV and XLSX', () => {
       .executeTakeFirstOrThrow();
     return { objectives: Number(objectives.n), keyResults: Number(krs.n) };
   };
-  const preview = (payload: string | Buffer, query = 'organisationId=acme', headers = csvHeaders) =>
-    t.request({ method: 'POST', url: `/api/imports/okrs/preview?${query}`, payload, headers });
-  const problemsOf = async (rows: string[][], query?: string) =>
+  type ImportQuery = EndpointRequest<typeof endpoints.imports.previewOkrs>['query'];
+  const preview = (
+    payload: string | Buffer,
+    query: ImportQuery = { organisationId: 'acme' },
+    headers = csvHeaders,
+  ) => t.call(endpoints.imports.previewOkrs, { query }, { payload, headers });
+  const problemsOf = async (rows: string[][], query?: ImportQuery) =>
     body<OkrImportPreview>(await preview(toCsv(rows), query)).problems;
 
   it('previews the generated 60-objective sheet: mapping, summary, three levels of parents, no writes', async () => {
@@ -58,12 +64,11 @@ describe('OKR import from CSV and XLSX', () => {
   it('confirms the XLSX version in one go and the OKRs are there, aligned across three levels', async () => {
     const sheet = generateOkrSheet();
     const before = await countOkrs();
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/imports/okrs/confirm?organisationId=acme',
-      payload: await toXlsx(sheet.rows),
-      headers: { 'content-type': XLSX_TYPE },
-    });
+    const response = await t.call(
+      endpoints.imports.confirmOkrs,
+      { query: { organisationId: 'acme' } },
+      { payload: await toXlsx(sheet.rows), headers: { 'content-type': XLSX_TYPE } },
+    );
     expect(response.statusCode).toBe(201);
     expect(response.data).toMatchObject({
       organisationId: 'acme',
@@ -92,7 +97,9 @@ describe('OKR import from CSV and XLSX', () => {
       ['Make the SOC calmer', 'Cut alert noise', 'Aisha Bello', '%', '80 %', '40%', '30/06/2026', 'cio-o1'],
       ['Make the SOC calmer', 'Publish the runbook', 'aisha.bello@example.com', '', '', '', '', ''],
     ];
-    const result = body<OkrImportPreview>(await preview(toCsv(rows), 'unitId=secops&cycleId=fy2026'));
+    const result = body<OkrImportPreview>(
+      await preview(toCsv(rows), { unitId: 'secops', cycleId: 'fy2026' }),
+    );
     expect(result.problems).toEqual([]);
     expect(result.objectives).toEqual([
       expect.objectContaining({
@@ -120,7 +127,7 @@ describe('OKR import from CSV and XLSX', () => {
           ['Objective', 'Colour', 'Target'],
           ['A', 'red', '3'],
         ],
-        'unitId=cio&cycleId=fy2026',
+        { unitId: 'cio', cycleId: 'fy2026' },
       ),
     ).toEqual([
       { row: 1, column: 'B', message: expect.stringContaining('unknown column "Colour"') as string },
@@ -178,12 +185,11 @@ describe('OKR import from CSV and XLSX', () => {
     const before = await countOkrs();
     const rows = generateOkrSheet(7).rows.map((row) => row.map((cell) => cell.replace(/^imp-/, 'bad-')));
     rows[100] = rows[100]!.map((cell, index) => (index === 8 ? 'lots' : cell));
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/imports/okrs/confirm?organisationId=acme',
-      payload: toCsv(rows),
-      headers: csvHeaders,
-    });
+    const response = await t.call(
+      endpoints.imports.confirmOkrs,
+      { query: { organisationId: 'acme' } },
+      { payload: toCsv(rows), headers: csvHeaders },
+    );
     expect(response.statusCode).toBe(400);
     expect(body<ErrorJson>(response).error.details.issues).toEqual([
       { path: 'row 101, column I (Target)', message: 'expected a number, found text "lots"' },
@@ -210,12 +216,11 @@ describe('OKR import from CSV and XLSX', () => {
     ];
     const before = await countOkrs();
     const confirm = (rows: string[][]) =>
-      t.request({
-        method: 'POST',
-        url: '/api/imports/okrs/confirm?unitId=cso',
-        payload: toCsv([OKR_SHEET_HEADER, ...rows]),
-        headers: { ...csvHeaders, ...editor },
-      });
+      t.call(
+        endpoints.imports.confirmOkrs,
+        { query: { unitId: 'cso' } },
+        { payload: toCsv([OKR_SHEET_HEADER, ...rows]), headers: { ...csvHeaders, ...editor } },
+      );
     const refused = await confirm([row('imp-own', 'cso'), row('imp-other', 'platform')]);
     expect(refused.statusCode).toBe(403);
     expect(body<ErrorJson>(refused).error.message).toBe('Row 3: you need the editor role on unit platform');
@@ -234,13 +239,13 @@ describe('OKR import from CSV and XLSX', () => {
   });
 
   it('asks for a file and a place to put it', async () => {
-    const empty = await t.request({
-      method: 'POST',
-      url: '/api/imports/okrs/preview?unitId=cio',
-      headers: csvHeaders,
-    });
+    const empty = await t.call(
+      endpoints.imports.previewOkrs,
+      { query: { unitId: 'cio' } },
+      { headers: csvHeaders },
+    );
     expect(empty.statusCode).toBe(400);
-    const nowhere = await preview('Objective,KR\nA,B\n', 'cycleId=fy2026');
+    const nowhere = await preview('Objective,KR\nA,B\n', { cycleId: 'fy2026' });
     expect(body<ErrorJson>(nowhere).error.details.issues[0]).toMatchObject({ path: 'query.organisationId' });
   });
 });

@@ -23,10 +23,8 @@ describe('OKRs', () => {
   });
 
   it('creates an objective aligned to a parent key result, and a key result with an equal default weight', async () => {
-    const objective = await t.request({
-      method: 'POST',
-      url: '/api/objectives',
-      payload: {
+    const objective = await t.call(endpoints.okrs.objectives.create, {
+      body: {
         unitId: 'sec-arch',
         cycleId: 'fy2026',
         title: 'Detection as code',
@@ -35,10 +33,8 @@ describe('OKRs', () => {
     });
     expect(objective.statusCode).toBe(201);
     const objectiveId = (objective.data as { id: string }).id;
-    const kr = await t.request({
-      method: 'POST',
-      url: '/api/key-results',
-      payload: {
+    const kr = await t.call(endpoints.okrs.keyResults.create, {
+      body: {
         objectiveId,
         title: 'Cut MTTD from 24 h to 8 h',
         kind: 'decrease',
@@ -53,27 +49,24 @@ describe('OKRs', () => {
 
   it('refuses a target inconsistent with the kind, naming the problem, and keeps the old target', async () => {
     const okrs = body<ObjectiveWithKeyResults[]>(
-      await t.request({ method: 'GET', url: '/api/units/cio/okrs' }),
+      await t.call(endpoints.okrs.listUnitOkrs, { params: { id: 'cio' }, query: {} }),
     );
     const decrease = okrs.flatMap((o) => o.keyResults).find((kr) => kr.kind === 'decrease') as KeyResult;
-    const response = await t.request({
-      method: 'PATCH',
-      url: `/api/key-results/${decrease.id}`,
-      payload: { version: decrease.version, target: (decrease.baseline ?? 0) + 10 },
+    const response = await t.call(endpoints.okrs.keyResults.update, {
+      params: { id: decrease.id },
+      body: { version: decrease.version, target: (decrease.baseline ?? 0) + 10 },
     });
     expect(response.statusCode).toBe(422);
     expect(response.data).toMatchObject({ error: { code: 'inconsistent_target' } });
     expect((response.data as { error: { message: string } }).error.message).toContain('below its baseline');
     expect(
-      body<KeyResult>(await t.request({ method: 'GET', url: `/api/key-results/${decrease.id}` })).target,
+      body<KeyResult>(await t.call(endpoints.okrs.keyResults.get, { params: { id: decrease.id } })).target,
     ).toBe(decrease.target);
   });
 
   it('refuses a band whose bounds are reversed', async () => {
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/key-results',
-      payload: { objectiveId: 'cio-o1', title: 'Band', kind: 'band', target: 5, targetHigh: 2 },
+    const response = await t.call(endpoints.okrs.keyResults.create, {
+      body: { objectiveId: 'cio-o1', title: 'Band', kind: 'band', target: 5, targetHigh: 2 },
     });
     expect(response.statusCode).toBe(422);
     expect((response.data as { error: { message: string } }).error.message).toContain(
@@ -82,21 +75,15 @@ describe('OKRs', () => {
   });
 
   it('refuses alignment to an objective of another organisation', async () => {
-    await t.request({ method: 'POST', url: '/api/organisations', payload: { id: 'other', name: 'Other' } });
-    await t.request({
-      method: 'POST',
-      url: '/api/units',
-      payload: { id: 'other-u', organisationId: 'other', name: 'U' },
+    await t.call(endpoints.organisations.create, { body: { id: 'other', name: 'Other' } });
+    await t.call(endpoints.structure.units.create, {
+      body: { id: 'other-u', organisationId: 'other', name: 'U' },
     });
-    await t.request({
-      method: 'POST',
-      url: '/api/cycles',
-      payload: { id: 'other-c', organisationId: 'other', year: 2026 },
+    await t.call(endpoints.structure.cycles.create, {
+      body: { id: 'other-c', organisationId: 'other', year: 2026 },
     });
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/objectives',
-      payload: { unitId: 'other-u', cycleId: 'other-c', title: 'Sneaky', alignedObjectiveId: 'cio-o1' },
+    const response = await t.call(endpoints.okrs.objectives.create, {
+      body: { unitId: 'other-u', cycleId: 'other-c', title: 'Sneaky', alignedObjectiveId: 'cio-o1' },
     });
     expect(response.statusCode).toBe(400);
     expect(response.data).toMatchObject({ error: { details: { issues: [{ path: 'alignedObjectiveId' }] } } });

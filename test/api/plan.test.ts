@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import type { PlanDocument } from '../../src/contracts';
 import { formatPlan } from '../../src/server/services/plan/plan-format';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import * as endpoints from '../../src/contracts/endpoints';
 
 type ErrorJson = {
   error: { code: string; message: string; details: { issues: { path: string; message: string }[] } };
@@ -38,7 +39,7 @@ describe('plan documents', () => {
   afterAll(() => t.close());
 
   it('imports the demo plan in one call and reports what it wrote', async () => {
-    const response = await t.request({ method: 'POST', url: '/api/plan', payload: demoPlan() as object });
+    const response = await t.call(endpoints.plan.importPlan, { query: {}, body: demoPlan() });
     expect(response.statusCode).toBe(201);
     expect(response.data).toMatchObject({
       organisationId: 'acme',
@@ -48,7 +49,9 @@ describe('plan documents', () => {
   });
 
   it('exports, imports into an empty store and exports again to the same document', async () => {
-    const first = body<PlanDocument>(await t.request({ method: 'GET', url: '/api/organisations/acme/plan' }));
+    const first = body<PlanDocument>(
+      await t.call(endpoints.plan.exportPlan, { params: { id: 'acme' }, query: {} }),
+    );
     const other = await createTestApp();
     try {
       await other.services.planImport.importPlan(first);
@@ -61,9 +64,9 @@ describe('plan documents', () => {
   });
 
   it('exports YAML, and one unit with the units below it', async () => {
-    const yaml = await t.request({
-      method: 'GET',
-      url: '/api/organisations/acme/plan?format=yaml&unitId=cso',
+    const yaml = await t.call(endpoints.plan.exportPlan, {
+      params: { id: 'acme' },
+      query: { format: 'yaml', unitId: 'cso' },
     });
     expect(yaml.headers['content-type']).toContain('application/yaml');
     const plan = parse(yaml.body) as PlanDocument;
@@ -74,13 +77,12 @@ describe('plan documents', () => {
   });
 
   it('refuses a second import of the same organisation unless asked to replace it', async () => {
-    const again = await t.request({ method: 'POST', url: '/api/plan', payload: demoPlan() as object });
+    const again = await t.call(endpoints.plan.importPlan, { query: {}, body: demoPlan() });
     expect(again.statusCode).toBe(409);
     expect(again.data).toMatchObject({ error: { code: 'already_exists' } });
-    const replaced = await t.request({
-      method: 'POST',
-      url: '/api/plan?replace=true',
-      payload: demoPlan() as object,
+    const replaced = await t.call(endpoints.plan.importPlan, {
+      query: { replace: 'true' },
+      body: demoPlan(),
     });
     expect(replaced.statusCode).toBe(201);
     expect(replaced.data).toMatchObject({ replaced: true });
@@ -88,21 +90,19 @@ describe('plan documents', () => {
 
   it('takes YAML bodies', async () => {
     const plan = structuredClone(demoPlan()) as PlanDocument;
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/plan?replace=true',
-      headers: { 'content-type': 'application/yaml' },
-      payload: formatPlan(plan, 'yaml'),
-    });
+    const response = await t.call(
+      endpoints.plan.importPlan,
+      { query: { replace: 'true' }, body: formatPlan(plan, 'yaml') },
+      { headers: { 'content-type': 'application/yaml' } },
+    );
     expect(response.statusCode).toBe(201);
   });
 
   it('lists every one of ten problems with its path and writes nothing', async () => {
-    await t.request({ method: 'DELETE', url: `/api/organisations/acme?version=1` });
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/plan',
-      payload: planWithTenErrors() as object,
+    await t.call(endpoints.organisations.remove, { params: { id: 'acme' }, query: { version: '1' } });
+    const response = await t.call(endpoints.plan.importPlan, {
+      query: {},
+      body: planWithTenErrors(),
     });
     expect(response.statusCode).toBe(400);
     const { error } = response.data as ErrorJson;
@@ -138,10 +138,9 @@ describe('plan documents', () => {
   });
 
   it('reports type errors with their paths before checking references', async () => {
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/plan',
-      payload: {
+    const response = await t.call(endpoints.plan.importPlan, {
+      query: {},
+      body: {
         catchball: 1,
         organisation: { id: 'x', name: 'X' },
         units: [{ id: 'u', name: 'U', colour: 'red' }],
@@ -154,12 +153,11 @@ describe('plan documents', () => {
   });
 
   it('names the line of a YAML syntax error', async () => {
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/plan',
-      headers: { 'content-type': 'application/yaml' },
-      payload: 'catchball: 1\nunits:\n  - id: [unclosed\n',
-    });
+    const response = await t.call(
+      endpoints.plan.importPlan,
+      { query: {}, body: 'catchball: 1\nunits:\n  - id: [unclosed\n' },
+      { headers: { 'content-type': 'application/yaml' } },
+    );
     expect(response.statusCode).toBe(400);
     expect((response.data as ErrorJson).error.details.issues[0]?.path).toMatch(/^line \d+, column \d+$/);
   });
@@ -168,7 +166,7 @@ describe('plan documents', () => {
     await t.services.planImport.importPlan(demoPlan());
     const clash = structuredClone(demoPlan()) as PlanDocument;
     clash.organisation.id = 'acme-copy';
-    const response = await t.request({ method: 'POST', url: '/api/plan', payload: clash });
+    const response = await t.call(endpoints.plan.importPlan, { query: {}, body: clash });
     expect(response.statusCode).toBe(400);
     expect((response.data as ErrorJson).error.details.issues[0]).toMatchObject({
       path: 'units[0].id',

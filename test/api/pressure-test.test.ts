@@ -8,6 +8,7 @@ import type {
   PressureTestJob,
 } from '../../src/contracts';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import * as endpoints from '../../src/contracts/endpoints';
 
 type ErrorJson = { error: { code: string; message: string; details?: { issues?: { path: string }[] } } };
 
@@ -20,10 +21,9 @@ describe('pressure test, capacity and lint on the demo', () => {
   afterAll(() => t.close());
 
   it('finds a CIO key result the CSO plan cannot reach, with the value it can reach instead', async () => {
-    const started = await t.request({
-      method: 'POST',
-      url: '/api/matrices/cso-2026/pressure-test',
-      payload: { trials: 10_000, seed: 7, wait: true },
+    const started = await t.call(endpoints.feasibility.startPressureTest, {
+      params: { id: 'cso-2026' },
+      body: { trials: 10_000, seed: 7, wait: true },
     });
     expect(started.statusCode).toBe(202);
     const job = body<PressureTestJob>(started);
@@ -42,18 +42,16 @@ describe('pressure test, capacity and lint on the demo', () => {
   it('gives the same numbers for the same seed, and reports progress while a job runs', async () => {
     const run = async () =>
       body<PressureTestJob>(
-        await t.request({
-          method: 'POST',
-          url: '/api/matrices/cso-2026/pressure-test',
-          payload: { trials: 2000, seed: 3, wait: true },
+        await t.call(endpoints.feasibility.startPressureTest, {
+          params: { id: 'cso-2026' },
+          body: { trials: 2000, seed: 3, wait: true },
         }),
       ).result;
     expect(await run()).toEqual(await run());
     const started = body<PressureTestJob>(
-      await t.request({
-        method: 'POST',
-        url: '/api/matrices/cso-2026/pressure-test',
-        payload: { trials: 50_000 },
+      await t.call(endpoints.feasibility.startPressureTest, {
+        params: { id: 'cso-2026' },
+        body: { trials: 50_000 },
       }),
     );
     expect(started.status).toBe('running');
@@ -63,18 +61,20 @@ describe('pressure test, capacity and lint on the demo', () => {
     while (job.status === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 50));
       job = body<PressureTestJob>(
-        await t.request({ method: 'GET', url: `/api/pressure-tests/${started.id}` }),
+        await t.call(endpoints.feasibility.getPressureTest, { params: { id: started.id } }),
       );
       expect(job.progress).toBeGreaterThanOrEqual(0);
     }
     expect(job).toMatchObject({ status: 'done', progress: 1 });
     expect(job.result!.trials).toBe(50_000);
-    expect((await t.request({ method: 'GET', url: '/api/pressure-tests/ptj_nothing' })).statusCode).toBe(404);
+    expect(
+      (await t.call(endpoints.feasibility.getPressureTest, { params: { id: 'ptj_nothing' } })).statusCode,
+    ).toBe(404);
   });
 
   it('finds the resource gap: LLM ops held by nobody, ML engineering short, Ravi over capacity', async () => {
     const report = body<CapacityReportView>(
-      await t.request({ method: 'GET', url: '/api/matrices/cso-2026/capacity' }),
+      await t.call(endpoints.feasibility.capacity, { params: { id: 'cso-2026' } }),
     );
     expect(report.missingSkills).toEqual(['LLM ops']);
     expect(report.gaps.map((gap) => [gap.skill, gap.reason])).toEqual([
@@ -86,7 +86,7 @@ describe('pressure test, capacity and lint on the demo', () => {
   });
 
   it('lints the matrix: the skill gaps and the over-allocated owner are gates', async () => {
-    const report = body<LintReport>(await t.request({ method: 'GET', url: '/api/matrices/cso-2026/lint' }));
+    const report = body<LintReport>(await t.call(endpoints.feasibility.lint, { params: { id: 'cso-2026' } }));
     expect(report.passed).toBe(false);
     expect(report.findings.map((f) => f.code).sort()).toEqual([
       'owner_over_allocated',
@@ -96,10 +96,8 @@ describe('pressure test, capacity and lint on the demo', () => {
   });
 
   it('edits impacts and efforts with versions and feeds them to the pressure test', async () => {
-    const created = await t.request({
-      method: 'POST',
-      url: '/api/impacts',
-      payload: {
+    const created = await t.call(endpoints.feasibility.impacts.create, {
+      body: {
         initiativeId: 'cso-i4',
         kpiId: 'cso-k2',
         low: 0.5,
@@ -112,39 +110,34 @@ describe('pressure test, capacity and lint on the demo', () => {
     expect(created.statusCode).toBe(201);
     const impact = body<ImpactView>(created);
     expect(impact).toMatchObject({ matrixId: 'cso-2026', basis: 'absolute', version: 1 });
-    const updated = await t.request({
-      method: 'PATCH',
-      url: `/api/impacts/${impact.id}`,
-      payload: { version: 1, high: 3 },
+    const updated = await t.call(endpoints.feasibility.impacts.update, {
+      params: { id: impact.id },
+      body: { version: 1, high: 3 },
     });
     expect(body<ImpactView>(updated)).toMatchObject({ high: 3, version: 2 });
-    const stale = await t.request({
-      method: 'PATCH',
-      url: `/api/impacts/${impact.id}`,
-      payload: { version: 1, high: 4 },
+    const stale = await t.call(endpoints.feasibility.impacts.update, {
+      params: { id: impact.id },
+      body: { version: 1, high: 4 },
     });
     expect(stale.statusCode).toBe(409);
     const list = body<ImpactView[]>(
-      await t.request({ method: 'GET', url: '/api/matrix-items/cso-i4/impacts' }),
+      await t.call(endpoints.feasibility.listImpacts, { params: { id: 'cso-i4' } }),
     );
     expect(list.map((i) => i.kpiId)).toEqual(['cso-k3', 'cso-k2']);
 
-    const effort = await t.request({
-      method: 'POST',
-      url: '/api/efforts',
-      payload: { initiativeId: 'cso-i4', skill: 'Python', personDaysPerMonth: 2, fromMonth: 5, toMonth: 6 },
+    const effort = await t.call(endpoints.feasibility.efforts.create, {
+      body: { initiativeId: 'cso-i4', skill: 'Python', personDaysPerMonth: 2, fromMonth: 5, toMonth: 6 },
     });
     expect(body<EffortView>(effort)).toMatchObject({ skill: 'Python', version: 1 });
-    const deleted = await t.request({
-      method: 'DELETE',
-      url: `/api/efforts/${body<EffortView>(effort).id}?version=1`,
+    const deleted = await t.call(endpoints.feasibility.efforts.remove, {
+      params: { id: body<EffortView>(effort).id },
+      query: { version: '1' },
     });
     expect(deleted.statusCode).toBe(204);
     const item = body<MatrixItem>(
-      await t.request({
-        method: 'PATCH',
-        url: '/api/matrix-items/cso-i4',
-        payload: { version: 1, deliveryProbability: 0.5 },
+      await t.call(endpoints.matrices.updateItem, {
+        params: { id: 'cso-i4' },
+        body: { version: 1, deliveryProbability: 0.5 },
       }),
     );
     expect(item.deliveryProbability).toBe(0.5);
@@ -152,7 +145,7 @@ describe('pressure test, capacity and lint on the demo', () => {
 
   describe('refuses bad input with a 4xx naming the field, and changes nothing', () => {
     const refuse = async (url: string, payload: object, status: number, path: string) => {
-      const before = await t.request({ method: 'GET', url: '/api/organisations/acme/plan' });
+      const before = await t.call(endpoints.plan.exportPlan, { params: { id: 'acme' }, query: {} });
       const response = await t.request({
         method: url.startsWith('PATCH ') ? 'PATCH' : 'POST',
         url: url.replace(/^PATCH /, ''),
@@ -161,7 +154,7 @@ describe('pressure test, capacity and lint on the demo', () => {
       expect(response.statusCode).toBe(status);
       const error = body<ErrorJson>(response).error;
       expect(error.details?.issues?.map((issue) => issue.path)).toContain(path);
-      const after = await t.request({ method: 'GET', url: '/api/organisations/acme/plan' });
+      const after = await t.call(endpoints.plan.exportPlan, { params: { id: 'acme' }, query: {} });
       expect(after.body).toBe(before.body);
     };
     const impact = { initiativeId: 'cso-i6', kpiId: 'cso-k2', low: 1, likely: 2, high: 3 };

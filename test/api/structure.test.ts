@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organisation, Unit } from '../../src/contracts';
 import { body, createTestApp, type TestApp } from '../support/test-app';
+import * as endpoints from '../../src/contracts/endpoints';
 
 describe('organisations, units, people and cycles', () => {
   let t: TestApp;
@@ -8,21 +9,16 @@ describe('organisations, units, people and cycles', () => {
   beforeAll(async () => {
     t = await createTestApp();
     org = body<Organisation>(
-      await t.request({
-        method: 'POST',
-        url: '/api/organisations',
-        payload: { id: 'org1', name: 'Org One' },
-      }),
+      await t.call(endpoints.organisations.create, { body: { id: 'org1', name: 'Org One' } }),
     );
   });
   afterAll(() => t.close());
 
   it('creates an organisation with the default part names and renames a part', async () => {
     expect(org.partNames.how).toBe('Improvement priorities');
-    const renamed = await t.request({
-      method: 'PATCH',
-      url: '/api/organisations/org1',
-      payload: { version: org.version, partNames: { what: 'Strategic Pillars', how: 'Tactics' } },
+    const renamed = await t.call(endpoints.organisations.update, {
+      params: { id: 'org1' },
+      body: { version: org.version, partNames: { what: 'Strategic Pillars', how: 'Tactics' } },
     });
     expect(renamed.statusCode).toBe(200);
     expect(body<Organisation>(renamed).partNames).toMatchObject({
@@ -34,23 +30,24 @@ describe('organisations, units, people and cycles', () => {
   });
 
   it('builds a unit tree and refuses a move that makes a unit its own ancestor', async () => {
-    const create = (payload: object) =>
-      t.request({ method: 'POST', url: '/api/units', payload: { organisationId: 'org1', ...payload } });
+    const create = (payload: { id: string; name: string; parentId?: string }) =>
+      t.call(endpoints.structure.units.create, { body: { organisationId: 'org1', ...payload } });
     expect((await create({ id: 'cio', name: 'Office of the CIO' })).statusCode).toBe(201);
     expect((await create({ id: 'cso', name: 'Security (CSO)', parentId: 'cio' })).statusCode).toBe(201);
     expect((await create({ id: 'arch', name: 'Security Architecture', parentId: 'cso' })).statusCode).toBe(
       201,
     );
-    const cio = body<Unit>(await t.request({ method: 'GET', url: '/api/units/cio' }));
-    const move = await t.request({
-      method: 'PATCH',
-      url: '/api/units/cio',
-      payload: { version: cio.version, parentId: 'arch' },
+    const cio = body<Unit>(await t.call(endpoints.structure.units.get, { params: { id: 'cio' } }));
+    const move = await t.call(endpoints.structure.units.update, {
+      params: { id: 'cio' },
+      body: { version: cio.version, parentId: 'arch' },
     });
     expect(move.statusCode).toBe(422);
     expect(move.data).toMatchObject({ error: { code: 'invariant_violated' } });
-    expect(body<Unit>(await t.request({ method: 'GET', url: '/api/units/cio' })).parentId).toBeNull();
-    const units = body<Unit[]>(await t.request({ method: 'GET', url: '/api/organisations/org1/units' }));
+    expect(
+      body<Unit>(await t.call(endpoints.structure.units.get, { params: { id: 'cio' } })).parentId,
+    ).toBeNull();
+    const units = body<Unit[]>(await t.call(endpoints.organisations.listUnits, { params: { id: 'org1' } }));
     expect(units.map((u) => [u.id, u.parentId])).toEqual([
       ['cio', null],
       ['cso', 'cio'],
@@ -59,10 +56,8 @@ describe('organisations, units, people and cycles', () => {
   });
 
   it('refuses an unknown parent unit, naming the field', async () => {
-    const response = await t.request({
-      method: 'POST',
-      url: '/api/units',
-      payload: { organisationId: 'org1', name: 'X', parentId: 'nope' },
+    const response = await t.call(endpoints.structure.units.create, {
+      body: { organisationId: 'org1', name: 'X', parentId: 'nope' },
     });
     expect(response.statusCode).toBe(400);
     expect(response.data).toMatchObject({
@@ -76,7 +71,7 @@ describe('organisations, units, people and cycles', () => {
   });
 
   it('answers 404 for an unknown unit', async () => {
-    const response = await t.request({ method: 'GET', url: '/api/units/ghost' });
+    const response = await t.call(endpoints.structure.units.get, { params: { id: 'ghost' } });
     expect(response.statusCode).toBe(404);
     expect(response.data).toEqual({
       error: { code: 'not_found', message: 'No unit with id ghost', details: { kind: 'unit', id: 'ghost' } },
@@ -84,17 +79,15 @@ describe('organisations, units, people and cycles', () => {
   });
 
   it('refuses a stale version with 409 and the current state, changing nothing', async () => {
-    const unit = body<Unit>(await t.request({ method: 'GET', url: '/api/units/cso' }));
-    const first = await t.request({
-      method: 'PATCH',
-      url: '/api/units/cso',
-      payload: { version: unit.version, name: 'Security' },
+    const unit = body<Unit>(await t.call(endpoints.structure.units.get, { params: { id: 'cso' } }));
+    const first = await t.call(endpoints.structure.units.update, {
+      params: { id: 'cso' },
+      body: { version: unit.version, name: 'Security' },
     });
     expect(first.statusCode).toBe(200);
-    const second = await t.request({
-      method: 'PATCH',
-      url: '/api/units/cso',
-      payload: { version: unit.version, name: 'Cyber' },
+    const second = await t.call(endpoints.structure.units.update, {
+      params: { id: 'cso' },
+      body: { version: unit.version, name: 'Cyber' },
     });
     expect(second.statusCode).toBe(409);
     expect(second.data).toMatchObject({
@@ -103,8 +96,13 @@ describe('organisations, units, people and cycles', () => {
         details: { current: { id: 'cso', name: 'Security', version: unit.version + 1 } },
       },
     });
-    expect(body<Unit>(await t.request({ method: 'GET', url: '/api/units/cso' })).name).toBe('Security');
-    const staleDelete = await t.request({ method: 'DELETE', url: `/api/units/cso?version=${unit.version}` });
+    expect(body<Unit>(await t.call(endpoints.structure.units.get, { params: { id: 'cso' } })).name).toBe(
+      'Security',
+    );
+    const staleDelete = await t.call(endpoints.structure.units.remove, {
+      params: { id: 'cso' },
+      query: { version: unit.version },
+    });
     expect(staleDelete.statusCode).toBe(409);
   });
 
@@ -129,10 +127,8 @@ describe('organisations, units, people and cycles', () => {
   });
 
   it('keeps people with skills and capacity, and cycles with quarters', async () => {
-    const person = await t.request({
-      method: 'POST',
-      url: '/api/people',
-      payload: {
+    const person = await t.call(endpoints.structure.people.create, {
+      body: {
         id: 'ana',
         organisationId: 'org1',
         unitId: 'cso',
@@ -147,10 +143,8 @@ describe('organisations, units, people and cycles', () => {
       monthlyCapacity: 12,
       unitId: 'cso',
     });
-    const cycle = await t.request({
-      method: 'POST',
-      url: '/api/cycles',
-      payload: {
+    const cycle = await t.call(endpoints.structure.cycles.create, {
+      body: {
         id: 'fy27',
         organisationId: 'org1',
         year: 2027,
@@ -171,11 +165,15 @@ describe('organisations, units, people and cycles', () => {
   });
 
   it('deletes an organisation with everything it holds', async () => {
-    const current = body<Organisation>(await t.request({ method: 'GET', url: '/api/organisations/org1' }));
+    const current = body<Organisation>(await t.call(endpoints.organisations.get, { params: { id: 'org1' } }));
     expect(
-      (await t.request({ method: 'DELETE', url: `/api/organisations/org1?version=${current.version}` }))
-        .statusCode,
+      (
+        await t.call(endpoints.organisations.remove, {
+          params: { id: 'org1' },
+          query: { version: current.version },
+        })
+      ).statusCode,
     ).toBe(204);
-    expect((await t.request({ method: 'GET', url: '/api/units/cio' })).statusCode).toBe(404);
+    expect((await t.call(endpoints.structure.units.get, { params: { id: 'cio' } })).statusCode).toBe(404);
   });
 });

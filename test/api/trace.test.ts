@@ -9,6 +9,7 @@ import type {
   XMatrixView,
 } from '../../src/contracts';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import * as endpoints from '../../src/contracts/endpoints';
 
 describe('cascade, trace, strategy map and orphans', () => {
   let t: TestApp;
@@ -35,7 +36,9 @@ describe('cascade, trace, strategy map and orphans', () => {
       sourceChanged: false,
     });
 
-    const parent = body<XMatrixView>(await t.request({ method: 'GET', url: '/api/units/cso/matrices/2026' }));
+    const parent = body<XMatrixView>(
+      await t.call(endpoints.matrices.getUnitMatrix, { params: { unitId: 'cso', year: 2026 } }),
+    );
     expect(parent.cascades).toHaveLength(1);
     expect(parent.cascades[0]?.parent).toMatchObject({ itemId: 'cso-i3', unitId: 'cso' });
     expect(parent.cascades[0]?.child).toMatchObject({
@@ -44,7 +47,7 @@ describe('cascade, trace, strategy map and orphans', () => {
       unitName: 'Security Operations (SOC)',
     });
     const child = body<XMatrixView>(
-      await t.request({ method: 'GET', url: '/api/units/secops/matrices/2026' }),
+      await t.call(endpoints.matrices.getUnitMatrix, { params: { unitId: 'secops', year: 2026 } }),
     );
     expect(child.cascades[0]?.parent.itemId).toBe('cso-i3');
 
@@ -76,14 +79,13 @@ describe('cascade, trace, strategy map and orphans', () => {
   });
 
   it('marks a cascaded item when the parent initiative is renamed', async () => {
-    const parent = body<MatrixItem>(await t.request({ method: 'GET', url: '/api/matrix-items/cso-i3' }));
-    await t.request({
-      method: 'PATCH',
-      url: '/api/matrix-items/cso-i3',
-      payload: { version: parent.version, title: 'SOAR containment for the top 20 incident types' },
+    const parent = body<MatrixItem>(await t.call(endpoints.matrices.getItem, { params: { id: 'cso-i3' } }));
+    await t.call(endpoints.matrices.updateItem, {
+      params: { id: 'cso-i3' },
+      body: { version: parent.version, title: 'SOAR containment for the top 20 incident types' },
     });
     const child = body<XMatrixView>(
-      await t.request({ method: 'GET', url: '/api/units/secops/matrices/2026' }),
+      await t.call(endpoints.matrices.getUnitMatrix, { params: { unitId: 'secops', year: 2026 } }),
     );
     expect(child.sourceStatus.find((s) => s.itemId === cascaded.id)).toMatchObject({
       sourceChanged: true,
@@ -92,30 +94,36 @@ describe('cascade, trace, strategy map and orphans', () => {
   });
 
   it('traces a KPI up to the CIO objective and down to its owners, and an initiative into the child unit', async () => {
-    const kpi = body<Trace>(await t.request({ method: 'GET', url: '/api/trace/kpi/cso-k2' }));
+    const kpi = body<Trace>(
+      await t.call(endpoints.translations.trace, { params: { kind: 'kpi', id: 'cso-k2' } }),
+    );
     expect(kpi.start).toMatchObject({ key: 'item:cso-k2', part: 'how_much', unitId: 'cso' });
     expect(keys(kpi.up)).toEqual(
       expect.arrayContaining(['objective:cio-o2', 'key_result:cio-kr2-1', 'item:cso-bo2']),
     );
-    const initiative = body<Trace>(await t.request({ method: 'GET', url: '/api/trace/initiative/cso-i3' }));
+    const initiative = body<Trace>(
+      await t.call(endpoints.translations.trace, { params: { kind: 'initiative', id: 'cso-i3' } }),
+    );
     expect(keys(initiative.down)).toContain(`item:${cascaded.id}`);
     expect(initiative.down.find((s) => s.node.key === `item:${cascaded.id}`)?.node.unitId).toBe('secops');
-    const kr = body<Trace>(await t.request({ method: 'GET', url: '/api/trace/key_result/cio-kr2-1' }));
+    const kr = body<Trace>(
+      await t.call(endpoints.translations.trace, { params: { kind: 'key_result', id: 'cio-kr2-1' } }),
+    );
     expect(keys(kr.up)).toEqual(['objective:cio-o2']);
     expect(keys(kr.down)).toEqual(
       expect.arrayContaining(['objective:cso-o2', 'item:cso-af2', 'item:cio-k2']),
     );
-    expect((await t.request({ method: 'GET', url: '/api/trace/kpi/cso-i1' })).statusCode).toBe(404);
+    expect(
+      (await t.call(endpoints.translations.trace, { params: { kind: 'kpi', id: 'cso-i1' } })).statusCode,
+    ).toBe(404);
     expect((await t.request({ method: 'GET', url: '/api/trace/team/cso-i1' })).statusCode).toBe(400);
   });
 
   it("leaves out of a trace the units the caller may not read (a sibling's work under a shared objective)", async () => {
     const units = (trace: Trace) => new Set([...trace.up, ...trace.down].map((step) => step.node.unitId));
-    const url = '/api/trace/objective/cio-o1';
-    const platform = await t.request({
-      method: 'POST',
-      url: '/api/objectives',
-      payload: {
+    const trace = { params: { kind: 'objective', id: 'cio-o1' } } as const;
+    const platform = await t.call(endpoints.okrs.objectives.create, {
+      body: {
         unitId: 'platform',
         cycleId: 'fy2026',
         title: 'Platform for AI ops',
@@ -123,7 +131,7 @@ describe('cascade, trace, strategy map and orphans', () => {
       },
     });
     expect(platform.statusCode).toBe(201);
-    const everything = units(body<Trace>(await t.request({ method: 'GET', url })));
+    const everything = units(body<Trace>(await t.call(endpoints.translations.trace, trace)));
     const viewer = await t.signIn({ id: 'usr-trace-viewer' });
     await t.store.db
       .insertInto('roleAssignments')
@@ -136,7 +144,7 @@ describe('cascade, trace, strategy map and orphans', () => {
       })
       .execute();
     const tree = body<{ id: string; parentId: string | null }[]>(
-      await t.request({ method: 'GET', url: '/api/organisations/acme/units' }),
+      await t.call(endpoints.organisations.listUnits, { params: { id: 'acme' } }),
     );
     const below = (id: string): string[] => [
       id,
@@ -144,14 +152,14 @@ describe('cascade, trace, strategy map and orphans', () => {
     ];
     const visible = new Set(['cio', ...below('cso')]);
     expect([...everything].some((unit) => !visible.has(unit))).toBe(true);
-    const seen = units(body<Trace>(await t.request({ method: 'GET', url, headers: viewer })));
+    const seen = units(body<Trace>(await t.call(endpoints.translations.trace, trace, { headers: viewer })));
     expect([...seen].every((unit) => visible.has(unit))).toBe(true);
     expect(seen.has('cso')).toBe(true);
   });
 
   it('draws the organisation as a graph of units, OKRs, matrices and links', async () => {
     const map = body<StrategyMap>(
-      await t.request({ method: 'GET', url: '/api/organisations/acme/strategy-map' }),
+      await t.call(endpoints.translations.strategyMap, { params: { id: 'acme' } }),
     );
     const kinds = new Set(map.nodes.map((node) => node.kind));
     expect([...kinds].sort()).toEqual(['item', 'key_result', 'matrix', 'objective', 'unit']);
@@ -174,20 +182,24 @@ describe('cascade, trace, strategy map and orphans', () => {
 
   it('lists orphans of a matrix and of the organisation', async () => {
     const secops = body<XMatrixView>(
-      await t.request({ method: 'GET', url: '/api/units/secops/matrices/2026' }),
+      await t.call(endpoints.matrices.getUnitMatrix, { params: { unitId: 'secops', year: 2026 } }),
     );
     const orphans = body<Orphan[]>(
-      await t.request({ method: 'GET', url: `/api/matrices/${secops.matrix.id}/orphans` }),
+      await t.call(endpoints.translations.matrixOrphans, { params: { id: secops.matrix.id } }),
     );
     expect(orphans).toContainEqual(
       expect.objectContaining({ reason: 'annual_without_initiative', id: cascaded.id }),
     );
-    const all = body<Orphan[]>(await t.request({ method: 'GET', url: '/api/organisations/acme/orphans' }));
+    const all = body<Orphan[]>(
+      await t.call(endpoints.translations.organisationOrphans, { params: { id: 'acme' } }),
+    );
     // The CIO's copilot key result is served by no unit below (Platform Engineering has no OKRs or matrix).
     expect(all).toContainEqual(
       expect.objectContaining({ reason: 'unsupported_parent_key_result', id: 'cio-kr1-2' }),
     );
     expect(all.some((orphan) => orphan.id === cascaded.id)).toBe(true);
-    expect((await t.request({ method: 'GET', url: '/api/matrices/nope/orphans' })).statusCode).toBe(404);
+    expect((await t.call(endpoints.translations.matrixOrphans, { params: { id: 'nope' } })).statusCode).toBe(
+      404,
+    );
   });
 });

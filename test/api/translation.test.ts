@@ -8,6 +8,7 @@ import type {
   XMatrixView,
 } from '../../src/contracts';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
+import * as endpoints from '../../src/contracts/endpoints';
 
 describe('translate a parent unit’s OKRs into a child X-matrix', () => {
   let t: TestApp;
@@ -67,7 +68,7 @@ describe('translate a parent unit’s OKRs into a child X-matrix', () => {
     ];
     proposal.owners = [{ initiative: 'how-1', who: 'who-1', role: 'primary' }];
     const prefilled = body<TranslationProposal>(
-      await t.request({ method: 'POST', url: '/api/translations/prefill', payload: proposal }),
+      await t.call(endpoints.translations.prefill, { body: proposal }),
     );
     const howFarMttd = prefilled.howFar.find((h) => h.sourceKeyResultId === 'cio-kr2-1')!;
     prefilled.correlations.push({ from: howFarMttd.key, to: 'how-1', strength: 'strong' });
@@ -79,7 +80,7 @@ describe('translate a parent unit’s OKRs into a child X-matrix', () => {
     expect(result.createdMatrix).toBe(true);
     expect(result.counts).toMatchObject({ what: 3, howFar: 8, how: 1, howMuch: 8, who: 4, owners: 1 });
     const view = body<XMatrixView>(
-      await t.request({ method: 'GET', url: '/api/units/secops/matrices/2026' }),
+      await t.call(endpoints.matrices.getUnitMatrix, { params: { unitId: 'secops', year: 2026 } }),
     );
     expect(view.items.what.map((w) => w.sourceObjectiveId)).toEqual(['cio-o1', 'cio-o2', 'cio-o2']);
     expect(view.items.how_far.every((h) => h.sourceKeyResultId !== null)).toBe(true);
@@ -90,15 +91,14 @@ describe('translate a parent unit’s OKRs into a child X-matrix', () => {
   });
 
   it('shows "source changed" after the parent key result changes, until accepted or answered', async () => {
-    const kr = await t.request({ method: 'GET', url: '/api/key-results/cio-kr2-1' });
+    const kr = await t.call(endpoints.okrs.keyResults.get, { params: { id: 'cio-kr2-1' } });
     const { version } = body<{ version: number }>(kr);
-    await t.request({
-      method: 'PATCH',
-      url: '/api/key-results/cio-kr2-1',
-      payload: { version, title: 'Reduce MTTD from 24 h to 2 h', target: 2 },
+    await t.call(endpoints.okrs.keyResults.update, {
+      params: { id: 'cio-kr2-1' },
+      body: { version, title: 'Reduce MTTD from 24 h to 2 h', target: 2 },
     });
     const view = body<XMatrixView>(
-      await t.request({ method: 'GET', url: '/api/units/secops/matrices/2026' }),
+      await t.call(endpoints.matrices.getUnitMatrix, { params: { unitId: 'secops', year: 2026 } }),
     );
     const changed = view.sourceStatus.filter((s) => s.sourceChanged);
     expect(changed).toHaveLength(2);
@@ -106,26 +106,23 @@ describe('translate a parent unit’s OKRs into a child X-matrix', () => {
     const howFar = view.items.how_far.find((h) => h.sourceKeyResultId === 'cio-kr2-1')!;
     const kpi = view.items.how_much.find((k) => k.sourceKeyResultId === 'cio-kr2-1')!;
 
-    const accepted = await t.request({
-      method: 'POST',
-      url: `/api/matrix-items/${howFar.id}/source/accept`,
-      payload: { version: howFar.version },
+    const accepted = await t.call(endpoints.translations.acceptSource, {
+      params: { id: howFar.id },
+      body: { version: howFar.version },
     });
     expect(accepted.statusCode).toBe(200);
     const acceptedBody = body<{ item: MatrixItem; sourceStatus: SourceStatus }>(accepted);
     expect(acceptedBody.item.title).toBe('Reduce MTTD from 24 h to 2 h');
     expect(acceptedBody.sourceStatus.sourceChanged).toBe(false);
 
-    const emptyAnswer = await t.request({
-      method: 'POST',
-      url: `/api/matrix-items/${kpi.id}/source/answer`,
-      payload: { version: kpi.version, comment: ' ' },
+    const emptyAnswer = await t.call(endpoints.translations.answerSource, {
+      params: { id: kpi.id },
+      body: { version: kpi.version, comment: ' ' },
     });
     expect(emptyAnswer.statusCode).toBe(400);
-    const answered = await t.request({
-      method: 'POST',
-      url: `/api/matrix-items/${kpi.id}/source/answer`,
-      payload: { version: kpi.version, comment: '4 h is what the SOC can reach this year' },
+    const answered = await t.call(endpoints.translations.answerSource, {
+      params: { id: kpi.id },
+      body: { version: kpi.version, comment: '4 h is what the SOC can reach this year' },
     });
     const answeredBody = body<{ item: MatrixItem; sourceStatus: SourceStatus }>(answered);
     expect(answeredBody.item.target).toBe(4);
@@ -133,10 +130,9 @@ describe('translate a parent unit’s OKRs into a child X-matrix', () => {
       sourceChanged: false,
       answer: '4 h is what the SOC can reach this year',
     });
-    const stale = await t.request({
-      method: 'POST',
-      url: `/api/matrix-items/${kpi.id}/source/accept`,
-      payload: { version: kpi.version },
+    const stale = await t.call(endpoints.translations.acceptSource, {
+      params: { id: kpi.id },
+      body: { version: kpi.version },
     });
     expect(stale.statusCode).toBe(409);
   });
@@ -180,8 +176,9 @@ describe('translate a parent unit’s OKRs into a child X-matrix', () => {
       'howFar[1].sourceKeyResultId',
       `correlations[${proposal.correlations.length - 1}]`,
     ]);
-    expect((await t.request({ method: 'GET', url: '/api/units/sec-arch/matrices/2026' })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await t.call(endpoints.matrices.getUnitMatrix, { params: { unitId: 'sec-arch', year: 2026 } }))
+        .statusCode,
+    ).toBe(404);
   });
 });

@@ -1,17 +1,26 @@
+import { z } from 'zod';
+import { IdParamsSchema } from '../common';
 import { defineCrudEndpoints } from '../crud-endpoints';
+import { defineEndpoint } from '../endpoint';
 import {
+  CapacityReportSchema,
   CreateEffortSchema,
   CreateImpactSchema,
   EffortSchema,
   ImpactSchema,
+  LintReportSchema,
+  PressureTestJobSchema,
+  PressureTestRequestSchema,
   UpdateEffortSchema,
   UpdateImpactSchema,
 } from '../feasibility';
 
+const tag = 'Pressure test';
+
 export const impacts = defineCrudEndpoints({
   path: '/api/impacts',
   noun: 'impact (initiative × KPI: low ≤ likely ≤ high)',
-  tag: 'Pressure test',
+  tag,
   create: CreateImpactSchema,
   update: UpdateImpactSchema,
   response: ImpactSchema,
@@ -20,8 +29,65 @@ export const impacts = defineCrudEndpoints({
 export const efforts = defineCrudEndpoints({
   path: '/api/efforts',
   noun: 'effort (initiative × skill, person-days per month)',
-  tag: 'Pressure test',
+  tag,
   create: CreateEffortSchema,
   update: UpdateEffortSchema,
   response: EffortSchema,
+});
+
+export const listImpacts = defineEndpoint({
+  method: 'GET',
+  path: '/api/matrix-items/:id/impacts',
+  tag,
+  summary: "An initiative's impacts on KPIs",
+  params: IdParamsSchema,
+  response: z.array(ImpactSchema),
+});
+
+export const listEfforts = defineEndpoint({
+  method: 'GET',
+  path: '/api/matrix-items/:id/efforts',
+  tag,
+  summary: "An initiative's effort per skill",
+  params: IdParamsSchema,
+  response: z.array(EffortSchema),
+});
+
+export const startPressureTest = defineEndpoint({
+  method: 'POST',
+  path: '/api/matrices/:id/pressure-test',
+  tag,
+  summary:
+    'Start a Monte Carlo pressure test in a worker thread (202 with a job; poll it, or send wait: true)',
+  status: 202,
+  params: IdParamsSchema,
+  body: PressureTestRequestSchema,
+  response: PressureTestJobSchema,
+});
+
+export const getPressureTest = defineEndpoint({
+  method: 'GET',
+  path: '/api/pressure-tests/:id',
+  tag,
+  summary: 'A pressure-test job: progress 0-1, then the result',
+  params: IdParamsSchema,
+  response: PressureTestJobSchema,
+});
+
+export const capacity = defineEndpoint({
+  method: 'GET',
+  path: '/api/matrices/:id/capacity',
+  tag,
+  summary: 'Skill demand against supply per month, people over capacity, gaps, and a verdict per target',
+  params: IdParamsSchema,
+  response: CapacityReportSchema,
+});
+
+export const lint = defineEndpoint({
+  method: 'GET',
+  path: '/api/matrices/:id/lint',
+  tag,
+  summary: 'Publish gates and warnings of an X-matrix, each with the items concerned',
+  params: IdParamsSchema,
+  response: LintReportSchema,
 });

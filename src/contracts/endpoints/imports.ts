@@ -1,2 +1,49 @@
-// Endpoints of this resource are declared here (see ../endpoint.ts and ./okrs.ts).
-export {};
+import { defineEndpoint } from '../endpoint';
+import {
+  MatrixImportQuerySchema,
+  MatrixImportResultSchema,
+  OkrImportPreviewSchema,
+  OkrImportQuerySchema,
+  OkrImportResultSchema,
+  SHEET_CONTENT_TYPES,
+} from '../imports';
+
+const tag = 'Imports';
+
+/** Spreadsheet uploads: the body is the file itself (CSV or XLSX), not JSON; send it as `payload`. */
+const upload = { bodyContentTypes: SHEET_CONTENT_TYPES };
+
+export const previewOkrs = defineEndpoint({
+  method: 'POST',
+  path: '/api/imports/okrs/preview',
+  tag,
+  summary:
+    'Read a CSV or XLSX of OKRs (one row per key result) and show the column mapping, what would be created and every problem by row and column; writes nothing',
+  ...upload,
+  query: OkrImportQuerySchema,
+  response: OkrImportPreviewSchema,
+});
+
+export const confirmOkrs = defineEndpoint({
+  method: 'POST',
+  path: '/api/imports/okrs/confirm',
+  tag,
+  status: 201,
+  summary:
+    'Import the same CSV or XLSX: all objectives, key results and new owners in one transaction, or nothing when any problem remains',
+  ...upload,
+  query: OkrImportQuerySchema,
+  response: OkrImportResultSchema,
+});
+
+export const importMatrix = defineEndpoint({
+  method: 'POST',
+  path: '/api/imports/matrix',
+  tag,
+  status: 201,
+  summary:
+    'Import a spreadsheet X-matrix (XLSX, the template’s layout): checked cell by cell, then written in one transaction',
+  ...upload,
+  query: MatrixImportQuerySchema,
+  response: MatrixImportResultSchema,
+});

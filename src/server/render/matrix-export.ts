@@ -1,17 +1,11 @@
 import type { XMatrixView } from '../../contracts';
+import type { DrawingFormat } from '../../contracts/matrix-files';
 import { buildMatrixScene } from './matrix-scene';
 import { sceneToPdf } from './scene-pdf';
 import { svgToPng } from './scene-png';
 import { sceneToSvg } from './scene-svg';
 
-export const DRAWING_FORMATS = ['svg', 'png', 'pdf'] as const;
-export type DrawingFormat = (typeof DRAWING_FORMATS)[number];
-
-export const DRAWING_CONTENT_TYPES: Record<DrawingFormat, string> = {
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  pdf: 'application/pdf',
-};
+export type { DrawingFormat };
 
 /**
  * The X-matrix drawn on an A3 landscape page as SVG, PNG or PDF. The API and the CLI both call

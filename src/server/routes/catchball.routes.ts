@@ -1,14 +1,4 @@
-import { z } from 'zod';
-import {
-  CreateProposalSchema,
-  IdParamsSchema,
-  ProposalListQuerySchema,
-  ProposalSchema,
-  ProposalStepSchema,
-  ProposalThreadSchema,
-  TargetHistoryEntrySchema,
-} from '../../contracts';
-import { defineRoute, type Route } from '../route';
+import { implement, type Route } from '../route';
 import { onItemInPath, onUnitInPath } from './access-rules';
 import { DomainError } from '../../core/errors';
 import type { AccessContext } from '../auth/authorizer';
@@ -34,18 +24,9 @@ function actorOf(access: AccessContext, requested: string | undefined): string {
 
 /** Catchball proposals and their threads, inboxes, target history and webhooks. */
 export function catchballRoutes(services: Services): Route[] {
-  const tag = 'Catchball';
   const { catchball } = services;
   return [
-    defineRoute({
-      method: 'POST',
-      url: '/api/proposals',
-      tag,
-      summary:
-        "Throw the ball up: propose a recalibrated target to the parent unit (pre-filled from the pressure test's 80 % value and the capacity gaps)",
-      status: 201,
-      body: CreateProposalSchema,
-      response: ProposalThreadSchema,
+    implement(endpoints.createProposal, {
       access: {
         kind: 'scoped',
         need: 'read',
@@ -53,47 +34,20 @@ export function catchballRoutes(services: Services): Route[] {
       },
       handler: ({ body, access }) => catchball.create({ ...body, actorId: actorOf(access, body.actorId) }),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/proposals/:id',
-      tag,
-      summary: 'A proposal with its thread and the actions open now',
-      params: IdParamsSchema,
-      response: ProposalThreadSchema,
+    implement(endpoints.getProposal, {
       access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.proposal(params.id) },
       handler: ({ params }) => catchball.get(params.id),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/proposals/:id/actions',
-      tag,
-      summary: 'One step: question, counter, revise, agree, withdraw or reject (send the version you read)',
-      params: IdParamsSchema,
-      body: ProposalStepSchema,
-      response: ProposalThreadSchema,
+    implement(endpoints.actOnProposal, {
       access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.proposal(params.id) },
       handler: ({ params, body, access }) =>
         catchball.act(params.id, { ...body, actorId: actorOf(access, body.actorId) }),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/units/:id/proposals',
-      tag,
-      summary: "A unit's catchball inbox: proposals it sent or received",
-      params: IdParamsSchema,
-      query: ProposalListQuerySchema,
-      response: z.array(ProposalSchema),
+    implement(endpoints.listUnitProposals, {
       access: onUnitInPath('read'),
       handler: ({ params, query }) => catchball.listByUnit(params.id, query.state),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/people/:id/proposals',
-      tag,
-      summary: "A person's catchball inbox: proposals between units they own",
-      params: IdParamsSchema,
-      query: ProposalListQuerySchema,
-      response: z.array(ProposalSchema),
+    implement(endpoints.listPersonProposals, {
       access: { kind: 'scoped', need: 'member', scope: ({ params }, locate) => locate.person(params.id) },
       // Only the proposals whose units the caller may read.
       handler: async ({ params, query, access }) => {
@@ -106,23 +60,11 @@ export function catchballRoutes(services: Services): Route[] {
         return proposals.filter((_proposal, index) => visible[index]);
       },
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/key-results/:id/target-history',
-      tag,
-      summary: "Every value a key result's target has had: who, when, why",
-      params: IdParamsSchema,
-      response: z.array(TargetHistoryEntrySchema),
+    implement(endpoints.keyResultTargetHistory, {
       access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.keyResult(params.id) },
       handler: ({ params }) => catchball.targetHistory({ kind: 'key_result', id: params.id }),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/matrix-items/:id/target-history',
-      tag,
-      summary: "Every value a KPI's annual target has had: who, when, why",
-      params: IdParamsSchema,
-      response: z.array(TargetHistoryEntrySchema),
+    implement(endpoints.kpiTargetHistory, {
       access: onItemInPath('read'),
       handler: ({ params }) => catchball.targetHistory({ kind: 'kpi', id: params.id }),
     }),

@@ -1,14 +1,4 @@
-import { z } from 'zod';
-import {
-  CapacityReportSchema,
-  EffortSchema,
-  IdParamsSchema,
-  ImpactSchema,
-  LintReportSchema,
-  PressureTestJobSchema,
-  PressureTestRequestSchema,
-} from '../../contracts';
-import { defineRoute, type Route } from '../route';
+import { implement, type Route } from '../route';
 import { onItemInPath, onMatrixInPath } from './access-rules';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
@@ -16,16 +6,9 @@ import { feasibility as endpoints } from '../../contracts/endpoints';
 
 /** Impacts and efforts of initiatives, and what they add up to: pressure test, capacity, lint. */
 export function feasibilityRoutes(services: Services): Route[] {
-  const tag = 'Pressure test';
   const { feasibility, initiativePlans } = services;
   return [
-    defineRoute({
-      method: 'GET',
-      url: '/api/matrix-items/:id/impacts',
-      tag,
-      summary: "An initiative's impacts on KPIs",
-      params: IdParamsSchema,
-      response: z.array(ImpactSchema),
+    implement(endpoints.listImpacts, {
       access: onItemInPath('read'),
       handler: ({ params }) => initiativePlans.impacts.listByInitiative(params.id),
     }),
@@ -37,13 +20,7 @@ export function feasibilityRoutes(services: Services): Route[] {
       },
       service: initiativePlans.impacts,
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/matrix-items/:id/efforts',
-      tag,
-      summary: "An initiative's effort per skill",
-      params: IdParamsSchema,
-      response: z.array(EffortSchema),
+    implement(endpoints.listEfforts, {
       access: onItemInPath('read'),
       handler: ({ params }) => initiativePlans.efforts.listByInitiative(params.id),
     }),
@@ -55,26 +32,11 @@ export function feasibilityRoutes(services: Services): Route[] {
       },
       service: initiativePlans.efforts,
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/matrices/:id/pressure-test',
-      tag,
-      summary:
-        'Start a Monte Carlo pressure test in a worker thread (202 with a job; poll it, or send wait: true)',
-      status: 202,
-      params: IdParamsSchema,
-      body: PressureTestRequestSchema,
-      response: PressureTestJobSchema,
+    implement(endpoints.startPressureTest, {
       access: onMatrixInPath('read'),
       handler: ({ params, body }) => feasibility.startPressureTest(params.id, body),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/pressure-tests/:id',
-      tag,
-      summary: 'A pressure-test job: progress 0-1, then the result',
-      params: IdParamsSchema,
-      response: PressureTestJobSchema,
+    implement(endpoints.getPressureTest, {
       access: {
         kind: 'scoped',
         need: 'read',
@@ -82,23 +44,11 @@ export function feasibilityRoutes(services: Services): Route[] {
       },
       handler: ({ params }) => Promise.resolve(feasibility.getJob(params.id)),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/matrices/:id/capacity',
-      tag,
-      summary: 'Skill demand against supply per month, people over capacity, gaps, and a verdict per target',
-      params: IdParamsSchema,
-      response: CapacityReportSchema,
+    implement(endpoints.capacity, {
       access: onMatrixInPath('read'),
       handler: ({ params }) => feasibility.capacity(params.id),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/matrices/:id/lint',
-      tag,
-      summary: 'Publish gates and warnings of an X-matrix, each with the items concerned',
-      params: IdParamsSchema,
-      response: LintReportSchema,
+    implement(endpoints.lint, {
       access: onMatrixInPath('read'),
       handler: ({ params }) => feasibility.lint(params.id),
     }),

@@ -1,16 +1,7 @@
-import {
-  IdSchema,
-  IMPORT_MAX_BYTES,
-  OkrImportPreviewSchema,
-  OkrImportQuerySchema,
-  OkrImportResultSchema,
-  MatrixImportResultSchema,
-  SHEET_CONTENT_TYPES,
-} from '../../contracts';
-import { z } from 'zod';
-import { validationError } from '../../core/errors';
-import { DomainError } from '../../core/errors';
-import { defineRoute, type Route } from '../route';
+import { IMPORT_MAX_BYTES } from '../../contracts';
+import { imports as endpoints } from '../../contracts/endpoints';
+import { DomainError, validationError } from '../../core/errors';
+import { implement, type Route } from '../route';
 import type { Services } from '../services';
 
 /** The uploaded file: the raw request body (a CSV or XLSX), refused when missing. */
@@ -30,18 +21,10 @@ export function uploadedFile(body: unknown): Uint8Array {
 
 /** Spreadsheet uploads: the body is the file; `bodyLimit` is explicit so a huge file gets a clear 413. */
 export function importRoutes(services: Services): Route[] {
-  const tag = 'Imports';
-  const upload = { bodyContentTypes: SHEET_CONTENT_TYPES, bodyLimit: IMPORT_MAX_BYTES };
+  const upload = { bodyLimit: IMPORT_MAX_BYTES };
   return [
-    defineRoute({
-      method: 'POST',
-      url: '/api/imports/okrs/preview',
-      tag,
-      summary:
-        'Read a CSV or XLSX of OKRs (one row per key result) and show the column mapping, what would be created and every problem by row and column; writes nothing',
+    implement(endpoints.previewOkrs, {
       ...upload,
-      query: OkrImportQuerySchema,
-      response: OkrImportPreviewSchema,
       access: {
         kind: 'scoped',
         need: 'edit',
@@ -52,16 +35,8 @@ export function importRoutes(services: Services): Route[] {
       },
       handler: ({ query, request }) => services.okrImport.preview(uploadedFile(request.body), query),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/imports/okrs/confirm',
-      tag,
-      status: 201,
-      summary:
-        'Import the same CSV or XLSX: all objectives, key results and new owners in one transaction, or nothing when any problem remains',
+    implement(endpoints.confirmOkrs, {
       ...upload,
-      query: OkrImportQuerySchema,
-      response: OkrImportResultSchema,
       access: {
         kind: 'scoped',
         need: 'edit',
@@ -82,23 +57,8 @@ export function importRoutes(services: Services): Route[] {
             );
         }),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/imports/matrix',
-      tag,
-      status: 201,
-      summary:
-        'Import a spreadsheet X-matrix (XLSX, the template’s layout): checked cell by cell, then written in one transaction',
+    implement(endpoints.importMatrix, {
       ...upload,
-      query: z.object({
-        unitId: IdSchema.optional().meta({ description: 'Overrides the Unit cell of the Matrix sheet' }),
-        year: z.coerce.number().int().min(2000).max(2100).optional(),
-        replace: z
-          .enum(['true', 'false'])
-          .default('false')
-          .transform((v) => v === 'true'),
-      }),
-      response: MatrixImportResultSchema,
       access: {
         kind: 'scoped',
         need: 'edit',

@@ -1,28 +1,11 @@
-import { z } from 'zod';
-import {
-  CreateOrganisationSchema,
-  CycleSchema,
-  IdParamsSchema,
-  OrganisationSchema,
-  PersonSchema,
-  UnitSchema,
-  UpdateOrganisationSchema,
-  XMatrixSchema,
-} from '../../contracts';
-import { defineRoute, type Route } from '../route';
+import { organisations as endpoints } from '../../contracts/endpoints';
+import { implement, type Route } from '../route';
 import type { Services } from '../services';
-import { VersionQuerySchema } from './shared';
 import { SIGNED_IN, SITE_ADMIN, onOrganisationInPath } from './access-rules';
 
 export function organisationRoutes(services: Services): Route[] {
-  const tag = 'Organisations';
   return [
-    defineRoute({
-      method: 'GET',
-      url: '/api/organisations',
-      tag,
-      summary: 'List organisations',
-      response: z.array(OrganisationSchema),
+    implement(endpoints.list, {
       access: SIGNED_IN,
       // Only the organisations the caller belongs to (all of them for a site administrator).
       handler: async ({ access }) => {
@@ -35,14 +18,7 @@ export function organisationRoutes(services: Services): Route[] {
         return organisations.filter((_organisation, index) => member[index]);
       },
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/organisations',
-      tag,
-      summary: 'Create an organisation',
-      status: 201,
-      body: CreateOrganisationSchema,
-      response: OrganisationSchema,
+    implement(endpoints.create, {
       access: SITE_ADMIN,
       // The creator administers the new organisation.
       handler: ({ body, access }) =>
@@ -51,78 +27,34 @@ export function organisationRoutes(services: Services): Route[] {
           access.principal.kind === 'user' ? { adminUserId: access.principal.id } : {},
         ),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/organisations/:id',
-      tag,
-      summary: 'Get an organisation',
-      params: IdParamsSchema,
-      response: OrganisationSchema,
+    implement(endpoints.get, {
       access: onOrganisationInPath('member'),
       handler: ({ params }) => services.organisations.get(params.id),
     }),
-    defineRoute({
-      method: 'PATCH',
-      url: '/api/organisations/:id',
-      tag,
-      summary: 'Update an organisation (name, part names, horizon)',
-      params: IdParamsSchema,
-      body: UpdateOrganisationSchema,
-      response: OrganisationSchema,
+    implement(endpoints.update, {
       access: onOrganisationInPath('admin'),
       handler: ({ params, body }) => services.organisations.update(params.id, body),
     }),
-    defineRoute({
-      method: 'DELETE',
-      url: '/api/organisations/:id',
-      tag,
-      summary: 'Delete an organisation and everything it holds',
-      status: 204,
-      params: IdParamsSchema,
-      query: VersionQuerySchema,
+    implement(endpoints.remove, {
       access: onOrganisationInPath('admin'),
       handler: async ({ params, query }) => {
         await services.organisations.remove(params.id, query.version);
         return undefined;
       },
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/organisations/:id/units',
-      tag,
-      summary: "List the organisation's units (flat; parentId gives the tree)",
-      params: IdParamsSchema,
-      response: z.array(UnitSchema),
+    implement(endpoints.listUnits, {
       access: onOrganisationInPath('member'),
       handler: ({ params }) => services.units.listByOrganisation(params.id),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/organisations/:id/people',
-      tag,
-      summary: "List the organisation's people",
-      params: IdParamsSchema,
-      response: z.array(PersonSchema),
+    implement(endpoints.listPeople, {
       access: onOrganisationInPath('member'),
       handler: ({ params }) => services.people.listByOrganisation(params.id),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/organisations/:id/cycles',
-      tag,
-      summary: "List the organisation's cycles",
-      params: IdParamsSchema,
-      response: z.array(CycleSchema),
+    implement(endpoints.listCycles, {
       access: onOrganisationInPath('member'),
       handler: ({ params }) => services.cycles.listByOrganisation(params.id),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/organisations/:id/matrices',
-      tag,
-      summary: "List the organisation's X-matrices",
-      params: IdParamsSchema,
-      response: z.array(XMatrixSchema),
+    implement(endpoints.listMatrices, {
       access: onOrganisationInPath('member'),
       // Structure is for every member; a matrix only for those who may read its unit.
       handler: async ({ params, access }) => {

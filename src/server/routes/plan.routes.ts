@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { IdParamsSchema, IdSchema, PlanDocumentSchema } from '../../contracts';
-import { defineRoute, type Route } from '../route';
+import { plan as endpoints } from '../../contracts/endpoints';
+import { implement, type Route } from '../route';
 import { notFound } from '../errors';
 import type { Scope } from '../auth/locator';
 import type { Services } from '../services';
@@ -16,24 +15,10 @@ function planScope(body: unknown): Scope {
   return { organisationId: typeof organisation?.id === 'string' ? organisation.id : '', unitId: null };
 }
 
-const ImportSummarySchema = z.object({
-  organisationId: IdSchema,
-  replaced: z.boolean(),
-  counts: z.record(z.string(), z.number()),
-});
-
 /** Plan as code over HTTP: the same import and export as the CLI. */
 export function planRoutes(services: Services): Route[] {
-  const tag = 'Plan documents';
   return [
-    defineRoute({
-      method: 'GET',
-      url: '/api/organisations/:id/plan',
-      tag,
-      summary: 'Export the organisation (or one unit subtree) as a plan document',
-      params: IdParamsSchema,
-      query: z.object({ format: z.enum(['json', 'yaml']).default('json'), unitId: IdSchema.optional() }),
-      response: PlanDocumentSchema,
+    implement(endpoints.exportPlan, {
       access: {
         kind: 'scoped',
         need: 'read',
@@ -54,22 +39,7 @@ export function planRoutes(services: Services): Route[] {
         return formatPlan(plan, 'yaml') as unknown as typeof plan;
       },
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/plan',
-      tag,
-      status: 201,
-      summary:
-        'Import a plan document (JSON or YAML): all of it in one transaction, or nothing, with every problem listed',
-      query: z.object({
-        replace: z
-          .enum(['true', 'false'])
-          .default('false')
-          .transform((v) => v === 'true'),
-      }),
-      body: z.unknown(),
-      bodyContentTypes: ['application/yaml'],
-      response: ImportSummarySchema,
+    implement(endpoints.importPlan, {
       access: { kind: 'scoped', need: 'admin', scope: ({ body }) => planScope(body) },
       handler: ({ body, query }) =>
         services.planImport.importPlan(typeof body === 'string' ? parsePlanText(body) : body, {

@@ -1,27 +1,9 @@
-import { z } from 'zod';
-import {
-  AcceptSourceSchema,
-  AnswerSourceSchema,
-  CascadeItemSchema,
-  IdParamsSchema,
-  MatrixItemSchema,
-  OrphanSchema,
-  SourceStatusSchema,
-  StrategyMapSchema,
-  TraceParamsSchema,
-  TraceSchema,
-  TranslationProposalSchema,
-  TranslationResultSchema,
-  TranslationScopeSchema,
-} from '../../contracts';
-import { defineRoute, type Route } from '../route';
+import { translations as endpoints } from '../../contracts/endpoints';
+import { implement, type Route } from '../route';
 import type { Locator, Scope } from '../auth/locator';
 import { onItemInPath, onMatrixInPath, onOrganisationInPath } from './access-rules';
 import type { Services } from '../services';
 
-const LinkedItemSchema = z.object({ item: MatrixItemSchema, sourceStatus: SourceStatusSchema.nullable() });
-
-/** Translate, source changes, cascade, trace, strategy map and orphans: the links between levels. */
 /** A translation reads the source unit's OKRs and writes (or previews) the target unit's matrix. */
 async function sourceAndTarget(
   body: { fromUnitId: string; toUnitId: string },
@@ -32,17 +14,11 @@ async function sourceAndTarget(
   return [{ ...source, need: 'read' }, target];
 }
 
+/** Translate, source changes, cascade, trace, strategy map and orphans: the links between levels. */
 export function translationRoutes(services: Services): Route[] {
   const { translation, itemLinks, strategyMap } = services;
-  const tag = 'Translate and trace';
   return [
-    defineRoute({
-      method: 'POST',
-      url: '/api/translations/preview',
-      tag,
-      summary: "Propose a child unit's X-matrix from a parent unit's OKRs for a cycle",
-      body: TranslationScopeSchema,
-      response: TranslationProposalSchema,
+    implement(endpoints.preview, {
       access: {
         kind: 'scoped',
         need: 'read',
@@ -50,13 +26,7 @@ export function translationRoutes(services: Services): Route[] {
       },
       handler: ({ body }) => translation.preview(body),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/translations/prefill',
-      tag,
-      summary: 'Re-fill the grid marks of an edited proposal from its source links (your marks are kept)',
-      body: TranslationProposalSchema,
-      response: TranslationProposalSchema,
+    implement(endpoints.prefill, {
       access: {
         kind: 'scoped',
         need: 'read',
@@ -64,14 +34,7 @@ export function translationRoutes(services: Services): Route[] {
       },
       handler: ({ body }) => translation.prefill(body),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/translations/apply',
-      tag,
-      summary: "Write an edited proposal into the child's X-matrix (created or extended) in one transaction",
-      status: 201,
-      body: TranslationProposalSchema,
-      response: TranslationResultSchema,
+    implement(endpoints.apply, {
       access: {
         kind: 'scoped',
         need: 'edit',
@@ -79,38 +42,15 @@ export function translationRoutes(services: Services): Route[] {
       },
       handler: ({ body }) => translation.apply(body),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/matrix-items/:id/source/accept',
-      tag,
-      summary: "Accept a changed source: the item takes the source's new text and target",
-      params: IdParamsSchema,
-      body: AcceptSourceSchema,
-      response: LinkedItemSchema,
+    implement(endpoints.acceptSource, {
       access: onItemInPath('edit'),
       handler: ({ params, body }) => itemLinks.accept(params.id, body.version),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/matrix-items/:id/source/answer',
-      tag,
-      summary: 'Answer a changed source: the item keeps its own text, with a comment saying why',
-      params: IdParamsSchema,
-      body: AnswerSourceSchema,
-      response: LinkedItemSchema,
+    implement(endpoints.answerSource, {
       access: onItemInPath('edit'),
       handler: ({ params, body }) => itemLinks.answer(params.id, body),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/matrix-items/:id/cascade',
-      tag,
-      summary:
-        'Cascade an initiative into a unit below as a breakthrough (what) or annual objective (how_far)',
-      status: 201,
-      params: IdParamsSchema,
-      body: CascadeItemSchema,
-      response: LinkedItemSchema,
+    implement(endpoints.cascade, {
       access: {
         kind: 'scoped',
         need: 'edit',
@@ -121,14 +61,7 @@ export function translationRoutes(services: Services): Route[] {
       },
       handler: ({ params, body }) => itemLinks.cascade(params.id, body),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/trace/:kind/:id',
-      tag,
-      summary:
-        'The chain through an initiative, KPI, key result, objective or item: up to the top, down to the work',
-      params: TraceParamsSchema,
-      response: TraceSchema,
+    implement(endpoints.trace, {
       access: {
         kind: 'scoped',
         need: 'read',
@@ -167,34 +100,15 @@ export function translationRoutes(services: Services): Route[] {
         return { ...trace, up, down, edges };
       },
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/organisations/:id/strategy-map',
-      tag,
-      summary: 'The whole organisation as a graph: units, OKRs, matrices, items and the links between them',
-      params: IdParamsSchema,
-      response: StrategyMapSchema,
+    implement(endpoints.strategyMap, {
       access: onOrganisationInPath('read'),
       handler: ({ params }) => strategyMap.strategyMap(params.id),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/organisations/:id/orphans',
-      tag,
-      summary:
-        'Items with no correlation or alignment, and OKRs nothing below supports, across the organisation',
-      params: IdParamsSchema,
-      response: z.array(OrphanSchema),
+    implement(endpoints.organisationOrphans, {
       access: onOrganisationInPath('read'),
       handler: ({ params }) => strategyMap.organisationOrphans(params.id),
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/matrices/:id/orphans',
-      tag,
-      summary: "A matrix's orphans, and its unit's OKRs that nothing below supports",
-      params: IdParamsSchema,
-      response: z.array(OrphanSchema),
+    implement(endpoints.matrixOrphans, {
       access: onMatrixInPath('read'),
       handler: ({ params }) => strategyMap.matrixOrphans(params.id),
     }),

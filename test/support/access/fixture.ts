@@ -1,12 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { grantRole } from '../builders';
-import {
-  toHttpRequest,
-  type Endpoint,
-  type EndpointRequest,
-  type EndpointResponse,
-} from '../../../src/contracts/endpoint';
+import type { Endpoint, EndpointRequest, EndpointResponse } from '../../../src/contracts/endpoint';
 import { createTestApp, demoPlan, type TestApp } from '../test-app';
 import { everyCaller, GRANT_AT, OTHER_ORG, type Caller } from './policy';
 
@@ -91,6 +86,14 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       );
     return response.data;
   };
+  const adminCall: AccessFixture['adminCall'] = async (endpoint, input) => {
+    const response = await t.call(endpoint, input);
+    if (response.statusCode >= 300)
+      throw new Error(
+        `setup ${endpoint.method} ${endpoint.path}: ${String(response.statusCode)} ${response.body}`,
+      );
+    return response.result;
+  };
   for (const caller of callers) {
     if (caller.kind === 'anonymous' || caller.kind === 'site_admin') continue;
     const grant = GRANT_AT[caller.relation];
@@ -123,13 +126,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     headers,
     admin,
     create: async (url, payload) => ((await admin({ method: 'POST', url, payload })) as { id: string }).id,
-    async adminCall(endpoint, input) {
-      const http = toHttpRequest(endpoint, input);
-      const payload = http.body === undefined ? {} : { payload: http.body as InjectOptions['payload'] };
-      return (await admin({ method: http.method, url: http.url, ...payload })) as EndpointResponse<
-        typeof endpoint
-      >;
-    },
+    adminCall,
     async version(table, id) {
       const result = await sql<{
         version: number;
