@@ -1,13 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
-import {
-  defineEndpoint,
-  type Endpoint,
-  type EndpointSpec,
-  type HttpMethod,
-  type Parsed,
-  type SuccessStatus,
-} from '../contracts/endpoint';
+import type { Endpoint, HttpMethod, Parsed, SuccessStatus } from '../contracts/endpoint';
 import { DomainError } from '../core/errors';
 import type { AccessContext, Authorizer, RouteAccess } from './auth/authorizer';
 import { actorOf, CSRF_HEADER, type Principal } from './auth/principal';
@@ -32,21 +25,6 @@ export interface Implementation<E extends Endpoint> {
     access: AccessContext;
   }) => Promise<Infer<E['response']> | undefined>;
 }
-
-/**
- * An endpoint declared in the route file itself, for routes no client calls through the typed
- * client (redirects of the sign-in flow, say). Prefer an endpoint in src/contracts/endpoints.
- */
-export type RouteSpec<
-  P extends ZodType | undefined,
-  Q extends ZodType | undefined,
-  B extends ZodType | undefined,
-  R extends ZodType | undefined,
-> = Omit<EndpointSpec<P, Q, B, R>, 'path'> &
-  Implementation<Endpoint<P, Q, B, R>> & {
-    /** Fastify-style path, e.g. `/api/units/:id`. */
-    url: string;
-  };
 
 /** A route with its types erased: what the app registers and the OpenAPI generator reads. */
 export interface Route {
@@ -136,19 +114,4 @@ export function implement<E extends Endpoint>(endpoint: E, implementation: Imple
       });
     },
   };
-}
-
-/** A route whose endpoint is declared inline (see RouteSpec): `implement` of that endpoint. */
-export function defineRoute<
-  P extends ZodType | undefined = undefined,
-  Q extends ZodType | undefined = undefined,
-  B extends ZodType | undefined = undefined,
-  R extends ZodType | undefined = undefined,
->(spec: RouteSpec<P, Q, B, R>): Route {
-  const { url, access, handler, bodyLimit, ...rest } = spec;
-  return implement(defineEndpoint<P, Q, B, R>({ ...rest, path: url }), {
-    access,
-    handler,
-    ...(bodyLimit ? { bodyLimit } : {}),
-  });
 }

@@ -13,21 +13,6 @@ function declaredIn(value: unknown, name: string): { name: string; endpoint: End
   return Object.entries(value).flatMap(([key, inner]) => declaredIn(inner, `${name}.${key}`));
 }
 
-/**
- * Tags whose routes may still declare their endpoint inline (`defineRoute`), while they are moved
- * to src/contracts/endpoints; empty once every route implements a declared endpoint.
- */
-const INLINE_TAGS = new Set([
-  'Sign-in',
-  'Users',
-  'Roles',
-  'Audit',
-  'Check-ins',
-  'Execution',
-  'Bowling chart',
-  'Dashboards',
-]);
-
 describe('endpoints declared once', () => {
   let t: TestApp;
   let routes: Route[];
@@ -83,11 +68,10 @@ describe('endpoints declared once', () => {
     }
   });
 
-  it('declares each endpoint once, and one for every route outside the resources still being moved', () => {
+  it('declares each endpoint once, and one for every route', () => {
     const keys = declared.map(({ endpoint }) => key(endpoint.method, endpoint.path));
     expect(keys.length).toBe(new Set(keys).size);
     const undeclared = routes
-      .filter((route) => !INLINE_TAGS.has(route.tag))
       .map((route) => key(route.method, route.url))
       .filter((routeKey) => !keys.includes(routeKey));
     expect(undeclared).toEqual([]);
