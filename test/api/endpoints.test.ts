@@ -13,6 +13,12 @@ function declaredIn(value: unknown, name: string): { name: string; endpoint: End
   return Object.entries(value).flatMap(([key, inner]) => declaredIn(inner, `${name}.${key}`));
 }
 
+/**
+ * Endpoints served outside `apiRoutes`: the live stream holds its connection open and is
+ * registered by src/server/live/event-stream.ts itself (its address and query are still declared).
+ */
+const STREAMS = new Set(['GET /api/events']);
+
 describe('endpoints declared once', () => {
   let t: TestApp;
   let routes: Route[];
@@ -42,6 +48,7 @@ describe('endpoints declared once', () => {
   it('serves every declared endpoint with its own method, path, schemas, status and documentation', () => {
     const byKey = new Map(routes.map((route) => [key(route.method, route.url), route]));
     for (const { name, endpoint } of declared) {
+      if (STREAMS.has(key(endpoint.method, endpoint.path))) continue;
       const route = byKey.get(key(endpoint.method, endpoint.path));
       expect(route, `${name}: ${key(endpoint.method, endpoint.path)} has no route`).toBeDefined();
       expect(
