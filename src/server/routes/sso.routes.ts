@@ -32,74 +32,64 @@ export function ssoRoutes({ db, config, clock = () => new Date() }: SsoRouteDeps
   const secure = (request: FastifyRequest) => config.secureCookies || request.protocol === 'https';
 
   return [
-    // The document names the configured provider where the declarations say "single sign-on".
-    implement(
-      { ...endpoints.start, summary: `Sign in with ${config.name}: redirects to the OpenID provider` },
-      {
-        access: PUBLIC,
-        handler: async ({ query, request, reply }) => {
-          let started: Awaited<ReturnType<typeof beginSsoLogin>>;
-          try {
-            started = await beginSsoLogin(db, config, query.returnTo, clock());
-          } catch (error) {
-            if (!wantsPage(request)) throw error;
-            request.log.error({ err: error }, 'single sign-on could not start');
-            return failToPage(reply, 'sso_unavailable');
-          }
-          reply.header(
-            'set-cookie',
-            serializeCookie(SSO_STATE_COOKIE, started.state, {
-              path: callbackPath,
-              secure: secure(request),
-              maxAgeSeconds: SSO_LOGIN_TTL_MS / 1000,
-            }),
-          );
-          reply.header('cache-control', 'no-store');
-          await reply.redirect(started.url.href, 302);
-          return undefined;
-        },
+    implement(endpoints.start, {
+      access: PUBLIC,
+      handler: async ({ query, request, reply }) => {
+        let started: Awaited<ReturnType<typeof beginSsoLogin>>;
+        try {
+          started = await beginSsoLogin(db, config, query.returnTo, clock());
+        } catch (error) {
+          if (!wantsPage(request)) throw error;
+          request.log.error({ err: error }, 'single sign-on could not start');
+          return failToPage(reply, 'sso_unavailable');
+        }
+        reply.header(
+          'set-cookie',
+          serializeCookie(SSO_STATE_COOKIE, started.state, {
+            path: callbackPath,
+            secure: secure(request),
+            maxAgeSeconds: SSO_LOGIN_TTL_MS / 1000,
+          }),
+        );
+        reply.header('cache-control', 'no-store');
+        await reply.redirect(started.url.href, 302);
+        return undefined;
       },
-    ),
-    implement(
-      {
-        ...endpoints.callback,
-        summary: `Where ${config.name} sends the browser back: opens a session, redirects to returnTo`,
+    }),
+    implement(endpoints.callback, {
+      access: PUBLIC,
+      handler: async ({ request, reply }) => {
+        let finished: Awaited<ReturnType<typeof finishSsoLogin>>;
+        try {
+          finished = await finishSsoLogin(db, config, {
+            search: new URL(request.url, 'http://callback.invalid').search,
+            browserState: readCookie(request.headers.cookie, SSO_STATE_COOKIE),
+            ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
+            ip: request.ip,
+            now: clock(),
+          });
+        } catch (error) {
+          if (!(error instanceof SsoFailure) || !wantsPage(request)) throw error;
+          request.log.warn({ reason: error.reason }, error.message);
+          return failToPage(reply, error.reason);
+        }
+        reply.header('set-cookie', [
+          sessionCookie(
+            finished.session.secret,
+            secure(request),
+            finished.session.expiresAt.getTime() - clock().getTime(),
+          ),
+          serializeCookie(SSO_STATE_COOKIE, '', {
+            path: callbackPath,
+            secure: secure(request),
+            maxAgeSeconds: 0,
+          }),
+        ]);
+        reply.header('cache-control', 'no-store');
+        await reply.redirect(finished.returnTo, 302);
+        return undefined;
       },
-      {
-        access: PUBLIC,
-        handler: async ({ request, reply }) => {
-          let finished: Awaited<ReturnType<typeof finishSsoLogin>>;
-          try {
-            finished = await finishSsoLogin(db, config, {
-              search: new URL(request.url, 'http://callback.invalid').search,
-              browserState: readCookie(request.headers.cookie, SSO_STATE_COOKIE),
-              ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
-              ip: request.ip,
-              now: clock(),
-            });
-          } catch (error) {
-            if (!(error instanceof SsoFailure) || !wantsPage(request)) throw error;
-            request.log.warn({ reason: error.reason }, error.message);
-            return failToPage(reply, error.reason);
-          }
-          reply.header('set-cookie', [
-            sessionCookie(
-              finished.session.secret,
-              secure(request),
-              finished.session.expiresAt.getTime() - clock().getTime(),
-            ),
-            serializeCookie(SSO_STATE_COOKIE, '', {
-              path: callbackPath,
-              secure: secure(request),
-              maxAgeSeconds: 0,
-            }),
-          ]);
-          reply.header('cache-control', 'no-store');
-          await reply.redirect(finished.returnTo, 302);
-          return undefined;
-        },
-      },
-    ),
+    }),
   ];
 }
 
