@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { changePassword } from '../api-accounts';
 import { AuthField, FormAlert } from '../pages/auth/auth-layout';
-import { NewPasswordFields, newPasswordProblem, type NewPassword } from '../pages/auth/new-password-fields';
+import { NewPasswordFields, newPasswordProblem, type NewPassword } from './form/new-password-fields';
 import { Button } from './button';
 import { Dialog } from './dialog';
 import { useToast } from './toast';

@@ -6,7 +6,7 @@ import { useState, type SyntheticEvent } from 'react';
 import type { CreatedUser } from '../../../contracts';
 import { createUser } from '../../api-accounts';
 import { FormAlert } from '../../pages/auth/auth-layout';
-import { MIN_PASSWORD_LENGTH } from '../../pages/auth/new-password-fields';
+import { MIN_PASSWORD_LENGTH } from '../form/new-password-fields';
 import { Button } from '../button';
 import { PlusIcon } from '../icons';
 

@@ -7,7 +7,7 @@ import {
   NewPasswordFields,
   newPasswordProblem,
   type NewPassword,
-} from '../../pages/auth/new-password-fields';
+} from '../form/new-password-fields';
 import { Button } from '../button';
 import { Dialog } from '../dialog';
 

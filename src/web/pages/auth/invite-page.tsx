@@ -7,7 +7,7 @@ import { Button } from '../../components/button';
 import { queryParam } from '../../session/return-to';
 import { useSession } from '../../session/session-context';
 import { AuthLayout, FormAlert } from './auth-layout';
-import { NewPasswordFields, newPasswordProblem, type NewPassword } from './new-password-fields';
+import { NewPasswordFields, newPasswordProblem, type NewPassword } from '../../components/form/new-password-fields';
 
 export function InvitePage() {
   const { completeSignIn } = useSession();

@@ -1,5 +1,5 @@
 /** A new password typed twice, with the server's rule (at least 10 characters) stated up front. */
-import { AuthField } from './auth-layout';
+import { AuthField } from '../../pages/auth/auth-layout';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
