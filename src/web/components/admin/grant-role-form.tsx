@@ -6,8 +6,10 @@ import { useState, type SyntheticEvent } from 'react';
 import type { GrantedRole, RoleName } from '../../../contracts';
 import { grantRole } from '../../api-accounts';
 import type { UnitNode } from '../../hooks/unit-tree';
-import { FormAlert } from '../../pages/auth/auth-layout';
 import { Button } from '../button';
+import { TextField } from '../form/field';
+import { FormAlert } from '../form/form-alert';
+import { useSubmit } from '../form/use-submit';
 import { PlusIcon } from '../icons';
 import { RolePicker } from './role-picker';
 import { UnitPicker, WHOLE_ORGANISATION } from './unit-picker';
@@ -28,65 +30,50 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
   const [name, setName] = useState('');
   const [role, setRole] = useState<RoleName>('viewer');
   const [unitId, setUnitId] = useState(firstAllowed);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useSubmit(async () => {
+    const granted = await grantRole({
+      organisationId,
+      unitId: unitId === WHOLE_ORGANISATION ? null : unitId,
+      email: email.trim(),
+      role,
+      ...(name.trim() ? { name: name.trim() } : {}),
+    });
+    setEmail('');
+    setName('');
+    onGranted(granted);
+  });
 
-  async function submit(event: SyntheticEvent) {
+  function submit(event: SyntheticEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const granted = await grantRole({
-        organisationId,
-        unitId: unitId === WHOLE_ORGANISATION ? null : unitId,
-        email: email.trim(),
-        role,
-        ...(name.trim() ? { name: name.trim() } : {}),
-      });
-      setEmail('');
-      setName('');
-      onGranted(granted);
-    } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
-    } finally {
-      setBusy(false);
-    }
+    void save.run();
   }
 
   return (
-    <form
-      className="admin-card grant-form"
-      aria-label="Grant a role"
-      onSubmit={(event) => void submit(event)}
-    >
+    <form className="admin-card grant-form" aria-label="Grant a role" onSubmit={submit}>
       <h2>Grant a role</h2>
       <p className="muted">
         A role on a unit holds on every unit below it. Someone without an account gets an invitation link to
         pass on.
       </p>
-      {error && <FormAlert>{error}</FormAlert>}
+      <FormAlert error={save.error} fields={['email', 'name']} />
       <div className="grant-form-fields">
-        <label className="field">
-          <span className="field-label">E-mail</span>
-          <input
-            className="input"
-            type="email"
-            name="email"
-            required
-            value={email}
-            placeholder="name@example.com"
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">Name (for new accounts)</span>
-          <input
-            className="input"
-            name="name"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </label>
+        <TextField
+          label="E-mail"
+          type="email"
+          name="email"
+          required
+          error={save.fieldErrors.email}
+          value={email}
+          placeholder="name@example.com"
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <TextField
+          label="Name (for new accounts)"
+          name="name"
+          error={save.fieldErrors.name}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
         <RolePicker label="Role" value={role} onChange={setRole} withHelp />
         <UnitPicker
           label="Where"
@@ -99,8 +86,8 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
         />
       </div>
       <div className="admin-card-actions">
-        <Button variant="primary" type="submit" icon={<PlusIcon />} disabled={busy}>
-          {busy ? 'Granting…' : 'Grant role'}
+        <Button variant="primary" type="submit" icon={<PlusIcon />} disabled={save.isPending}>
+          {save.isPending ? 'Granting…' : 'Grant role'}
         </Button>
       </div>
     </form>

@@ -2,14 +2,11 @@
 import { useState } from 'react';
 import type { User } from '../../../contracts';
 import { updateUser } from '../../api-accounts';
-import { FormAlert } from '../../pages/auth/auth-layout';
-import {
-  NewPasswordFields,
-  newPasswordProblem,
-  type NewPassword,
-} from '../form/new-password-fields';
+import { NewPasswordFields, newPasswordProblem, type NewPassword } from '../form/new-password-fields';
 import { Button } from '../button';
 import { Dialog } from '../dialog';
+import { FormAlert } from '../form/form-alert';
+import { useSubmit } from '../form/use-submit';
 
 export function ResetPasswordDialog({
   user,
@@ -21,22 +18,16 @@ export function ResetPasswordDialog({
   onDone: () => void;
 }) {
   const [next, setNext] = useState<NewPassword>({ password: '', repeat: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useSubmit(async () => {
+    await updateUser(user.id, { version: user.version, password: next.password });
+    onDone();
+    onClose();
+  });
 
-  async function submit() {
+  function submit() {
     const problem = newPasswordProblem(next);
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
-      await updateUser(user.id, { version: user.version, password: next.password });
-      onDone();
-      onClose();
-    } catch (cause) {
-      setBusy(false);
-      setError(cause instanceof Error ? cause.message : String(cause));
-    }
+    if (problem) return save.fail(problem);
+    void save.run();
   }
 
   return (
@@ -44,21 +35,26 @@ export function ResetPasswordDialog({
       title={`Set a password for ${user.name}`}
       description="Tell them the new password in person or by phone, and ask them to change it."
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       className="dialog-narrow"
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
             Cancel
           </Button>
-          <Button variant="primary" type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Set password'}
+          <Button variant="primary" type="submit" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : 'Set password'}
           </Button>
         </>
       }
     >
-      {error && <FormAlert>{error}</FormAlert>}
-      <NewPasswordFields value={next} onChange={setNext} label="New password" />
+      <FormAlert error={save.error} fields={['password']} />
+      <NewPasswordFields
+        value={next}
+        onChange={setNext}
+        label="New password"
+        error={save.fieldErrors.password}
+      />
     </Dialog>
   );
 }

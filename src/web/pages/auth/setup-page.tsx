@@ -6,10 +6,17 @@ import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'wouter';
 import { setUp } from '../../api-accounts';
 import { Button } from '../../components/button';
+import { TextField } from '../../components/form/field';
+import { FormAlert } from '../../components/form/form-alert';
+import { useSubmit } from '../../components/form/use-submit';
 import { queryParam } from '../../session/return-to';
 import { useSession } from '../../session/session-context';
-import { AuthField, AuthLayout, FormAlert } from './auth-layout';
-import { NewPasswordFields, newPasswordProblem, type NewPassword } from '../../components/form/new-password-fields';
+import { AuthLayout } from './auth-layout';
+import {
+  NewPasswordFields,
+  newPasswordProblem,
+  type NewPassword,
+} from '../../components/form/new-password-fields';
 
 export function SetupPage() {
   const { completeSignIn } = useSession();
@@ -17,8 +24,19 @@ export function SetupPage() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState<NewPassword>({ password: '', repeat: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useSubmit(
+    async (setupToken: string) =>
+      completeSignIn(
+        await setUp({
+          token: setupToken,
+          email: email.trim(),
+          name: name.trim(),
+          password: password.password,
+        }),
+        '/',
+      ),
+    { staysPendingOnSuccess: true },
+  );
 
   if (!token)
     return (
@@ -31,26 +49,11 @@ export function SetupPage() {
       </AuthLayout>
     );
 
-  async function submit(event: SyntheticEvent) {
+  function submit(event: SyntheticEvent, setupToken: string) {
     event.preventDefault();
     const problem = newPasswordProblem(password);
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
-      completeSignIn(
-        await setUp({
-          token: token ?? '',
-          email: email.trim(),
-          name: name.trim(),
-          password: password.password,
-        }),
-        '/',
-      );
-    } catch (cause) {
-      setBusy(false);
-      setError(cause instanceof Error ? cause.message : String(cause));
-    }
+    if (problem) return save.fail(problem);
+    void save.run(setupToken);
   }
 
   return (
@@ -58,29 +61,35 @@ export function SetupPage() {
       title="Set up Catchball"
       subtitle="Create the first administrator. They can then invite everyone else and give them roles."
     >
-      {error && <FormAlert>{error}</FormAlert>}
-      <form className="auth-form" onSubmit={(event) => void submit(event)} aria-label="Create administrator">
-        <AuthField
+      <FormAlert error={save.error} fields={['name', 'email', 'password']} />
+      <form
+        className="auth-form"
+        onSubmit={(event) => submit(event, token)}
+        aria-label="Create administrator"
+      >
+        <TextField
           label="Your name"
           name="name"
           autoComplete="name"
           required
           autoFocus
+          error={save.fieldErrors.name}
           value={name}
           onChange={(event) => setName(event.target.value)}
         />
-        <AuthField
+        <TextField
           label="E-mail"
           type="email"
           name="email"
           autoComplete="username"
           required
+          error={save.fieldErrors.email}
           value={email}
           onChange={(event) => setEmail(event.target.value)}
         />
-        <NewPasswordFields value={password} onChange={setPassword} />
-        <Button variant="primary" type="submit" className="auth-submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create administrator and sign in'}
+        <NewPasswordFields value={password} onChange={setPassword} error={save.fieldErrors.password} />
+        <Button variant="primary" type="submit" className="auth-submit" disabled={save.isPending}>
+          {save.isPending ? 'Creating…' : 'Create administrator and sign in'}
         </Button>
       </form>
     </AuthLayout>
