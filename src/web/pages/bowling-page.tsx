@@ -2,9 +2,11 @@
  * The bowling chart tab: the unit's KPIs for a year, red months opening their countermeasure A3, and
  * a check-in on the KPIs the user may check in on (editors: all; contributors: the ones they own).
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BowlingRow } from '../../contracts';
-import { getBowling, getCountermeasure } from '../api-client';
+import { queries } from '../api/queries';
+import { keys } from '../api/query-keys';
 import { BowlingChart, type CellTarget } from '../components/execution/bowling-chart';
 import { CheckInForm } from '../components/execution/check-in-form';
 import { CountermeasureForm } from '../components/execution/countermeasure-form';
@@ -13,19 +15,21 @@ import { AlertIcon, GridIcon } from '../components/icons';
 import { LoadingBlock } from '../components/spinner';
 import { useToast } from '../components/toast';
 import { useOrg } from '../hooks/org-context';
-import { useQuery } from '../hooks/use-query';
+import { useLiveChanges } from '../hooks/use-live-changes';
 import { useUnitAccess } from '../session/use-unit-access';
 
 export function BowlingPage({ unitId, year }: { unitId: string; year: number }) {
   const { data: org } = useOrg();
   const toast = useToast();
-  const chart = useQuery(`bowling:${unitId}:${year}`, () => getBowling(unitId, year));
+  const client = useQueryClient();
+  const chart = useQuery(queries.bowling(unitId, year));
+  useLiveChanges({ unitId });
+  const refresh = () => void client.invalidateQueries({ queryKey: keys.unit(unitId) });
   const [open, setOpen] = useState<CellTarget | null>(null);
   const { canCheckIn } = useUnitAccess(unitId);
   const [checkingIn, setCheckingIn] = useState<BowlingRow | null>(null);
-  const existing = useQuery(open?.countermeasureIds[0] ? `cm:${open.countermeasureIds[0]}` : null, () =>
-    getCountermeasure(open?.countermeasureIds[0] ?? ''),
-  );
+  const openId = open?.countermeasureIds[0];
+  const existing = useQuery({ ...queries.countermeasure(openId ?? ''), enabled: openId !== undefined });
 
   if (chart.error)
     return (
@@ -61,7 +65,7 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
           onDone={() => {
             setCheckingIn(null);
             toast.show({ message: `Checked in on ${checkingIn.title}`, tone: 'success' });
-            void chart.refetch();
+            refresh();
           }}
         />
       )}
@@ -90,7 +94,8 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
           onSaved={() => {
             setOpen(null);
             toast.show({ message: 'Countermeasure saved', tone: 'success' });
-            void chart.refetch();
+            void client.invalidateQueries({ queryKey: keys.countermeasure(openId ?? '') });
+            refresh();
           }}
         />
       )}

@@ -1,6 +1,7 @@
 /** The unit dashboard: objectives with progress and status, health over time, risks, countermeasures, stale items. */
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { getDashboard } from '../api-client';
+import { queries } from '../api/queries';
 import { ExplanationPopover } from '../components/execution/explanation-popover';
 import { HealthChart } from '../components/execution/health-chart';
 import { StatusBadge } from '../components/execution/status-badge';
@@ -9,15 +10,15 @@ import { AlertIcon } from '../components/icons';
 import { ProgressBar } from '../components/okr/progress-bar';
 import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
-import { useQuery } from '../hooks/use-query';
+import { useLiveChanges } from '../hooks/use-live-changes';
+import { paths } from '../paths';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: string | undefined }) {
   const { data: org } = useOrg();
-  const dashboard = useQuery(cycleId ? `dashboard:${unitId}:${cycleId}` : null, () =>
-    getDashboard(unitId, cycleId ?? ''),
-  );
+  const dashboard = useQuery({ ...queries.dashboard(unitId, cycleId ?? ''), enabled: cycleId !== undefined });
+  useLiveChanges(cycleId ? { unitId } : null);
   if (!cycleId) return <EmptyState title="No cycle yet">Dashboards follow a cycle's OKRs.</EmptyState>;
   if (dashboard.error)
     return (
@@ -112,7 +113,7 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
       </div>
       {org && (
         <p className="dashboard-footer">
-          <Link href={`/org/${org.organisation.id}/overview?cycle=${cycleId}`}>Organisation overview →</Link>
+          <Link href={paths.overview(org.organisation.id, cycleId)}>Organisation overview →</Link>
         </p>
       )}
     </section>

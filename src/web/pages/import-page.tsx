@@ -17,6 +17,7 @@ import { UploadProgress } from '../components/imports/upload-progress';
 import { LoadingBlock } from '../components/spinner';
 import { useToast } from '../components/toast';
 import { useOrg } from '../hooks/org-context';
+import { paths } from '../paths';
 
 type Stage =
   | { kind: 'idle' }
@@ -70,9 +71,7 @@ export function ImportPage() {
       setStage({ kind: 'failed', message: messageOf(error), preview });
     }
   };
-  const okrsLink = unitId
-    ? `/org/${organisationId}/units/${unitId}/okrs${cycle ? `?cycle=${cycle}` : ''}`
-    : null;
+  const okrsLink = unitId ? paths.okrs(organisationId, unitId, cycle || undefined) : null;
 
   return (
     <div className="page page-import">

@@ -4,9 +4,11 @@
  * those their person owns; viewers: none). Alignments are
  * resolved against the parent unit's OKRs of the same cycle so they read "Aligned to CIO KR: …".
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ObjectiveWithKeyResults, Unit } from '../../contracts';
-import { getProgress, listOkrs } from '../api-client';
+import { queries } from '../api/queries';
+import { keys } from '../api/query-keys';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, TargetIcon } from '../components/icons';
@@ -14,25 +16,24 @@ import { ObjectiveCard, type AlignmentLabel } from '../components/okr/objective-
 import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
 import { useLiveChanges } from '../hooks/use-live-changes';
-import { useQuery } from '../hooks/use-query';
 import { useUnitAccess } from '../session/use-unit-access';
 
 export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | undefined }) {
   const { data: org } = useOrg();
   const { canCheckIn } = useUnitAccess(unit.id);
-  const okrs = useQuery(cycleId ? `okrs:${unit.id}:${cycleId}` : null, () => listOkrs(unit.id, cycleId));
-  const progress = useQuery(cycleId ? `progress:${unit.id}:${cycleId}` : null, () =>
-    getProgress(unit.id, cycleId ?? ''),
-  );
-  const refresh = () => {
-    void okrs.refetch();
-    void progress.refetch();
-  };
+  const client = useQueryClient();
+  const okrs = useQuery({ ...queries.unitOkrs(unit.id, cycleId ?? ''), enabled: cycleId !== undefined });
+  const progress = useQuery({
+    ...queries.unitProgress(unit.id, cycleId ?? ''),
+    enabled: cycleId !== undefined,
+  });
+  const refresh = () => void client.invalidateQueries({ queryKey: keys.unit(unit.id) });
   const parentId = unit.parentId;
-  useLiveChanges(cycleId ? { unitId: unit.id } : null, () => void okrs.refetch());
-  const parentOkrs = useQuery(parentId && cycleId ? `okrs:${parentId}:${cycleId}` : null, () =>
-    listOkrs(parentId ?? '', cycleId),
-  );
+  useLiveChanges(cycleId ? { unitId: unit.id } : null);
+  const parentOkrs = useQuery({
+    ...queries.unitOkrs(parentId ?? '', cycleId ?? ''),
+    enabled: parentId !== null && cycleId !== undefined,
+  });
   const parentName = parentId ? org?.unitsById.get(parentId)?.name : undefined;
   const resolve = useMemo(
     () => alignmentResolver(parentOkrs.data ?? [], parentName),
@@ -59,7 +60,7 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
       </EmptyState>
     );
   }
-  if (okrs.loading || !okrs.data) return <LoadingBlock label="Loading OKRs" />;
+  if (!okrs.data) return <LoadingBlock label="Loading OKRs" />;
   const objectives = [...okrs.data].sort((a, b) => a.position - b.position);
   if (objectives.length === 0) {
     return (

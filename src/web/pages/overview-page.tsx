@@ -1,11 +1,12 @@
 /** The organisation view: per quarter, objectives and key results per unit, share achieved, scores and spread. */
+import { useQuery } from '@tanstack/react-query';
 import { useSearch } from 'wouter';
-import { getOverview } from '../api-client';
+import { queries } from '../api/queries';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon } from '../components/icons';
 import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
-import { useQuery } from '../hooks/use-query';
+import { useLiveChanges } from '../hooks/use-live-changes';
 
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 const num = (value: number | null) => (value === null ? '—' : value.toFixed(2));
@@ -15,9 +16,12 @@ export function OverviewPage() {
   const search = useSearch();
   const cycles = [...(org?.cycles ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
   const cycleId = new URLSearchParams(search).get('cycle') ?? cycles[0]?.id;
-  const overview = useQuery(org && cycleId ? `overview:${org.organisation.id}:${cycleId}` : null, () =>
-    getOverview(org?.organisation.id ?? '', cycleId ?? ''),
-  );
+  const orgId = org?.organisation.id;
+  const overview = useQuery({
+    ...queries.overview(orgId ?? '', cycleId ?? ''),
+    enabled: orgId !== undefined && cycleId !== undefined,
+  });
+  useLiveChanges(orgId ? { organisationId: orgId } : null);
   if (!org || !cycleId) return <LoadingBlock />;
   if (overview.error)
     return (

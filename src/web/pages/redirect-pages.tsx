@@ -5,6 +5,7 @@ import { AlertIcon, BuildingIcon } from '../components/icons';
 import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
 import { defaultMatrixYear, flattenTree } from '../hooks/unit-tree';
+import { paths } from '../paths';
 
 /** `/org/:orgId` → the first unit (tree order) that has an X-matrix, else the first unit's OKRs. */
 export function OrgIndexPage() {
@@ -17,13 +18,13 @@ export function OrgIndexPage() {
   if (withMatrix) {
     return (
       <Redirect
-        to={`/org/${orgId}/units/${withMatrix.id}/matrix/${defaultMatrixYear(withMatrix.id, data.matrices)}`}
+        to={paths.matrix(orgId, withMatrix.id, defaultMatrixYear(withMatrix.id, data.matrices) ?? 0)}
         replace
       />
     );
   }
   const first = units[0];
-  if (first) return <Redirect to={`/org/${orgId}/units/${first.id}/okrs`} replace />;
+  if (first) return <Redirect to={paths.okrs(orgId, first.id)} replace />;
   return (
     <div className="page">
       <EmptyState icon={<BuildingIcon size={22} />} title={`${data.organisation.name} has no units yet`}>
@@ -40,8 +41,13 @@ export function UnitIndexPage({ unitId }: { unitId: string }) {
   if (error) return <OrgError message={error.message} />;
   if (!data) return <PageLoading />;
   const year = defaultMatrixYear(unitId, data.matrices);
-  const base = `/org/${data.organisation.id}/units/${unitId}`;
-  return <Redirect to={year === undefined ? `${base}/okrs` : `${base}/matrix/${year}`} replace />;
+  const orgId = data.organisation.id;
+  return (
+    <Redirect
+      to={year === undefined ? paths.okrs(orgId, unitId) : paths.matrix(orgId, unitId, year)}
+      replace
+    />
+  );
 }
 
 function PageLoading() {

@@ -18,6 +18,7 @@ import { StepGrids } from './step-grids';
 import { StepHow, StepHowFar, StepHowMuch, StepWhat } from './step-items';
 import { StepScope, type Scope } from './step-scope';
 import { StepWho } from './step-who';
+import { paths } from '../../paths';
 
 const STEPS = ['Scope', 'What', 'How Far', 'How', 'How Much', 'Who', 'Grids'] as const;
 
@@ -83,7 +84,7 @@ function Wizard({ data, unitId }: { data: OrgData; unitId: string }) {
         message: `${result.createdMatrix ? 'Created' : 'Extended'} the X-matrix of ${result.view.unit.name}`,
       });
       await data.refetchMatrices();
-      navigate(`/org/${data.organisation.id}/units/${result.view.unit.id}/matrix/${result.view.matrix.year}`);
+      navigate(paths.matrix(data.organisation.id, result.view.unit.id, result.view.matrix.year));
     });
 
   const stepProps = proposal ? { proposal, okrs, onChange: setProposal } : null;
