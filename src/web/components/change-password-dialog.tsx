@@ -2,10 +2,8 @@
 import { useState } from 'react';
 import { changePassword } from '../api-accounts';
 import { TextField } from './form/field';
-import { FormAlert } from './form/form-alert';
+import { FormDialog } from './form/form-dialog';
 import { NewPasswordFields, newPasswordProblem, type NewPassword } from './form/new-password-fields';
-import { Button } from './button';
-import { Dialog } from './dialog';
 import { useSubmit } from './form/use-submit';
 import { useToast } from './toast';
 
@@ -13,36 +11,26 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const toast = useToast();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState<NewPassword>({ password: '', repeat: '' });
-  const save = useSubmit(async () => {
-    await changePassword({ currentPassword: current, newPassword: next.password });
-    toast.show({ tone: 'success', message: 'Password changed. You were signed out on your other devices.' });
-    onClose();
-  });
-
-  function submit() {
-    const problem = newPasswordProblem(next);
-    if (problem) return save.fail(problem);
-    void save.run();
-  }
+  const save = useSubmit(
+    async () => {
+      await changePassword({ currentPassword: current, newPassword: next.password });
+      toast.show({
+        tone: 'success',
+        message: 'Password changed. You were signed out on your other devices.',
+      });
+      onClose();
+    },
+    { check: () => newPasswordProblem(next) },
+  );
 
   return (
-    <Dialog
+    <FormDialog
       title="Change password"
+      submit={save}
+      submitLabel="Change password"
+      fields={['currentPassword', 'newPassword']}
       onClose={onClose}
-      onSubmit={submit}
-      className="dialog-narrow"
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Change password'}
-          </Button>
-        </>
-      }
     >
-      <FormAlert error={save.error} fields={['currentPassword', 'newPassword']} />
       <TextField
         label="Current password"
         type="password"
@@ -59,6 +47,6 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
         label="New password"
         error={save.fieldErrors.newPassword}
       />
-    </Dialog>
+    </FormDialog>
   );
 }

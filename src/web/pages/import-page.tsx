@@ -4,11 +4,13 @@
  * by row and column — then confirm. Nothing is written before the confirmation, and then all of
  * it or nothing. Also offers the blank spreadsheet X-matrix template.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { Link, useSearch } from 'wouter';
 import type { OkrImportPreview, OkrImportResult } from '../../contracts';
 import { ApiError } from '../api-client';
 import { confirmOkrImport, previewOkrImport, X_MATRIX_TEMPLATE_URL } from '../api-uploads';
+import { keys } from '../api/query-keys';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, CheckIcon } from '../components/icons';
@@ -30,6 +32,7 @@ export function ImportPage() {
   const { data } = useOrg();
   const search = new URLSearchParams(useSearch());
   const toast = useToast();
+  const client = useQueryClient();
   const [unitId, setUnitId] = useState(search.get('unit') ?? '');
   const [cycleId, setCycleId] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -63,6 +66,9 @@ export function ImportPage() {
         setStage({ kind: 'uploading', action: 'confirm', share }),
       );
       setStage({ kind: 'done', result });
+      // Rows may land in any unit of the organisation: its reads and every unit's are stale now.
+      void client.invalidateQueries({ queryKey: keys.org(organisationId) });
+      void client.invalidateQueries({ queryKey: ['unit'] });
       toast.show({
         tone: 'success',
         message: `Imported ${result.created.objectives} objectives and ${result.created.keyResults} key results`,

@@ -7,7 +7,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import type { Cycle } from '../../contracts';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, ChevronRightIcon, GridIcon, TargetIcon, UndoIcon } from '../components/icons';
-import { LoadingBlock } from '../components/spinner';
+import { PageError, PageLoading } from '../components/page-state';
 import { Tabs } from '../components/tabs';
 import { useOrg } from '../hooks/org-context';
 import { ancestorsOf, defaultMatrixYear, matrixYears } from '../hooks/unit-tree';
@@ -39,22 +39,8 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
   const { data, error } = useOrg();
   const search = useSearch();
   const [, navigate] = useLocation();
-  if (error) {
-    return (
-      <div className="page">
-        <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not load this organisation">
-          {error.message}
-        </EmptyState>
-      </div>
-    );
-  }
-  if (!data) {
-    return (
-      <div className="page">
-        <LoadingBlock />
-      </div>
-    );
-  }
+  if (error) return <PageError title="Could not load this organisation" error={error} />;
+  if (!data) return <PageLoading />;
   const unit = data.unitsById.get(unitId);
   if (!unit) {
     return (

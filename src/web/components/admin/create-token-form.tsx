@@ -2,12 +2,13 @@
  * Creates an API token for a unit: a name, what it may do (scopes) and an optional expiry day.
  * The answer carries the secret, which `onCreated` shows once.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { ApiToken } from '../../../contracts';
 import { createApiToken, type TokenScope } from '../../api-accounts';
-import { Button } from '../button';
 import { TextField } from '../form/field';
 import { FormAlert } from '../form/form-alert';
+import { useFields } from '../form/use-fields';
+import { SubmitButton } from '../form/submit-button';
 import { useSubmit } from '../form/use-submit';
 import { PlusIcon } from '../icons';
 
@@ -33,9 +34,9 @@ export function CreateTokenForm({
   unitId: string;
   onCreated: (token: ApiToken) => void;
 }) {
-  const [name, setName] = useState('');
+  const form = useFields({ name: '', expires: '' });
   const [scopes, setScopes] = useState<Set<TokenScope>>(new Set(['check_ins']));
-  const [expires, setExpires] = useState('');
+  const { name, expires } = form.values;
   const today = new Date().toISOString().slice(0, 10);
 
   function toggle(scope: TokenScope, on: boolean) {
@@ -47,25 +48,21 @@ export function CreateTokenForm({
     });
   }
 
-  const save = useSubmit(async () => {
-    const token = await createApiToken(unitId, {
-      name: name.trim(),
-      scopes: SCOPES.filter((scope) => scopes.has(scope)),
-      expiresAt: expires ? endOfDay(expires) : null,
-    });
-    setName('');
-    setExpires('');
-    onCreated(token);
-  });
-
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    if (scopes.size === 0) return save.fail('Choose at least one thing the token may do.');
-    void save.run();
-  }
+  const save = useSubmit(
+    async () => {
+      const token = await createApiToken(unitId, {
+        name: name.trim(),
+        scopes: SCOPES.filter((scope) => scopes.has(scope)),
+        expiresAt: expires ? endOfDay(expires) : null,
+      });
+      form.reset();
+      onCreated(token);
+    },
+    { check: () => (scopes.size === 0 ? 'Choose at least one thing the token may do.' : null) },
+  );
 
   return (
-    <form className="admin-card" aria-label="Create an API token" onSubmit={submit}>
+    <form className="admin-card" aria-label="Create an API token" onSubmit={save.onSubmit}>
       <h2>Create a token</h2>
       <p className="muted">
         Other systems send it as <code>Authorization: Bearer …</code>. It acts on this unit and the units
@@ -79,9 +76,7 @@ export function CreateTokenForm({
           required
           maxLength={100}
           placeholder="e.g. SIEM check-ins"
-          error={save.fieldErrors.name}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
+          {...form.bind('name', save.fieldErrors)}
         />
         <TextField
           label="Expires (optional)"
@@ -89,9 +84,8 @@ export function CreateTokenForm({
           name="expires"
           min={today}
           hint="Blank: valid until revoked."
+          {...form.bind('expires')}
           error={save.fieldErrors.expiresAt}
-          value={expires}
-          onChange={(event) => setExpires(event.target.value)}
         />
       </div>
       <fieldset className="scope-list">
@@ -113,9 +107,9 @@ export function CreateTokenForm({
         ))}
       </fieldset>
       <div className="admin-card-actions">
-        <Button variant="primary" type="submit" icon={<PlusIcon />} disabled={save.isPending}>
-          {save.isPending ? 'Creating…' : 'Create token'}
-        </Button>
+        <SubmitButton submit={save} pendingLabel="Creating…" icon={<PlusIcon />}>
+          Create token
+        </SubmitButton>
       </div>
     </form>
   );

@@ -2,21 +2,21 @@
  * Creates an account (site administrators). Leaving the password blank creates an invitation link
  * instead, which `onCreated` receives to show.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { CreatedUser } from '../../../contracts';
 import { createUser } from '../../api-accounts';
-import { Button } from '../button';
-import { TextField } from '../form/field';
+import { EmailField, TextField } from '../form/field';
 import { FormAlert } from '../form/form-alert';
 import { MIN_PASSWORD_LENGTH } from '../form/new-password-fields';
+import { useFields } from '../form/use-fields';
+import { SubmitButton } from '../form/submit-button';
 import { useSubmit } from '../form/use-submit';
 import { PlusIcon } from '../icons';
 
 export function CreateUserForm({ onCreated }: { onCreated: (created: CreatedUser) => void }) {
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useFields({ email: '', name: '', password: '' });
   const [isSiteAdmin, setIsSiteAdmin] = useState(false);
+  const { email, name, password } = form.values;
   const save = useSubmit(async () => {
     const created = await createUser({
       email: email.trim(),
@@ -24,40 +24,18 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: CreatedUser
       isSiteAdmin,
       ...(password ? { password } : {}),
     });
-    setEmail('');
-    setName('');
-    setPassword('');
+    form.reset();
     setIsSiteAdmin(false);
     onCreated(created);
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    void save.run();
-  }
-
   return (
-    <form className="admin-card" aria-label="Create a user" onSubmit={submit}>
+    <form className="admin-card" aria-label="Create a user" onSubmit={save.onSubmit}>
       <h2>Create a user</h2>
       <FormAlert error={save.error} fields={['name', 'email', 'password']} />
       <div className="grant-form-fields">
-        <TextField
-          label="Name"
-          name="name"
-          required
-          error={save.fieldErrors.name}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <TextField
-          label="E-mail"
-          type="email"
-          name="email"
-          required
-          error={save.fieldErrors.email}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
+        <TextField label="Name" name="name" required {...form.bind('name', save.fieldErrors)} />
+        <EmailField {...form.bind('email', save.fieldErrors)} />
         <TextField
           label="Password (optional)"
           type="password"
@@ -65,9 +43,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: CreatedUser
           autoComplete="new-password"
           minLength={MIN_PASSWORD_LENGTH}
           hint="Leave blank to get an invitation link instead."
-          error={save.fieldErrors.password}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          {...form.bind('password', save.fieldErrors)}
         />
         <label className="checkbox">
           <input
@@ -79,9 +55,9 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: CreatedUser
         </label>
       </div>
       <div className="admin-card-actions">
-        <Button variant="primary" type="submit" icon={<PlusIcon />} disabled={save.isPending}>
-          {save.isPending ? 'Creating…' : 'Create user'}
-        </Button>
+        <SubmitButton submit={save} pendingLabel="Creating…" icon={<PlusIcon />}>
+          Create user
+        </SubmitButton>
       </div>
     </form>
   );

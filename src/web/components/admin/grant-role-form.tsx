@@ -2,13 +2,14 @@
  * Gives someone a role, by e-mail, on a unit (and below) or the whole organisation. A new address
  * becomes an invited user: the answer's invitation link is handed to `onGranted` to show.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { GrantedRole, RoleName } from '../../../contracts';
 import { grantRole } from '../../api-accounts';
 import type { UnitNode } from '../../hooks/unit-tree';
-import { Button } from '../button';
-import { TextField } from '../form/field';
+import { EmailField, TextField } from '../form/field';
 import { FormAlert } from '../form/form-alert';
+import { useFields } from '../form/use-fields';
+import { SubmitButton } from '../form/submit-button';
 import { useSubmit } from '../form/use-submit';
 import { PlusIcon } from '../icons';
 import { RolePicker } from './role-picker';
@@ -26,8 +27,8 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
   const firstAllowed = mayGrantOn(null)
     ? WHOLE_ORGANISATION
     : (flatIds(tree).find((id) => mayGrantOn(id)) ?? WHOLE_ORGANISATION);
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
+  const form = useFields({ email: '', name: '' });
+  const { email, name } = form.values;
   const [role, setRole] = useState<RoleName>('viewer');
   const [unitId, setUnitId] = useState(firstAllowed);
   const save = useSubmit(async () => {
@@ -38,18 +39,12 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
       role,
       ...(name.trim() ? { name: name.trim() } : {}),
     });
-    setEmail('');
-    setName('');
+    form.reset();
     onGranted(granted);
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    void save.run();
-  }
-
   return (
-    <form className="admin-card grant-form" aria-label="Grant a role" onSubmit={submit}>
+    <form className="admin-card grant-form" aria-label="Grant a role" onSubmit={save.onSubmit}>
       <h2>Grant a role</h2>
       <p className="muted">
         A role on a unit holds on every unit below it. Someone without an account gets an invitation link to
@@ -57,23 +52,8 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
       </p>
       <FormAlert error={save.error} fields={['email', 'name']} />
       <div className="grant-form-fields">
-        <TextField
-          label="E-mail"
-          type="email"
-          name="email"
-          required
-          error={save.fieldErrors.email}
-          value={email}
-          placeholder="name@example.com"
-          onChange={(event) => setEmail(event.target.value)}
-        />
-        <TextField
-          label="Name (for new accounts)"
-          name="name"
-          error={save.fieldErrors.name}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
+        <EmailField placeholder="name@example.com" {...form.bind('email', save.fieldErrors)} />
+        <TextField label="Name (for new accounts)" name="name" {...form.bind('name', save.fieldErrors)} />
         <RolePicker label="Role" value={role} onChange={setRole} withHelp />
         <UnitPicker
           label="Where"
@@ -86,9 +66,9 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
         />
       </div>
       <div className="admin-card-actions">
-        <Button variant="primary" type="submit" icon={<PlusIcon />} disabled={save.isPending}>
-          {save.isPending ? 'Granting…' : 'Grant role'}
-        </Button>
+        <SubmitButton submit={save} pendingLabel="Granting…" icon={<PlusIcon />}>
+          Grant role
+        </SubmitButton>
       </div>
     </form>
   );

@@ -2,10 +2,8 @@
 import { useState } from 'react';
 import type { User } from '../../../contracts';
 import { updateUser } from '../../api-accounts';
+import { FormDialog } from '../form/form-dialog';
 import { NewPasswordFields, newPasswordProblem, type NewPassword } from '../form/new-password-fields';
-import { Button } from '../button';
-import { Dialog } from '../dialog';
-import { FormAlert } from '../form/form-alert';
 import { useSubmit } from '../form/use-submit';
 
 export function ResetPasswordDialog({
@@ -18,43 +16,30 @@ export function ResetPasswordDialog({
   onDone: () => void;
 }) {
   const [next, setNext] = useState<NewPassword>({ password: '', repeat: '' });
-  const save = useSubmit(async () => {
-    await updateUser(user.id, { version: user.version, password: next.password });
-    onDone();
-    onClose();
-  });
-
-  function submit() {
-    const problem = newPasswordProblem(next);
-    if (problem) return save.fail(problem);
-    void save.run();
-  }
+  const save = useSubmit(
+    async () => {
+      await updateUser(user.id, { version: user.version, password: next.password });
+      onDone();
+      onClose();
+    },
+    { check: () => newPasswordProblem(next) },
+  );
 
   return (
-    <Dialog
+    <FormDialog
       title={`Set a password for ${user.name}`}
       description="Tell them the new password in person or by phone, and ask them to change it."
+      submit={save}
+      submitLabel="Set password"
+      fields={['password']}
       onClose={onClose}
-      onSubmit={submit}
-      className="dialog-narrow"
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Set password'}
-          </Button>
-        </>
-      }
     >
-      <FormAlert error={save.error} fields={['password']} />
       <NewPasswordFields
         value={next}
         onChange={setNext}
         label="New password"
         error={save.fieldErrors.password}
       />
-    </Dialog>
+    </FormDialog>
   );
 }

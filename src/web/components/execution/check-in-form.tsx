@@ -1,5 +1,5 @@
 /** An inline check-in on a key result or a KPI: value, confidence and comment, dated today. */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { createCheckIn } from '../../api-client';
 import { Button } from '../button';
 import { useSubmit } from '../form/use-submit';
@@ -30,13 +30,8 @@ export function CheckInForm({ subject, title, onDone, onCancel }: CheckInFormPro
     onDone();
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    void save.run();
-  }
-
   return (
-    <form className="check-in-form" aria-label={`Check in on ${title}`} onSubmit={submit}>
+    <form className="check-in-form" aria-label={`Check in on ${title}`} onSubmit={save.onSubmit}>
       <label>
         <span>Value</span>
         <input

@@ -2,7 +2,7 @@
  * The countermeasure A3 for a KPI's month: problem, root cause, action, owner, due date and PDCA
  * status. Opens an existing countermeasure when the cell has one; closing asks what effect was seen.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { Countermeasure, Person } from '../../../contracts';
 import { createCountermeasure, updateCountermeasure } from '../../api-client';
 import { Button } from '../button';
@@ -64,11 +64,6 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
     props.onSaved();
   });
 
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    void save.run();
-  }
-
   const monthName = new Date(Date.UTC(props.year, props.month - 1, 1)).toLocaleString('en', {
     month: 'long',
   });
@@ -79,7 +74,7 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
         role="dialog"
         aria-label="Countermeasure"
         onClick={(event) => event.stopPropagation()}
-        onSubmit={submit}
+        onSubmit={save.onSubmit}
       >
         <header>
           <h2>Countermeasure (A3){props.isReadOnly ? ' · view only' : ''}</h2>

@@ -22,16 +22,22 @@ export function Field({ label, hint, error, className = 'field', children }: Fie
   );
 }
 
+type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+};
+
 /** A {@link Field} around a text input; the other props go to the input. */
-export function TextField({
-  label,
-  hint,
-  error,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string | undefined }) {
+export function TextField({ label, hint, error, ...input }: TextFieldProps) {
   return (
     <Field label={label} hint={hint} error={error}>
       <input className="input" aria-invalid={error ? true : undefined} {...input} />
     </Field>
   );
+}
+
+/** The required e-mail address field (`name="email"`) of the account forms. */
+export function EmailField(props: Omit<TextFieldProps, 'label' | 'type'> & { label?: string }) {
+  return <TextField label="E-mail" type="email" name="email" required {...props} />;
 }

@@ -1,5 +1,5 @@
 /** The "propose recalibration" form, pre-filled with the 80 %-confidence value; the server adds the capacity gaps and the evidence. */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { TargetOutlookView } from '../../../contracts';
 import { createProposal } from '../../api-client';
 import { Button } from '../button';
@@ -27,12 +27,8 @@ export function ProposalForm(props: {
     });
     props.onDone();
   });
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    void save.run();
-  };
   return (
-    <form className="proposal-form" onSubmit={submit} data-testid="proposal-form">
+    <form className="proposal-form" onSubmit={save.onSubmit} data-testid="proposal-form">
       <label>
         <span>Proposed target (original {props.target.target})</span>
         <input

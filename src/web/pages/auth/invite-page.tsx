@@ -1,10 +1,10 @@
 /** `/invite?token=…`: an invited person chooses a password and is signed in. */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../api-client';
 import { acceptInvite } from '../../api-accounts';
-import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form/form-alert';
+import { SubmitButton } from '../../components/form/submit-button';
 import { useSubmit } from '../../components/form/use-submit';
 import { queryParam } from '../../session/return-to';
 import { useSession } from '../../session/session-context';
@@ -29,15 +29,8 @@ export function InvitePage() {
         throw cause;
       }
     },
-    { staysPendingOnSuccess: true },
+    { staysPendingOnSuccess: true, check: () => newPasswordProblem(password) },
   );
-
-  function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    const problem = newPasswordProblem(password);
-    if (problem) return save.fail(problem);
-    void save.run();
-  }
 
   return (
     <AuthLayout
@@ -51,16 +44,16 @@ export function InvitePage() {
       ) : (
         <>
           <FormAlert error={save.error} fields={['password']} />
-          <form className="auth-form" onSubmit={submit} aria-label="Choose a password">
+          <form className="auth-form" onSubmit={save.onSubmit} aria-label="Choose a password">
             <NewPasswordFields
               value={password}
               onChange={setPassword}
               label="New password"
               error={save.fieldErrors.password}
             />
-            <Button variant="primary" type="submit" className="auth-submit" disabled={save.isPending}>
-              {save.isPending ? 'Saving…' : 'Set password and sign in'}
-            </Button>
+            <SubmitButton submit={save} pendingLabel="Saving…" className="auth-submit">
+              Set password and sign in
+            </SubmitButton>
           </form>
         </>
       )}

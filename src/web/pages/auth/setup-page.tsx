@@ -2,12 +2,13 @@
  * `/setup?token=…`: the first start's link (printed in the server log) creates the first site
  * administrator, who is then signed in.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { setUp } from '../../api-accounts';
-import { Button } from '../../components/button';
-import { TextField } from '../../components/form/field';
+import { EmailField, TextField } from '../../components/form/field';
 import { FormAlert } from '../../components/form/form-alert';
+import { useFields } from '../../components/form/use-fields';
+import { SubmitButton } from '../../components/form/submit-button';
 import { useSubmit } from '../../components/form/use-submit';
 import { queryParam } from '../../session/return-to';
 import { useSession } from '../../session/session-context';
@@ -21,21 +22,20 @@ import {
 export function SetupPage() {
   const { completeSignIn } = useSession();
   const token = queryParam('token');
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
+  const form = useFields({ name: '', email: '' });
   const [password, setPassword] = useState<NewPassword>({ password: '', repeat: '' });
   const save = useSubmit(
-    async (setupToken: string) =>
-      completeSignIn(
-        await setUp({
-          token: setupToken,
-          email: email.trim(),
-          name: name.trim(),
-          password: password.password,
-        }),
-        '/',
-      ),
-    { staysPendingOnSuccess: true },
+    async () => {
+      const { name, email } = form.values;
+      const input = {
+        token: token ?? '',
+        email: email.trim(),
+        name: name.trim(),
+        password: password.password,
+      };
+      completeSignIn(await setUp(input), '/');
+    },
+    { staysPendingOnSuccess: true, check: () => newPasswordProblem(password) },
   );
 
   if (!token)
@@ -49,48 +49,26 @@ export function SetupPage() {
       </AuthLayout>
     );
 
-  function submit(event: SyntheticEvent, setupToken: string) {
-    event.preventDefault();
-    const problem = newPasswordProblem(password);
-    if (problem) return save.fail(problem);
-    void save.run(setupToken);
-  }
-
   return (
     <AuthLayout
       title="Set up Catchball"
       subtitle="Create the first administrator. They can then invite everyone else and give them roles."
     >
       <FormAlert error={save.error} fields={['name', 'email', 'password']} />
-      <form
-        className="auth-form"
-        onSubmit={(event) => submit(event, token)}
-        aria-label="Create administrator"
-      >
+      <form className="auth-form" onSubmit={save.onSubmit} aria-label="Create administrator">
         <TextField
           label="Your name"
           name="name"
           autoComplete="name"
           required
           autoFocus
-          error={save.fieldErrors.name}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
+          {...form.bind('name', save.fieldErrors)}
         />
-        <TextField
-          label="E-mail"
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          error={save.fieldErrors.email}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
+        <EmailField autoComplete="username" {...form.bind('email', save.fieldErrors)} />
         <NewPasswordFields value={password} onChange={setPassword} error={save.fieldErrors.password} />
-        <Button variant="primary" type="submit" className="auth-submit" disabled={save.isPending}>
-          {save.isPending ? 'Creating…' : 'Create administrator and sign in'}
-        </Button>
+        <SubmitButton submit={save} pendingLabel="Creating…" className="auth-submit">
+          Create administrator and sign in
+        </SubmitButton>
       </form>
     </AuthLayout>
   );

@@ -11,7 +11,7 @@ import { ApiError } from '../../api-client';
 import { signIn, ssoStartUrl } from '../../api-accounts';
 import { queries } from '../../api/queries';
 import { Button } from '../../components/button';
-import { TextField } from '../../components/form/field';
+import { EmailField, TextField } from '../../components/form/field';
 import { FormAlert } from '../../components/form/form-alert';
 import { Spinner } from '../../components/spinner';
 import { queryParam, safeReturnTo } from '../../session/return-to';
@@ -102,12 +102,8 @@ export function SignInPage() {
         </FormAlert>
       )}
       <form className="auth-form" onSubmit={submit} aria-label="Sign in">
-        <TextField
-          label="E-mail"
-          type="email"
-          name="email"
+        <EmailField
           autoComplete="username"
-          required
           autoFocus
           value={email}
           onChange={(event) => setEmail(event.target.value)}
