@@ -5,6 +5,7 @@
  * that are too costly to rerun on every edit (pressure tests), start with their own name.
  */
 import type { TraceKind } from '../../contracts';
+import type { AuditParams } from '../api-client';
 
 /** The first element of a scoped key. */
 export type ScopeKind = 'org' | 'unit' | 'matrix';
@@ -43,6 +44,8 @@ export const keys = {
   proposal: (proposalId: string) => ['proposal', proposalId] as const,
   countermeasure: (countermeasureId: string) => ['countermeasure', countermeasureId] as const,
   trace: (kind: TraceKind, id: string) => ['trace', kind, id] as const,
+  /** One filtered audit trail, read page by page; history is refreshed when it is opened, not live. */
+  audit: (params: AuditParams) => ['audit', params] as const,
   organisations: () => ['organisations'] as const,
   users: () => ['users'] as const,
   authConfig: () => ['auth-config'] as const,
