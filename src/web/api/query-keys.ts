@@ -22,6 +22,8 @@ export const keys = {
   strategyMap: (orgId: string) => [...keys.org(orgId), 'strategy-map'] as const,
   roleAssignments: (orgId: string) => [...keys.org(orgId), 'role-assignments'] as const,
 
+  /** Prefix of every unit's reads (an import may touch any unit). */
+  everyUnit: () => ['unit'] as const,
   /** Prefix of everything a change to one unit may touch. */
   unit: (unitId: string) => ['unit', unitId] as const,
   unitOkrs: (unitId: string, cycleId: string) => [...keys.unit(unitId), 'okrs', cycleId] as const,
@@ -41,7 +43,9 @@ export const keys = {
 
   /** Monte Carlo runs: refreshed on purpose (a proposal sent), not by every live edit. */
   pressureTest: (matrixId: string, trials: number) => ['pressure-test', matrixId, trials] as const,
-  proposal: (proposalId: string) => ['proposal', proposalId] as const,
+  /** Prefix of every proposal's thread. */
+  everyProposal: () => ['proposal'] as const,
+  proposal: (proposalId: string) => [...keys.everyProposal(), proposalId] as const,
   countermeasure: (countermeasureId: string) => ['countermeasure', countermeasureId] as const,
   trace: (kind: TraceKind, id: string) => ['trace', kind, id] as const,
   /** One filtered audit trail, read page by page; history is refreshed when it is opened, not live. */

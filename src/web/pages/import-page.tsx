@@ -68,7 +68,7 @@ export function ImportPage() {
       setStage({ kind: 'done', result });
       // Rows may land in any unit of the organisation: its reads and every unit's are stale now.
       void client.invalidateQueries({ queryKey: keys.org(organisationId) });
-      void client.invalidateQueries({ queryKey: ['unit'] });
+      void client.invalidateQueries({ queryKey: keys.everyUnit() });
       toast.show({
         tone: 'success',
         message: `Imported ${result.created.objectives} objectives and ${result.created.keyResults} key results`,

@@ -46,7 +46,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
       keys.pressureTest(matrixId, TRIALS),
       keys.matrix(matrixId),
       keys.unitProposals(unit.id),
-      ['proposal'],
+      keys.everyProposal(),
     ])
       void client.invalidateQueries({ queryKey });
   };
