@@ -18,13 +18,13 @@
  * - `/sign-in?returnTo=P`, `/setup?token=T`, `/invite?token=T` → open to everyone; every other page
  *   needs a session and sends visitors without one to `/sign-in?returnTo=<that page>`
  */
-import { Route, Switch, useRoute } from 'wouter';
-import type { TraceKind } from '../contracts';
-import { listOrganisations } from './api-client';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Route, Switch, useLocation, useRoute, useRouter, useSearch } from 'wouter';
+import { queries } from './api/queries';
 import { AppShell } from './components/app-shell';
 import { ToastProvider } from './components/toast';
 import { OrgProvider, useOrg } from './hooks/org-context';
-import { useQuery } from './hooks/use-query';
 import { HomePage } from './pages/home-page';
 import { ImportPage } from './pages/import-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -40,21 +40,24 @@ import { UsersPage } from './pages/admin/users-page';
 import { InvitePage } from './pages/auth/invite-page';
 import { SetupPage } from './pages/auth/setup-page';
 import { SignInPage } from './pages/auth/sign-in-page';
+import { isTraceKind, routes } from './paths';
+import { prefetchRoute } from './route-prefetch';
 import { RequireSession } from './session/require-session';
-import { SessionProvider, useMe } from './session/session-context';
+import { SessionProvider, useSession } from './session/session-context';
 
 export function App() {
   return (
     <ToastProvider>
       <SessionProvider>
+        <RoutePrefetch />
         <Switch>
-          <Route path="/sign-in">
+          <Route path={routes.signIn}>
             <SignInPage />
           </Route>
-          <Route path="/setup">
+          <Route path={routes.setup}>
             <SetupPage />
           </Route>
-          <Route path="/invite">
+          <Route path={routes.invite}>
             <InvitePage />
           </Route>
           <Route>
@@ -69,11 +72,10 @@ export function App() {
 }
 
 function SignedInApp() {
-  const me = useMe();
-  const organisations = useQuery(`organisations:${me.id}`, listOrganisations);
+  const organisations = useQuery(queries.organisations());
   return (
     <Switch>
-      <Route path="/admin/users">
+      <Route path={routes.adminUsers}>
         <AppShell
           organisations={organisations.data}
           org={undefined}
@@ -83,7 +85,7 @@ function SignedInApp() {
           <UsersPage />
         </AppShell>
       </Route>
-      <Route path="/">
+      <Route path={routes.home}>
         <AppShell
           organisations={organisations.data}
           org={undefined}
@@ -93,7 +95,7 @@ function SignedInApp() {
           <HomePage organisations={organisations} />
         </AppShell>
       </Route>
-      <Route path="/org/:orgId/*?">
+      <Route path={routes.orgAny}>
         {(params) => (
           <OrgProvider orgId={params.orgId}>
             <OrgFrame organisations={organisations.data} orgId={params.orgId} />
@@ -122,7 +124,7 @@ function OrgFrame({
   orgId: string;
 }) {
   const org = useOrg();
-  const [, unitParams] = useRoute<{ unitId: string }>('/org/:orgId/units/:unitId/*?');
+  const [, unitParams] = useRoute<{ unitId: string }>(routes.unitAny);
   return (
     <AppShell
       organisations={organisations}
@@ -131,49 +133,47 @@ function OrgFrame({
       currentUnitId={unitParams?.unitId}
     >
       <Switch>
-        <Route path="/org/:orgId/import">
+        <Route path={routes.import}>
           <ImportPage />
         </Route>
-        <Route path="/org/:orgId/members">
+        <Route path={routes.members}>
           <MembersPage />
         </Route>
-        <Route path="/org/:orgId/api-tokens">
+        <Route path={routes.apiTokens}>
           <ApiTokensPage />
         </Route>
-        <Route path="/org/:orgId/units/:unitId/matrix/:year">
+        <Route path={routes.matrix}>
           {(params) => <UnitPage tab="matrix" unitId={params.unitId} year={Number(params.year)} />}
         </Route>
-        <Route path="/org/:orgId/units/:unitId/pressure/:year">
+        <Route path={routes.pressure}>
           {(params) => <UnitPage tab="pressure" unitId={params.unitId} year={Number(params.year)} />}
         </Route>
-        <Route path="/org/:orgId/units/:unitId/okrs">
+        <Route path={routes.okrs}>
           {(params) => <UnitPage tab="okrs" unitId={params.unitId} year={undefined} />}
         </Route>
-        <Route path="/org/:orgId/units/:unitId/bowling/:year">
+        <Route path={routes.bowling}>
           {(params) => <UnitPage tab="bowling" unitId={params.unitId} year={Number(params.year)} />}
         </Route>
-        <Route path="/org/:orgId/units/:unitId/dashboard">
+        <Route path={routes.dashboard}>
           {(params) => <UnitPage tab="dashboard" unitId={params.unitId} year={undefined} />}
         </Route>
-        <Route path="/org/:orgId/units/:unitId/history">
+        <Route path={routes.history}>
           {(params) => <UnitPage tab="history" unitId={params.unitId} year={undefined} />}
         </Route>
-        <Route path="/org/:orgId/overview">
+        <Route path={routes.overview}>
           <OverviewPage />
         </Route>
-        <Route path="/org/:orgId/units/:unitId">{(params) => <UnitIndexPage unitId={params.unitId} />}</Route>
-        <Route path="/org/:orgId/translate/:unitId">
-          {(params) => <TranslateWizardPage unitId={params.unitId} />}
-        </Route>
-        <Route path="/org/:orgId/trace/:kind/:id">
+        <Route path={routes.unit}>{(params) => <UnitIndexPage unitId={params.unitId} />}</Route>
+        <Route path={routes.translate}>{(params) => <TranslateWizardPage unitId={params.unitId} />}</Route>
+        <Route path={routes.trace}>
           {(params) =>
             isTraceKind(params.kind) ? <TracePage kind={params.kind} id={params.id} /> : <NotFoundPage />
           }
         </Route>
-        <Route path="/org/:orgId/map">
+        <Route path={routes.map}>
           <StrategyMapPage />
         </Route>
-        <Route path="/org/:orgId">
+        <Route path={routes.org}>
           <OrgIndexPage />
         </Route>
         <Route>
@@ -184,11 +184,18 @@ function OrgFrame({
   );
 }
 
-const TRACE_KINDS: readonly string[] = [
-  'initiative',
-  'kpi',
-  'key_result',
-  'objective',
-  'item',
-] satisfies TraceKind[];
-const isTraceKind = (kind: string): kind is TraceKind => TRACE_KINDS.includes(kind);
+/**
+ * Starts the reads of the matched route as soon as the address is known (route-prefetch.ts), while
+ * the session is still being checked; a signed-out visitor is on their way to sign in instead.
+ */
+function RoutePrefetch() {
+  const client = useQueryClient();
+  const { parser } = useRouter();
+  const [location] = useLocation();
+  const search = useSearch();
+  const signedOut = useSession().session.status === 'signed_out';
+  useEffect(() => {
+    if (!signedOut) prefetchRoute(client, parser, location, search);
+  }, [client, parser, location, search, signedOut]);
+  return null;
+}

@@ -1,6 +1,8 @@
-/** Entry point: mounts the app into #root. */
+/** Entry point: mounts the app into #root, under the one query cache. */
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createQueryClient } from './api/query-client';
 import { App } from './app';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -25,6 +27,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain <div id="root">');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={createQueryClient()}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

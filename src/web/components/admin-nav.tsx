@@ -6,6 +6,7 @@ import { Link, useLocation } from 'wouter';
 import { adminsAnything } from '../session/permissions';
 import { useMe } from '../session/session-context';
 import { KeyIcon, UsersIcon } from './icons';
+import { paths } from '../paths';
 
 export function AdminNav({
   organisationId,
@@ -17,11 +18,10 @@ export function AdminNav({
   const me = useMe();
   const [location] = useLocation();
   if (!adminsAnything(me, organisationId)) return null;
-  const base = `/org/${encodeURIComponent(organisationId)}`;
   const links = [
-    { href: `${base}/members`, label: 'Members & roles', icon: <UsersIcon /> },
+    { href: paths.members(organisationId), label: 'Members & roles', icon: <UsersIcon /> },
     {
-      href: `${base}/api-tokens${currentUnitId ? `?unit=${encodeURIComponent(currentUnitId)}` : ''}`,
+      href: paths.apiTokens(organisationId, currentUnitId),
       label: 'API tokens',
       icon: <KeyIcon />,
     },

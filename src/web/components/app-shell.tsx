@@ -6,6 +6,7 @@ import { AdminNav } from './admin-nav';
 import { Skeleton } from './spinner';
 import { TopBar } from './top-bar';
 import { UnitTree } from './unit-tree';
+import { paths } from '../paths';
 
 interface AppShellProps {
   organisations: Organisation[] | undefined;
@@ -32,7 +33,7 @@ export function AppShell({ organisations, org, currentOrgId, currentUnitId, chil
               tree={org.tree}
               matrices={org.matrices}
               currentUnitId={currentUnitId}
-              hrefFor={(unitId) => `/org/${org.organisation.id}/units/${unitId}`}
+              hrefFor={(unitId) => paths.unit(org.organisation.id, unitId)}
             />
           ) : (
             <div className="sidebar-loading">

@@ -4,6 +4,7 @@ import type { Organisation } from '../../contracts';
 import { AccountMenu } from './account-menu';
 import { IconButton } from './button';
 import { BuildingIcon, SidebarIcon } from './icons';
+import { paths } from '../paths';
 
 interface TopBarProps {
   organisations: Organisation[] | undefined;
@@ -35,7 +36,7 @@ export function TopBar({ organisations, currentOrgId, onToggleSidebar }: TopBarP
           <span className="visually-hidden">Organisation</span>
           <select
             value={currentOrgId ?? ''}
-            onChange={(event) => navigate(`/org/${event.target.value}`)}
+            onChange={(event) => navigate(paths.org(event.target.value))}
             aria-label="Organisation"
           >
             {currentOrgId === undefined && <option value="">Choose an organisation…</option>}

@@ -2,10 +2,11 @@
  * Loads what every page of one organisation needs (the organisation, its unit tree, matrices, people
  * and cycles) once, and shares it through context. Pages read it with {@link useOrg}.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Cycle, Organisation, Person, Unit, XMatrix } from '../../contracts';
-import { getOrganisation, listCycles, listMatrices, listPeople, listUnits } from '../api-client';
-import { useQuery } from './use-query';
+import { queries } from '../api/queries';
+import { keys } from '../api/query-keys';
 import { buildUnitTree, type UnitNode } from './unit-tree';
 
 export interface OrgData {
@@ -32,14 +33,15 @@ const OrgContext = createContext<OrgState | null>(null);
 
 /** Fetches the organisation's shared data; children render once it is known (or show its error). */
 export function OrgProvider({ orgId, children }: { orgId: string; children: ReactNode }) {
-  const org = useQuery(`org:${orgId}`, () => getOrganisation(orgId));
-  const units = useQuery(`units:${orgId}`, () => listUnits(orgId));
-  const matrices = useQuery(`matrices:${orgId}`, () => listMatrices(orgId));
-  const people = useQuery(`people:${orgId}`, () => listPeople(orgId));
-  const cycles = useQuery(`cycles:${orgId}`, () => listCycles(orgId));
+  const client = useQueryClient();
+  const org = useQuery(queries.organisation(orgId));
+  const units = useQuery(queries.units(orgId));
+  const matrices = useQuery(queries.matrices(orgId));
+  const people = useQuery(queries.people(orgId));
+  const cycles = useQuery(queries.cycles(orgId));
 
   const state = useMemo<OrgState>(() => {
-    const error = org.error ?? units.error ?? matrices.error ?? people.error ?? cycles.error;
+    const error = org.error ?? units.error ?? matrices.error ?? people.error ?? cycles.error ?? undefined;
     if (!org.data || !units.data || !matrices.data || !people.data || !cycles.data) {
       return { data: undefined, loading: !error, error };
     }
@@ -52,7 +54,7 @@ export function OrgProvider({ orgId, children }: { orgId: string; children: Reac
       people: people.data,
       peopleById: new Map(people.data.map((person) => [person.id, person])),
       cycles: cycles.data,
-      refetchMatrices: matrices.refetch,
+      refetchMatrices: () => client.invalidateQueries({ queryKey: keys.matrices(orgId) }),
     };
     return { data, loading: false, error };
   }, [
@@ -62,7 +64,8 @@ export function OrgProvider({ orgId, children }: { orgId: string; children: Reac
     units.error,
     matrices.data,
     matrices.error,
-    matrices.refetch,
+    client,
+    orgId,
     people.data,
     people.error,
     cycles.data,

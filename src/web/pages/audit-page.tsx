@@ -12,6 +12,7 @@ import { AuditExportButtons } from '../components/audit/audit-export-buttons';
 import { AuditFilters, type AuditFilterValues } from '../components/audit/audit-filters';
 import { AuditTimeline } from '../components/audit/audit-timeline';
 import { useAuditFeed } from '../components/audit/use-audit-feed';
+import { paths } from '../paths';
 
 const PARAM_NAMES: Record<Exclude<keyof AuditFilterValues, 'includeBelow'>, string> = {
   actorId: 'who',
@@ -45,7 +46,7 @@ function searchOf(filters: AuditFilterValues): string {
   return text ? `?${text}` : '';
 }
 
-export function AuditPage({ unit, base }: { unit: Unit; base: string }) {
+export function AuditPage({ unit }: { unit: Unit }) {
   const search = useSearch();
   const [, navigate] = useLocation();
   const filters = useMemo(() => filtersFrom(search), [search]);
@@ -72,8 +73,9 @@ export function AuditPage({ unit, base }: { unit: Unit; base: string }) {
     .sort((a, b) => a.name.localeCompare(b.name));
 
   const onChange = useCallback(
-    (next: AuditFilterValues) => navigate(`${base}/history${searchOf(next)}`, { replace: true }),
-    [base, navigate],
+    (next: AuditFilterValues) =>
+      navigate(paths.history(unit.organisationId, unit.id, searchOf(next)), { replace: true }),
+    [unit.organisationId, unit.id, navigate],
   );
 
   return (

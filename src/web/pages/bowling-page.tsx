@@ -2,98 +2,103 @@
  * The bowling chart tab: the unit's KPIs for a year, red months opening their countermeasure A3, and
  * a check-in on the KPIs the user may check in on (editors: all; contributors: the ones they own).
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { BowlingRow } from '../../contracts';
-import { getBowling, getCountermeasure } from '../api-client';
+import type { BowlingChart as BowlingChartData, BowlingRow } from '../../contracts';
+import { queries } from '../api/queries';
+import { keys } from '../api/query-keys';
 import { BowlingChart, type CellTarget } from '../components/execution/bowling-chart';
 import { CheckInForm } from '../components/execution/check-in-form';
 import { CountermeasureForm } from '../components/execution/countermeasure-form';
 import { EmptyState } from '../components/empty-state';
-import { AlertIcon, GridIcon } from '../components/icons';
-import { LoadingBlock } from '../components/spinner';
+import { QueryView } from '../components/form/query-view';
+import { GridIcon } from '../components/icons';
 import { useToast } from '../components/toast';
 import { useOrg } from '../hooks/org-context';
-import { useQuery } from '../hooks/use-query';
+import { useLiveChanges } from '../hooks/use-live-changes';
 import { useUnitAccess } from '../session/use-unit-access';
 
 export function BowlingPage({ unitId, year }: { unitId: string; year: number }) {
   const { data: org } = useOrg();
   const toast = useToast();
-  const chart = useQuery(`bowling:${unitId}:${year}`, () => getBowling(unitId, year));
+  const client = useQueryClient();
+  const chart = useQuery(queries.bowling(unitId, year));
+  useLiveChanges({ unitId });
+  const refresh = () => void client.invalidateQueries({ queryKey: keys.unit(unitId) });
   const [open, setOpen] = useState<CellTarget | null>(null);
   const { canCheckIn } = useUnitAccess(unitId);
   const [checkingIn, setCheckingIn] = useState<BowlingRow | null>(null);
-  const existing = useQuery(open?.countermeasureIds[0] ? `cm:${open.countermeasureIds[0]}` : null, () =>
-    getCountermeasure(open?.countermeasureIds[0] ?? ''),
+  const openId = open?.countermeasureIds[0];
+  const existing = useQuery({ ...queries.countermeasure(openId ?? ''), enabled: openId !== undefined });
+
+  return (
+    <QueryView
+      query={chart}
+      errorTitle="Could not load the bowling chart"
+      loadingLabel="Loading the bowling chart"
+      isEmpty={(data) => data.rows.length === 0}
+      empty={
+        <EmptyState icon={<GridIcon size={22} />} title={`No KPIs for ${year}`}>
+          The bowling chart follows the KPIs (How Much) of this unit's X-matrix for the year.
+        </EmptyState>
+      }
+    >
+      {(data) => renderChart(data)}
+    </QueryView>
   );
 
-  if (chart.error)
+  function renderChart(data: BowlingChartData) {
+    const waiting = open !== null && open.countermeasureIds.length > 0 && !existing.data;
+    // A KPI's owner writes its countermeasures, editors any: others read an existing A3 and open none.
+    const openRow = open ? data.rows.find((row) => row.kpiId === open.kpiId) : undefined;
+    const mayWrite = openRow !== undefined && canCheckIn(openRow.ownerId);
+    const isNewAndRefused = open !== null && open.countermeasureIds.length === 0 && !mayWrite;
     return (
-      <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not load the bowling chart">
-        {chart.error.message}
-      </EmptyState>
-    );
-  if (!chart.data) return <LoadingBlock label="Loading the bowling chart" />;
-  if (chart.data.rows.length === 0)
-    return (
-      <EmptyState icon={<GridIcon size={22} />} title={`No KPIs for ${year}`}>
-        The bowling chart follows the KPIs (How Much) of this unit's X-matrix for the year.
-      </EmptyState>
-    );
-  const waiting = open !== null && open.countermeasureIds.length > 0 && !existing.data;
-  // A KPI's owner writes its countermeasures, editors any: others read an existing A3 and open none.
-  const openRow = open ? chart.data.rows.find((row) => row.kpiId === open.kpiId) : undefined;
-  const mayWrite = openRow !== undefined && canCheckIn(openRow.ownerId);
-  const isNewAndRefused = open !== null && open.countermeasureIds.length === 0 && !mayWrite;
-  return (
-    <section className="bowling-page" aria-label="Bowling chart">
-      <p className="legend-line">
-        <span className="swatch frame-green" /> met <span className="swatch frame-yellow" /> within tolerance{' '}
-        <span className="swatch frame-red" /> missed <span className="frame-marker inline" /> has a
-        countermeasure · click a red month to open its A3
-      </p>
-      {checkingIn && (
-        <CheckInForm
-          key={checkingIn.kpiId}
-          subject={{ kpiId: checkingIn.kpiId }}
-          title={checkingIn.title}
-          onCancel={() => setCheckingIn(null)}
-          onDone={() => {
-            setCheckingIn(null);
-            toast.show({ message: `Checked in on ${checkingIn.title}`, tone: 'success' });
-            void chart.refetch();
-          }}
-        />
-      )}
-      <BowlingChart
-        chart={chart.data}
-        onOpenCell={setOpen}
-        canCheckIn={canCheckIn}
-        onCheckIn={setCheckingIn}
-      />
-      {open && isNewAndRefused && (
-        <p className="muted" role="status">
-          Only the KPI's owner or an editor of this unit opens a countermeasure for {open.kpiTitle}.
+      <section className="bowling-page" aria-label="Bowling chart">
+        <p className="legend-line">
+          <span className="swatch frame-green" /> met <span className="swatch frame-yellow" /> within
+          tolerance <span className="swatch frame-red" /> missed <span className="frame-marker inline" /> has
+          a countermeasure · click a red month to open its A3
         </p>
-      )}
-      {open && !waiting && !isNewAndRefused && (
-        <CountermeasureForm
-          isReadOnly={!mayWrite}
-          key={`${open.kpiId}:${open.month}:${existing.data?.id ?? 'new'}`}
-          kpiId={open.kpiId}
-          kpiTitle={open.kpiTitle}
-          year={year}
-          month={open.month}
-          existing={open.countermeasureIds.length > 0 ? existing.data : undefined}
-          people={org?.people ?? []}
-          onClose={() => setOpen(null)}
-          onSaved={() => {
-            setOpen(null);
-            toast.show({ message: 'Countermeasure saved', tone: 'success' });
-            void chart.refetch();
-          }}
-        />
-      )}
-    </section>
-  );
+        {checkingIn && (
+          <CheckInForm
+            key={checkingIn.kpiId}
+            subject={{ kpiId: checkingIn.kpiId }}
+            title={checkingIn.title}
+            onCancel={() => setCheckingIn(null)}
+            onDone={() => {
+              setCheckingIn(null);
+              toast.show({ message: `Checked in on ${checkingIn.title}`, tone: 'success' });
+              refresh();
+            }}
+          />
+        )}
+        <BowlingChart chart={data} onOpenCell={setOpen} canCheckIn={canCheckIn} onCheckIn={setCheckingIn} />
+        {open && isNewAndRefused && (
+          <p className="muted" role="status">
+            Only the KPI's owner or an editor of this unit opens a countermeasure for {open.kpiTitle}.
+          </p>
+        )}
+        {open && !waiting && !isNewAndRefused && (
+          <CountermeasureForm
+            isReadOnly={!mayWrite}
+            key={`${open.kpiId}:${open.month}:${existing.data?.id ?? 'new'}`}
+            kpiId={open.kpiId}
+            kpiTitle={open.kpiTitle}
+            year={year}
+            month={open.month}
+            existing={open.countermeasureIds.length > 0 ? existing.data : undefined}
+            people={org?.people ?? []}
+            onClose={() => setOpen(null)}
+            onSaved={() => {
+              setOpen(null);
+              toast.show({ message: 'Countermeasure saved', tone: 'success' });
+              void client.invalidateQueries({ queryKey: keys.countermeasure(openId ?? '') });
+              refresh();
+            }}
+          />
+        )}
+      </section>
+    );
+  }
 }

@@ -1,120 +1,120 @@
 /** The unit dashboard: objectives with progress and status, health over time, risks, countermeasures, stale items. */
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { getDashboard } from '../api-client';
+import { queries } from '../api/queries';
 import { ExplanationPopover } from '../components/execution/explanation-popover';
 import { HealthChart } from '../components/execution/health-chart';
 import { StatusBadge } from '../components/execution/status-badge';
 import { EmptyState } from '../components/empty-state';
-import { AlertIcon } from '../components/icons';
 import { ProgressBar } from '../components/okr/progress-bar';
-import { LoadingBlock } from '../components/spinner';
+import { QueryView } from '../components/form/query-view';
 import { useOrg } from '../hooks/org-context';
-import { useQuery } from '../hooks/use-query';
+import { useLiveChanges } from '../hooks/use-live-changes';
+import { paths } from '../paths';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: string | undefined }) {
   const { data: org } = useOrg();
-  const dashboard = useQuery(cycleId ? `dashboard:${unitId}:${cycleId}` : null, () =>
-    getDashboard(unitId, cycleId ?? ''),
-  );
+  const dashboard = useQuery({ ...queries.dashboard(unitId, cycleId ?? ''), enabled: cycleId !== undefined });
+  useLiveChanges(cycleId ? { unitId } : null);
   if (!cycleId) return <EmptyState title="No cycle yet">Dashboards follow a cycle's OKRs.</EmptyState>;
-  if (dashboard.error)
-    return (
-      <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not load the dashboard">
-        {dashboard.error.message}
-      </EmptyState>
-    );
-  const data = dashboard.data;
-  if (!data) return <LoadingBlock label="Loading the dashboard" />;
   const person = (id: string | null) => (id ? (org?.peopleById.get(id)?.name ?? id) : '—');
   return (
-    <section className="dashboard" aria-label="Unit dashboard" data-testid="dashboard">
-      <div className="dashboard-card dashboard-objectives">
-        <h2>Objectives · as of {data.asOf}</h2>
-        {data.objectives.length === 0 && <p className="muted">No objectives in this cycle.</p>}
-        <ul>
-          {data.objectives.map((objective) => (
-            <li key={objective.id} data-testid={`dash-objective-${objective.id}`}>
-              <div className="dash-objective-head">
-                <span className="dash-objective-title">{objective.title}</span>
-                <StatusBadge status={objective.status} />
-              </div>
-              <ProgressBar value={objective.progress} label={`Progress of ${objective.title}`} />
-              <ExplanationPopover explanation={objective.explanation} />
-            </li>
-          ))}
-        </ul>
-      </div>
-      <div className="dashboard-card">
-        <h2>Health over time</h2>
-        <HealthChart points={data.health} />
-        <p className="legend-line muted">
-          Line: average objective progress · bars: <span className="swatch health-on" /> on track{' '}
-          <span className="swatch health-risk" /> at risk <span className="swatch health-off" /> off track
-        </p>
-      </div>
-      <div className="dashboard-card">
-        <h2>Top risks</h2>
-        {data.topRisks.length === 0 ? (
-          <p className="muted">Nothing at risk.</p>
-        ) : (
-          <ul className="dash-list">
-            {data.topRisks.map((risk) => (
-              <li key={risk.id}>
-                <StatusBadge
-                  status={{ status: risk.status, derived: risk.status, source: 'auto', reason: null }}
-                />{' '}
-                <strong>{risk.title}</strong>
-                <span className="muted"> — {risk.reason}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <div className="dashboard-card">
-        <h2>Open countermeasures</h2>
-        {data.openCountermeasures.length === 0 ? (
-          <p className="muted">None open.</p>
-        ) : (
-          <ul className="dash-list" data-testid="open-countermeasures">
-            {data.openCountermeasures.map((cm) => (
-              <li key={cm.id}>
-                <span className="pdca">{cm.status.toUpperCase()}</span> <strong>{cm.problem}</strong>
-                <span className="muted">
-                  {' '}
-                  — {cm.kpiId}, {MONTHS[cm.month - 1]} {cm.year} · {person(cm.ownerId)}
-                  {cm.dueDate ? ` · due ${cm.dueDate}` : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <div className="dashboard-card">
-        <h2>Stale items</h2>
-        {data.staleItems.length === 0 ? (
-          <p className="muted">Every item has a recent check-in.</p>
-        ) : (
-          <ul className="dash-list" data-testid="stale-items">
-            {data.staleItems.map((item) => (
-              <li key={item.id}>
-                <strong>{item.title}</strong>
-                <span className="muted">
-                  {' '}
-                  — last check-in {item.lastCheckIn ?? 'never'} ({item.cadence}) · {person(item.ownerId)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="muted">Open catchball items: {data.openCatchballItems}</p>
-      </div>
-      {org && (
-        <p className="dashboard-footer">
-          <Link href={`/org/${org.organisation.id}/overview?cycle=${cycleId}`}>Organisation overview →</Link>
-        </p>
+    <QueryView
+      query={dashboard}
+      errorTitle="Could not load the dashboard"
+      loadingLabel="Loading the dashboard"
+    >
+      {(data) => (
+        <section className="dashboard" aria-label="Unit dashboard" data-testid="dashboard">
+          <div className="dashboard-card dashboard-objectives">
+            <h2>Objectives · as of {data.asOf}</h2>
+            {data.objectives.length === 0 && <p className="muted">No objectives in this cycle.</p>}
+            <ul>
+              {data.objectives.map((objective) => (
+                <li key={objective.id} data-testid={`dash-objective-${objective.id}`}>
+                  <div className="dash-objective-head">
+                    <span className="dash-objective-title">{objective.title}</span>
+                    <StatusBadge status={objective.status} />
+                  </div>
+                  <ProgressBar value={objective.progress} label={`Progress of ${objective.title}`} />
+                  <ExplanationPopover explanation={objective.explanation} />
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="dashboard-card">
+            <h2>Health over time</h2>
+            <HealthChart points={data.health} />
+            <p className="legend-line muted">
+              Line: average objective progress · bars: <span className="swatch health-on" /> on track{' '}
+              <span className="swatch health-risk" /> at risk <span className="swatch health-off" /> off track
+            </p>
+          </div>
+          <div className="dashboard-card">
+            <h2>Top risks</h2>
+            {data.topRisks.length === 0 ? (
+              <p className="muted">Nothing at risk.</p>
+            ) : (
+              <ul className="dash-list">
+                {data.topRisks.map((risk) => (
+                  <li key={risk.id}>
+                    <StatusBadge
+                      status={{ status: risk.status, derived: risk.status, source: 'auto', reason: null }}
+                    />{' '}
+                    <strong>{risk.title}</strong>
+                    <span className="muted"> — {risk.reason}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div className="dashboard-card">
+            <h2>Open countermeasures</h2>
+            {data.openCountermeasures.length === 0 ? (
+              <p className="muted">None open.</p>
+            ) : (
+              <ul className="dash-list" data-testid="open-countermeasures">
+                {data.openCountermeasures.map((cm) => (
+                  <li key={cm.id}>
+                    <span className="pdca">{cm.status.toUpperCase()}</span> <strong>{cm.problem}</strong>
+                    <span className="muted">
+                      {' '}
+                      — {cm.kpiId}, {MONTHS[cm.month - 1]} {cm.year} · {person(cm.ownerId)}
+                      {cm.dueDate ? ` · due ${cm.dueDate}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div className="dashboard-card">
+            <h2>Stale items</h2>
+            {data.staleItems.length === 0 ? (
+              <p className="muted">Every item has a recent check-in.</p>
+            ) : (
+              <ul className="dash-list" data-testid="stale-items">
+                {data.staleItems.map((item) => (
+                  <li key={item.id}>
+                    <strong>{item.title}</strong>
+                    <span className="muted">
+                      {' '}
+                      — last check-in {item.lastCheckIn ?? 'never'} ({item.cadence}) · {person(item.ownerId)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="muted">Open catchball items: {data.openCatchballItems}</p>
+          </div>
+          {org && (
+            <p className="dashboard-footer">
+              <Link href={paths.overview(org.organisation.id, cycleId)}>Organisation overview →</Link>
+            </p>
+          )}
+        </section>
       )}
-    </section>
+    </QueryView>
   );
 }

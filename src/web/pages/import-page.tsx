@@ -4,11 +4,13 @@
  * by row and column — then confirm. Nothing is written before the confirmation, and then all of
  * it or nothing. Also offers the blank spreadsheet X-matrix template.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { Link, useSearch } from 'wouter';
 import type { OkrImportPreview, OkrImportResult } from '../../contracts';
 import { ApiError } from '../api-client';
 import { confirmOkrImport, previewOkrImport, X_MATRIX_TEMPLATE_URL } from '../api-uploads';
+import { keys } from '../api/query-keys';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, CheckIcon } from '../components/icons';
@@ -17,6 +19,7 @@ import { UploadProgress } from '../components/imports/upload-progress';
 import { LoadingBlock } from '../components/spinner';
 import { useToast } from '../components/toast';
 import { useOrg } from '../hooks/org-context';
+import { paths } from '../paths';
 
 type Stage =
   | { kind: 'idle' }
@@ -29,6 +32,7 @@ export function ImportPage() {
   const { data } = useOrg();
   const search = new URLSearchParams(useSearch());
   const toast = useToast();
+  const client = useQueryClient();
   const [unitId, setUnitId] = useState(search.get('unit') ?? '');
   const [cycleId, setCycleId] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -62,6 +66,9 @@ export function ImportPage() {
         setStage({ kind: 'uploading', action: 'confirm', share }),
       );
       setStage({ kind: 'done', result });
+      // Rows may land in any unit of the organisation: its reads and every unit's are stale now.
+      void client.invalidateQueries({ queryKey: keys.org(organisationId) });
+      void client.invalidateQueries({ queryKey: keys.everyUnit() });
       toast.show({
         tone: 'success',
         message: `Imported ${result.created.objectives} objectives and ${result.created.keyResults} key results`,
@@ -70,9 +77,7 @@ export function ImportPage() {
       setStage({ kind: 'failed', message: messageOf(error), preview });
     }
   };
-  const okrsLink = unitId
-    ? `/org/${organisationId}/units/${unitId}/okrs${cycle ? `?cycle=${cycle}` : ''}`
-    : null;
+  const okrsLink = unitId ? paths.okrs(organisationId, unitId, cycle || undefined) : null;
 
   return (
     <div className="page page-import">

@@ -2,10 +2,12 @@
  * The X-matrix tab: loads the unit's matrix for the year and renders the {@link XMatrix} (editable
  * for editors and admins of the unit, read-only below), its legend and the keyboard hints. Shows guidance when the unit has no matrix for that year.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MatrixItem, XMatrixView } from '../../contracts';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { queries } from '../api/queries';
+import { keys } from '../api/query-keys';
 import { HistoryDrawer } from '../components/audit/history-drawer';
-import { getMatrixView, runPressureTest } from '../api-client';
 import { AccessNotice } from '../components/access-notice';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
@@ -17,30 +19,10 @@ import { useMatrixEditor } from '../components/matrix/use-matrix-editor';
 import { XMatrix } from '../components/matrix/x-matrix';
 import { Skeleton, Spinner } from '../components/spinner';
 import { useLiveChanges } from '../hooks/use-live-changes';
-import { useQuery, type QueryState } from '../hooks/use-query';
 import { useUnitAccess } from '../session/use-unit-access';
 
-/**
- * A first load straight onto a matrix address requests the view at once, alongside the organisation
- * the unit page waits for, instead of after it; {@link loadView} takes that request over once.
- */
-const prefetched = new Map<string, Promise<XMatrixView>>();
-const initial = /^\/org\/[^/]+\/units\/([^/]+)\/matrix\/(\d{4})\/?$/.exec(window.location.pathname);
-if (initial?.[1] && initial[2]) {
-  const request = getMatrixView(decodeURIComponent(initial[1]), Number(initial[2]));
-  request.catch(() => undefined); // a failure surfaces when the page takes the request over
-  prefetched.set(`${decodeURIComponent(initial[1])}:${initial[2]}`, request);
-}
-
-function loadView(unitId: string, year: number): Promise<XMatrixView> {
-  const key = `${unitId}:${year}`;
-  const request = prefetched.get(key);
-  prefetched.delete(key);
-  return request ?? getMatrixView(unitId, year);
-}
-
 export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
-  const query = useQuery(`matrix:${unitId}:${year}`, () => loadView(unitId, year));
+  const query = useQuery(queries.matrixView(unitId, year));
   if (query.error) {
     const notFound = 'status' in query.error && query.error.status === 404;
     return notFound ? (
@@ -63,13 +45,33 @@ export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
     );
   }
   if (!query.data) return <MatrixSkeleton />;
-  return <LoadedMatrix view={query.data} query={query} />;
+  return <LoadedMatrix view={query.data} unitId={unitId} year={year} isFetching={query.isFetching} />;
 }
 
-function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XMatrixView> }) {
-  const editor = useMatrixEditor(view, query.setData, query.refetch);
+interface LoadedMatrixProps {
+  view: XMatrixView;
+  unitId: string;
+  year: number;
+  isFetching: boolean;
+}
+
+function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
+  const client = useQueryClient();
+  // The editor writes its optimistic view into the cache and reloads it behind its queued writes,
+  // so a live change reloads this view through the editor (syncWithServer), not by invalidation.
+  const viewKey = useMemo(() => keys.matrixView(unitId, year), [unitId, year]);
+  const setView = useCallback(
+    (update: (current: XMatrixView | undefined) => XMatrixView | undefined) =>
+      client.setQueryData<XMatrixView>(viewKey, update),
+    [client, viewKey],
+  );
+  const refetch = useCallback(
+    () => client.refetchQueries({ queryKey: viewKey, exact: true }),
+    [client, viewKey],
+  );
+  const editor = useMatrixEditor(view, setView, refetch);
   const risk = useMatrixRisk(view.matrix.id);
-  useLiveChanges({ matrixId: view.matrix.id }, editor.syncWithServer);
+  useLiveChanges({ matrixId: view.matrix.id }, { except: [viewKey], onChange: editor.syncWithServer });
   const counts = editor.view.items;
   const [historyOf, setHistoryOf] = useState<MatrixItem | null>(null);
   // Below editor the matrix only reads; the server would refuse the edits anyway (AccessNotice says why).
@@ -93,7 +95,7 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
           <span>
             <strong>{counts.who.length}</strong> owners
           </span>
-          {query.fetching && <Spinner size={12} label="Refreshing" />}
+          {isFetching && <Spinner size={12} label="Refreshing" />}
         </div>
         <div className="matrix-actions">
           <AccessNotice unitId={editor.view.unit.id} need="editor" />
@@ -117,7 +119,7 @@ function LoadedMatrix({ view, query }: { view: XMatrixView; query: QueryState<XM
         />
       )}
       <MatrixLegend partNames={editor.view.organisation.partNames} />
-      <MatrixLinksPanel view={editor.view} refetch={query.refetch} />
+      <MatrixLinksPanel view={editor.view} refetch={refetch} />
       {readOnly ? (
         <p className="matrix-hint">
           Hover or focus an item or a cell to see what it links to; <kbd>H</kbd> on an item shows its history.
@@ -153,7 +155,7 @@ function MatrixSkeleton() {
  * until it answers, and a failure just leaves the matrix uncoloured.
  */
 function useMatrixRisk(matrixId: string): ReadonlyMap<string, number> | undefined {
-  const test = useQuery(`risk:${matrixId}`, () => runPressureTest(matrixId, 2000));
+  const test = useQuery(queries.pressureTest(matrixId, 2000));
   const result = test.data?.result;
   return useMemo(() => {
     if (!result) return undefined;

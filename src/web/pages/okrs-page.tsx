@@ -4,35 +4,35 @@
  * those their person owns; viewers: none). Alignments are
  * resolved against the parent unit's OKRs of the same cycle so they read "Aligned to CIO KR: …".
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ObjectiveWithKeyResults, Unit } from '../../contracts';
-import { getProgress, listOkrs } from '../api-client';
-import { Button } from '../components/button';
+import { queries } from '../api/queries';
+import { keys } from '../api/query-keys';
 import { EmptyState } from '../components/empty-state';
-import { AlertIcon, TargetIcon } from '../components/icons';
+import { QueryView } from '../components/form/query-view';
+import { TargetIcon } from '../components/icons';
 import { ObjectiveCard, type AlignmentLabel } from '../components/okr/objective-card';
-import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
 import { useLiveChanges } from '../hooks/use-live-changes';
-import { useQuery } from '../hooks/use-query';
 import { useUnitAccess } from '../session/use-unit-access';
 
 export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | undefined }) {
   const { data: org } = useOrg();
   const { canCheckIn } = useUnitAccess(unit.id);
-  const okrs = useQuery(cycleId ? `okrs:${unit.id}:${cycleId}` : null, () => listOkrs(unit.id, cycleId));
-  const progress = useQuery(cycleId ? `progress:${unit.id}:${cycleId}` : null, () =>
-    getProgress(unit.id, cycleId ?? ''),
-  );
-  const refresh = () => {
-    void okrs.refetch();
-    void progress.refetch();
-  };
+  const client = useQueryClient();
+  const okrs = useQuery({ ...queries.unitOkrs(unit.id, cycleId ?? ''), enabled: cycleId !== undefined });
+  const progress = useQuery({
+    ...queries.unitProgress(unit.id, cycleId ?? ''),
+    enabled: cycleId !== undefined,
+  });
+  const refresh = () => void client.invalidateQueries({ queryKey: keys.unit(unit.id) });
   const parentId = unit.parentId;
-  useLiveChanges(cycleId ? { unitId: unit.id } : null, () => void okrs.refetch());
-  const parentOkrs = useQuery(parentId && cycleId ? `okrs:${parentId}:${cycleId}` : null, () =>
-    listOkrs(parentId ?? '', cycleId),
-  );
+  useLiveChanges(cycleId ? { unitId: unit.id } : null);
+  const parentOkrs = useQuery({
+    ...queries.unitOkrs(parentId ?? '', cycleId ?? ''),
+    enabled: parentId !== null && cycleId !== undefined,
+  });
   const parentName = parentId ? org?.unitsById.get(parentId)?.name : undefined;
   const resolve = useMemo(
     () => alignmentResolver(parentOkrs.data ?? [], parentName),
@@ -47,57 +47,54 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
       </EmptyState>
     );
   }
-  if (okrs.error) {
-    return (
-      <EmptyState
-        tone="error"
-        icon={<AlertIcon size={22} />}
-        title="Could not load the OKRs"
-        action={<Button onClick={() => void okrs.refetch()}>Try again</Button>}
-      >
-        {okrs.error.message}
-      </EmptyState>
-    );
-  }
-  if (okrs.loading || !okrs.data) return <LoadingBlock label="Loading OKRs" />;
-  const objectives = [...okrs.data].sort((a, b) => a.position - b.position);
-  if (objectives.length === 0) {
-    return (
-      <EmptyState icon={<TargetIcon size={22} />} title={`${unit.name} has no objectives in this cycle`}>
-        Objectives state where the unit wants to go; 3-5 per team is plenty, each with 2-5 measurable key
-        results. Add them with the command line or the API, or translate them from this unit's X-matrix.
-      </EmptyState>
-    );
-  }
-  const committed = objectives.filter((o) => o.kind === 'committed').length;
-  const krCount = objectives.reduce((sum, o) => sum + o.keyResults.length, 0);
   return (
-    <section className="okrs" aria-label="Objectives and key results">
-      <div className="okrs-summary">
-        <span>
-          <strong>{objectives.length}</strong> objective{objectives.length === 1 ? '' : 's'}
-        </span>
-        <span>
-          <strong>{krCount}</strong> key result{krCount === 1 ? '' : 's'}
-        </span>
-        <span>
-          <strong>{committed}</strong> committed · <strong>{objectives.length - committed}</strong>{' '}
-          aspirational
-        </span>
-      </div>
-      {objectives.map((objective, index) => (
-        <ObjectiveCard
-          key={objective.id}
-          objective={objective}
-          index={index}
-          peopleById={org?.peopleById ?? new Map()}
-          alignment={resolve(objective)}
-          execution={progress.data?.objectives.find((view) => view.id === objective.id)}
-          onCheckedIn={refresh}
-          mayCheckIn={(kr) => canCheckIn(kr.ownerId)}
-        />
-      ))}
-    </section>
+    <QueryView
+      query={okrs}
+      errorTitle="Could not load the OKRs"
+      canRetry
+      loadingLabel="Loading OKRs"
+      isEmpty={(list) => list.length === 0}
+      empty={
+        <EmptyState icon={<TargetIcon size={22} />} title={`${unit.name} has no objectives in this cycle`}>
+          Objectives state where the unit wants to go; 3-5 per team is plenty, each with 2-5 measurable key
+          results. Add them with the command line or the API, or translate them from this unit's X-matrix.
+        </EmptyState>
+      }
+    >
+      {(list) => {
+        const objectives = [...list].sort((a, b) => a.position - b.position);
+        const committed = objectives.filter((o) => o.kind === 'committed').length;
+        const krCount = objectives.reduce((sum, o) => sum + o.keyResults.length, 0);
+        return (
+          <section className="okrs" aria-label="Objectives and key results">
+            <div className="okrs-summary">
+              <span>
+                <strong>{objectives.length}</strong> objective{objectives.length === 1 ? '' : 's'}
+              </span>
+              <span>
+                <strong>{krCount}</strong> key result{krCount === 1 ? '' : 's'}
+              </span>
+              <span>
+                <strong>{committed}</strong> committed · <strong>{objectives.length - committed}</strong>{' '}
+                aspirational
+              </span>
+            </div>
+            {objectives.map((objective, index) => (
+              <ObjectiveCard
+                key={objective.id}
+                objective={objective}
+                index={index}
+                peopleById={org?.peopleById ?? new Map()}
+                alignment={resolve(objective)}
+                execution={progress.data?.objectives.find((view) => view.id === objective.id)}
+                onCheckedIn={refresh}
+                mayCheckIn={(kr) => canCheckIn(kr.ownerId)}
+              />
+            ))}
+          </section>
+        );
+      }}
+    </QueryView>
   );
 }
 

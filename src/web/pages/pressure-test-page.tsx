@@ -3,9 +3,10 @@
  * people? Probability of each target, a distribution per KPI with its targets marked, capacity
  * heatmaps, plan lint, and the catchball inbox where recalibrations go up and come back.
  */
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Unit, XMatrixView } from '../../contracts';
-import { getCapacity, getLint, getMatrixView, runPressureTest } from '../api-client';
+import { queries } from '../api/queries';
+import { keys } from '../api/query-keys';
 import { CatchballInbox } from '../components/catchball/catchball-inbox';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon } from '../components/icons';
@@ -15,10 +16,13 @@ import { LintFindings } from '../components/pressure-test/lint-findings';
 import { TargetOutlooks } from '../components/pressure-test/target-outlooks';
 import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
-import { useQuery } from '../hooks/use-query';
+import { paths } from '../paths';
+
+/** Trials of the full pressure test (the matrix page's risk colours run a quicker one). */
+const TRIALS = 10_000;
 
 export function PressureTestPage({ unit, year }: { unit: Unit; year: number }) {
-  const matrix = useQuery(`matrix:${unit.id}:${year}`, () => getMatrixView(unit.id, year));
+  const matrix = useQuery(queries.matrixView(unit.id, year));
   if (matrix.error)
     return (
       <EmptyState icon={<AlertIcon size={22} />} title={`No X-matrix for ${year} to pressure-test`}>
@@ -31,11 +35,21 @@ export function PressureTestPage({ unit, year }: { unit: Unit; year: number }) {
 
 function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
   const org = useOrg().data;
-  const [round, setRound] = useState(0);
+  const client = useQueryClient();
   const matrixId = view.matrix.id;
-  const test = useQuery(`pressure:${matrixId}:${round}`, () => runPressureTest(matrixId));
-  const capacity = useQuery(`capacity:${matrixId}:${round}`, () => getCapacity(matrixId));
-  const lint = useQuery(`lint:${matrixId}:${round}`, () => getLint(matrixId));
+  const test = useQuery(queries.pressureTest(matrixId, TRIALS));
+  const capacity = useQuery(queries.capacity(matrixId));
+  const lint = useQuery(queries.lint(matrixId));
+  // A proposal sent or answered changes targets: run the analysis and the inbox again.
+  const rerun = () => {
+    for (const queryKey of [
+      keys.pressureTest(matrixId, TRIALS),
+      keys.matrix(matrixId),
+      keys.unitProposals(unit.id),
+      keys.everyProposal(),
+    ])
+      void client.invalidateQueries({ queryKey });
+  };
   const nameOf = (personId: string | null) => (personId && org?.peopleById.get(personId)?.name) || 'nobody';
   const items = [...view.items.what, ...view.items.how_far, ...view.items.how, ...view.items.how_much];
   const titleOf = (id: string) =>
@@ -62,7 +76,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
             matrixId={matrixId}
             proposerId={proposerId}
             proposerName={nameOf(proposerId)}
-            onProposed={() => setRound((r) => r + 1)}
+            onProposed={rerun}
           />
         )}
       </section>
@@ -72,8 +86,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
           unitId={unit.id}
           unitsById={org?.unitsById ?? new Map()}
           nameOf={nameOf}
-          refreshKey={round}
-          onChanged={() => setRound((r) => r + 1)}
+          onChanged={rerun}
         />
       </section>
       {result && (
@@ -104,7 +117,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
           <LintFindings
             report={lint.data}
             titleOf={titleOf}
-            matrixHref={`/org/${unit.organisationId}/units/${unit.id}/matrix/${view.matrix.year}`}
+            matrixHref={paths.matrix(unit.organisationId, unit.id, view.matrix.year)}
           />
         ) : (
           <LoadingBlock />

@@ -1,15 +1,16 @@
 /** Index routes that pick a sensible page: the first unit with a matrix, the unit's current matrix. */
 import { Redirect } from 'wouter';
 import { EmptyState } from '../components/empty-state';
-import { AlertIcon, BuildingIcon } from '../components/icons';
-import { LoadingBlock } from '../components/spinner';
+import { BuildingIcon } from '../components/icons';
+import { PageError, PageLoading } from '../components/page-state';
 import { useOrg } from '../hooks/org-context';
 import { defaultMatrixYear, flattenTree } from '../hooks/unit-tree';
+import { paths } from '../paths';
 
 /** `/org/:orgId` → the first unit (tree order) that has an X-matrix, else the first unit's OKRs. */
 export function OrgIndexPage() {
   const { data, error } = useOrg();
-  if (error) return <OrgError message={error.message} />;
+  if (error) return <PageError title="Could not load this organisation" error={error} />;
   if (!data) return <PageLoading />;
   const units = flattenTree(data.tree).map((node) => node.unit);
   const withMatrix = units.find((unit) => defaultMatrixYear(unit.id, data.matrices) !== undefined);
@@ -17,13 +18,13 @@ export function OrgIndexPage() {
   if (withMatrix) {
     return (
       <Redirect
-        to={`/org/${orgId}/units/${withMatrix.id}/matrix/${defaultMatrixYear(withMatrix.id, data.matrices)}`}
+        to={paths.matrix(orgId, withMatrix.id, defaultMatrixYear(withMatrix.id, data.matrices) ?? 0)}
         replace
       />
     );
   }
   const first = units[0];
-  if (first) return <Redirect to={`/org/${orgId}/units/${first.id}/okrs`} replace />;
+  if (first) return <Redirect to={paths.okrs(orgId, first.id)} replace />;
   return (
     <div className="page">
       <EmptyState icon={<BuildingIcon size={22} />} title={`${data.organisation.name} has no units yet`}>
@@ -37,27 +38,14 @@ export function OrgIndexPage() {
 /** `/org/:orgId/units/:unitId` → the unit's current X-matrix, or its OKRs when it has none. */
 export function UnitIndexPage({ unitId }: { unitId: string }) {
   const { data, error } = useOrg();
-  if (error) return <OrgError message={error.message} />;
+  if (error) return <PageError title="Could not load this organisation" error={error} />;
   if (!data) return <PageLoading />;
   const year = defaultMatrixYear(unitId, data.matrices);
-  const base = `/org/${data.organisation.id}/units/${unitId}`;
-  return <Redirect to={year === undefined ? `${base}/okrs` : `${base}/matrix/${year}`} replace />;
-}
-
-function PageLoading() {
+  const orgId = data.organisation.id;
   return (
-    <div className="page">
-      <LoadingBlock />
-    </div>
-  );
-}
-
-function OrgError({ message }: { message: string }) {
-  return (
-    <div className="page">
-      <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not load this organisation">
-        {message}
-      </EmptyState>
-    </div>
+    <Redirect
+      to={year === undefined ? paths.okrs(orgId, unitId) : paths.matrix(orgId, unitId, year)}
+      replace
+    />
   );
 }

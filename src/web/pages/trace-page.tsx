@@ -2,13 +2,14 @@
  * The trace of one initiative, KPI, key result or objective: the chain up to the top objective
  * and down to the leaf work, across units, nearest first. Route: `/org/:orgId/trace/:kind/:id`.
  */
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import type { GraphNode, TraceKind } from '../../contracts';
-import { getTrace } from '../api-translate';
+import { queries } from '../api/queries';
 import { Badge, type BadgeTone } from '../components/badge';
 import { PageError, PageLoading } from '../components/page-state';
 import { useOrg } from '../hooks/org-context';
-import { useQuery } from '../hooks/use-query';
+import { paths } from '../paths';
 
 const PART_LABEL = {
   what: 'Breakthrough',
@@ -34,16 +35,14 @@ function kindLabel(node: GraphNode): { label: string; tone: BadgeTone } {
 
 export function TracePage({ kind, id }: { kind: TraceKind; id: string }) {
   const org = useOrg();
-  const trace = useQuery(`trace:${kind}:${id}`, () => getTrace(kind, id));
+  const trace = useQuery(queries.trace(kind, id));
   if (trace.error) return <PageError title="Could not trace this item" error={trace.error} />;
   if (!trace.data || !org.data) return <PageLoading />;
   const { start, up, down } = trace.data;
   const orgId = org.data.organisation.id;
   const unitName = (unitId: string) => org.data?.unitsById.get(unitId)?.name ?? unitId;
   const href = (node: GraphNode) =>
-    node.year !== null
-      ? `/org/${orgId}/units/${node.unitId}/matrix/${node.year}`
-      : `/org/${orgId}/units/${node.unitId}/okrs`;
+    node.year !== null ? paths.matrix(orgId, node.unitId, node.year) : paths.okrs(orgId, node.unitId);
   const row = (node: GraphNode, depth: number | null) => {
     const { label, tone } = kindLabel(node);
     return (

@@ -7,7 +7,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import type { Cycle } from '../../contracts';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, ChevronRightIcon, GridIcon, TargetIcon, UndoIcon } from '../components/icons';
-import { LoadingBlock } from '../components/spinner';
+import { PageError, PageLoading } from '../components/page-state';
 import { Tabs } from '../components/tabs';
 import { useOrg } from '../hooks/org-context';
 import { ancestorsOf, defaultMatrixYear, matrixYears } from '../hooks/unit-tree';
@@ -17,11 +17,12 @@ import { DashboardPage } from './dashboard-page';
 import { MatrixPage } from './matrix-page';
 import { OkrsPage } from './okrs-page';
 import { PressureTestPage } from './pressure-test-page';
+import { paths, type CycleTab, type YearTab } from '../paths';
 
-export type UnitTab = 'matrix' | 'okrs' | 'bowling' | 'dashboard' | 'pressure' | 'history';
+export type UnitTab = YearTab | CycleTab | 'history';
 
 /** Print titles of the tabs that are picked by year (the others by cycle). */
-const YEAR_TAB_TITLES: Partial<Record<UnitTab, string>> = {
+const YEAR_TAB_TITLES: Record<YearTab, string> = {
   matrix: 'X-matrix',
   bowling: 'Bowling chart',
   pressure: 'Pressure test',
@@ -38,22 +39,8 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
   const { data, error } = useOrg();
   const search = useSearch();
   const [, navigate] = useLocation();
-  if (error) {
-    return (
-      <div className="page">
-        <EmptyState tone="error" icon={<AlertIcon size={22} />} title="Could not load this organisation">
-          {error.message}
-        </EmptyState>
-      </div>
-    );
-  }
-  if (!data) {
-    return (
-      <div className="page">
-        <LoadingBlock />
-      </div>
-    );
-  }
+  if (error) return <PageError title="Could not load this organisation" error={error} />;
+  if (!data) return <PageLoading />;
   const unit = data.unitsById.get(unitId);
   if (!unit) {
     return (
@@ -64,12 +51,12 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
       </div>
     );
   }
-  const base = `/org/${data.organisation.id}/units/${unit.id}`;
+  const orgId = data.organisation.id;
   const years = matrixYears(unit.id, data.matrices);
   const matrixYear = year ?? defaultMatrixYear(unit.id, data.matrices) ?? new Date().getFullYear();
   const cycleId = new URLSearchParams(search).get('cycle') ?? defaultCycle(data.cycles, matrixYear)?.id;
   const ancestors = ancestorsOf(unit.id, data.unitsById);
-  const byYear = tab in YEAR_TAB_TITLES;
+  const byYear = isYearTab(tab);
   const yearOptions = years.includes(matrixYear) ? years : [matrixYear, ...years].sort((a, b) => b - a);
 
   return (
@@ -80,7 +67,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
           {ancestors.map((ancestor) => (
             <span key={ancestor.id} className="breadcrumb-step">
               <ChevronRightIcon size={12} />
-              <Link href={`/org/${data.organisation.id}/units/${ancestor.id}`}>{ancestor.name}</Link>
+              <Link href={paths.unit(orgId, ancestor.id)}>{ancestor.name}</Link>
             </span>
           ))}
         </nav>
@@ -89,7 +76,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
             {unit.name}
             <span className="print-only">
               {byYear
-                ? ` · ${YEAR_TAB_TITLES[tab] ?? ''} ${matrixYear}`
+                ? ` · ${YEAR_TAB_TITLES[tab]} ${matrixYear}`
                 : tab === 'history'
                   ? ' · History'
                   : ` · ${tab === 'okrs' ? 'OKRs' : 'Dashboard'} ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
@@ -97,28 +84,24 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
           </h1>
           <div className="page-title-actions">
             {unit.parentId && (
-              <Link
-                className="btn btn-secondary btn-sm"
-                href={`/org/${data.organisation.id}/translate/${unit.id}`}
-              >
+              <Link className="btn btn-secondary btn-sm" href={paths.translate(orgId, unit.id)}>
                 Translate from parent OKRs
               </Link>
             )}
-            <Link className="btn btn-ghost btn-sm" href={`/org/${data.organisation.id}/map`}>
+            <Link className="btn btn-ghost btn-sm" href={paths.map(orgId)}>
               Strategy map
             </Link>
-            <Link
-              className="btn btn-ghost btn-sm"
-              href={`/org/${data.organisation.id}/import?unit=${unit.id}`}
-            >
+            <Link className="btn btn-ghost btn-sm" href={paths.import(orgId, unit.id)}>
               <span>Import OKRs</span>
             </Link>
-            {byYear ? (
+            {isYearTab(tab) ? (
               <label className="picker">
                 <span>Year</span>
                 <select
                   value={matrixYear}
-                  onChange={(event) => navigate(`${base}/${tab}/${event.target.value}`)}
+                  onChange={(event) =>
+                    navigate(paths.unitYearTab(orgId, unit.id, tab, Number(event.target.value)))
+                  }
                 >
                   {yearOptions.map((y) => (
                     <option key={y} value={y}>
@@ -134,7 +117,9 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
                   <span>Cycle</span>
                   <select
                     value={cycleId}
-                    onChange={(event) => navigate(`${base}/${tab}?cycle=${event.target.value}`)}
+                    onChange={(event) =>
+                      navigate(paths.unitCycleTab(orgId, unit.id, tab, event.target.value))
+                    }
                   >
                     {[...data.cycles]
                       .sort((a, b) => b.startDate.localeCompare(a.startDate))
@@ -153,32 +138,37 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
           label="Unit views"
           current={tab}
           items={[
-            { id: 'matrix', label: 'X-matrix', href: `${base}/matrix/${matrixYear}`, icon: <GridIcon /> },
+            {
+              id: 'matrix',
+              label: 'X-matrix',
+              href: paths.matrix(orgId, unit.id, matrixYear),
+              icon: <GridIcon />,
+            },
             {
               id: 'pressure',
               label: 'Pressure test',
-              href: `${base}/pressure/${matrixYear}`,
+              href: paths.pressure(orgId, unit.id, matrixYear),
               icon: <AlertIcon />,
             },
             {
               id: 'okrs',
               label: 'OKRs',
-              href: `${base}/okrs${cycleId ? `?cycle=${cycleId}` : ''}`,
+              href: paths.okrs(orgId, unit.id, cycleId),
               icon: <TargetIcon />,
             },
             {
               id: 'bowling',
               label: 'Bowling chart',
-              href: `${base}/bowling/${matrixYear}`,
+              href: paths.bowling(orgId, unit.id, matrixYear),
               icon: <GridIcon />,
             },
             {
               id: 'dashboard',
               label: 'Dashboard',
-              href: `${base}/dashboard${cycleId ? `?cycle=${cycleId}` : ''}`,
+              href: paths.dashboard(orgId, unit.id, cycleId),
               icon: <TargetIcon />,
             },
-            { id: 'history', label: 'History', href: `${base}/history`, icon: <UndoIcon /> },
+            { id: 'history', label: 'History', href: paths.history(orgId, unit.id), icon: <UndoIcon /> },
           ]}
         />
       </header>
@@ -190,13 +180,15 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
       {tab === 'bowling' && (
         <BowlingPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />
       )}
-      {tab === 'history' && <AuditPage key={unit.id} unit={unit} base={base} />}
+      {tab === 'history' && <AuditPage key={unit.id} unit={unit} />}
       {tab === 'dashboard' && (
         <DashboardPage key={`${unit.id}:${cycleId ?? ''}`} unitId={unit.id} cycleId={cycleId} />
       )}
     </div>
   );
 }
+
+const isYearTab = (tab: UnitTab): tab is YearTab => tab in YEAR_TAB_TITLES;
 
 /** The cycle of the given year, else the newest cycle. */
 function defaultCycle(cycles: Cycle[], year: number): Cycle | undefined {

@@ -2,11 +2,14 @@
  * Creates an API token for a unit: a name, what it may do (scopes) and an optional expiry day.
  * The answer carries the secret, which `onCreated` shows once.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { ApiToken } from '../../../contracts';
 import { createApiToken, type TokenScope } from '../../api-accounts';
-import { FormAlert } from '../../pages/auth/auth-layout';
-import { Button } from '../button';
+import { TextField } from '../form/field';
+import { FormAlert } from '../form/form-alert';
+import { useFields } from '../form/use-fields';
+import { SubmitButton } from '../form/submit-button';
+import { useSubmit } from '../form/use-submit';
 import { PlusIcon } from '../icons';
 
 export const SCOPE_INFO: Record<TokenScope, { label: string; help: string }> = {
@@ -31,11 +34,9 @@ export function CreateTokenForm({
   unitId: string;
   onCreated: (token: ApiToken) => void;
 }) {
-  const [name, setName] = useState('');
+  const form = useFields({ name: '', expires: '' });
   const [scopes, setScopes] = useState<Set<TokenScope>>(new Set(['check_ins']));
-  const [expires, setExpires] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { name, expires } = form.values;
   const today = new Date().toISOString().slice(0, 10);
 
   function toggle(scope: TokenScope, on: boolean) {
@@ -47,60 +48,45 @@ export function CreateTokenForm({
     });
   }
 
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    if (scopes.size === 0) return setError('Choose at least one thing the token may do.');
-    setBusy(true);
-    setError(null);
-    try {
+  const save = useSubmit(
+    async () => {
       const token = await createApiToken(unitId, {
         name: name.trim(),
         scopes: SCOPES.filter((scope) => scopes.has(scope)),
         expiresAt: expires ? endOfDay(expires) : null,
       });
-      setName('');
-      setExpires('');
+      form.reset();
       onCreated(token);
-    } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    { check: () => (scopes.size === 0 ? 'Choose at least one thing the token may do.' : null) },
+  );
 
   return (
-    <form className="admin-card" aria-label="Create an API token" onSubmit={(event) => void submit(event)}>
+    <form className="admin-card" aria-label="Create an API token" onSubmit={save.onSubmit}>
       <h2>Create a token</h2>
       <p className="muted">
         Other systems send it as <code>Authorization: Bearer …</code>. It acts on this unit and the units
         below it, and only as far as its scopes allow.
       </p>
-      {error && <FormAlert>{error}</FormAlert>}
+      <FormAlert error={save.error} fields={['name', 'expiresAt']} />
       <div className="grant-form-fields">
-        <label className="field">
-          <span className="field-label">Name</span>
-          <input
-            className="input"
-            name="token-name"
-            required
-            maxLength={100}
-            placeholder="e.g. SIEM check-ins"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">Expires (optional)</span>
-          <input
-            className="input"
-            type="date"
-            name="expires"
-            min={today}
-            value={expires}
-            onChange={(event) => setExpires(event.target.value)}
-          />
-          <span className="field-hint">Blank: valid until revoked.</span>
-        </label>
+        <TextField
+          label="Name"
+          name="token-name"
+          required
+          maxLength={100}
+          placeholder="e.g. SIEM check-ins"
+          {...form.bind('name', save.fieldErrors)}
+        />
+        <TextField
+          label="Expires (optional)"
+          type="date"
+          name="expires"
+          min={today}
+          hint="Blank: valid until revoked."
+          {...form.bind('expires')}
+          error={save.fieldErrors.expiresAt}
+        />
       </div>
       <fieldset className="scope-list">
         <legend className="field-label">May</legend>
@@ -121,9 +107,9 @@ export function CreateTokenForm({
         ))}
       </fieldset>
       <div className="admin-card-actions">
-        <Button variant="primary" type="submit" icon={<PlusIcon />} disabled={busy}>
-          {busy ? 'Creating…' : 'Create token'}
-        </Button>
+        <SubmitButton submit={save} pendingLabel="Creating…" icon={<PlusIcon />}>
+          Create token
+        </SubmitButton>
       </div>
     </form>
   );

@@ -2,12 +2,15 @@
  * Gives someone a role, by e-mail, on a unit (and below) or the whole organisation. A new address
  * becomes an invited user: the answer's invitation link is handed to `onGranted` to show.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { GrantedRole, RoleName } from '../../../contracts';
 import { grantRole } from '../../api-accounts';
 import type { UnitNode } from '../../hooks/unit-tree';
-import { FormAlert } from '../../pages/auth/auth-layout';
-import { Button } from '../button';
+import { EmailField, TextField } from '../form/field';
+import { FormAlert } from '../form/form-alert';
+import { useFields } from '../form/use-fields';
+import { SubmitButton } from '../form/submit-button';
+import { useSubmit } from '../form/use-submit';
 import { PlusIcon } from '../icons';
 import { RolePicker } from './role-picker';
 import { UnitPicker, WHOLE_ORGANISATION } from './unit-picker';
@@ -24,69 +27,33 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
   const firstAllowed = mayGrantOn(null)
     ? WHOLE_ORGANISATION
     : (flatIds(tree).find((id) => mayGrantOn(id)) ?? WHOLE_ORGANISATION);
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
+  const form = useFields({ email: '', name: '' });
+  const { email, name } = form.values;
   const [role, setRole] = useState<RoleName>('viewer');
   const [unitId, setUnitId] = useState(firstAllowed);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const granted = await grantRole({
-        organisationId,
-        unitId: unitId === WHOLE_ORGANISATION ? null : unitId,
-        email: email.trim(),
-        role,
-        ...(name.trim() ? { name: name.trim() } : {}),
-      });
-      setEmail('');
-      setName('');
-      onGranted(granted);
-    } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = useSubmit(async () => {
+    const granted = await grantRole({
+      organisationId,
+      unitId: unitId === WHOLE_ORGANISATION ? null : unitId,
+      email: email.trim(),
+      role,
+      ...(name.trim() ? { name: name.trim() } : {}),
+    });
+    form.reset();
+    onGranted(granted);
+  });
 
   return (
-    <form
-      className="admin-card grant-form"
-      aria-label="Grant a role"
-      onSubmit={(event) => void submit(event)}
-    >
+    <form className="admin-card grant-form" aria-label="Grant a role" onSubmit={save.onSubmit}>
       <h2>Grant a role</h2>
       <p className="muted">
         A role on a unit holds on every unit below it. Someone without an account gets an invitation link to
         pass on.
       </p>
-      {error && <FormAlert>{error}</FormAlert>}
+      <FormAlert error={save.error} fields={['email', 'name']} />
       <div className="grant-form-fields">
-        <label className="field">
-          <span className="field-label">E-mail</span>
-          <input
-            className="input"
-            type="email"
-            name="email"
-            required
-            value={email}
-            placeholder="name@example.com"
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">Name (for new accounts)</span>
-          <input
-            className="input"
-            name="name"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </label>
+        <EmailField placeholder="name@example.com" {...form.bind('email', save.fieldErrors)} />
+        <TextField label="Name (for new accounts)" name="name" {...form.bind('name', save.fieldErrors)} />
         <RolePicker label="Role" value={role} onChange={setRole} withHelp />
         <UnitPicker
           label="Where"
@@ -99,9 +66,9 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
         />
       </div>
       <div className="admin-card-actions">
-        <Button variant="primary" type="submit" icon={<PlusIcon />} disabled={busy}>
-          {busy ? 'Granting…' : 'Grant role'}
-        </Button>
+        <SubmitButton submit={save} pendingLabel="Granting…" icon={<PlusIcon />}>
+          Grant role
+        </SubmitButton>
       </div>
     </form>
   );

@@ -2,14 +2,9 @@
 import { useState } from 'react';
 import type { User } from '../../../contracts';
 import { updateUser } from '../../api-accounts';
-import { FormAlert } from '../../pages/auth/auth-layout';
-import {
-  NewPasswordFields,
-  newPasswordProblem,
-  type NewPassword,
-} from '../../pages/auth/new-password-fields';
-import { Button } from '../button';
-import { Dialog } from '../dialog';
+import { FormDialog } from '../form/form-dialog';
+import { NewPasswordFields, newPasswordProblem, type NewPassword } from '../form/new-password-fields';
+import { useSubmit } from '../form/use-submit';
 
 export function ResetPasswordDialog({
   user,
@@ -21,44 +16,30 @@ export function ResetPasswordDialog({
   onDone: () => void;
 }) {
   const [next, setNext] = useState<NewPassword>({ password: '', repeat: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit() {
-    const problem = newPasswordProblem(next);
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
+  const save = useSubmit(
+    async () => {
       await updateUser(user.id, { version: user.version, password: next.password });
       onDone();
       onClose();
-    } catch (cause) {
-      setBusy(false);
-      setError(cause instanceof Error ? cause.message : String(cause));
-    }
-  }
+    },
+    { check: () => newPasswordProblem(next) },
+  );
 
   return (
-    <Dialog
+    <FormDialog
       title={`Set a password for ${user.name}`}
       description="Tell them the new password in person or by phone, and ask them to change it."
+      submit={save}
+      submitLabel="Set password"
+      fields={['password']}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      className="dialog-narrow"
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Set password'}
-          </Button>
-        </>
-      }
     >
-      {error && <FormAlert>{error}</FormAlert>}
-      <NewPasswordFields value={next} onChange={setNext} label="New password" />
-    </Dialog>
+      <NewPasswordFields
+        value={next}
+        onChange={setNext}
+        label="New password"
+        error={save.fieldErrors.password}
+      />
+    </FormDialog>
   );
 }

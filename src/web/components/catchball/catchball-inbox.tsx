@@ -3,10 +3,11 @@
  * accounts yet, so each action is taken as the owner of the unit whose turn it is (named on the
  * button); the server checks that this person owns that unit.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Proposal, ProposalThread, Unit } from '../../../contracts';
-import { actOnProposal, getProposal, listUnitProposals } from '../../api-client';
-import { useQuery } from '../../hooks/use-query';
+import { actOnProposal } from '../../api-client';
+import { queries } from '../../api/queries';
 import { Button } from '../button';
 
 const ACTION_LABEL = {
@@ -22,12 +23,10 @@ export function CatchballInbox(props: {
   unitId: string;
   unitsById: Map<string, Unit>;
   nameOf: (personId: string | null) => string;
-  refreshKey: number;
+  /** After an action: the caller invalidates the proposals (and what depends on them). */
   onChanged: () => void;
 }) {
-  const query = useQuery(`proposals:${props.unitId}:${props.refreshKey}`, () =>
-    listUnitProposals(props.unitId),
-  );
+  const query = useQuery(queries.unitProposals(props.unitId));
   if (!query.data) return <p className="muted">Loading the inbox…</p>;
   if (query.data.length === 0)
     return <p className="muted">No proposals yet. Propose a recalibration from a target above.</p>;
@@ -47,7 +46,7 @@ function ProposalCard(props: {
   onChanged: () => void;
 }) {
   const { proposal } = props;
-  const thread = useQuery(`proposal:${proposal.id}:${proposal.version}`, () => getProposal(proposal.id));
+  const thread = useQuery(queries.proposal(proposal.id));
   const child = props.unitsById.get(proposal.childUnitId);
   const parent = props.unitsById.get(proposal.parentUnitId);
   const [target, setTarget] = useState('');

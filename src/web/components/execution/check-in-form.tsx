@@ -1,7 +1,8 @@
 /** An inline check-in on a key result or a KPI: value, confidence and comment, dated today. */
-import { useState, type SyntheticEvent } from 'react';
-import { ApiError, createCheckIn } from '../../api-client';
+import { useState } from 'react';
+import { createCheckIn } from '../../api-client';
 import { Button } from '../button';
+import { useSubmit } from '../form/use-submit';
 
 /** What is checked in on: a key result or a KPI (How Much item). */
 export type CheckInSubject = { keyResultId: string } | { kpiId: string };
@@ -18,35 +19,19 @@ export function CheckInForm({ subject, title, onDone, onCancel }: CheckInFormPro
   const [value, setValue] = useState('');
   const [confidence, setConfidence] = useState('0.7');
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await createCheckIn({
-        ...subject,
-        value: Number(value),
-        confidence: Number(confidence),
-        comment,
-        date: new Date().toISOString().slice(0, 10),
-      });
-      onDone();
-    } catch (cause) {
-      setError(cause instanceof ApiError ? cause.message : String(cause));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = useSubmit(async () => {
+    await createCheckIn({
+      ...subject,
+      value: Number(value),
+      confidence: Number(confidence),
+      comment,
+      date: new Date().toISOString().slice(0, 10),
+    });
+    onDone();
+  });
 
   return (
-    <form
-      className="check-in-form"
-      aria-label={`Check in on ${title}`}
-      onSubmit={(event) => void submit(event)}
-    >
+    <form className="check-in-form" aria-label={`Check in on ${title}`} onSubmit={save.onSubmit}>
       <label>
         <span>Value</span>
         <input
@@ -74,16 +59,16 @@ export function CheckInForm({ subject, title, onDone, onCancel }: CheckInFormPro
         <input name="comment" value={comment} onChange={(event) => setComment(event.target.value)} />
       </label>
       <div className="check-in-actions">
-        <Button variant="primary" size="sm" type="submit" disabled={busy || value.trim() === ''}>
+        <Button variant="primary" size="sm" type="submit" disabled={save.isPending || value.trim() === ''}>
           Save check-in
         </Button>
         <Button variant="ghost" size="sm" onClick={onCancel}>
           Cancel
         </Button>
       </div>
-      {error && (
+      {save.error && (
         <p className="form-error" role="alert">
-          {error}
+          {save.error.message}
         </p>
       )}
     </form>

@@ -2,10 +2,11 @@
  * The countermeasure A3 for a KPI's month: problem, root cause, action, owner, due date and PDCA
  * status. Opens an existing countermeasure when the cell has one; closing asks what effect was seen.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { Countermeasure, Person } from '../../../contracts';
-import { ApiError, createCountermeasure, updateCountermeasure } from '../../api-client';
+import { createCountermeasure, updateCountermeasure } from '../../api-client';
 import { Button } from '../button';
+import { useSubmit } from '../form/use-submit';
 
 const STATUSES = ['plan', 'do', 'check', 'act', 'closed'] as const;
 
@@ -33,13 +34,10 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
     status: existing?.status ?? 'plan',
     effect: existing?.effect ?? '',
   });
-  const [error, setError] = useState<string | null>(null);
   const set = (name: keyof typeof fields) => (event: { target: { value: string } }) =>
     setFields((current) => ({ ...current, [name]: event.target.value }));
 
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    setError(null);
+  const save = useSubmit(async () => {
     const common = {
       problem: fields.problem,
       rootCause: fields.rootCause,
@@ -47,28 +45,24 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
       ownerId: fields.ownerId || null,
       dueDate: fields.dueDate || null,
     };
-    try {
-      if (existing) {
-        await updateCountermeasure(existing.id, {
-          version: existing.version,
-          ...common,
-          status: fields.status,
-          ...(fields.effect ? { effect: fields.effect } : {}),
-        });
-      } else {
-        await createCountermeasure({
-          kpiId: props.kpiId,
-          year: props.year,
-          month: props.month,
-          ...common,
-          status: fields.status === 'closed' ? 'act' : fields.status,
-        });
-      }
-      props.onSaved();
-    } catch (cause) {
-      setError(cause instanceof ApiError ? cause.message : String(cause));
+    if (existing) {
+      await updateCountermeasure(existing.id, {
+        version: existing.version,
+        ...common,
+        status: fields.status,
+        ...(fields.effect ? { effect: fields.effect } : {}),
+      });
+    } else {
+      await createCountermeasure({
+        kpiId: props.kpiId,
+        year: props.year,
+        month: props.month,
+        ...common,
+        status: fields.status === 'closed' ? 'act' : fields.status,
+      });
     }
-  }
+    props.onSaved();
+  });
 
   const monthName = new Date(Date.UTC(props.year, props.month - 1, 1)).toLocaleString('en', {
     month: 'long',
@@ -80,7 +74,7 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
         role="dialog"
         aria-label="Countermeasure"
         onClick={(event) => event.stopPropagation()}
-        onSubmit={(event) => void submit(event)}
+        onSubmit={save.onSubmit}
       >
         <header>
           <h2>Countermeasure (A3){props.isReadOnly ? ' · view only' : ''}</h2>
@@ -135,9 +129,9 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
             </label>
           )}
         </fieldset>
-        {error && (
+        {save.error && (
           <p className="form-error" role="alert">
-            {error}
+            {save.error.message}
           </p>
         )}
         <footer>

@@ -12,9 +12,7 @@ import { useOrg } from '../../hooks/org-context';
 import { isBelow } from '../../hooks/unit-tree';
 import { Button } from '../button';
 import { useToast } from '../toast';
-
-const matrixHref = (orgId: string, unitId: string, year: number) =>
-  `/org/${orgId}/units/${unitId}/matrix/${year}`;
+import { paths } from '../../paths';
 
 export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged: () => Promise<void> }) {
   const orgId = view.organisation.id;
@@ -33,7 +31,7 @@ export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged:
             <span className="links-title">{link.child.title}</span>
             <span className="links-meta">
               cascaded from{' '}
-              <Link href={matrixHref(orgId, link.parent.unitId, link.parent.year)}>
+              <Link href={paths.matrix(orgId, link.parent.unitId, link.parent.year)}>
                 {link.parent.unitName}: {link.parent.title}
               </Link>
             </span>
@@ -44,7 +42,9 @@ export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged:
             <span className="links-title">{link.parent.title}</span>
             <span className="links-meta">
               →{' '}
-              <Link href={matrixHref(orgId, link.child.unitId, link.child.year)}>{link.child.unitName}</Link>{' '}
+              <Link href={paths.matrix(orgId, link.child.unitId, link.child.year)}>
+                {link.child.unitName}
+              </Link>{' '}
               as {link.child.part === 'what' ? 'breakthrough' : 'annual objective'} “{link.child.title}”
             </span>
           </li>

@@ -2,25 +2,19 @@
  * The links panel under an X-matrix: sources that changed (accept / answer), cascades up and down
  * (drill-down to the matrices above and below), orphans, and a way into the trace of any item.
  */
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import type { XMatrixView } from '../../../contracts';
-import { getMatrixOrphans } from '../../api-translate';
-import { useQuery } from '../../hooks/use-query';
+import { queries } from '../../api/queries';
+import { paths } from '../../paths';
 import { Spinner } from '../spinner';
 import { CascadeList } from './cascade-list';
 import { OrphanList } from './orphan-list';
 import { SourceChanges } from './source-changes';
 
-export function MatrixLinksPanel({ view, refetch }: { view: XMatrixView; refetch: () => Promise<void> }) {
-  // Refetch orphans whenever the grids or lists change size; a cell change is enough to fix one.
-  const signature = [
-    view.correlations.length,
-    view.ownerships.length,
-    ...Object.values(view.items).map((l) => l.length),
-  ];
-  const orphans = useQuery(`orphans:${view.matrix.id}:${signature.join('.')}`, () =>
-    getMatrixOrphans(view.matrix.id),
-  );
+export function MatrixLinksPanel({ view, refetch }: { view: XMatrixView; refetch: () => Promise<unknown> }) {
+  // Every write to the matrix is a live change of its scope, which invalidates the orphans.
+  const orphans = useQuery(queries.orphans(view.matrix.id));
   const changedCount = view.sourceStatus.filter((s) => s.sourceChanged).length;
   const refresh = async () => {
     await refetch();
@@ -62,7 +56,7 @@ export function MatrixLinksPanel({ view, refetch }: { view: XMatrixView; refetch
         <ul className="links-chips">
           {traceable.map((item) => (
             <li key={item.id}>
-              <Link href={`/org/${orgId}/trace/${item.part === 'how' ? 'initiative' : 'kpi'}/${item.id}`}>
+              <Link href={paths.trace(orgId, item.part === 'how' ? 'initiative' : 'kpi', item.id)}>
                 {item.title}
               </Link>
             </li>

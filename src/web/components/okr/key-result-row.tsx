@@ -18,6 +18,7 @@ import {
   withUnit,
 } from './okr-format';
 import { ProgressBar } from './progress-bar';
+import { paths } from '../../paths';
 
 interface KeyResultRowProps {
   kr: KeyResult;
@@ -39,7 +40,7 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRow
         <Badge tone={KR_KIND_TONE[kr.kind]}>{KR_KIND_LABEL[kr.kind]}</Badge>
         <Link
           className="kr-title"
-          href={`/org/${orgId}/trace/key_result/${kr.id}`}
+          href={paths.trace(orgId, 'key_result', kr.id)}
           title="Trace: what this key result serves and what delivers it"
         >
           {kr.title}

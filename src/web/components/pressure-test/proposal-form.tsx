@@ -1,8 +1,9 @@
 /** The "propose recalibration" form, pre-filled with the 80 %-confidence value; the server adds the capacity gaps and the evidence. */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import type { TargetOutlookView } from '../../../contracts';
 import { createProposal } from '../../api-client';
 import { Button } from '../button';
+import { useSubmit } from '../form/use-submit';
 
 export function ProposalForm(props: {
   matrixId: string;
@@ -15,30 +16,19 @@ export function ProposalForm(props: {
   const [rationale, setRationale] = useState(
     `The pressure test reaches ${props.target.target} in ${Math.round(props.target.probability * 1000) / 10} % of trials; with 80 % confidence we reach ${Math.round(props.target.reachable.p80 * 100) / 100}.`,
   );
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await createProposal({
-        matrixId: props.matrixId,
-        kpiItemId: props.target.kpiId,
-        keyResultId: props.target.keyResultId,
-        actorId: props.actorId,
-        proposedTarget: Number(value),
-        rationale,
-      });
-      props.onDone();
-    } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useSubmit(async () => {
+    await createProposal({
+      matrixId: props.matrixId,
+      kpiItemId: props.target.kpiId,
+      keyResultId: props.target.keyResultId,
+      actorId: props.actorId,
+      proposedTarget: Number(value),
+      rationale,
+    });
+    props.onDone();
+  });
   return (
-    <form className="proposal-form" onSubmit={(event) => void submit(event)} data-testid="proposal-form">
+    <form className="proposal-form" onSubmit={save.onSubmit} data-testid="proposal-form">
       <label>
         <span>Proposed target (original {props.target.target})</span>
         <input
@@ -62,8 +52,8 @@ export function ProposalForm(props: {
         Sent by {props.actorName}, owner of this unit. The resources needed to keep the original target are
         filled in from the capacity gaps, and this pressure test goes along as evidence.
       </p>
-      {error && <p className="form-error">{error}</p>}
-      <Button type="submit" variant="primary" disabled={busy}>
+      {save.error && <p className="form-error">{save.error.message}</p>}
+      <Button type="submit" variant="primary" disabled={save.isPending}>
         Send to the parent unit
       </Button>
     </form>

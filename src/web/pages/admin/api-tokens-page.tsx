@@ -3,10 +3,13 @@
  * scopes and an optional expiry (its secret is shown once, with a copy button), see when each was
  * last used, and revoke one after a confirmation.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import type { ApiToken } from '../../../contracts';
-import { listApiTokens, revokeApiToken } from '../../api-accounts';
+import { revokeApiToken } from '../../api-accounts';
+import { queries } from '../../api/queries';
+import { keys } from '../../api/query-keys';
 import { CreateTokenForm, SCOPE_INFO } from '../../components/admin/create-token-form';
 import { UnitPicker } from '../../components/admin/unit-picker';
 import { Badge } from '../../components/badge';
@@ -14,13 +17,13 @@ import { Button } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { CopyField } from '../../components/copy-field';
 import { EmptyState } from '../../components/empty-state';
-import { AlertIcon, KeyIcon } from '../../components/icons';
+import { QueryView } from '../../components/form/query-view';
+import { KeyIcon } from '../../components/icons';
 import { PageError, PageLoading } from '../../components/page-state';
-import { LoadingBlock } from '../../components/spinner';
 import { useToast } from '../../components/toast';
 import { useOrg } from '../../hooks/org-context';
 import { flattenTree } from '../../hooks/unit-tree';
-import { useQuery } from '../../hooks/use-query';
+import { paths } from '../../paths';
 import { isAtLeast, roleOn } from '../../session/permissions';
 import { useMe } from '../../session/session-context';
 import { formatDay, formatWhen } from './format-when';
@@ -40,7 +43,9 @@ export function ApiTokensPage() {
   const unit =
     units.find((candidate) => candidate.id === requested && administers(candidate.id)) ??
     units.find((candidate) => administers(candidate.id));
-  const tokens = useQuery(unit ? `api-tokens:${unit.id}` : null, () => listApiTokens(unit?.id ?? ''));
+  const client = useQueryClient();
+  const tokens = useQuery({ ...queries.apiTokens(unit?.id ?? ''), enabled: unit !== undefined });
+  const reload = () => void client.invalidateQueries({ queryKey: keys.apiTokens(unit?.id ?? '') });
 
   if (orgError) return <PageError title="Could not load the organisation" error={orgError} />;
   if (!org) return <PageLoading />;
@@ -73,9 +78,7 @@ export function ApiTokensPage() {
               allowed={administers}
               onChange={(unitId) => {
                 setCreated(null);
-                navigate(
-                  `/org/${encodeURIComponent(org.organisation.id)}/api-tokens?unit=${encodeURIComponent(unitId)}`,
-                );
+                navigate(paths.apiTokens(org.organisation.id, unitId));
               }}
             />
           </div>
@@ -85,7 +88,7 @@ export function ApiTokensPage() {
         unitId={unit.id}
         onCreated={(token) => {
           setCreated(token);
-          void tokens.refetch();
+          reload();
         }}
       />
       {created?.token && (
@@ -106,83 +109,81 @@ export function ApiTokensPage() {
         <h2 id="tokens-title">
           Tokens of {unit.name} {tokens.data && <span className="count">{list.length}</span>}
         </h2>
-        {tokens.error ? (
-          <EmptyState
-            tone="error"
-            icon={<AlertIcon size={22} />}
-            title="Could not load the tokens"
-            action={<Button onClick={() => void tokens.refetch()}>Try again</Button>}
-          >
-            {tokens.error.message}
-          </EmptyState>
-        ) : tokens.loading ? (
-          <LoadingBlock label="Loading tokens" />
-        ) : list.length === 0 ? (
-          <EmptyState icon={<KeyIcon size={22} />} title="No tokens yet">
-            Create one above for each system that feeds check-ins, so each can be revoked on its own.
-          </EmptyState>
-        ) : (
-          <table className="admin-table" aria-label="API tokens">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">May</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((token) => {
-                const state = stateOf(token);
-                return (
-                  <tr
-                    key={token.id}
-                    data-testid={`token-${token.name}`}
-                    data-state={state}
-                    className={state === 'active' ? undefined : 'row-disabled'}
-                  >
-                    <th scope="row">
-                      {token.name}{' '}
-                      {state !== 'active' && (
-                        <Badge tone={state === 'revoked' ? 'red' : 'amber'}>
-                          {state === 'revoked' ? 'Revoked' : 'Expired'}
-                        </Badge>
-                      )}
-                    </th>
-                    <td>
-                      <span className="badge-row">
-                        {token.scopes.map((scope) => (
-                          <Badge key={scope} tone="blue" title={SCOPE_INFO[scope].help}>
-                            {SCOPE_INFO[scope].label}
+        <QueryView
+          query={tokens}
+          errorTitle="Could not load the tokens"
+          canRetry
+          loadingLabel="Loading tokens"
+          isEmpty={(data) => data.length === 0}
+          empty={
+            <EmptyState icon={<KeyIcon size={22} />} title="No tokens yet">
+              Create one above for each system that feeds check-ins, so each can be revoked on its own.
+            </EmptyState>
+          }
+        >
+          {() => (
+            <table className="admin-table" aria-label="API tokens">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">May</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((token) => {
+                  const state = stateOf(token);
+                  return (
+                    <tr
+                      key={token.id}
+                      data-testid={`token-${token.name}`}
+                      data-state={state}
+                      className={state === 'active' ? undefined : 'row-disabled'}
+                    >
+                      <th scope="row">
+                        {token.name}{' '}
+                        {state !== 'active' && (
+                          <Badge tone={state === 'revoked' ? 'red' : 'amber'}>
+                            {state === 'revoked' ? 'Revoked' : 'Expired'}
                           </Badge>
-                        ))}
-                      </span>
-                    </td>
-                    <td className="muted">{formatDay(token.createdAt)}</td>
-                    <td className="muted">{token.lastUsedAt ? formatWhen(token.lastUsedAt) : 'Never'}</td>
-                    <td className="muted">{token.expiresAt ? formatDay(token.expiresAt) : '—'}</td>
-                    <td className="cell-actions">
-                      {state !== 'revoked' && (
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          onClick={() => setRevoking(token)}
-                          aria-label={`Revoke ${token.name}`}
-                        >
-                          Revoke
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
+                        )}
+                      </th>
+                      <td>
+                        <span className="badge-row">
+                          {token.scopes.map((scope) => (
+                            <Badge key={scope} tone="blue" title={SCOPE_INFO[scope].help}>
+                              {SCOPE_INFO[scope].label}
+                            </Badge>
+                          ))}
+                        </span>
+                      </td>
+                      <td className="muted">{formatDay(token.createdAt)}</td>
+                      <td className="muted">{token.lastUsedAt ? formatWhen(token.lastUsedAt) : 'Never'}</td>
+                      <td className="muted">{token.expiresAt ? formatDay(token.expiresAt) : '—'}</td>
+                      <td className="cell-actions">
+                        {state !== 'revoked' && (
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            onClick={() => setRevoking(token)}
+                            aria-label={`Revoke ${token.name}`}
+                          >
+                            Revoke
+                          </Button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </QueryView>
       </section>
       {revoking && (
         <ConfirmDialog
@@ -193,7 +194,7 @@ export function ApiTokensPage() {
             await revokeApiToken(revoking.id);
             if (created?.id === revoking.id) setCreated(null);
             toast.show({ tone: 'success', message: `Revoked “${revoking.name}”` });
-            void tokens.refetch();
+            reload();
           }}
         >
           Systems using this token are refused from now on. This cannot be undone; create a new token to

@@ -3,21 +3,22 @@
  * holds and which role; administrators grant roles by e-mail (inviting new people), change and
  * remove them. Controls appear only where the user administers the place they act on.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { GrantedRole, RoleAssignment } from '../../../contracts';
-import { listRoleAssignments, removeRole } from '../../api-accounts';
+import { removeRole } from '../../api-accounts';
+import { queries } from '../../api/queries';
+import { keys } from '../../api/query-keys';
 import { GrantRoleForm } from '../../components/admin/grant-role-form';
 import { ROLE_LABELS } from '../../components/admin/role-picker';
 import { RoleAssignmentRows } from '../../components/admin/role-assignment-rows';
-import { Button } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { EmptyState } from '../../components/empty-state';
-import { AlertIcon, UsersIcon } from '../../components/icons';
+import { QueryView } from '../../components/form/query-view';
+import { UsersIcon } from '../../components/icons';
 import { PageError, PageLoading } from '../../components/page-state';
-import { LoadingBlock } from '../../components/spinner';
 import { useToast } from '../../components/toast';
 import { useOrg } from '../../hooks/org-context';
-import { useQuery } from '../../hooks/use-query';
 import { adminsAnything, isAtLeast, roleOn } from '../../session/permissions';
 import { useMe } from '../../session/session-context';
 import { InviteLinkNotice } from './invite-link-notice';
@@ -27,7 +28,9 @@ export function MembersPage() {
   const me = useMe();
   const toast = useToast();
   const orgId = org?.organisation.id ?? null;
-  const assignments = useQuery(orgId && `role-assignments:${orgId}`, () => listRoleAssignments(orgId ?? ''));
+  const client = useQueryClient();
+  const assignments = useQuery({ ...queries.roleAssignments(orgId ?? ''), enabled: orgId !== null });
+  const reload = () => void client.invalidateQueries({ queryKey: keys.roleAssignments(orgId ?? '') });
   const [invite, setInvite] = useState<{ who: string; url: string } | null>(null);
   const [removing, setRemoving] = useState<RoleAssignment | null>(null);
 
@@ -53,7 +56,7 @@ export function MembersPage() {
       message: `${assignment.userName} is ${ROLE_LABELS[assignment.role].toLowerCase()} of ${placeOf(assignment.unitId)}`,
     });
     setInvite(inviteUrl ? { who: assignment.userEmail, url: inviteUrl } : null);
-    void assignments.refetch();
+    reload();
   }
 
   return (
@@ -81,46 +84,44 @@ export function MembersPage() {
         <h2 id="members-title">
           Members {assignments.data && <span className="count">{byPerson.length}</span>}
         </h2>
-        {assignments.error ? (
-          <EmptyState
-            tone="error"
-            icon={<AlertIcon size={22} />}
-            title="Could not load the members"
-            action={<Button onClick={() => void assignments.refetch()}>Try again</Button>}
-          >
-            {assignments.error.message}
-          </EmptyState>
-        ) : assignments.loading ? (
-          <LoadingBlock label="Loading members" />
-        ) : byPerson.length === 0 ? (
-          <EmptyState icon={<UsersIcon size={22} />} title="No one has a role here yet">
-            Grant a role above: viewers read the plans, contributors check in on what they own, editors edit,
-            admins also manage roles.
-          </EmptyState>
-        ) : (
-          <table className="admin-table" aria-label="Members">
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Where</th>
-                <th scope="col">Role</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            {byPerson.map((group) => (
-              <RoleAssignmentRows
-                key={group[0]?.userId}
-                assignments={group}
-                placeOf={placeOf}
-                mayManage={mayManage}
-                onChanged={() => void assignments.refetch()}
-                onRemove={setRemoving}
-              />
-            ))}
-          </table>
-        )}
+        <QueryView
+          query={assignments}
+          errorTitle="Could not load the members"
+          canRetry
+          loadingLabel="Loading members"
+          isEmpty={() => byPerson.length === 0}
+          empty={
+            <EmptyState icon={<UsersIcon size={22} />} title="No one has a role here yet">
+              Grant a role above: viewers read the plans, contributors check in on what they own, editors
+              edit, admins also manage roles.
+            </EmptyState>
+          }
+        >
+          {() => (
+            <table className="admin-table" aria-label="Members">
+              <thead>
+                <tr>
+                  <th scope="col">Person</th>
+                  <th scope="col">Where</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              {byPerson.map((group) => (
+                <RoleAssignmentRows
+                  key={group[0]?.userId}
+                  assignments={group}
+                  placeOf={placeOf}
+                  mayManage={mayManage}
+                  onChanged={reload}
+                  onRemove={setRemoving}
+                />
+              ))}
+            </table>
+          )}
+        </QueryView>
       </section>
       {removing && (
         <ConfirmDialog
@@ -130,7 +131,7 @@ export function MembersPage() {
           onConfirm={async () => {
             await removeRole(removing.id, removing.version);
             toast.show({ tone: 'success', message: `Removed ${removing.userName}'s role` });
-            void assignments.refetch();
+            reload();
           }}
         >
           {removing.userName} will no longer be {ROLE_LABELS[removing.role].toLowerCase()} of{' '}

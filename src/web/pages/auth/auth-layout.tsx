@@ -40,27 +40,3 @@ export function AuthLayout({
     </main>
   );
 }
-
-/** A labelled input of the auth forms; `hint` goes under it. */
-export function AuthField({
-  label,
-  hint,
-  ...input
-}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
-  return (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input className="input" {...input} />
-      {hint && <span className="field-hint">{hint}</span>}
-    </label>
-  );
-}
-
-/** An error or notice above a form. */
-export function FormAlert({ tone = 'error', children }: { tone?: 'error' | 'info'; children: ReactNode }) {
-  return (
-    <div className={`form-alert form-alert-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
-      {children}
-    </div>
-  );
-}

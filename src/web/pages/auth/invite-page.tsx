@@ -1,40 +1,36 @@
 /** `/invite?token=…`: an invited person chooses a password and is signed in. */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../api-client';
 import { acceptInvite } from '../../api-accounts';
-import { Button } from '../../components/button';
+import { FormAlert } from '../../components/form/form-alert';
+import { SubmitButton } from '../../components/form/submit-button';
+import { useSubmit } from '../../components/form/use-submit';
 import { queryParam } from '../../session/return-to';
 import { useSession } from '../../session/session-context';
-import { AuthLayout, FormAlert } from './auth-layout';
-import { NewPasswordFields, newPasswordProblem, type NewPassword } from './new-password-fields';
+import { AuthLayout } from './auth-layout';
+import {
+  NewPasswordFields,
+  newPasswordProblem,
+  type NewPassword,
+} from '../../components/form/new-password-fields';
 
 export function InvitePage() {
   const { completeSignIn } = useSession();
   const token = queryParam('token');
   const [password, setPassword] = useState<NewPassword>({ password: '', repeat: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    const problem = newPasswordProblem(password);
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
-      completeSignIn(await acceptInvite(token ?? '', password.password), '/');
-    } catch (cause) {
-      setBusy(false);
-      setError(
-        cause instanceof ApiError && cause.status === 401
-          ? `${cause.message}. Ask whoever invited you for a new link.`
-          : cause instanceof Error
-            ? cause.message
-            : String(cause),
-      );
-    }
-  }
+  const save = useSubmit(
+    async () => {
+      try {
+        completeSignIn(await acceptInvite(token ?? '', password.password), '/');
+      } catch (cause) {
+        if (cause instanceof ApiError && cause.status === 401)
+          throw new Error(`${cause.message}. Ask whoever invited you for a new link.`, { cause });
+        throw cause;
+      }
+    },
+    { staysPendingOnSuccess: true, check: () => newPasswordProblem(password) },
+  );
 
   return (
     <AuthLayout
@@ -47,12 +43,17 @@ export function InvitePage() {
         </FormAlert>
       ) : (
         <>
-          {error && <FormAlert>{error}</FormAlert>}
-          <form className="auth-form" onSubmit={(event) => void submit(event)} aria-label="Choose a password">
-            <NewPasswordFields value={password} onChange={setPassword} label="New password" />
-            <Button variant="primary" type="submit" className="auth-submit" disabled={busy}>
-              {busy ? 'Saving…' : 'Set password and sign in'}
-            </Button>
+          <FormAlert error={save.error} fields={['password']} />
+          <form className="auth-form" onSubmit={save.onSubmit} aria-label="Choose a password">
+            <NewPasswordFields
+              value={password}
+              onChange={setPassword}
+              label="New password"
+              error={save.fieldErrors.password}
+            />
+            <SubmitButton submit={save} pendingLabel="Saving…" className="auth-submit">
+              Set password and sign in
+            </SubmitButton>
           </form>
         </>
       )}

@@ -2,23 +2,41 @@
  * `/setup?token=…`: the first start's link (printed in the server log) creates the first site
  * administrator, who is then signed in.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { setUp } from '../../api-accounts';
-import { Button } from '../../components/button';
+import { EmailField, TextField } from '../../components/form/field';
+import { FormAlert } from '../../components/form/form-alert';
+import { useFields } from '../../components/form/use-fields';
+import { SubmitButton } from '../../components/form/submit-button';
+import { useSubmit } from '../../components/form/use-submit';
 import { queryParam } from '../../session/return-to';
 import { useSession } from '../../session/session-context';
-import { AuthField, AuthLayout, FormAlert } from './auth-layout';
-import { NewPasswordFields, newPasswordProblem, type NewPassword } from './new-password-fields';
+import { AuthLayout } from './auth-layout';
+import {
+  NewPasswordFields,
+  newPasswordProblem,
+  type NewPassword,
+} from '../../components/form/new-password-fields';
 
 export function SetupPage() {
   const { completeSignIn } = useSession();
   const token = queryParam('token');
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
+  const form = useFields({ name: '', email: '' });
   const [password, setPassword] = useState<NewPassword>({ password: '', repeat: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useSubmit(
+    async () => {
+      const { name, email } = form.values;
+      const input = {
+        token: token ?? '',
+        email: email.trim(),
+        name: name.trim(),
+        password: password.password,
+      };
+      completeSignIn(await setUp(input), '/');
+    },
+    { staysPendingOnSuccess: true, check: () => newPasswordProblem(password) },
+  );
 
   if (!token)
     return (
@@ -31,57 +49,26 @@ export function SetupPage() {
       </AuthLayout>
     );
 
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    const problem = newPasswordProblem(password);
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
-      completeSignIn(
-        await setUp({
-          token: token ?? '',
-          email: email.trim(),
-          name: name.trim(),
-          password: password.password,
-        }),
-        '/',
-      );
-    } catch (cause) {
-      setBusy(false);
-      setError(cause instanceof Error ? cause.message : String(cause));
-    }
-  }
-
   return (
     <AuthLayout
       title="Set up Catchball"
       subtitle="Create the first administrator. They can then invite everyone else and give them roles."
     >
-      {error && <FormAlert>{error}</FormAlert>}
-      <form className="auth-form" onSubmit={(event) => void submit(event)} aria-label="Create administrator">
-        <AuthField
+      <FormAlert error={save.error} fields={['name', 'email', 'password']} />
+      <form className="auth-form" onSubmit={save.onSubmit} aria-label="Create administrator">
+        <TextField
           label="Your name"
           name="name"
           autoComplete="name"
           required
           autoFocus
-          value={name}
-          onChange={(event) => setName(event.target.value)}
+          {...form.bind('name', save.fieldErrors)}
         />
-        <AuthField
-          label="E-mail"
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-        <NewPasswordFields value={password} onChange={setPassword} />
-        <Button variant="primary" type="submit" className="auth-submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create administrator and sign in'}
-        </Button>
+        <EmailField autoComplete="username" {...form.bind('email', save.fieldErrors)} />
+        <NewPasswordFields value={password} onChange={setPassword} error={save.fieldErrors.password} />
+        <SubmitButton submit={save} pendingLabel="Creating…" className="auth-submit">
+          Create administrator and sign in
+        </SubmitButton>
       </form>
     </AuthLayout>
   );

@@ -3,17 +3,20 @@
  * demo store one-click sign-in per demo role. Errors show in place: a wrong address or password,
  * too many attempts (with the time to wait, counting down), or why single sign-on failed.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { Redirect } from 'wouter';
 import type { DemoAccount } from '../../../contracts';
 import { ApiError } from '../../api-client';
-import { getAuthConfig, signIn, ssoStartUrl } from '../../api-accounts';
+import { signIn, ssoStartUrl } from '../../api-accounts';
+import { queries } from '../../api/queries';
 import { Button } from '../../components/button';
+import { EmailField, TextField } from '../../components/form/field';
+import { FormAlert } from '../../components/form/form-alert';
 import { Spinner } from '../../components/spinner';
-import { useQuery } from '../../hooks/use-query';
 import { queryParam, safeReturnTo } from '../../session/return-to';
 import { useSession } from '../../session/session-context';
-import { AuthField, AuthLayout, FormAlert } from './auth-layout';
+import { AuthLayout } from './auth-layout';
 import { DemoAccountsPanel } from './demo-accounts-panel';
 
 const SSO_ERRORS: Record<string, string> = {
@@ -30,7 +33,7 @@ const SSO_ERRORS: Record<string, string> = {
 
 export function SignInPage() {
   const { session, completeSignIn } = useSession();
-  const config = useQuery('auth-config', getAuthConfig);
+  const config = useQuery(queries.authConfig());
   const returnTo = safeReturnTo(queryParam('returnTo'));
   const ssoError = queryParam('error');
   const [email, setEmail] = useState('');
@@ -99,17 +102,13 @@ export function SignInPage() {
         </FormAlert>
       )}
       <form className="auth-form" onSubmit={submit} aria-label="Sign in">
-        <AuthField
-          label="E-mail"
-          type="email"
-          name="email"
+        <EmailField
           autoComplete="username"
-          required
           autoFocus
           value={email}
           onChange={(event) => setEmail(event.target.value)}
         />
-        <AuthField
+        <TextField
           label="Password"
           type="password"
           name="password"
@@ -122,7 +121,7 @@ export function SignInPage() {
           {busy === email.trim() && busy !== null ? 'Signing in…' : 'Sign in'}
         </Button>
       </form>
-      {config.loading && (
+      {config.isPending && (
         <div className="auth-config-loading">
           <Spinner size={14} label="Loading sign-in options" />
         </div>

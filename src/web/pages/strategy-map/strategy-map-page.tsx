@@ -3,12 +3,13 @@
  * with its OKRs and its X-matrix in brief, each line with how the units are linked — and the
  * organisation's orphans below. Easier to read than the X for newcomers. Route: `/org/:orgId/map`.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
-import { getStrategyMap } from '../../api-translate';
+import { queries } from '../../api/queries';
 import { PageError, PageLoading } from '../../components/page-state';
 import { OrphanList } from '../../components/links/orphan-list';
 import { useOrg } from '../../hooks/org-context';
-import { useQuery } from '../../hooks/use-query';
+import { paths } from '../../paths';
 import { BOX, layoutMap, type UnitBox } from './map-layout';
 
 const PAD = 16;
@@ -16,7 +17,7 @@ const PAD = 16;
 export function StrategyMapPage() {
   const org = useOrg();
   const orgId = org.data?.organisation.id ?? null;
-  const map = useQuery(orgId && `strategy-map:${orgId}`, () => getStrategyMap(orgId ?? ''));
+  const map = useQuery({ ...queries.strategyMap(orgId ?? ''), enabled: orgId !== null });
   const [, navigate] = useLocation();
   const error = org.error ?? map.error;
   if (error) return <PageError title="Could not load the strategy map" error={error} />;
@@ -25,7 +26,9 @@ export function StrategyMapPage() {
   const { boxes, links, width, height } = layoutMap(data.units, map.data);
   const open = (box: UnitBox) =>
     navigate(
-      `/org/${data.organisation.id}/units/${box.unit.id}${box.matrix ? `/matrix/${box.matrix.year}` : '/okrs'}`,
+      box.matrix
+        ? paths.matrix(data.organisation.id, box.unit.id, box.matrix.year)
+        : paths.okrs(data.organisation.id, box.unit.id),
     );
   return (
     <div className="page map-page">

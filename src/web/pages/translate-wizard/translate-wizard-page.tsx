@@ -3,11 +3,13 @@
  * steps — scope, What, How Far, How, How Much, Who, grids — then one "Apply" writes it all in one
  * transaction and opens the new matrix. Route: `/org/:orgId/translate/:unitId` (the child unit).
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import type { ObjectiveWithKeyResults } from '../../../contracts';
 import { listOkrs } from '../../api-client';
 import { applyTranslation, prefillTranslation, previewTranslation } from '../../api-translate';
+import { keys } from '../../api/query-keys';
 import { Button } from '../../components/button';
 import { PageError, PageLoading } from '../../components/page-state';
 import { Spinner } from '../../components/spinner';
@@ -18,6 +20,7 @@ import { StepGrids } from './step-grids';
 import { StepHow, StepHowFar, StepHowMuch, StepWhat } from './step-items';
 import { StepScope, type Scope } from './step-scope';
 import { StepWho } from './step-who';
+import { paths } from '../../paths';
 
 const STEPS = ['Scope', 'What', 'How Far', 'How', 'How Much', 'Who', 'Grids'] as const;
 
@@ -42,6 +45,7 @@ function initialScope(data: OrgData, unitId: string): Scope {
 function Wizard({ data, unitId }: { data: OrgData; unitId: string }) {
   const [, navigate] = useLocation();
   const toast = useToast();
+  const client = useQueryClient();
   const [step, setStep] = useState(0);
   const [scope, setScope] = useState<Scope>(() => initialScope(data, unitId));
   const [proposal, setProposal] = useState<Proposal | null>(null);
@@ -82,8 +86,10 @@ function Wizard({ data, unitId }: { data: OrgData; unitId: string }) {
         tone: 'success',
         message: `${result.createdMatrix ? 'Created' : 'Extended'} the X-matrix of ${result.view.unit.name}`,
       });
+      // The answer is the new view: the matrix page shows it at once instead of a cached "no matrix".
+      client.setQueryData(keys.matrixView(result.view.unit.id, result.view.matrix.year), result.view);
       await data.refetchMatrices();
-      navigate(`/org/${data.organisation.id}/units/${result.view.unit.id}/matrix/${result.view.matrix.year}`);
+      navigate(paths.matrix(data.organisation.id, result.view.unit.id, result.view.matrix.year));
     });
 
   const stepProps = proposal ? { proposal, okrs, onChange: setProposal } : null;

@@ -1,5 +1,5 @@
 /** A new password typed twice, with the server's rule (at least 10 characters) stated up front. */
-import { AuthField } from './auth-layout';
+import { TextField } from './field';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -20,14 +20,17 @@ export function NewPasswordFields({
   value,
   onChange,
   label = 'Password',
+  error,
 }: {
   value: NewPassword;
   onChange: (value: NewPassword) => void;
   label?: string;
+  /** The server's problem with the new password, if any. */
+  error?: string | undefined;
 }) {
   return (
     <>
-      <AuthField
+      <TextField
         label={label}
         type="password"
         name="new-password"
@@ -35,10 +38,11 @@ export function NewPasswordFields({
         required
         minLength={MIN_PASSWORD_LENGTH}
         hint={`At least ${MIN_PASSWORD_LENGTH} characters; a phrase of a few words is easy to remember.`}
+        error={error}
         value={value.password}
         onChange={(event) => onChange({ ...value, password: event.target.value })}
       />
-      <AuthField
+      <TextField
         label="Repeat the password"
         type="password"
         name="repeat-password"

@@ -1,0 +1,89 @@
+/**
+ * One query per API read: its key (query-keys.ts) and the api-client function that answers it.
+ * Pages read with `useQuery(queries.unitOkrs(unit, cycle))`, the router prefetches with
+ * `client.prefetchQuery(...)` on the same options, so both share one cache entry.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { TraceKind } from '../../contracts';
+import {
+  getBowling,
+  getCapacity,
+  getCountermeasure,
+  getDashboard,
+  getLint,
+  getMatrixView,
+  getOrganisation,
+  getOverview,
+  getProgress,
+  getProposal,
+  listCycles,
+  listMatrices,
+  listOkrs,
+  listOrganisations,
+  listPeople,
+  listUnitProposals,
+  listUnits,
+  runPressureTest,
+} from '../api-client';
+import { getAuthConfig, listApiTokens, listRoleAssignments, listUsers } from '../api-accounts';
+import { getMatrixOrphans, getStrategyMap, getTrace } from '../api-translate';
+import { keys } from './query-keys';
+
+export const queries = {
+  organisations: () => queryOptions({ queryKey: keys.organisations(), queryFn: listOrganisations }),
+  organisation: (orgId: string) =>
+    queryOptions({ queryKey: keys.organisation(orgId), queryFn: () => getOrganisation(orgId) }),
+  units: (orgId: string) => queryOptions({ queryKey: keys.units(orgId), queryFn: () => listUnits(orgId) }),
+  people: (orgId: string) => queryOptions({ queryKey: keys.people(orgId), queryFn: () => listPeople(orgId) }),
+  cycles: (orgId: string) => queryOptions({ queryKey: keys.cycles(orgId), queryFn: () => listCycles(orgId) }),
+  matrices: (orgId: string) =>
+    queryOptions({ queryKey: keys.matrices(orgId), queryFn: () => listMatrices(orgId) }),
+  overview: (orgId: string, cycleId: string) =>
+    queryOptions({ queryKey: keys.overview(orgId, cycleId), queryFn: () => getOverview(orgId, cycleId) }),
+  strategyMap: (orgId: string) =>
+    queryOptions({ queryKey: keys.strategyMap(orgId), queryFn: () => getStrategyMap(orgId) }),
+  roleAssignments: (orgId: string) =>
+    queryOptions({ queryKey: keys.roleAssignments(orgId), queryFn: () => listRoleAssignments(orgId) }),
+
+  unitOkrs: (unitId: string, cycleId: string) =>
+    queryOptions({ queryKey: keys.unitOkrs(unitId, cycleId), queryFn: () => listOkrs(unitId, cycleId) }),
+  unitProgress: (unitId: string, cycleId: string) =>
+    queryOptions({
+      queryKey: keys.unitProgress(unitId, cycleId),
+      queryFn: () => getProgress(unitId, cycleId),
+    }),
+  dashboard: (unitId: string, cycleId: string) =>
+    queryOptions({ queryKey: keys.dashboard(unitId, cycleId), queryFn: () => getDashboard(unitId, cycleId) }),
+  bowling: (unitId: string, year: number) =>
+    queryOptions({ queryKey: keys.bowling(unitId, year), queryFn: () => getBowling(unitId, year) }),
+  matrixView: (unitId: string, year: number) =>
+    queryOptions({ queryKey: keys.matrixView(unitId, year), queryFn: () => getMatrixView(unitId, year) }),
+  unitProposals: (unitId: string) =>
+    queryOptions({ queryKey: keys.unitProposals(unitId), queryFn: () => listUnitProposals(unitId) }),
+  apiTokens: (unitId: string) =>
+    queryOptions({ queryKey: keys.apiTokens(unitId), queryFn: () => listApiTokens(unitId) }),
+
+  orphans: (matrixId: string) =>
+    queryOptions({ queryKey: keys.orphans(matrixId), queryFn: () => getMatrixOrphans(matrixId) }),
+  capacity: (matrixId: string) =>
+    queryOptions({ queryKey: keys.capacity(matrixId), queryFn: () => getCapacity(matrixId) }),
+  lint: (matrixId: string) =>
+    queryOptions({ queryKey: keys.lint(matrixId), queryFn: () => getLint(matrixId) }),
+  /** POST with `wait: true`, but a read all the same: the same trials and seed give the same answer. */
+  pressureTest: (matrixId: string, trials: number) =>
+    queryOptions({
+      queryKey: keys.pressureTest(matrixId, trials),
+      queryFn: () => runPressureTest(matrixId, trials),
+    }),
+  proposal: (proposalId: string) =>
+    queryOptions({ queryKey: keys.proposal(proposalId), queryFn: () => getProposal(proposalId) }),
+  countermeasure: (countermeasureId: string) =>
+    queryOptions({
+      queryKey: keys.countermeasure(countermeasureId),
+      queryFn: () => getCountermeasure(countermeasureId),
+    }),
+  trace: (kind: TraceKind, id: string) =>
+    queryOptions({ queryKey: keys.trace(kind, id), queryFn: () => getTrace(kind, id) }),
+  users: () => queryOptions({ queryKey: keys.users(), queryFn: listUsers }),
+  authConfig: () => queryOptions({ queryKey: keys.authConfig(), queryFn: getAuthConfig }),
+};

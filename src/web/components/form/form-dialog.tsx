@@ -1,0 +1,45 @@
+/** A narrow dialog that is one form: its error on top, the fields, then Cancel and the submit button. */
+import type { ReactNode } from 'react';
+import { Button } from '../button';
+import { Dialog } from '../dialog';
+import { FormAlert } from './form-alert';
+import { SubmitButton } from './submit-button';
+import type { Submit } from './use-submit';
+
+interface FormDialogProps {
+  title: string;
+  description?: string;
+  submit: Submit;
+  submitLabel: string;
+  pendingLabel?: string;
+  /** Fields that show their own server errors (see {@link FormAlert}). */
+  fields?: readonly string[];
+  onClose: () => void;
+  children: ReactNode;
+}
+
+export function FormDialog(props: FormDialogProps) {
+  const { submit, onClose } = props;
+  return (
+    <Dialog
+      title={props.title}
+      description={props.description}
+      onClose={onClose}
+      onSubmit={submit.onSubmit}
+      className="dialog-narrow"
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <SubmitButton submit={submit} pendingLabel={props.pendingLabel ?? 'Saving…'}>
+            {props.submitLabel}
+          </SubmitButton>
+        </>
+      }
+    >
+      <FormAlert error={submit.error} fields={props.fields} />
+      {props.children}
+    </Dialog>
+  );
+}
