@@ -102,6 +102,13 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/web/components/**', 'src/web/hooks/**', 'src/web/session/**', 'src/web/api/**'],
+    rules: noImportsFrom(
+      ['**/server/**', '**/cli/**', ...NODE_BUILTINS, 'pg', 'kysely', '@electric-sql/*', '**/pages/**'],
+      'Pages compose components; what two pages share lives in components/, hooks/ or api/, never in pages/ (and the web never imports server or CLI code, nor Node built-ins).',
+    ),
+  },
+  {
     files: ['src/server/**'],
     rules: noImportsFrom(['**/web/**', '**/cli/**'], 'The server must not depend on the web app or the CLI.'),
   },

@@ -1,6 +1,8 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { invalidateForChanges, type LiveChange, type LiveScope } from '../api/live-invalidation';
+import { endpointUrl } from '../../contracts/endpoint';
+import { live } from '../../contracts/endpoints';
 
 export type { LiveScope } from '../api/live-invalidation';
 
@@ -33,7 +35,7 @@ export function useLiveChanges(scope: LiveScope | null, options: LiveOptions = {
   useEffect(() => {
     if (query === null || typeof EventSource === 'undefined') return;
     const followed = Object.fromEntries(new URLSearchParams(query)) as LiveScope;
-    const source = new EventSource(`/api/events?${query}`);
+    const source = new EventSource(endpointUrl(live.events, { query: followed }));
     let timer: ReturnType<typeof setTimeout> | undefined;
     let burst: LiveChange[] = [];
     source.addEventListener('change', (event: MessageEvent<string>) => {
