@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TOKEN_SCOPES } from '../core/access';
 import { IdSchema, IsoDateSchema } from './common';
+import { XLSX_TYPE } from './matrix-files';
 
 const Confidence = z.number().min(0).max(1).meta({ description: 'Confidence, 0.0-1.0' });
 const Comment = z.string().max(2000, 'must be at most 2000 characters');
@@ -70,10 +71,7 @@ export const BulkCheckInResultSchema = z.object({
 export type BulkCheckInResult = z.infer<typeof BulkCheckInResultSchema>;
 
 /** Content types a check-in upload may come in: the file itself, as CSV or an XLSX workbook. */
-export const CHECK_IN_UPLOAD_TYPES = [
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-] as const;
+export const CHECK_IN_UPLOAD_TYPES = ['text/csv', XLSX_TYPE] as const;
 
 export const CheckInHistoryQuerySchema = z.object({
   keyResultId: IdSchema.optional(),

@@ -13,8 +13,6 @@ import { checkZipBudget } from './zip-budget';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /**
  * Most bytes the parts of one XLSX may unpack to. XML compresses about tenfold, so this leaves room
  * for any workbook within {@link IMPORT_MAX_BYTES} a person keeps, and refuses "zip bombs".
