@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { capacityInputOf, feasibilityModelOf, type FeasibilityPlan } from './feasibility-model';
+import {
+  capacityInputOf,
+  feasibilityModelOf,
+  initiativesMoving,
+  initiativesMovingEachKpi,
+  type FeasibilityMatrix,
+  type FeasibilityPlan,
+} from './feasibility-model';
 
 const plan = {
   units: [
@@ -109,5 +116,22 @@ describe('feasibilityModelOf', () => {
     expect(capacity.people.map((p) => p.id)).toEqual(['chris', 'tia']);
     expect(capacity.initiatives[0]!.ownerIds).toEqual(['tia']);
     expect(capacity.targets[0]!.initiativeIds).toEqual(['i', 'j']);
+  });
+});
+
+describe('initiativesMovingEachKpi', () => {
+  it('finds, in How order, the initiatives with an impact on a KPI or a mark beside it, either way round', () => {
+    const matrix = {
+      how: [{ id: 'i1', impacts: [{ kpi: 'k1' }] }, { id: 'i2', impacts: [] }, { id: 'i3' }],
+      correlations: [
+        { from: 'k1', to: 'i3' },
+        { from: 'i2', to: 'k2' },
+        { from: 'a1', to: 'k1' },
+      ],
+    } as unknown as FeasibilityMatrix;
+    const moving = initiativesMovingEachKpi(matrix);
+    expect(moving.get('k1')).toEqual(['i1', 'i3']);
+    expect(moving.get('k2')).toEqual(['i2']);
+    expect(initiativesMoving(matrix, 'k3')).toEqual([]);
   });
 });

@@ -146,17 +146,36 @@ export function feasibilityModelOf(plan: FeasibilityPlan, matrix: FeasibilityMat
   };
 }
 
+/**
+ * For every KPI, the initiatives that move it: those with an impact on it or a mark in the How ×
+ * How Much grid, in the order of the How list. One pass over impacts and correlations, so asking
+ * for every KPI costs O(initiatives + impacts + correlations), not that times the KPIs.
+ */
+export function initiativesMovingEachKpi(matrix: FeasibilityMatrix): Map<string, string[]> {
+  const moving = new Map<string, Set<string>>();
+  const add = (kpiId: string, initiativeId: string) => {
+    const set = moving.get(kpiId) ?? new Set<string>();
+    set.add(initiativeId);
+    moving.set(kpiId, set);
+  };
+  const initiativeIds = new Set(matrix.how.map((item) => item.id));
+  for (const item of matrix.how) for (const impact of item.impacts ?? []) add(impact.kpi, item.id);
+  for (const c of matrix.correlations) {
+    if (initiativeIds.has(c.from)) add(c.to, c.from);
+    if (initiativeIds.has(c.to)) add(c.from, c.to);
+  }
+  const ordered = new Map<string, string[]>();
+  for (const [kpiId, set] of moving)
+    ordered.set(
+      kpiId,
+      matrix.how.filter((item) => set.has(item.id)).map((item) => item.id),
+    );
+  return ordered;
+}
+
 /** Initiatives that move a KPI: those with an impact on it or a mark in the How × How Much grid. */
 export function initiativesMoving(matrix: FeasibilityMatrix, kpiId: string): string[] {
-  return matrix.how
-    .filter(
-      (item) =>
-        (item.impacts ?? []).some((impact) => impact.kpi === kpiId) ||
-        matrix.correlations.some(
-          (c) => (c.from === item.id && c.to === kpiId) || (c.from === kpiId && c.to === item.id),
-        ),
-    )
-    .map((item) => item.id);
+  return initiativesMovingEachKpi(matrix).get(kpiId) ?? [];
 }
 
 /** The people a matrix draws on: persons in its Who block and the members of teams in it. */
@@ -191,6 +210,7 @@ export function capacityInputOf(
   matrix: FeasibilityMatrix,
   model: FeasibilityModel,
 ): CapacityInput {
+  const moving = initiativesMovingEachKpi(matrix);
   return {
     people: matrixPeople(plan, matrix),
     initiatives: matrix.how.map((item) => ({
@@ -201,7 +221,7 @@ export function capacityInputOf(
     })),
     targets: model.targets.map((target) => ({
       id: target.id,
-      initiativeIds: initiativesMoving(matrix, target.kpiId),
+      initiativeIds: moving.get(target.kpiId) ?? [],
     })),
   };
 }

@@ -2,7 +2,7 @@ import type { CapacityReport } from './capacity';
 import { findOwnershipProblems } from './ownership';
 import {
   findMatrix,
-  initiativesMoving,
+  initiativesMovingEachKpi,
   type FeasibilityMatrix,
   type FeasibilityPlan,
 } from './feasibility-model';
@@ -72,9 +72,10 @@ export function lintMatrix(
         [what.id],
       );
 
-  const kpiIds = matrix.howMuch.map((kpi) => kpi.id);
+  const moving = initiativesMovingEachKpi(matrix);
+  const movesSomeKpi = new Set(matrix.howMuch.flatMap((kpi) => moving.get(kpi.id) ?? []));
   for (const initiative of matrix.how)
-    if (!kpiIds.some((kpiId) => initiativesMoving(matrix, kpiId).includes(initiative.id)))
+    if (!movesSomeKpi.has(initiative.id))
       add('initiative_without_kpi', 'error', `Initiative "${initiative.title}" moves no KPI`, [
         initiative.id,
       ]);
