@@ -50,3 +50,18 @@ export async function endSessionsOf(db: Db, userId: string, keepSessionId: strin
     .$if(keepSessionId !== null, (query) => query.where('id', '<>', keepSessionId ?? ''))
     .execute();
 }
+
+/**
+ * Creates a local account (no single sign-on identity yet): what setup, site administrators and
+ * invitations all write. The stored row, as the table keeps it.
+ */
+export function insertLocalUser(
+  db: Db,
+  user: { id: string; email: string; name: string; passwordHash: string | null; isSiteAdmin: boolean },
+): Promise<Row<'users'>> {
+  return db
+    .insertInto('users')
+    .values({ ...user, oidcIssuer: null, oidcSubject: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -19,6 +19,7 @@ import {
   hasAnyUser,
   setPasswordHash,
   userByEmail,
+  insertLocalUser,
 } from '../../db/repositories/account.repository';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
@@ -144,18 +145,13 @@ export function createAccountsService(db: Db, options: AccountsOptions = {}) {
           await consumeSetupToken(trx, 'setup', input.token, now());
           if (await hasAnyUser(trx))
             throw new DomainError('invariant_violated', 'Catchball is already set up: sign in instead');
-          await trx
-            .insertInto('users')
-            .values({
-              id,
-              email: input.email,
-              name: input.name,
-              passwordHash,
-              isSiteAdmin: true,
-              oidcIssuer: null,
-              oidcSubject: null,
-            })
-            .execute();
+          await insertLocalUser(trx, {
+            id,
+            email: input.email,
+            name: input.name,
+            passwordHash,
+            isSiteAdmin: true,
+          });
         }),
       );
       await recordSignInEvent(db, {

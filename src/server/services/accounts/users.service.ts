@@ -4,7 +4,7 @@ import type { CreatedUser, CreateUserInput, UpdateUserInput, User } from '../../
 import { hashPassword } from '../../auth/passwords';
 import { endAllSessions } from '../../auth/sessions';
 import { createSetupToken, setupUrl } from '../../auth/setup-tokens';
-import { userByEmail } from '../../db/repositories/account.repository';
+import { insertLocalUser, userByEmail } from '../../db/repositories/account.repository';
 import type { Db } from '../../db/store';
 import { getRow, updateVersioned } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -86,19 +86,13 @@ export function createUsersService(db: Db) {
         );
       const id = newId('usr');
       const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-      const row = await db
-        .insertInto('users')
-        .values({
-          id,
-          email: input.email,
-          name: input.name,
-          passwordHash,
-          isSiteAdmin: input.isSiteAdmin ?? false,
-          oidcIssuer: null,
-          oidcSubject: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertLocalUser(db, {
+        id,
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        isSiteAdmin: input.isSiteAdmin ?? false,
+      });
       const inviteUrl =
         passwordHash === null ? setupUrl(baseUrl, 'invite', await createSetupToken(db, 'invite', id)) : null;
       return { user: presentUser(row), inviteUrl };
