@@ -46,7 +46,9 @@ const SPECIFIC: Partial<Record<MatrixPart, { grid: CornerGridId; reason: OrphanR
 };
 
 /** The orphans of every matrix in the input: unmarked grid lines, KPIs and initiatives without owners. */
-export function findMatrixOrphans(input: GraphInput): Orphan[] {
+export function findMatrixOrphans(
+  input: Pick<GraphInput, 'matrices' | 'items' | 'correlations' | 'ownerships'>,
+): Orphan[] {
   const unitOf = new Map(input.matrices.map((m) => [m.id, m.unitId]));
   const marked = new Set(input.correlations.flatMap((c) => [`${c.grid}|${c.fromId}`, `${c.grid}|${c.toId}`]));
   const primaries = new Set(input.ownerships.map((o) => o.initiativeId));

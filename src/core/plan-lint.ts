@@ -60,8 +60,9 @@ export function lintMatrix(
   const findings: LintFinding[] = [];
   const add = (code: LintCode, severity: LintSeverity, message: string, itemIds: string[]) =>
     findings.push({ code, severity, message, itemIds });
-  const linked = (a: string, b: string) =>
-    matrix.correlations.some((c) => (c.from === a && c.to === b) || (c.from === b && c.to === a));
+  // Marks are undirected: either end may be written first.
+  const marks = new Set(matrix.correlations.flatMap((c) => [`${c.from}|${c.to}`, `${c.to}|${c.from}`]));
+  const linked = (a: string, b: string) => marks.has(`${a}|${b}`);
 
   for (const what of matrix.what)
     if (!matrix.howFar.some((annual) => linked(what.id, annual.id)))

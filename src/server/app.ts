@@ -123,9 +123,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     done(null, body);
   });
 
-  const services = createServices(options.store.db, { smtp: resolveSmtp(), ...options.services });
   const feed = await startChangeFeed(options.store);
   const viewCache = createViewCache(feed);
+  const services = createServices(options.store.db, {
+    smtp: resolveSmtp(),
+    memo: viewCache,
+    ...options.services,
+  });
   // The authorizer knows which tables change access; the feed tells it which tables changed.
   const authorizer = createAuthorizer(options.store.db);
   const stopInvalidating = feed.subscribe({}, authorizer.invalidate);

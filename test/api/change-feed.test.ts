@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/db/store';
-import { startChangeFeed, type Change, type ChangeFeed } from '../../src/server/live/change-feed';
+import {
+  CHANGES_CHANNEL,
+  startChangeFeed,
+  type Change,
+  type ChangeFeed,
+} from '../../src/server/live/change-feed';
 import { openTestStore } from '../support/test-app';
 
 describe('the change feed', () => {
@@ -39,6 +44,29 @@ describe('the change feed', () => {
       ['units', 'update'],
     ]);
     expect(heard[1]).toMatchObject({ unitId: 'feed-unit', organisationId: 'feed-org' });
+  });
+
+  it('lets concurrent writers share markers, each having heard its own write when its settle resolves', async () => {
+    heard.length = 0;
+    let markers = 0;
+    const stop = await store.listen(CHANGES_CHANNEL, (payload) => {
+      if ((JSON.parse(payload) as { marker?: string }).marker !== undefined) markers += 1;
+    });
+    const writers = Array.from({ length: 10 }, (_, i) => `feed-unit-${String(i)}`);
+    const results = await Promise.all(
+      writers.map(async (id) => {
+        await store.db
+          .insertInto('units')
+          .values({ id, organisationId: 'feed-org', name: id, position: 1 })
+          .execute();
+        const settled = await feed.settle();
+        return settled && heard.some((change) => change.table === 'units' && change.unitId === id);
+      }),
+    );
+    await stop();
+    expect(results).toEqual(writers.map(() => true));
+    expect(markers).toBeGreaterThan(0);
+    expect(markers).toBeLessThan(writers.length);
   });
 
   it('answers false when its marker does not come back in time', async () => {

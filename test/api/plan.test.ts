@@ -63,6 +63,16 @@ describe('plan documents', () => {
     }
   });
 
+  it("exports one matrix with the organisation around it, the same matrix as the whole export's", async () => {
+    const whole = await t.services.planExport.exportPlan('acme');
+    const one = await t.services.planExport.exportPlan('acme', { matrixId: 'cso-2026' });
+    expect(one.matrices.map((m) => m.id)).toEqual(['cso-2026']);
+    expect(one.objectives).toEqual(whole.objectives);
+    expect(one.people).toEqual(whole.people);
+    expect(one.units).toEqual(whole.units);
+    expect(one.matrices[0]).toEqual(whole.matrices.find((m) => m.id === 'cso-2026'));
+  });
+
   it('exports YAML, and one unit with the units below it', async () => {
     const yaml = await t.call(endpoints.plan.exportPlan, {
       params: { id: 'acme' },

@@ -69,20 +69,18 @@ export async function startChangeFeed(store: Store): Promise<ChangeFeed> {
     for (const subscriber of subscribers)
       if (matchesFilter(change, subscriber.filter)) subscriber.send(change);
   });
-  return {
-    subscribe(filter, send) {
-      const subscriber = { filter, send };
-      subscribers.add(subscriber);
-      return () => subscribers.delete(subscriber);
-    },
-    async settle(timeoutMs = SETTLE_TIMEOUT_MS) {
-      markersSent += 1;
-      const marker = `${feedId}:${markersSent}`;
-      let timer: NodeJS.Timeout | undefined;
-      const heard = new Promise<boolean>((resolve) => {
-        awaited.set(marker, () => resolve(true));
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      });
+  let inFlight: Promise<boolean> | null = null;
+  let following: Promise<boolean> | null = null;
+  /** Sends one marker and resolves once this feed hears it (false on a timeout or a failure). */
+  const sendMarker = (timeoutMs: number): Promise<boolean> => {
+    markersSent += 1;
+    const marker = `${feedId}:${markersSent}`;
+    let timer: NodeJS.Timeout | undefined;
+    const heard = new Promise<boolean>((resolve) => {
+      awaited.set(marker, () => resolve(true));
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const sent = (async () => {
       try {
         await sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${JSON.stringify({ marker })})`.execute(store.db);
         return await heard;
@@ -92,6 +90,29 @@ export async function startChangeFeed(store: Store): Promise<ChangeFeed> {
         clearTimeout(timer);
         awaited.delete(marker);
       }
+    })();
+    inFlight = sent;
+    void sent.then(() => {
+      if (inFlight === sent) inFlight = null;
+    });
+    return sent;
+  };
+  return {
+    subscribe(filter, send) {
+      const subscriber = { filter, send };
+      subscribers.add(subscriber);
+      return () => subscribers.delete(subscriber);
+    },
+    settle(timeoutMs = SETTLE_TIMEOUT_MS) {
+      // A marker in flight may have been sent before this caller's write committed, so the
+      // caller waits for the next one; every caller arriving meanwhile shares that next marker
+      // (under many concurrent writes, one marker query per round trip instead of one per write).
+      if (!inFlight) return sendMarker(timeoutMs);
+      following ??= inFlight.then(() => {
+        following = null;
+        return sendMarker(timeoutMs);
+      });
+      return following;
     },
     get subscriberCount() {
       return subscribers.size;

@@ -1,4 +1,6 @@
-import type { FastifyReply } from 'fastify';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { XMatrixView } from '../../contracts';
 import { matrices as endpoints } from '../../contracts/endpoints';
 import { implement, type Route } from '../route';
@@ -6,31 +8,60 @@ import { onItemInPath, onMatrixInPath } from './access-rules';
 import type { Services } from '../services';
 import type { ViewCache } from '../live/view-cache';
 
+/** A view as it is kept between changes: its JSON text, and that text gzipped once first asked for. */
+interface CachedView {
+  matrixId: string;
+  json: string;
+  gzipped: Promise<Buffer> | null;
+}
+
+const gzipText = promisify(gzip);
+
+/** Whether an Accept-Encoding header admits gzip (not refused with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '')
+    .split(',')
+    .map((part) => part.trim().toLowerCase().split(';'))
+    .some(([coding, ...params]) => coding === 'gzip' && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p)));
+}
+
 /** The whole-view reads go through `viewCache` (see live/view-cache.ts); every write goes to the store. */
 export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] {
   const { matrices, items, grid } = services;
   /**
-   * Answers with a whole view, serialised once per change: the cached JSON text is sent as it is,
-   * so a read between changes costs neither queries nor serialisation.
+   * Answers with a whole view, serialised and gzipped once per change: the cached JSON text (or
+   * its gzip, for a client that accepts it) is sent as it is, so a read between changes costs
+   * neither queries, nor serialisation, nor compression (a 200-item matrix is megabytes of JSON,
+   * whose gzip took longer than the rest of the request).
    */
-  const sendView = async (reply: FastifyReply, key: string, load: () => Promise<XMatrixView>) => {
-    const cached = await viewCache.get(
+  const sendView = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    load: () => Promise<XMatrixView>,
+  ) => {
+    const cached = await viewCache.get<CachedView>(
       key,
       (entry) => entry.matrixId,
       async () => {
         const view = await load();
-        return { matrixId: view.matrix.id, json: JSON.stringify(view) };
+        return { matrixId: view.matrix.id, json: JSON.stringify(view), gzipped: null };
       },
     );
-    void reply.type('application/json; charset=utf-8');
-    // The route's schema describes the view; what goes out is that view's JSON text.
+    void reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    if (acceptsGzip(request.headers['accept-encoding'])) {
+      cached.gzipped ??= gzipText(cached.json);
+      void reply.header('content-encoding', 'gzip');
+      // The route's schema describes the view; what goes out is that view's JSON, gzipped.
+      return (await cached.gzipped) as unknown as XMatrixView;
+    }
     return cached.json as unknown as XMatrixView;
   };
   return [
     implement(endpoints.getUnitMatrix, {
       access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.unit(params.unitId) },
-      handler: ({ params, reply }) =>
-        sendView(reply, `unit:${params.unitId}:${String(params.year)}`, () =>
+      handler: ({ params, request, reply }) =>
+        sendView(request, reply, `unit:${params.unitId}:${String(params.year)}`, () =>
           matrices.viewByUnitAndYear(params.unitId, params.year),
         ),
     }),
@@ -44,7 +75,8 @@ export function matrixRoutes(services: Services, viewCache: ViewCache): Route[] 
     }),
     implement(endpoints.get, {
       access: onMatrixInPath('read'),
-      handler: ({ params, reply }) => sendView(reply, `matrix:${params.id}`, () => matrices.view(params.id)),
+      handler: ({ params, request, reply }) =>
+        sendView(request, reply, `matrix:${params.id}`, () => matrices.view(params.id)),
     }),
     implement(endpoints.update, {
       access: onMatrixInPath('edit'),

@@ -34,6 +34,7 @@ import { createAccountsService } from './accounts/accounts.service';
 import { createRolesService } from './accounts/roles.service';
 import { createUsersService } from './accounts/users.service';
 import type { RateLimits } from '../auth/rate-limit';
+import { NO_MEMO, type MatrixMemo } from './memo';
 
 export interface ServiceOptions {
   /** Today's date; the system clock by default, fixed in tests and the demo. */
@@ -42,6 +43,8 @@ export interface ServiceOptions {
   smtp?: SmtpSettings | null;
   /** Sign-in and token rate limits, when they differ from DEFAULT_RATE_LIMITS (tests use small ones). */
   rateLimits?: Partial<RateLimits>;
+  /** Where answers derived from one matrix are kept between changes; nothing is kept by default. */
+  memo?: MatrixMemo;
 }
 
 /** Every service over one database handle; routes and CLI commands call these, never the store. */
@@ -50,7 +53,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const countermeasures = createCountermeasuresService(db);
   const rhythm = createRhythmService(db);
   const planExport = createPlanExportService(db);
-  const feasibility = createFeasibilityService(db, planExport);
+  const memo = options.memo ?? NO_MEMO;
+  const feasibility = createFeasibilityService(db, planExport, memo);
   const webhooks = createWebhooksService(db);
   return {
     organisations: createOrganisationsService(db),
@@ -84,7 +88,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     okrImport: createOkrImportService(db),
     translation: createTranslationService(db),
     itemLinks: createItemLinksService(db),
-    strategyMap: createStrategyMapService(db),
+    strategyMap: createStrategyMapService(db, memo),
     audit: createAuditService(db),
     accounts: createAccountsService(db, {
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),

@@ -37,6 +37,23 @@ export function correlationsOfMatrices(db: Db, matrixIds: readonly string[]): Pr
   return rowsWhereIn(db, 'correlations', 'matrixId', matrixIds, ['id']);
 }
 
+/** A correlation mark as the analyses read it: which two items, in which grid, how strong. */
+export type Mark = Pick<Row<'correlations'>, 'id' | 'matrixId' | 'grid' | 'fromId' | 'toId' | 'strength'>;
+
+/**
+ * The marks of these matrices, by id, without their bookkeeping columns: on the embedded store,
+ * reading a dense 200-item matrix's version and timestamps costs twice what the marks do.
+ */
+export async function marksOfMatrices(db: Db, matrixIds: readonly string[]): Promise<Mark[]> {
+  if (matrixIds.length === 0) return [];
+  return db
+    .selectFrom('correlations')
+    .select(['id', 'matrixId', 'grid', 'fromId', 'toId', 'strength'])
+    .where('matrixId', 'in', [...matrixIds])
+    .orderBy('id')
+    .execute();
+}
+
 /** The ownerships of these matrices, by id. */
 export function ownershipsOfMatrices(db: Db, matrixIds: readonly string[]): Promise<Row<'ownerships'>[]> {
   return rowsWhereIn(db, 'ownerships', 'matrixId', matrixIds, ['id']);

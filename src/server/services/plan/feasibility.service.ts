@@ -1,4 +1,5 @@
 import { hasGateFailure } from '../../../core/plan-lint';
+import type { FeasibilityModel } from '../../../core/feasibility';
 import type { PressureTestResult } from '../../../core/pressure-test';
 import type {
   CapacityReportView,
@@ -15,6 +16,7 @@ import { runPressureTestInWorker } from '../../workers/pressure-test-runner';
 import { analyseMatrix, type MatrixAnalysis } from './plan-analysis';
 import type { createPlanExportService } from './plan-export.service';
 import { organisationOfUnit } from '../structure/references';
+import { NO_MEMO, type MatrixMemo } from '../memo';
 
 /** Finished jobs are kept this long for clients polling late, then forgotten. */
 const JOB_RETENTION_MS = 15 * 60 * 1000;
@@ -28,16 +30,40 @@ interface JobState {
 /**
  * The pressure test, capacity and lint of a stored X-matrix. Each reads the organisation's plan as
  * the exporter writes it, so the store and `catchball check` analyse exactly the same thing.
+ * Only that matrix is read beside the organisation's units, people and OKRs.
  * Pressure tests run in worker threads as jobs with progress; jobs live in the memory of the
  * server that started them (a client polls the server it posted to).
  */
-export function createFeasibilityService(db: Db, planExport: ReturnType<typeof createPlanExportService>) {
+export function createFeasibilityService(
+  db: Db,
+  planExport: ReturnType<typeof createPlanExportService>,
+  memo: MatrixMemo = NO_MEMO,
+) {
   const jobs = new Map<string, JobState>();
 
-  async function analysis(matrixId: string): Promise<MatrixAnalysis> {
-    const matrix = await getRow(db, 'xMatrices', matrixId);
-    const plan = await planExport.exportPlan(await organisationOfUnit(db, matrix.unitId));
-    return analyseMatrix(plan, matrixId);
+  function analysis(matrixId: string): Promise<MatrixAnalysis> {
+    return memo.get(
+      `analysis:${matrixId}`,
+      () => matrixId,
+      async () => {
+        const matrix = await getRow(db, 'xMatrices', matrixId);
+        const plan = await planExport.exportPlan(await organisationOfUnit(db, matrix.unitId), { matrixId });
+        return analyseMatrix(plan, matrixId);
+      },
+    );
+  }
+
+  /** The simulation is deterministic in the plan, the trials and the seed, so its result is kept like the analysis. */
+  function simulate(
+    matrixId: string,
+    model: FeasibilityModel,
+    options: { trials: number; seed: number; onProgress?: (progress: number) => void },
+  ): Promise<PressureTestResult> {
+    return memo.get(
+      `pressure-test:${matrixId}:${String(options.trials)}:${String(options.seed)}`,
+      () => matrixId,
+      () => runPressureTestInWorker(model, options),
+    );
   }
 
   function forgetOldJobs(now: number) {
@@ -60,7 +86,7 @@ export function createFeasibilityService(db: Db, planExport: ReturnType<typeof c
       options: { trials: number; seed: number },
     ): Promise<{ analysis: MatrixAnalysis; result: PressureTestResultView }> {
       const analysed = await analysis(matrixId);
-      const result = await runPressureTestInWorker(analysed.model, options);
+      const result = await simulate(matrixId, analysed.model, options);
       return { analysis: analysed, result: presentResult(matrixId, options.seed, result) };
     },
 
@@ -77,7 +103,7 @@ export function createFeasibilityService(db: Db, planExport: ReturnType<typeof c
         result: null,
       };
       const state: JobState = { job, finishedAt: null, done: Promise.resolve() };
-      state.done = runPressureTestInWorker(model, {
+      state.done = simulate(matrixId, model, {
         trials: request.trials,
         seed: request.seed,
         onProgress: (progress) => {

@@ -4,11 +4,11 @@ import { CORNER_GRIDS } from '../../../core/correlation';
 import { collectSubtree } from '../../../core/unit-tree';
 import { keyResultsOfObjectives, objectivesOfUnits } from '../../db/repositories/okr.repository';
 import {
-  correlationsOfMatrices,
   effortsOfMatrices,
   impactsOfMatrices,
   itemsOfMatrices,
   matricesOfUnits,
+  marksOfMatrices,
   ownershipsOfMatrices,
 } from '../../db/repositories/matrix.repository';
 import {
@@ -36,14 +36,38 @@ function orderUnits(units: Row<'units'>[]): Row<'units'>[] {
   return ordered;
 }
 
+/** What a plan export covers: the whole organisation, one unit's subtree, or one matrix. */
+export interface PlanExportScope {
+  /** Only this unit and the units below it. */
+  unitId?: string;
+  /**
+   * Only this X-matrix, beside the organisation's units, people, cycles and OKRs: what the
+   * pressure test, capacity and lint of that matrix read. Links to other matrices' items are dropped.
+   */
+  matrixId?: string;
+}
+
+/** `rows` ordered by numeric keys computed once per row (a comparator would recompute them per comparison). */
+function sortByKeys<T>(rows: readonly T[], keysOf: (row: T) => readonly number[]): T[] {
+  const keyed = rows.map((row) => ({ row, keys: keysOf(row) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.keys.length; i++) {
+      const difference = (a.keys[i] ?? 0) - (b.keys[i] ?? 0);
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  });
+  return keyed.map(({ row }) => row);
+}
+
 /**
- * Exports an organisation (or one unit's subtree) as a plan document with every field written,
- * so that importing the result into an empty store and exporting again gives the same document.
- * In a subtree export, links that point outside the subtree are dropped.
+ * Exports an organisation (or one unit's subtree, or one matrix) as a plan document with every
+ * field written, so that importing the result into an empty store and exporting again gives the
+ * same document. In a partial export, links that point outside it are dropped.
  */
 export function createPlanExportService(db: Db) {
   return {
-    async exportPlan(organisationId: string, options: { unitId?: string } = {}): Promise<PlanDocument> {
+    async exportPlan(organisationId: string, options: PlanExportScope = {}): Promise<PlanDocument> {
       const organisation = presentOrganisation(await getRow(db, 'organisations', organisationId));
       let units = orderUnits(await unitsOfOrganisation(db, organisationId));
       if (options.unitId) {
@@ -71,16 +95,23 @@ export function createPlanExportService(db: Db) {
       const keyResultIds = new Set(keyResults.map((kr) => kr.id));
       const keep = (ids: Set<string>, id: string | null) => (id !== null && ids.has(id) ? id : null);
 
-      const matrices = (await matricesOfUnits(db, [...unitIds])).sort(
-        (a, b) => (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) || a.year - b.year,
-      );
+      const matrices = (await matricesOfUnits(db, [...unitIds]))
+        .filter((matrix) => options.matrixId === undefined || matrix.id === options.matrixId)
+        .sort((a, b) => (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) || a.year - b.year);
       const matrixIds = matrices.map((m) => m.id);
       const items = await itemsOfMatrices(db, matrixIds);
       const initiativeIds = new Set(items.filter((item) => item.part === 'how').map((item) => item.id));
-      const correlations = await correlationsOfMatrices(db, matrixIds);
+      const correlations = await marksOfMatrices(db, matrixIds);
       const ownerships = await ownershipsOfMatrices(db, matrixIds);
       const impacts = await impactsOfMatrices(db, matrixIds);
       const efforts = await effortsOfMatrices(db, matrixIds);
+      const keyResultsOf = Map.groupBy(keyResults, (kr) => kr.objectiveId);
+      const itemsOf = Map.groupBy(items, (item) => item.matrixId);
+      const correlationsOf = Map.groupBy(correlations, (c) => c.matrixId);
+      const ownershipsOf = Map.groupBy(ownerships, (o) => o.matrixId);
+      const impactsOf = Map.groupBy(impacts, (impact) => impact.initiativeId);
+      const effortsOf = Map.groupBy(efforts, (effort) => effort.initiativeId);
+      const gridOrder = new Map<string, number>(CORNER_GRIDS.map((grid, index) => [grid.id, index]));
 
       const customNames = Object.entries(organisation.partNames).filter(
         ([part, name]) => DEFAULT_PART_NAMES[part as keyof typeof DEFAULT_PART_NAMES] !== name,
@@ -124,30 +155,27 @@ export function createPlanExportService(db: Db) {
           kind: objective.kind,
           alignedObjectiveId: keep(objectiveIds, objective.alignedObjectiveId),
           alignedKeyResultId: keep(keyResultIds, objective.alignedKeyResultId),
-          keyResults: keyResults
-            .filter((kr) => kr.objectiveId === objective.id)
-            .map((kr) => ({
-              id: kr.id,
-              title: kr.title,
-              kind: kr.kind,
-              unitOfMeasure: kr.unitOfMeasure,
-              baseline: kr.baseline,
-              target: kr.target,
-              targetHigh: kr.targetHigh,
-              current: kr.current,
-              weight: kr.weight,
-              ownerId: kr.ownerId,
-              confidence: kr.confidence,
-              dueDate: kr.dueDate,
-              milestones: kr.milestones,
-            })),
+          keyResults: (keyResultsOf.get(objective.id) ?? []).map((kr) => ({
+            id: kr.id,
+            title: kr.title,
+            kind: kr.kind,
+            unitOfMeasure: kr.unitOfMeasure,
+            baseline: kr.baseline,
+            target: kr.target,
+            targetHigh: kr.targetHigh,
+            current: kr.current,
+            weight: kr.weight,
+            ownerId: kr.ownerId,
+            confidence: kr.confidence,
+            dueDate: kr.dueDate,
+            milestones: kr.milestones,
+          })),
         })),
         matrices: matrices.map((matrix): PlanMatrix => {
-          const mine = items.filter((item) => item.matrixId === matrix.id);
+          const mine = itemsOf.get(matrix.id) ?? [];
           const of = (part: Row<'matrixItems'>['part']) => mine.filter((item) => item.part === part);
           const who = of('who').filter((item) => item.personId !== null || inUnits(item.teamUnitId) !== null);
           const position = new Map(mine.map((item) => [item.id, item.position]));
-          const gridOrder = new Map<string, number>(CORNER_GRIDS.map((grid, index) => [grid.id, index]));
           const whoIds = new Set(who.map((item) => item.id));
           return {
             id: matrix.id,
@@ -179,25 +207,21 @@ export function createPlanExportService(db: Db) {
               requiredSkills: item.requiredSkills,
               status: item.status ?? 'planned',
               deliveryProbability: item.deliveryProbability,
-              impacts: impacts
-                .filter((impact) => impact.initiativeId === item.id)
-                .map((impact) => ({
-                  kpi: impact.kpiId,
-                  low: impact.low,
-                  likely: impact.likely,
-                  high: impact.high,
-                  basis: impact.basis,
-                  startMonth: impact.startMonth,
-                  rampMonths: impact.rampMonths,
-                })),
-              effort: efforts
-                .filter((effort) => effort.initiativeId === item.id)
-                .map((effort) => ({
-                  skill: effort.skill,
-                  personDaysPerMonth: effort.personDaysPerMonth,
-                  fromMonth: effort.fromMonth,
-                  toMonth: effort.toMonth,
-                })),
+              impacts: (impactsOf.get(item.id) ?? []).map((impact) => ({
+                kpi: impact.kpiId,
+                low: impact.low,
+                likely: impact.likely,
+                high: impact.high,
+                basis: impact.basis,
+                startMonth: impact.startMonth,
+                rampMonths: impact.rampMonths,
+              })),
+              effort: (effortsOf.get(item.id) ?? []).map((effort) => ({
+                skill: effort.skill,
+                personDaysPerMonth: effort.personDaysPerMonth,
+                fromMonth: effort.fromMonth,
+                toMonth: effort.toMonth,
+              })),
             })),
             howMuch: of('how_much').map((item) => ({
               id: item.id,
@@ -217,17 +241,13 @@ export function createPlanExportService(db: Db) {
               personId: item.personId,
               teamUnitId: inUnits(item.teamUnitId),
             })),
-            correlations: correlations
-              .filter((c) => c.matrixId === matrix.id)
-              .sort(
-                (a, b) =>
-                  (gridOrder.get(a.grid) ?? 0) - (gridOrder.get(b.grid) ?? 0) ||
-                  (position.get(a.fromId) ?? 0) - (position.get(b.fromId) ?? 0) ||
-                  (position.get(a.toId) ?? 0) - (position.get(b.toId) ?? 0),
-              )
-              .map((c) => ({ from: c.fromId, to: c.toId, strength: c.strength })),
-            owners: ownerships
-              .filter((o) => o.matrixId === matrix.id && whoIds.has(o.whoId))
+            correlations: sortByKeys(correlationsOf.get(matrix.id) ?? [], (c) => [
+              gridOrder.get(c.grid) ?? 0,
+              position.get(c.fromId) ?? 0,
+              position.get(c.toId) ?? 0,
+            ]).map((c) => ({ from: c.fromId, to: c.toId, strength: c.strength })),
+            owners: (ownershipsOf.get(matrix.id) ?? [])
+              .filter((o) => whoIds.has(o.whoId))
               .sort(
                 (a, b) =>
                   (position.get(a.initiativeId) ?? 0) - (position.get(b.initiativeId) ?? 0) ||

@@ -4,21 +4,29 @@ import { buildStrategyGraph, nodeKey, type GraphInput } from '../../../core/stra
 import { traceNode, type Trace } from '../../../core/trace';
 import type { StrategyMap, TraceKind } from '../../../contracts';
 import {
-  correlationsOfMatrices,
   itemsOfMatrices,
   matricesOfUnits,
+  marksOfMatrices,
   ownershipsOfMatrices,
 } from '../../db/repositories/matrix.repository';
 import { keyResultsOfObjectives, objectivesOfUnits } from '../../db/repositories/okr.repository';
 import { unitsOfOrganisation } from '../../db/repositories/organisation.repository';
+import { NO_MEMO, type MatrixMemo } from '../memo';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 import { notFound } from '../../errors';
 
 /** The strategy graph of an organisation: the map, traces through it, and its orphans. */
-export function createStrategyMapService(db: Db) {
-  /** Every row the graph needs, for one organisation. */
-  async function loadGraphInput(organisationId: string): Promise<GraphInput> {
+export function createStrategyMapService(db: Db, memo: MatrixMemo = NO_MEMO) {
+  /** The primary ownerships of these matrices: the only ones the graph reads. */
+  const primaryOwnerships = async (matrixIds: readonly string[]) =>
+    (await ownershipsOfMatrices(db, matrixIds)).filter((row) => row.role === 'primary');
+
+  /**
+   * Every row the graph needs, for one organisation; with `withGrids: false`, no correlations or
+   * ownerships (the OKR orphans need every matrix's items, never their grids).
+   */
+  async function loadGraphInput(organisationId: string, withGrids = true): Promise<GraphInput> {
     await getRow(db, 'organisations', organisationId);
     const units = await unitsOfOrganisation(db, organisationId);
     const unitIds = units.map((u) => u.id);
@@ -27,14 +35,15 @@ export function createStrategyMapService(db: Db) {
       matricesOfUnits(db, unitIds),
     ]);
     const matrixIds = matrices.map((m) => m.id);
+    const gridMatrixIds = withGrids ? matrixIds : [];
     const [keyResults, items, correlations, ownerships] = await Promise.all([
       keyResultsOfObjectives(
         db,
         objectives.map((o) => o.id),
       ),
       itemsOfMatrices(db, matrixIds),
-      correlationsOfMatrices(db, matrixIds),
-      ownershipsOfMatrices(db, matrixIds).then((rows) => rows.filter((row) => row.role === 'primary')),
+      marksOfMatrices(db, gridMatrixIds),
+      primaryOwnerships(gridMatrixIds),
     ]);
     return { units, objectives, keyResults, matrices, items, correlations, ownerships };
   }
@@ -86,15 +95,30 @@ export function createStrategyMapService(db: Db) {
       return [...findOkrOrphans(input), ...findMatrixOrphans(input)];
     },
 
-    /** A matrix's own orphans, and its unit's OKRs that nothing in the units below supports. */
+    /**
+     * A matrix's own orphans, and its unit's OKRs that nothing in the units below supports. The
+     * first read only that matrix (its grids are most of the cost) and are kept until it changes;
+     * the second read the items of every matrix below, so they are found afresh each time.
+     */
     async matrixOrphans(matrixId: string): Promise<Orphan[]> {
       const matrix = await getRow(db, 'xMatrices', matrixId);
       const unit = await getRow(db, 'units', matrix.unitId);
-      const input = await loadGraphInput(unit.organisationId);
-      return [
-        ...findOkrOrphans(input).filter((orphan) => orphan.unitId === unit.id),
-        ...findMatrixOrphans(input).filter((orphan) => orphan.matrixId === matrixId),
-      ];
+      const [input, own] = await Promise.all([
+        loadGraphInput(unit.organisationId, false),
+        memo.get(
+          `matrix-orphans:${matrixId}`,
+          () => matrixId,
+          async () => {
+            const [items, correlations, ownerships] = await Promise.all([
+              itemsOfMatrices(db, [matrixId]),
+              marksOfMatrices(db, [matrixId]),
+              primaryOwnerships([matrixId]),
+            ]);
+            return findMatrixOrphans({ matrices: [matrix], items, correlations, ownerships });
+          },
+        ),
+      ]);
+      return [...findOkrOrphans(input).filter((orphan) => orphan.unitId === unit.id), ...own];
     },
   };
 }
