@@ -29,6 +29,26 @@ test.describe('without a session', () => {
     await expect(page.getByTestId('view-only')).toHaveCount(0);
   });
 
+  test('a return path a browser would read as another site lands on the start page instead', async ({
+    page,
+    baseURL,
+  }) => {
+    const signIn = new SignInPage(page);
+    for (const hostile of [
+      '/%09/evil.example',
+      '/%0a/evil.example',
+      '/%0d/evil.example',
+      '/%5Cevil.example',
+    ]) {
+      await page.goto(`/sign-in?returnTo=${hostile}`);
+      await signIn.signIn(DEMO_ACCOUNTS.editor.email, DEMO_PASSWORD);
+      await expect(signIn.accountName).toHaveText(DEMO_ACCOUNTS.editor.name);
+      expect(new URL(page.url()).origin, hostile).toBe(new URL(baseURL ?? '').origin);
+      expect(page.url(), hostile).not.toContain('evil');
+      await page.context().clearCookies();
+    }
+  });
+
   test('a viewer gets a read-only X-matrix: View only, no add slots, cells and titles that only read', async ({
     page,
   }) => {

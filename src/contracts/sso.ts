@@ -1,18 +1,5 @@
 import { z } from 'zod';
-
-/**
- * Where to land after signing in: a path on this site. Anything else (`https://…`, `//host`,
- * `/\host`, control characters) could send the browser elsewhere with a fresh session.
- */
-export function isSameSitePath(value: string): boolean {
-  return (
-    value.startsWith('/') &&
-    !value.startsWith('//') &&
-    !value.includes('\\') &&
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-    !/[\u0000-\u001f\u007f]/.test(value)
-  );
-}
+import { isSameSitePath } from '../core/return-path';
 
 export const ReturnToSchema = z
   .string()

@@ -395,7 +395,15 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   it('accepts only paths on this site as returnTo', async () => {
-    for (const returnTo of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'org/acme']) {
+    for (const returnTo of [
+      '//evil.example/x',
+      'https://evil.example/',
+      '/\\evil.example',
+      'org/acme',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r/evil.example',
+    ]) {
       const response = await fetch(`${strict.url}${endpointUrl(sso.start, { query: { returnTo } })}`, {
         redirect: 'manual',
         headers: { accept: 'application/json' },

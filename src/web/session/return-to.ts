@@ -1,21 +1,9 @@
-/** Where to go after signing in: only paths inside this app, so a link cannot send users elsewhere. */
-
-const AUTH_PAGES = ['/sign-in', '/setup', '/invite'];
-
-/**
- * `returnTo` if it is a local path (starts with one `/`, not `//` or `/\`) outside the sign-in
- * pages, else `/`.
- */
-export function safeReturnTo(returnTo: string | null | undefined): string {
-  if (!returnTo || !returnTo.startsWith('/') || returnTo.startsWith('//') || returnTo.startsWith('/\\'))
-    return '/';
-  const path = returnTo.split(/[?#]/)[0] ?? '';
-  return AUTH_PAGES.includes(path) ? '/' : returnTo;
-}
+/** The sign-in page's own address and query; where it returns to is core/return-path.ts's rule. */
+import { safeReturnPath } from '../../core/return-path';
 
 /** The sign-in page's address that comes back to `path` (the current page by default). */
 export function signInUrl(path = `${window.location.pathname}${window.location.search}`): string {
-  const target = safeReturnTo(path);
+  const target = safeReturnPath(path);
   return target === '/' ? '/sign-in' : `/sign-in?returnTo=${encodeURIComponent(target)}`;
 }
 

@@ -14,7 +14,8 @@ import { Button } from '../../components/button';
 import { EmailField, TextField } from '../../components/form/field';
 import { FormAlert } from '../../components/form/form-alert';
 import { Spinner } from '../../components/spinner';
-import { queryParam, safeReturnTo } from '../../session/return-to';
+import { safeReturnPath } from '../../../core/return-path';
+import { queryParam } from '../../session/return-to';
 import { useSession } from '../../session/session-context';
 import { AuthLayout } from './auth-layout';
 import { DemoAccountsPanel } from './demo-accounts-panel';
@@ -34,7 +35,7 @@ const SSO_ERRORS: Record<string, string> = {
 export function SignInPage() {
   const { session, completeSignIn } = useSession();
   const config = useQuery(queries.authConfig());
-  const returnTo = safeReturnTo(queryParam('returnTo'));
+  const returnTo = safeReturnPath(queryParam('returnTo'));
   const ssoError = queryParam('error');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
