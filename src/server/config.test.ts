@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTrustProxy } from './config';
+import { resolveSettings, resolveTrustProxy } from './config';
 
 describe('resolveTrustProxy', () => {
   it('trusts no proxy unless told', () => {
@@ -17,5 +17,13 @@ describe('resolveTrustProxy', () => {
       '10.0.0.0/8',
       '127.0.0.1',
     ]);
+  });
+});
+
+describe('resolveSettings', () => {
+  it('listens on loopback unless a host is set, so the demo administrator is not on the network', () => {
+    expect(resolveSettings({}, {}).host).toBe('127.0.0.1');
+    expect(resolveSettings({}, { HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(resolveSettings({ host: '::' }, { HOST: '0.0.0.0' }).host).toBe('::');
   });
 });

@@ -5,8 +5,13 @@ import type { StoreConfig } from './db/store';
  * Server and CLI settings, from flags first, then the environment, then defaults:
  * - `DATABASE_URL`: use this PostgreSQL; otherwise the embedded store in the data directory.
  * - `CATCHBALL_DATA_DIR` / `--data-dir`: the embedded store's directory (default ./data).
- * - `PORT` / `--port` (default 3000) and `HOST` / `--host` (default 0.0.0.0).
+ * - `PORT` / `--port` (default 3000) and `HOST` / `--host` (default 127.0.0.1: only this machine
+ *   reaches a server started without a host, since the README publishes the demo administrator's
+ *   password; the Docker image and a deployment set `HOST=0.0.0.0`).
  */
+/** Loopback: a server started without a host answers this machine only. */
+export const DEFAULT_HOST = '127.0.0.1';
+
 export interface Settings {
   store: StoreConfig;
   port: number;
@@ -30,7 +35,7 @@ export function resolveSettings(flags: SettingFlags, env: NodeJS.ProcessEnv = pr
   const port = Number(flags.port ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port / PORT must be a port number, got ${String(flags.port ?? env.PORT)}`);
-  return { store: resolveStoreConfig(flags, env), port, host: flags.host ?? env.HOST ?? '0.0.0.0' };
+  return { store: resolveStoreConfig(flags, env), port, host: flags.host ?? env.HOST ?? DEFAULT_HOST };
 }
 
 /** Describes the store for logs without printing a password. */

@@ -14,7 +14,10 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('Serve the API and the web app (loads the demo organisation into an empty store)')
     .option('-p, --port <port>', 'port to listen on (env PORT, default 3000)')
-    .option('--host <host>', 'address to bind (env HOST, default 0.0.0.0)')
+    .option(
+      '--host <host>',
+      'address to bind (env HOST, default 127.0.0.1: this machine only; 0.0.0.0 for every interface)',
+    )
     .option('--data-dir <dir>', 'embedded store directory (env CATCHBALL_DATA_DIR, default ./data)')
     .option(
       '--database-url <url>',
