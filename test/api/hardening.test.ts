@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auth } from '../../src/contracts/endpoints';
+import { auth, organisations } from '../../src/contracts/endpoints';
 import { buildApp } from '../../src/server/app';
 import { windowOf } from '../../src/server/auth/rate-limit';
 import { buildPasswordUser } from '../support/builders';
@@ -151,5 +151,50 @@ describe('error answers and size limits', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('inputs the database or the parser would choke on', () => {
+  const t = useTestApp();
+
+  it('refuses a NUL character in any text, naming the field, instead of failing at the database', async () => {
+    const org = await t.call(organisations.create, { body: { id: 'nul-org', name: 'Tab\u0000Org' } });
+    expect(org.statusCode).toBe(400);
+    expect(body<ErrorResponse>(org).error).toMatchObject({
+      code: 'validation_failed',
+      details: { issues: [{ path: 'body.name', message: expect.stringContaining('NUL') as unknown }] },
+    });
+    const key = await t.request({
+      method: 'POST',
+      url: organisations.create.path,
+      payload: { id: 'nul-org', name: 'Fine', ['part\u0000Names']: {} },
+    });
+    expect(key.statusCode).toBe(400);
+    const query = await t.request({ method: 'GET', url: '/api/audit?entityId=x%00y' });
+    expect(query.statusCode).toBe(400);
+    expect(body<ErrorResponse>(query).error.details).toMatchObject({
+      issues: [{ path: 'query.entityId' }],
+    });
+    expect((await t.call(organisations.list, {})).result.some((o) => o.id === 'nul-org')).toBe(false);
+  });
+
+  it('refuses a YAML alias bomb as an invalid plan, with nothing written', async () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const previous = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array.from({ length: 9 }, () => `*${previous}`).join(',')}]`);
+    }
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/plan',
+      headers: { 'content-type': 'application/yaml' },
+      payload: `catchball: 1\n${levels.join('\n')}\n`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(body<ErrorResponse>(response).error).toMatchObject({
+      code: 'validation_failed',
+      details: { issues: [{ path: '(root)', message: expect.stringContaining('aliases') as unknown }] },
+    });
   });
 });

@@ -30,8 +30,20 @@ export function parsePlanText(text: string): unknown {
       'The plan document is not valid YAML',
     );
   }
-  return document.toJS() as unknown;
+  try {
+    return document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown;
+  } catch (error) {
+    // The yaml library refuses a document whose aliases would expand past the count (a "billion
+    // laughs" bomb) while building it; that is a problem of the file, not of the server.
+    throw validationError(
+      [{ path: '(root)', message: `the YAML expands too many aliases: ${(error as Error).message}` }],
+      'The plan document is not valid YAML',
+    );
+  }
 }
+
+/** Aliases a plan document may expand; a real plan uses none or a few. */
+const MAX_YAML_ALIASES = 100;
 
 /**
  * Validates a plan document fully: field types first, then (when those pass) every integrity rule.
