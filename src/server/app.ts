@@ -45,8 +45,8 @@ const PACKAGE_VERSION = (
 
 export interface AppOptions {
   store: Store;
-  /** Fastify's logger: off in tests, on when serving. */
-  logger?: boolean;
+  /** Fastify's logger: off in tests, on when serving; tests may pass pino options to read it. */
+  logger?: boolean | { level?: string; stream?: { write(line: string): void } };
   /** Where the built web app is; it is served at `/` when the folder exists. */
   webDir?: string;
   /**

@@ -5,7 +5,8 @@ import type { ErrorBody } from '../contracts/common';
 import { issuesFromZod } from './validation';
 
 /** Codes raised by the HTTP layer itself, beside the domain's {@link ErrorCode}s. */
-type HttpErrorCode = 'malformed_request' | 'payload_too_large' | 'unsupported_media_type' | 'internal';
+type HttpErrorCode =
+  'malformed_request' | 'payload_too_large' | 'unsupported_media_type' | 'store_unavailable' | 'internal';
 
 /** The one mapping from error codes to HTTP status. */
 export const HTTP_STATUS: Record<ErrorCode | HttpErrorCode, number> = {
@@ -26,7 +27,25 @@ export const HTTP_STATUS: Record<ErrorCode | HttpErrorCode, number> = {
   illegal_transition: 409,
   rate_limited: 429,
   internal: 500,
+  store_unavailable: 503,
 };
+
+// Node's codes for a connection that could not be made or was cut, and PostgreSQL's class 08
+// (connection exception) and 57P01-57P03 (the server shutting down or starting up).
+const UNREACHABLE_STORE =
+  /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|08\w{3}|57P0[123])$/;
+
+/** Whether `error` says the database cannot be reached, rather than that a query was wrong. */
+function isStoreUnreachable(error: { code?: unknown; message: string }): boolean {
+  if (typeof error.code === 'string') return UNREACHABLE_STORE.test(error.code);
+  // node-postgres reports a connection dropped mid-query without a code.
+  return /^Connection terminated/.test(error.message);
+}
+
+/** A client that left before its answer was sent: nothing wrong with the server. */
+function isClientGone(error: { code?: unknown; message: string }, request: FastifyRequest): boolean {
+  return error.code === 'ERR_STREAM_PREMATURE_CLOSE' || request.raw.destroyed;
+}
 
 function body(code: string, message: string, details?: unknown): ErrorBody {
   return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
@@ -50,7 +69,9 @@ function fromDatabaseError(error: { code?: unknown; detail?: unknown; message: s
 /**
  * Serialises every error as `{ error: { code, message, details } }`. Domain errors keep their
  * code; Zod errors become `validation_failed` with one issue per field; Fastify's parse and size
- * errors get their own codes; anything else is logged and answered with a bare 500, never a stack.
+ * errors get their own codes; a database that cannot be reached is a 503 (`store_unavailable`);
+ * a client that already left costs an info line, not an error; anything else is logged and answered
+ * with a bare 500, never a stack.
  */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   const domain =
@@ -81,6 +102,16 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     void reply.status(415).send(body('unsupported_media_type', error.message));
   } else if (statusCode >= 400 && statusCode < 500) {
     void reply.status(400).send(body('malformed_request', error.message));
+  } else if (isClientGone(error, request)) {
+    request.log.info({ reason: error.message }, 'the client left before the answer was sent');
+    // Nobody reads this answer; sending it lets the request finish.
+    void reply.status(400).send(body('malformed_request', 'The request ended before it was complete'));
+  } else if (isStoreUnreachable(error)) {
+    request.log.warn({ reason: error.message }, 'the database does not answer');
+    void reply
+      .status(503)
+      .header('retry-after', '5')
+      .send(body('store_unavailable', 'The database does not answer; try again in a moment'));
   } else {
     request.log.error({ err: error }, 'unhandled error');
     void reply.status(500).send(body('internal', 'Something went wrong on the server; it has been logged'));

@@ -135,6 +135,58 @@ describe('error answers and size limits', () => {
     }
   });
 
+  it('answers 503 with Retry-After when the database cannot be reached, not a 500', async () => {
+    const app = await buildApp({ store: t.store, webDir: '/nonexistent' });
+    const cut = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      new Error('Connection terminated unexpectedly'),
+    ];
+    cut.forEach((error, i) =>
+      app.post(`/down/${String(i)}`, () => {
+        throw error;
+      }),
+    );
+    try {
+      for (const i of cut.keys()) {
+        const response = await app.inject({ method: 'POST', url: `/down/${String(i)}` });
+        expect(response.statusCode, cut[i]!.message).toBe(503);
+        expect(response.headers['retry-after']).toBe('5');
+        expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'store_unavailable' } });
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('logs a client that left mid-answer as info, without a stack, and a real failure as an error', async () => {
+    const lines: { level: number; msg: string; err?: unknown }[] = [];
+    const app = await buildApp({
+      store: t.store,
+      webDir: '/nonexistent',
+      logger: {
+        level: 'info',
+        stream: { write: (line) => lines.push(JSON.parse(line) as (typeof lines)[0]) },
+      },
+    });
+    app.get('/left', () => {
+      throw Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+    });
+    app.get('/broken', () => {
+      throw new Error('a real bug');
+    });
+    try {
+      await app.inject({ method: 'GET', url: '/left' });
+      await app.inject({ method: 'GET', url: '/broken' });
+      const left = lines.find((line) => line.msg.includes('client left'));
+      expect(left).toMatchObject({ level: 30 });
+      expect(left?.err).toBeUndefined();
+      expect(lines.filter((line) => line.level >= 50).map((line) => line.msg)).toEqual(['unhandled error']);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('refuses a JSON body over the limit with 413 before parsing it', async () => {
     const app = await buildApp({ store: t.store, webDir: '/nonexistent', bodyLimit: 1024 });
     try {
