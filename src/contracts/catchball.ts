@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROPOSAL_ACTIONS, PROPOSAL_STATES } from '../core/catchball';
-import { IdSchema, VersionSchema } from './common';
+import { IdSchema, MeasureSchema, VersionSchema } from './common';
 
 export const ProposalStateSchema = z.enum(PROPOSAL_STATES);
 export const ProposalActionSchema = z.enum(PROPOSAL_ACTIONS);
@@ -40,10 +40,9 @@ export const CreateProposalSchema = z.object({
   actorId: IdSchema.optional().meta({
     description: "The child unit's owner, who throws the ball (default: the signed-in user's person)",
   }),
-  proposedTarget: z
-    .number()
-    .optional()
-    .meta({ description: 'Default: the value the pressure test reaches with 80 % confidence' }),
+  proposedTarget: MeasureSchema.optional().meta({
+    description: 'Default: the value the pressure test reaches with 80 % confidence',
+  }),
   resources: ProposalResourcesSchema.optional().meta({
     description: 'Default: the capacity gaps of the initiatives that move the KPI',
   }),
@@ -103,7 +102,7 @@ export type ProposalThread = z.infer<typeof ProposalThreadSchema>;
 export const ProposalStepSchema = z.object({
   action: ProposalActionSchema,
   actorId: IdSchema.optional().meta({ description: "Default: the signed-in user's person" }),
-  target: z.number().optional(),
+  target: MeasureSchema.optional(),
   resources: ProposalResourcesSchema.optional(),
   comment: Comment.default(''),
   version: VersionSchema,

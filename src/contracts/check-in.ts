@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TOKEN_SCOPES } from '../core/access';
-import { IdSchema, IsoDateSchema } from './common';
+import { IdSchema, IsoDateSchema, MeasureSchema } from './common';
 import { XLSX_TYPE } from './matrix-files';
 
 const Confidence = z.number().min(0).max(1).meta({ description: 'Confidence, 0.0-1.0' });
@@ -31,7 +31,7 @@ export const CheckInSchema = z
 export type CheckIn = z.infer<typeof CheckInSchema>;
 
 const checkInFields = {
-  value: z.number({ error: 'must be a number' }),
+  value: MeasureSchema,
   confidence: Confidence.nullable().optional(),
   comment: Comment.optional(),
   date: IsoDateSchema,
@@ -49,7 +49,7 @@ export type CreateCheckInInput = z.infer<typeof CreateCheckInSchema>;
 
 /** A correction of a past check-in: the new value (and optionally date, confidence, comment) and why. */
 export const CorrectCheckInSchema = z.object({
-  value: z.number({ error: 'must be a number' }),
+  value: MeasureSchema,
   confidence: Confidence.nullable().optional(),
   comment: Comment.optional(),
   date: IsoDateSchema.optional(),

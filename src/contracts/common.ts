@@ -20,9 +20,42 @@ export const VersionSchema = z
   .min(1)
   .meta({ description: 'The version read; a stale one is refused with 409' });
 
+/** The years a plan's dates may fall in: wide enough for any real plan, narrow enough for the store. */
+export const DATE_RANGE = { from: '1900-01-01', to: '2199-12-31' } as const;
+
 export const IsoDateSchema = z.iso
   .date()
+  .refine(
+    (date) => date >= DATE_RANGE.from && date <= DATE_RANGE.to,
+    `must be a date from ${DATE_RANGE.from} to ${DATE_RANGE.to}`,
+  )
   .meta({ description: 'Calendar date, YYYY-MM-DD', example: '2026-03-31' });
+
+/**
+ * Largest size of a measured value (a baseline, target, check-in, planned month or impact): a
+ * trillion covers money in cents and counts of events; beyond it a number is a typo or an attack,
+ * and sums over a tree of them would lose precision.
+ */
+export const MEASURE_LIMIT = 1e12;
+
+/** A measured value, in its unit of measure. */
+export const MeasureSchema = z
+  .number({ error: 'must be a number' })
+  .min(-MEASURE_LIMIT, 'must be at least -1,000,000,000,000')
+  .max(MEASURE_LIMIT, 'must be at most 1,000,000,000,000');
+
+/** A relative weight in a roll-up: 0 (counts for nothing) to 1,000. */
+export const WeightSchema = z
+  .number()
+  .min(0, 'must not be negative')
+  .max(1000, 'must be at most 1,000')
+  .meta({ description: 'Relative weight; equal (1) by default, 0 allowed' });
+
+/** Person-days: of effort, or of capacity, never negative, at most a hundred years of one person. */
+export const PersonDaysSchema = z
+  .number()
+  .min(0, 'must not be negative')
+  .max(100_000, 'must be at most 100,000 person-days');
 
 export const TitleSchema = z
   .string()

@@ -3,7 +3,7 @@ import { CAPACITY_VERDICTS } from '../core/capacity';
 import { IMPACT_BASES, TARGET_KINDS } from '../core/feasibility';
 import { LINT_CODES, LINT_SEVERITIES } from '../core/plan-lint';
 import { DEFAULT_TRIALS } from '../core/pressure-test';
-import { IdSchema, VersionSchema } from './common';
+import { IdSchema, VersionSchema, MeasureSchema, PersonDaysSchema } from './common';
 import { SkillSchema } from './person';
 import { KpiDirectionSchema } from './x-matrix';
 
@@ -11,9 +11,11 @@ export const ImpactBasisSchema = z
   .enum(IMPACT_BASES)
   .meta({ description: "absolute: in the KPI's unit; percent: % of the KPI's baseline" });
 export const MonthSchema = z.number().int().min(1).max(12).meta({ description: 'Month of the year, 1-12' });
-const Amount = z.number().meta({ description: "Improvement in the KPI's good direction (positive helps)" });
+const Amount = MeasureSchema.meta({
+  description: "Improvement in the KPI's good direction (positive helps)",
+});
 const RampMonths = z.number().int().min(0).max(24).meta({ description: 'Months to reach full impact' });
-const PersonDays = z.number().min(0, 'must not be negative').meta({ description: 'Person-days per month' });
+const PersonDays = PersonDaysSchema.meta({ description: 'Person-days per month' });
 
 /** What an initiative does to one KPI of its matrix: low ≤ likely ≤ high, from a month, with a ramp-up. */
 export const ImpactSchema = z

@@ -7,13 +7,15 @@ import {
   PositionSchema,
   TitleSchema,
   VersionSchema,
+  MeasureSchema,
+  WeightSchema,
 } from './common';
 
 export const ObjectiveKindSchema = z.enum(['committed', 'aspirational']);
 export const KeyResultKindSchema = z.enum(KEY_RESULT_KINDS);
 
 const Confidence = z.number().min(0).max(1).meta({ description: 'Owner confidence, 0.0-1.0' });
-const Weight = z.number().min(0).meta({ description: 'Relative weight; equal (1) by default, 0 allowed' });
+const Weight = WeightSchema;
 
 /** An objective of a unit for a cycle, optionally aligned to a parent objective or key result. */
 export const ObjectiveSchema = z
@@ -89,10 +91,10 @@ const keyResultFields = {
   title: TitleSchema,
   kind: KeyResultKindSchema,
   unitOfMeasure: z.string().max(40),
-  baseline: z.number().nullable(),
-  target: z.number().nullable(),
-  targetHigh: z.number().nullable(),
-  current: z.number().nullable(),
+  baseline: MeasureSchema.nullable(),
+  target: MeasureSchema.nullable(),
+  targetHigh: MeasureSchema.nullable(),
+  current: MeasureSchema.nullable(),
   weight: Weight,
   ownerId: IdSchema.nullable(),
   confidence: Confidence.nullable(),

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { DescriptionSchema, IdSchema, IsoDateSchema, TitleSchema } from './common';
+import {
+  DescriptionSchema,
+  IdSchema,
+  IsoDateSchema,
+  TitleSchema,
+  MeasureSchema,
+  WeightSchema,
+  PersonDaysSchema,
+} from './common';
 import { PartNamesSchema } from './organisation';
 import { SkillSchema } from './person';
 import { KeyResultKindSchema, ObjectiveKindSchema } from './okr';
@@ -50,11 +58,11 @@ const PlanKeyResult = z.strictObject({
   title: TitleSchema,
   kind: KeyResultKindSchema.default('increase'),
   unitOfMeasure: z.string().max(40).default(''),
-  baseline: z.number().nullable().default(null),
-  target: z.number().nullable().default(null),
-  targetHigh: z.number().nullable().default(null),
-  current: z.number().nullable().default(null),
-  weight: z.number().min(0).default(1),
+  baseline: MeasureSchema.nullable().default(null),
+  target: MeasureSchema.nullable().default(null),
+  targetHigh: MeasureSchema.nullable().default(null),
+  current: MeasureSchema.nullable().default(null),
+  weight: WeightSchema.default(1),
   ownerId: IdSchema.nullable().default(null),
   confidence: z.number().min(0).max(1).nullable().default(null),
   dueDate: IsoDateSchema.nullable().default(null),
@@ -102,9 +110,9 @@ const PlanHowFar = z.strictObject({
 
 const PlanImpact = z.strictObject({
   kpi: described(IdSchema, 'A KPI (howMuch item) of the same matrix'),
-  low: described(z.number(), "Smallest improvement in the KPI's good direction (positive helps)"),
-  likely: described(z.number(), 'Most likely improvement; low ≤ likely ≤ high'),
-  high: described(z.number(), 'Largest improvement'),
+  low: described(MeasureSchema, "Smallest improvement in the KPI's good direction (positive helps)"),
+  likely: described(MeasureSchema, 'Most likely improvement; low ≤ likely ≤ high'),
+  high: described(MeasureSchema, 'Largest improvement'),
   basis: ImpactBasisSchema.default('absolute'),
   startMonth: described(MonthSchema.default(1), 'Month (1-12) the impact starts'),
   rampMonths: described(z.number().int().min(0).max(24).default(0), 'Months to reach full impact'),
@@ -112,7 +120,7 @@ const PlanImpact = z.strictObject({
 
 const PlanEffort = z.strictObject({
   skill: SkillSchema,
-  personDaysPerMonth: z.number().min(0, 'must not be negative'),
+  personDaysPerMonth: PersonDaysSchema,
   fromMonth: MonthSchema.default(1),
   toMonth: MonthSchema.default(12),
 });
@@ -121,7 +129,7 @@ const PlanHow = z.strictObject({
   ...itemBase,
   startDate: IsoDateSchema.nullable().default(null),
   endDate: IsoDateSchema.nullable().default(null),
-  effortPersonDays: z.number().min(0).nullable().default(null),
+  effortPersonDays: PersonDaysSchema.nullable().default(null),
   requiredSkills: z.array(SkillSchema).default([]),
   status: InitiativeStatusSchema.default('planned'),
   deliveryProbability: DeliveryProbabilitySchema.default(1),
@@ -136,9 +144,9 @@ const PlanHowMuch = z.strictObject({
   ...itemBase,
   unitOfMeasure: z.string().max(40).default(''),
   direction: KpiDirectionSchema.default('increase'),
-  baseline: z.number().nullable().default(null),
-  target: z.number().nullable().default(null),
-  targetHigh: z.number().nullable().default(null),
+  baseline: MeasureSchema.nullable().default(null),
+  target: MeasureSchema.nullable().default(null),
+  targetHigh: MeasureSchema.nullable().default(null),
   monthlyPlan: MonthlyPlanSchema.nullable().default(null),
   ownerId: IdSchema.nullable().default(null),
   sourceKeyResultId: described(IdSchema.nullable().default(null), 'Key result this KPI measures'),

@@ -10,6 +10,8 @@ import {
   PositionSchema,
   TitleSchema,
   VersionSchema,
+  MeasureSchema,
+  PersonDaysSchema,
 } from './common';
 import { OrganisationSchema } from './organisation';
 import { UnitSchema } from './unit';
@@ -40,7 +42,7 @@ export const DeliveryProbabilitySchema = z
   .meta({ description: 'Probability (0-1) that the initiative is delivered at all' });
 
 export const MonthlyPlanSchema = z
-  .array(z.number().nullable())
+  .array(MeasureSchema.nullable())
   .length(12, 'needs exactly 12 monthly values (null for a month without a plan)');
 
 /** The fields each part adds to an item; every field is optional on input and filled with defaults. */
@@ -53,16 +55,16 @@ const partFields = {
   /** How: an initiative. */
   startDate: IsoDateSchema.nullable(),
   endDate: IsoDateSchema.nullable(),
-  effortPersonDays: z.number().min(0).nullable(),
+  effortPersonDays: PersonDaysSchema.nullable(),
   requiredSkills: z.array(z.string().trim().min(1).max(80)),
   status: InitiativeStatusSchema.nullable(),
   deliveryProbability: DeliveryProbabilitySchema,
   /** How Much: a KPI. */
   unitOfMeasure: z.string().max(40),
   direction: KpiDirectionSchema.nullable(),
-  baseline: z.number().nullable(),
-  target: z.number().nullable(),
-  targetHigh: z.number().nullable(),
+  baseline: MeasureSchema.nullable(),
+  target: MeasureSchema.nullable(),
+  targetHigh: MeasureSchema.nullable(),
   monthlyPlan: MonthlyPlanSchema.nullable(),
   ownerId: IdSchema.nullable(),
   /** Who: a person or a team (unit). */

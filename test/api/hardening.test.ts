@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as endpoints from '../../src/contracts/endpoints';
 import { auth, organisations } from '../../src/contracts/endpoints';
 import { buildApp } from '../../src/server/app';
 import { windowOf } from '../../src/server/auth/rate-limit';
 import { buildPasswordUser } from '../support/builders';
-import { body, createTestApp, type ErrorResponse, type TestApp } from '../support/test-app';
+import { body, createTestApp, demoPlan, type ErrorResponse, type TestApp } from '../support/test-app';
 import { useTestApp } from '../support/use-test-app';
 
 const PASSWORD = 'a long enough password';
@@ -248,5 +249,31 @@ describe('inputs the database or the parser would choke on', () => {
       code: 'validation_failed',
       details: { issues: [{ path: '(root)', message: expect.stringContaining('aliases') as unknown }] },
     });
+  });
+
+  it('refuses absurd numbers and dates by field, and answers an audit filter out of range with 400, not 500', async () => {
+    const plan = demoPlan() as { objectives: { keyResults: { weight?: number; target?: number }[] }[] };
+    plan.objectives[0]!.keyResults[0]!.weight = 1e308;
+    plan.objectives[0]!.keyResults[1]!.target = 1e300;
+    const imported = await t.call(endpoints.plan.importPlan, { query: {}, body: plan });
+    expect(imported.statusCode).toBe(400);
+    const paths = body<ErrorResponse>(imported).error.details as { issues: { path: string }[] };
+    expect(paths.issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/objectives\[0\]\.keyResults\[0\]\.weight$/),
+        expect.stringMatching(/objectives\[0\]\.keyResults\[1\]\.target$/),
+      ]),
+    );
+    await t.services.planImport.importPlan(demoPlan());
+    for (const query of ['from=0001-01-01', 'to=9999-12-31']) {
+      const response = await t.request({ method: 'GET', url: `/api/audit?organisationId=acme&${query}` });
+      expect(response.statusCode, query).toBe(400);
+      expect(body<ErrorResponse>(response).error.message).toContain(query.split('=')[0]!);
+    }
+    const checkIn = await t.call(endpoints.checkIns.createCheckIn, {
+      body: { kpiId: 'cso-k2', value: 1e15, date: '2026-03-01' },
+    });
+    expect(checkIn.statusCode).toBe(400);
+    expect(body<ErrorResponse>(checkIn).error.message).toContain('body.value');
   });
 });
