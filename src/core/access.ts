@@ -9,8 +9,10 @@
  * - The person who owns a unit (or a unit above it) acts as at least an editor there.
  * - Reading a unit's plan is also open to those with any role below it ("line of sight"): a team
  *   must see the OKRs and X-matrix it deploys from. Siblings and other branches stay closed.
- * - Organisation structure (units, people, cycles) is readable by every member of the organisation.
- * - Contributors check in on items they own; editors and admins on any item of their units.
+ * - Organisation structure (units, people, cycles) is readable by every member of the organisation,
+ *   except that a unit API token sees people and their roles only inside its own subtree.
+ * - Contributors check in on items they own, as themselves; editors and admins on any item of their
+ *   units, and in anyone's name (importing a team's numbers), as do API tokens feeding other systems.
  */
 
 export const ROLES = ['viewer', 'contributor', 'editor', 'admin'] as const;
@@ -60,6 +62,12 @@ export interface AccessTarget {
   unitId: string | null;
   /** People who own the item acted on (key result, KPI, initiative); contributors need to be one. */
   ownerPersonIds?: readonly string[];
+  /**
+   * The target is about people (a person's record with their e-mail address, a role assignment):
+   * a principal held to its subtree (an API token) sees it only inside that subtree, never at the
+   * organisation level.
+   */
+  isPersonal?: boolean;
 }
 
 export function higherRole(a: Role | null, b: Role | null): Role | null {
@@ -122,9 +130,14 @@ export function refusal(
   need: Need,
   target: AccessTarget,
 ): string | null {
-  if (need === 'member') return isMember(membership) ? null : 'You are not a member of this organisation';
-  const role = roleOn(tree, membership, target.unitId);
   const where = target.unitId === null ? 'the whole organisation' : `unit ${target.unitId}`;
+  if (need === 'member') {
+    if (!isMember(membership)) return 'You are not a member of this organisation';
+    if (target.isPersonal && !membership.hasLineOfSight && roleOn(tree, membership, target.unitId) === null)
+      return `An API token sees the people of its own unit and the units below it, not of ${where}`;
+    return null;
+  }
+  const role = roleOn(tree, membership, target.unitId);
   const least = LEAST_ROLE[need];
   if (need === 'read') {
     if (isRoleAtLeast(role, 'viewer')) return null;
@@ -139,6 +152,15 @@ export function refusal(
       return `Contributors check in only on items they own; you need the editor role on ${where} for this one`;
   }
   return null;
+}
+
+/**
+ * Whether the principal, holding `role` on an item's unit, may act there in another person's
+ * name (a check-in's author): editors and admins (importing a team's numbers) and API tokens
+ * that contribute on any item (feeds from other systems) may; a contributor acts as themselves.
+ */
+export function actsForOthers(role: Role | null, membership: Membership): boolean {
+  return isRoleAtLeast(role, 'editor') || membership.contributesOnAnyItem;
 }
 
 /** What a unit API token may do, chosen when it is made. */

@@ -22,6 +22,19 @@ export const CONTENT_SECURITY_POLICY = {
 /** Browsers remember HTTPS-only for this long once they have seen the header over TLS. */
 const HSTS = 'max-age=31536000; includeSubDomains';
 
+/**
+ * API answers that are the same for everyone and may be cached: the API's documentation, its
+ * assets and the OpenAPI document. Every other `/api/` answer is someone's (or says who is
+ * signed in) and carries `Cache-Control: no-store`, so no browser, proxy or shared computer
+ * keeps it; the web app's own files keep their caching.
+ */
+const SHARED_API_PREFIXES = ['/api/docs', '/api/openapi.json'];
+
+/** Whether an answer to `url` is private to its caller, so kept by no cache. */
+export function isPrivateAnswer(url: string): boolean {
+  return url.startsWith('/api/') && !SHARED_API_PREFIXES.some((prefix) => url.startsWith(prefix));
+}
+
 const kebab = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 /** The policy as one header value, computed once. */
@@ -49,13 +62,15 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /**
  * Security headers on every response: CSP, nosniff, frame denial, no referrer across origins,
- * same-origin opener and resources. Strict-Transport-Security only on answers that went out
+ * same-origin opener and resources; `no-store` on private API answers (see `isPrivateAnswer`).
+ * Strict-Transport-Security only on answers that went out
  * over TLS: sent over plain HTTP it would lock a local install out of itself.
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     void reply.headers(SECURITY_HEADERS);
     if (request.protocol === 'https') void reply.header('strict-transport-security', HSTS);
+    if (isPrivateAnswer(request.url)) void reply.header('cache-control', 'no-store');
     done();
   });
 }

@@ -8,7 +8,8 @@ import type { Case, Cases } from '../support/access/case';
 import { executionCases } from '../support/access/cases-execution';
 import { planCases } from '../support/access/cases-plan';
 import { buildAccessFixture, makeTargets, type AccessFixture } from '../support/access/fixture';
-import { expected, TARGET_UNIT, type Caller } from '../support/access/policy';
+import { body, type ErrorResponse } from '../support/test-app';
+import { expected, isOutsider, TARGET_UNIT, type Caller } from '../support/access/policy';
 
 /**
  * Every API route × every caller (each role held on the target's unit, its parent, a sibling, a
@@ -35,9 +36,12 @@ const SESSION_ENDING = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-
 
 const caseOf = (route: Route): Case | null => CASES[keyOf(route)] ?? genericCase(route);
 
-function outcomeFor(caller: Caller, route: Route, routeCase: Case): 'allow' | 'deny' | 'sign_in' {
+/** `hidden`: refused as if the target did not exist (404, or 400 for a body's reference). */
+function outcomeFor(caller: Caller, route: Route, routeCase: Case): 'allow' | 'deny' | 'hidden' | 'sign_in' {
   if (caller.kind === 'anonymous') return route.access.kind === 'public' ? 'allow' : 'sign_in';
   if (caller.kind === 'site_admin') return 'allow';
+  // A scoped route tells a caller from another organisation nothing of this one's ids.
+  if (route.access.kind === 'scoped' && (routeCase.outsider ?? isOutsider)(caller)) return 'hidden';
   if (routeCase.only) return routeCase.only(caller) ? 'allow' : 'deny';
   const need = route.access.need as Parameters<typeof expected>[1][number]['need'];
   return expected(caller, routeCase.checks ? routeCase.checks(need) : [{ need, unit: TARGET_UNIT }]);
@@ -128,6 +132,11 @@ describe('access matrix', () => {
         else if (want === 'sign_in' && status !== 401) say('401');
         else if (want === 'deny' && status !== 403) say('403');
         else if (
+          want === 'hidden' &&
+          !['not_found', 'validation_failed'].includes(body<ErrorResponse>(response).error.code)
+        )
+          say('404 or 400, as for an id that does not exist');
+        else if (
           want === 'allow' &&
           (status === 401 || status === 403 || (!generic && (status === 400 || status === 404)))
         )
@@ -161,5 +170,65 @@ describe('lists answer only what the caller may see', () => {
     const child = await as('viewer@child', '/api/organisations/acme/matrices');
     expect(child).toEqual(expect.arrayContaining(['cso-2026', 'cio-2026']));
     expect(await as('token:read@child', '/api/organisations/acme/matrices')).not.toContain('cso-2026');
+  });
+
+  it('shows a unit API token only the people and roles of its subtree, and no e-mail address beyond it', async () => {
+    const rows = async (label: string, url: string) => {
+      const response = await f.t.request({ method: 'GET', url, headers: f.headers.get(label) ?? {} });
+      expect(response.statusCode).toBe(200);
+      return response.data as { id: string; unitId: string | null }[];
+    };
+    const people = await rows('token:read@child', '/api/organisations/acme/people');
+    expect(people.length).toBeGreaterThan(0);
+    expect(people.every((person) => person.unitId === 'secops')).toBe(true);
+    expect(JSON.stringify(people)).not.toContain('hannah.fischer@example.com');
+    const roles = await rows('token:read@child', '/api/organisations/acme/role-assignments');
+    expect(roles.length).toBeGreaterThan(0);
+    expect(roles.every((role) => role.unitId === 'secops')).toBe(true);
+    // People (not tokens) of the organisation see all of its people.
+    expect((await rows('viewer@child', '/api/organisations/acme/people')).map((p) => p.id)).toContain(
+      'hannah-fischer',
+    );
+  });
+});
+
+describe('refusals tell a caller from another organisation nothing', () => {
+  const asOutsider = (url: string, method: 'GET' | 'POST' = 'GET', payload?: object) =>
+    f.t.request({
+      method,
+      url,
+      headers: f.headers.get('admin@other_org') ?? {},
+      ...(payload ? { payload } : {}),
+    });
+
+  it("answers another organisation's ids as it answers ids that do not exist", async () => {
+    for (const [existing, missing] of [
+      ['/api/units/cso', '/api/units/no-such-unit'],
+      ['/api/organisations/acme/people', '/api/organisations/no-such-org/people'],
+      ['/api/key-results/cso-kr1-1', '/api/key-results/no-such-kr'],
+    ] as const) {
+      const [foreign, absent] = [await asOutsider(existing), await asOutsider(missing)];
+      expect(foreign.statusCode, existing).toBe(absent.statusCode);
+      const idOf = (url: string) => url.split('/')[3] ?? '';
+      expect(foreign.body.replaceAll(idOf(existing), 'ID'), existing).toBe(
+        absent.body.replaceAll(idOf(missing), 'ID'),
+      );
+    }
+    const checkIn = { value: 1, date: '2026-06-15' };
+    const foreign = await asOutsider('/api/check-ins', 'POST', { keyResultId: 'cso-kr1-1', ...checkIn });
+    const absent = await asOutsider('/api/check-ins', 'POST', { keyResultId: 'no-such-kr', ...checkIn });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.body.replaceAll('cso-kr1-1', 'ID')).toBe(absent.body.replaceAll('no-such-kr', 'ID'));
+  });
+
+  it("does not name another organisation's units in a unit token's bulk check-in", async () => {
+    const response = await f.t.request({
+      method: 'POST',
+      url: '/api/units/gx-hq/check-ins/bulk',
+      headers: f.headers.get('token:check_ins@other_org') ?? {},
+      payload: { checkIns: [{ item: 'cso-kr1-1', date: '2026-06-15', value: 1 }] },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body.replaceAll('cso-kr1-1', '')).not.toContain('cso');
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointRequest } from '../../src/contracts/endpoint';
 import * as endpoints from '../../src/contracts/endpoints';
+import { grantRole } from '../support/builders';
 import { body, createTestApp, demoPlan, type ErrorResponse, type TestApp } from '../support/test-app';
 
 type CheckInBody = EndpointRequest<typeof endpoints.checkIns.createCheckIn>['body'];
@@ -110,10 +111,13 @@ describe('check-ins', () => {
     expect(body<ErrorResponse>(refused).error).toMatchObject({ code: 'cycle_locked' });
     expect(await history({ keyResultId: 'cso-kr2-1' })).toHaveLength(0);
 
+    // A member who is no admin of the organisation (a viewer) is refused with 403.
+    const viewer = await t.signIn({ id: 'usr-not-admin' });
+    await grantRole(t.store.db, 'usr-not-admin', { unitId: null, role: 'viewer' });
     const notAdmin = await t.call(
       endpoints.execution.reopenCycle,
       { params: { id: 'fy2026' }, body: { reason: 'late data' } },
-      { headers: await t.signIn({ id: 'usr-not-admin' }) },
+      { headers: viewer },
     );
     expect(notAdmin.statusCode).toBe(403);
     expect(body<ErrorResponse>(notAdmin).error.code).toBe('forbidden');
@@ -123,5 +127,67 @@ describe('check-ins', () => {
     });
     expect(reopened.data).toMatchObject({ locked: false });
     expect((await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2026-10-31' })).statusCode).toBe(201);
+  });
+});
+
+describe('check-in authors', () => {
+  let t: TestApp;
+  let contributor: Record<string, string>;
+  let editor: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp({ services: { clock: () => '2026-11-20' } });
+    await t.services.planImport.importPlan(demoPlan());
+    // Lukas Meyer contributes in the CSO's unit and owns cso-kr1-1; the editor is nobody in the plan.
+    contributor = await t.signIn({ id: 'u-lukas' });
+    await grantRole(t.store.db, 'u-lukas', { unitId: 'cso', role: 'contributor' });
+    await t.store.db
+      .updateTable('people')
+      .set({ userId: 'u-lukas' })
+      .where('id', '=', 'lukas-meyer')
+      .execute();
+    editor = await t.signIn({ id: 'u-editor' });
+    await grantRole(t.store.db, 'u-editor', { unitId: 'cso', role: 'editor' });
+  });
+  afterAll(() => t.close());
+
+  const checkIn = (headers: Record<string, string>, extra: Partial<CheckInBody>) =>
+    t.call(
+      endpoints.checkIns.createCheckIn,
+      { body: { keyResultId: 'cso-kr1-1', value: 30, date: '2026-06-30', ...extra } },
+      { headers },
+    );
+
+  it("refuses a contributor's check-in in someone else's name, naming the field, and writes nothing", async () => {
+    const response = await checkIn(contributor, { authorId: 'hannah-fischer' });
+    expect(response.statusCode).toBe(403);
+    expect(body<ErrorResponse>(response).error.details?.issues?.[0]?.path).toBe('body.authorId');
+    const history = await t.call(endpoints.checkIns.listHistory, { query: { keyResultId: 'cso-kr1-1' } });
+    expect(history.result).toEqual([]);
+  });
+
+  it("files a contributor's check-in and correction as their own", async () => {
+    const own = await checkIn(contributor, {});
+    expect(own.statusCode).toBe(201);
+    expect(own.result.authorId).toBe('lukas-meyer');
+    const named = await checkIn(contributor, { authorId: 'lukas-meyer', date: '2026-07-31' });
+    expect(named.statusCode).toBe(201);
+    const byEditor = await checkIn(editor, { authorId: 'hannah-fischer', date: '2026-08-31' });
+    const correction = await t.call(
+      endpoints.checkIns.correctCheckIn,
+      { params: { id: byEditor.result.id }, body: { value: 31 } },
+      { headers: contributor },
+    );
+    expect(correction.statusCode).toBe(201);
+    expect(correction.result.authorId).toBe('lukas-meyer');
+  });
+
+  it('lets an editor file a check-in for someone of the team', async () => {
+    const response = await checkIn(editor, { authorId: 'hannah-fischer', date: '2026-09-30' });
+    expect(response.statusCode).toBe(201);
+    expect(response.result.authorId).toBe('hannah-fischer');
+    // Only people of the item's organisation can author it: an unknown one is the field's fault.
+    const unknown = await checkIn(editor, { authorId: 'no-such-person', date: '2026-10-31' });
+    expect(unknown.statusCode).toBe(400);
+    expect(body<ErrorResponse>(unknown).error.details?.issues?.[0]?.path).toBe('body.authorId');
   });
 });

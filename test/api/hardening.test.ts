@@ -49,6 +49,20 @@ describe('hardening', () => {
     }
   });
 
+  it('marks every private API answer no-store, errors included; the shared documentation may be cached', async () => {
+    for (const url of ['/api/organisations', '/api/organisations/acme/people', '/api/units/no-such-unit']) {
+      const response = await t.request({ method: 'GET', url });
+      expect(response.headers['cache-control'], url).toBe('no-store');
+    }
+    const refused = await t.request({ method: 'GET', url: '/api/organisations', anonymous: true });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+    for (const url of ['/api/openapi.json', '/api/docs', '/healthz']) {
+      const response = await t.request({ method: 'GET', url, anonymous: true });
+      expect(response.headers['cache-control'], url).not.toBe('no-store');
+    }
+  });
+
   it('serves the docs page without inline script, so the policy lets it run', async () => {
     const page = await t.request({ method: 'GET', url: '/api/docs', anonymous: true });
     expect(page.body).not.toMatch(/<script>(?!<)/);

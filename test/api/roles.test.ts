@@ -63,8 +63,9 @@ describe('role assignments', () => {
       ['ed@example.test', 'cso', 'editor'],
       ['uma@example.test', 'cso', 'admin'],
     ]);
+    // To a non-member, another organisation is as unknown as one that does not exist.
     const other = await t.call(users.listRoleAssignments, { params: { id: 'org2' } }, { headers: editor });
-    expect(other.statusCode).toBe(403);
+    expect(other.statusCode).toBe(404);
   });
 
   it('lists only the organisations the user belongs to', async () => {

@@ -1,4 +1,6 @@
 import {
+  actsForOthers,
+  isMember,
   refusal,
   roleOn,
   tokenMembership,
@@ -39,6 +41,8 @@ export interface AccessContext {
   role: Role | null;
   /** The signed-in user's person in the scope's organisation, if any. */
   personId: string | null;
+  /** Whether the principal may act there in another person's name (see core `actsForOthers`). */
+  actsForOthers: boolean;
   /** Whether the same principal may do `need` on another scope (for filtering lists). */
   allows(need: Need, scope: Scope): Promise<boolean>;
 }
@@ -161,8 +165,9 @@ export function createAuthorizer(db: Db, clock: () => Date = () => new Date()) {
     /**
      * Checks `access` for `principal` over the validated `input`.
      * @throws DomainError `unauthorized` (401) when nobody is signed in and the route needs
-     * someone; `forbidden` (403) naming the role needed; `not_found` when the scope's entity
-     * does not exist.
+     * someone; `forbidden` (403) naming the role needed, to members of the scope's organisation;
+     * `not_found` (or the body field's `validation_failed`) when the scope's entity does not
+     * exist, and the very same answer to a caller with no standing in its organisation.
      */
     async authorize<I>(principal: Principal, access: RouteAccess<I>, input: I): Promise<AccessContext> {
       const allows = async (need: Need, scope: Scope): Promise<boolean> => {
@@ -170,11 +175,18 @@ export function createAuthorizer(db: Db, clock: () => Date = () => new Date()) {
         const [tree, membership] = await standingIn(principal, scope.organisationId);
         return refusal(tree, membership, need, scope) === null;
       };
-      const context: AccessContext = { principal, scope: null, role: null, personId: null, allows };
+      const isSiteAdmin = principal.kind === 'user' && principal.isSiteAdmin;
+      const context: AccessContext = {
+        principal,
+        scope: null,
+        role: null,
+        personId: null,
+        actsForOthers: isSiteAdmin,
+        allows,
+      };
       if (access.kind === 'public') return context;
       if (principal.kind === 'anonymous') throw new DomainError('unauthorized', 'Sign in first');
       if (access.kind === 'signed_in') return context;
-      const isSiteAdmin = principal.kind === 'user' && principal.isSiteAdmin;
       if (access.kind === 'site_admin') {
         if (isSiteAdmin) return context;
         throw new DomainError('forbidden', 'Only a site administrator may do this');
@@ -184,14 +196,19 @@ export function createAuthorizer(db: Db, clock: () => Date = () => new Date()) {
       let first: AccessContext | null = null;
       for (const scope of scopes) {
         const [tree, membership] = await standingIn(principal, scope.organisationId);
+        const role = roleOn(tree, membership, scope.unitId);
         first ??= {
           principal,
           scope,
-          role: roleOn(tree, membership, scope.unitId),
+          role,
           personId: membership.personId,
+          actsForOthers: isSiteAdmin || actsForOthers(role, membership),
           allows,
         };
         if (isSiteAdmin) continue;
+        // Outside the organisation one learns nothing of it, not even that the id exists.
+        if (!isMember(membership))
+          throw scope.missing?.() ?? new DomainError('not_found', 'Nothing with that id');
         const need = scope.need ?? access.need;
         const reason = refusal(tree, membership, need, scope);
         if (reason !== null)

@@ -11,9 +11,21 @@ export interface Scope {
   ownerPersonIds?: string[];
   /** What this scope needs when it differs from the route's (read the source, edit the target). */
   need?: Need;
+  /** The target is about people (a person, a role): a unit API token sees it only inside its subtree. */
+  isPersonal?: boolean;
+  /**
+   * The error of an id that does not exist, for a caller who may not learn that this one does
+   * (no standing in its organisation): the same answer, so ids cannot be probed across tenants.
+   */
+  missing?: () => DomainError;
 }
 
 const missing = (what: string, id: string): DomainError => notFound(what, id);
+/** The scope of the entity `what` `id`, answering like a missing one to those who may not know of it. */
+const found = <S extends Scope>(what: string, id: string, scope: S): S => ({
+  ...scope,
+  missing: () => missing(what, id),
+});
 
 const present = (ids: (string | null | undefined)[]): string[] =>
   ids.filter((id): id is string => typeof id === 'string');
@@ -28,19 +40,25 @@ export function createLocator(db: Db) {
      * Locates an entity that the request body refers to: a missing one is the body's fault, a
      * `validation_failed` naming the field, not a 404 of the route.
      */
-    async referenced<S>(field: string, find: () => Promise<S>): Promise<S> {
+    async referenced<S extends Scope>(field: string, find: () => Promise<S>): Promise<S> {
+      const ofField = (error: unknown): unknown =>
+        error instanceof DomainError && error.code === 'not_found'
+          ? validationError([{ path: field, message: error.message.replace(/^No/, 'no') }])
+          : error;
+      let scope: S;
       try {
-        return await find();
+        scope = await find();
       } catch (error) {
-        if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;
-        throw validationError([{ path: field, message: error.message.replace(/^No/, 'no') }]);
+        throw ofField(error);
       }
+      const hidden = scope.missing;
+      return hidden ? { ...scope, missing: () => ofField(hidden()) as DomainError } : scope;
     },
 
     async organisation(id: string): Promise<Scope> {
       const row = await db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst();
       if (!row) throw missing('organisation', id);
-      return { organisationId: row.id, unitId: null };
+      return found('organisation', id, { organisationId: row.id, unitId: null });
     },
 
     async unit(id: string): Promise<Scope> {
@@ -50,7 +68,7 @@ export function createLocator(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('unit', id);
-      return { organisationId: row.organisationId, unitId: row.id };
+      return found('unit', id, { organisationId: row.organisationId, unitId: row.id });
     },
 
     /** A unit's parent, or the organisation for a root unit: where creating or deleting it is decided. */
@@ -61,7 +79,7 @@ export function createLocator(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('unit', id);
-      return { organisationId: row.organisationId, unitId: row.parentId };
+      return found('unit', id, { organisationId: row.organisationId, unitId: row.parentId });
     },
 
     async person(id: string): Promise<Scope> {
@@ -71,7 +89,12 @@ export function createLocator(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('person', id);
-      return { organisationId: row.organisationId, unitId: row.unitId, ownerPersonIds: [id] };
+      return found('person', id, {
+        organisationId: row.organisationId,
+        unitId: row.unitId,
+        ownerPersonIds: [id],
+        isPersonal: true,
+      });
     },
 
     async cycle(id: string): Promise<Scope> {
@@ -81,7 +104,7 @@ export function createLocator(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('cycle', id);
-      return { organisationId: row.organisationId, unitId: null };
+      return found('cycle', id, { organisationId: row.organisationId, unitId: null });
     },
 
     async objective(id: string): Promise<Scope> {
@@ -92,7 +115,7 @@ export function createLocator(db: Db) {
         .where('objectives.id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('objective', id);
-      return { organisationId: row.organisationId, unitId: row.unitId };
+      return found('objective', id, { organisationId: row.organisationId, unitId: row.unitId });
     },
 
     async keyResult(id: string): Promise<Scope> {
@@ -104,11 +127,11 @@ export function createLocator(db: Db) {
         .where('keyResults.id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('key result', id);
-      return {
+      return found('key result', id, {
         organisationId: row.organisationId,
         unitId: row.unitId,
         ownerPersonIds: present([row.ownerId]),
-      };
+      });
     },
 
     async matrix(id: string): Promise<Scope> {
@@ -119,7 +142,7 @@ export function createLocator(db: Db) {
         .where('xMatrices.id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('X-matrix', id);
-      return { organisationId: row.organisationId, unitId: row.unitId };
+      return found('X-matrix', id, { organisationId: row.organisationId, unitId: row.unitId });
     },
 
     /** A matrix item; its owners are the KPI's owner and the people of the initiative's Who cells. */
@@ -138,11 +161,11 @@ export function createLocator(db: Db) {
         .select('who.personId')
         .where('ownerships.initiativeId', '=', id)
         .execute();
-      return {
+      return found('matrix item', id, {
         organisationId: row.organisationId,
         unitId: row.unitId,
         ownerPersonIds: present([row.ownerId, row.personId, ...whoPeople.map((who) => who.personId)]),
-      };
+      });
     },
 
     /** The subject of a check-in: a key result or a KPI, by whichever id is given. */
@@ -164,7 +187,7 @@ export function createLocator(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('check-in', id);
-      return locator.checkInSubject(row);
+      return found('check-in', id, await locator.checkInSubject(row));
     },
 
     async countermeasure(id: string): Promise<Scope> {
@@ -175,7 +198,10 @@ export function createLocator(db: Db) {
         .executeTakeFirst();
       if (!row) throw missing('countermeasure', id);
       const kpi = await locator.matrixItem(row.kpiItemId);
-      return { ...kpi, ownerPersonIds: present([row.ownerId, ...(kpi.ownerPersonIds ?? [])]) };
+      return found('countermeasure', id, {
+        ...kpi,
+        ownerPersonIds: present([row.ownerId, ...(kpi.ownerPersonIds ?? [])]),
+      });
     },
 
     async impact(id: string): Promise<Scope> {
@@ -185,7 +211,7 @@ export function createLocator(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('impact', id);
-      return locator.matrix(row.matrixId);
+      return found('impact', id, await locator.matrix(row.matrixId));
     },
 
     async effort(id: string): Promise<Scope> {
@@ -195,7 +221,7 @@ export function createLocator(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('effort', id);
-      return locator.matrix(row.matrixId);
+      return found('effort', id, await locator.matrix(row.matrixId));
     },
 
     /** A proposal lives with the child unit that threw it; the parent's side is checked by the service. */
@@ -206,7 +232,11 @@ export function createLocator(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('proposal', id);
-      return { organisationId: row.organisationId, unitId: row.childUnitId, parentUnitId: row.parentUnitId };
+      return found('proposal', id, {
+        organisationId: row.organisationId,
+        unitId: row.childUnitId,
+        parentUnitId: row.parentUnitId,
+      });
     },
 
     async webhook(id: string): Promise<Scope> {
@@ -216,7 +246,7 @@ export function createLocator(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('webhook', id);
-      return { organisationId: row.organisationId, unitId: row.unitId };
+      return found('webhook', id, { organisationId: row.organisationId, unitId: row.unitId });
     },
 
     async apiToken(id: string): Promise<Scope> {
@@ -227,7 +257,7 @@ export function createLocator(db: Db) {
         .where('unitApiTokens.id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('API token', id);
-      return { organisationId: row.organisationId, unitId: row.unitId };
+      return found('API token', id, { organisationId: row.organisationId, unitId: row.unitId });
     },
 
     async roleAssignment(id: string): Promise<Scope> {
@@ -237,7 +267,11 @@ export function createLocator(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
       if (!row) throw missing('role assignment', id);
-      return { organisationId: row.organisationId, unitId: row.unitId };
+      return found('role assignment', id, {
+        organisationId: row.organisationId,
+        unitId: row.unitId,
+        isPersonal: true,
+      });
     },
   };
   return locator;

@@ -44,7 +44,7 @@ export function registerEventStream(app: FastifyInstance, feed: ChangeFeed, auth
     const stream = reply.raw;
     stream.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
+      'cache-control': 'no-store, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });

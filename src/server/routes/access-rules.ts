@@ -1,5 +1,5 @@
 import type { Need } from '../../core/access';
-import type { RouteAccess } from '../auth/authorizer';
+import type { AccessContext, RouteAccess } from '../auth/authorizer';
 import type { Locator, Scope } from '../auth/locator';
 
 /** Anyone, signed in or not. */
@@ -26,3 +26,19 @@ export const onOrganisationInPath = (need: Need) => onPathId(need, (locate, id) 
 export const onUnitInPath = (need: Need) => onPathId(need, (locate, id) => locate.unit(id));
 export const onMatrixInPath = (need: Need) => onPathId(need, (locate, id) => locate.matrix(id));
 export const onItemInPath = (need: Need) => onPathId(need, (locate, id) => locate.matrixItem(id));
+
+/**
+ * The rows about people of one organisation (people with their e-mail addresses, role
+ * assignments) that the caller may see: every row for a member, only those of its own subtree
+ * for a unit API token (see `isPersonal` in core/access.ts).
+ */
+export async function visiblePersonalRows<T extends { unitId: string | null }>(
+  access: AccessContext,
+  organisationId: string,
+  rows: readonly T[],
+): Promise<T[]> {
+  const visible = await Promise.all(
+    rows.map((row) => access.allows('member', { organisationId, unitId: row.unitId, isPersonal: true })),
+  );
+  return rows.filter((_row, index) => visible[index]);
+}

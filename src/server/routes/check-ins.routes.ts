@@ -2,6 +2,7 @@ import { checkIns as endpoints } from '../../contracts/endpoints';
 import { DomainError } from '../../core/errors';
 import { implement, type Route } from '../route';
 import { onUnitInPath } from './access-rules';
+import type { AccessContext } from '../auth/authorizer';
 import type { Locator, Scope } from '../auth/locator';
 import type { Services } from '../services';
 import { readUpload } from '../services/execution/check-in-upload';
@@ -21,6 +22,23 @@ function subjectScope(
   );
 }
 
+/**
+ * A check-in is its author's: naming another person than oneself needs the right to act for
+ * others there (an editor importing a team's numbers, a token feeding another system, a site
+ * administrator). A contributor naming someone else is refused, naming the field. Unit-wide
+ * bulk writes need no such check: a contributor may not make them at all.
+ */
+function assertMayAuthor(access: AccessContext, authorId: string | null | undefined): void {
+  if (authorId === undefined || authorId === null || authorId === access.personId || access.actsForOthers)
+    return;
+  const own = access.personId ?? 'none';
+  throw new DomainError(
+    'forbidden',
+    `You check in as yourself (${own}), not as ${authorId}: naming another author needs the editor role`,
+    { issues: [{ path: 'body.authorId', message: `must be your own person (${own}) or left out` }] },
+  );
+}
+
 /** Check-ins one at a time, their history and corrections, bulk uploads, and the unit tokens for feeds. */
 export function checkInRoutes(services: Services): Route[] {
   const { checkIns, apiTokens } = services;
@@ -32,8 +50,10 @@ export function checkInRoutes(services: Services): Route[] {
         scope: ({ body }, locate) => subjectScope(body, locate, 'body'),
       },
       // A check-in made by a signed-in person is theirs unless it names another author.
-      handler: ({ body, access }) =>
-        checkIns.create({ ...body, authorId: body.authorId ?? access.personId ?? undefined }),
+      handler: ({ body, access }) => {
+        assertMayAuthor(access, body.authorId);
+        return checkIns.create({ ...body, authorId: body.authorId ?? access.personId ?? undefined });
+      },
     }),
     implement(endpoints.listHistory, {
       access: {
@@ -49,7 +69,12 @@ export function checkInRoutes(services: Services): Route[] {
         need: 'contribute',
         scope: ({ params }, locate) => locate.checkIn(params.id),
       },
-      handler: ({ params, body }) => checkIns.correct(params.id, body),
+      // A correction keeps the original's author unless it names another; a contributor's is their own.
+      handler: ({ params, body, access }) => {
+        assertMayAuthor(access, body.authorId);
+        const authorId = access.actsForOthers ? body.authorId : access.personId;
+        return checkIns.correct(params.id, { ...body, authorId });
+      },
     }),
     implement(endpoints.uploadCheckIns, {
       access: onUnitInPath('contribute'),

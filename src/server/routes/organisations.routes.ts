@@ -1,7 +1,7 @@
 import { organisations as endpoints } from '../../contracts/endpoints';
 import { implement, type Route } from '../route';
 import type { Services } from '../services';
-import { SIGNED_IN, SITE_ADMIN, onOrganisationInPath } from './access-rules';
+import { SIGNED_IN, SITE_ADMIN, onOrganisationInPath, visiblePersonalRows } from './access-rules';
 
 export function organisationRoutes(services: Services): Route[] {
   return [
@@ -48,7 +48,8 @@ export function organisationRoutes(services: Services): Route[] {
     }),
     implement(endpoints.listPeople, {
       access: onOrganisationInPath('member'),
-      handler: ({ params }) => services.people.listByOrganisation(params.id),
+      handler: async ({ params, access }) =>
+        visiblePersonalRows(access, params.id, await services.people.listByOrganisation(params.id)),
     }),
     implement(endpoints.listCycles, {
       access: onOrganisationInPath('member'),

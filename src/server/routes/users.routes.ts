@@ -2,7 +2,7 @@ import { users as endpoints } from '../../contracts/endpoints';
 import { publicBaseUrl } from '../auth/public-url';
 import { implement, type Route } from '../route';
 import type { Services } from '../services';
-import { SITE_ADMIN, onOrganisationInPath } from './access-rules';
+import { SITE_ADMIN, onOrganisationInPath, visiblePersonalRows } from './access-rules';
 
 /** User accounts (site administrators) and roles on units (the admins of those units). */
 export function userRoutes(services: Services): Route[] {
@@ -21,7 +21,8 @@ export function userRoutes(services: Services): Route[] {
     }),
     implement(endpoints.listRoleAssignments, {
       access: onOrganisationInPath('member'),
-      handler: ({ params }) => services.roles.listByOrganisation(params.id),
+      handler: async ({ params, access }) =>
+        visiblePersonalRows(access, params.id, await services.roles.listByOrganisation(params.id)),
     }),
     implement(endpoints.grantRole, {
       // Granting on a unit is for its admins (and those above); organisation-wide, for the organisation's.

@@ -21,6 +21,11 @@ export interface Case {
   checks?: (need: Check['need']) => Check[];
   /** Replaces the computed expectation where a handler decides beyond the rule (say why beside it). */
   only?: (caller: Caller) => boolean;
+  /**
+   * Who has no standing in the target's organisation, and so is answered as if the target did not
+   * exist; default: the callers of the other organisation.
+   */
+  outsider?: (caller: Caller) => boolean;
   /** Statuses the site administrator may get; default: the route's success status. */
   ok?: number[];
 }
@@ -31,6 +36,10 @@ export type Cases = Record<string, Case>;
 export const onUnit =
   (unit: string, owners?: string[]) =>
   (need: Check['need']): Check[] => [{ need, unit, ...(owners ? { owners } : {}) }];
+/** The route's need on a person of unit `unit` (a token sees only its subtree's people). */
+export const onPersonIn =
+  (unit: string) =>
+  (need: Check['need']): Check[] => [{ need, unit, personal: true }];
 /** The route's need on the organisation itself. */
 export const onOrganisation = (need: Check['need']): Check[] => [{ need, unit: null }];
 /** Read on the source unit, the route's need on the target unit. */

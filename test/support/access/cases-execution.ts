@@ -1,5 +1,5 @@
 import * as endpoints from '../../../src/contracts/endpoints';
-import { onOrganisation, onThrowaway, onUnit, type Cases } from './case';
+import { onOrganisation, onPersonIn, onThrowaway, onUnit, type Cases } from './case';
 import type { AccessFixture } from './fixture';
 import { ORG } from './policy';
 
@@ -229,7 +229,7 @@ export const executionCases: Cases = {
   'GET /api/units/:id/proposals': { req: () => ({ params: { id: 'cso' } }) },
   'GET /api/people/:id/proposals': {
     req: () => ({ params: { id: 'daniel-kovacs' } }),
-    checks: onOrganisation,
+    checks: onPersonIn('cso'),
   },
   'GET /api/key-results/:id/target-history': { req: () => ({ params: { id: 'cso-kr1-1' } }) },
   'GET /api/matrix-items/:id/target-history': { req: () => ({ params: { id: 'cso-k1' } }) },

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { onOrganisation, onThrowaway, fromTo, type Cases } from './case';
+import { onOrganisation, onPersonIn, onThrowaway, fromTo, type Cases } from './case';
 import type { AccessFixture } from './fixture';
 import { ORG } from './policy';
 
@@ -28,6 +28,8 @@ export const planCases: Cases = {
       return id;
     }),
     checks: onOrganisation,
+    // Only the organisation-wide roles are held there: every other caller is a stranger to it.
+    outsider: (caller) => caller.kind !== 'user' || caller.relation !== 'organisation',
   },
   'GET /api/organisations/:id/units': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
   'GET /api/organisations/:id/people': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
@@ -51,7 +53,7 @@ export const planCases: Cases = {
     ),
   },
   'POST /api/people': { req: () => ({ body: { organisationId: ORG, unitId: 'cso', name: 'New Person' } }) },
-  'GET /api/people/:id': { req: () => ({ params: { id: 'hannah-fischer' } }) },
+  'GET /api/people/:id': { req: () => ({ params: { id: 'hannah-fischer' } }), checks: onPersonIn('cso') },
   'PATCH /api/people/:id': {
     req: async (f) => ({
       params: { id: 'hannah-fischer' },

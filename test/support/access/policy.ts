@@ -55,6 +55,8 @@ export interface Check {
   unit: string | null;
   /** People who own the item acted on (contributors act only on their own). */
   owners?: string[];
+  /** About people (a person's record, their roles): a token sees it only inside its subtree. */
+  personal?: boolean;
 }
 
 export function everyCaller(): Caller[] {
@@ -97,10 +99,11 @@ function passes(
 ): boolean {
   const grant = GRANT_AT[relation];
   if (grant.organisationId !== ORG) return false;
-  if (check.need === 'member') return true;
   // A grant holds on its unit and below; an organisation-wide grant everywhere, the organisation included.
   const holds =
     grant.unitId === null || (check.unit !== null && selfAndAncestors(check.unit).includes(grant.unitId));
+  // Structure is every member's; of people, a token sees only those of its subtree.
+  if (check.need === 'member') return !(isToken && check.personal === true) || holds;
   switch (check.need) {
     case 'read': {
       // Line of sight: people (not tokens) read the units above the one they hold a role on.
@@ -122,6 +125,16 @@ function passes(
     case 'admin':
       return holds && !isToken && role === 'admin';
   }
+}
+
+/**
+ * Whether the caller has no standing in the demo organisation at all: a refusal must then tell
+ * it nothing (404 or the body field's 400, as for an id that does not exist), never a 403.
+ */
+export function isOutsider(caller: Caller): boolean {
+  return (
+    (caller.kind === 'user' || caller.kind === 'token') && GRANT_AT[caller.relation].organisationId !== ORG
+  );
 }
 
 /** The expected answer: allowed, refused (403), or sign in first (401). */

@@ -11,6 +11,7 @@ import {
   correctionOf,
   refreshKeyResultsFromCheckIns,
 } from '../../db/repositories/check-in.repository';
+import { rowsWhereIn } from '../../db/repositories/rows-where';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -37,6 +38,12 @@ export interface LocatedRow extends BulkCheckInRow {
   itemPath?: string;
 }
 
+/** Where a bulk write may check in: a unit's organisation, and the unit with the units below it. */
+export interface BulkScope {
+  organisationId: string;
+  unitIds: ReadonlySet<string>;
+}
+
 /** Where a field of a row is, in the words of its source: `checkIns[3].date` or `row 4, column B (date)`. */
 function fieldPath(row: LocatedRow, field: string): string {
   if (field === 'item' && row.itemPath) return row.itemPath;
@@ -51,10 +58,11 @@ function fieldPath(row: LocatedRow, field: string): string {
  */
 export function createCheckInsService(db: Db, clock: Clock) {
   /**
-   * Validates every row (item known, inside `scopeUnitIds` when given, date in an open cycle up to
-   * today), then writes all of them in one transaction, or none with every problem listed.
+   * Validates every row (item known, inside `scope` when given, date in an open cycle up to
+   * today), then writes all of them in one transaction, or none with every problem listed. An item
+   * of another organisation is answered like an unknown one: its unit is not named across tenants.
    */
-  async function writeAll(rows: readonly LocatedRow[], source: Source, scopeUnitIds?: ReadonlySet<string>) {
+  async function writeAll(rows: readonly LocatedRow[], source: Source, scope?: BulkScope) {
     const subjects = await resolveSubjects(
       db,
       rows.map((row) => row.item),
@@ -69,11 +77,11 @@ export function createCheckInsService(db: Db, clock: Clock) {
     let forbidden = false;
     for (const row of rows) {
       const subject = subjects.get(row.item);
-      if (!subject) {
+      if (!subject || (scope && subject.cycle.organisationId !== scope.organisationId)) {
         issues.push({ path: fieldPath(row, 'item'), message: `no key result or KPI with id ${row.item}` });
         continue;
       }
-      if (scopeUnitIds && !scopeUnitIds.has(subject.unitId)) {
+      if (scope && !scope.unitIds.has(subject.unitId)) {
         forbidden = true;
         issues.push({
           path: fieldPath(row, 'item'),
@@ -84,6 +92,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
       issues.push(...dateIssues(subject, row.date, today, locked, fieldPath(row, 'date')));
       located.push({ row, subject });
     }
+    issues.push(...(await authorIssues(db, located)));
     if (forbidden)
       throw new DomainError('forbidden', `The token may not check in on these items: ${describe(issues)}`, {
         issues,
@@ -120,8 +129,11 @@ export function createCheckInsService(db: Db, clock: Clock) {
   }
 
   return {
-    /** The units an upload to `unitId` may check in on: the unit and the units below it. */
-    scopeOf: (unitId: string) => unitSubtree(db, unitId),
+    /** Where an upload to `unitId` may check in: its organisation, the unit and the units below it. */
+    async scopeOf(unitId: string): Promise<BulkScope> {
+      const unit = await getRow(db, 'units', unitId);
+      return { organisationId: unit.organisationId, unitIds: await unitSubtree(db, unitId) };
+    },
 
     async create(input: CreateCheckInInput, source: Source = 'manual'): Promise<CheckIn> {
       const item = input.keyResultId ?? input.kpiId ?? '';
@@ -131,13 +143,9 @@ export function createCheckInsService(db: Db, clock: Clock) {
       return created;
     },
 
-    /** Rows from an upload or the bulk API: all or nothing. With `scopeUnitIds`, items outside are refused (403). */
-    async bulk(
-      rows: readonly LocatedRow[],
-      source: Source,
-      scopeUnitIds?: ReadonlySet<string>,
-    ): Promise<BulkCheckInResult> {
-      const checkIns = await writeAll(rows, source, scopeUnitIds);
+    /** Rows from an upload or the bulk API: all or nothing. With `scope`, items outside it are refused (403). */
+    async bulk(rows: readonly LocatedRow[], source: Source, scope?: BulkScope): Promise<BulkCheckInResult> {
+      const checkIns = await writeAll(rows, source, scope);
       return { created: checkIns.length, checkIns };
     },
 
@@ -182,11 +190,15 @@ export function createCheckInsService(db: Db, clock: Clock) {
       const subject = subjects.get(item);
       if (!subject) throw new DomainError('not_found', `No key result or KPI with id ${item}`);
       const locked = await lockedCycles(db, [subject.cycle.id]);
-      const issues = dateIssues(subject, date, clock(), locked, 'body.date');
+      const row = { path: 'body', item, date, value: input.value, authorId: input.authorId };
+      const issues = [
+        ...dateIssues(subject, date, clock(), locked, 'body.date'),
+        ...(await authorIssues(db, [{ row, subject }])),
+      ];
       if (issues.length > 0) throw refuse(issues, 'The correction was not recorded');
       return db.transaction().execute(async (trx) => {
-        await assertStillOpen(trx, [{ row: { path: 'body', item, date, value: input.value }, subject }]);
-        const row = await trx
+        await assertStillOpen(trx, [{ row, subject }]);
+        const written = await trx
           .insertInto('checkIns')
           .values({
             id: newId('ci'),
@@ -203,10 +215,32 @@ export function createCheckInsService(db: Db, clock: Clock) {
           .returningAll()
           .executeTakeFirstOrThrow();
         if (original.keyResultId) await refreshKeyResultsFromCheckIns(trx, [original.keyResultId]);
-        return presentCheckIn(row);
+        return presentCheckIn(written);
       });
     },
   };
+}
+
+/**
+ * An author must be a person of the item's organisation: one of another organisation is answered
+ * like one that does not exist (so neither its id nor its organisation is learnt).
+ */
+async function authorIssues(
+  db: Db,
+  located: readonly { row: LocatedRow; subject: CheckInSubject }[],
+): Promise<Issue[]> {
+  const named = [...new Set(located.flatMap(({ row }) => (row.authorId ? [row.authorId] : [])))];
+  const people = await rowsWhereIn(db, 'people', 'id', named);
+  const organisationOf = new Map(people.map((person) => [person.id, person.organisationId]));
+  return located
+    .filter(
+      ({ row, subject }) => row.authorId && organisationOf.get(row.authorId) !== subject.cycle.organisationId,
+    )
+    .map(({ row }) => ({
+      // An upload names its column `author`; the JSON bodies, the field `authorId`.
+      path: fieldPath(row, row.columns ? 'author' : 'authorId'),
+      message: `no person with id ${row.authorId ?? ''} in this organisation`,
+    }));
 }
 
 /** A cycle locked while the rows were being checked refuses them too, inside the writing transaction. */
