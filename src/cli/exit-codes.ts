@@ -2,7 +2,7 @@ import type { ErrorCode } from '../core/errors';
 
 /**
  * The CLI's exit codes, one per error family, so scripts and CI can tell a bad input (2) from
- * a missing thing (3), a conflict (4), a broken rule of the domain (5), or a refused credential or
+ * a missing thing (3), a conflict (4: a store another process holds is one), a broken rule of the domain (5), or a refused credential or
  * an action the actor may not take (6). 1 is an unexpected failure.
  */
 export const EXIT_CODES: Record<ErrorCode, number> = {
@@ -19,6 +19,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   forbidden: 6,
   illegal_transition: 4,
   rate_limited: 6,
+  store_locked: 4,
 };
 
 export const EXIT_UNEXPECTED = 1;

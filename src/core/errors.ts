@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'forbidden',
   'illegal_transition',
   'rate_limited',
+  'store_locked',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

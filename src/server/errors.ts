@@ -26,6 +26,8 @@ export const HTTP_STATUS: Record<ErrorCode | HttpErrorCode, number> = {
   inconsistent_target: 422,
   illegal_transition: 409,
   rate_limited: 429,
+  // Raised when a process opens a store, before any server answers; listed for completeness.
+  store_locked: 409,
   internal: 500,
   store_unavailable: 503,
 };

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app';
-import { describeStore, resolveSettings } from '../../server/config';
+import { describeStore, resolveSettings, type Settings } from '../../server/config';
 import { migrate } from '../../server/db/migrate';
-import { openStore } from '../../server/db/store';
+import { openStore, type Store } from '../../server/db/store';
 import { ensureFirstAdmin } from '../../server/auth/first-admin';
 import { loadDemoIfEmpty } from '../../server/demo';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/demo/demo-users';
@@ -34,12 +34,14 @@ export function registerServeCommand(program: Command): void {
       }) => {
         const settings = resolveSettings(flags);
         const started = Date.now();
+        // Refuses (store_locked) a data directory another process holds.
         const store = await openStore(settings.store);
-        const applied = await migrate(store);
-        const services = createServices(store.db);
-        const loadedDemo = flags.demo ? await loadDemoIfEmpty(services) : false;
-        const app = await buildApp({ store, logger: process.env.LOG_LEVEL !== 'silent' });
-        await app.listen({ port: settings.port, host: settings.host });
+        const { app, applied, loadedDemo } = await start(store, flags.demo, settings).catch(
+          async (error: unknown) => {
+            await store.close(); // a port in use, say: let the data directory go
+            throw error;
+          },
+        );
         const address = app.server.address();
         const port = typeof address === 'object' && address ? address.port : settings.port;
         console.log(
@@ -68,4 +70,14 @@ export function registerServeCommand(program: Command): void {
         process.once('SIGTERM', () => void shutdown());
       },
     );
+}
+
+/** Migrates the store, loads the demo into an empty one if asked, and listens. */
+async function start(store: Store, demo: boolean, settings: Settings) {
+  const applied = await migrate(store);
+  const services = createServices(store.db);
+  const loadedDemo = demo ? await loadDemoIfEmpty(services) : false;
+  const app = await buildApp({ store, logger: process.env.LOG_LEVEL !== 'silent' });
+  await app.listen({ port: settings.port, host: settings.host });
+  return { app, applied, loadedDemo };
 }

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ActorTaggingDialect } from './actor-context';
+import { lockDataDir } from './data-dir-lock';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
 
@@ -46,13 +47,41 @@ export const PGLITE_OPTIONS = {
   postgresqlconf: ['shared_buffers = 16MB'],
 };
 
-/** Opens the store described by `config`; it is not migrated yet (see migrate.ts). */
+/**
+ * Opens the store described by `config`; it is not migrated yet (see migrate.ts). A data directory
+ * is locked to this process until `close()` (data-dir-lock.ts): while another live process holds
+ * it, this throws `store_locked` naming that process.
+ */
 export async function openStore(config: StoreConfig): Promise<Store> {
   if ('databaseUrl' in config) return openPostgres(config.databaseUrl);
   if ('pglite' in config) return wrapPGlite(config.pglite);
-  mkdirSync(config.dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: config.dataDir, ...PGLITE_OPTIONS });
-  return wrapPGlite(pglite);
+  return openDataDir(config.dataDir);
+}
+
+async function openDataDir(dataDir: string): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = await lockDataDir(dataDir, {
+    onTakeOver: (previous) =>
+      console.error(
+        `Took over the stale lock of ${dataDir}${previous ? ` (pid ${previous.pid}, \`${previous.command}\`, is gone)` : ''}`,
+      ),
+  });
+  try {
+    const store = wrapPGlite(await PGlite.create({ dataDir, ...PGLITE_OPTIONS }));
+    return {
+      ...store,
+      async close() {
+        try {
+          await store.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 /** Wraps an open PGlite instance (a test database clone, say) as a store. */
