@@ -28,7 +28,7 @@ import { auditRoutes } from './routes/audit.routes';
 import type { Store } from './db/store';
 import { DOCS_INIT_SCRIPT, docsPage, SWAGGER_UI_DIR } from './docs-page';
 import { startChangeFeed } from './live/change-feed';
-import { EVENT_STREAM_OPENAPI, registerEventStream } from './live/event-stream';
+import { eventStreamRoute } from './live/event-stream';
 import { createViewCache, type ViewCache } from './live/view-cache';
 import { createAuthorizer } from './auth/authorizer';
 import { resolveOidcConfig, type OidcConfig } from './auth/oidc-config';
@@ -151,14 +151,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
   registerTokenRateLimit(app, services.accounts.limiter, services.accounts.limits.tokenFailuresPerIp);
-  registerEventStream(app, feed, authorizer);
 
   const oidc = options.oidc === undefined ? resolveOidcConfig() : options.oidc;
-  const routes = apiRoutes(services, viewCache, oidc ? { db: options.store.db, config: oidc } : null);
+  const routes = [
+    ...apiRoutes(services, viewCache, oidc ? { db: options.store.db, config: oidc } : null),
+    eventStreamRoute(feed),
+  ];
   for (const route of routes) route.register(app, authorizer);
 
   const openApi = buildOpenApiDocument(routes, PACKAGE_VERSION);
-  (openApi.paths as Record<string, unknown>)['/api/events'] = EVENT_STREAM_OPENAPI;
   app.get('/api/openapi.json', (_request, reply) => reply.send(openApi));
   app.get('/api/docs', (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
   app.get('/api/docs/init.js', (_request, reply) =>

@@ -138,7 +138,11 @@ export function buildOpenApiDocument(routes: readonly Route[], version: string):
       version,
       description:
         'Strategy deployment: OKRs, Hoshin Kanri X-matrices, correlations and owners. Every update sends the `version` it read; a stale one gets 409 with the current state. Errors are `{ error: { code, message, details } }`.',
+
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    // Paths are absolute (/api/…) on whichever host serves the document.
+    servers: [{ url: '/', description: 'This Catchball server' }],
     paths,
     components: {
       schemas: components,

@@ -4,8 +4,9 @@ import type { Store } from '../../src/server/db/store';
 import { openTestStore } from '../support/test-app';
 
 /**
- * Every table of the migrated schema tells the live feed what changed (migration 0006's
- * `catchball_notify_change`: caches and viewers on every app server rely on it) and leaves an
+ * Every table of the migrated schema tells the live feed what changed (migration 0010's
+ * `catchball_notify_changes`, once per statement after each insert, update and delete: caches and
+ * viewers on every app server rely on it) and leaves an
  * audit trail (migration 0007's `catchball_audit_change`), unless it is named below with the
  * reason. A new table without them fails here until a migration adds them or this list says why.
  */
@@ -64,11 +65,17 @@ describe('change-notify and audit triggers', () => {
   });
 
   it.each([
-    ['catchball_notify_change', WITHOUT_CHANGE_NOTIFY],
+    ['catchball_notify_changes', WITHOUT_CHANGE_NOTIFY],
     ['catchball_audit_change', WITHOUT_AUDIT],
   ])('%s is on every table but the ones listed, and on none of those', (trigger, exempt) => {
     const missing = tables.filter((t) => !t.functions.includes(trigger) && !(t.table in exempt));
     expect(missing.map((t) => t.table)).toEqual([]);
+    // The change feed's function runs from three statement triggers (insert, update, delete).
+    const times = trigger === 'catchball_notify_changes' ? 3 : 1;
+    const partial = tables.filter(
+      (t) => !(t.table in exempt) && t.functions.filter((name) => name === trigger).length !== times,
+    );
+    expect(partial.map((t) => t.table)).toEqual([]);
     // The list stays true: an exempt table that gains the trigger (or disappears) is taken off it.
     const names = new Set(tables.map((t) => t.table));
     const stale = Object.keys(exempt).filter(

@@ -3,8 +3,9 @@ import { EventStreamQuerySchema } from '../live';
 
 /**
  * An endless text/event-stream of `change` events, not a JSON answer: browsers open it with
- * `new EventSource(endpointUrl(events, { query }))`. The server registers it by hand (see
- * src/server/live/event-stream.ts), reading its path, query and documentation from here.
+ * `new EventSource(endpointUrl(events, { query }))`. The server implements it like every other
+ * endpoint, access rule included (src/server/live/event-stream.ts); each change goes only to a
+ * caller who may read where it happened.
  */
 export const events = defineEndpoint({
   method: 'GET',

@@ -59,7 +59,7 @@ const NO_MEMBERSHIP: Membership = {
  * The one rule for which writes change access, by the table they touched: sessions, accounts and
  * tokens decide who a credential is; roles, people and the unit tree decide what one may do.
  * Every committed write reaches `invalidate` by its table through the change feed (migration
- * 0006's trigger names it), this server's own writes included (app.ts waits for them before the
+ * 0010's triggers name it), this server's own writes included (app.ts waits for them before the
  * response leaves), so a revoked role or an ended session stops working at once on every server.
  */
 const PRINCIPAL_TABLES: ReadonlySet<string> = new Set(['sessions', 'users', 'unit_api_tokens']);

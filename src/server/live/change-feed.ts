@@ -4,16 +4,35 @@ import type { Store } from '../db/store';
 
 export const CHANGES_CHANNEL = 'catchball_changes';
 
-/** What a write changed, as the database trigger (migration 0006) reports it: a table and its scope. */
+/**
+ * Where changed rows belong, resolved through their parents (a check-in → its key result or KPI →
+ * … → unit → organisation): whoever may read that place may hear of the change. `unitId` is
+ * absent for rows of the organisation itself (cycles, people of no unit).
+ */
+export interface ChangePlace {
+  organisationId: string;
+  unitId?: string;
+}
+
+/**
+ * What a write changed, as the database triggers (migration 0010) report it: a table, the scope
+ * ids the rows themselves carry (`matrixId`, `unitId`, `organisationId`: what caches and the web
+ * invalidate by), and `within`, where they belong. Rows of no organisation (accounts, sessions,
+ * tokens) have no `within`: the caches hear of them, no viewer's stream does.
+ */
 export interface Change {
   table: string;
   op: 'insert' | 'update' | 'delete';
   matrixId?: string;
   unitId?: string;
   organisationId?: string;
+  within?: ChangePlace;
 }
 
-/** Which changes a viewer cares about; a change that does not name a scope key passes that key. */
+/**
+ * Which changes a subscriber cares about, by the ids the rows carry; a change that does not name
+ * a scope key passes that key. Who may read a change is not decided here (see event-stream.ts).
+ */
 export type ChangeFilter = Partial<Pick<Change, 'matrixId' | 'unitId' | 'organisationId'>>;
 
 export interface ChangeFeed {

@@ -3,7 +3,7 @@ import type { Change, ChangeFeed } from './change-feed';
 /**
  * Whole X-matrix views kept in memory between changes, so the API's hottest read costs no query
  * while nothing changed. Correctness rests on invalidation, never on time:
- * - every change the database reports (migration 0006's trigger, through the change feed) drops
+ * - every change the database reports (migration 0010's triggers, through the change feed) drops
  *   the views of its matrix, or all views when the change names no matrix (a unit, a person, a
  *   parent key result: anything a view shows);
  * - this server's own writes reach it the same way before their response is sent (app.ts waits
