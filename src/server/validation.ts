@@ -26,15 +26,26 @@ export function issuesFromZod(error: ZodError, prefix = ''): Issue[] {
  * so such a value would fail at the database (a 500) instead of naming its field.
  */
 export function findNulCharacters(value: unknown, path: PropertyKey[] = []): Issue[] {
-  if (typeof value === 'string')
-    return value.includes('\u0000') ? [{ path: formatPath(path), message: NUL_MESSAGE }] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => findNulCharacters(item, [...path, index]));
-  // Uploaded files arrive as bytes; their readers judge their cells.
-  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return [];
-  return Object.entries(value).flatMap(([key, item]) => [
-    ...(key.includes('\u0000') ? [{ path: formatPath([...path, key]), message: NUL_MESSAGE }] : []),
-    ...findNulCharacters(item, [...path, key]),
-  ]);
+  const issues: Issue[] = [];
+  // Walked with a stack of its own (children pushed last-first, so issues come in document
+  // order): a body may nest deeper than the call stack would go.
+  const pending: { value: unknown; path: PropertyKey[] }[] = [{ value, path }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value: item, path: at } = next;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) issues.push({ path: formatPath(at), message: NUL_MESSAGE });
+    } else if (Array.isArray(item)) {
+      for (let index = item.length - 1; index >= 0; index--)
+        pending.push({ value: item[index] as unknown, path: [...at, index] });
+    } else if (item !== null && typeof item === 'object' && !ArrayBuffer.isView(item)) {
+      // Uploaded files arrive as bytes (skipped above); their readers judge their cells.
+      for (const [key, entry] of Object.entries(item).reverse()) {
+        if (key.includes('\u0000')) issues.push({ path: formatPath([...at, key]), message: NUL_MESSAGE });
+        pending.push({ value: entry, path: [...at, key] });
+      }
+    }
+  }
+  return issues;
 }
 
 const NUL_MESSAGE = 'must not contain a NUL character (\\u0000)';

@@ -151,7 +151,7 @@ describe('live updates across organisations', () => {
       url: `/api/events?organisationId=${B}`,
       headers: asOutsider,
     });
-    expect(outsider.statusCode).toBe(403);
+    expect(outsider.statusCode).toBe(404);
     const sibling = await t.request({ method: 'GET', url: '/api/events?unitId=gx-side', headers: token });
     expect(sibling.statusCode).toBe(403);
   });
