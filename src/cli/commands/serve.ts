@@ -7,6 +7,7 @@ import { ensureFirstAdmin } from '../../server/auth/first-admin';
 import { loadDemoIfEmpty } from '../../server/demo';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/demo/demo-users';
 import { createServices } from '../../server/services';
+import { announcer, loggerOptions, resolveLogFormat, type LogFormat } from '../server-log';
 
 /** `catchball serve`: the API and the web app on one port. */
 export function registerServeCommand(program: Command): void {
@@ -33,10 +34,11 @@ export function registerServeCommand(program: Command): void {
         demo: boolean;
       }) => {
         const settings = resolveSettings(flags);
+        const format = resolveLogFormat(process.env, process.stdout.isTTY);
         const started = Date.now();
         // Refuses (store_locked) a data directory another process holds.
         const store = await openStore(settings.store);
-        const { app, applied, loadedDemo } = await start(store, flags.demo, settings).catch(
+        const { app, applied, loadedDemo } = await start(store, flags.demo, settings, format).catch(
           async (error: unknown) => {
             await store.close(); // a port in use, say: let the data directory go
             throw error;
@@ -44,20 +46,19 @@ export function registerServeCommand(program: Command): void {
         );
         const address = app.server.address();
         const port = typeof address === 'object' && address ? address.port : settings.port;
-        console.log(
-          [
-            `Catchball is serving at http://localhost:${port} (${describeStore(settings.store)})`,
-            applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
-            loadedDemo
-              ? `  loaded the demo organisation (start with --no-demo for an empty store); demo accounts: ${DEMO_USERS.map((user) => user.email).join(', ')}, password ${DEMO_PASSWORD}`
-              : null,
-            `  API docs: http://localhost:${port}/api/docs · ready in ${Date.now() - started} ms`,
-          ]
-            .filter(Boolean)
-            .join('\n'),
-        );
+        const announce = announcer(format, app.log);
+        [
+          `Catchball is serving at http://localhost:${port} (${describeStore(settings.store)})`,
+          applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
+          loadedDemo
+            ? `  loaded the demo organisation (start with --no-demo for an empty store); demo accounts: ${DEMO_USERS.map((user) => user.email).join(', ')}, password ${DEMO_PASSWORD}`
+            : null,
+          `  API docs: http://localhost:${port}/api/docs · ready in ${Date.now() - started} ms`,
+        ]
+          .filter((line) => line !== null)
+          .forEach(announce);
         // After the demo (its accounts need no setup link) and once the port is known (for the link).
-        await ensureFirstAdmin(store.db, process.env, (line) => console.log(line), {
+        await ensureFirstAdmin(store.db, process.env, announce, {
           baseUrl: `http://localhost:${port}`,
           demoUserIds: DEMO_USERS.map((user) => user.id),
         });
@@ -73,11 +74,11 @@ export function registerServeCommand(program: Command): void {
 }
 
 /** Migrates the store, loads the demo into an empty one if asked, and listens. */
-async function start(store: Store, demo: boolean, settings: Settings) {
+async function start(store: Store, demo: boolean, settings: Settings, format: LogFormat) {
   const applied = await migrate(store);
   const services = createServices(store.db);
   const loadedDemo = demo ? await loadDemoIfEmpty(services) : false;
-  const app = await buildApp({ store, logger: process.env.LOG_LEVEL !== 'silent' });
+  const app = await buildApp({ store, logger: loggerOptions(format, process.env) });
   await app.listen({ port: settings.port, host: settings.host });
   return { app, applied, loadedDemo };
 }
