@@ -41,6 +41,11 @@ export interface Endpoint<
   /** Schema of the success body; undefined for 204, redirects and file downloads. */
   response: R;
   status: SuccessStatus;
+  /**
+   * Further success statuses the same response may come with: the server's implementation picks
+   * one per answer (a job answers 202 while it runs and 200 once it has finished).
+   */
+  otherStatuses: readonly SuccessStatus[];
   /** Extra content types the body may come in besides JSON (uploads), for the OpenAPI document. */
   bodyContentTypes: readonly string[];
   /** Content type of a success body that is a file (SVG, PDF, XLSX…) rather than JSON. */
@@ -62,6 +67,7 @@ export interface EndpointSpec<
   body?: B;
   response?: R;
   status?: SuccessStatus;
+  otherStatuses?: readonly SuccessStatus[];
   bodyContentTypes?: readonly string[];
   produces?: string;
 }
@@ -83,6 +89,7 @@ export function defineEndpoint<
     body: spec.body as B,
     response: spec.response as R,
     status: spec.status ?? 200,
+    otherStatuses: spec.otherStatuses ?? [],
     bodyContentTypes: spec.bodyContentTypes ?? [],
     ...(spec.produces ? { produces: spec.produces } : {}),
   };

@@ -1,6 +1,7 @@
 import { z, type ZodType } from 'zod';
 import { ErrorBodySchema } from '../contracts/common';
 import type { Route } from './route';
+import type { SuccessStatus } from '../contracts/endpoint';
 import { CSRF_HEADER, SESSION_COOKIE } from './auth/principal';
 
 type JsonSchema = Record<string, unknown>;
@@ -71,12 +72,18 @@ export function buildOpenApiDocument(routes: readonly Route[], version: string):
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.url.replace(/:(\w+)/g, '{$1}');
-    const success =
-      route.status === 204
+    const successOf = (status: SuccessStatus) =>
+      status === 204
         ? { description: 'No content' }
         : {
             description:
-              route.status === 201 ? 'Created' : route.status === 302 ? 'Redirect (Location header)' : 'OK',
+              status === 201
+                ? 'Created'
+                : status === 202
+                  ? 'Accepted (still running)'
+                  : status === 302
+                    ? 'Redirect (Location header)'
+                    : 'OK',
             ...(route.produces
               ? { content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } } }
               : route.schemas.response
@@ -100,7 +107,9 @@ export function buildOpenApiDocument(routes: readonly Route[], version: string):
         ...parametersOf(route.schemas.query, 'query', components),
       ],
       responses: {
-        [String(route.status)]: success,
+        ...Object.fromEntries(
+          [route.status, ...route.otherStatuses].map((status) => [String(status), successOf(status)]),
+        ),
         '400': errorResponse('Invalid input: every problem is listed in details.issues'),
         '404': errorResponse('Not found'),
         ...(route.method === 'GET'

@@ -13,6 +13,11 @@ type Infer<T> = Parsed<T>;
 export interface Implementation<E extends Endpoint> {
   /** Who may call it: checked after validation, before the handler (see RouteAccess). */
   access: RouteAccess<{ params: Infer<E['params']>; query: Infer<E['query']>; body: Infer<E['body']> }>;
+  /**
+   * The status of one answer, when the endpoint declares `otherStatuses`; otherwise every success
+   * answers the endpoint's `status`.
+   */
+  statusOf?: (result: Infer<E['response']>) => E['status'] | E['otherStatuses'][number];
   /** Largest body accepted, in bytes, when it differs from the app's; larger ones get 413. */
   bodyLimit?: number;
   handler: (input: {
@@ -33,6 +38,7 @@ export interface Route {
   summary: string;
   tag: string;
   status: SuccessStatus;
+  otherStatuses: readonly SuccessStatus[];
   schemas: { params?: ZodType; query?: ZodType; body?: ZodType; response?: ZodType };
   bodyContentTypes: readonly string[];
   produces?: string;
@@ -79,6 +85,7 @@ export function implement<E extends Endpoint>(endpoint: E, implementation: Imple
     summary: endpoint.summary,
     tag: endpoint.tag,
     status,
+    otherStatuses: endpoint.otherStatuses,
     schemas,
     bodyContentTypes: endpoint.bodyContentTypes,
     ...(endpoint.produces ? { produces: endpoint.produces } : {}),
@@ -109,7 +116,8 @@ export function implement<E extends Endpoint>(endpoint: E, implementation: Imple
           );
           if (reply.sent) return reply;
           if (status === 204) return reply.status(204).send();
-          return reply.status(status).send(result);
+          const answered = spec.statusOf && result !== undefined ? spec.statusOf(result) : status;
+          return reply.status(answered).send(result);
         },
       });
     },

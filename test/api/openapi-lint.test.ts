@@ -4,6 +4,7 @@ import { useTestApp } from '../support/use-test-app';
 
 interface Operation {
   security?: unknown[];
+  responses?: Record<string, { description: string }>;
   'x-catchball-access'?: { kind: string; need?: string };
 }
 
@@ -33,5 +34,13 @@ describe('the OpenAPI document', () => {
     const stream = doc.paths['/api/events']?.get;
     expect(stream?.security).toEqual([{ session: [] }, { apiToken: [] }]);
     expect(stream?.['x-catchball-access']).toEqual({ kind: 'scoped', need: 'read' });
+  });
+
+  it('documents both answers of a job that may be waited for: 202 running, 200 finished', async () => {
+    const response = await t.request({ method: 'GET', url: '/api/openapi.json' });
+    const doc = response.data as { paths: Record<string, Record<string, Operation>> };
+    const start = doc.paths['/api/matrices/{id}/pressure-test']?.post;
+    expect(Object.keys(start?.responses ?? {})).toEqual(expect.arrayContaining(['200', '202']));
+    expect(start?.responses?.['202']?.description).toMatch(/running/);
   });
 });

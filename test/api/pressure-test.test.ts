@@ -25,7 +25,8 @@ describe('pressure test, capacity and lint on the demo', () => {
       params: { id: 'cso-2026' },
       body: { trials: 10_000, seed: 7, wait: true },
     });
-    expect(started.statusCode).toBe(202);
+    // Waited for, the job has finished: 200, not "accepted, still running".
+    expect(started.statusCode).toBe(200);
     const job = body<PressureTestJob>(started);
     expect(job).toMatchObject({ status: 'done', progress: 1 });
     const mttd = job.result!.targets.find((x) => x.targetId === 'cio-kr2-1' && x.kind === 'key_result')!;
@@ -48,12 +49,12 @@ describe('pressure test, capacity and lint on the demo', () => {
         }),
       ).result;
     expect(await run()).toEqual(await run());
-    const started = body<PressureTestJob>(
-      await t.call(endpoints.feasibility.startPressureTest, {
-        params: { id: 'cso-2026' },
-        body: { trials: 50_000 },
-      }),
-    );
+    const accepted = await t.call(endpoints.feasibility.startPressureTest, {
+      params: { id: 'cso-2026' },
+      body: { trials: 50_000 },
+    });
+    expect(accepted.statusCode).toBe(202);
+    const started = body<PressureTestJob>(accepted);
     expect(started.status).toBe('running');
     // The server answers other requests while the worker runs.
     expect((await t.request({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);

@@ -58,8 +58,9 @@ export const startPressureTest = defineEndpoint({
   path: '/api/matrices/:id/pressure-test',
   tag,
   summary:
-    'Start a Monte Carlo pressure test in a worker thread (202 with a job; poll it, or send wait: true)',
+    'Start a Monte Carlo pressure test in a worker thread: 202 with the running job (poll it), or with wait: true 200 with the finished job',
   status: 202,
+  otherStatuses: [200],
   params: IdParamsSchema,
   body: PressureTestRequestSchema,
   response: PressureTestJobSchema,

@@ -34,6 +34,7 @@ export function feasibilityRoutes(services: Services): Route[] {
     }),
     implement(endpoints.startPressureTest, {
       access: onMatrixInPath('read'),
+      statusOf: (job) => (job.status === 'running' ? 202 : 200),
       handler: ({ params, body }) => feasibility.startPressureTest(params.id, body),
     }),
     implement(endpoints.getPressureTest, {
