@@ -7,13 +7,17 @@ import {
   type Impact,
   type SkillEffort,
 } from './feasibility';
+import type { CorrelationStrength } from './correlation';
 import type { KeyResultKind, KpiDirection } from './key-result';
+import type { PartNames } from './x-matrix-parts';
 
 /**
  * The parts of a plan (a plan document, or the store's rows shaped like one) that feasibility
  * needs. It mirrors src/contracts/plan-document.ts structurally; core does not import contracts.
  */
 export interface FeasibilityPlan {
+  /** The organisation's own names of the five parts, for messages; the defaults when absent. */
+  organisation?: { partNames?: Partial<PartNames> | undefined } | undefined;
   units: readonly { id: string; parentId: string | null; ownerId: string | null }[];
   people: readonly {
     id: string;
@@ -40,12 +44,16 @@ export interface FeasibilityPlan {
 export interface FeasibilityMatrix {
   id: string;
   unitId: string;
+  /** The plan year; initiatives dated outside it are flagged by the lint. */
+  year?: number | undefined;
   what: readonly { id: string; title: string }[];
   howFar: readonly { id: string; title: string; sourceKeyResultId: string | null }[];
   how: readonly {
     id: string;
     title: string;
     deliveryProbability?: number | undefined;
+    startDate?: string | null | undefined;
+    endDate?: string | null | undefined;
     impacts?: readonly Impact[] | undefined;
     effort?: readonly SkillEffort[] | undefined;
   }[];
@@ -62,7 +70,8 @@ export interface FeasibilityMatrix {
     sourceKeyResultId: string | null;
   }[];
   who: readonly { id: string; personId: string | null; teamUnitId: string | null }[];
-  correlations: readonly { from: string; to: string }[];
+  /** Corner marks; a mark without strength counts as medium. */
+  correlations: readonly { from: string; to: string; strength?: CorrelationStrength | undefined }[];
   owners: readonly { initiative: string; who: string; role: 'primary' | 'secondary' }[];
 }
 

@@ -21,6 +21,7 @@ function cleanPlan() {
       {
         id: 'm',
         unitId: 'u',
+        year: 2026,
         what: [{ id: 'w', title: 'Vision' }],
         howFar: [{ id: 'a', title: 'Annual', sourceKeyResultId: 'kr' }],
         how: [
@@ -28,6 +29,19 @@ function cleanPlan() {
             id: 'i',
             title: 'Initiative',
             effort: [{ skill: 'ops', personDaysPerMonth: 5, fromMonth: 1, toMonth: 12 }],
+            impacts: [
+              {
+                kpi: 'k',
+                low: 8,
+                likely: 12,
+                high: 14,
+                basis: 'absolute' as const,
+                startMonth: 1,
+                rampMonths: 0,
+              },
+            ],
+            startDate: '2026-02-01',
+            endDate: '2026-11-30',
           },
         ],
         howMuch: [
@@ -82,14 +96,51 @@ describe('lintMatrix', () => {
   });
 
   it('flags an initiative that moves no KPI, and accepts an impact instead of a mark', () => {
-    expect(broken((p) => p.matrices[0]!.correlations.splice(2, 1)).codes).toEqual(['initiative_without_kpi']);
-    const viaImpact = broken((p) => {
+    const neither = broken((p) => {
       p.matrices[0]!.correlations.splice(2, 1);
-      Object.assign(p.matrices[0]!.how[0]!, {
-        impacts: [{ kpi: 'k', low: 1, likely: 2, high: 3, basis: 'absolute', startMonth: 1, rampMonths: 0 }],
-      });
+      p.matrices[0]!.how[0]!.impacts = [];
     });
-    expect(viaImpact.codes).toEqual([]);
+    expect(neither.codes).toEqual(['initiative_without_kpi', 'kpi_not_moved']);
+    expect(neither.findings[1]!.message).toBe(
+      'KPI "KPI" is moved by no initiative, so nothing in this plan can reach its target',
+    );
+    expect(broken((p) => p.matrices[0]!.correlations.splice(2, 1)).codes).toEqual([]);
+  });
+
+  it('warns when initiatives mark a KPI but none states its impact', () => {
+    const { findings } = broken((p) => (p.matrices[0]!.how[0]!.impacts = []));
+    expect(findings).toMatchObject([
+      { code: 'kpi_without_impact', severity: 'warning', itemIds: ['k', 'i'] },
+    ]);
+    expect(findings[0]!.message).toContain('marked by 1 initiative but');
+  });
+
+  it('gates a breakthrough supported only by weak marks, not one with a stronger mark too', () => {
+    const weak = broken((p) => Object.assign(p.matrices[0]!.correlations[0]!, { strength: 'weak' }));
+    expect(weak.findings).toMatchObject([
+      { code: 'weakly_supported_breakthrough', severity: 'error', itemIds: ['w'] },
+    ]);
+    expect(weak.findings[0]!.message).toContain('only by weak marks');
+    const mixed = broken((p) => {
+      Object.assign(p.matrices[0]!.correlations[0]!, { strength: 'weak' });
+      p.matrices[0]!.howFar.push({ id: 'a2', title: 'Annual 2', sourceKeyResultId: null as never });
+      p.matrices[0]!.correlations.push({ from: 'a2', to: 'w', strength: 'strong' } as never);
+    });
+    expect(mixed.codes).not.toContain('weakly_supported_breakthrough');
+  });
+
+  it('flags an initiative dated outside the plan year: a gate when entirely, a warning when partly', () => {
+    const entirely = broken((p) => {
+      p.matrices[0]!.how[0]!.startDate = '2027-01-10';
+      p.matrices[0]!.how[0]!.endDate = '2027-06-30';
+    });
+    expect(entirely.findings).toMatchObject([{ code: 'initiative_outside_year', severity: 'error' }]);
+    expect(entirely.findings[0]!.message).toBe(
+      'Initiative "Initiative" runs 2027-01-10 – 2027-06-30, entirely outside 2026',
+    );
+    const partly = broken((p) => (p.matrices[0]!.how[0]!.endDate = '2027-03-31'));
+    expect(partly.findings).toMatchObject([{ code: 'initiative_outside_year', severity: 'warning' }]);
+    expect(broken((p) => (p.matrices[0]!.how[0]!.startDate = null as never)).codes).toEqual([]);
   });
 
   it('flags a KPI without owner', () => {
@@ -123,6 +174,13 @@ describe('lintMatrix', () => {
       for (let n = 0; n < 5; n++) p.matrices[0]!.correlations.push({ from: `w${n}`, to: 'a' });
     });
     expect(findings).toMatchObject([{ code: 'too_many_items', severity: 'warning' }]);
+    expect(findings[0]!.message).toBe('6 items in Breakthrough objectives; at most 5 are recommended');
+    const renamed = broken((p) => {
+      Object.assign(p, { organisation: { partNames: { what: 'Strategic pillars' } } });
+      for (let n = 0; n < 5; n++) p.matrices[0]!.what.push({ id: `w${n}`, title: `W${n}` });
+      for (let n = 0; n < 5; n++) p.matrices[0]!.correlations.push({ from: `w${n}`, to: 'a' });
+    });
+    expect(renamed.findings[0]!.message).toContain('in Strategic pillars;');
     expect(hasGateFailure(findings)).toBe(false);
   });
 
@@ -137,6 +195,9 @@ describe('lintMatrix', () => {
   it('flags a key result or KPI without baseline or target', () => {
     const kr = broken((p) => (p.objectives[0]!.keyResults[0]!.baseline = null as unknown as number));
     expect(kr.findings).toMatchObject([{ code: 'missing_baseline_or_target', itemIds: ['kr'] }]);
+    expect(kr.findings[0]!.message).toBe(
+      'Key result "Up" needs a baseline; without a baseline its progress cannot be measured',
+    );
     const kpi = broken((p) => (p.matrices[0]!.howMuch[0]!.target = null as unknown as number));
     expect(kpi.codes).toContain('missing_baseline_or_target');
   });

@@ -1,12 +1,19 @@
 import type { CapacityReport } from './capacity';
 import { findOwnershipProblems } from './ownership';
+import { countOf } from './plural';
 import {
   findMatrix,
   initiativesMovingEachKpi,
   type FeasibilityMatrix,
   type FeasibilityPlan,
 } from './feasibility-model';
-import { MATRIX_PARTS, RECOMMENDED_MAX_ITEMS, type MatrixPart } from './x-matrix-parts';
+import {
+  DEFAULT_PART_NAMES,
+  MATRIX_PARTS,
+  RECOMMENDED_MAX_ITEMS,
+  type MatrixPart,
+  type PartNames,
+} from './x-matrix-parts';
 
 /**
  * Plan lint: the publish gates of an X-matrix. An `error` finding is a gate (the plan should not
@@ -14,7 +21,11 @@ import { MATRIX_PARTS, RECOMMENDED_MAX_ITEMS, type MatrixPart } from './x-matrix
  */
 export const LINT_CODES = [
   'unsupported_breakthrough',
+  'weakly_supported_breakthrough',
   'initiative_without_kpi',
+  'kpi_not_moved',
+  'kpi_without_impact',
+  'initiative_outside_year',
   'kpi_without_owner',
   'primary_owner_count',
   'owner_over_allocated',
@@ -61,17 +72,34 @@ export function lintMatrix(
   const add = (code: LintCode, severity: LintSeverity, message: string, itemIds: string[]) =>
     findings.push({ code, severity, message, itemIds });
   // Marks are undirected: either end may be written first.
-  const marks = new Set(matrix.correlations.flatMap((c) => [`${c.from}|${c.to}`, `${c.to}|${c.from}`]));
-  const linked = (a: string, b: string) => marks.has(`${a}|${b}`);
+  const marks = new Map(
+    matrix.correlations.flatMap((c) => [
+      [`${c.from}|${c.to}`, c.strength ?? 'medium'],
+      [`${c.to}|${c.from}`, c.strength ?? 'medium'],
+    ]),
+  );
+  const names: PartNames = { ...DEFAULT_PART_NAMES, ...plan.organisation?.partNames };
 
-  for (const what of matrix.what)
-    if (!matrix.howFar.some((annual) => linked(what.id, annual.id)))
+  for (const what of matrix.what) {
+    const strengths = matrix.howFar.flatMap((annual) => {
+      const strength = marks.get(`${what.id}|${annual.id}`);
+      return strength ? [strength] : [];
+    });
+    if (strengths.length === 0)
       add(
         'unsupported_breakthrough',
         'error',
         `Breakthrough "${what.title}" is supported by no annual objective`,
         [what.id],
       );
+    else if (strengths.every((strength) => strength === 'weak'))
+      add(
+        'weakly_supported_breakthrough',
+        'error',
+        `Breakthrough "${what.title}" is supported only by weak marks (△); at least one annual objective should support it strongly or clearly`,
+        [what.id],
+      );
+  }
 
   const moving = initiativesMovingEachKpi(matrix);
   const movesSomeKpi = new Set(matrix.howMuch.flatMap((kpi) => moving.get(kpi.id) ?? []));
@@ -81,12 +109,31 @@ export function lintMatrix(
         initiative.id,
       ]);
 
+  const hasImpact = new Set(matrix.how.flatMap((item) => (item.impacts ?? []).map((impact) => impact.kpi)));
   for (const kpi of matrix.howMuch) {
+    const movers = moving.get(kpi.id) ?? [];
+    if (movers.length === 0)
+      add(
+        'kpi_not_moved',
+        'error',
+        `KPI "${kpi.title}" is moved by no initiative, so nothing in this plan can reach its target`,
+        [kpi.id],
+      );
+    else if (!hasImpact.has(kpi.id))
+      add(
+        'kpi_without_impact',
+        'warning',
+        `KPI "${kpi.title}" is marked by ${countOf(movers.length, 'initiative')} but none states its expected impact, so the pressure test cannot move it`,
+        [kpi.id, ...movers],
+      );
     if (kpi.ownerId === null) add('kpi_without_owner', 'error', `KPI "${kpi.title}" has no owner`, [kpi.id]);
     if (kpi.baseline === null || kpi.target === null)
-      add('missing_baseline_or_target', 'error', `KPI "${kpi.title}" needs a baseline and a target`, [
-        kpi.id,
-      ]);
+      add(
+        'missing_baseline_or_target',
+        'error',
+        `KPI "${kpi.title}" needs ${missingOf(kpi.baseline, kpi.target)}; without a baseline its progress cannot be measured`,
+        [kpi.id],
+      );
     const share = lastQuarterShare(kpi.baseline, kpi.monthlyPlan);
     const limit = options.hockeyStickShare ?? 0.5;
     if (share !== null && share > limit)
@@ -97,6 +144,25 @@ export function lintMatrix(
         [kpi.id],
       );
   }
+
+  if (matrix.year !== undefined)
+    for (const initiative of matrix.how) {
+      const outside = datesOutsideYear(initiative.startDate ?? null, initiative.endDate ?? null, matrix.year);
+      if (outside === 'entirely')
+        add(
+          'initiative_outside_year',
+          'error',
+          `Initiative "${initiative.title}" runs ${formatRange(initiative.startDate, initiative.endDate)}, entirely outside ${matrix.year}`,
+          [initiative.id],
+        );
+      else if (outside === 'partly')
+        add(
+          'initiative_outside_year',
+          'warning',
+          `Initiative "${initiative.title}" runs ${formatRange(initiative.startDate, initiative.endDate)}, beyond ${matrix.year}; only its months inside the year count here`,
+          [initiative.id],
+        );
+    }
 
   const titles = new Map(matrix.how.map((item) => [item.id, item.title]));
   for (const problem of findOwnershipProblems(
@@ -132,7 +198,7 @@ export function lintMatrix(
       add(
         'too_many_items',
         'warning',
-        `${count} items in ${part}; at most ${RECOMMENDED_MAX_ITEMS[part]} are recommended`,
+        `${count} items in ${names[part]}; at most ${RECOMMENDED_MAX_ITEMS[part]} are recommended`,
         matrix[PART_LIST[part]].map((item) => item.id),
       );
   }
@@ -146,9 +212,12 @@ export function lintMatrix(
       const isMetric = kr.kind === 'increase' || kr.kind === 'decrease' || kr.kind === 'band';
       const concerned = objective.unitId === matrix.unitId || keyResultIds.has(kr.id);
       if (concerned && isMetric && (kr.baseline === null || kr.target === null))
-        add('missing_baseline_or_target', 'error', `Key result "${kr.title}" needs a baseline and a target`, [
-          kr.id,
-        ]);
+        add(
+          'missing_baseline_or_target',
+          'error',
+          `Key result "${kr.title}" needs ${missingOf(kr.baseline, kr.target)}; without a baseline its progress cannot be measured`,
+          [kr.id],
+        );
     }
 
   for (const gap of capacity.gaps) {
@@ -165,6 +234,32 @@ export function lintMatrix(
     );
   }
   return findings;
+}
+
+const missingOf = (baseline: number | null, target: number | null): string =>
+  baseline === null && target === null
+    ? 'a baseline and a target'
+    : baseline === null
+      ? 'a baseline'
+      : 'a target';
+
+const formatRange = (start: string | null | undefined, end: string | null | undefined): string =>
+  `${start ?? '…'} – ${end ?? '…'}`;
+
+/**
+ * Where an initiative's dates lie against the plan year (ISO dates compare as text): `entirely`
+ * outside, `partly` (it starts before or ends after it), or null inside it or without dates.
+ */
+export function datesOutsideYear(
+  start: string | null,
+  end: string | null,
+  year: number,
+): 'entirely' | 'partly' | null {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  if ((start !== null && start > last) || (end !== null && end < first)) return 'entirely';
+  if ((start !== null && start < first) || (end !== null && end > last)) return 'partly';
+  return null;
 }
 
 /**

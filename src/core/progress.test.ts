@@ -39,6 +39,12 @@ describe('keyResultProgress', () => {
     ).toBe(0.25);
   });
 
+  it('shows no progress without a baseline, instead of measuring from 0', () => {
+    // Counting a missing baseline as 0 would show 45 → 50 on a 45 → 60 target as 83 % done.
+    expect(keyResultProgress({ kind: 'increase', baseline: null, target: 60, current: 50 })).toBe(0);
+    expect(keyResultProgress({ kind: 'decrease', baseline: null, target: 4, current: 6 })).toBe(0);
+  });
+
   it('is 0 before the first check-in', () => {
     expect(keyResultProgress({ kind: 'increase', baseline: 0, target: 10, current: null })).toBe(0);
   });

@@ -27,7 +27,9 @@ export function distanceToBand(value: number, low: number, high: number): number
  * Progress of one key result from baseline to target, clamped to 0..1.
  * - increase / decrease: (current − baseline) / (target − baseline); the sign makes both work.
  *   A baseline equal to the target gives 1 once the target is met (≥ for increase, ≤ for decrease)
- *   and 0 before, instead of dividing by zero. A missing baseline counts as 0.
+ *   and 0 before, instead of dividing by zero. Without a baseline there is no distance to measure
+ *   against: progress stays 0 (counting it as 0 would show inflated progress); the plan lint asks
+ *   for one.
  * - band: 1 inside [target, targetHigh]; outside, how much of the baseline's distance to the band
  *   has been closed (the band's width is the yardstick when the baseline was already inside).
  * - binary: 1 when current ≥ 1 (done), else 0.
@@ -39,8 +41,8 @@ export function keyResultProgress(kr: KeyResultMeasure): number {
   switch (kr.kind) {
     case 'increase':
     case 'decrease': {
-      if (kr.target === null) return 0;
-      const baseline = kr.baseline ?? 0;
+      if (kr.target === null || kr.baseline === null) return 0;
+      const baseline = kr.baseline;
       const span = kr.target - baseline;
       if (span === 0) return (kr.kind === 'increase' ? current >= kr.target : current <= kr.target) ? 1 : 0;
       return clamp01((current - baseline) / span);
