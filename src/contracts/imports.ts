@@ -3,6 +3,7 @@ import { OKR_SHEET_FIELDS } from '../core/okr-sheet-columns';
 import { IdSchema } from './common';
 import { XLSX_TYPE } from './matrix-files';
 import { KeyResultKindSchema, ObjectiveKindSchema } from './okr';
+import { LocaleChoiceFields, SheetLocaleSchema } from './sheet-locale';
 
 /** Largest spreadsheet an import accepts, in bytes; the route refuses a bigger body with 413. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -16,6 +17,18 @@ export const OkrImportQuerySchema = z
     organisationId: IdSchema.optional(),
     unitId: IdSchema.optional().meta({ description: 'Unit for rows without a Unit column or value' }),
     cycleId: IdSchema.optional().meta({ description: 'Cycle for rows without a Cycle column or value' }),
+    columns: z
+      .string()
+      .max(2000)
+      .regex(
+        /^([A-Z]{1,3}=[A-Za-z]*)(,[A-Z]{1,3}=[A-Za-z]*)*$/,
+        'write columns as C=unitOfMeasure,D=unit (E= skips E)',
+      )
+      .optional()
+      .meta({
+        description: 'What columns hold, overriding their headers: C=unitOfMeasure,D=unit; E= skips column E',
+      }),
+    ...LocaleChoiceFields,
   })
   .refine((query) => query.organisationId !== undefined || query.unitId !== undefined, {
     message: 'give organisationId or unitId',
@@ -33,6 +46,10 @@ const ColumnMappingSchema = z.object({
   column: z.string(),
   header: z.string(),
   field: z.enum(OKR_SHEET_FIELDS).nullable(),
+  /** Read from the header, chosen by the person, settled by the values, unknown, or ambiguous. */
+  from: z.enum(['header', 'chosen', 'values', 'unknown', 'ambiguous']),
+  /** The fields an ambiguous header could mean. */
+  candidates: z.array(z.enum(OKR_SHEET_FIELDS)).optional(),
 });
 
 const PreviewKeyResultSchema = z.object({
@@ -60,6 +77,9 @@ const PreviewObjectiveSchema = z.object({
 export const OkrImportPreviewSchema = z
   .object({
     format: z.enum(['csv', 'xlsx']),
+    /** CSV only: the separator between cells, as detected. */
+    separator: z.enum([',', ';', 'tab']).nullable(),
+    locale: SheetLocaleSchema,
     mapping: z.array(ColumnMappingSchema),
     summary: z.object({
       rows: z.number().int(),

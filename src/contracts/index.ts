@@ -13,6 +13,7 @@ export * from './dashboard';
 export * from './feasibility';
 export * from './catchball';
 export * from './matrix-files';
+export * from './sheet-locale';
 export * from './imports';
 export * from './translation-links';
 export * from './translation';

@@ -35,7 +35,10 @@ export function checkTargetConsistency(shape: TargetShape): Issue[] {
       else if (baseline !== null && !(target > baseline))
         issues.push({
           path: 'target',
-          message: `an increase key result needs a target above its baseline (${baseline}), got ${target}`,
+          message:
+            target === baseline
+              ? `the target equals the baseline (${baseline}); to hold a value, make it a "keep within a band" key result (kind band, with target and target high)`
+              : `an increase key result needs a target above its baseline (${baseline}), got ${target}`,
         });
       break;
     case 'decrease':
@@ -43,7 +46,10 @@ export function checkTargetConsistency(shape: TargetShape): Issue[] {
       else if (baseline !== null && !(target < baseline))
         issues.push({
           path: 'target',
-          message: `a decrease key result needs a target below its baseline (${baseline}), got ${target}`,
+          message:
+            target === baseline
+              ? `the target equals the baseline (${baseline}); to hold a value, make it a "keep within a band" key result (kind band, with target and target high)`
+              : `a decrease key result needs a target below its baseline (${baseline}), got ${target}`,
         });
       break;
     case 'band':

@@ -1,4 +1,4 @@
-import { normaliseLabel } from './sheet-cells';
+import { normaliseName } from './sheet-cells';
 
 /**
  * What a Parent cell names: an objective or key result of the same file (by its grouping key, or
@@ -42,11 +42,11 @@ export function findOkrParent(
   if (stored.keyResultIds.has(value))
     return { ok: true, parent: { kind: 'key_result', inFile: false, id: value } };
 
-  const label = normaliseLabel(value);
-  const byTitle = objectives.filter((o) => normaliseLabel(o.title) === label);
+  const label = normaliseName(value);
+  const byTitle = objectives.filter((o) => normaliseName(o.title) === label);
   const krsByTitle = objectives.flatMap((o) =>
     o.keyResults
-      .filter((k) => normaliseLabel(k.title) === label)
+      .filter((k) => normaliseName(k.title) === label)
       .map((k) => ({ objectiveKey: o.key, row: k.row })),
   );
   const matches = byTitle.length + krsByTitle.length;

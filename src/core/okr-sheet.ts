@@ -1,14 +1,27 @@
 import { checkTargetConsistency, KEY_RESULT_KINDS, type KeyResultKind } from './key-result';
-import { matchHeaders, OKR_SHEET_HEADERS, type ColumnMapping, type OkrSheetField } from './okr-sheet-columns';
+import {
+  matchHeaders,
+  OKR_SHEET_HEADERS,
+  type ColumnChoices,
+  type ColumnMapping,
+  type OkrSheetField,
+} from './okr-sheet-columns';
 import {
   cellText,
   isBlankRow,
   labelIndex,
   normaliseLabel,
-  readDate,
-  readNumber,
+  normaliseName,
   type SheetRows,
 } from './sheet-cells';
+import {
+  detectSheetLocale,
+  readLocaleDate,
+  readLocaleNumber,
+  type LocaleChoice,
+  type LocatedCell,
+  type SheetLocale,
+} from './sheet-locale';
 import { findParentCycles } from './unit-tree';
 import { findOkrParent, type OkrParent } from './okr-sheet-parents';
 
@@ -74,6 +87,8 @@ export interface NewPerson {
 
 export interface OkrSheetResult {
   mapping: ColumnMapping[];
+  /** How the file writes numbers and dates, as detected (or chosen). */
+  locale: SheetLocale;
   objectives: SheetObjective[];
   newPeople: NewPerson[];
   problems: SheetProblem[];
@@ -119,16 +134,31 @@ const KR_KINDS: Record<string, KeyResultKind> = {
  * links, a target that contradicts its kind, an empty sheet. The result is usable only when
  * `problems` is empty.
  */
-export function readOkrSheet(rows: SheetRows, context: OkrSheetContext): OkrSheetResult {
+export function readOkrSheet(
+  rows: SheetRows,
+  context: OkrSheetContext,
+  choices: { columns?: ColumnChoices; locale?: LocaleChoice } = {},
+): OkrSheetResult {
   const problems: SheetProblem[] = [];
   const headerIndex = rows.findIndex((row) => !isBlankRow(row));
   const headerRow = rows[headerIndex];
+  const noLocale = detectSheetLocale([], []).locale;
   if (headerIndex < 0 || !headerRow) {
-    return { mapping: [], objectives: [], newPeople: [], problems: [sheetProblem('the sheet is empty')] };
+    return {
+      mapping: [],
+      locale: noLocale,
+      objectives: [],
+      newPeople: [],
+      problems: [sheetProblem('the sheet is empty')],
+    };
   }
   const headerRowNumber = headerIndex + 1;
-  const { mapping, repeated } = matchHeaders(headerRow);
-  for (const entry of mapping.filter((m) => m.field === null))
+  const dataRows = rows
+    .map((row, index) => ({ row, number: index + 1 }))
+    .filter(({ row, number }) => number > headerRowNumber && !isBlankRow(row));
+  const { mapping, repeated } = matchHeaders(headerRow, choices.columns);
+  settleAmbiguousColumns(mapping, dataRows, context, headerRowNumber, problems);
+  for (const entry of mapping.filter((m) => m.field === null && m.from === 'unknown'))
     problems.push({
       row: headerRowNumber,
       column: entry.column,
@@ -154,19 +184,82 @@ export function readOkrSheet(rows: SheetRows, context: OkrSheetContext): OkrShee
   requireColumn('keyResult', null, '');
   requireColumn('unit', context.defaultUnitId, ' (or choose a unit for the whole file)');
   requireColumn('cycle', context.defaultCycleId, ' (or choose a cycle for the whole file)');
-  if (problems.length > 0) return { mapping, objectives: [], newPeople: [], problems };
+  if (problems.length > 0) return { mapping, locale: noLocale, objectives: [], newPeople: [], problems };
 
-  const reader = createRowReader(columnOf, context, problems);
-  const dataRows = rows
-    .map((row, index) => ({ row, number: index + 1 }))
-    .filter(({ row, number }) => number > headerRowNumber && !isBlankRow(row));
+  const cellsOf = (fields: readonly OkrSheetField[]): LocatedCell[] =>
+    fields.flatMap((field) => {
+      const entry = columnOf.get(field);
+      return entry
+        ? dataRows.map(({ row, number }) => ({
+            cell: row[entry.index],
+            row: number,
+            column: entry.column,
+            header: entry.header,
+          }))
+        : [];
+    });
+  const detected = detectSheetLocale(
+    cellsOf(['baseline', 'target', 'targetHigh', 'current', 'weight']),
+    cellsOf(['dueDate']),
+    choices.locale,
+  );
+  for (const problem of detected.problems)
+    problems.push({ row: problem.at.row, column: problem.at.column, message: problem.message });
+  if (problems.length > 0)
+    return { mapping, locale: detected.locale, objectives: [], newPeople: [], problems };
+
+  const reader = createRowReader(columnOf, context, problems, detected.locale);
   if (dataRows.length === 0) problems.push(sheetProblem('the sheet has headers but no key result rows'));
   for (const { row, number } of dataRows) reader.read(row, number);
 
   const objectives = [...reader.objectives.values()];
   resolveParents(objectives, reader.parentCells, context, columnOf.get('parent')?.column ?? null, problems);
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').localeCompare(b.column ?? ''));
-  return { mapping, objectives, newPeople: [...reader.newPeople.values()], problems };
+  return {
+    mapping,
+    locale: detected.locale,
+    objectives,
+    newPeople: [...reader.newPeople.values()],
+    problems,
+  };
+}
+
+/**
+ * A header that could mean two fields ("Unit") is settled by the other columns (beside a "Unit of
+ * measure" column it is the team, and the other way round) or by its values: when some value names
+ * a unit of the organisation it is the team, as earlier exports wrote it, and rows naming no unit
+ * are refused one by one. Otherwise the person chooses, and the problem says so.
+ */
+function settleAmbiguousColumns(
+  mapping: ColumnMapping[],
+  dataRows: readonly { row: SheetRows[number]; number: number }[],
+  context: OkrSheetContext,
+  headerRow: number,
+  problems: SheetProblem[],
+): void {
+  const units = labelIndex(context.units, (u) => [u.id, u.name]);
+  for (const entry of mapping) {
+    if (entry.from !== 'ambiguous') continue;
+    const taken = (field: OkrSheetField) => mapping.some((other) => other !== entry && other.field === field);
+    const namesAUnit = dataRows.some(({ row }) => units.has(normaliseName(cellText(row[entry.index]))));
+    const field: OkrSheetField | null =
+      taken('unitOfMeasure') && !taken('unit')
+        ? 'unit'
+        : taken('unit') && !taken('unitOfMeasure')
+          ? 'unitOfMeasure'
+          : namesAUnit && !taken('unit')
+            ? 'unit'
+            : null;
+    if (field) {
+      entry.field = field;
+      entry.from = 'values';
+    } else
+      problems.push({
+        row: headerRow,
+        column: entry.column,
+        message: `column "${entry.header}" could be the team (write "Team / Unit") or the unit of measure (write "Unit of measure"); rename it, or choose what it holds in the preview`,
+      });
+  }
 }
 
 function sheetProblem(message: string): SheetProblem {
@@ -184,6 +277,7 @@ function createRowReader(
   columnOf: Map<OkrSheetField, ColumnMapping>,
   context: OkrSheetContext,
   problems: SheetProblem[],
+  locale: SheetLocale,
 ) {
   const objectives = new Map<string, SheetObjective>();
   const parentCells = new Map<string, { row: number; value: string }>();
@@ -205,7 +299,7 @@ function createRowReader(
     const numberOf = (field: OkrSheetField): number | null => {
       const entry = columnOf.get(field);
       if (!entry) return null;
-      const result = readNumber(row[entry.index]);
+      const result = readLocaleNumber(row[entry.index], locale);
       if (result.ok) return result.value;
       problem(field, result.message);
       return null;
@@ -220,11 +314,11 @@ function createRowReader(
 
     const unitLabel = text('unit');
     const unitId =
-      unitLabel === '' ? context.defaultUnitId : (unitByLabel.get(normaliseLabel(unitLabel)) ?? null);
+      unitLabel === '' ? context.defaultUnitId : (unitByLabel.get(normaliseName(unitLabel)) ?? null);
     if (unitId === null) problem('unit', unitLabel === '' ? 'no unit given' : `no unit "${unitLabel}"`);
     const cycleLabel = text('cycle');
     const cycleId =
-      cycleLabel === '' ? context.defaultCycleId : (cycleByLabel.get(normaliseLabel(cycleLabel)) ?? null);
+      cycleLabel === '' ? context.defaultCycleId : (cycleByLabel.get(normaliseName(cycleLabel)) ?? null);
     if (cycleId === null) problem('cycle', cycleLabel === '' ? 'no cycle given' : `no cycle "${cycleLabel}"`);
 
     const objectiveTitle = text('objective');
@@ -246,7 +340,8 @@ function createRowReader(
     const current = numberOf('current');
     const weight = numberOf('weight');
     if (weight !== null && weight < 0) problem('weight', `a weight is 0 or more, got ${weight}`);
-    const due = columnOf.get('dueDate') ? readDate(row[columnOf.get('dueDate')?.index ?? 0]) : null;
+    const dueColumn = columnOf.get('dueDate');
+    const due = dueColumn ? readLocaleDate(row[dueColumn.index], locale) : null;
     if (due && !due.ok) problem('dueDate', due.message);
     const milestones = text('milestones')
       .split(/[;|\n]/)
@@ -282,7 +377,7 @@ function createRowReader(
     )
       return;
 
-    const key = objectiveId ?? `${unitId}|${cycleId}|${normaliseLabel(objectiveTitle)}`;
+    const key = objectiveId ?? `${unitId}|${cycleId}|${normaliseName(objectiveTitle)}`;
     let objective = objectives.get(key);
     if (!objective) {
       objective = {
@@ -302,7 +397,7 @@ function createRowReader(
     const parent = text('parent');
     if (parent !== '') {
       const earlier = parentCells.get(key);
-      if (earlier && normaliseLabel(earlier.value) !== normaliseLabel(parent))
+      if (earlier && normaliseName(earlier.value) !== normaliseName(parent))
         problem(
           'parent',
           `the objective's parent is "${earlier.value}" on row ${earlier.row}, "${parent}" here`,
@@ -310,7 +405,7 @@ function createRowReader(
       else if (!earlier) parentCells.set(key, { row: number, value: parent });
     }
 
-    const krKey = krId ?? `${key}|${normaliseLabel(krTitle)}`;
+    const krKey = krId ?? `${key}|${normaliseName(krTitle)}`;
     const firstRow = keyResultRows.get(krKey);
     if (firstRow !== undefined) {
       problem(
@@ -341,9 +436,9 @@ function createRowReader(
 
   function ownerOf(label: string, row: number): OwnerRef | null {
     if (label === '') return null;
-    const personId = personByLabel.get(normaliseLabel(label));
+    const personId = personByLabel.get(normaliseName(label));
     if (personId) return { personId };
-    const key = normaliseLabel(label);
+    const key = normaliseName(label);
     if (!newPeople.has(key)) {
       const isEmail = label.includes('@');
       newPeople.set(key, {

@@ -104,14 +104,24 @@ export function readDate(cell: SheetCell | undefined): CellRead<string | null> {
 }
 
 /**
- * Normalises a header or a value for forgiving comparison: case, spaces, `_ - .` and anything in
- * brackets are ignored, so "Key_Result", "key result" and "KEY RESULT (text)" all read `keyresult`.
+ * Normalises a header or a keyword for forgiving comparison: case, width, spaces, punctuation and
+ * anything in brackets are ignored, so "Key_Result", "key result" and "KEY RESULT (text)" all read
+ * `keyresult`; letters of every script count ("Schlüsselergebnis", "目標").
  */
 export function normaliseLabel(text: string): string {
+  return normaliseName(text.replace(/\([^)]*\)|\[[^\]]*\]|（[^）]*）/g, ''));
+}
+
+/**
+ * Normalises a title or a name for matching: case, width, spaces and punctuation are ignored, but
+ * every letter and digit counts, inside brackets too: "Growth (Switzerland)" and "Growth (Germany)"
+ * stay two objectives.
+ */
+export function normaliseName(text: string): string {
   return text
+    .normalize('NFKC')
     .toLowerCase()
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
-    .replace(/[^a-z0-9]/g, '');
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
@@ -129,7 +139,7 @@ export function restoreFormulaText(text: string): string {
 
 /**
  * Looks entries up by any of their labels (id, name, e-mail…), compared with
- * {@link normaliseLabel}; the first entry to claim a label keeps it.
+ * {@link normaliseName}; the first entry to claim a label keeps it.
  */
 export function labelIndex<T extends { id: string }>(
   list: readonly T[],
@@ -138,7 +148,7 @@ export function labelIndex<T extends { id: string }>(
   const index = new Map<string, string>();
   for (const entry of list)
     for (const label of labels(entry)) {
-      const key = normaliseLabel(label ?? '');
+      const key = normaliseName(label ?? '');
       if (key !== '' && !index.has(key)) index.set(key, entry.id);
     }
   return index;

@@ -138,7 +138,7 @@ describe('OKR import from CSV and XLSX', () => {
       ['A', 'B'],
     ]);
     expect(noUnit.map((p) => p.message)).toEqual([
-      'missing column "Unit" (or choose a unit for the whole file)',
+      'missing column "Team / Unit" (or choose a unit for the whole file)',
       'missing column "Cycle" (or choose a cycle for the whole file)',
     ]);
   });
@@ -154,7 +154,11 @@ describe('OKR import from CSV and XLSX', () => {
     expect(problems).toEqual([
       { row: 2, column: 'I', message: 'expected a number, found text "about six"' },
       { row: 3, column: 'D', message: 'duplicate key result id x-kr1 (also row 2)' },
-      { row: 4, column: 'J', message: 'expected a date such as 2026-06-30, found "2026-13-01"' },
+      {
+        row: 4,
+        column: 'J',
+        message: 'expected a date such as 2026-06-30 or 30.06.2026, found "2026-13-01"',
+      },
       { row: 4, column: 'L', message: 'no unit "nowhere"' },
     ]);
   });

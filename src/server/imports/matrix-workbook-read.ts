@@ -6,6 +6,7 @@ import {
   columnLetter,
   isBlankRow,
   normaliseLabel,
+  normaliseName,
   readDate,
   readNumber,
   restoreFormulaText,
@@ -158,13 +159,13 @@ export function readMatrixWorkbook(
           if (text !== '') item[field] = text.toLowerCase().replace(/[\s-]+/g, '_');
         } else if (REFERENCES.has(field)) {
           const lookup = field === 'teamUnitId' ? lookups.units : lookups.people;
-          const resolved = field.startsWith('source') ? text : (lookup.get(normaliseLabel(text)) ?? text);
+          const resolved = field.startsWith('source') ? text : (lookup.get(normaliseName(text)) ?? text);
           item[field] = text === '' ? null : resolved;
         } else item[field] = text;
       });
       if (part === 'how_much') item.monthlyPlan = months.some((m) => m !== null) ? months : null;
       if (part === 'who') {
-        const label = normaliseLabel(textOf(item.title));
+        const label = normaliseName(textOf(item.title));
         if (!item.personId && !item.teamUnitId && label !== '') {
           if (lookups.people.has(label)) item.personId = lookups.people.get(label);
           else if (lookups.units.has(label)) item.teamUnitId = lookups.units.get(label);
@@ -182,7 +183,7 @@ export function readMatrixWorkbook(
       item.id = id;
       const title = textOf(item.title);
       if (part === 'who') delete item.title;
-      titles[part].set(normaliseLabel(title), id);
+      titles[part].set(normaliseName(title), id);
       matrix.lists[part].push(item);
       locations.items[part].push(rowNumber);
     });
@@ -199,7 +200,7 @@ export function readMatrixWorkbook(
   const find = (part: ListPart, id: SheetCell | undefined, title: SheetCell | undefined) => {
     const byId = restoreFormulaText(cellText(id));
     if (ids[part].has(byId)) return byId;
-    return titles[part].get(normaliseLabel(restoreFormulaText(cellText(title)))) ?? null;
+    return titles[part].get(normaliseName(restoreFormulaText(cellText(title)))) ?? null;
   };
   const readGrid = (
     name: string,

@@ -61,16 +61,35 @@ export async function readSheetRows(
   bytes: Uint8Array,
   options: ReadSheetOptions = {},
 ): Promise<SheetCell[][]> {
+  return (await readSheet(bytes, options)).rows;
+}
+
+/** CSV separators as previews name them. */
+export type CsvSeparator = ',' | ';' | 'tab';
+
+/** The rows of a sheet and how the file was read, for previews to say. */
+export interface ReadSheet {
+  rows: SheetCell[][];
+  format: SheetFormat;
+  /** The CSV separator detected from the first line; null for a workbook. */
+  separator: CsvSeparator | null;
+}
+
+/** {@link readSheetRows}, also telling the format and the CSV separator it found. */
+export async function readSheet(bytes: Uint8Array, options: ReadSheetOptions = {}): Promise<ReadSheet> {
   checkSheetSize(bytes.byteLength);
   const found = detectSheetFormat(bytes);
   if (options.format && options.format !== found) throw wrongType(found, options.format);
-  if (found === 'csv') return readCsvRows(bytes);
+  if (found === 'csv') {
+    const { rows, delimiter } = readCsvRows(bytes);
+    return { rows, format: 'csv', separator: delimiter === '\t' ? 'tab' : (delimiter as ',' | ';') };
+  }
   const workbook = await loadWorkbook(bytes);
   const sheet = (options.sheet ? workbook.getWorksheet(options.sheet) : undefined) ?? workbook.worksheets[0];
-  return sheet ? worksheetRows(sheet) : [];
+  return { rows: sheet ? worksheetRows(sheet) : [], format: 'xlsx', separator: null };
 }
 
-function readCsvRows(bytes: Uint8Array): SheetCell[][] {
+function readCsvRows(bytes: Uint8Array): { rows: SheetCell[][]; delimiter: string } {
   const text = new TextDecoder('utf-8').decode(bytes);
   if (text.includes('\u0000')) throw wrongType(null);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
@@ -86,7 +105,7 @@ function readCsvRows(bytes: Uint8Array): SheetCell[][] {
       // Spaces around a separator are not part of the cell: `a, "b, c"` is two cells.
       trim: true,
     });
-    return rows;
+    return { rows, delimiter };
   } catch (error) {
     const { lines } = error as { lines?: number };
     throw unreadable('CSV', (error as Error).message, lines);

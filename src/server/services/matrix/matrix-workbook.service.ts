@@ -1,5 +1,5 @@
 import { DomainError, validationError, type Issue } from '../../../core/errors';
-import { cellLocation, labelIndex, normaliseLabel } from '../../../core/sheet-cells';
+import { cellLocation, labelIndex, normaliseName } from '../../../core/sheet-cells';
 import type { MatrixImportResult, PlanMatrix } from '../../../contracts';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
@@ -60,7 +60,7 @@ export function createMatrixWorkbookService(db: Db, planExport: ReturnType<typeo
     const rows = await db.selectFrom('units').select(['id', 'organisationId', 'name']).execute();
     return (
       rows.find((u) => u.id === label) ??
-      rows.find((u) => normaliseLabel(u.name) === normaliseLabel(label)) ??
+      rows.find((u) => normaliseName(u.name) === normaliseName(label)) ??
       null
     );
   }

@@ -6,11 +6,18 @@ import {
   type SheetObjective,
   type SheetProblem,
 } from '../../../core/okr-sheet';
-import type { OkrImportPreview, OkrImportQuery, OkrImportResult } from '../../../contracts';
+import {
+  localeChoiceOf,
+  type OkrImportPreview,
+  type OkrImportQuery,
+  type OkrImportResult,
+} from '../../../contracts';
+import type { ColumnChoices, OkrSheetField } from '../../../core/okr-sheet-columns';
 import type { Db } from '../../db/store';
 import { toJson } from '../../db/versioned';
 import { newId } from '../../ids';
-import { detectSheetFormat, readSheetRows } from '../../imports/sheet-reader';
+import { readSheet, type CsvSeparator } from '../../imports/sheet-reader';
+import { presentSheetLocale } from '../../presenters/sheet-locale.presenter';
 import { readableId } from '../../imports/readable-id';
 import { organisationOfUnit } from '../structure/references';
 
@@ -59,7 +66,7 @@ export function createOkrImportService(db: Db) {
   async function read(bytes: Uint8Array, query: OkrImportQuery, onProgress?: ProgressListener) {
     const organisationId = await organisationOf(query);
     onProgress?.({ phase: 'read', done: 0, total: bytes.byteLength });
-    const rows = await readSheetRows(bytes, { sheet: 'OKRs' });
+    const { rows, format, separator } = await readSheet(bytes, { sheet: 'OKRs' });
     onProgress?.({ phase: 'read', done: bytes.byteLength, total: bytes.byteLength });
     const [units, cycles, people, objectives, keyResults] = await Promise.all([
       db
@@ -104,18 +111,22 @@ export function createOkrImportService(db: Db) {
         message: `no cycle ${query.cycleId} in organisation ${organisationId}`,
       });
     onProgress?.({ phase: 'check', done: 0, total: rows.length });
-    const sheet = readOkrSheet(rows, {
-      units,
-      cycles,
-      people,
-      objectiveIds: new Set(objectives.map((o) => o.id)),
-      keyResultIds: new Set(keyResults.map((k) => k.id)),
-      defaultUnitId: query.unitId ?? null,
-      defaultCycleId: query.cycleId ?? null,
-    });
+    const sheet = readOkrSheet(
+      rows,
+      {
+        units,
+        cycles,
+        people,
+        objectiveIds: new Set(objectives.map((o) => o.id)),
+        keyResultIds: new Set(keyResults.map((k) => k.id)),
+        defaultUnitId: query.unitId ?? null,
+        defaultCycleId: query.cycleId ?? null,
+      },
+      { columns: columnChoicesOf(query.columns), locale: localeChoiceOf(query) },
+    );
     problems.push(...sheet.problems, ...(await clashingIds(sheet)));
     onProgress?.({ phase: 'check', done: rows.length, total: rows.length });
-    return { organisationId, sheet, problems, format: detectSheetFormat(bytes), rowCount: rows.length };
+    return { organisationId, sheet, problems, format, separator, rowCount: rows.length };
   }
 
   /** Ids the sheet gives that the store already uses, anywhere: ids are unique store-wide. */
@@ -161,8 +172,8 @@ export function createOkrImportService(db: Db) {
       query: OkrImportQuery,
       onProgress?: ProgressListener,
     ): Promise<OkrImportPreview> {
-      const { sheet, problems, format, rowCount } = await read(bytes, query, onProgress);
-      return presentPreview(sheet, problems, format, rowCount);
+      const { sheet, problems, format, separator, rowCount } = await read(bytes, query, onProgress);
+      return presentPreview(sheet, problems, { format, separator }, rowCount);
     },
 
     /**
@@ -333,17 +344,36 @@ function buildOkrRows(
   return { objectives: objectiveRows, keyResults: keyResultRows };
 }
 
+/** `C=unitOfMeasure,D=unit,E=` from the preview's mapping editor; validated by the contract. */
+function columnChoicesOf(columns: string | undefined): ColumnChoices {
+  if (!columns) return {};
+  return Object.fromEntries(
+    columns.split(',').map((pair) => {
+      const [column = '', field = ''] = pair.split('=');
+      return [column, field === '' ? null : (field as OkrSheetField)];
+    }),
+  );
+}
+
 function presentPreview(
   sheet: OkrSheetResult,
   problems: SheetProblem[],
-  format: 'csv' | 'xlsx',
+  { format, separator }: { format: 'csv' | 'xlsx'; separator: CsvSeparator | null },
   rowCount: number,
 ): OkrImportPreview {
   const newNames = new Map(sheet.newPeople.map((p) => [p.key, p.name]));
   const keyResults = sheet.objectives.reduce((sum, o) => sum + o.keyResults.length, 0);
   return {
     format,
-    mapping: sheet.mapping.map(({ column, header, field }) => ({ column, header, field })),
+    separator,
+    locale: presentSheetLocale(sheet.locale),
+    mapping: sheet.mapping.map(({ column, header, field, from, candidates }) => ({
+      column,
+      header,
+      field,
+      from,
+      ...(candidates ? { candidates: [...candidates] } : {}),
+    })),
     summary: {
       rows: rowCount,
       objectives: sheet.objectives.length,
