@@ -1,4 +1,4 @@
-import { expect, test } from './support/sign-in';
+import { DEMO_ACCOUNTS, expect, newSession, test } from './support/sign-in';
 import { ExecutionPages } from './pages/execution-pages';
 
 /** Screenshots of these flows go to SHOTS (a scratch folder) when set, never into the repository. */
@@ -171,4 +171,27 @@ test('check-ins are uploaded from a CSV through preview and confirmation', async
   const kr = new ExecutionPages(page).keyResult('cso-kr2-2');
   await kr.getByRole('button', { name: /^Check-ins of / }).click();
   await expect(page.getByRole('dialog').locator('li', { hasText: '“May”' })).toContainText('2026-05-31');
+});
+
+test('a viewer sees the OKRs read-only: no editing, no check-ins, no upload', async ({
+  playwright,
+  browser,
+  baseURL,
+}) => {
+  const viewer = await newSession(playwright, baseURL, DEMO_ACCOUNTS.viewer.email);
+  const context = await browser.newContext({ storageState: viewer.storageState });
+  const page = await context.newPage();
+  await new ExecutionPages(page).openOkrs('acme', 'cso', 'fy2026');
+  await expect(page.getByRole('button', { name: /^Check-ins of / }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add objective' })).toHaveCount(0);
+  await expect(page.getByRole('toolbar')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Check in' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Upload check-ins' })).toHaveCount(0);
+  await page
+    .getByRole('button', { name: /^Check-ins of / })
+    .first()
+    .click();
+  await expect(page.getByRole('dialog').locator('li').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Correct the check-in/ })).toHaveCount(0);
+  await context.close();
 });
