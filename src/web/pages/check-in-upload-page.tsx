@@ -14,6 +14,7 @@ import { keys } from '../api/query-keys';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, CheckIcon } from '../components/icons';
+import { CheckInTemplate } from '../components/imports/check-in-template';
 import { CheckInUploadPreviewView } from '../components/imports/check-in-upload-preview';
 import { uploadErrorMessage } from '../components/imports/upload-error';
 import { UploadProgress } from '../components/imports/upload-progress';
@@ -112,6 +113,11 @@ export function CheckInUploadPage() {
         </label>
         {file && <span className="import-file-name">{file.name}</span>}
       </section>
+      <CheckInTemplate
+        unitId={unitId}
+        unitName={data.unitsById.get(unitId)?.name ?? ''}
+        cycles={data.cycles}
+      />
 
       {stage.kind === 'idle' && (
         <p className="muted">The unit’s items and those of the units below it may be checked in.</p>
