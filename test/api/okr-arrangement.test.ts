@@ -74,12 +74,35 @@ describe('OKR arrangement', () => {
     expect((await okrs('cio'))[0]!.cycleId).toBe('fy2026');
   });
 
+  it('refuses a stale move with 409 and leaves the order as it was', async () => {
+    const before = await okrs('cio');
+    const last = before[before.length - 1]!;
+    const response = await t.call(endpoints.okrs.moveObjective, {
+      params: { id: last.id },
+      body: { version: last.version + 5, position: 0 },
+    });
+    expect(response.statusCode).toBe(409);
+    expect((await okrs('cio')).map((o) => [o.id, o.position])).toEqual(before.map((o) => [o.id, o.position]));
+  });
+
   it('refuses a clone when no cycle follows, naming cycleId, and writes nothing', async () => {
     const [objective] = await okrs('cio');
+    const everyCycle = async () =>
+      body<ObjectiveWithKeyResults[]>(
+        await t.call(endpoints.okrs.listUnitOkrs, { params: { id: 'cio' }, query: {} }),
+      ).length;
+    const count = await everyCycle();
     const response = await t.call(endpoints.okrs.cloneObjective, { params: { id: objective!.id }, body: {} });
     expect(response.statusCode).toBe(400);
     expect(issuePaths(response)).toEqual(['cycleId']);
     expect(body<ErrorResponse>(response).error.message).toContain('no cycle starts after');
+    const foreign = await t.call(endpoints.okrs.cloneObjective, {
+      params: { id: objective!.id },
+      body: { cycleId: 'no-such-cycle' },
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(issuePaths(foreign)).toEqual(['cycleId']);
+    expect(await everyCycle()).toBe(count);
   });
 
   it('clones an objective with its key results into the next cycle, without check-ins or alignment', async () => {
