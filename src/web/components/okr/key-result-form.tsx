@@ -65,7 +65,7 @@ export function KeyResultForm({
     .map((step) => step.trim())
     .filter((step) => step !== '');
   const shown = {
-    baseline: kind === 'increase' || kind === 'decrease',
+    baseline: kind === 'increase' || kind === 'decrease' || kind === 'band',
     target: kind !== 'milestone',
     targetHigh: kind === 'band',
     milestones: kind === 'milestone',
@@ -92,7 +92,13 @@ export function KeyResultForm({
         title: title.trim(),
         kind,
         unitOfMeasure: shown.unitOfMeasure ? unitOfMeasure.trim() : '',
-        baseline: shown.baseline ? values.baseline : kind === 'binary' ? 0 : null,
+        baseline: shown.baseline
+          ? values.baseline
+          : keyResult?.kind === kind
+            ? keyResult.baseline
+            : kind === 'binary'
+              ? 0
+              : null,
         target: kind === 'milestone' ? steps.length : kind === 'binary' ? 1 : values.target,
         targetHigh: shown.targetHigh ? values.targetHigh : null,
         milestones: shown.milestones ? steps : [],

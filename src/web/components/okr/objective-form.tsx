@@ -49,6 +49,15 @@ export function ObjectiveForm(props: ObjectiveFormProps) {
     onClose();
   });
   const errors = save.fieldErrors;
+  // An alignment the parent's OKRs of this cycle do not list (moved, or another unit's) is kept as
+  // it is unless changed: the select must not clear it by having no option for it.
+  const listed = new Set(
+    parentOkrs.flatMap((parent) => [
+      `objective:${parent.id}`,
+      ...parent.keyResults.map((kr) => `kr:${kr.id}`),
+    ]),
+  );
+  const unlisted = alignment !== '' && !listed.has(alignment) && alignment === alignmentValue(objective);
   const alignmentError = errors.alignedObjectiveId ?? errors.alignedKeyResultId;
 
   return (
@@ -105,10 +114,11 @@ export function ObjectiveForm(props: ObjectiveFormProps) {
           className="input"
           name="alignment"
           value={alignment}
-          disabled={parentOkrs.length === 0 && alignment === ''}
+          disabled={parentOkrs.length === 0 && !unlisted}
           onChange={(event) => setAlignment(event.target.value)}
         >
           <option value="">Not aligned</option>
+          {unlisted && <option value={alignment}>Keep the current alignment</option>}
           {parentOkrs.map((parent) => (
             <optgroup key={parent.id} label={parent.title}>
               <option value={`objective:${parent.id}`}>Objective: {parent.title}</option>
