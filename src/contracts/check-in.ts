@@ -70,6 +70,30 @@ export const BulkCheckInResultSchema = z.object({
 });
 export type BulkCheckInResult = z.infer<typeof BulkCheckInResultSchema>;
 
+/**
+ * What an upload would check in, read and checked but not written: each row as read (`row` names
+ * it: "row 4"), the item's title when the item exists, and every problem the upload would be
+ * refused for, located by row and column. An empty `problems` means the upload will go through.
+ */
+export const CheckInUploadPreviewSchema = z
+  .object({
+    rows: z.array(
+      z.object({
+        row: z.string(),
+        item: z.string(),
+        itemTitle: z.string().nullable(),
+        date: z.string(),
+        value: z.number(),
+        confidence: z.number().nullable(),
+        comment: z.string(),
+        authorId: z.string().nullable(),
+      }),
+    ),
+    problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'CheckInUploadPreview' });
+export type CheckInUploadPreview = z.infer<typeof CheckInUploadPreviewSchema>;
+
 /** Content types a check-in upload may come in: the file itself, as CSV or an XLSX workbook. */
 export const CHECK_IN_UPLOAD_TYPES = ['text/csv', XLSX_TYPE] as const;
 

@@ -113,3 +113,27 @@ export const UpdateKeyResultSchema = z
 export type UpdateKeyResultInput = z.infer<typeof UpdateKeyResultSchema>;
 
 export const OkrQuerySchema = z.object({ cycleId: IdSchema.optional() });
+
+/**
+ * Moves an objective within its unit's list (`position`: 0-based index among the objectives of its
+ * unit and cycle) or into another cycle of its organisation (`cycleId`; it then goes at `position`
+ * there, or last). The siblings are renumbered in the same transaction.
+ */
+export const MoveObjectiveSchema = z.object({
+  version: VersionSchema,
+  cycleId: IdSchema.optional(),
+  position: PositionSchema.optional(),
+});
+export type MoveObjectiveInput = z.infer<typeof MoveObjectiveSchema>;
+
+/** Moves a key result within its objective (`position`, 0-based) or to another objective of the same unit. */
+export const MoveKeyResultSchema = z.object({
+  version: VersionSchema,
+  objectiveId: IdSchema.optional(),
+  position: PositionSchema.optional(),
+});
+export type MoveKeyResultInput = z.infer<typeof MoveKeyResultSchema>;
+
+/** Where a clone goes: `cycleId`, or by default the organisation's cycle that starts after the objective's. */
+export const CloneObjectiveSchema = z.object({ cycleId: IdSchema.optional() });
+export type CloneObjectiveInput = z.infer<typeof CloneObjectiveSchema>;

@@ -10,7 +10,7 @@ import {
   type EndpointRequest,
   type EndpointResponse,
 } from '../contracts/endpoint';
-import { exports as files, imports, plan } from '../contracts/endpoints';
+import { checkIns, exports as files, imports, plan } from '../contracts/endpoints';
 import { ApiError, csrfHeaders } from './api-client';
 
 /** Where imported OKRs go: a default unit and cycle for rows that leave them blank. */
@@ -74,6 +74,14 @@ export const previewOkrImport = (file: File, target: OkrImportTarget, onProgress
 /** The same file again; all of it in one transaction, or nothing. */
 export const confirmOkrImport = (file: File, target: OkrImportTarget, onProgress: (share: number) => void) =>
   upload(imports.confirmOkrs, { query: importQuery(target) }, file, onProgress);
+
+/** The check-ins a CSV or XLSX holds for `unitId` and the units below it, and every problem; writes nothing. */
+export const previewCheckInUpload = (unitId: string, file: File, onProgress: (share: number) => void) =>
+  upload(checkIns.previewCheckInUpload, { params: { id: unitId }, body: undefined }, file, onProgress);
+
+/** The same file again: every row checked in, or none. */
+export const confirmCheckInUpload = (unitId: string, file: File, onProgress: (share: number) => void) =>
+  upload(checkIns.uploadCheckIns, { params: { id: unitId }, body: undefined }, file, onProgress);
 
 /** The blank spreadsheet X-matrix. */
 export const X_MATRIX_TEMPLATE_URL = endpointUrl(files.template, {});

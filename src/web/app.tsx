@@ -13,6 +13,7 @@
  * - `/org/:orgId/trace/:kind/:id` → the trace of an initiative, KPI, key result or objective
  * - `/org/:orgId/map` → the strategy map of the organisation
  * - `/org/:orgId/import?unit=U` → import OKRs from a CSV or XLSX
+ * - `/org/:orgId/check-ins/upload?unit=U` → upload check-ins from a CSV or XLSX
  * - `/org/:orgId/members` → members and roles; `/org/:orgId/api-tokens?unit=U` → a unit's API tokens
  * - `/admin/users` → user accounts (site administrators)
  * - `/sign-in?returnTo=P`, `/setup?token=T`, `/invite?token=T` → open to everyone; every other page
@@ -26,6 +27,7 @@ import { AppShell } from './components/app-shell';
 import { ToastProvider } from './components/toast';
 import { OrgProvider, useOrg } from './hooks/org-context';
 import { HomePage } from './pages/home-page';
+import { CheckInUploadPage } from './pages/check-in-upload-page';
 import { ImportPage } from './pages/import-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrgIndexPage, UnitIndexPage } from './pages/redirect-pages';
@@ -135,6 +137,9 @@ function OrgFrame({
       <Switch>
         <Route path={routes.import}>
           <ImportPage />
+        </Route>
+        <Route path={routes.checkInUpload}>
+          <CheckInUploadPage />
         </Route>
         <Route path={routes.members}>
           <MembersPage />

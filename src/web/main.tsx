@@ -10,6 +10,7 @@ import './styles/components.css';
 import './styles/feedback.css';
 import './styles/shell.css';
 import './styles/okrs.css';
+import './styles/okr-editing.css';
 import './styles/matrix.css';
 import './styles/matrix-items.css';
 import './styles/matrix-extras.css';

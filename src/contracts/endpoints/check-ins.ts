@@ -5,6 +5,7 @@ import {
   BulkCheckInSchema,
   CHECK_IN_UPLOAD_TYPES,
   CheckInHistoryQuerySchema,
+  CheckInUploadPreviewSchema,
   CheckInSchema,
   CorrectCheckInSchema,
   CreateApiTokenSchema,
@@ -57,6 +58,19 @@ export const uploadCheckIns = defineEndpoint({
   body: z.unknown(),
   bodyContentTypes: CHECK_IN_UPLOAD_TYPES,
   response: BulkCheckInResultSchema,
+});
+
+/** The same file as {@link uploadCheckIns}, read and checked but not written: what the upload would do. */
+export const previewCheckInUpload = defineEndpoint({
+  method: 'POST',
+  path: '/api/units/:id/check-ins/upload/preview',
+  tag,
+  summary:
+    'Preview a check-in upload (CSV or XLSX): the rows as read and every problem by row and column; nothing is written',
+  params: IdParamsSchema,
+  body: z.unknown(),
+  bodyContentTypes: CHECK_IN_UPLOAD_TYPES,
+  response: CheckInUploadPreviewSchema,
 });
 
 export const bulkCheckIns = defineEndpoint({

@@ -1,5 +1,5 @@
 import { checkIns as endpoints } from '../../contracts/endpoints';
-import { DomainError } from '../../core/errors';
+import { DomainError, type Issue } from '../../core/errors';
 import { implement, type Route } from '../route';
 import { onUnitInPath } from './access-rules';
 import type { AccessContext } from '../auth/authorizer';
@@ -85,6 +85,26 @@ export function checkInRoutes(services: Services): Route[] {
           throw new DomainError('validation_failed', 'Send the file as text/csv or as an XLSX workbook');
         const rows = await readUpload(request.body, contentType);
         return checkIns.bulk(rows, 'upload', scope);
+      },
+    }),
+    implement(endpoints.previewCheckInUpload, {
+      access: onUnitInPath('contribute'),
+      handler: async ({ params, request }) => {
+        const scope = await checkIns.scopeOf(params.id);
+        const contentType = request.headers['content-type'] ?? '';
+        if (!Buffer.isBuffer(request.body) && typeof request.body !== 'string')
+          throw new DomainError('validation_failed', 'Send the file as text/csv or as an XLSX workbook');
+        try {
+          return await checkIns.check(await readUpload(request.body, contentType), scope);
+        } catch (error) {
+          // A sheet that cannot be read is a preview with its problems, not a failed request.
+          if (!(error instanceof DomainError) || error.code !== 'validation_failed') throw error;
+          const issues = (error.details as { issues?: Issue[] } | undefined)?.issues ?? [];
+          return {
+            rows: [],
+            problems: issues.length > 0 ? issues : [{ path: 'file', message: error.message }],
+          };
+        }
       },
     }),
     implement(endpoints.bulkCheckIns, {

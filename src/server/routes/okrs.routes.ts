@@ -5,11 +5,35 @@ import type { Services } from '../services';
 import { crudRoutes } from './crud';
 
 export function okrRoutes(services: Services): Route[] {
-  const { okrs } = services;
+  const { okrs, okrArrangement } = services;
   return [
     implement(endpoints.listUnitOkrs, {
       access: onUnitInPath('read'),
       handler: ({ params, query }) => okrs.listByUnit(params.id, query.cycleId),
+    }),
+    implement(endpoints.moveObjective, {
+      access: {
+        kind: 'scoped',
+        need: 'edit',
+        scope: ({ params }, locate) => locate.objective(params.id),
+      },
+      handler: ({ params, body }) => okrArrangement.moveObjective(params.id, body),
+    }),
+    implement(endpoints.moveKeyResult, {
+      access: {
+        kind: 'scoped',
+        need: 'edit',
+        scope: ({ params }, locate) => locate.keyResult(params.id),
+      },
+      handler: ({ params, body }) => okrArrangement.moveKeyResult(params.id, body),
+    }),
+    implement(endpoints.cloneObjective, {
+      access: {
+        kind: 'scoped',
+        need: 'edit',
+        scope: ({ params }, locate) => locate.objective(params.id),
+      },
+      handler: ({ params, body }) => okrArrangement.cloneObjective(params.id, body),
     }),
     ...crudRoutes({
       endpoints: endpoints.objectives,

@@ -13,6 +13,7 @@ import { createMatrixGridService } from './matrix/matrix-grid.service';
 import { createMatrixItemsService } from './matrix/matrix-items.service';
 import { createMatricesService } from './matrix/matrices.service';
 import { createOkrsService } from './plan/okrs.service';
+import { createOkrArrangementService } from './plan/okr-arrangement.service';
 import { createOrganisationsService } from './structure/organisations.service';
 import { createPeopleService } from './structure/people.service';
 import { createPlanExportService } from './plan/plan-export.service';
@@ -62,6 +63,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     people: createPeopleService(db),
     cycles: createCyclesService(db),
     okrs: createOkrsService(db),
+    okrArrangement: createOkrArrangementService(db),
     matrices: createMatricesService(db),
     items: createMatrixItemsService(db),
     grid: createMatrixGridService(db),

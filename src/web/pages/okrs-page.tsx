@@ -1,25 +1,30 @@
 /**
  * The OKRs tab: the unit's objectives for a cycle with their key results, progress, status and a
  * check-in form on each key result the user may check in on (editors: all of them; contributors:
- * those their person owns; viewers: none). Alignments are
+ * those their person owns; viewers: none). Editors also edit the OKRs in place: add, edit, delete,
+ * reorder, move and clone (okr-editor.tsx); the others see them read-only. Alignments are
  * resolved against the parent unit's OKRs of the same cycle so they read "Aligned to CIO KR: …".
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { Link } from 'wouter';
 import type { ObjectiveWithKeyResults, Unit } from '../../contracts';
 import { queries } from '../api/queries';
 import { keys } from '../api/query-keys';
+import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { QueryView } from '../components/form/query-view';
-import { TargetIcon } from '../components/icons';
+import { PlusIcon, TargetIcon } from '../components/icons';
 import { ObjectiveCard, type AlignmentLabel } from '../components/okr/objective-card';
+import { useOkrEditor } from '../components/okr/okr-editor';
 import { useOrg } from '../hooks/org-context';
 import { useLiveChanges } from '../hooks/use-live-changes';
+import { paths } from '../paths';
 import { useUnitAccess } from '../session/use-unit-access';
 
 export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | undefined }) {
   const { data: org } = useOrg();
-  const { canCheckIn } = useUnitAccess(unit.id);
+  const { canCheckIn, canEdit } = useUnitAccess(unit.id);
   const client = useQueryClient();
   const okrs = useQuery({ ...queries.unitOkrs(unit.id, cycleId ?? ''), enabled: cycleId !== undefined });
   const progress = useQuery({
@@ -38,6 +43,32 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
     () => alignmentResolver(parentOkrs.data ?? [], parentName),
     [parentOkrs.data, parentName],
   );
+  const editor = useOkrEditor({
+    unitId: unit.id,
+    cycleId: cycleId ?? '',
+    objectives: okrs.data ?? [],
+    parentOkrs: parentOkrs.data ?? [],
+    parentName,
+    people: org?.people ?? [],
+    cycles: org?.cycles ?? [],
+    onChanged: refresh,
+  });
+  const edit = canEdit ? editor.actions : undefined;
+  const cycle = org?.cycles.find((c) => c.id === cycleId);
+  const actions: ReactNode = (
+    <div className="okrs-actions">
+      {org && canEdit && (
+        <Link className="btn btn-ghost btn-sm" href={paths.checkInUpload(org.organisation.id, unit.id)}>
+          Upload check-ins
+        </Link>
+      )}
+      {edit && (
+        <Button size="sm" variant="primary" icon={<PlusIcon size={14} />} onClick={edit.addObjective}>
+          Add objective
+        </Button>
+      )}
+    </div>
+  );
 
   if (!cycleId) {
     return (
@@ -48,53 +79,66 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
     );
   }
   return (
-    <QueryView
-      query={okrs}
-      errorTitle="Could not load the OKRs"
-      canRetry
-      loadingLabel="Loading OKRs"
-      isEmpty={(list) => list.length === 0}
-      empty={
-        <EmptyState icon={<TargetIcon size={22} />} title={`${unit.name} has no objectives in this cycle`}>
-          Objectives state where the unit wants to go; 3-5 per team is plenty, each with 2-5 measurable key
-          results. Add them with the command line or the API, or translate them from this unit's X-matrix.
-        </EmptyState>
-      }
-    >
-      {(list) => {
-        const objectives = [...list].sort((a, b) => a.position - b.position);
-        const committed = objectives.filter((o) => o.kind === 'committed').length;
-        const krCount = objectives.reduce((sum, o) => sum + o.keyResults.length, 0);
-        return (
-          <section className="okrs" aria-label="Objectives and key results">
-            <div className="okrs-summary">
-              <span>
-                <strong>{objectives.length}</strong> objective{objectives.length === 1 ? '' : 's'}
-              </span>
-              <span>
-                <strong>{krCount}</strong> key result{krCount === 1 ? '' : 's'}
-              </span>
-              <span>
-                <strong>{committed}</strong> committed · <strong>{objectives.length - committed}</strong>{' '}
-                aspirational
-              </span>
-            </div>
-            {objectives.map((objective, index) => (
-              <ObjectiveCard
-                key={objective.id}
-                objective={objective}
-                index={index}
-                peopleById={org?.peopleById ?? new Map()}
-                alignment={resolve(objective)}
-                execution={progress.data?.objectives.find((view) => view.id === objective.id)}
-                onCheckedIn={refresh}
-                mayCheckIn={(kr) => canCheckIn(kr.ownerId)}
-              />
-            ))}
-          </section>
-        );
-      }}
-    </QueryView>
+    <>
+      <QueryView
+        query={okrs}
+        errorTitle="Could not load the OKRs"
+        canRetry
+        loadingLabel="Loading OKRs"
+        isEmpty={(list) => list.length === 0}
+        empty={
+          <EmptyState
+            icon={<TargetIcon size={22} />}
+            title={`${unit.name} has no objectives in this cycle`}
+            action={edit ? actions : undefined}
+          >
+            Objectives state where the unit wants to go; 3-5 per team is plenty, each with 2-5 measurable key
+            results. {edit ? 'Add one here' : 'Editors add them here'}, import them from a spreadsheet, or
+            translate them from this unit's X-matrix.
+          </EmptyState>
+        }
+      >
+        {(list) => {
+          const objectives = [...list].sort((a, b) => a.position - b.position);
+          const committed = objectives.filter((o) => o.kind === 'committed').length;
+          const krCount = objectives.reduce((sum, o) => sum + o.keyResults.length, 0);
+          return (
+            <section className="okrs" aria-label="Objectives and key results">
+              <div className="okrs-summary">
+                <span>
+                  <strong>{objectives.length}</strong> objective{objectives.length === 1 ? '' : 's'}
+                </span>
+                <span>
+                  <strong>{krCount}</strong> key result{krCount === 1 ? '' : 's'}
+                </span>
+                <span>
+                  <strong>{committed}</strong> committed · <strong>{objectives.length - committed}</strong>{' '}
+                  aspirational
+                </span>
+                <span className="okrs-summary-spacer" />
+                {actions}
+              </div>
+              {objectives.map((objective, index) => (
+                <ObjectiveCard
+                  key={objective.id}
+                  objective={objective}
+                  index={index}
+                  peopleById={org?.peopleById ?? new Map()}
+                  alignment={resolve(objective)}
+                  execution={progress.data?.objectives.find((view) => view.id === objective.id)}
+                  onCheckedIn={refresh}
+                  mayCheckIn={(kr) => canCheckIn(kr.ownerId)}
+                  edit={edit}
+                  cycle={cycle}
+                  count={objectives.length}
+                />
+              ))}
+            </section>
+          );
+        }}
+      </QueryView>
+      {editor.dialog}
+    </>
   );
 }
 

@@ -54,6 +54,13 @@ export const executionCases: Cases = {
       contentType: 'text/csv',
     }),
   },
+  'POST /api/units/:id/check-ins/upload/preview': {
+    req: () => ({
+      params: { id: 'cso' },
+      payload: `item,date,value\ncso-kr1-1,2026-06-16,14\n`,
+      contentType: 'text/csv',
+    }),
+  },
   'POST /api/units/:id/check-ins/bulk': {
     req: () => ({
       params: { id: 'cso' },

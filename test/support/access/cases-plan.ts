@@ -97,6 +97,16 @@ export const planCases: Cases = {
       f.create('/api/objectives', { id: tmp('obj', n), unitId: 'cso', cycleId: 'fy2026', title: 'Tmp' }),
     ),
   },
+  'POST /api/objectives/:id/move': {
+    req: async (f) => ({
+      params: { id: 'cso-o1' },
+      body: { version: await f.version('objectives', 'cso-o1'), position: 0 },
+    }),
+  },
+  'POST /api/objectives/:id/clone': {
+    req: () => ({ params: { id: 'cso-o1' }, body: { cycleId: 'fy2026' } }),
+    ok: [201],
+  },
   'POST /api/key-results': {
     req: () => ({
       body: { objectiveId: 'cso-o1', title: 'A new key result', kind: 'increase', baseline: 0, target: 10 },
@@ -107,6 +117,12 @@ export const planCases: Cases = {
     req: async (f) => ({
       params: { id: 'cso-kr1-1' },
       body: { version: await f.version('key_results', 'cso-kr1-1'), confidence: 0.55 },
+    }),
+  },
+  'POST /api/key-results/:id/move': {
+    req: async (f) => ({
+      params: { id: 'cso-kr1-1' },
+      body: { version: await f.version('key_results', 'cso-kr1-1'), position: 0 },
     }),
   },
   'DELETE /api/key-results/:id': {

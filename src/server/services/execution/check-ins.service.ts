@@ -3,6 +3,7 @@ import type {
   BulkCheckInResult,
   BulkCheckInRow,
   CheckIn,
+  CheckInUploadPreview,
   CorrectCheckInInput,
   CreateCheckInInput,
 } from '../../../contracts';
@@ -62,7 +63,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
    * today), then writes all of them in one transaction, or none with every problem listed. An item
    * of another organisation is answered like an unknown one: its unit is not named across tenants.
    */
-  async function writeAll(rows: readonly LocatedRow[], source: Source, scope?: BulkScope) {
+  async function validate(rows: readonly LocatedRow[], scope?: BulkScope) {
     const subjects = await resolveSubjects(
       db,
       rows.map((row) => row.item),
@@ -93,6 +94,11 @@ export function createCheckInsService(db: Db, clock: Clock) {
       located.push({ row, subject });
     }
     issues.push(...(await authorIssues(db, located)));
+    return { issues, located, forbidden };
+  }
+
+  async function writeAll(rows: readonly LocatedRow[], source: Source, scope?: BulkScope) {
+    const { issues, located, forbidden } = await validate(rows, scope);
     if (forbidden)
       throw new DomainError('forbidden', `The token may not check in on these items: ${describe(issues)}`, {
         issues,
@@ -147,6 +153,31 @@ export function createCheckInsService(db: Db, clock: Clock) {
     async bulk(rows: readonly LocatedRow[], source: Source, scope?: BulkScope): Promise<BulkCheckInResult> {
       const checkIns = await writeAll(rows, source, scope);
       return { created: checkIns.length, checkIns };
+    },
+
+    /**
+     * What `bulk` would refuse in these rows, without writing anything: every problem, located
+     * like the write's (an item outside `scope` is one too), and each item's title.
+     */
+    async check(rows: readonly LocatedRow[], scope: BulkScope): Promise<CheckInUploadPreview> {
+      const { issues } = await validate(rows, scope);
+      const titles = await itemTitles(
+        db,
+        rows.map((row) => row.item),
+      );
+      return {
+        rows: rows.map((row) => ({
+          row: row.path,
+          item: row.item,
+          itemTitle: titles.get(row.item) ?? null,
+          date: row.date,
+          value: row.value,
+          confidence: row.confidence ?? null,
+          comment: row.comment ?? '',
+          authorId: row.authorId ?? null,
+        })),
+        problems: issues,
+      };
     },
 
     /** History of an item, newest first; corrected check-ins only when asked for, flagged by `correctedById`. */
@@ -260,4 +291,12 @@ async function assertStillOpen(
 
 function describe(issues: readonly Issue[]): string {
   return issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+}
+
+/** The titles of these key results and KPIs by id; ids naming neither are left out. */
+async function itemTitles(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)].filter((id) => id !== '');
+  const krs = await rowsWhereIn(db, 'keyResults', 'id', unique, ['id']);
+  const kpis = await rowsWhereIn(db, 'matrixItems', 'id', unique, ['id']);
+  return new Map([...krs, ...kpis].map((row) => [row.id, row.title] as const));
 }

@@ -1,37 +1,72 @@
-/** An inline check-in on a key result or a KPI: value, confidence and comment, dated today. */
+/**
+ * An inline check-in on a key result or a KPI: value, confidence, comment and the date measured
+ * (today by default; back-dated inside the item's cycle as core's `checkCheckInDate` allows, its
+ * refusal shown at the date). With `correcting`, the same form corrects an earlier check-in: the
+ * original stays in the history, marked as corrected.
+ */
 import { useState } from 'react';
+import type { CheckIn } from '../../../contracts';
+import { checkCheckInDate } from '../../../core/check-in';
 import { createCheckIn } from '../../api-client';
+import { correctCheckIn } from '../../api-okrs';
 import { Button } from '../button';
 import { useSubmit } from '../form/use-submit';
 
 /** What is checked in on: a key result or a KPI (How Much item). */
 export type CheckInSubject = { keyResultId: string } | { kpiId: string };
 
+/** The cycle a check-in's date must fall in. */
+export interface CheckInCycle {
+  name: string;
+  startDate: string;
+  endDate: string;
+}
+
 interface CheckInFormProps {
   subject: CheckInSubject;
   title: string;
+  /** The item's cycle: the date is checked against it before asking the server (which checks too). */
+  cycle?: CheckInCycle | undefined;
+  /** The check-in this one corrects; its values fill the form. */
+  correcting?: CheckIn | undefined;
   /** Called after the server accepted the check-in. */
   onDone: () => void;
   onCancel: () => void;
 }
 
-export function CheckInForm({ subject, title, onDone, onCancel }: CheckInFormProps) {
-  const [value, setValue] = useState('');
-  const [confidence, setConfidence] = useState('0.7');
-  const [comment, setComment] = useState('');
-  const save = useSubmit(async () => {
-    await createCheckIn({
-      ...subject,
-      value: Number(value),
-      confidence: Number(confidence),
-      comment,
-      date: new Date().toISOString().slice(0, 10),
-    });
-    onDone();
-  });
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+export function CheckInForm({ subject, title, cycle, correcting, onDone, onCancel }: CheckInFormProps) {
+  const [value, setValue] = useState(correcting ? String(correcting.value) : '');
+  const [confidence, setConfidence] = useState(
+    correcting?.confidence === null || correcting?.confidence === undefined
+      ? '0.7'
+      : String(correcting.confidence),
+  );
+  const [comment, setComment] = useState(correcting?.comment ?? '');
+  const [date, setDate] = useState(correcting?.date ?? todayIso());
+  const dateProblem = () => (cycle ? (checkCheckInDate(date, cycle, todayIso())[0]?.message ?? null) : null);
+  const save = useSubmit(
+    async () => {
+      const fields = { value: Number(value), confidence: Number(confidence), comment, date };
+      if (correcting) await correctCheckIn(correcting.id, fields);
+      else await createCheckIn({ ...subject, ...fields });
+      onDone();
+    },
+    {
+      check: () => {
+        if (!Number.isFinite(Number(value))) return `Value: enter a number, not "${value}"`;
+        const problem = dateProblem();
+        return problem ? `Date: ${problem}` : null;
+      },
+    },
+  );
+  const dateError =
+    save.fieldErrors.date ?? (save.error?.message.startsWith('Date:') ? save.error.message : undefined);
+  const verb = correcting ? 'Correct the check-in' : 'Check in';
 
   return (
-    <form className="check-in-form" aria-label={`Check in on ${title}`} onSubmit={save.onSubmit}>
+    <form className="check-in-form" aria-label={`${verb} on ${title}`} onSubmit={save.onSubmit} noValidate>
       <label>
         <span>Value</span>
         <input
@@ -39,6 +74,7 @@ export function CheckInForm({ subject, title, onDone, onCancel }: CheckInFormPro
           inputMode="decimal"
           required
           value={value}
+          aria-invalid={save.fieldErrors.value ? true : undefined}
           onChange={(event) => setValue(event.target.value)}
         />
       </label>
@@ -54,13 +90,26 @@ export function CheckInForm({ subject, title, onDone, onCancel }: CheckInFormPro
           onChange={(event) => setConfidence(event.target.value)}
         />
       </label>
+      <label>
+        <span>Date</span>
+        <input
+          name="date"
+          type="date"
+          value={date}
+          aria-invalid={dateError ? true : undefined}
+          title={
+            cycle ? `Inside ${cycle.name} (${cycle.startDate} to ${cycle.endDate}), up to today` : undefined
+          }
+          onChange={(event) => setDate(event.target.value)}
+        />
+      </label>
       <label className="check-in-comment">
         <span>Comment</span>
         <input name="comment" value={comment} onChange={(event) => setComment(event.target.value)} />
       </label>
       <div className="check-in-actions">
         <Button variant="primary" size="sm" type="submit" disabled={save.isPending || value.trim() === ''}>
-          Save check-in
+          {correcting ? 'Save correction' : 'Save check-in'}
         </Button>
         <Button variant="ghost" size="sm" onClick={onCancel}>
           Cancel

@@ -24,6 +24,13 @@ describe('the fields a validation_failed answer names', () => {
     expect(fieldOf('(root)')).toBeNull();
   });
 
+  it("reads a key result target's refusal (inconsistent_target) at the field it names", () => {
+    const error = new ApiError(422, 'inconsistent_target', 'The target does not fit its kind: …', {
+      issues: [{ path: 'targetHigh', message: 'the upper bound is below the lower bound' }],
+    });
+    expect(fieldErrorsOf(error)).toEqual({ targetHigh: 'the upper bound is below the lower bound' });
+  });
+
   it('finds no fields in other errors or in malformed details', () => {
     expect(fieldErrorsOf(new ApiError(409, 'version_conflict', 'changed', { issues: [] }))).toEqual({});
     expect(fieldErrorsOf(new Error('network'))).toEqual({});

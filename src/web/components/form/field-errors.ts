@@ -7,9 +7,16 @@ export interface Issue {
   message: string;
 }
 
-/** The issues of a `validation_failed` ApiError, or [] for any other error. */
+/** Refusals whose details locate each problem at a field (`inconsistent_target`: a key result's target). */
+const LOCATED_CODES: ReadonlySet<string> = new Set([
+  'validation_failed',
+  'inconsistent_target',
+  'cycle_locked',
+]);
+
+/** The issues of a refusal that locates its problems (see LOCATED_CODES), or [] for any other error. */
 export function issuesOf(error: unknown): Issue[] {
-  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return [];
+  if (!(error instanceof ApiError) || !LOCATED_CODES.has(error.code)) return [];
   const issues = (error.details as { issues?: unknown } | undefined)?.issues;
   if (!Array.isArray(issues)) return [];
   return issues.filter(

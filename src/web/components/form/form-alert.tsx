@@ -30,8 +30,11 @@ function describe(error: unknown, fields: readonly string[]): ReactNode {
   const issues = issuesOf(error);
   if (issues.length === 0) return message;
   const listed = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-  // validationError() writes "<summary>: <issues listed>"; the list below replaces the tail.
-  const summary = message.endsWith(listed) ? message.slice(0, -listed.length).replace(/: $/, '') : message;
+  // validationError() writes "<summary>: <issues listed>" (other refusals list the messages alone,
+  // "<summary>: <message>; <message>"); the list below replaces the tail.
+  const bare = issues.map((issue) => issue.message).join('; ');
+  const tail = [listed, bare].find((candidate) => message.endsWith(candidate));
+  const summary = tail ? message.slice(0, -tail.length).replace(/: $/, '') : message;
   const unclaimed = issues.filter((issue) => !fields.includes(fieldOf(issue.path) ?? ''));
   if (unclaimed.length === 0) return summary || null;
   return (

@@ -15,6 +15,8 @@ interface FormDialogProps {
   /** Fields that show their own server errors (see {@link FormAlert}). */
   fields?: readonly string[];
   onClose: () => void;
+  /** `dialog-narrow` unless given (`dialog-wide` for forms with two columns of fields). */
+  className?: string;
   children: ReactNode;
 }
 
@@ -26,7 +28,7 @@ export function FormDialog(props: FormDialogProps) {
       description={props.description}
       onClose={onClose}
       onSubmit={submit.onSubmit}
-      className="dialog-narrow"
+      className={props.className ?? 'dialog-narrow'}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>

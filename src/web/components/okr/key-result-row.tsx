@@ -1,12 +1,14 @@
 /** One key result in an objective card: kind, title, baseline → target, current, weight, owner, confidence. */
 import { useState } from 'react';
 import { Link } from 'wouter';
-import type { KeyResult, KeyResultProgress, Person } from '../../../contracts';
+import type { KeyResult, KeyResultProgress, Objective, Person } from '../../../contracts';
 import { useOrg } from '../../hooks/org-context';
 import { Avatar } from '../avatar';
 import { Badge } from '../badge';
 import { HistoryDrawer } from '../audit/history-drawer';
-import { Button } from '../button';
+import { Button, IconButton } from '../button';
+import { ArrowDownIcon, ArrowUpIcon, PencilIcon, TrashIcon } from '../icons';
+import type { OkrEditActions } from './okr-editor';
 import { CheckInForm } from '../execution/check-in-form';
 import { StatusBadge } from '../execution/status-badge';
 import {
@@ -17,6 +19,7 @@ import {
   KR_KIND_TONE,
   withUnit,
 } from './okr-format';
+import { CheckInHistory } from './check-in-history';
 import { ProgressBar } from './progress-bar';
 import { paths } from '../../paths';
 
@@ -27,13 +30,19 @@ interface KeyResultRowProps {
   execution?: KeyResultProgress | undefined;
   /** Offers a check-in form when given (only where the user may check in); called after one was saved. */
   onCheckedIn?: (() => void) | undefined;
+  /** Editing, for editors only: the actions, the objective and the row's place in it. */
+  edit?: { actions: OkrEditActions; objective: Objective; index: number; count: number } | undefined;
+  /** The key result's cycle, for the check-in date's range. */
+  cycle?: { startDate: string; endDate: string; name: string } | undefined;
 }
 
-export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRowProps) {
+export function KeyResultRow({ kr, owner, execution, onCheckedIn, edit, cycle }: KeyResultRowProps) {
   const [checkingIn, setCheckingIn] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
+  const [showCheckIns, setShowCheckIns] = useState(false);
   const progress = shownKeyResultProgress(kr, execution);
-  const orgId = useOrg().data?.organisation.id ?? '';
+  const org = useOrg().data;
+  const orgId = org?.organisation.id ?? '';
   return (
     <li className="kr" data-testid={`kr-${kr.id}`}>
       <div className="kr-main">
@@ -88,6 +97,15 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRow
         <Button
           size="sm"
           variant="ghost"
+          aria-label={`Check-ins of ${kr.title}`}
+          aria-haspopup="dialog"
+          onClick={() => setShowCheckIns(true)}
+        >
+          Check-ins
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
           aria-label={`History of ${kr.title}`}
           aria-haspopup="dialog"
           onClick={() => setShowHistory(true)}
@@ -95,6 +113,50 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRow
           History
         </Button>
       </div>
+      {edit && (
+        <div className="kr-edit" role="toolbar" aria-label={`Edit ${kr.title}`}>
+          <IconButton
+            size="sm"
+            label={`Move ${kr.title} up`}
+            disabled={edit.index === 0}
+            onClick={() => edit.actions.shiftKeyResult(kr, -1, edit.index)}
+          >
+            <ArrowUpIcon size={14} />
+          </IconButton>
+          <IconButton
+            size="sm"
+            label={`Move ${kr.title} down`}
+            disabled={edit.index >= edit.count - 1}
+            onClick={() => edit.actions.shiftKeyResult(kr, 1, edit.index)}
+          >
+            <ArrowDownIcon size={14} />
+          </IconButton>
+          <IconButton
+            size="sm"
+            label={`Edit ${kr.title}`}
+            onClick={() => edit.actions.editKeyResult(edit.objective, kr)}
+          >
+            <PencilIcon size={14} />
+          </IconButton>
+          {edit.actions.canMoveKeyResults && (
+            <Button size="sm" variant="ghost" onClick={() => edit.actions.moveKeyResult(kr)}>
+              Move…
+            </Button>
+          )}
+          <IconButton size="sm" label={`Delete ${kr.title}`} onClick={() => edit.actions.deleteKeyResult(kr)}>
+            <TrashIcon size={14} />
+          </IconButton>
+        </div>
+      )}
+      {showCheckIns && (
+        <CheckInHistory
+          kr={kr}
+          cycle={cycle}
+          peopleById={org?.peopleById ?? new Map()}
+          onCorrected={onCheckedIn}
+          onClose={() => setShowCheckIns(false)}
+        />
+      )}
       {showHistory && (
         <HistoryDrawer
           subject={{ entityId: kr.id, entityTable: 'key_results', title: kr.title }}
@@ -105,6 +167,7 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRow
         <CheckInForm
           subject={{ keyResultId: kr.id }}
           title={kr.title}
+          cycle={cycle}
           onCancel={() => setCheckingIn(false)}
           onDone={() => {
             setCheckingIn(false);

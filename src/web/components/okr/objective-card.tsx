@@ -3,8 +3,10 @@ import type { KeyResult, ObjectiveProgress, ObjectiveWithKeyResults, Person } fr
 import { Badge } from '../badge';
 import { ExplanationPopover } from '../execution/explanation-popover';
 import { StatusBadge } from '../execution/status-badge';
-import { LinkIcon } from '../icons';
+import { Button, IconButton } from '../button';
+import { ArrowDownIcon, ArrowUpIcon, CopyIcon, LinkIcon, PencilIcon, PlusIcon, TrashIcon } from '../icons';
 import { KeyResultRow } from './key-result-row';
+import type { OkrEditActions } from './okr-editor';
 import { shownObjectiveProgress } from './okr-format';
 import { ProgressBar } from './progress-bar';
 
@@ -26,6 +28,12 @@ interface ObjectiveCardProps {
   onCheckedIn?: (() => void) | undefined;
   /** Which key results the user may check in on (all when not given); the others offer none. */
   mayCheckIn?: ((kr: KeyResult) => boolean) | undefined;
+  /** Editing actions, for editors only; the card is read-only without them. */
+  edit?: OkrEditActions | undefined;
+  /** The objective's cycle, for check-in dates. */
+  cycle?: { name: string; startDate: string; endDate: string } | undefined;
+  /** How many objectives the list has (for move down). */
+  count?: number;
 }
 
 export function ObjectiveCard({
@@ -36,6 +44,9 @@ export function ObjectiveCard({
   execution,
   onCheckedIn,
   mayCheckIn,
+  edit,
+  cycle,
+  count = 1,
 }: ObjectiveCardProps) {
   const krs = [...objective.keyResults].sort((a, b) => a.position - b.position);
   return (
@@ -70,13 +81,77 @@ export function ObjectiveCard({
           </span>
         </div>
       </header>
+      {edit && (
+        <div className="okr-toolbar" role="toolbar" aria-label={`Edit ${objective.title}`}>
+          <IconButton
+            size="sm"
+            label={`Move ${objective.title} up`}
+            disabled={index === 0}
+            onClick={() => edit.shiftObjective(objective, -1, index)}
+          >
+            <ArrowUpIcon size={14} />
+          </IconButton>
+          <IconButton
+            size="sm"
+            label={`Move ${objective.title} down`}
+            disabled={index >= count - 1}
+            onClick={() => edit.shiftObjective(objective, 1, index)}
+          >
+            <ArrowDownIcon size={14} />
+          </IconButton>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<PencilIcon size={14} />}
+            onClick={() => edit.editObjective(objective)}
+          >
+            Edit
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<PlusIcon size={14} />}
+            onClick={() => edit.addKeyResult(objective)}
+          >
+            Add key result
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => edit.moveObjectiveToCycle(objective)}>
+            Move to cycle…
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={<CopyIcon size={14} />}
+            onClick={() => edit.cloneObjective(objective)}
+          >
+            Clone to next cycle…
+          </Button>
+          <span className="okr-toolbar-spacer" />
+          <IconButton
+            size="sm"
+            label={`Delete ${objective.title}`}
+            onClick={() => edit.deleteObjective(objective)}
+          >
+            <TrashIcon size={14} />
+          </IconButton>
+        </div>
+      )}
       {execution && <ExplanationPopover explanation={execution.explanation} />}
       {krs.length > 0 ? (
         <ul className="kr-list">
-          {krs.map((kr) => (
+          {krs.map((kr, krIndex) => (
             <KeyResultRow
               key={kr.id}
               kr={kr}
+              cycle={cycle}
+              edit={
+                edit && {
+                  actions: edit,
+                  objective,
+                  index: krIndex,
+                  count: krs.length,
+                }
+              }
               owner={kr.ownerId ? peopleById.get(kr.ownerId) : undefined}
               execution={execution?.keyResults.find((view) => view.id === kr.id)}
               onCheckedIn={!mayCheckIn || mayCheckIn(kr) ? onCheckedIn : undefined}

@@ -1,0 +1,157 @@
+/**
+ * Upload check-ins from a spreadsheet: choose the unit (its items and those of the units below
+ * it), upload a CSV or XLSX with columns item, date, value, confidence, comment, author, read the
+ * preview — every row with its item's name and every problem by row and column — then confirm.
+ * Nothing is written before the confirmation, and then every row or none. The same stages as the
+ * OKR import (import-page.tsx).
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type ChangeEvent } from 'react';
+import { Link, useSearch } from 'wouter';
+import type { BulkCheckInResult, CheckInUploadPreview } from '../../contracts';
+import { confirmCheckInUpload, previewCheckInUpload } from '../api-uploads';
+import { keys } from '../api/query-keys';
+import { Button } from '../components/button';
+import { EmptyState } from '../components/empty-state';
+import { AlertIcon, CheckIcon } from '../components/icons';
+import { CheckInTemplate } from '../components/imports/check-in-template';
+import { CheckInUploadPreviewView } from '../components/imports/check-in-upload-preview';
+import { uploadErrorMessage } from '../components/imports/upload-error';
+import { UploadProgress } from '../components/imports/upload-progress';
+import { LoadingBlock } from '../components/spinner';
+import { useToast } from '../components/toast';
+import { useOrg } from '../hooks/org-context';
+import { paths } from '../paths';
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; action: 'preview' | 'confirm'; share: number }
+  | { kind: 'previewed'; preview: CheckInUploadPreview }
+  | { kind: 'done'; result: BulkCheckInResult }
+  | { kind: 'failed'; message: string };
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+export function CheckInUploadPage() {
+  const { data } = useOrg();
+  const search = new URLSearchParams(useSearch());
+  const toast = useToast();
+  const client = useQueryClient();
+  const [chosenUnit, setUnitId] = useState(search.get('unit') ?? '');
+  const [file, setFile] = useState<File | null>(null);
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  if (!data) return <LoadingBlock />;
+  const organisationId = data.organisation.id;
+  const unitId = chosenUnit || (data.units[0]?.id ?? '');
+
+  const runPreview = async (chosen: File, unit: string) => {
+    setStage({ kind: 'uploading', action: 'preview', share: 0 });
+    try {
+      const preview = await previewCheckInUpload(unit, chosen, (share) =>
+        setStage({ kind: 'uploading', action: 'preview', share }),
+      );
+      setStage({ kind: 'previewed', preview });
+    } catch (error) {
+      setStage({ kind: 'failed', message: uploadErrorMessage(error) });
+    }
+  };
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0] ?? null;
+    setFile(chosen);
+    if (chosen) void runPreview(chosen, unitId);
+  };
+  const onUnit = (next: string) => {
+    setUnitId(next);
+    if (file) void runPreview(file, next);
+  };
+  const onConfirm = async () => {
+    if (!file) return;
+    setStage({ kind: 'uploading', action: 'confirm', share: 0 });
+    try {
+      const result = await confirmCheckInUpload(unitId, file, (share) =>
+        setStage({ kind: 'uploading', action: 'confirm', share }),
+      );
+      setStage({ kind: 'done', result });
+      // Rows may land in the unit or any unit below it.
+      void client.invalidateQueries({ queryKey: keys.everyUnit() });
+      toast.show({ tone: 'success', message: `Checked in ${plural(result.created, 'value')}` });
+    } catch (error) {
+      setStage({ kind: 'failed', message: uploadErrorMessage(error) });
+    }
+  };
+
+  return (
+    <div className="page page-import">
+      <header className="page-header">
+        <h1>Upload check-ins</h1>
+        <p className="page-lead">
+          A CSV or XLSX with one check-in a row and the columns <code>item</code> (a key result or KPI id),{' '}
+          <code>date</code> (YYYY-MM-DD, inside the item’s cycle, up to today), <code>value</code>, and
+          optionally <code>confidence</code> (0-1), <code>comment</code> and <code>author</code>. You see
+          every row before anything is written; then all of them go in, or none.
+        </p>
+      </header>
+      <section className="import-form" aria-label="File and unit">
+        <label className="picker">
+          <span>Unit</span>
+          <select value={unitId} onChange={(event) => onUnit(event.target.value)} aria-label="Unit">
+            {data.units.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="btn btn-primary btn-md import-file">
+          <span>{file ? 'Choose another file' : 'Choose a CSV or XLSX…'}</span>
+          <input
+            type="file"
+            accept=".csv,.xlsx,text/csv"
+            onChange={onFile}
+            data-testid="check-in-upload-file"
+          />
+        </label>
+        {file && <span className="import-file-name">{file.name}</span>}
+      </section>
+      <CheckInTemplate
+        unitId={unitId}
+        unitName={data.unitsById.get(unitId)?.name ?? ''}
+        cycles={data.cycles}
+      />
+
+      {stage.kind === 'idle' && (
+        <p className="muted">The unit’s items and those of the units below it may be checked in.</p>
+      )}
+      {stage.kind === 'uploading' && <UploadProgress share={stage.share} action={stage.action} />}
+      {stage.kind === 'failed' && (
+        <EmptyState tone="error" icon={<AlertIcon size={22} />} title="The upload did not go through">
+          {stage.message}
+        </EmptyState>
+      )}
+      {stage.kind === 'previewed' && (
+        <CheckInUploadPreviewView
+          preview={stage.preview}
+          action={
+            <Button
+              variant="primary"
+              disabled={stage.preview.problems.length > 0 || stage.preview.rows.length === 0}
+              onClick={() => void onConfirm()}
+              data-testid="check-in-upload-confirm"
+            >
+              Check in {plural(stage.preview.rows.length, 'value')}
+            </Button>
+          }
+        />
+      )}
+      {stage.kind === 'done' && (
+        <EmptyState
+          icon={<CheckIcon size={22} />}
+          title="Checked in"
+          action={<Link href={paths.okrs(organisationId, unitId)}>Open the OKRs</Link>}
+        >
+          {plural(stage.result.created, 'check-in')} written in one go.
+        </EmptyState>
+      )}
+    </div>
+  );
+}
