@@ -5,11 +5,12 @@
  * inbox link (`#proposal-<id>`) brings its proposal into view.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Proposal, ProposalThread, Unit } from '../../../contracts';
 import { actOnProposal } from '../../api-client';
 import { queries } from '../../api/queries';
 import { Button } from '../button';
+import { useHashTarget } from '../../hooks/use-hash-target';
 
 const ACTION_LABEL = {
   question: 'Ask a question',
@@ -49,14 +50,7 @@ function ProposalCard(props: {
   const { proposal } = props;
   const thread = useQuery(queries.proposal(proposal.id));
   const mine = useQuery(queries.proposalActions(proposal.id));
-  const card = useRef<HTMLLIElement>(null);
-  const anchor = `proposal-${proposal.id}`;
-  const [targeted, setTargeted] = useState(false);
-  useEffect(() => {
-    if (window.location.hash !== `#${anchor}`) return;
-    setTargeted(true);
-    return keepInView(() => card.current);
-  }, [anchor]);
+  const card = useHashTarget<HTMLLIElement>(`proposal-${proposal.id}`);
   const child = props.unitsById.get(proposal.childUnitId);
   const parent = props.unitsById.get(proposal.parentUnitId);
   const [target, setTarget] = useState('');
@@ -77,9 +71,9 @@ function ProposalCard(props: {
   };
   return (
     <li
-      ref={card}
-      id={anchor}
-      className={targeted ? 'proposal is-targeted' : 'proposal'}
+      ref={card.ref}
+      id={card.id}
+      className={card.targeted ? 'proposal is-targeted' : 'proposal'}
       data-testid={`proposal-${proposal.id}`}
       data-state={proposal.state}
     >
@@ -148,29 +142,4 @@ function ProposalCard(props: {
       {error && <p className="form-error">{error}</p>}
     </li>
   );
-}
-
-/** How long a linked card is kept in view while the sections above it load and grow. */
-const KEEP_IN_VIEW_MS = 5000;
-
-/**
- * Scrolls the element into view now and again whenever what holds it changes size (the pressure
- * test above it loads later), until the reader scrolls or types themselves, or a few seconds pass.
- * @returns the clean-up that stops it.
- */
-function keepInView(element: () => HTMLElement | null): () => void {
-  const scroll = () => element()?.scrollIntoView({ block: 'center' });
-  scroll();
-  const observer = new ResizeObserver(scroll);
-  // The page scrolls inside the app shell, so the body keeps its size: watch the card's ancestors.
-  for (let node = element()?.parentElement; node; node = node.parentElement) observer.observe(node);
-  const stop = () => {
-    observer.disconnect();
-    clearTimeout(timer);
-    for (const type of ['wheel', 'touchstart', 'keydown'] as const) window.removeEventListener(type, stop);
-  };
-  const timer = setTimeout(stop, KEEP_IN_VIEW_MS);
-  for (const type of ['wheel', 'touchstart', 'keydown'] as const)
-    window.addEventListener(type, stop, { passive: true });
-  return stop;
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { KeyResult, KeyResultProgress, Person } from '../../../contracts';
 import { useOrg } from '../../hooks/org-context';
+import { useHashTarget } from '../../hooks/use-hash-target';
 import { Avatar } from '../avatar';
 import { Badge } from '../badge';
 import { HistoryDrawer } from '../audit/history-drawer';
@@ -34,8 +35,14 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRow
   const [showHistory, setShowHistory] = useState(false);
   const progress = shownKeyResultProgress(kr, execution);
   const orgId = useOrg().data?.organisation.id ?? '';
+  const target = useHashTarget<HTMLLIElement>(`key-result-${kr.id}`);
   return (
-    <li className="kr" data-testid={`kr-${kr.id}`}>
+    <li
+      ref={target.ref}
+      id={target.id}
+      className={target.targeted ? 'kr is-targeted' : 'kr'}
+      data-testid={`kr-${kr.id}`}
+    >
       <div className="kr-main">
         <Badge tone={KR_KIND_TONE[kr.kind]}>{KR_KIND_LABEL[kr.kind]}</Badge>
         <Link
