@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test } from './support/sign-in';
+import { DEMO_ACCOUNTS, expect, newSession, test } from './support/sign-in';
 import { MatrixPage } from './pages/matrix-page';
 import { PressureTestPage } from './pages/pressure-test-page';
 
@@ -16,6 +16,9 @@ test('the X-matrix shows risk at a glance: annual objectives and KPIs coloured b
 
 test('the pressure test shows the unreachable CIO key result; a recalibration goes up, is countered, agreed, and the target changes', async ({
   page,
+  browser,
+  playwright,
+  baseURL,
 }) => {
   const pressure = new PressureTestPage(page);
   await pressure.open('acme', 'cso', 2026);
@@ -38,11 +41,24 @@ test('the pressure test shows the unreachable CIO key result; a recalibration go
   await expect(proposal).toHaveAttribute('data-state', 'proposed');
   await expect(proposal).toContainText('LLM ops');
 
-  await pressure.act(proposal, /Counter as Margaret Osei/, 8, 'Eight hours, with an LLM ops contractor');
+  // Margaret (the CIO, owner of the parent unit) is offered only the parent's steps, taken as her.
+  await expect(proposal.getByRole('button', { name: 'Withdraw' })).toHaveCount(0);
+  await pressure.act(proposal, /^Counter$/, 8, 'Eight hours, with an LLM ops contractor');
   await expect(proposal).toHaveAttribute('data-state', 'countered');
   await expect(proposal.getByTestId('proposed-target')).toHaveText('8');
+  await expect(proposal).toContainText('Waiting for Daniel Kovacs (Security (CSO))');
 
-  await pressure.act(proposal, /Agree as Daniel Kovacs/);
+  // Daniel (the CSO) signs in and agrees to the counter.
+  const cso = await newSession(playwright, baseURL, DEMO_ACCOUNTS.editor.email);
+  const csoContext = await browser.newContext({ storageState: cso.storageState });
+  const csoPressure = new PressureTestPage(await csoContext.newPage());
+  await csoPressure.open('acme', 'cso', 2026);
+  const csoProposal = csoPressure.proposal(/Reduce mean time to detect/);
+  await expect(csoProposal.getByRole('button', { name: 'Counter' })).toHaveCount(0);
+  await csoPressure.act(csoProposal, /^Agree$/);
+  await expect(csoProposal).toHaveAttribute('data-state', 'agreed');
+  await csoContext.close();
+  await page.reload();
   await expect(proposal).toHaveAttribute('data-state', 'agreed');
   await expect(mttd.getByTestId('target-value')).toHaveText('8', { timeout: 30_000 });
 

@@ -24,7 +24,7 @@ export class PressureTestPage {
     return this.page.locator('.proposal').filter({ hasText: title });
   }
 
-  /** Takes an action on a proposal as the owner named on the button, with an optional new target. */
+  /** Takes an action on a proposal as the signed-in person, with an optional new target. */
   async act(proposal: Locator, button: RegExp, target?: number, comment = ''): Promise<void> {
     if (target !== undefined) await proposal.getByLabel('New target').fill(String(target));
     if (comment) await proposal.getByLabel('Comment').fill(comment);

@@ -12,6 +12,7 @@ export * from './bowling';
 export * from './dashboard';
 export * from './feasibility';
 export * from './catchball';
+export * from './inbox';
 export * from './matrix-files';
 export * from './sheet-locale';
 export * from './imports';

@@ -22,6 +22,7 @@ import { structureRoutes } from './routes/structure.routes';
 import { createServices, type ServiceOptions, type Services } from './services';
 import { resolveSmtp, resolveTrustProxy, type TrustProxy } from './config';
 import { feasibilityRoutes } from './routes/feasibility.routes';
+import { inboxRoutes } from './routes/inbox.routes';
 import { catchballRoutes } from './routes/catchball.routes';
 import { translationRoutes } from './routes/translations.routes';
 import { auditRoutes } from './routes/audit.routes';
@@ -82,6 +83,7 @@ export function apiRoutes(
     ...dashboardRoutes(services),
     ...feasibilityRoutes(services),
     ...catchballRoutes(services),
+    ...inboxRoutes(services),
     ...importRoutes(services),
     ...exportRoutes(services),
     ...translationRoutes(services),
@@ -127,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const viewCache = createViewCache(feed);
   const services = createServices(options.store.db, {
     smtp: resolveSmtp(),
+    publicUrl: process.env.CATCHBALL_PUBLIC_URL?.trim() || null,
     memo: viewCache,
     ...options.services,
   });

@@ -12,6 +12,7 @@ export * as execution from './execution';
 export * as exports from './exports';
 export * as feasibility from './feasibility';
 export * as imports from './imports';
+export * as inbox from './inbox';
 export * as live from './live';
 export * as matrices from './matrices';
 export * as okrs from './okrs';

@@ -8,7 +8,10 @@ import { systemClock, type Clock } from './clock';
 import { createCountermeasuresService } from './execution/countermeasures.service';
 import { createCyclesService } from './structure/cycles.service';
 import { createDashboardService } from './execution/dashboard.service';
-import { createDigestService, type SmtpSettings } from './execution/digest.service';
+import { createDigestService } from './execution/digest.service';
+import { createMailer, type SmtpSettings } from './notifications/mailer';
+import { createNotifier } from './notifications/notifier';
+import { createInboxService } from './inbox/inbox.service';
 import { createMatrixGridService } from './matrix/matrix-grid.service';
 import { createMatrixItemsService } from './matrix/matrix-items.service';
 import { createMatricesService } from './matrix/matrices.service';
@@ -46,17 +49,22 @@ export interface ServiceOptions {
   rateLimits?: Partial<RateLimits>;
   /** Where answers derived from one matrix are kept between changes; nothing is kept by default. */
   memo?: MatrixMemo;
+  /** The site's public address, for links in e-mails and webhooks; without it they carry the path only. */
+  publicUrl?: string | null;
 }
 
 /** Every service over one database handle; routes and CLI commands call these, never the store. */
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const clock = options.clock ?? systemClock;
-  const countermeasures = createCountermeasuresService(db);
+  const webhooks = createWebhooksService(db);
+  const mailer = createMailer(options.smtp ?? null);
+  const notifier = createNotifier(db, { mailer, webhooks, publicUrl: options.publicUrl ?? null });
+  const countermeasures = createCountermeasuresService(db, notifier);
   const rhythm = createRhythmService(db);
   const planExport = createPlanExportService(db);
   const memo = options.memo ?? NO_MEMO;
   const feasibility = createFeasibilityService(db, planExport, memo);
-  const webhooks = createWebhooksService(db);
+  const digest = createDigestService(db, clock, rhythm, mailer);
   return {
     organisations: createOrganisationsService(db),
     units: createUnitsService(db),
@@ -77,7 +85,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     countermeasures,
     rhythm,
     dashboard: createDashboardService(db, clock, countermeasures),
-    digest: createDigestService(db, clock, rhythm, options.smtp ?? null),
+    digest,
+    inbox: createInboxService(db, clock, digest),
     /** The demo's year of check-ins, recorded after the demo plan is imported. */
     demo: {
       recordYear: () => recordDemoYear(db),
@@ -86,7 +95,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     initiativePlans: createInitiativePlansService(db),
     feasibility,
     webhooks,
-    catchball: createCatchballService(db, feasibility, webhooks),
+    catchball: createCatchballService(db, feasibility, notifier),
     okrImport: createOkrImportService(db),
     translation: createTranslationService(db),
     itemLinks: createItemLinksService(db),

@@ -106,4 +106,23 @@ describe('live changes invalidate by scope', () => {
     expect(isStale(keys.unitOkrs('u1', 'c'), undefined, stale)).toBe(true);
     expect(isStale(keys.unitOkrs('u2', 'c'), undefined, stale)).toBe(false);
   });
+
+  it('with `only`, refreshes just the reads under those prefixes (the top bar inbox on its organisation stream)', async () => {
+    const client = seededClient();
+    client.setQueryData(keys.inbox('acme'), { count: 0 });
+    client.setQueryData(keys.inbox('globex'), { count: 0 });
+    await invalidateForChanges(
+      client,
+      [{ table: 'check_ins' }],
+      { organisationId: 'acme' },
+      [],
+      [keys.inbox('acme')],
+    );
+    const invalidated = client
+      .getQueryCache()
+      .getAll()
+      .filter((query) => query.state.isInvalidated)
+      .map((query) => json(query.queryKey));
+    expect(invalidated).toEqual([json(keys.inbox('acme'))]);
+  });
 });

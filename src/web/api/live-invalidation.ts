@@ -56,21 +56,30 @@ export function isStale(key: QueryKey, data: unknown, stale: StaleScopes): boole
   return matrixId !== undefined && stale.matrixIds.has(matrixId);
 }
 
+/** True when `key` starts with every element of `prefix`. */
+const startsWith = (key: QueryKey, prefix: QueryKey) =>
+  prefix.every((part, index) => JSON.stringify(part) === JSON.stringify(key[index]));
+
 /**
  * Invalidates (and so refetches, where shown) every cached read the changes made stale, except
  * the keys in `except`: reads whose owner reloads them itself, like the matrix editor, which
- * reloads its view behind the writes it has queued.
+ * reloads its view behind the writes it has queued. With `only`, just the reads under those key
+ * prefixes are considered: a stream kept for one small read (the top bar's inbox follows the whole
+ * organisation) leaves the pages' reads to the pages' own streams.
  */
 export function invalidateForChanges(
   client: QueryClient,
   changes: readonly LiveChange[],
   followed: LiveScope,
   except: readonly QueryKey[] = [],
+  only?: readonly QueryKey[],
 ): Promise<void> {
   const stale = staleScopesOf(changes, followed);
   const skipped = new Set(except.map((key) => JSON.stringify(key)));
   return client.invalidateQueries({
     predicate: (query: Query) =>
-      !skipped.has(JSON.stringify(query.queryKey)) && isStale(query.queryKey, query.state.data, stale),
+      !skipped.has(JSON.stringify(query.queryKey)) &&
+      (only === undefined || only.some((prefix) => startsWith(query.queryKey, prefix))) &&
+      isStale(query.queryKey, query.state.data, stale),
   });
 }

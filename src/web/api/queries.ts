@@ -27,6 +27,7 @@ import {
 } from '../api-client';
 import { getAuthConfig, listApiTokens, listRoleAssignments, listUsers } from '../api-accounts';
 import { getMatrixOrphans, getStrategyMap, getTrace } from '../api-translate';
+import { getMyInbox, getMyProposalActions } from '../api-inbox';
 import { keys } from './query-keys';
 
 export const queries = {
@@ -44,6 +45,7 @@ export const queries = {
     queryOptions({ queryKey: keys.strategyMap(orgId), queryFn: () => getStrategyMap(orgId) }),
   roleAssignments: (orgId: string) =>
     queryOptions({ queryKey: keys.roleAssignments(orgId), queryFn: () => listRoleAssignments(orgId) }),
+  inbox: (orgId: string) => queryOptions({ queryKey: keys.inbox(orgId), queryFn: () => getMyInbox(orgId) }),
 
   unitOkrs: (unitId: string, cycleId: string) =>
     queryOptions({ queryKey: keys.unitOkrs(unitId, cycleId), queryFn: () => listOkrs(unitId, cycleId) }),
@@ -77,6 +79,11 @@ export const queries = {
     }),
   proposal: (proposalId: string) =>
     queryOptions({ queryKey: keys.proposal(proposalId), queryFn: () => getProposal(proposalId) }),
+  proposalActions: (proposalId: string) =>
+    queryOptions({
+      queryKey: keys.proposalActions(proposalId),
+      queryFn: () => getMyProposalActions(proposalId),
+    }),
   countermeasure: (countermeasureId: string) =>
     queryOptions({
       queryKey: keys.countermeasure(countermeasureId),

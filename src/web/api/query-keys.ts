@@ -21,6 +21,8 @@ export const keys = {
   overview: (orgId: string, cycleId: string) => [...keys.org(orgId), 'overview', cycleId] as const,
   strategyMap: (orgId: string) => [...keys.org(orgId), 'strategy-map'] as const,
   roleAssignments: (orgId: string) => [...keys.org(orgId), 'role-assignments'] as const,
+  /** The signed-in person's inbox in the organisation. */
+  inbox: (orgId: string) => [...keys.org(orgId), 'inbox'] as const,
 
   /** Prefix of every unit's reads (an import may touch any unit). */
   everyUnit: () => ['unit'] as const,
@@ -46,6 +48,8 @@ export const keys = {
   /** Prefix of every proposal's thread. */
   everyProposal: () => ['proposal'] as const,
   proposal: (proposalId: string) => [...keys.everyProposal(), proposalId] as const,
+  /** The steps the signed-in person may take on a proposal (refreshed with its thread). */
+  proposalActions: (proposalId: string) => [...keys.proposal(proposalId), 'actions'] as const,
   countermeasure: (countermeasureId: string) => ['countermeasure', countermeasureId] as const,
   trace: (kind: TraceKind, id: string) => ['trace', kind, id] as const,
   /** One filtered audit trail, read page by page; history is refreshed when it is opened, not live. */

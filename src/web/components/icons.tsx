@@ -80,3 +80,7 @@ export const UsersIcon = make(
   'UsersIcon',
 );
 export const SignOutIcon = make(<path d="M6.5 13.5h-3v-11h3M10 5l3 3-3 3M13 8H6" />, 'SignOutIcon');
+export const InboxIcon = make(
+  <path d="M2.5 9.5 4.2 3.5h7.6l1.7 6v3h-11zM2.5 9.5h3.3l.9 1.6h2.6l.9-1.6h3.3" />,
+  'InboxIcon',
+);

@@ -1,7 +1,8 @@
-/** The top bar: product mark, organisation switcher, the sidebar toggle and the account menu. */
+/** The top bar: product mark, organisation switcher, the sidebar toggle, the inbox and the account menu. */
 import { Link, useLocation } from 'wouter';
 import type { Organisation } from '../../contracts';
 import { AccountMenu } from './account-menu';
+import { InboxButton } from './inbox/inbox-button';
 import { IconButton } from './button';
 import { BuildingIcon, SidebarIcon } from './icons';
 import { paths } from '../paths';
@@ -14,6 +15,8 @@ interface TopBarProps {
 
 export function TopBar({ organisations, currentOrgId, onToggleSidebar }: TopBarProps) {
   const [, navigate] = useLocation();
+  // Outside an organisation's pages the inbox is the first organisation's (most people have one).
+  const inboxOrgId = currentOrgId ?? organisations?.[0]?.id;
   return (
     <header className="topbar">
       {onToggleSidebar && (
@@ -50,6 +53,7 @@ export function TopBar({ organisations, currentOrgId, onToggleSidebar }: TopBarP
       )}
       <div className="topbar-spacer" />
       <span className="topbar-hint">Strategy deployment · OKRs × Hoshin Kanri</span>
+      {inboxOrgId && <InboxButton key={inboxOrgId} orgId={inboxOrgId} />}
       <AccountMenu />
     </header>
   );

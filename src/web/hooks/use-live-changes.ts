@@ -12,6 +12,8 @@ const DEBOUNCE_MS = 120;
 interface LiveOptions {
   /** Keys the caller reloads itself (see {@link invalidateForChanges}); `onChange` is its cue. */
   except?: readonly QueryKey[];
+  /** Only the reads under these key prefixes are refreshed (see {@link invalidateForChanges}). */
+  only?: readonly QueryKey[];
   /** Called after each burst, once the stale reads are invalidated. */
   onChange?: () => void;
 }
@@ -44,7 +46,13 @@ export function useLiveChanges(scope: LiveScope | null, options: LiveOptions = {
       timer = setTimeout(() => {
         const changes = burst;
         burst = [];
-        void invalidateForChanges(client, changes, followed, optionsRef.current.except);
+        void invalidateForChanges(
+          client,
+          changes,
+          followed,
+          optionsRef.current.except,
+          optionsRef.current.only,
+        );
         optionsRef.current.onChange?.();
       }, DEBOUNCE_MS);
     });

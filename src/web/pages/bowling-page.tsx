@@ -1,9 +1,11 @@
 /**
  * The bowling chart tab: the unit's KPIs for a year, red months opening their countermeasure A3, and
  * a check-in on the KPIs the user may check in on (editors: all; contributors: the ones they own).
+ * `?countermeasure=<id>` (an inbox link) opens that countermeasure's A3 once the chart is loaded.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useSearch } from 'wouter';
 import type { BowlingChart as BowlingChartData, BowlingRow } from '../../contracts';
 import { queries } from '../api/queries';
 import { keys } from '../api/query-keys';
@@ -28,6 +30,16 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
   const [open, setOpen] = useState<CellTarget | null>(null);
   const { canCheckIn } = useUnitAccess(unitId);
   const [checkingIn, setCheckingIn] = useState<BowlingRow | null>(null);
+  const linked = new URLSearchParams(useSearch()).get('countermeasure');
+  // Once per link: closing the A3 keeps it closed when the chart reloads.
+  const openedLink = useRef<string | null>(null);
+  useEffect(() => {
+    if (!linked || !chart.data || openedLink.current === linked) return;
+    const target = linkedCell(chart.data, linked);
+    if (!target) return;
+    openedLink.current = linked;
+    setOpen(target);
+  }, [linked, chart.data]);
   const openId = open?.countermeasureIds[0];
   const existing = useQuery({ ...queries.countermeasure(openId ?? ''), enabled: openId !== undefined });
 
@@ -101,4 +113,18 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
       </section>
     );
   }
+}
+
+/** The month of the chart that holds countermeasure `id`, with the countermeasure first. */
+function linkedCell(chart: BowlingChartData, id: string): CellTarget | null {
+  for (const row of chart.rows)
+    for (const frame of row.frames)
+      if (frame.countermeasureIds.includes(id))
+        return {
+          kpiId: row.kpiId,
+          kpiTitle: row.title,
+          month: frame.month,
+          countermeasureIds: [id, ...frame.countermeasureIds.filter((other) => other !== id)],
+        };
+  return null;
 }

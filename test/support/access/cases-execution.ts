@@ -220,6 +220,9 @@ export const executionCases: Cases = {
     ok: [201, 409],
   },
   'GET /api/proposals/:id': { req: (f) => ({ params: { id: made(f, 'proposal') } }) },
+  'GET /api/proposals/:id/actions': { req: (f) => ({ params: { id: made(f, 'proposal') } }) },
+  // Anyone's own inbox in an organisation they are a member of.
+  'GET /api/me/inbox': { req: () => ({ query: { org: ORG } }), checks: onOrganisation },
   'POST /api/proposals/:id/actions': {
     req: async (f) => ({
       params: { id: made(f, 'proposal') },

@@ -1,7 +1,8 @@
 import type { Proposal } from '../../../contracts';
 import type { WebhookMessage } from './webhooks.service';
 
-const VERBS: Record<Proposal['state'], string> = {
+/** What a unit did, by the state its step left the proposal in ("Security proposes …"). */
+export const VERBS: Record<Proposal['state'], string> = {
   proposed: 'proposes',
   questioned: 'has questions about',
   countered: 'counters',

@@ -1,4 +1,10 @@
-import { actingSide, nextState, type ProposalAction, type ProposalSide } from '../../../core/catchball';
+import {
+  actingSide,
+  availableActions,
+  nextState,
+  type ProposalAction,
+  type ProposalSide,
+} from '../../../core/catchball';
 import { DomainError, validationError } from '../../../core/errors';
 import { initiativesMoving } from '../../../core/feasibility-model';
 import { assertTargetConsistent } from '../../../core/key-result';
@@ -6,6 +12,7 @@ import { DEFAULT_TRIALS } from '../../../core/pressure-test';
 import type {
   CreateProposalInput,
   Proposal,
+  ProposalActions,
   ProposalResources,
   ProposalStepInput,
   ProposalThread,
@@ -18,8 +25,9 @@ import type { FeasibilityService } from '../plan/feasibility.service';
 import { referenceError } from '../structure/references';
 import { assertKpiTarget, setKeyResultTarget, setKpiTarget } from './target-updates';
 import { targetHistory } from './target-history';
-import type { WebhooksService } from './webhooks.service';
 import { ballThrownMessage } from './catchball-messages';
+import type { Notifier } from '../notifications/notifier';
+import { itemLinks } from '../notifications/item-links';
 import type { MatrixAnalysis } from '../plan/plan-analysis';
 
 type ListFilter = 'open' | 'closed' | 'all';
@@ -33,7 +41,7 @@ const OPEN_STATES = ['proposed', 'questioned', 'countered', 'revised'] as const;
  * The acting person (`actorId`, resolved from the signed-in user by the route) must own the unit
  * whose turn it is.
  */
-export function createCatchballService(db: Db, feasibility: FeasibilityService, webhooks: WebhooksService) {
+export function createCatchballService(db: Db, feasibility: FeasibilityService, notifier: Notifier) {
   async function thread(id: string, on: Db = db): Promise<ProposalThread> {
     const row = await getRow(on, 'catchballProposals', id);
     const events = await on
@@ -55,13 +63,28 @@ export function createCatchballService(db: Db, feasibility: FeasibilityService, 
     return { child, parent };
   }
 
-  /** Tells the unit whose turn it is (or, once the loop ends, the side that did not act). */
+  /**
+   * Tells the unit whose turn it is (or, once the loop ends, the side that did not act): its
+   * webhook, and its owner by e-mail, each with a link to the proposal.
+   */
   async function notify(proposal: Proposal, actedBy: ProposalSide | null) {
     const { child, parent } = await unitsOf(proposal);
     const turn = proposal.ballWith ?? (actedBy === 'child' ? 'parent' : 'child');
     const to = turn === 'child' ? child : parent;
     const from = turn === 'child' ? parent : child;
-    await webhooks.notify(proposal.organisationId, to.id, ballThrownMessage(proposal, from.name, to.name));
+    const matrix = await getRow(db, 'xMatrices', proposal.matrixId);
+    const message = ballThrownMessage(proposal, from.name, to.name);
+    await notifier.notify({
+      organisationId: proposal.organisationId,
+      unitId: to.id,
+      personId: to.ownerId,
+      subject: proposal.ballWith
+        ? `Catchball: ${from.name} throws you "${proposal.title}"`
+        : `Catchball: "${proposal.title}" ${proposal.state}`,
+      text: message.text,
+      href: itemLinks.proposal(proposal.organisationId, child.id, matrix.year, proposal.id),
+      webhook: message,
+    });
   }
 
   /** The capacity gaps of the skills the KPI's initiatives need: what keeping the original target would take. */
@@ -98,6 +121,19 @@ export function createCatchballService(db: Db, feasibility: FeasibilityService, 
 
   return {
     get: (id: string) => thread(id),
+
+    /**
+     * The steps `personId` may take on the proposal now: the open actions of the side whose unit
+     * they own (both sides for a person who owns both units); none for anyone else.
+     */
+    async actionsFor(id: string, personId: string | null): Promise<ProposalActions> {
+      const row = await getRow(db, 'catchballProposals', id);
+      const { child, parent } = await unitsOf(row);
+      const owners = { child: child.ownerId, parent: parent.ownerId };
+      const actions =
+        personId === null ? [] : availableActions(row.state).filter(({ by }) => owners[by] === personId);
+      return { proposalId: id, actingAs: personId, actions };
+    },
 
     /** Every value a key result's or KPI's target has had. */
     targetHistory: (subject: { kind: 'key_result' | 'kpi'; id: string }) => targetHistory(db, subject),

@@ -1,3 +1,4 @@
+import { monthName } from '../../../core/calendar';
 import { DomainError } from '../../../core/errors';
 import type {
   Countermeasure,
@@ -9,9 +10,32 @@ import { deleteVersioned, findRow, getRow, updateVersioned } from '../../db/vers
 import { newId } from '../../ids';
 import { presentCountermeasure } from '../../presenters/execution.presenter';
 import { assertInOrganisation, organisationOfUnit } from '../structure/references';
+import type { Notifier } from '../notifications/notifier';
+import { itemLinks } from '../notifications/item-links';
+import type { Row } from '../../db/versioned';
 
-/** Countermeasures (A3) on a KPI's month, run through plan → do → check → act → closed. */
-export function createCountermeasuresService(db: Db) {
+/**
+ * Countermeasures (A3) on a KPI's month, run through plan → do → check → act → closed. Whoever is
+ * made its owner (on creation, or when the owner changes) is told by e-mail and the unit's webhook.
+ */
+export function createCountermeasuresService(db: Db, notifier: Notifier | null = null) {
+  /** Tells the countermeasure's owner it is theirs now. */
+  async function notifyAssigned(row: Row<'countermeasures'>): Promise<void> {
+    if (!notifier || row.ownerId === null || row.status === 'closed') return;
+    const kpi = await getRow(db, 'matrixItems', row.kpiItemId);
+    const matrix = await getRow(db, 'xMatrices', kpi.matrixId);
+    const unit = await getRow(db, 'units', matrix.unitId);
+    const due = row.dueDate ? `, due ${row.dueDate}` : '';
+    await notifier.notify({
+      organisationId: unit.organisationId,
+      unitId: unit.id,
+      personId: row.ownerId,
+      subject: `Catchball: a countermeasure for "${kpi.title}" is yours${due}`,
+      text: `${unit.name}: you own the countermeasure "${row.problem}" on the KPI "${kpi.title}" (${monthName(row.month)} ${row.year})${due}.`,
+      href: itemLinks.countermeasure(unit.organisationId, unit.id, row.year, row.id),
+    });
+  }
+
   /** The organisation of a KPI, checking that the item is a KPI (How Much). */
   async function organisationOfKpi(kpiId: string): Promise<string> {
     const item = await findRow(db, 'matrixItems', kpiId);
@@ -69,6 +93,7 @@ export function createCountermeasuresService(db: Db) {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await notifyAssigned(row);
       return presentCountermeasure(row);
     },
 
@@ -103,6 +128,7 @@ export function createCountermeasuresService(db: Db) {
         { ...values, ...(closing ? { closedAt: new Date() } : reopening ? { closedAt: null } : {}) },
         presentCountermeasure,
       );
+      if (row.ownerId !== null && row.ownerId !== current.ownerId) await notifyAssigned(row);
       return presentCountermeasure(row);
     },
 

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { DomainError } from '../../../core/errors';
 import type { DigestResult, StaleItem } from '../../../contracts';
 import type { Db } from '../../db/store';
@@ -9,12 +8,7 @@ import { computeSnapshot } from '../../../core/execution-snapshot';
 import type { createRhythmService } from './rhythm.service';
 import { scanStaleItems } from './stale-items';
 
-/** SMTP settings, from the environment (SMTP_HOST, SMTP_PORT, SMTP_FROM). */
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  from: string;
-}
+import type { Mailer } from '../notifications/mailer';
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -43,7 +37,7 @@ export function createDigestService(
   db: Db,
   clock: Clock,
   rhythm: ReturnType<typeof createRhythmService>,
-  smtp: SmtpSettings | null,
+  mailer: Mailer,
 ) {
   async function cycleFor(organisationId: string, asOf: string, cycleId?: string) {
     if (cycleId) {
@@ -89,46 +83,46 @@ export function createDigestService(
     render: (items: StaleItem[]) => string,
   ): Promise<DigestResult['email']> {
     const recipients = [...byOwner.keys()].flatMap((ownerId) => emails.get(ownerId) ?? []);
-    if (!smtp)
-      return {
-        sent: false,
-        recipients,
-        error: 'SMTP is not configured (set SMTP_HOST, SMTP_PORT, SMTP_FROM)',
-      };
-    if (recipients.length === 0) return { sent: false, recipients, error: null };
-    const transport = nodemailer.createTransport({ host: smtp.host, port: smtp.port, secure: false });
-    try {
-      for (const [ownerId, items] of byOwner) {
-        const to = emails.get(ownerId);
-        if (!to) continue;
-        await transport.sendMail({
-          from: smtp.from,
-          to,
-          subject: `Catchball: ${items.length} item${items.length === 1 ? '' : 's'} need${items.length === 1 ? 's' : ''} a check-in`,
-          text: render(items),
-        });
-      }
-      return { sent: true, recipients, error: null };
-    } catch (error) {
-      return { sent: false, recipients, error: (error as Error).message };
-    } finally {
-      transport.close();
-    }
+    const mails = [...byOwner].flatMap(([ownerId, items]) => {
+      const to = emails.get(ownerId);
+      return to
+        ? [
+            {
+              to,
+              subject: `Catchball: ${items.length} item${items.length === 1 ? '' : 's'} need${items.length === 1 ? 's' : ''} a check-in`,
+              text: render(items),
+            },
+          ]
+        : [];
+    });
+    return { ...(await mailer.send(mails)), recipients };
+  }
+
+  /**
+   * The check-ins due in an organisation on `asOf` (today by default): every key result and KPI
+   * of the cycle (the one containing `asOf`, unless named) with no check-in within its unit's
+   * cadence. The one "due" rule: the digest and the inbox both ask it.
+   */
+  async function due(organisationId: string, options: { cycleId?: string; asOf?: string } = {}) {
+    const asOf = options.asOf ?? clock();
+    const cycle = await cycleFor(organisationId, asOf, options.cycleId);
+    const data = await loadExecutionData(db, cycle.id);
+    const snapshot = computeSnapshot(data.input, asOf);
+    const scan = await scanStaleItems(db, data, snapshot, new Set(data.units.map((unit) => unit.id)));
+    return { asOf, cycle, units: data.units, scan };
   }
 
   return {
+    due,
+
     async send(
       organisationId: string,
       options: { cycleId?: string; asOf?: string } = {},
     ): Promise<DigestResult> {
       const organisation = await getRow(db, 'organisations', organisationId);
-      const asOf = options.asOf ?? clock();
-      const cycle = await cycleFor(organisationId, asOf, options.cycleId);
-      const data = await loadExecutionData(db, cycle.id);
-      const snapshot = computeSnapshot(data.input, asOf);
-      const scan = await scanStaleItems(db, data, snapshot, new Set(data.units.map((unit) => unit.id)));
+      const { asOf, units, scan } = await due(organisationId, options);
       const settings = await rhythm.digestSettings(organisationId);
-      const unitNames = new Map(data.units.map((unit) => [unit.id, unit.name]));
+      const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
       const render = (items: readonly StaleItem[]) => digestText(organisation.name, asOf, items, unitNames);
       const nothing = scan.stale.length === 0;
       const webhook =

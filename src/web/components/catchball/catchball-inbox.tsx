@@ -1,7 +1,8 @@
 /**
- * A unit's catchball inbox: each proposal with its thread and the actions open now. There are no
- * accounts yet, so each action is taken as the owner of the unit whose turn it is (named on the
- * button); the server checks that this person owns that unit.
+ * A unit's catchball inbox: each proposal with its thread and the steps the signed-in person may
+ * take now (GET /api/proposals/:id/actions: only those of the side whose unit they own). A step is
+ * taken as the signed-in person; the server checks that they own the unit whose turn it is. An
+ * inbox link (`#proposal-<id>`) brings its proposal into view.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import type { Proposal, ProposalThread, Unit } from '../../../contracts';
 import { actOnProposal } from '../../api-client';
 import { queries } from '../../api/queries';
 import { Button } from '../button';
+import { useHashTarget } from '../../hooks/use-hash-target';
 
 const ACTION_LABEL = {
   question: 'Ask a question',
@@ -47,19 +49,19 @@ function ProposalCard(props: {
 }) {
   const { proposal } = props;
   const thread = useQuery(queries.proposal(proposal.id));
+  const mine = useQuery(queries.proposalActions(proposal.id));
+  const card = useHashTarget<HTMLLIElement>(`proposal-${proposal.id}`);
   const child = props.unitsById.get(proposal.childUnitId);
   const parent = props.unitsById.get(proposal.parentUnitId);
   const [target, setTarget] = useState('');
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const act = async (current: ProposalThread, action: keyof typeof ACTION_LABEL, by: 'child' | 'parent') => {
+  const act = async (current: ProposalThread, action: keyof typeof ACTION_LABEL) => {
     setError(null);
-    const actorId = (by === 'child' ? child : parent)?.ownerId;
-    if (!actorId) return;
     try {
       const changes =
         (action === 'counter' || action === 'revise') && target !== '' ? { target: Number(target) } : {};
-      await actOnProposal(current.id, { action, actorId, comment, version: current.version, ...changes });
+      await actOnProposal(current.id, { action, comment, version: current.version, ...changes });
       setTarget('');
       setComment('');
       props.onChanged();
@@ -68,7 +70,13 @@ function ProposalCard(props: {
     }
   };
   return (
-    <li className="proposal" data-testid={`proposal-${proposal.id}`} data-state={proposal.state}>
+    <li
+      ref={card.ref}
+      id={card.id}
+      className={card.targeted ? 'proposal is-targeted' : 'proposal'}
+      data-testid={`proposal-${proposal.id}`}
+      data-state={proposal.state}
+    >
       <div className="proposal-head">
         <span className={`proposal-state state-${proposal.state}`}>{proposal.state}</span>
         <span className="proposal-title">{proposal.title}</span>
@@ -93,39 +101,41 @@ function ProposalCard(props: {
               </li>
             ))}
           </ol>
-          {thread.data.availableActions.length > 0 && (
+          {mine.data && mine.data.actions.length > 0 && (
             <div className="proposal-actions">
-              <input
-                aria-label="New target"
-                placeholder="New target (counter / revise)"
-                type="number"
-                step="any"
-                value={target}
-                onChange={(e) => setTarget(e.target.value)}
-              />
+              {mine.data.actions.some(({ action }) => action === 'counter' || action === 'revise') && (
+                <input
+                  aria-label="New target"
+                  placeholder="New target (counter / revise)"
+                  type="number"
+                  step="any"
+                  value={target}
+                  onChange={(e) => setTarget(e.target.value)}
+                />
+              )}
               <input
                 aria-label="Comment"
                 placeholder="Comment"
                 value={comment}
                 onChange={(e) => setComment(e.target.value)}
               />
-              {thread.data.availableActions.map(({ action, by }) => {
-                const current = thread.data;
-                const owner = (by === 'child' ? child : parent)?.ownerId ?? null;
-                return (
-                  current && (
-                    <Button
-                      key={action}
-                      size="sm"
-                      variant={action === 'agree' ? 'primary' : 'secondary'}
-                      onClick={() => void act(current, action, by)}
-                    >
-                      {ACTION_LABEL[action]} as {props.nameOf(owner)}
-                    </Button>
-                  )
-                );
-              })}
+              {mine.data.actions.map(({ action }) => (
+                <Button
+                  key={action}
+                  size="sm"
+                  variant={action === 'agree' ? 'primary' : 'secondary'}
+                  onClick={() => void act(thread.data, action)}
+                >
+                  {ACTION_LABEL[action]}
+                </Button>
+              ))}
             </div>
+          )}
+          {mine.data && mine.data.actions.length === 0 && proposal.ballWith && (
+            <p className="muted proposal-waiting">
+              Waiting for {props.nameOf((proposal.ballWith === 'child' ? child : parent)?.ownerId ?? null)} (
+              {(proposal.ballWith === 'child' ? child : parent)?.name ?? 'the other unit'}).
+            </p>
           )}
         </>
       )}

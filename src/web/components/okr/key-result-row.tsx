@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { KeyResult, KeyResultProgress, Objective, Person } from '../../../contracts';
 import { useOrg } from '../../hooks/org-context';
+import { useHashTarget } from '../../hooks/use-hash-target';
 import { Avatar } from '../avatar';
 import { Badge } from '../badge';
 import { HistoryDrawer } from '../audit/history-drawer';
@@ -43,8 +44,14 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn, edit, cycle }:
   const progress = shownKeyResultProgress(kr, execution);
   const org = useOrg().data;
   const orgId = org?.organisation.id ?? '';
+  const target = useHashTarget<HTMLLIElement>(`key-result-${kr.id}`);
   return (
-    <li className="kr" data-testid={`kr-${kr.id}`}>
+    <li
+      ref={target.ref}
+      id={target.id}
+      className={target.targeted ? 'kr is-targeted' : 'kr'}
+      data-testid={`kr-${kr.id}`}
+    >
       <div className="kr-main">
         <Badge tone={KR_KIND_TONE[kr.kind]}>{KR_KIND_LABEL[kr.kind]}</Badge>
         <Link

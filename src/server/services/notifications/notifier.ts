@@ -1,0 +1,84 @@
+import type { Db } from '../../db/store';
+import type { WebhookMessage, WebhooksService } from '../catchball/webhooks.service';
+import { absoluteLink } from './item-links';
+import type { Mailer, MailOutcome } from './mailer';
+
+/** Something now waiting for one person, told by e-mail to them and by webhook to their unit. */
+export interface Notice {
+  organisationId: string;
+  /** The unit whose webhook hears of it (its own, else the organisation's). */
+  unitId: string;
+  /** Who it waits for; without an e-mail address only the webhook goes out. */
+  personId: string | null;
+  subject: string;
+  /** The message's body; the link to the item is appended. */
+  text: string;
+  /** The item's path in the web app (see item-links.ts). */
+  href: string;
+  /** The webhook's message when it differs from `text` (Slack blocks); the link is appended. */
+  webhook?: WebhookMessage;
+}
+
+export interface NoticeOutcome {
+  email: MailOutcome & { to: string | null };
+  webhook: boolean;
+}
+
+/**
+ * Tells a person that something is waiting for them (a proposal in their court, a countermeasure
+ * assigned): an e-mail through the one mailer, and the unit's webhook through the webhooks
+ * service, both with a link to the item. Best effort and after the change committed: a channel
+ * that fails is reported in the outcome, never thrown.
+ */
+export function createNotifier(
+  db: Db,
+  deps: { mailer: Mailer; webhooks: WebhooksService; publicUrl: string | null },
+) {
+  return {
+    async notify(notice: Notice): Promise<NoticeOutcome> {
+      const link = absoluteLink(deps.publicUrl, notice.href);
+      const person = notice.personId
+        ? await db
+            .selectFrom('people')
+            .select(['email', 'name'])
+            .where('id', '=', notice.personId)
+            .where('organisationId', '=', notice.organisationId)
+            .executeTakeFirst()
+        : undefined;
+      const to = person?.email ?? null;
+      const message = notice.webhook ?? { text: notice.text };
+      const [email, webhook] = await Promise.all([
+        to
+          ? deps.mailer.send([
+              {
+                to,
+                subject: notice.subject,
+                text: `${person?.name ? `Hello ${person.name},\n\n` : ''}${notice.text}\n\nOpen it in Catchball: ${link}\n`,
+              },
+            ])
+          : Promise.resolve({ sent: false, error: null }),
+        deps.webhooks.notify(notice.organisationId, notice.unitId, withLink(message, link)),
+      ]);
+      return { email: { ...email, to }, webhook };
+    },
+  };
+}
+
+export type Notifier = ReturnType<typeof createNotifier>;
+
+function withLink(message: WebhookMessage, link: string): WebhookMessage {
+  return {
+    text: `${message.text} ${link}`,
+    ...(message.blocks
+      ? {
+          blocks: [
+            ...message.blocks,
+            {
+              type: 'section' as const,
+              text: { type: 'mrkdwn' as const, text: `<${link}|Open in Catchball>` },
+            },
+          ],
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The inbox's contents: what waits for the signed-in person, grouped by kind (proposals in their
+ * court, countermeasures they own, check-ins due), each a link to the item; or "Nothing waiting
+ * for you".
+ */
+import { Link } from 'wouter';
+import { INBOX_KINDS, type InboxItem, type InboxKind } from '../../../contracts';
+import { Badge } from '../badge';
+import { EmptyState } from '../empty-state';
+import { CheckIcon } from '../icons';
+
+const GROUP_TITLE: Record<InboxKind, string> = {
+  proposal: 'Catchball proposals',
+  countermeasure: 'Countermeasures',
+  check_in: 'Check-ins due',
+};
+
+/** "3 items", "1 item". */
+export const itemCount = (count: number) => `${count} item${count === 1 ? '' : 's'}`;
+
+const formatDay = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+export function InboxItems({ items, onOpen }: { items: readonly InboxItem[]; onOpen: () => void }) {
+  if (items.length === 0)
+    return (
+      <EmptyState icon={<CheckIcon size={22} />} title="Nothing waiting for you">
+        Proposals thrown to you, countermeasures you own and check-ins due will appear here.
+      </EmptyState>
+    );
+  return (
+    <div className="inbox-groups">
+      {INBOX_KINDS.map((kind) => {
+        const group = items.filter((item) => item.kind === kind);
+        if (group.length === 0) return null;
+        return (
+          <section key={kind} className="inbox-group" aria-labelledby={`inbox-group-${kind}`}>
+            <h3 id={`inbox-group-${kind}`} className="inbox-group-title">
+              {GROUP_TITLE[kind]} <span className="inbox-group-count">{group.length}</span>
+            </h3>
+            <ul className="inbox-list">
+              {group.map((item) => (
+                <li key={`${item.kind}:${item.id}`}>
+                  <Link
+                    href={item.href}
+                    className="inbox-item"
+                    onClick={onOpen}
+                    data-testid={`inbox-item-${item.id}`}
+                  >
+                    <span className="inbox-item-title">{item.title}</span>
+                    <span className="inbox-item-meta">
+                      <span className="inbox-item-unit">{item.unitName}</span> · {item.detail}
+                    </span>
+                    {item.dueDate && (
+                      <span className="inbox-item-due">
+                        <Badge tone={item.overdue ? 'red' : 'neutral'} dot={item.overdue}>
+                          {item.overdue ? 'Overdue' : 'Due'} · {formatDay(item.dueDate)}
+                        </Badge>
+                      </span>
+                    )}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
