@@ -75,6 +75,38 @@ export const previewOkrImport = (file: File, target: OkrImportTarget, onProgress
 export const confirmOkrImport = (file: File, target: OkrImportTarget, onProgress: (share: number) => void) =>
   upload(imports.confirmOkrs, { query: importQuery(target) }, file, onProgress);
 
+/** Where an imported spreadsheet X-matrix goes, and whether its items keep the file's IDs. */
+export interface MatrixImportTarget {
+  unitId: string;
+  year: number;
+  mode: 'replace' | 'copy';
+}
+
+/**
+ * The page always lets the import overwrite the unit's matrix for the year: the preview says so
+ * (`replaces`) before anything is confirmed.
+ */
+const matrixImportQuery = (target: MatrixImportTarget) => ({
+  unitId: target.unitId,
+  year: target.year,
+  mode: target.mode,
+  replace: 'true' as const,
+});
+
+/** Counts per part, warnings and problems by sheet and row; writes nothing. */
+export const previewMatrixImport = (
+  file: File,
+  target: MatrixImportTarget,
+  onProgress: (share: number) => void,
+) => upload(imports.previewMatrix, { query: matrixImportQuery(target) }, file, onProgress);
+
+/** The same file again; the whole matrix in one transaction, or nothing. */
+export const confirmMatrixImport = (
+  file: File,
+  target: MatrixImportTarget,
+  onProgress: (share: number) => void,
+) => upload(imports.importMatrix, { query: matrixImportQuery(target) }, file, onProgress);
+
 /** The blank spreadsheet X-matrix. */
 export const X_MATRIX_TEMPLATE_URL = endpointUrl(files.template, {});
 

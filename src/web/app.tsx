@@ -27,6 +27,7 @@ import { ToastProvider } from './components/toast';
 import { OrgProvider, useOrg } from './hooks/org-context';
 import { HomePage } from './pages/home-page';
 import { ImportPage } from './pages/import-page';
+import { MatrixImportPage } from './pages/matrix-import-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrgIndexPage, UnitIndexPage } from './pages/redirect-pages';
 import { OverviewPage } from './pages/overview-page';
@@ -135,6 +136,9 @@ function OrgFrame({
       <Switch>
         <Route path={routes.import}>
           <ImportPage />
+        </Route>
+        <Route path={routes.importMatrix}>
+          <MatrixImportPage />
         </Route>
         <Route path={routes.members}>
           <MembersPage />

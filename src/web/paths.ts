@@ -27,6 +27,7 @@ export const routes = {
   orgAny: '/org/:orgId/*?',
   unitAny: '/org/:orgId/units/:unitId/*?',
   import: '/org/:orgId/import',
+  importMatrix: '/org/:orgId/import/matrix',
   members: '/org/:orgId/members',
   apiTokens: '/org/:orgId/api-tokens',
   matrix: '/org/:orgId/units/:unitId/matrix/:year',
@@ -72,6 +73,8 @@ export const paths = {
   trace: (orgId: string, kind: string, id: string) => `${paths.org(orgId)}/trace/${enc(kind)}/${enc(id)}`,
   map: (orgId: string) => `${paths.org(orgId)}/map`,
   import: (orgId: string, unitId?: string) => `${paths.org(orgId)}/import${query({ unit: unitId })}`,
+  importMatrix: (orgId: string, unitId?: string, year?: number) =>
+    `${paths.org(orgId)}/import/matrix${query({ unit: unitId, year: year === undefined ? undefined : String(year) })}`,
   members: (orgId: string) => `${paths.org(orgId)}/members`,
   apiTokens: (orgId: string, unitId?: string) => `${paths.org(orgId)}/api-tokens${query({ unit: unitId })}`,
 } as const;

@@ -8,13 +8,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { Link, useSearch } from 'wouter';
 import type { OkrImportPreview, OkrImportResult } from '../../contracts';
-import { ApiError } from '../api-client';
 import { confirmOkrImport, previewOkrImport, X_MATRIX_TEMPLATE_URL } from '../api-uploads';
 import { keys } from '../api/query-keys';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, CheckIcon } from '../components/icons';
 import { ImportPreviewView } from '../components/imports/import-preview';
+import { importErrorMessage } from '../components/imports/import-error';
 import { UploadProgress } from '../components/imports/upload-progress';
 import { LoadingBlock } from '../components/spinner';
 import { useToast } from '../components/toast';
@@ -50,7 +50,7 @@ export function ImportPage() {
       );
       setStage({ kind: 'previewed', preview });
     } catch (error) {
-      setStage({ kind: 'failed', message: messageOf(error) });
+      setStage({ kind: 'failed', message: importErrorMessage(error) });
     }
   };
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
@@ -74,7 +74,7 @@ export function ImportPage() {
         message: `Imported ${result.created.objectives} objectives and ${result.created.keyResults} key results`,
       });
     } catch (error) {
-      setStage({ kind: 'failed', message: messageOf(error), preview });
+      setStage({ kind: 'failed', message: importErrorMessage(error), preview });
     }
   };
   const okrsLink = unitId ? paths.okrs(organisationId, unitId, cycle || undefined) : null;
@@ -162,13 +162,4 @@ export function ImportPage() {
       )}
     </div>
   );
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof ApiError && error.code === 'validation_failed') {
-    const issues =
-      (error.details as { issues?: { path: string; message: string }[] } | undefined)?.issues ?? [];
-    return issues.length > 0 ? issues.map((i) => `${i.path}: ${i.message}`).join('; ') : error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
