@@ -1,4 +1,4 @@
-import { expect, test } from './support/sign-in';
+import { DEMO_ACCOUNTS, expect, newSession, test } from './support/sign-in';
 import { MatrixPage } from './pages/matrix-page';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results';
@@ -64,4 +64,26 @@ test('export the CSO X-matrix to XLSX, import it into another unit as a copy, se
   await expect(matrix.matrix.getByText('AI-assisted L1 alert triage in the SIEM')).toBeVisible();
   await expect(matrix.item('platform-2026-i1')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/matrix-import-done.png` });
+});
+
+test('a viewer is offered no import: none in the Export menu, and the page says why', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const session = await newSession(playwright, baseURL, DEMO_ACCOUNTS.viewer.email);
+  const context = await browser.newContext({ storageState: session.storageState, baseURL });
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const matrix = new MatrixPage(page);
+  await matrix.open('acme', 'cso', 2026);
+  await page.getByText('Export', { exact: true }).click();
+  await expect(page.getByTestId('export-xlsx')).toBeVisible();
+  await expect(page.getByTestId('import-matrix-xlsx')).toHaveCount(0);
+
+  await page.goto('/org/acme/import/matrix?unit=cso&year=2026');
+  await expect(page.getByRole('heading', { name: 'No unit to import into' })).toBeVisible();
+  await expect(page.getByTestId('matrix-import-file')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/matrix-import-viewer.png` });
+  await context.close();
 });

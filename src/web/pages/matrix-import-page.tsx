@@ -145,6 +145,9 @@ export function MatrixImportPage() {
   if (editable.length === 0 || !target)
     return (
       <div className="page page-import">
+        <header className="page-header">
+          <h1>Import X-matrix from a spreadsheet</h1>
+        </header>
         <EmptyState icon={<GridIcon size={22} />} title="No unit to import into">
           Importing an X-matrix needs the editor role on a unit of {data.organisation.name}. Ask an
           administrator of the unit for it.
