@@ -1,6 +1,6 @@
 import type { Issue } from '../../core/errors';
 import { cellLocation } from '../../core/sheet-cells';
-import { ITEM_ID_PREFIX, LIST_COLUMNS, LIST_SHEETS, type ListPart } from './matrix-workbook-layout';
+import { ITEM_ID_PREFIX, LIST_SHEETS, READ_COLUMNS, type ListPart } from './matrix-workbook-layout';
 import type { WorkbookLocations, WorkbookMatrix } from './matrix-workbook-read';
 
 /**
@@ -16,7 +16,7 @@ const where = (part: ListPart, row: number | undefined, field?: string) =>
   cellLocation({
     sheet: LIST_SHEETS[part],
     row,
-    header: field ? LIST_COLUMNS[part].find((c) => c.field === field)?.header : undefined,
+    header: field ? READ_COLUMNS[part].find((c) => c.field === field)?.header : undefined,
   });
 
 /** New ids `<matrixId>-<prefix><n>`, none of them in `taken`; correlations, owners and impacts follow. */
