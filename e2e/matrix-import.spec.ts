@@ -7,6 +7,14 @@ test('export the CSO X-matrix to XLSX, import it into another unit as a copy, se
   page,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
+  // A year without a matrix offers the import too.
+  await page.goto('/org/acme/units/secops/matrix/2026');
+  await expect(page.getByRole('link', { name: 'Import from a spreadsheet' })).toHaveAttribute(
+    'href',
+    '/org/acme/import/matrix?unit=secops&year=2026',
+  );
+  await page.screenshot({ path: `${SHOTS}/matrix-import-from-empty.png` });
+
   const matrix = new MatrixPage(page);
   await matrix.open('acme', 'cso', 2026);
   await page.getByText('Export', { exact: true }).click();

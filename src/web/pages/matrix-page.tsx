@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MatrixItem, XMatrixView } from '../../contracts';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'wouter';
+import { X_MATRIX_TEMPLATE_URL } from '../api-uploads';
 import { queries } from '../api/queries';
 import { keys } from '../api/query-keys';
 import { HistoryDrawer } from '../components/audit/history-drawer';
@@ -42,11 +43,14 @@ export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
           ) : undefined
         }
       >
-        An X-matrix joins this unit's breakthrough objectives, annual objectives, improvement priorities, KPIs
-        and owners on one page. Translate the parent unit's OKRs into one with “Translate from parent OKRs”
-        above, create it with the command line or the API, import a plan document, or fill in the{' '}
-        <a href="/api/templates/x-matrix.xlsx">spreadsheet X-matrix template</a> and import it (
-        <code>catchball import matrix.xlsx</code>); it will appear here, ready to edit.
+        <p>
+          An X-matrix joins this unit's breakthrough objectives, annual objectives, improvement priorities,
+          KPIs and owners on one page. Translate the parent unit's OKRs into one with “Translate from parent
+          OKRs” above, create it with the command line or the API, import a plan document, or fill in the{' '}
+          <a href={X_MATRIX_TEMPLATE_URL}>spreadsheet X-matrix template</a> (or another unit's XLSX export)
+          and import it (here, or with <code>catchball import matrix.xlsx</code>); it will appear here, ready
+          to edit.
+        </p>
       </EmptyState>
     ) : (
       <EmptyState
