@@ -106,15 +106,64 @@ export const OkrImportResultSchema = z
   .meta({ id: 'OkrImportResult' });
 export type OkrImportResult = z.infer<typeof OkrImportResultSchema>;
 
-/** Where an imported spreadsheet X-matrix goes, when the sheet is not to decide it. */
+/** Where an imported spreadsheet X-matrix goes, when the sheet is not to decide it, and how. */
 export const MatrixImportQuerySchema = z.object({
   unitId: IdSchema.optional().meta({ description: 'Overrides the Unit cell of the Matrix sheet' }),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  mode: z.enum(['replace', 'copy']).default('replace').meta({
+    description:
+      'replace: keep the IDs of the file (the matrix it was exported from, updated); copy: give every item a new ID, so a file from another unit imports as a copy, keeping whatever links resolve within the file',
+  }),
   replace: z
     .enum(['true', 'false'])
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((v) => v === 'true')
+    .meta({
+      description: "Overwrite the unit's matrix for that year when there is one (otherwise a conflict)",
+    }),
 });
+export type MatrixImportQuery = z.infer<typeof MatrixImportQuerySchema>;
+
+/** One problem or warning of a workbook: `path` names the sheet, row and column (`sheet "How", row 4, column C`). */
+const WorkbookIssueSchema = z.object({ path: z.string(), message: z.string() });
+
+const MatrixImportCountsSchema = z.object({
+  items: z.number().int(),
+  correlations: z.number().int(),
+  owners: z.number().int(),
+  impacts: z.number().int(),
+  efforts: z.number().int(),
+});
+
+/** What importing a spreadsheet X-matrix would write, and every problem that stops it; nothing is written. */
+export const MatrixImportPreviewSchema = z
+  .object({
+    mode: z.enum(['replace', 'copy']),
+    unit: z.object({ id: IdSchema, name: z.string() }),
+    year: z.number().int(),
+    matrixId: IdSchema.meta({ description: 'The id the imported matrix gets' }),
+    source: z.object({
+      unit: z.string().meta({ description: "The Matrix sheet's Unit cell, as written" }),
+      year: z.number().int().nullable(),
+    }),
+    replaces: z
+      .object({ matrixId: IdSchema, items: z.number().int() })
+      .nullable()
+      .meta({ description: "The unit's matrix for that year, which confirming replaces" }),
+    counts: MatrixImportCountsSchema.extend({
+      what: z.number().int(),
+      howFar: z.number().int(),
+      how: z.number().int(),
+      howMuch: z.number().int(),
+      who: z.number().int(),
+    }),
+    warnings: z.array(WorkbookIssueSchema).meta({ description: 'What a copy leaves out, by sheet and row' }),
+    problems: z
+      .array(WorkbookIssueSchema)
+      .meta({ description: 'What stops the import, by sheet, row and column' }),
+  })
+  .meta({ id: 'MatrixImportPreview' });
+export type MatrixImportPreview = z.infer<typeof MatrixImportPreviewSchema>;
 
 export const MatrixImportResultSchema = z
   .object({
@@ -122,7 +171,8 @@ export const MatrixImportResultSchema = z
     unitId: IdSchema,
     year: z.number().int(),
     replaced: z.boolean(),
-    counts: z.object({ items: z.number().int(), correlations: z.number().int(), owners: z.number().int() }),
+    counts: MatrixImportCountsSchema,
+    warnings: z.array(WorkbookIssueSchema),
   })
   .meta({ id: 'MatrixImportResult' });
 export type MatrixImportResult = z.infer<typeof MatrixImportResultSchema>;

@@ -83,6 +83,38 @@ export const previewCheckInUpload = (unitId: string, file: File, onProgress: (sh
 export const confirmCheckInUpload = (unitId: string, file: File, onProgress: (share: number) => void) =>
   upload(checkIns.uploadCheckIns, { params: { id: unitId }, body: undefined }, file, onProgress);
 
+/** Where an imported spreadsheet X-matrix goes, and whether its items keep the file's IDs. */
+export interface MatrixImportTarget {
+  unitId: string;
+  year: number;
+  mode: 'replace' | 'copy';
+}
+
+/**
+ * The page always lets the import overwrite the unit's matrix for the year: the preview says so
+ * (`replaces`) before anything is confirmed.
+ */
+const matrixImportQuery = (target: MatrixImportTarget) => ({
+  unitId: target.unitId,
+  year: target.year,
+  mode: target.mode,
+  replace: 'true' as const,
+});
+
+/** Counts per part, warnings and problems by sheet and row; writes nothing. */
+export const previewMatrixImport = (
+  file: File,
+  target: MatrixImportTarget,
+  onProgress: (share: number) => void,
+) => upload(imports.previewMatrix, { query: matrixImportQuery(target) }, file, onProgress);
+
+/** The same file again; the whole matrix in one transaction, or nothing. */
+export const confirmMatrixImport = (
+  file: File,
+  target: MatrixImportTarget,
+  onProgress: (share: number) => void,
+) => upload(imports.importMatrix, { query: matrixImportQuery(target) }, file, onProgress);
+
 /** The blank spreadsheet X-matrix. */
 export const X_MATRIX_TEMPLATE_URL = endpointUrl(files.template, {});
 

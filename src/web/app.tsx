@@ -29,6 +29,7 @@ import { OrgProvider, useOrg } from './hooks/org-context';
 import { HomePage } from './pages/home-page';
 import { CheckInUploadPage } from './pages/check-in-upload-page';
 import { ImportPage } from './pages/import-page';
+import { MatrixImportPage } from './pages/matrix-import-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrgIndexPage, UnitIndexPage } from './pages/redirect-pages';
 import { OverviewPage } from './pages/overview-page';
@@ -140,6 +141,9 @@ function OrgFrame({
         </Route>
         <Route path={routes.checkInUpload}>
           <CheckInUploadPage />
+        </Route>
+        <Route path={routes.importMatrix}>
+          <MatrixImportPage />
         </Route>
         <Route path={routes.members}>
           <MembersPage />

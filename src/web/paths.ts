@@ -28,6 +28,7 @@ export const routes = {
   unitAny: '/org/:orgId/units/:unitId/*?',
   import: '/org/:orgId/import',
   checkInUpload: '/org/:orgId/check-ins/upload',
+  importMatrix: '/org/:orgId/import/matrix',
   members: '/org/:orgId/members',
   apiTokens: '/org/:orgId/api-tokens',
   matrix: '/org/:orgId/units/:unitId/matrix/:year',
@@ -75,6 +76,8 @@ export const paths = {
   import: (orgId: string, unitId?: string) => `${paths.org(orgId)}/import${query({ unit: unitId })}`,
   checkInUpload: (orgId: string, unitId?: string) =>
     `${paths.org(orgId)}/check-ins/upload${query({ unit: unitId })}`,
+  importMatrix: (orgId: string, unitId?: string, year?: number) =>
+    `${paths.org(orgId)}/import/matrix${query({ unit: unitId, year: year === undefined ? undefined : String(year) })}`,
   members: (orgId: string) => `${paths.org(orgId)}/members`,
   apiTokens: (orgId: string, unitId?: string) => `${paths.org(orgId)}/api-tokens${query({ unit: unitId })}`,
 } as const;

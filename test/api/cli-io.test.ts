@@ -57,6 +57,13 @@ describe('catchball import and export of spreadsheets and drawings', () => {
     expect(again.stdout).toMatch(
       /^Replaced X-matrix cso-2026 \(cso, 2026\): 27 items, \d+ correlations, \d+ owners/,
     );
+    const copy = join(workDir, 'cso.xlsx');
+    const dry = await cli(env, 'import', copy, '--unit', 'platform', '--copy', '--dry-run');
+    expect(dry.stdout).toMatch(/^Would import X-matrix platform-2026 \(platform, 2026\): 27 items/);
+    const copied = await cli(env, 'import', copy, '--unit', 'sec-arch', '--copy');
+    expect(copied.stdout).toMatch(
+      /^Imported X-matrix sec-arch-2026 \(sec-arch, 2026\): 27 items, .* \d+ impacts/,
+    );
     const missing = await cli(env, 'export', '--format', 'pdf', '--unit', 'platform');
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('Unit platform has no X-matrix');

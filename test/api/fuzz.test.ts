@@ -23,6 +23,7 @@ const FILE_ROUTES = ROUTES.filter((route) =>
     '/api/imports/okrs/preview',
     '/api/imports/okrs/confirm',
     '/api/imports/matrix',
+    '/api/imports/matrix/preview',
     '/api/units/:id/check-ins/upload',
     '/api/plan',
   ].includes(route.url),

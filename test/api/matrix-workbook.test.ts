@@ -59,6 +59,8 @@ describe('the spreadsheet X-matrix', () => {
       'How x How Much',
       'How Much x What',
       'Owners',
+      'Impacts',
+      'Effort',
     ]);
     const marks = ['What x How Far', 'How Far x How', 'How x How Much', 'How Much x What'].flatMap((name) => {
       const values: string[] = [];

@@ -35,7 +35,8 @@ export function registerPlanCommands(program: Command): void {
       .option('--cycle <id>', 'OKR sheets: cycle for rows without one')
       .option('--org <id>', 'OKR sheets: the organisation, when every row names its unit')
       .option('--year <year>', 'X-matrix: the year it is for (default: the Matrix sheet)')
-      .option('--dry-run', 'OKR sheets: check and summarise, write nothing'),
+      .option('--copy', 'X-matrix: import as a copy, every item with a new id (a file of another unit)')
+      .option('--dry-run', 'OKR sheets and X-matrix: check and summarise, write nothing'),
   ).action(async (file: string, flags: SheetImportFlags) => {
     if (isSpreadsheet(file)) {
       await importSpreadsheet(file, flags);

@@ -13,6 +13,7 @@ export interface SheetImportFlags extends StoreFlags {
   year?: string;
   dryRun?: boolean;
   replace?: boolean;
+  copy?: boolean;
 }
 
 /** Spreadsheets go to the sheet imports; everything else is a plan document. */
@@ -29,7 +30,7 @@ async function isMatrixWorkbook(bytes: Uint8Array): Promise<boolean> {
 
 /**
  * `catchball import okrs.csv --unit cio --cycle fy2026 [--dry-run]` and
- * `catchball import matrix.xlsx [--unit U --year Y] [--replace]`: the same services as the API,
+ * `catchball import matrix.xlsx [--unit U --year Y] [--replace] [--copy] [--dry-run]`: the same services as the API,
  * with a progress bar on standard error and the summary (or every problem) as the result.
  */
 export async function importSpreadsheet(file: string, flags: SheetImportFlags): Promise<void> {
@@ -37,16 +38,32 @@ export async function importSpreadsheet(file: string, flags: SheetImportFlags): 
   checkSheetSize(statSync(file).size, file);
   const bytes = readFileSync(file);
   if (await isMatrixWorkbook(bytes)) {
+    const options = {
+      unitId: flags.unit,
+      year: flags.year === undefined ? undefined : Number(flags.year),
+      mode: flags.copy ? ('copy' as const) : ('replace' as const),
+      replace: flags.replace ?? false,
+    };
+    if (flags.dryRun) {
+      const preview = await withServices(flags, (services) =>
+        services.matrixWorkbook.previewXlsx(bytes, options),
+      );
+      for (const warning of preview.warnings) console.error(`warning: ${warning.path}: ${warning.message}`);
+      if (preview.problems.length > 0)
+        throw validationError(preview.problems, `The workbook has ${preview.problems.length} problems`);
+      const { items, correlations, owners, impacts, efforts } = preview.counts;
+      console.log(
+        `Would ${preview.replaces ? 'replace' : 'import'} X-matrix ${preview.matrixId} (${preview.unit.id}, ${preview.year}): ${items} items, ${correlations} correlations, ${owners} owners, ${impacts} impacts, ${efforts} efforts`,
+      );
+      return;
+    }
     const result = await withServices(flags, (services) =>
-      services.matrixWorkbook.importXlsx(bytes, {
-        unitId: flags.unit,
-        year: flags.year === undefined ? undefined : Number(flags.year),
-        replace: flags.replace ?? false,
-      }),
+      services.matrixWorkbook.importXlsx(bytes, options),
     );
-    const { items, correlations, owners } = result.counts;
+    for (const warning of result.warnings) console.error(`warning: ${warning.path}: ${warning.message}`);
+    const { items, correlations, owners, impacts, efforts } = result.counts;
     console.log(
-      `${result.replaced ? 'Replaced' : 'Imported'} X-matrix ${result.matrixId} (${result.unitId}, ${result.year}): ${items} items, ${correlations} correlations, ${owners} owners`,
+      `${result.replaced ? 'Replaced' : 'Imported'} X-matrix ${result.matrixId} (${result.unitId}, ${result.year}): ${items} items, ${correlations} correlations, ${owners} owners, ${impacts} impacts, ${efforts} efforts`,
     );
     return;
   }

@@ -1,5 +1,6 @@
 import { defineEndpoint } from '../endpoint';
 import {
+  MatrixImportPreviewSchema,
   MatrixImportQuerySchema,
   MatrixImportResultSchema,
   OkrImportPreviewSchema,
@@ -34,6 +35,17 @@ export const confirmOkrs = defineEndpoint({
   ...upload,
   query: OkrImportQuerySchema,
   response: OkrImportResultSchema,
+});
+
+export const previewMatrix = defineEndpoint({
+  method: 'POST',
+  path: '/api/imports/matrix/preview',
+  tag,
+  summary:
+    'Read a spreadsheet X-matrix (XLSX) and show what importing it would write: counts per part, the matrix it replaces, what a copy leaves out and every problem by sheet, row and column; writes nothing',
+  ...upload,
+  query: MatrixImportQuerySchema,
+  response: MatrixImportPreviewSchema,
 });
 
 export const importMatrix = defineEndpoint({

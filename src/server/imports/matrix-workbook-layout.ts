@@ -4,8 +4,10 @@ import { normaliseLabel } from '../../core/sheet-cells';
 
 /**
  * The spreadsheet X-matrix (docs/xlsx-x-matrix.md): a Matrix sheet (unit, year, True North), one
- * sheet per list, one sheet per corner grid (rows × columns, marked ● ○ △) and an Owners sheet
- * (initiatives × Who, marked ● primary ○ secondary). Export writes this layout and import reads it.
+ * sheet per list, one sheet per corner grid (rows × columns, marked ● ○ △), an Owners sheet
+ * (initiatives × Who, marked ● primary ○ secondary), and the Impacts and Effort sheets (one row per
+ * initiative's KPI impact and per initiative's monthly need of a skill, naming both by title).
+ * Export writes this layout and import reads it.
  */
 export const LIST_SHEETS = {
   what: 'What',
@@ -16,8 +18,19 @@ export const LIST_SHEETS = {
 } as const;
 export type ListPart = keyof typeof LIST_SHEETS;
 
+/** Generated item ids are `<matrixId>-<prefix><n>` (`secops-2027-i3`). */
+export const ITEM_ID_PREFIX: Record<ListPart, string> = {
+  what: 'bo',
+  how_far: 'ao',
+  how: 'i',
+  how_much: 'k',
+  who: 'w',
+};
+
 export const MATRIX_SHEET = 'Matrix';
 export const OWNERS_SHEET = 'Owners';
+export const IMPACTS_SHEET = 'Impacts';
+export const EFFORT_SHEET = 'Effort';
 
 /** Corner grids by sheet: rows are the grid's first part, columns its second. */
 export const GRID_SHEETS: Record<CornerGridId, { sheet: string; rows: ListPart; columns: ListPart }> = {
@@ -28,10 +41,15 @@ export const GRID_SHEETS: Record<CornerGridId, { sheet: string; rows: ListPart; 
 };
 
 /**
- * Columns holding a list of records (an initiative's KPI impacts and monthly effort per skill), as
- * JSON text in the plan document's shape: `[{"kpi":"k1","low":1,"likely":2,"high":3}]`.
+ * Columns of files written before the Impacts and Effort sheets: an initiative's KPI impacts and
+ * monthly effort per skill as JSON text in the plan document's shape
+ * (`[{"kpi":"k1","low":1,"likely":2,"high":3}]`). Import still reads them; export no longer writes them.
  */
 export const JSON_FIELDS = new Set(['impacts', 'effort']);
+const LEGACY_HOW_COLUMNS = [
+  { header: 'Impacts', field: 'impacts' },
+  { header: 'Monthly effort', field: 'effort' },
+] as const;
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -58,8 +76,6 @@ export const LIST_COLUMNS: Record<ListPart, readonly { header: string; field: st
     { header: 'Required skills', field: 'requiredSkills' },
     { header: 'Status', field: 'status' },
     { header: 'Delivery probability', field: 'deliveryProbability' },
-    { header: 'Impacts', field: 'impacts' },
-    { header: 'Monthly effort', field: 'effort' },
   ],
   how_much: [
     ...ITEM_COLUMNS,
@@ -79,6 +95,38 @@ export const LIST_COLUMNS: Record<ListPart, readonly { header: string; field: st
     { header: 'Team', field: 'teamUnitId' },
   ],
 };
+
+/** Every column import recognises on a list sheet: the ones written, and the legacy JSON ones. */
+export const READ_COLUMNS: Record<ListPart, readonly { header: string; field: string }[]> = {
+  ...LIST_COLUMNS,
+  how: [...LIST_COLUMNS.how, ...LEGACY_HOW_COLUMNS],
+};
+
+/**
+ * The record sheets: each row belongs to an initiative (and, for impacts, a KPI) named by title;
+ * the ID columns at the end are written for exact round trips and win over the title when they
+ * name an item of the file.
+ */
+export const IMPACT_COLUMNS = [
+  { header: 'Initiative', field: 'initiative' },
+  { header: 'KPI', field: 'kpi' },
+  { header: 'Low', field: 'low' },
+  { header: 'Likely', field: 'likely' },
+  { header: 'High', field: 'high' },
+  { header: 'Basis', field: 'basis' },
+  { header: 'Start month', field: 'startMonth' },
+  { header: 'Ramp months', field: 'rampMonths' },
+  { header: 'Initiative ID', field: 'initiativeId' },
+  { header: 'KPI ID', field: 'kpiId' },
+] as const;
+export const EFFORT_COLUMNS = [
+  { header: 'Initiative', field: 'initiative' },
+  { header: 'Skill', field: 'skill' },
+  { header: 'Person-days per month', field: 'personDaysPerMonth' },
+  { header: 'From month', field: 'fromMonth' },
+  { header: 'To month', field: 'toMonth' },
+  { header: 'Initiative ID', field: 'initiativeId' },
+] as const;
 
 /** The marks export writes: core's, the ones the screen shows. */
 export const STRENGTH_SYMBOLS = STRENGTH_SYMBOL;

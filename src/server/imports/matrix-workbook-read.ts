@@ -14,8 +14,9 @@ import {
 } from '../../core/sheet-cells';
 import {
   GRID_SHEETS,
+  ITEM_ID_PREFIX,
   JSON_FIELDS,
-  LIST_COLUMNS,
+  READ_COLUMNS,
   LIST_SHEETS,
   MATRIX_SHEET,
   OWNERS_SHEET,
@@ -24,6 +25,7 @@ import {
   sheetKey,
   type ListPart,
 } from './matrix-workbook-layout';
+import { readRecordSheets, type RecordLocations } from './matrix-workbook-records';
 import { worksheetRows } from './sheet-reader';
 
 /** Names a sheet may use for people and teams: normalised id, name or e-mail → id. */
@@ -47,9 +49,18 @@ export interface WorkbookLocations {
   items: Record<ListPart, number[]>;
   correlations: string[];
   owners: string[];
+  /** Rows of the Impacts and Effort sheets, by `how[<i>].impacts[<j>]`. */
+  records: RecordLocations;
 }
 
-const PREFIX: Record<ListPart, string> = { what: 'bo', how_far: 'ao', how: 'i', how_much: 'k', who: 'w' };
+export interface ReadOptions {
+  /**
+   * A copy keeps what resolves: a grid row or column, an owner, an impact or an effort row that
+   * names no item of the file is left out with a warning instead of stopping the import.
+   */
+  lenient?: boolean | undefined;
+}
+
 const NUMERIC = new Set([
   'targetYear',
   'effortPersonDays',
@@ -69,20 +80,26 @@ const at = (sheet: string, row: number, column?: number, header?: string) =>
 /**
  * Reads the spreadsheet X-matrix (matrix-workbook-layout.ts) forgivingly: sheets and headers
  * by name in any case, marks as ● ○ △ or letters, people by id, name or e-mail. Items without an
- * ID get `<matrixId>-<part><n>`. Every problem is reported by sheet, row and column.
+ * ID get `<matrixId>-<part><n>`. Every problem (and warning) is reported by sheet, row and column.
  */
 export function readMatrixWorkbook(
   workbook: ExcelJS.Workbook,
   matrixId: string,
   lookups: WorkbookLookups,
-): { matrix: WorkbookMatrix; locations: WorkbookLocations; problems: Issue[] } {
+  options: ReadOptions = {},
+): { matrix: WorkbookMatrix; locations: WorkbookLocations; problems: Issue[]; warnings: Issue[] } {
   const problems: Issue[] = [];
+  const warnings: Issue[] = [];
+  const unresolved = (issue: Issue) => (options.lenient ? warnings : problems).push(issue);
   const sheets = new Map(workbook.worksheets.map((sheet) => [sheetKey(sheet.name), sheet]));
-  const rowsOf = (name: string): SheetCell[][] | null => {
+  const optionalRows = (name: string): SheetCell[][] | null => {
     const sheet = sheets.get(sheetKey(name));
-    if (sheet) return worksheetRows(sheet);
-    problems.push({ path: `sheet "${name}"`, message: 'the workbook has no such sheet' });
-    return null;
+    return sheet ? worksheetRows(sheet) : null;
+  };
+  const rowsOf = (name: string): SheetCell[][] | null => {
+    const rows = optionalRows(name);
+    if (!rows) problems.push({ path: `sheet "${name}"`, message: 'the workbook has no such sheet' });
+    return rows;
   };
 
   const settings = new Map(
@@ -102,6 +119,7 @@ export function readMatrixWorkbook(
     items: { what: [], how_far: [], how: [], how_much: [], who: [] },
     correlations: [],
     owners: [],
+    records: new Map(),
   };
   const usedIds = new Set<string>();
   const titles: Record<ListPart, Map<string, string>> = {
@@ -116,7 +134,7 @@ export function readMatrixWorkbook(
     const name = LIST_SHEETS[part];
     const rows = rowsOf(name);
     if (!rows) continue;
-    const fieldOf = new Map(LIST_COLUMNS[part].map((c) => [normaliseLabel(c.header), c.field]));
+    const fieldOf = new Map(READ_COLUMNS[part].map((c) => [normaliseLabel(c.header), c.field]));
     const fields = (rows[0] ?? []).map((header, index) => {
       const text = cellText(header);
       const field = fieldOf.get(normaliseLabel(text)) ?? null;
@@ -174,7 +192,7 @@ export function readMatrixWorkbook(
       let id = textOf(item.id);
       if (id === '') {
         for (let n = matrix.lists[part].length + 1; id === '' || usedIds.has(id); n++)
-          id = `${matrixId}-${PREFIX[part]}${n}`;
+          id = `${matrixId}-${ITEM_ID_PREFIX[part]}${n}`;
       } else if (usedIds.has(id)) {
         problems.push({ path: at(name, rowNumber, 0), message: `duplicate ID ${id}` });
         return;
@@ -218,14 +236,14 @@ export function readMatrixWorkbook(
       const cell = header[index];
       const found = find(columnsPart, cell, columnTitles[index]);
       if (!found && (cellText(cell) !== '' || cellText(columnTitles[index]) !== ''))
-        problems.push({ path: at(name, 1, index), message: `names no ${LIST_SHEETS[columnsPart]} item` });
+        unresolved({ path: at(name, 1, index), message: `names no ${LIST_SHEETS[columnsPart]} item` });
       return found;
     });
     rows.forEach((row, index) => {
       if (index < 2 || isBlankRow(row)) return;
       const rowItem = find(rowsPart, row[0], row[1]);
       if (!rowItem) {
-        problems.push({ path: at(name, index + 1, 0), message: `names no ${LIST_SHEETS[rowsPart]} item` });
+        unresolved({ path: at(name, index + 1, 0), message: `names no ${LIST_SHEETS[rowsPart]} item` });
         return;
       }
       row.forEach((cell, column) => {
@@ -253,7 +271,14 @@ export function readMatrixWorkbook(
     locations.owners.push(where);
     return true;
   });
-  return { matrix, locations, problems };
+  locations.records = readRecordSheets({
+    rows: optionalRows,
+    find,
+    initiatives: matrix.lists.how,
+    problem: (issue) => problems.push(issue),
+    unresolved,
+  });
+  return { matrix, locations, problems, warnings };
 }
 
 const LIST_KEYS: Record<string, ListPart> = {
@@ -266,6 +291,12 @@ const LIST_KEYS: Record<string, ListPart> = {
 
 /** Rewrites a plan-document path of the imported matrix (`matrices[2].how[0].endDate`) as its cell. */
 export function locateIssue(issue: Issue, locations: WorkbookLocations): Issue {
+  const record = /^matrices\[\d+\]\.(how\[\d+\]\.(?:impacts|effort)\[\d+\])\.?(.*)$/.exec(issue.path);
+  const recordRow = record ? locations.records.get(record[1] ?? '') : undefined;
+  if (record && recordRow) {
+    const field = record[2] ?? '';
+    return { path: field === '' ? recordRow : `${recordRow} (${field})`, message: issue.message };
+  }
   const item = /^matrices\[\d+\]\.(what|howFar|how|howMuch|who)\[(\d+)\]\.?(.*)$/.exec(issue.path);
   if (item) {
     const part = LIST_KEYS[item[1] ?? ''] ?? 'what';

@@ -2,9 +2,13 @@ import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../../core/sheet-cells';
 import type { PlanMatrix } from '../../contracts';
 import {
+  EFFORT_COLUMNS,
+  EFFORT_SHEET,
   GRID_SHEETS,
-  JSON_FIELDS,
+  IMPACT_COLUMNS,
+  IMPACTS_SHEET,
   LIST_COLUMNS,
+  MONTHS,
   LIST_SHEETS,
   MATRIX_SHEET,
   OWNERS_SHEET,
@@ -43,10 +47,6 @@ const cell = (value: unknown): Cell =>
 function itemCells(part: ListPart, item: Record<string, unknown>, names: MatrixWorkbookNames): Cell[] {
   return LIST_COLUMNS[part].map(({ field }) => {
     if (part === 'who' && field === 'title') return cell(names.who.get(String(item.id)) ?? '');
-    if (JSON_FIELDS.has(field)) {
-      const records = item[field];
-      return Array.isArray(records) && records.length > 0 ? cell(JSON.stringify(records)) : null;
-    }
     const month = /^month(\d+)$/.exec(field);
     if (month) return cell((item.monthlyPlan as (number | null)[] | null)?.[Number(month[1])] ?? null);
     return cell(item[field]);
@@ -78,6 +78,7 @@ export async function writeMatrixWorkbook(matrix: PlanMatrix, names: MatrixWorkb
     ['Correlation marks', '● strong   ○ medium   △ weak   (S / M / W and 9 / 3 / 1 are read too)'],
     ['Owner marks', '● primary (one per initiative)   ○ secondary   (P / S are read too)'],
     ['IDs', 'Keep the ID column to update items; leave it blank on new rows and Catchball makes one'],
+    ['Impacts, Effort', 'One row per KPI impact and per skill an initiative needs, naming both by title'],
   ]);
   header(about);
 
@@ -150,5 +151,49 @@ export async function writeMatrixWorkbook(matrix: PlanMatrix, names: MatrixWorkb
     const role = roles.get(`${row}|${column}`);
     return role ? ROLE_SYMBOLS[role] : null;
   });
+
+  const records = (name: string, columns: readonly { header: string; field: string }[], rows: Cell[][]) => {
+    const sheet = workbook.addWorksheet(name);
+    sheet.columns = columns.map(({ header: title, field }) => ({
+      header: title,
+      width: field === 'initiative' || field === 'kpi' ? 40 : field.endsWith('Id') ? 16 : 12,
+    }));
+    sheet.addRows(rows);
+    header(sheet);
+  };
+  const kpiTitles = new Map(matrix.howMuch.map((k) => [k.id, k.title]));
+  const month = (n: number) => MONTHS[n - 1] ?? n;
+  records(
+    IMPACTS_SHEET,
+    IMPACT_COLUMNS,
+    matrix.how.flatMap((initiative) =>
+      initiative.impacts.map((impact) => [
+        cell(initiative.title),
+        cell(kpiTitles.get(impact.kpi) ?? impact.kpi),
+        impact.low,
+        impact.likely,
+        impact.high,
+        impact.basis,
+        month(impact.startMonth),
+        impact.rampMonths,
+        cell(initiative.id),
+        cell(impact.kpi),
+      ]),
+    ),
+  );
+  records(
+    EFFORT_SHEET,
+    EFFORT_COLUMNS,
+    matrix.how.flatMap((initiative) =>
+      initiative.effort.map((effort) => [
+        cell(initiative.title),
+        cell(effort.skill),
+        effort.personDaysPerMonth,
+        month(effort.fromMonth),
+        month(effort.toMonth),
+        cell(initiative.id),
+      ]),
+    ),
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,6 +1,7 @@
 import { IMPORT_MAX_BYTES } from '../../contracts';
 import { imports as endpoints } from '../../contracts/endpoints';
 import { DomainError, validationError } from '../../core/errors';
+import type { RouteAccess } from '../auth/authorizer';
 import { implement, type Route } from '../route';
 import type { Services } from '../services';
 
@@ -18,6 +19,17 @@ export function uploadedFile(body: unknown): Uint8Array {
     'No file was uploaded',
   );
 }
+
+/** Importing a spreadsheet X-matrix needs the editor role on the unit it goes into. */
+const matrixTarget: RouteAccess<{ query: { unitId?: string | undefined } }> = {
+  kind: 'scoped',
+  need: 'edit',
+  scope: ({ query }, locate) =>
+    // Without a unit in the query the sheet names it; only a site administrator may leave that open.
+    query.unitId
+      ? locate.referenced('unitId', () => locate.unit(query.unitId as string))
+      : { organisationId: '', unitId: null },
+};
 
 /** Spreadsheet uploads: the body is the file; `bodyLimit` is explicit so a huge file gets a clear 413. */
 export function importRoutes(services: Services): Route[] {
@@ -57,17 +69,14 @@ export function importRoutes(services: Services): Route[] {
             );
         }),
     }),
+    implement(endpoints.previewMatrix, {
+      ...upload,
+      access: matrixTarget,
+      handler: ({ query, request }) => services.matrixWorkbook.previewXlsx(uploadedFile(request.body), query),
+    }),
     implement(endpoints.importMatrix, {
       ...upload,
-      access: {
-        kind: 'scoped',
-        need: 'edit',
-        scope: ({ query }, locate) =>
-          // Without a unit in the query the sheet names it; only a site administrator may leave that open.
-          query.unitId
-            ? locate.referenced('unitId', () => locate.unit(query.unitId as string))
-            : { organisationId: '', unitId: null },
-      },
+      access: matrixTarget,
       handler: ({ query, request }) => services.matrixWorkbook.importXlsx(uploadedFile(request.body), query),
     }),
   ];

@@ -5,6 +5,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MatrixItem, XMatrixView } from '../../contracts';
 import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import { X_MATRIX_TEMPLATE_URL } from '../api-uploads';
 import { queries } from '../api/queries';
 import { keys } from '../api/query-keys';
 import { HistoryDrawer } from '../components/audit/history-drawer';
@@ -19,19 +21,36 @@ import { useMatrixEditor } from '../components/matrix/use-matrix-editor';
 import { XMatrix } from '../components/matrix/x-matrix';
 import { Skeleton, Spinner } from '../components/spinner';
 import { useLiveChanges } from '../hooks/use-live-changes';
+import { useOrg } from '../hooks/org-context';
+import { paths } from '../paths';
 import { useUnitAccess } from '../session/use-unit-access';
 
 export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
   const query = useQuery(queries.matrixView(unitId, year));
+  const { canEdit } = useUnitAccess(unitId);
+  const orgId = useOrg().data?.organisation.id;
   if (query.error) {
     const notFound = 'status' in query.error && query.error.status === 404;
     return notFound ? (
-      <EmptyState icon={<GridIcon size={22} />} title={`No X-matrix for ${year} yet`}>
-        An X-matrix joins this unit's breakthrough objectives, annual objectives, improvement priorities, KPIs
-        and owners on one page. Translate the parent unit's OKRs into one with “Translate from parent OKRs”
-        above, create it with the command line or the API, import a plan document, or fill in the{' '}
-        <a href="/api/templates/x-matrix.xlsx">spreadsheet X-matrix template</a> and import it (
-        <code>catchball import matrix.xlsx</code>); it will appear here, ready to edit.
+      <EmptyState
+        icon={<GridIcon size={22} />}
+        title={`No X-matrix for ${year} yet`}
+        action={
+          canEdit && orgId ? (
+            <Link className="btn btn-secondary btn-md" href={paths.importMatrix(orgId, unitId, year)}>
+              Import from a spreadsheet
+            </Link>
+          ) : undefined
+        }
+      >
+        <p>
+          An X-matrix joins this unit's breakthrough objectives, annual objectives, improvement priorities,
+          KPIs and owners on one page. Translate the parent unit's OKRs into one with “Translate from parent
+          OKRs” above, create it with the command line or the API, import a plan document, or fill in the{' '}
+          <a href={X_MATRIX_TEMPLATE_URL}>spreadsheet X-matrix template</a> (or another unit's XLSX export)
+          and import it (here, or with <code>catchball import matrix.xlsx</code>); it will appear here, ready
+          to edit.
+        </p>
       </EmptyState>
     ) : (
       <EmptyState
@@ -103,6 +122,11 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
             matrixId={editor.view.matrix.id}
             organisationId={editor.view.organisation.id}
             unitId={editor.view.unit.id}
+            importHref={
+              readOnly
+                ? undefined
+                : paths.importMatrix(editor.view.organisation.id, editor.view.unit.id, year)
+            }
           />
           <Button size="sm" variant="ghost" icon={<PrinterIcon />} onClick={() => window.print()}>
             Print

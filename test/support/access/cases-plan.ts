@@ -272,6 +272,13 @@ export const planCases: Cases = {
       contentType: 'text/csv',
     }),
   },
+  'POST /api/imports/matrix/preview': {
+    req: (f) => ({
+      query: { unitId: 'cso', year: '2031', mode: 'copy' },
+      payload: Buffer.from(f.made.workbook ?? '', 'base64'),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }),
+  },
   'POST /api/imports/matrix': {
     req: (f) => ({
       query: { unitId: 'cso', year: '2031' },

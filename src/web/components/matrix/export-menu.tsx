@@ -1,7 +1,9 @@
 /**
  * The Export menu of the matrix page: plain download links, so the browser saves exactly the
- * file the server (and the CLI) produce; nothing is drawn in the browser.
+ * file the server (and the CLI) produce; nothing is drawn in the browser. For people who may edit
+ * the matrix it ends with the way back in: importing a spreadsheet X-matrix (`importHref`).
  */
+import { Link } from 'wouter';
 import { matrixExportUrl, type MatrixExportFormat } from '../../api-uploads';
 import { ChevronDownIcon } from '../icons';
 
@@ -14,7 +16,15 @@ const ENTRIES: { format: MatrixExportFormat; label: string; hint: string }[] = [
   { format: 'yaml', label: 'YAML', hint: 'Plan document of this unit' },
 ];
 
-export function ExportMenu(ids: { matrixId: string; organisationId: string; unitId: string }) {
+export function ExportMenu({
+  importHref,
+  ...ids
+}: {
+  matrixId: string;
+  organisationId: string;
+  unitId: string;
+  importHref?: string | undefined;
+}) {
   return (
     <details className="export-menu">
       <summary className="btn btn-ghost btn-sm">
@@ -30,6 +40,14 @@ export function ExportMenu(ids: { matrixId: string; organisationId: string; unit
             </a>
           </li>
         ))}
+        {importHref && (
+          <li className="export-menu-import">
+            <Link href={importHref} data-testid="import-matrix-xlsx">
+              <strong>Import from a spreadsheet…</strong>
+              <span>Replace or copy from an XLSX</span>
+            </Link>
+          </li>
+        )}
       </ul>
     </details>
   );
