@@ -143,7 +143,10 @@ export function refusal(
     if (isRoleAtLeast(role, 'viewer')) return null;
     if (target.unitId !== null && membership.hasLineOfSight && hasGrantBelow(tree, membership, target.unitId))
       return null;
-    return `You need a role on ${where} (or a unit below it) to read it`;
+    // "Or below" only holds for a unit: line of sight reaches units, never the organisation itself.
+    return target.unitId === null
+      ? 'You need a role on the whole organisation to read it'
+      : `You need a role on ${where} (or a unit below it) to read it`;
   }
   if (!isRoleAtLeast(role, least)) return `You need the ${least} role on ${where}`;
   if (need === 'contribute' && role === 'contributor' && !membership.contributesOnAnyItem) {
