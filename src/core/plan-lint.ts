@@ -6,7 +6,14 @@ import {
   type FeasibilityMatrix,
   type FeasibilityPlan,
 } from './feasibility-model';
-import { MATRIX_PARTS, RECOMMENDED_MAX_ITEMS, type MatrixPart } from './x-matrix-parts';
+import { nounFor, plural } from './plural';
+import {
+  DEFAULT_PART_NAMES,
+  MATRIX_PARTS,
+  RECOMMENDED_MAX_ITEMS,
+  type MatrixPart,
+  type PartNames,
+} from './x-matrix-parts';
 
 /**
  * Plan lint: the publish gates of an X-matrix. An `error` finding is a gate (the plan should not
@@ -41,6 +48,8 @@ export interface LintOptions {
   allocationLimit?: number;
   /** Share of a KPI's yearly change planned for the last quarter above which it is a hockey stick (default 0.5). */
   hockeyStickShare?: number;
+  /** The organisation's names of the parts, for the messages (the defaults where it renamed none). */
+  partNames?: Partial<PartNames>;
 }
 
 const PART_LIST: Record<
@@ -120,7 +129,7 @@ export function lintMatrix(
       add(
         'owner_over_allocated',
         'error',
-        `${person.name} is planned at up to ${Math.round((peak / Math.max(person.capacity, 1e-9)) * 100)} % of capacity (limit ${Math.round(allocationLimit * 100)} %) in months ${over.join(', ')}`,
+        `${person.name} is planned at up to ${Math.round((peak / Math.max(person.capacity, 1e-9)) * 100)} % of capacity (limit ${Math.round(allocationLimit * 100)} %) in ${nounFor(over.length, 'month')} ${over.join(', ')}`,
         [person.personId],
       );
     }
@@ -132,7 +141,7 @@ export function lintMatrix(
       add(
         'too_many_items',
         'warning',
-        `${count} items in ${part}; at most ${RECOMMENDED_MAX_ITEMS[part]} are recommended`,
+        `${plural(count, 'item')} in ${options.partNames?.[part] ?? DEFAULT_PART_NAMES[part]}; at most ${RECOMMENDED_MAX_ITEMS[part]} are recommended`,
         matrix[PART_LIST[part]].map((item) => item.id),
       );
   }

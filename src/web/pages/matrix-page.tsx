@@ -126,7 +126,7 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
         </p>
       ) : (
         <p className="matrix-hint">
-          Click a cell to cycle ● → ○ → △ → blank (Who: ○ secondary → ● primary → blank). On an item:{' '}
+          Click a cell to cycle ● → ○ → △ → blank (Who: ● primary → ○ secondary → blank). On an item:{' '}
           <kbd>Enter</kbd> renames, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves, <kbd>Del</kbd> deletes,{' '}
           <kbd>H</kbd> shows its history.
         </p>

@@ -149,7 +149,21 @@ export function createMatrixGridService(db: Db) {
           if (stored) await trx.deleteFrom('ownerships').where('id', '=', stored.id).execute();
           return null;
         }
-        assertSinglePrimary(existing, { initiativeId: initiative.id, whoId: who.id, role: input.role });
+        const titles = new Map(
+          (
+            await trx
+              .selectFrom('matrixItems')
+              .select(['id', 'title'])
+              .where('matrixId', '=', matrixId)
+              .where('part', '=', 'who')
+              .execute()
+          ).map((row) => [row.id, row.title]),
+        ).set(initiative.id, initiative.title);
+        assertSinglePrimary(
+          existing,
+          { initiativeId: initiative.id, whoId: who.id, role: input.role },
+          (id) => titles.get(id) ?? id,
+        );
         const row = stored
           ? await trx
               .updateTable('ownerships')

@@ -11,6 +11,7 @@ import { loadWorkbook } from '../../imports/sheet-reader';
 import type { createPlanExportService } from '../plan/plan-export.service';
 import { validatePlan } from '../plan/plan-format';
 import { insertPlanMatrix } from './plan-matrix-writer';
+import { plural } from '../../../core/plural';
 
 export interface MatrixImportOptions {
   /** Override the workbook's Unit and Year cells. */
@@ -155,7 +156,7 @@ export function createMatrixWorkbookService(db: Db, planExport: ReturnType<typeo
       if (problems.length > 0)
         throw validationError(
           problems,
-          `The workbook has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported`,
+          `The workbook has ${plural(problems.length, 'problem')}; nothing was imported`,
         );
 
       const plan = await planExport.exportPlan(unit.organisationId);

@@ -29,5 +29,10 @@ export function analyseMatrix(plan: PlanDocument, matrixId: string): MatrixAnaly
     throw new DomainError('not_found', `No X-matrix with id ${matrixId}`, { kind: 'X-matrix', id: matrixId });
   const model = feasibilityModelOf(plan, matrix);
   const capacity = computeCapacity(capacityInputOf(plan, matrix, model));
-  return { matrix, model, capacity, findings: lintMatrix(plan, matrixId, capacity) };
+  return {
+    matrix,
+    model,
+    capacity,
+    findings: lintMatrix(plan, matrixId, capacity, { partNames: plan.organisation.partNames ?? {} }),
+  };
 }

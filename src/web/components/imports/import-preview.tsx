@@ -5,17 +5,18 @@
 import type { ReactNode } from 'react';
 import type { OkrImportPreview } from '../../../contracts';
 import { Badge } from '../badge';
+import { plural } from '../../../core/plural';
 
 export function ImportPreviewView({ preview, action }: { preview: OkrImportPreview; action: ReactNode }) {
   const { summary, problems } = preview;
   return (
     <section className="import-preview" aria-label="Preview" data-testid="import-preview">
       <div className="import-summary">
-        <Badge tone="brand">{summary.objectives} objectives</Badge>
-        <Badge tone="blue">{summary.keyResults} key results</Badge>
-        <Badge tone="teal">{summary.people} new people</Badge>
+        <Badge tone="brand">{plural(summary.objectives, 'objective')}</Badge>
+        <Badge tone="blue">{plural(summary.keyResults, 'key result')}</Badge>
+        <Badge tone="teal">{plural(summary.people, 'new person', 'new people')}</Badge>
         <Badge tone={problems.length > 0 ? 'red' : 'green'} dot>
-          {problems.length === 0 ? 'no problems' : `${problems.length} problems`}
+          {problems.length === 0 ? 'no problems' : plural(problems.length, 'problem')}
         </Badge>
         <span className="import-summary-spacer" />
         {action}

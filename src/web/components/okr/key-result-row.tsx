@@ -19,6 +19,7 @@ import {
 } from './okr-format';
 import { ProgressBar } from './progress-bar';
 import { paths } from '../../paths';
+import { plural } from '../../../core/plural';
 
 interface KeyResultRowProps {
   kr: KeyResult;
@@ -121,7 +122,7 @@ function TargetText({ kr }: { kr: KeyResult }) {
     case 'binary':
       return <span>Done / not done</span>;
     case 'milestone':
-      return <span>{kr.milestones.length} steps</span>;
+      return <span>{plural(kr.milestones.length, 'step')}</span>;
     case 'band':
       return (
         <span>
