@@ -44,8 +44,10 @@ test('the Who grid cycles primary first, and a second primary is refused with th
 });
 
 test('a delete survives closing the tab inside its undo window', async ({ context, page, csrfToken }) => {
-  const view = await (await page.request.get('/api/units/cso/matrices/2026')).json();
-  const created = await page.request.post(`/api/matrices/${view.matrix.id as string}/items`, {
+  const view = (await (await page.request.get('/api/units/cso/matrices/2026')).json()) as {
+    matrix: { id: string };
+  };
+  const created = await page.request.post(`/api/matrices/${view.matrix.id}/items`, {
     data: { part: 'what', title: 'Breakthrough to delete before the undo runs out' },
     headers: { 'x-csrf-token': csrfToken },
   });
@@ -107,4 +109,88 @@ test('the CSO opens the strategy map and the organisation overview', async ({
   await expect(page.getByText(/Could not load/)).toHaveCount(0);
   await expect(page.getByText(/403|You need a role/)).toHaveCount(0);
   await context.close();
+});
+
+test.describe('on a laptop screen', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('a matrix with 12 items in every part fits the width, and a cut title reads in full on focus', async ({
+    page,
+    csrfToken,
+  }) => {
+    const headers = { 'x-csrf-token': csrfToken };
+    const made = await page.request.post('/api/matrices', {
+      data: { unitId: 'platform', year: 2026, trueNorth: 'A platform every team builds on' },
+      headers,
+    });
+    expect(made.status()).toBe(201);
+    const matrixId = ((await made.json()) as { matrix: { id: string } }).matrix.id;
+    const long = 'Retire the last on-premises build farm and move every pipeline onto the shared runners';
+    for (const part of ['what', 'how_far', 'how', 'how_much'] as const)
+      for (let i = 1; i <= 12; i++) {
+        const response = await page.request.post(`/api/matrices/${matrixId}/items`, {
+          data: { part, title: i % 3 === 0 ? `${long} (${String(i)})` : `${part} item ${String(i)}` },
+          headers,
+        });
+        expect(response.status()).toBe(201);
+      }
+    const people = (await (await page.request.get('/api/organisations/acme/people')).json()) as {
+      id: string;
+    }[];
+    const units = (await (await page.request.get('/api/organisations/acme/units')).json()) as {
+      id: string;
+    }[];
+    const owners = [
+      ...people.map((person) => ({ personId: person.id })),
+      ...units.map((unit) => ({ teamUnitId: unit.id })),
+    ].slice(0, 12);
+    expect(owners).toHaveLength(12);
+    for (const owner of owners) {
+      const response = await page.request.post(`/api/matrices/${matrixId}/items`, {
+        data: { part: 'who', ...owner },
+        headers,
+      });
+      expect(response.status()).toBe(201);
+    }
+
+    const matrix = new MatrixPage(page);
+    await matrix.open('acme', 'platform', 2026);
+    const viewport = page.getByTestId('matrix-viewport');
+    await expect(page.getByRole('button', { name: 'Fit to window' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(async () => Number(await viewport.getAttribute('data-scale'))).toBeLessThan(1);
+    const box = async (locator: ReturnType<typeof page.getByTestId>) => {
+      const found = await locator.boundingBox();
+      expect(found).not.toBeNull();
+      return found as { x: number; y: number; width: number; height: number };
+    };
+    const outer = await box(viewport);
+    const drawn = await box(matrix.matrix);
+    expect(drawn.x).toBeGreaterThanOrEqual(outer.x);
+    expect(drawn.x + drawn.width).toBeLessThanOrEqual(outer.x + outer.width);
+    expect(drawn.x + drawn.width).toBeLessThanOrEqual(1440);
+
+    await page.getByRole('button', { name: 'Compact' }).click();
+    await expect(page.getByRole('button', { name: 'Compact' })).toHaveAttribute('aria-pressed', 'true');
+    await page.screenshot({ path: 'test-results/x-matrix-laptop.png' });
+
+    // The toolbar of a hovered label sits beside it, never over it.
+    const row = page
+      .getByTestId(/^item-/)
+      .filter({ hasText: `${long} (3)` })
+      .first();
+    await row.hover();
+    const toolbar = row.getByRole('toolbar', { name: 'Item actions' });
+    await expect(toolbar).toBeVisible();
+    const rowBox = await box(row);
+    const toolbarBox = await box(toolbar);
+    expect(toolbarBox.x).toBeGreaterThanOrEqual(rowBox.x + rowBox.width);
+
+    // Keyboard focus shows the whole of a title the label cuts short (the mouse has its title attribute).
+    await row.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(row).toBeFocused();
+    await expect(row.locator('.mx-item-full')).toBeVisible();
+    await expect(row.locator('.mx-item-full')).toHaveText(/on-premises build farm .* shared runners/);
+  });
 });

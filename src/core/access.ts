@@ -55,6 +55,8 @@ export interface OrgTree {
   parentOf: ReadonlyMap<string, string | null>;
   /** unit id → owning person id. */
   ownerOf: ReadonlyMap<string, string | null>;
+  /** unit id → its name, for refusals people read ("the editor role on Security (CSO)"); ids without it. */
+  nameOf?: ReadonlyMap<string, string>;
 }
 
 /** What an action touches: a unit (or the organisation itself) and the owners of the item, if any. */
@@ -130,7 +132,10 @@ export function refusal(
   need: Need,
   target: AccessTarget,
 ): string | null {
-  const where = target.unitId === null ? 'the whole organisation' : `unit ${target.unitId}`;
+  const where =
+    target.unitId === null
+      ? 'the whole organisation'
+      : (tree.nameOf?.get(target.unitId) ?? `unit ${target.unitId}`);
   if (need === 'member') {
     if (!isMember(membership)) return 'You are not a member of this organisation';
     if (target.isPersonal && !membership.hasLineOfSight && roleOn(tree, membership, target.unitId) === null)

@@ -5,10 +5,12 @@
 import type { ReactNode } from 'react';
 import type { OkrImportPreview } from '../../../contracts';
 import { Badge } from '../badge';
+import { useOrg } from '../../hooks/org-context';
 import { plural } from '../../../core/plural';
 
 export function ImportPreviewView({ preview, action }: { preview: OkrImportPreview; action: ReactNode }) {
   const { summary, problems } = preview;
+  const units = useOrg().data?.unitsById;
   return (
     <section className="import-preview" aria-label="Preview" data-testid="import-preview">
       <div className="import-summary">
@@ -68,7 +70,7 @@ export function ImportPreviewView({ preview, action }: { preview: OkrImportPrevi
           <li key={objective.row}>
             <div className="import-objective">
               <strong>{objective.title}</strong>
-              <Badge>{objective.unitId}</Badge>
+              <Badge>{units?.get(objective.unitId)?.name ?? objective.unitId}</Badge>
               {objective.kind === 'aspirational' && <Badge tone="violet">aspirational</Badge>}
               {objective.parent && <span className="import-parent">↳ aligned to {objective.parent}</span>}
             </div>

@@ -1,15 +1,15 @@
 /**
  * The scroll box around the X-matrix, with the two ways to make a big matrix fit a laptop:
- * "Fit" scales it down so its whole width shows (and its height too, down to {@link MIN_HEIGHT_SCALE},
- * below which text would be too small to read, so the page scrolls instead), and "Compact" tightens
+ * "Fit" scales it down so its whole width shows, and its height too while the text stays readable
+ * (see {@link fitScale}; beyond that the page scrolls), and "Compact" tightens
  * its rows, columns and type. Both choices are kept per browser. Scaling is a transform on an inner
  * box whose outer box takes the scaled size, so the page's layout and scrolling follow it.
  * Test hooks: `data-testid="matrix-viewport"` with `data-scale`, the toggles' `aria-pressed`.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../button';
+import { fitScale } from './matrix-layout';
 
-const MIN_HEIGHT_SCALE = 0.72;
 const FIT_KEY = 'catchball.matrix.fit';
 const COMPACT_KEY = 'catchball.matrix.compact';
 
@@ -31,17 +31,6 @@ function useStoredFlag(key: string, initial: boolean): [boolean, (value: boolean
     }
   };
   return [value, set];
-}
-
-/** The scale that shows the whole width, and the height while text stays readable; never above 1. */
-export function fitScale(
-  natural: { width: number; height: number },
-  room: { width: number; height: number },
-): number {
-  if (natural.width <= 0 || natural.height <= 0) return 1;
-  const byWidth = room.width / natural.width;
-  const byHeight = Math.max(room.height / natural.height, MIN_HEIGHT_SCALE);
-  return Math.min(1, byWidth, byHeight);
 }
 
 export function MatrixViewportToggles({

@@ -6,7 +6,7 @@
  * Deletion is deferred behind an Undo toast: the item hides at once and is deleted when the toast
  * expires, or at once when the page is left before that (`pagehide`, with fetch keepalive).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CreateMatrixItemInput, MatrixItem, XMatrixView } from '../../../contracts';
 import * as api from '../../api-client';
 import { ApiError, type MatrixPart } from '../../api-client';
@@ -14,6 +14,7 @@ import { useToast } from '../toast';
 import { nextStrength } from '../../../core/correlation';
 import { nextRole, secondPrimaryMessage } from '../../../core/ownership';
 import { cellKey } from './matrix-model';
+import { usePendingDeletes } from './use-pending-deletes';
 import { gridOf, withoutHidden } from './view-updates';
 
 type SetView = (update: (view: XMatrixView | undefined) => XMatrixView | undefined) => void;
@@ -252,25 +253,12 @@ export function useMatrixEditor(
     [patch, enqueue, hidden],
   );
 
-  // Deletes waiting out their undo window. Leaving the page (tab closed, reload, another site)
-  // inside it sends them at once with keepalive, so a delete the user saw happen is never lost.
-  const pendingDeletes = useRef(new Map<string, MatrixItem>());
-  useEffect(() => {
-    const flush = () => {
-      for (const item of pendingDeletes.current.values()) {
-        const latest = viewRef.current.items[item.part].find((i) => i.id === item.id);
-        api.deleteItemOnUnload(item.id, latest?.version ?? item.version);
-      }
-      pendingDeletes.current.clear();
-    };
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, []);
+  const pendingDeletes = usePendingDeletes(viewRef);
 
   const deleteItem = useCallback(
     (item: MatrixItem) => {
       setHidden((set) => new Set(set).add(item.id));
-      pendingDeletes.current.set(item.id, item);
+      pendingDeletes.add(item);
       const unhide = () =>
         setHidden((set) => {
           const next = new Set(set);
@@ -278,7 +266,7 @@ export function useMatrixEditor(
           return next;
         });
       const undo = () => {
-        pendingDeletes.current.delete(item.id);
+        pendingDeletes.take(item.id);
         unhide();
       };
       toast.show({
@@ -289,7 +277,7 @@ export function useMatrixEditor(
         onExpire: () =>
           enqueue(async () => {
             // Already sent by the pagehide flush (a page restored from the back-forward cache).
-            if (!pendingDeletes.current.delete(item.id)) return;
+            if (!pendingDeletes.take(item.id)) return;
             try {
               const latest = viewRef.current.items[item.part].find((i) => i.id === item.id);
               await api.deleteItem(item.id, latest?.version ?? item.version);
@@ -305,7 +293,7 @@ export function useMatrixEditor(
           }, undo),
       });
     },
-    [toast, enqueue, patch],
+    [toast, enqueue, patch, pendingDeletes],
   );
 
   const setTrueNorth = useCallback(
