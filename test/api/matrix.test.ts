@@ -170,6 +170,10 @@ describe('the X-matrix', () => {
     expect(response.data).toMatchObject({
       error: { code: 'not_adjacent', details: { issues: [{ path: 'initiativeId' }] } },
     });
+    // Named by title and part, never by id or enum.
+    expect(body<ErrorBody>(response).error.message).toContain(
+      `initiativeId: “${view.items.what[0]?.title ?? ''}” is one of the Breakthrough objectives, not an initiative (How)`,
+    );
   });
 
   it('adds, renames, reorders and deletes items; deleting takes its cells with it', async () => {
