@@ -55,6 +55,8 @@ export interface OrgTree {
   parentOf: ReadonlyMap<string, string | null>;
   /** unit id → owning person id. */
   ownerOf: ReadonlyMap<string, string | null>;
+  /** unit id → its name, for refusals people read ("the editor role on Security (CSO)"); ids without it. */
+  nameOf?: ReadonlyMap<string, string>;
 }
 
 /** What an action touches: a unit (or the organisation itself) and the owners of the item, if any. */
@@ -130,7 +132,10 @@ export function refusal(
   need: Need,
   target: AccessTarget,
 ): string | null {
-  const where = target.unitId === null ? 'the whole organisation' : `unit ${target.unitId}`;
+  const where =
+    target.unitId === null
+      ? 'the whole organisation'
+      : (tree.nameOf?.get(target.unitId) ?? `unit ${target.unitId}`);
   if (need === 'member') {
     if (!isMember(membership)) return 'You are not a member of this organisation';
     if (target.isPersonal && !membership.hasLineOfSight && roleOn(tree, membership, target.unitId) === null)
@@ -143,7 +148,10 @@ export function refusal(
     if (isRoleAtLeast(role, 'viewer')) return null;
     if (target.unitId !== null && membership.hasLineOfSight && hasGrantBelow(tree, membership, target.unitId))
       return null;
-    return `You need a role on ${where} (or a unit below it) to read it`;
+    // "Or below" only holds for a unit: line of sight reaches units, never the organisation itself.
+    return target.unitId === null
+      ? 'You need a role on the whole organisation to read it'
+      : `You need a role on ${where} (or a unit below it) to read it`;
   }
   if (!isRoleAtLeast(role, least)) return `You need the ${least} role on ${where}`;
   if (need === 'contribute' && role === 'contributor' && !membership.contributesOnAnyItem) {

@@ -1,7 +1,7 @@
 import { CORNER_GRIDS, type CornerGridId } from './correlation';
 import { collectSubtree } from './unit-tree';
 import type { GraphInput, NodeKind } from './strategy-graph';
-import type { MatrixPart } from './x-matrix-parts';
+import { DEFAULT_PART_NAMES, type MatrixPart } from './x-matrix-parts';
 
 /** Why an item is an orphan: the checks practitioners run on an X-matrix and on a cascade. */
 export const ORPHAN_REASONS = [
@@ -73,7 +73,7 @@ export function findMatrixOrphans(
           ...at,
           reason: 'empty_grid_line',
           grid: grid.id,
-          message: `no mark in the ${grid.corner} grid (${grid.parts.join(' × ')})`,
+          message: `no mark in the ${grid.corner} grid (${grid.parts.map((part) => DEFAULT_PART_NAMES[part]).join(' × ')})`,
         });
     }
     if (item.part === 'how_much' && item.ownerId === null)

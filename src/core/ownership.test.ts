@@ -44,6 +44,19 @@ describe('assertSinglePrimary', () => {
     expect(error.message).toContain('cso-w3');
   });
 
+  it('names the initiative and its primary owner by title when given their titles', () => {
+    const titles: Record<string, string> = { 'cso-i1': 'Zero-trust rollout', 'cso-w3': 'Hannah Fischer' };
+    expect(() =>
+      assertSinglePrimary(
+        existing,
+        { initiativeId: 'cso-i1', whoId: 'cso-w1', role: 'primary' },
+        (id) => titles[id] ?? id,
+      ),
+    ).toThrow(
+      '“Zero-trust rollout” already has a primary owner, Hannah Fischer: an initiative has exactly one',
+    );
+  });
+
   it('does not count a primary of another initiative', () => {
     expect(() =>
       assertSinglePrimary(existing, { initiativeId: 'cso-i2', whoId: 'cso-w3', role: 'primary' }),
@@ -71,14 +84,9 @@ describe('findOwnershipProblems', () => {
 });
 
 describe('nextRole', () => {
-  it('cycles blank → secondary → primary → blank', () => {
-    expect(nextRole(null, false)).toBe('secondary');
-    expect(nextRole('secondary', false)).toBe('primary');
-    expect(nextRole('primary', false)).toBeNull();
-  });
-
-  it('skips primary when another Who already is the primary owner', () => {
-    expect(nextRole('secondary', true)).toBeNull();
-    expect(nextRole(null, true)).toBe('secondary');
+  it('cycles strongest first, like the correlation grids: blank → primary → secondary → blank', () => {
+    expect(nextRole(null)).toBe('primary');
+    expect(nextRole('primary')).toBe('secondary');
+    expect(nextRole('secondary')).toBeNull();
   });
 });

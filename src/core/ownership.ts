@@ -8,19 +8,24 @@ export type OwnershipRole = (typeof OWNERSHIP_ROLES)[number];
 export const ROLE_SYMBOL: Record<OwnershipRole, string> = { primary: '●', secondary: '○' };
 
 /**
- * The click cycle of a Who cell: blank → ○ secondary → ● primary → blank. ● is skipped (straight
- * to blank) when the initiative already has another primary owner, since {@link assertSinglePrimary}
- * refuses a second one.
+ * The click cycle of a Who cell, strongest first like the correlation grids: blank → ● primary →
+ * ○ secondary → blank. The cycle itself ignores other owners; {@link assertSinglePrimary} (and the
+ * web, before it sends) refuses a second primary.
  */
-export function nextRole(current: OwnershipRole | null, hasOtherPrimary: boolean): OwnershipRole | null {
+export function nextRole(current: OwnershipRole | null): OwnershipRole | null {
   switch (current) {
     case null:
+      return 'primary';
+    case 'primary':
       return 'secondary';
     case 'secondary':
-      return hasOtherPrimary ? null : 'primary';
-    case 'primary':
       return null;
   }
+}
+
+/** Why an initiative cannot take a second primary owner, in words, naming both by title. */
+export function secondPrimaryMessage(initiativeTitle: string, primaryOwnerTitle: string): string {
+  return `“${initiativeTitle}” already has a primary owner, ${primaryOwnerTitle}: an initiative has exactly one. Make ${primaryOwnerTitle} secondary or remove them first`;
 }
 
 export interface Ownership {
@@ -31,9 +36,14 @@ export interface Ownership {
 
 /**
  * Checks that setting `change` keeps at most one primary owner on its initiative.
+ * `titleOf` names items in the message (their ids when it is not given).
  * @throws DomainError `primary_owner_conflict` naming the current primary owner.
  */
-export function assertSinglePrimary(existing: readonly Ownership[], change: Ownership): void {
+export function assertSinglePrimary(
+  existing: readonly Ownership[],
+  change: Ownership,
+  titleOf: (itemId: string) => string = (itemId) => itemId,
+): void {
   if (change.role !== 'primary') return;
   const otherPrimary = existing.find(
     (ownership) =>
@@ -44,7 +54,7 @@ export function assertSinglePrimary(existing: readonly Ownership[], change: Owne
   if (otherPrimary) {
     throw new DomainError(
       'primary_owner_conflict',
-      `Initiative ${change.initiativeId} already has a primary owner (${otherPrimary.whoId}); make that one secondary or remove it first`,
+      secondPrimaryMessage(titleOf(change.initiativeId), titleOf(otherPrimary.whoId)),
       { initiativeId: change.initiativeId, primaryWhoId: otherPrimary.whoId },
     );
   }

@@ -1,12 +1,12 @@
 import type { CapacityReport } from './capacity';
 import { findOwnershipProblems } from './ownership';
-import { countOf } from './plural';
 import {
   findMatrix,
   initiativesMovingEachKpi,
   type FeasibilityMatrix,
   type FeasibilityPlan,
 } from './feasibility-model';
+import { nounFor, plural } from './plural';
 import {
   DEFAULT_PART_NAMES,
   MATRIX_PARTS,
@@ -123,7 +123,7 @@ export function lintMatrix(
       add(
         'kpi_without_impact',
         'warning',
-        `KPI "${kpi.title}" is marked by ${countOf(movers.length, 'initiative')} but none states its expected impact, so the pressure test cannot move it`,
+        `KPI "${kpi.title}" is marked by ${plural(movers.length, 'initiative')} but none states its expected impact, so the pressure test cannot move it`,
         [kpi.id, ...movers],
       );
     if (kpi.ownerId === null) add('kpi_without_owner', 'error', `KPI "${kpi.title}" has no owner`, [kpi.id]);
@@ -186,7 +186,7 @@ export function lintMatrix(
       add(
         'owner_over_allocated',
         'error',
-        `${person.name} is planned at up to ${Math.round((peak / Math.max(person.capacity, 1e-9)) * 100)} % of capacity (limit ${Math.round(allocationLimit * 100)} %) in months ${over.join(', ')}`,
+        `${person.name} is planned at up to ${Math.round((peak / Math.max(person.capacity, 1e-9)) * 100)} % of capacity (limit ${Math.round(allocationLimit * 100)} %) in ${nounFor(over.length, 'month')} ${over.join(', ')}`,
         [person.personId],
       );
     }
@@ -198,7 +198,7 @@ export function lintMatrix(
       add(
         'too_many_items',
         'warning',
-        `${count} items in ${names[part]}; at most ${RECOMMENDED_MAX_ITEMS[part]} are recommended`,
+        `${plural(count, 'item')} in ${names[part]}; at most ${RECOMMENDED_MAX_ITEMS[part]} are recommended`,
         matrix[PART_LIST[part]].map((item) => item.id),
       );
   }

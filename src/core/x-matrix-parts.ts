@@ -16,6 +16,11 @@ export const DEFAULT_PART_NAMES: PartNames = {
   who: 'Resources',
 };
 
+/** An item named for a message: its title and its part by name (“Cut MTTD” is one of the Annual objectives). */
+export function itemInWords(item: { title: string; part: MatrixPart }): string {
+  return `“${item.title}” is one of the ${DEFAULT_PART_NAMES[item.part]}`;
+}
+
 /** Where each part sits on the paper template. */
 export const PART_POSITION: Record<MatrixPart, 'south' | 'west' | 'north' | 'east' | 'far east'> = {
   what: 'south',

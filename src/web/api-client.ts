@@ -89,7 +89,16 @@ export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * `keepalive`: the request outlives the page (sent from `pagehide`); the browser caps such bodies
+ * at 64 KiB, which the writes sent that way stay far below.
+ */
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { keepalive?: boolean } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -99,6 +108,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
         ...csrfHeaders(method),
       },
       body: body === undefined ? null : JSON.stringify(body),
+      ...(options.keepalive ? { keepalive: true } : {}),
     });
   } catch (cause) {
     throw new ApiError(0, 'network_error', 'The server could not be reached. Check your connection.', cause);
@@ -182,6 +192,12 @@ export const updateItem = (id: string, input: UpdateMatrixItemInput) =>
 /** Deletes the version read; its correlations and ownerships go with it. */
 export const deleteItem = (id: string, version: number) =>
   callEndpoint(matrices.removeItem, { params: { id }, query: { version } });
+
+/** {@link deleteItem} sent so that it completes after the page is gone (a tab closed mid-undo). */
+export function deleteItemOnUnload(id: string, version: number): void {
+  const http = toHttpRequest(matrices.removeItem, { params: { id }, query: { version } });
+  request(http.method, http.url, http.body, { keepalive: true }).catch(() => undefined);
+}
 
 /** `ids` lists every item of the part in the new order. */
 export const reorderItems = (matrixId: string, part: MatrixPart, ids: string[]) =>

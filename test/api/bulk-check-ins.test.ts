@@ -180,7 +180,7 @@ describe('bulk check-ins', () => {
       const wrongUnit = await bulk('cso', [{ item: 'cso-k6', date: '2026-03-31', value: 18 }], other.token);
       expect(wrongUnit.statusCode).toBe(403);
       expect(body<ErrorResponse>(wrongUnit).error.message).toContain(
-        'You need the contributor role on unit cso',
+        'You need the contributor role on Security (CSO)',
       );
       const upward = await bulk('cso', [{ item: 'cio-k1', date: '2026-03-31', value: 1 }]);
       expect(upward.statusCode).toBe(403);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Correlation, MatrixItem, Ownership, XMatrixView } from '../../src/contracts';
+import type { Correlation, ErrorBody, MatrixItem, Ownership, XMatrixView } from '../../src/contracts';
 import { body, createTestApp, demoPlan, type TestApp } from '../support/test-app';
 import * as endpoints from '../../src/contracts/endpoints';
 
@@ -136,6 +136,11 @@ describe('the X-matrix', () => {
     expect(response.data).toMatchObject({
       error: { code: 'primary_owner_conflict', details: { primaryWhoId: primary.whoId } },
     });
+    // The message says why, by name: the initiative and its current primary owner, not their ids.
+    const primaryTitle = view.items.who.find((w) => w.id === primary.whoId)?.title ?? '';
+    expect(body<ErrorBody>(response).error.message).toBe(
+      `“${initiative.title}” already has a primary owner, ${primaryTitle}: an initiative has exactly one. Make ${primaryTitle} secondary or remove them first`,
+    );
     const after = await load();
     expect(
       after.ownerships
@@ -165,6 +170,10 @@ describe('the X-matrix', () => {
     expect(response.data).toMatchObject({
       error: { code: 'not_adjacent', details: { issues: [{ path: 'initiativeId' }] } },
     });
+    // Named by title and part, never by id or enum.
+    expect(body<ErrorBody>(response).error.message).toContain(
+      `initiativeId: “${view.items.what[0]?.title ?? ''}” is one of the Breakthrough objectives, not an initiative (How)`,
+    );
   });
 
   it('adds, renames, reorders and deletes items; deleting takes its cells with it', async () => {

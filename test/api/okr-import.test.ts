@@ -227,7 +227,9 @@ describe('OKR import from CSV and XLSX', () => {
       );
     const refused = await confirm([row('imp-own', 'cso'), row('imp-other', 'platform')]);
     expect(refused.statusCode).toBe(403);
-    expect(body<ErrorJson>(refused).error.message).toBe('Row 3: you need the editor role on unit platform');
+    expect(body<ErrorJson>(refused).error.message).toBe(
+      'Row 3: you need the editor role on Platform Engineering',
+    );
     expect(await countOkrs()).toEqual(before);
     expect((await confirm([row('imp-own', 'cso')])).statusCode).toBe(201);
   });

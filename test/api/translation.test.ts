@@ -48,6 +48,19 @@ describe('translate a parent unit’s OKRs into a child X-matrix', () => {
     ]);
   });
 
+  it("puts the unit's owner first in the Who block even when their person sits in another unit", async () => {
+    // Security Architecture led by Platform's Grace Okafor: she carries its work with its own people.
+    await t.store.db
+      .updateTable('units')
+      .set({ ownerId: 'grace-okafor' })
+      .where('id', '=', 'sec-arch')
+      .execute();
+    const response = await preview({ fromUnitId: 'cso', toUnitId: 'sec-arch', cycleId: 'fy2026' });
+    expect(response.statusCode).toBe(200);
+    const who = body<TranslationProposal>(response).who.map((w) => w.personId);
+    expect(who).toEqual(['grace-okafor', 'priya-raman', 'tomas-lindqvist']);
+  });
+
   it('applies an edited proposal (merge, split, an initiative, owners) in one go, with links in the matrix', async () => {
     const proposal = body<TranslationProposal>(await preview(scope));
     const [first, second, third] = proposal.what;

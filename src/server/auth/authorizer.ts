@@ -98,12 +98,13 @@ export function createAuthorizer(db: Db, clock: () => Date = () => new Date()) {
     if (cached) return cached;
     const units = await db
       .selectFrom('units')
-      .select(['id', 'parentId', 'ownerId'])
+      .select(['id', 'parentId', 'ownerId', 'name'])
       .where('organisationId', '=', organisationId)
       .execute();
     const tree: OrgTree = {
       parentOf: new Map(units.map((unit) => [unit.id, unit.parentId])),
       ownerOf: new Map(units.map((unit) => [unit.id, unit.ownerId])),
+      nameOf: new Map(units.map((unit) => [unit.id, unit.name])),
     };
     trees.set(organisationId, tree);
     return tree;

@@ -28,6 +28,23 @@ export const onMatrixInPath = (need: Need) => onPathId(need, (locate, id) => loc
 export const onItemInPath = (need: Need) => onPathId(need, (locate, id) => locate.matrixItem(id));
 
 /**
+ * The units of `unitIds` whose plans the caller may read (its own, those below, and those above
+ * by line of sight): for answers that span the organisation (the strategy map, a trace), which
+ * leave out what sits in branches closed to the caller.
+ */
+export async function readableUnits(
+  access: AccessContext,
+  organisationId: string,
+  unitIds: Iterable<string>,
+): Promise<Set<string>> {
+  const unique = [...new Set(unitIds)];
+  const allowed = await Promise.all(
+    unique.map((unitId) => access.allows('read', { organisationId, unitId })),
+  );
+  return new Set(unique.filter((_unitId, index) => allowed[index]));
+}
+
+/**
  * The rows about people of one organisation (people with their e-mail addresses, role
  * assignments) that the caller may see: every row for a member, only those of its own subtree
  * for a unit API token (see `isPersonal` in core/access.ts).

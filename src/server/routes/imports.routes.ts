@@ -61,12 +61,14 @@ export function importRoutes(services: Services): Route[] {
       handler: ({ query, request, access }) =>
         services.okrImport.confirm(uploadedFile(request.body), query, undefined, async (objective) => {
           const scope = { organisationId: access.scope?.organisationId ?? '', unitId: objective.unitId };
-          if (!(await access.allows('edit', scope)))
+          if (!(await access.allows('edit', scope))) {
+            const unit = await services.units.get(objective.unitId);
             throw new DomainError(
               'forbidden',
-              `Row ${String(objective.row)}: you need the editor role on unit ${objective.unitId}`,
+              `Row ${String(objective.row)}: you need the editor role on ${unit.name}`,
               { row: objective.row, unitId: objective.unitId },
             );
+          }
         }),
     }),
     implement(endpoints.previewMatrix, {

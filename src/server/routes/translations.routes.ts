@@ -1,7 +1,7 @@
 import { translations as endpoints } from '../../contracts/endpoints';
 import { implement, type Route } from '../route';
 import type { Locator, Scope } from '../auth/locator';
-import { onItemInPath, onMatrixInPath, onOrganisationInPath } from './access-rules';
+import { onItemInPath, onMatrixInPath, onOrganisationInPath, readableUnits } from './access-rules';
 import type { Services } from '../services';
 
 /** A translation reads the source unit's OKRs and writes (or previews) the target unit's matrix. */
@@ -84,10 +84,11 @@ export function translationRoutes(services: Services): Route[] {
         const trace = await strategyMap.trace(params.kind, params.id);
         const organisationId = access.scope?.organisationId ?? '';
         const steps = [...trace.up, ...trace.down];
-        const units = [...new Set(steps.map((step) => step.node.unitId))];
-        const readable = new Set<string>();
-        for (const unitId of units)
-          if (await access.allows('read', { organisationId, unitId })) readable.add(unitId);
+        const readable = await readableUnits(
+          access,
+          organisationId,
+          steps.map((step) => step.node.unitId),
+        );
         const isShown = (step: (typeof steps)[number]) => readable.has(step.node.unitId);
         const up = trace.up.filter(isShown);
         const down = trace.down.filter(isShown);
@@ -100,13 +101,38 @@ export function translationRoutes(services: Services): Route[] {
         return { ...trace, up, down, edges };
       },
     }),
+    // Open to every member of the organisation; what sits in units closed to the caller (a
+    // sibling branch) is left out, except the units themselves (the structure is members' to read).
     implement(endpoints.strategyMap, {
-      access: onOrganisationInPath('read'),
-      handler: ({ params }) => strategyMap.strategyMap(params.id),
+      access: onOrganisationInPath('member'),
+      handler: async ({ params, access }) => {
+        const map = await strategyMap.strategyMap(params.id);
+        const readable = await readableUnits(
+          access,
+          params.id,
+          map.nodes.map((node) => node.unitId),
+        );
+        const nodes = map.nodes.filter((node) => node.kind === 'unit' || readable.has(node.unitId));
+        const keys = new Set(nodes.map((node) => node.key));
+        return {
+          ...map,
+          nodes,
+          edges: map.edges.filter((edge) => keys.has(edge.from) && keys.has(edge.to)),
+          orphans: map.orphans.filter((orphan) => readable.has(orphan.unitId)),
+        };
+      },
     }),
     implement(endpoints.organisationOrphans, {
-      access: onOrganisationInPath('read'),
-      handler: ({ params }) => strategyMap.organisationOrphans(params.id),
+      access: onOrganisationInPath('member'),
+      handler: async ({ params, access }) => {
+        const orphans = await strategyMap.organisationOrphans(params.id);
+        const readable = await readableUnits(
+          access,
+          params.id,
+          orphans.map((orphan) => orphan.unitId),
+        );
+        return orphans.filter((orphan) => readable.has(orphan.unitId));
+      },
     }),
     implement(endpoints.matrixOrphans, {
       access: onMatrixInPath('read'),

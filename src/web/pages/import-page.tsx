@@ -20,6 +20,7 @@ import { LoadingBlock } from '../components/spinner';
 import { useToast } from '../components/toast';
 import { useOrg } from '../hooks/org-context';
 import { paths } from '../paths';
+import { plural } from '../../core/plural';
 
 type Stage =
   | { kind: 'idle' }
@@ -71,7 +72,7 @@ export function ImportPage() {
       void client.invalidateQueries({ queryKey: keys.everyUnit() });
       toast.show({
         tone: 'success',
-        message: `Imported ${result.created.objectives} objectives and ${result.created.keyResults} key results`,
+        message: `Imported ${plural(result.created.objectives, 'objective')} and ${plural(result.created.keyResults, 'key result')}`,
       });
     } catch (error) {
       setStage({ kind: 'failed', message: uploadErrorMessage(error), preview });
@@ -145,7 +146,7 @@ export function ImportPage() {
               onClick={() => void onConfirm(stage.preview)}
               data-testid="import-confirm"
             >
-              Import {stage.preview.summary.objectives} objectives
+              Import {plural(stage.preview.summary.objectives, 'objective')}
             </Button>
           }
         />
@@ -156,8 +157,9 @@ export function ImportPage() {
           title="Imported"
           action={okrsLink ? <Link href={okrsLink}>Open the OKRs</Link> : undefined}
         >
-          {stage.result.created.objectives} objectives, {stage.result.created.keyResults} key results and{' '}
-          {stage.result.created.people} new people were written in one go.
+          {plural(stage.result.created.objectives, 'objective')},{' '}
+          {plural(stage.result.created.keyResults, 'key result')} and{' '}
+          {plural(stage.result.created.people, 'new person', 'new people')} were written in one go.
         </EmptyState>
       )}
     </div>

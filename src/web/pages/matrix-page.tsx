@@ -24,6 +24,12 @@ import { useLiveChanges } from '../hooks/use-live-changes';
 import { useOrg } from '../hooks/org-context';
 import { paths } from '../paths';
 import { useUnitAccess } from '../session/use-unit-access';
+import {
+  MatrixViewport,
+  MatrixViewportToggles,
+  useMatrixViewport,
+} from '../components/matrix/matrix-viewport';
+import { MATRIX_PARTS } from '../../core/x-matrix-parts';
 
 export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
   const query = useQuery(queries.matrixView(unitId, year));
@@ -92,6 +98,8 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
   const risk = useMatrixRisk(view.matrix.id);
   useLiveChanges({ matrixId: view.matrix.id }, { except: [viewKey], onChange: editor.syncWithServer });
   const counts = editor.view.items;
+  const names = editor.view.organisation.partNames;
+  const viewport = useMatrixViewport();
   const [historyOf, setHistoryOf] = useState<MatrixItem | null>(null);
   // Below editor the matrix only reads; the server would refuse the edits anyway (AccessNotice says why).
   const readOnly = !useUnitAccess(view.unit.id).canEdit;
@@ -99,24 +107,20 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
     <section className="matrix-page" aria-label="X-matrix">
       <div className="matrix-toolbar">
         <div className="matrix-stats">
-          <span>
-            <strong>{counts.what.length}</strong> breakthroughs
-          </span>
-          <span>
-            <strong>{counts.how_far.length}</strong> annual
-          </span>
-          <span>
-            <strong>{counts.how.length}</strong> priorities
-          </span>
-          <span>
-            <strong>{counts.how_much.length}</strong> KPIs
-          </span>
-          <span>
-            <strong>{counts.who.length}</strong> owners
-          </span>
+          {MATRIX_PARTS.map((part) => (
+            <span key={part}>
+              {names[part]} <strong className="tabular">{counts[part].length}</strong>
+            </span>
+          ))}
           {isFetching && <Spinner size={12} label="Refreshing" />}
         </div>
         <div className="matrix-actions">
+          <MatrixViewportToggles
+            fit={viewport.fit}
+            compact={viewport.compact}
+            onFit={viewport.setFit}
+            onCompact={viewport.setCompact}
+          />
           <AccessNotice unitId={editor.view.unit.id} need="editor" />
           <ExportMenu
             matrixId={editor.view.matrix.id}
@@ -133,9 +137,9 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
           </Button>
         </div>
       </div>
-      <div className="matrix-scroll">
+      <MatrixViewport fit={viewport.fit} compact={viewport.compact}>
         <XMatrix editor={editor} risk={risk} onHistory={setHistoryOf} readOnly={readOnly} />
-      </div>
+      </MatrixViewport>
       {historyOf && (
         <HistoryDrawer
           subject={{ entityId: historyOf.id, entityTable: 'matrix_items', title: historyOf.title }}
@@ -150,7 +154,7 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
         </p>
       ) : (
         <p className="matrix-hint">
-          Click a cell to cycle ● → ○ → △ → blank (Who: ○ secondary → ● primary → blank). On an item:{' '}
+          Click a cell to cycle ● → ○ → △ → blank (Who: ● primary → ○ secondary → blank). On an item:{' '}
           <kbd>Enter</kbd> renames, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves, <kbd>Del</kbd> deletes,{' '}
           <kbd>H</kbd> shows its history.
         </p>

@@ -21,6 +21,7 @@ import { useOrg } from '../hooks/org-context';
 import { useLiveChanges } from '../hooks/use-live-changes';
 import { paths } from '../paths';
 import { useUnitAccess } from '../session/use-unit-access';
+import { nounFor } from '../../core/plural';
 
 export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | undefined }) {
   const { data: org } = useOrg();
@@ -106,10 +107,10 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
             <section className="okrs" aria-label="Objectives and key results">
               <div className="okrs-summary">
                 <span>
-                  <strong>{objectives.length}</strong> objective{objectives.length === 1 ? '' : 's'}
+                  <strong>{objectives.length}</strong> {nounFor(objectives.length, 'objective')}
                 </span>
                 <span>
-                  <strong>{krCount}</strong> key result{krCount === 1 ? '' : 's'}
+                  <strong>{krCount}</strong> {nounFor(krCount, 'key result')}
                 </span>
                 <span>
                   <strong>{committed}</strong> committed · <strong>{objectives.length - committed}</strong>{' '}

@@ -6,13 +6,22 @@ import { PageError, PageLoading } from '../components/page-state';
 import { useOrg } from '../hooks/org-context';
 import { defaultMatrixYear, flattenTree } from '../hooks/unit-tree';
 import { paths } from '../paths';
+import { homeUnitId } from '../session/home-unit';
+import { useMe } from '../session/session-context';
 
-/** `/org/:orgId` → the first unit (tree order) that has an X-matrix, else the first unit's OKRs. */
+/**
+ * `/org/:orgId` → the signed-in person's own unit (one they own or hold a role on, see
+ * {@link homeUnitId}); for those with none (an organisation-wide viewer), the first unit (tree
+ * order) that has an X-matrix, else the first unit's OKRs.
+ */
 export function OrgIndexPage() {
   const { data, error } = useOrg();
+  const me = useMe();
   if (error) return <PageError title="Could not load this organisation" error={error} />;
   if (!data) return <PageLoading />;
   const units = flattenTree(data.tree).map((node) => node.unit);
+  const home = homeUnitId(me, data.organisation.id, units);
+  if (home) return <Redirect to={paths.unit(data.organisation.id, home)} replace />;
   const withMatrix = units.find((unit) => defaultMatrixYear(unit.id, data.matrices) !== undefined);
   const orgId = data.organisation.id;
   if (withMatrix) {

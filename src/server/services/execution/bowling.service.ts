@@ -1,6 +1,7 @@
 import { bowlingRow, DEFAULT_TOLERANCE_PERCENT, monthlyActuals } from '../../../core/bowling';
 import { MONTHS_IN_YEAR } from '../../../core/monthly-plan';
 import { DomainError } from '../../../core/errors';
+import { itemInWords } from '../../../core/x-matrix-parts';
 import type { BowlingChart } from '../../../contracts';
 import { matrixOfUnitYear } from '../../db/repositories/matrix.repository';
 import type { Db } from '../../db/store';
@@ -12,13 +13,9 @@ export function createBowlingService(db: Db) {
   async function kpi(id: string) {
     const item = await getRow(db, 'matrixItems', id);
     if (item.part !== 'how_much')
-      throw new DomainError(
-        'validation_failed',
-        `Item ${id} is not a KPI (How Much); it is a ${item.part} item`,
-        {
-          issues: [{ path: 'kpiId', message: `${id} is a ${item.part} item, not a KPI` }],
-        },
-      );
+      throw new DomainError('validation_failed', `${itemInWords(item)}, not a KPI (How Much)`, {
+        issues: [{ path: 'kpiId', message: `${itemInWords(item)}, not a KPI` }],
+      });
     return item;
   }
 

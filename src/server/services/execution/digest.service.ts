@@ -7,6 +7,7 @@ import { loadExecutionData } from './execution-data';
 import { computeSnapshot } from '../../../core/execution-snapshot';
 import type { createRhythmService } from './rhythm.service';
 import { scanStaleItems } from './stale-items';
+import { nounFor, plural } from '../../../core/plural';
 
 import type { Mailer } from '../notifications/mailer';
 
@@ -19,7 +20,7 @@ function digestText(
   items: readonly StaleItem[],
   unitNames: Map<string, string>,
 ) {
-  const header = `Catchball check-in reminder for ${organisationName} (${asOf}): ${items.length} item${items.length === 1 ? '' : 's'} without a check-in within their cadence`;
+  const header = `Catchball check-in reminder for ${organisationName} (${asOf}): ${plural(items.length, 'item')} without a check-in within their cadence`;
   const lines = items.map(
     (item) =>
       `• ${unitNames.get(item.unitId) ?? item.unitId}: ${item.title} (${item.kind === 'kpi' ? 'KPI' : 'key result'}, ${item.cadence}) — last check-in ${item.lastCheckIn ?? 'never'}`,
@@ -89,7 +90,7 @@ export function createDigestService(
         ? [
             {
               to,
-              subject: `Catchball: ${items.length} item${items.length === 1 ? '' : 's'} need${items.length === 1 ? 's' : ''} a check-in`,
+              subject: `Catchball: ${plural(items.length, 'item')} ${nounFor(items.length, 'needs', 'need')} a check-in`,
               text: render(items),
             },
           ]

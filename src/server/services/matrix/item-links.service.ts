@@ -1,5 +1,6 @@
 import { DomainError, validationError } from '../../../core/errors';
 import { acceptedValues } from '../../../core/source-sync';
+import { itemInWords } from '../../../core/x-matrix-parts';
 import type { AnswerSourceInput, CascadeItemInput, MatrixItem, SourceStatus } from '../../../contracts';
 import type { Db } from '../../db/store';
 import { getRow, nextPosition, toJson, updateVersioned } from '../../db/versioned';
@@ -77,7 +78,7 @@ export function createItemLinksService(db: Db) {
       const item = await getRow(db, 'matrixItems', itemId);
       if (item.part !== 'how')
         throw validationError([
-          { path: 'id', message: `${itemId} is a ${item.part} item; only initiatives (How) cascade` },
+          { path: 'id', message: `${itemInWords(item)}; only initiatives (How) cascade` },
         ]);
       const matrix = await getRow(db, 'xMatrices', item.matrixId);
       const parentUnit = await getRow(db, 'units', matrix.unitId);

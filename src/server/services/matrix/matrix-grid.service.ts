@@ -1,6 +1,7 @@
 import { orientCorrelation } from '../../../core/correlation';
 import { DomainError } from '../../../core/errors';
 import { assertSinglePrimary } from '../../../core/ownership';
+import { itemInWords } from '../../../core/x-matrix-parts';
 import type { Correlation, Ownership, SetCorrelationInput, SetOwnershipInput } from '../../../contracts';
 import type { Db } from '../../db/store';
 import { getRow, type Row } from '../../db/versioned';
@@ -119,12 +120,10 @@ export function createMatrixGridService(db: Db) {
             : [
                 {
                   path: 'initiativeId',
-                  message: `${initiative.id} is a ${initiative.part} item, not an initiative (how)`,
+                  message: `${itemInWords(initiative)}, not an initiative (How)`,
                 },
               ]),
-          ...(who.part === 'who'
-            ? []
-            : [{ path: 'whoId', message: `${who.id} is a ${who.part} item, not a Who item` }]),
+          ...(who.part === 'who' ? [] : [{ path: 'whoId', message: `${itemInWords(who)}, not a Who item` }]),
         ];
         if (issues.length > 0)
           throw new DomainError(
@@ -149,7 +148,21 @@ export function createMatrixGridService(db: Db) {
           if (stored) await trx.deleteFrom('ownerships').where('id', '=', stored.id).execute();
           return null;
         }
-        assertSinglePrimary(existing, { initiativeId: initiative.id, whoId: who.id, role: input.role });
+        const titles = new Map(
+          (
+            await trx
+              .selectFrom('matrixItems')
+              .select(['id', 'title'])
+              .where('matrixId', '=', matrixId)
+              .where('part', '=', 'who')
+              .execute()
+          ).map((row) => [row.id, row.title]),
+        ).set(initiative.id, initiative.title);
+        assertSinglePrimary(
+          existing,
+          { initiativeId: initiative.id, whoId: who.id, role: input.role },
+          (id) => titles.get(id) ?? id,
+        );
         const row = stored
           ? await trx
               .updateTable('ownerships')

@@ -6,6 +6,7 @@ import { writeMatrixWorkbook } from '../../imports/matrix-workbook-write';
 import type { createPlanExportService } from '../plan/plan-export.service';
 import { planMatrixImport, type MatrixImportOptions } from './matrix-workbook-import';
 import { insertPlanMatrix } from './plan-matrix-writer';
+import { plural } from '../../../core/plural';
 
 export type { MatrixImportOptions } from './matrix-workbook-import';
 
@@ -90,7 +91,7 @@ export function createMatrixWorkbookService(db: Db, planExport: ReturnType<typeo
       if (problems.length > 0 || !matrix)
         throw validationError(
           problems,
-          `The workbook has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported`,
+          `The workbook has ${plural(problems.length, 'problem')}; nothing was imported`,
         );
       const counts = await db.transaction().execute(async (trx) => {
         if (replaces) await trx.deleteFrom('xMatrices').where('id', '=', replaces.matrixId).execute();

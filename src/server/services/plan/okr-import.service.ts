@@ -20,6 +20,7 @@ import { readSheet, type CsvSeparator } from '../../imports/sheet-reader';
 import { presentSheetLocale } from '../../presenters/sheet-locale.presenter';
 import { readableId } from '../../imports/readable-id';
 import { organisationOfUnit } from '../structure/references';
+import { plural } from '../../../core/plural';
 
 /** Progress of a long import, for a progress bar: a phase and how far through it. */
 export interface ImportProgress {
@@ -192,7 +193,7 @@ export function createOkrImportService(db: Db) {
       if (problems.length > 0)
         throw validationError(
           problems.map((problem) => problemIssue(problem, sheet.mapping)),
-          `The sheet has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported`,
+          `The sheet has ${plural(problems.length, 'problem')}; nothing was imported`,
         );
       return db.transaction().execute(async (trx) => {
         const personIds = new Map<string, string>();

@@ -3,6 +3,7 @@ import { validationError, type Issue } from '../../../core/errors';
 import { checkPlanIntegrity } from '../../../core/plan-integrity';
 import { PlanDocumentSchema, type PlanDocument } from '../../../contracts';
 import { issuesFromZod } from '../../validation';
+import { plural } from '../../../core/plural';
 
 export type PlanFormat = 'json' | 'yaml';
 
@@ -62,10 +63,7 @@ export function validatePlan(
 export function parsePlanOrThrow(value: unknown): PlanDocument {
   const result = validatePlan(value);
   if (result.plan) return result.plan;
-  throw validationError(
-    result.issues,
-    `The plan document has ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`,
-  );
+  throw validationError(result.issues, `The plan document has ${plural(result.issues.length, 'problem')}`);
 }
 
 export function formatPlan(plan: PlanDocument, format: PlanFormat): string {

@@ -87,17 +87,23 @@ export function createTranslationService(db: Db) {
           [{ path: 'cycleId', message: `${scope.fromUnitId} has no objectives in cycle ${scope.cycleId}` }],
           'There is nothing to translate',
         );
-      const people = await db
-        .selectFrom('people')
-        .select('id')
-        .where('unitId', '=', scope.toUnitId)
-        .orderBy('position')
-        .execute();
+      const [people, unit] = await Promise.all([
+        db
+          .selectFrom('people')
+          .select('id')
+          .where('unitId', '=', scope.toUnitId)
+          .orderBy('position')
+          .execute(),
+        getRow(db, 'units', scope.toUnitId),
+      ]);
+      // The unit's owner carries its work even when their person record sits in another unit
+      // (the CSO is on the CIO's team): first in the Who block, ticked in the wizard.
+      const whoIds = [...new Set([...(unit.ownerId ? [unit.ownerId] : []), ...people.map((p) => p.id)])];
       const year = scope.year ?? cycle.year;
       return proposeTranslation(
         { ...scope, year, horizonYears: organisation.horizonYears },
         objectives,
-        people.map((p) => p.id),
+        whoIds,
       );
     },
 

@@ -6,6 +6,7 @@
  */
 import type { BowlingChart as Chart, BowlingRow } from '../../../contracts';
 import { formatNumber } from '../okr/okr-format';
+import { plural } from '../../../core/plural';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const TREND: Record<Chart['rows'][number]['trend'], string> = {
@@ -123,7 +124,7 @@ export function BowlingChart({
                     data-countermeasures={frame.countermeasureIds.length}
                     title={
                       marked
-                        ? `${frame.countermeasureIds.length} countermeasure(s): click to open`
+                        ? `${plural(frame.countermeasureIds.length, 'countermeasure')}: click to open`
                         : clickable
                           ? 'Missed: click to open a countermeasure'
                           : undefined

@@ -5,17 +5,20 @@
 import type { ReactNode } from 'react';
 import type { OkrImportPreview } from '../../../contracts';
 import { Badge } from '../badge';
+import { useOrg } from '../../hooks/org-context';
+import { plural } from '../../../core/plural';
 
 export function ImportPreviewView({ preview, action }: { preview: OkrImportPreview; action: ReactNode }) {
   const { summary, problems } = preview;
+  const units = useOrg().data?.unitsById;
   return (
     <section className="import-preview" aria-label="Preview" data-testid="import-preview">
       <div className="import-summary">
-        <Badge tone="brand">{summary.objectives} objectives</Badge>
-        <Badge tone="blue">{summary.keyResults} key results</Badge>
-        <Badge tone="teal">{summary.people} new people</Badge>
+        <Badge tone="brand">{plural(summary.objectives, 'objective')}</Badge>
+        <Badge tone="blue">{plural(summary.keyResults, 'key result')}</Badge>
+        <Badge tone="teal">{plural(summary.people, 'new person', 'new people')}</Badge>
         <Badge tone={problems.length > 0 ? 'red' : 'green'} dot>
-          {problems.length === 0 ? 'no problems' : `${problems.length} problems`}
+          {problems.length === 0 ? 'no problems' : plural(problems.length, 'problem')}
         </Badge>
         <span className="import-summary-spacer" />
         {action}
@@ -67,7 +70,7 @@ export function ImportPreviewView({ preview, action }: { preview: OkrImportPrevi
           <li key={objective.row}>
             <div className="import-objective">
               <strong>{objective.title}</strong>
-              <Badge>{objective.unitId}</Badge>
+              <Badge>{units?.get(objective.unitId)?.name ?? objective.unitId}</Badge>
               {objective.kind === 'aspirational' && <Badge tone="violet">aspirational</Badge>}
               {objective.parent && <span className="import-parent">↳ aligned to {objective.parent}</span>}
             </div>

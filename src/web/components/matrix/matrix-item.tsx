@@ -166,6 +166,11 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
           <span className="mx-item-num tabular">{index + 1}</span>
         </div>
       )}
+      {!editing && (
+        <span className="mx-item-full" aria-hidden="true">
+          {item.title}
+        </span>
+      )}
       {editing && (
         <InlineTitleInput
           initial={item.title}

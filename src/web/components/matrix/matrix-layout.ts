@@ -67,3 +67,20 @@ export function matrixLayout(n: PartCounts): MatrixLayout {
     templateColumns: columns.join(' '),
   };
 }
+
+/** Below this scale the matrix's text gets too small to read: fitting the height stops there. */
+export const MIN_HEIGHT_SCALE = 0.72;
+
+/**
+ * The scale "Fit to window" draws the matrix at: the whole width always shows, the whole height
+ * too unless that needs less than {@link MIN_HEIGHT_SCALE} (then the page scrolls); never above 1.
+ */
+export function fitScale(
+  natural: { width: number; height: number },
+  room: { width: number; height: number },
+): number {
+  if (natural.width <= 0 || natural.height <= 0 || room.width <= 0) return 1;
+  const byWidth = room.width / natural.width;
+  const byHeight = Math.max(room.height / natural.height, MIN_HEIGHT_SCALE);
+  return Math.min(1, byWidth, byHeight);
+}

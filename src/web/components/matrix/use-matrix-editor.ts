@@ -3,7 +3,8 @@
  * versions the server last confirmed when they start, so quick clicks on a cell never send a stale
  * version. On 409 version_conflict the user sees "Someone else changed this — showing the current
  * value" and the view is refetched; other errors show the server's message and refetch too.
- * Deletion is deferred behind an Undo toast: the item hides at once and is deleted when the toast expires.
+ * Deletion is deferred behind an Undo toast: the item hides at once and is deleted when the toast
+ * expires, or at once when the page is left before that (`pagehide`, with fetch keepalive).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CreateMatrixItemInput, MatrixItem, XMatrixView } from '../../../contracts';
@@ -11,8 +12,9 @@ import * as api from '../../api-client';
 import { ApiError, type MatrixPart } from '../../api-client';
 import { useToast } from '../toast';
 import { nextStrength } from '../../../core/correlation';
-import { nextRole } from '../../../core/ownership';
+import { nextRole, secondPrimaryMessage } from '../../../core/ownership';
 import { cellKey } from './matrix-model';
+import { usePendingDeletes } from './use-pending-deletes';
 import { gridOf, withoutHidden } from './view-updates';
 
 type SetView = (update: (view: XMatrixView | undefined) => XMatrixView | undefined) => void;
@@ -140,11 +142,21 @@ export function useMatrixEditor(
       const key = cellKey(initiativeId, whoId);
       const current = viewRef.current.ownerships;
       const existing = current.find((o) => o.initiativeId === initiativeId && o.whoId === whoId);
-      const otherPrimary = current.some(
+      const otherPrimary = current.find(
         (o) => o.initiativeId === initiativeId && o.whoId !== whoId && o.role === 'primary',
       );
+      let role = nextRole(existing?.role ?? null);
+      if (role === 'primary' && otherPrimary) {
+        // A second primary is refused (the server would too); the click still adds the person, as secondary.
+        const titleOf = (part: MatrixPart, id: string) =>
+          viewRef.current.items[part].find((i) => i.id === id)?.title ?? '';
+        toast.show({
+          tone: 'info',
+          message: `${secondPrimaryMessage(titleOf('how', initiativeId), titleOf('who', otherPrimary.whoId))}. Marked secondary.`,
+        });
+        role = 'secondary';
+      }
       if (!confirmed.current.has(key)) confirmed.current.set(key, existing?.version ?? null);
-      const role = nextRole(existing?.role ?? null, otherPrimary);
       patch((v) => {
         const rest = v.ownerships.filter((o) => !(o.initiativeId === initiativeId && o.whoId === whoId));
         if (role === null) return { ...v, ownerships: rest };
@@ -174,7 +186,7 @@ export function useMatrixEditor(
         });
       });
     },
-    [patch, enqueue],
+    [patch, enqueue, toast],
   );
 
   const createItem = useCallback(
@@ -241,22 +253,31 @@ export function useMatrixEditor(
     [patch, enqueue, hidden],
   );
 
+  const pendingDeletes = usePendingDeletes(viewRef);
+
   const deleteItem = useCallback(
     (item: MatrixItem) => {
       setHidden((set) => new Set(set).add(item.id));
+      pendingDeletes.add(item);
       const unhide = () =>
         setHidden((set) => {
           const next = new Set(set);
           next.delete(item.id);
           return next;
         });
+      const undo = () => {
+        pendingDeletes.take(item.id);
+        unhide();
+      };
       toast.show({
         message: `Deleted “${item.title}”`,
         tone: 'info',
         durationMs: 5000,
-        action: { label: 'Undo', onAction: unhide },
+        action: { label: 'Undo', onAction: undo },
         onExpire: () =>
           enqueue(async () => {
+            // Already sent by the pagehide flush (a page restored from the back-forward cache).
+            if (!pendingDeletes.take(item.id)) return;
             try {
               const latest = viewRef.current.items[item.part].find((i) => i.id === item.id);
               await api.deleteItem(item.id, latest?.version ?? item.version);
@@ -269,10 +290,10 @@ export function useMatrixEditor(
             } finally {
               unhide();
             }
-          }, unhide),
+          }, undo),
       });
     },
-    [toast, enqueue, patch],
+    [toast, enqueue, patch, pendingDeletes],
   );
 
   const setTrueNorth = useCallback(

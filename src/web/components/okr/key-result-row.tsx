@@ -23,6 +23,7 @@ import {
 import { CheckInHistory } from './check-in-history';
 import { ProgressBar } from './progress-bar';
 import { paths } from '../../paths';
+import { plural } from '../../../core/plural';
 
 interface KeyResultRowProps {
   kr: KeyResult;
@@ -191,7 +192,7 @@ function TargetText({ kr }: { kr: KeyResult }) {
     case 'binary':
       return <span>Done / not done</span>;
     case 'milestone':
-      return <span>{kr.milestones.length} steps</span>;
+      return <span>{plural(kr.milestones.length, 'step')}</span>;
     case 'band':
       return (
         <span>

@@ -9,6 +9,7 @@ import { KeyResultRow } from './key-result-row';
 import type { OkrEditActions } from './okr-editor';
 import { shownObjectiveProgress } from './okr-format';
 import { ProgressBar } from './progress-bar';
+import { plural } from '../../../core/plural';
 
 /** What an objective aligns to, resolved to a readable name (or just the kind when unknown). */
 export interface AlignmentLabel {
@@ -76,9 +77,7 @@ export function ObjectiveCard({
         <div className="objective-progress">
           <ProgressBar value={shownObjectiveProgress(execution)} label={`Progress of ${objective.title}`} />
           {execution && <StatusBadge status={execution.status} />}
-          <span className="objective-kr-count">
-            {krs.length} key result{krs.length === 1 ? '' : 's'}
-          </span>
+          <span className="objective-kr-count">{plural(krs.length, 'key result')}</span>
         </div>
       </header>
       {edit && (

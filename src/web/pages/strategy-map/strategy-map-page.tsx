@@ -11,6 +11,7 @@ import { OrphanList } from '../../components/links/orphan-list';
 import { useOrg } from '../../hooks/org-context';
 import { paths } from '../../paths';
 import { BOX, layoutMap, type UnitBox } from './map-layout';
+import { plural } from '../../../core/plural';
 
 const PAD = 16;
 
@@ -89,7 +90,7 @@ export function StrategyMapPage() {
                 {box.unit.name}
               </text>
               <text x={12} y={44} className="map-unit-meta">
-                {box.objectives} objectives · {box.keyResults} key results
+                {plural(box.objectives, 'objective')} · {plural(box.keyResults, 'key result')}
               </text>
               <text x={12} y={64} className="map-unit-meta">
                 {box.matrix
@@ -97,7 +98,7 @@ export function StrategyMapPage() {
                   : 'no X-matrix yet'}
               </text>
               <text x={12} y={86} className={box.orphans > 0 ? 'map-unit-orphans' : 'map-unit-meta'}>
-                {box.orphans > 0 ? `${box.orphans} orphans` : 'no orphans'}
+                {box.orphans > 0 ? plural(box.orphans, 'orphan') : 'no orphans'}
               </text>
             </g>
           ))}

@@ -1,14 +1,19 @@
-/** Step 6: who carries the work — people of the organisation in the Who block, and each initiative's primary owner. */
-import type { Person } from '../../../contracts';
+/**
+ * Step 6: who carries the work — any person of the organisation in the Who block (the unit's owner
+ * and its people come ticked from the preview), and each initiative's primary owner.
+ */
+import type { Person, Unit } from '../../../contracts';
 import { freshKey, removeItem, setPrimaryOwner, type Proposal } from './proposal-edits';
 
 export function StepWho({
   proposal,
   people,
+  unitsById,
   onChange,
 }: {
   proposal: Proposal;
   people: Person[];
+  unitsById: ReadonlyMap<string, Unit>;
   onChange: (proposal: Proposal) => void;
 }) {
   const whoOf = new Map(proposal.who.map((who) => [who.personId, who.key]));
@@ -30,6 +35,9 @@ export function StepWho({
           <label key={person.id} className="wizard-check">
             <input type="checkbox" checked={whoOf.has(person.id)} onChange={() => toggle(person)} />
             {person.name}
+            {person.unitId && unitsById.has(person.unitId) && (
+              <span className="muted"> · {unitsById.get(person.unitId)?.name}</span>
+            )}
           </label>
         ))}
       </fieldset>
@@ -49,7 +57,7 @@ export function StepWho({
                 <option value="">nobody yet</option>
                 {proposal.who.map((who) => (
                   <option key={who.key} value={who.key}>
-                    {name.get(who.personId ?? '') ?? who.teamUnitId ?? who.key}
+                    {name.get(who.personId ?? '') ?? unitsById.get(who.teamUnitId ?? '')?.name ?? 'a team'}
                   </option>
                 ))}
               </select>

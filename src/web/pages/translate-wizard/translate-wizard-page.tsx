@@ -119,7 +119,12 @@ function Wizard({ data, unitId }: { data: OrgData; unitId: string }) {
         {stepProps && step === 3 && <StepHow {...stepProps} />}
         {stepProps && step === 4 && <StepHowMuch {...stepProps} />}
         {stepProps && step === 5 && (
-          <StepWho proposal={stepProps.proposal} people={data.people} onChange={setProposal} />
+          <StepWho
+            proposal={stepProps.proposal}
+            people={data.people}
+            unitsById={data.unitsById}
+            onChange={setProposal}
+          />
         )}
         {stepProps && step === 6 && <StepGrids proposal={stepProps.proposal} onChange={setProposal} />}
         {problem && (
