@@ -1,3 +1,4 @@
+import { LocaleChoiceFields, SheetLocaleSchema } from './sheet-locale';
 import { z } from 'zod';
 import { TOKEN_SCOPES } from '../core/access';
 import { IdSchema, IsoDateSchema, MeasureSchema } from './common';
@@ -90,9 +91,15 @@ export const CheckInUploadPreviewSchema = z
       }),
     ),
     problems: z.array(z.object({ path: z.string(), message: z.string() })),
+    /** How the file was read: null when it could not be read at all. */
+    separator: z.enum([',', ';', 'tab']).nullable(),
+    locale: SheetLocaleSchema.nullable(),
   })
   .meta({ id: 'CheckInUploadPreview' });
 export type CheckInUploadPreview = z.infer<typeof CheckInUploadPreviewSchema>;
+
+/** The person's choices for reading an upload's numbers and dates, when the file leaves them open. */
+export const CheckInUploadQuerySchema = z.object({ ...LocaleChoiceFields });
 
 /** Content types a check-in upload may come in: the file itself, as CSV or an XLSX workbook. */
 export const CHECK_IN_UPLOAD_TYPES = ['text/csv', XLSX_TYPE] as const;

@@ -24,6 +24,13 @@ export const OkrImportQuerySchema = z
         /^([A-Z]{1,3}=[A-Za-z]*)(,[A-Z]{1,3}=[A-Za-z]*)*$/,
         'write columns as C=unitOfMeasure,D=unit (E= skips E)',
       )
+      .refine(
+        (text) =>
+          text.split(',').every((pair) => ['', ...OKR_SHEET_FIELDS].includes(pair.split('=')[1] ?? '')),
+        {
+          message: `each column holds one of ${OKR_SHEET_FIELDS.join(', ')}, or nothing (C= skips column C)`,
+        },
+      )
       .optional()
       .meta({
         description: 'What columns hold, overriding their headers: C=unitOfMeasure,D=unit; E= skips column E',

@@ -75,13 +75,39 @@ export const previewOkrImport = (file: File, target: OkrImportTarget, onProgress
 export const confirmOkrImport = (file: File, target: OkrImportTarget, onProgress: (share: number) => void) =>
   upload(imports.confirmOkrs, { query: importQuery(target) }, file, onProgress);
 
-/** The check-ins a CSV or XLSX holds for `unitId` and the units below it, and every problem; writes nothing. */
-export const previewCheckInUpload = (unitId: string, file: File, onProgress: (share: number) => void) =>
-  upload(checkIns.previewCheckInUpload, { params: { id: unitId }, body: undefined }, file, onProgress);
+/** How the person asked numbers and dates to be read, when the file leaves it open. */
+export interface ReadingChoice {
+  decimal?: 'point' | 'comma' | undefined;
+  dateOrder?: 'day_first' | 'month_first' | undefined;
+}
 
-/** The same file again: every row checked in, or none. */
-export const confirmCheckInUpload = (unitId: string, file: File, onProgress: (share: number) => void) =>
-  upload(checkIns.uploadCheckIns, { params: { id: unitId }, body: undefined }, file, onProgress);
+/** The check-ins a CSV or XLSX holds for `unitId` and the units below it, and every problem; writes nothing. */
+export const previewCheckInUpload = (
+  unitId: string,
+  file: File,
+  onProgress: (share: number) => void,
+  choice: ReadingChoice = {},
+) =>
+  upload(
+    checkIns.previewCheckInUpload,
+    { params: { id: unitId }, query: choice, body: undefined },
+    file,
+    onProgress,
+  );
+
+/** The same file again, read the same way: every row checked in, or none. */
+export const confirmCheckInUpload = (
+  unitId: string,
+  file: File,
+  onProgress: (share: number) => void,
+  choice: ReadingChoice = {},
+) =>
+  upload(
+    checkIns.uploadCheckIns,
+    { params: { id: unitId }, query: choice, body: undefined },
+    file,
+    onProgress,
+  );
 
 /** Where an imported spreadsheet X-matrix goes, and whether its items keep the file's IDs. */
 export interface MatrixImportTarget {

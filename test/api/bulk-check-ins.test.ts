@@ -21,7 +21,7 @@ describe('bulk check-ins', () => {
   const upload = (unit: string, payload: string | Buffer, contentType = 'text/csv') =>
     t.call(
       endpoints.uploadCheckIns,
-      { params: { id: unit }, body: payload },
+      { params: { id: unit }, query: {}, body: payload },
       { headers: { 'content-type': contentType } },
     );
 
@@ -47,7 +47,7 @@ describe('bulk check-ins', () => {
       'item,date,value,confidence',
       'cso-k2,2026-03-31,21,',
       'cso-k2,2026-04-30,twenty,',
-      'cso-k2,31/05/2026,19,',
+      'cso-k2,30.02.2026,19,',
       'cso-k2,2026-06-30,18,1.5',
       'cso-k2,2027-01-31,17,',
     ].join('\n');

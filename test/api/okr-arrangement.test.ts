@@ -127,7 +127,7 @@ describe('OKR arrangement', () => {
     const preview = (unit: string, csv: string) =>
       t.call(
         endpoints.checkIns.previewCheckInUpload,
-        { params: { id: unit }, body: csv },
+        { params: { id: unit }, query: {}, body: csv },
         { headers: { 'content-type': 'text/csv' } },
       );
     const count = async (item: string) =>

@@ -4,6 +4,7 @@ import {
   BulkCheckInResultSchema,
   BulkCheckInSchema,
   CHECK_IN_UPLOAD_TYPES,
+  CheckInUploadQuerySchema,
   CheckInHistoryQuerySchema,
   CheckInUploadPreviewSchema,
   CheckInSchema,
@@ -55,6 +56,7 @@ export const uploadCheckIns = defineEndpoint({
     'Upload check-ins as CSV or XLSX (columns item, date, value, confidence, comment, author) for the unit and the units below it: all rows or none, each error naming its row and column',
   status: 201,
   params: IdParamsSchema,
+  query: CheckInUploadQuerySchema,
   body: z.unknown(),
   bodyContentTypes: CHECK_IN_UPLOAD_TYPES,
   response: BulkCheckInResultSchema,
@@ -68,6 +70,7 @@ export const previewCheckInUpload = defineEndpoint({
   summary:
     'Preview a check-in upload (CSV or XLSX): the rows as read and every problem by row and column; nothing is written',
   params: IdParamsSchema,
+  query: CheckInUploadQuerySchema,
   body: z.unknown(),
   bodyContentTypes: CHECK_IN_UPLOAD_TYPES,
   response: CheckInUploadPreviewSchema,

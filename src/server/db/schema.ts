@@ -146,6 +146,8 @@ export interface CheckInTable extends Versioned {
   authorId: string | null;
   correctsId: string | null;
   source: 'manual' | 'upload' | 'api' | 'demo';
+  /** Entry order (migration 0013): same-day check-ins are ordered by it; the database fills it. */
+  entryOrder: ColumnType<string, never, never>;
 }
 
 /**

@@ -6,6 +6,8 @@ import type { AccessContext } from '../auth/authorizer';
 import type { Locator, Scope } from '../auth/locator';
 import type { Services } from '../services';
 import { readUpload } from '../services/execution/check-in-upload';
+import { localeChoiceOf } from '../../contracts';
+import { presentSheetLocale } from '../presenters/sheet-locale.presenter';
 
 /** The key result or KPI a check-in (or a history read) is about. */
 function subjectScope(
@@ -78,24 +80,29 @@ export function checkInRoutes(services: Services): Route[] {
     }),
     implement(endpoints.uploadCheckIns, {
       access: onUnitInPath('contribute'),
-      handler: async ({ params, request }) => {
+      handler: async ({ params, query, request }) => {
         const scope = await checkIns.scopeOf(params.id);
         const contentType = request.headers['content-type'] ?? '';
         if (!Buffer.isBuffer(request.body) && typeof request.body !== 'string')
           throw new DomainError('validation_failed', 'Send the file as text/csv or as an XLSX workbook');
-        const rows = await readUpload(request.body, contentType);
+        const { rows } = await readUpload(request.body, contentType, localeChoiceOf(query));
         return checkIns.bulk(rows, 'upload', scope);
       },
     }),
     implement(endpoints.previewCheckInUpload, {
       access: onUnitInPath('contribute'),
-      handler: async ({ params, request }) => {
+      handler: async ({ params, query, request }) => {
         const scope = await checkIns.scopeOf(params.id);
         const contentType = request.headers['content-type'] ?? '';
         if (!Buffer.isBuffer(request.body) && typeof request.body !== 'string')
           throw new DomainError('validation_failed', 'Send the file as text/csv or as an XLSX workbook');
         try {
-          return await checkIns.check(await readUpload(request.body, contentType), scope);
+          const reading = await readUpload(request.body, contentType, localeChoiceOf(query));
+          return {
+            ...(await checkIns.check(reading.rows, scope)),
+            separator: reading.separator,
+            locale: presentSheetLocale(reading.locale),
+          };
         } catch (error) {
           // A sheet that cannot be read is a preview with its problems, not a failed request.
           if (!(error instanceof DomainError) || error.code !== 'validation_failed') throw error;
@@ -103,6 +110,8 @@ export function checkInRoutes(services: Services): Route[] {
           return {
             rows: [],
             problems: issues.length > 0 ? issues : [{ path: 'file', message: error.message }],
+            separator: null,
+            locale: null,
           };
         }
       },

@@ -32,8 +32,7 @@ export async function effectiveCheckIns(
     .select([`c.${column} as itemId`, 'c.checkInDate', 'c.value', 'c.confidence'])
     .where(`c.${column}`, 'in', [...ids])
     .orderBy('c.checkInDate')
-    .orderBy('c.createdAt')
-    .orderBy('c.id')
+    .orderBy('c.entryOrder')
     .execute();
 }
 
@@ -54,7 +53,7 @@ export async function checkInHistory(
         .selectAll()
         .where(column, '=', id)
         .orderBy('checkInDate', 'desc')
-        .orderBy('createdAt', 'desc')
+        .orderBy('entryOrder', 'desc')
         .execute()
     ).map((row) => ({ ...row, correctedById: null }));
   return db
@@ -64,7 +63,7 @@ export async function checkInHistory(
     .select('n.id as correctedById')
     .where(`c.${column}`, '=', id)
     .orderBy('c.checkInDate', 'desc')
-    .orderBy('c.createdAt', 'desc')
+    .orderBy('c.entryOrder', 'desc')
     .execute();
 }
 
@@ -93,7 +92,7 @@ export async function refreshKeyResultsFromCheckIns(trx: Db, keyResultIds: reado
         SELECT DISTINCT ON (c.key_result_id) c.key_result_id, c.value, c.confidence
         FROM effective_check_ins AS c
         WHERE c.key_result_id IN (${sql.join(ids)})
-        ORDER BY c.key_result_id, c.check_in_date DESC, c.created_at DESC, c.id DESC
+        ORDER BY c.key_result_id, c.check_in_date DESC, c.entry_order DESC
       ) AS latest
       WHERE kr.id = latest.key_result_id`.execute(trx);
   }

@@ -1,11 +1,20 @@
+import {
+  CHECK_IN_SHEET_FIELDS,
+  checkInFieldOf,
+  REQUIRED_CHECK_IN_FIELDS,
+  type CheckInSheetField,
+} from '../../../core/check-in-sheet-columns';
 import { validationError, type Issue } from '../../../core/errors';
 import { cellLocation, cellText, columnLetter, isBlankRow, type SheetCell } from '../../../core/sheet-cells';
-import { formatOfContentType, readSheetRows } from '../../imports/sheet-reader';
+import {
+  detectSheetLocale,
+  readLocaleDate,
+  readLocaleNumber,
+  type LocaleChoice,
+  type SheetLocale,
+} from '../../../core/sheet-locale';
+import { formatOfContentType, readSheet, type CsvSeparator } from '../../imports/sheet-reader';
 import type { LocatedRow } from './check-ins.service';
-
-/** The columns an upload may have; `item` (a key result or KPI id), `date` and `value` are required. */
-export const UPLOAD_COLUMNS = ['item', 'date', 'value', 'confidence', 'comment', 'author'] as const;
-const REQUIRED = ['item', 'date', 'value'] as const;
 
 /** One cell as read: its spreadsheet column (for messages) and its value. */
 interface Cell {
@@ -17,8 +26,14 @@ interface RawRow {
   cells: Map<string, Cell>;
 }
 
-/** The first non-blank row is the header; the rows below it that hold anything are check-ins. */
-function toTable(rows: readonly (readonly SheetCell[])[]): RawRow[] {
+const SEPARATOR_NAMES: Record<CsvSeparator, string> = { ',': 'commas', ';': 'semicolons', tab: 'tabs' };
+
+/**
+ * The first non-blank row is the header; the rows below it that hold anything are check-ins.
+ * Headers are read in English, German, French or Japanese; a header that is missing says how the
+ * file was split, since a wrong separator is the usual reason.
+ */
+function toTable(rows: readonly (readonly SheetCell[])[], separator: CsvSeparator | null): RawRow[] {
   const headerIndex = rows.findIndex((row) => !isBlankRow(row));
   if (headerIndex < 0)
     throw validationError(
@@ -26,19 +41,23 @@ function toTable(rows: readonly (readonly SheetCell[])[]): RawRow[] {
       'The upload is not valid',
     );
   const headerRow = headerIndex + 1;
-  const names = (rows[headerIndex] ?? []).map((name) => cellText(name).toLowerCase());
+  const headers = (rows[headerIndex] ?? []).map((name) => cellText(name));
+  const names = headers.map((header) => checkInFieldOf(header) ?? '');
   const issues: Issue[] = [];
-  for (const required of REQUIRED)
+  const splitBy = separator
+    ? `; the file was read as cells separated by ${SEPARATOR_NAMES[separator]}, and its header row has ${String(headers.filter((h) => h !== '').length)} of them`
+    : '';
+  for (const required of REQUIRED_CHECK_IN_FIELDS)
     if (!names.includes(required))
       issues.push({
         path: cellLocation({ row: headerRow }),
-        message: `the header needs a "${required}" column (columns: ${UPLOAD_COLUMNS.join(', ')})`,
+        message: `the header needs a "${required}" column (columns: ${CHECK_IN_SHEET_FIELDS.join(', ')})${splitBy}`,
       });
-  names.forEach((name, index) => {
-    if (name !== '' && !(UPLOAD_COLUMNS as readonly string[]).includes(name))
+  headers.forEach((header, index) => {
+    if (header !== '' && names[index] === '')
       issues.push({
         path: cellLocation({ row: headerRow, column: columnLetter(index) }),
-        message: `unknown column "${name}"`,
+        message: `unknown column "${header}"`,
       });
   });
   if (issues.length > 0) throw validationError(issues, 'The upload is not valid');
@@ -48,7 +67,9 @@ function toTable(rows: readonly (readonly SheetCell[])[]): RawRow[] {
     table.push({
       rowNumber: index + 1,
       cells: new Map(
-        names.map((name, column) => [name, { column: columnLetter(column), value: values[column] }]),
+        names.flatMap((name, column) =>
+          name === '' ? [] : [[name, { column: columnLetter(column), value: values[column] }] as const],
+        ),
       ),
     });
   });
@@ -59,15 +80,40 @@ function toTable(rows: readonly (readonly SheetCell[])[]): RawRow[] {
   return table;
 }
 
+/** How an upload was read, for its preview: the CSV separator and the number and date format. */
+export interface UploadReading {
+  rows: LocatedRow[];
+  separator: CsvSeparator | null;
+  locale: SheetLocale;
+}
+
 /**
- * Reads an uploaded CSV or XLSX into check-in rows, each located by spreadsheet row and column.
- * Every bad cell is reported (`row 4, column C (value): expected a number, got "abc"`) before
+ * Reads an uploaded CSV or XLSX into check-in rows, each located by spreadsheet row and column,
+ * in file order (same-day check-ins keep it). Numbers and dates are read the way the file writes
+ * them (see core/sheet-locale.ts), decided once for the file or as the person chose. Every bad
+ * cell is reported (`row 4, column C (value): expected a number, found text "abc"`) before
  * anything is written.
  */
-export async function readUpload(data: Buffer | string, contentType: string): Promise<LocatedRow[]> {
+export async function readUpload(
+  data: Buffer | string,
+  contentType: string,
+  choice: LocaleChoice = {},
+): Promise<UploadReading> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const raw = toTable(await readSheetRows(bytes, { format: formatOfContentType(contentType) }));
-  const issues: Issue[] = [];
+  const sheet = await readSheet(bytes, { format: formatOfContentType(contentType) });
+  const raw = toTable(sheet.rows, sheet.separator);
+  const located = (field: CheckInSheetField) =>
+    raw.flatMap((row) => {
+      const cell = row.cells.get(field);
+      return cell ? [{ cell: cell.value, row: row.rowNumber, column: cell.column, header: field }] : [];
+    });
+  const detected = detectSheetLocale(
+    [...located('value'), ...located('confidence')],
+    located('date'),
+    choice,
+  );
+  const { locale } = detected;
+  const issues: Issue[] = detected.problems.map(({ path, message }) => ({ path, message }));
   const rows = raw.map((row) => {
     const cell = (field: string): Cell => row.cells.get(field) ?? { column: '?', value: undefined };
     const text = (field: string): string => cellText(cell(field).value);
@@ -77,20 +123,20 @@ export async function readUpload(data: Buffer | string, contentType: string): Pr
         message,
       });
     const number = (field: string, required: boolean): number | null => {
-      const value = text(field);
-      if (value === '') {
+      if (text(field) === '') {
         if (required) fail(field, 'is empty; expected a number');
         return null;
       }
-      const parsed = Number(value.replace(',', '.'));
-      if (!Number.isFinite(parsed)) fail(field, `expected a number, found text "${value}"`);
-      return parsed;
+      const read = readLocaleNumber(cell(field).value, locale);
+      if (!read.ok) fail(field, read.message);
+      return read.ok ? read.value : null;
     };
     const item = text('item');
     if (item === '') fail('item', 'is empty; expected a key result or KPI id');
-    const date = text('date');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
-      fail('date', `expected a date as YYYY-MM-DD, found "${date}"`);
+    const dateRead = readLocaleDate(cell('date').value, locale);
+    if (!dateRead.ok) fail('date', dateRead.message);
+    else if (dateRead.value === null) fail('date', 'is empty; expected a date such as 2026-06-30');
+    const date = dateRead.ok ? (dateRead.value ?? '') : text('date');
     const value = number('value', true) ?? 0;
     const confidence = number('confidence', false);
     if (confidence !== null && (confidence < 0 || confidence > 1))
@@ -108,5 +154,5 @@ export async function readUpload(data: Buffer | string, contentType: string): Pr
     };
   });
   if (issues.length > 0) throw validationError(issues, 'Nothing was checked in');
-  return rows;
+  return { rows, separator: sheet.separator, locale };
 }

@@ -159,7 +159,10 @@ export function createCheckInsService(db: Db, clock: Clock) {
      * What `bulk` would refuse in these rows, without writing anything: every problem, located
      * like the write's (an item outside `scope` is one too), and each item's title.
      */
-    async check(rows: readonly LocatedRow[], scope: BulkScope): Promise<CheckInUploadPreview> {
+    async check(
+      rows: readonly LocatedRow[],
+      scope: BulkScope,
+    ): Promise<Omit<CheckInUploadPreview, 'separator' | 'locale'>> {
       const { issues } = await validate(rows, scope);
       const titles = await itemTitles(
         db,
