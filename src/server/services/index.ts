@@ -51,6 +51,7 @@ export interface ServiceOptions {
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const clock = options.clock ?? systemClock;
   const countermeasures = createCountermeasuresService(db);
+  const bowling = createBowlingService(db);
   const rhythm = createRhythmService(db);
   const planExport = createPlanExportService(db);
   const memo = options.memo ?? NO_MEMO;
@@ -71,10 +72,10 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     checkIns: createCheckInsService(db, clock),
     apiTokens: createApiTokensService(db),
     progress: createProgressService(db, clock),
-    bowling: createBowlingService(db),
+    bowling,
     countermeasures,
     rhythm,
-    dashboard: createDashboardService(db, clock, countermeasures),
+    dashboard: createDashboardService(db, clock, countermeasures, bowling),
     digest: createDigestService(db, clock, rhythm, options.smtp ?? null),
     /** The demo's year of check-ins, recorded after the demo plan is imported. */
     demo: {
