@@ -4,7 +4,7 @@
  * countermeasures past their due date. "Nothing at risk" only when every count is zero.
  */
 
-export interface AttentionCounts {
+export type AttentionCounts = {
   objectivesAtRisk: number;
   keyResultsAtRisk: number;
   kpiMonthsRed: number;
@@ -12,7 +12,7 @@ export interface AttentionCounts {
   initiativesLate: number;
   initiativesAtRisk: number;
   countermeasuresOverdue: number;
-}
+};
 
 export type InitiativeStatus = 'proposed' | 'planned' | 'in_progress' | 'done' | 'on_hold' | 'cancelled';
 

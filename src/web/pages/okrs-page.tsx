@@ -19,7 +19,7 @@ import { useUnitAccess } from '../session/use-unit-access';
 
 export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | undefined }) {
   const { data: org } = useOrg();
-  const { canCheckIn } = useUnitAccess(unit.id);
+  const { canCheckIn, canEdit } = useUnitAccess(unit.id);
   const client = useQueryClient();
   const okrs = useQuery({ ...queries.unitOkrs(unit.id, cycleId ?? ''), enabled: cycleId !== undefined });
   const progress = useQuery({
@@ -89,6 +89,7 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
                 execution={progress.data?.objectives.find((view) => view.id === objective.id)}
                 onCheckedIn={refresh}
                 mayCheckIn={(kr) => canCheckIn(kr.ownerId)}
+                canEdit={canEdit}
               />
             ))}
           </section>

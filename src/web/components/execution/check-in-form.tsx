@@ -13,9 +13,13 @@ interface CheckInFormProps {
   /** Called after the server accepted the check-in. */
   onDone: () => void;
   onCancel: () => void;
+  /** The KPIs measuring the key result (`<KPI> (<unit>)`): a value here is then an explicit override. */
+  measuredBy?: readonly string[] | undefined;
 }
 
-export function CheckInForm({ subject, title, onDone, onCancel }: CheckInFormProps) {
+export function CheckInForm({ subject, title, onDone, onCancel, measuredBy = [] }: CheckInFormProps) {
+  const measured = measuredBy.length > 0;
+  const [override, setOverride] = useState(false);
   const [value, setValue] = useState('');
   const [confidence, setConfidence] = useState('0.7');
   const [comment, setComment] = useState('');
@@ -26,12 +30,31 @@ export function CheckInForm({ subject, title, onDone, onCancel }: CheckInFormPro
       confidence: Number(confidence),
       comment,
       date: new Date().toISOString().slice(0, 10),
+      ...(measured ? { override } : {}),
     });
     onDone();
   });
 
   return (
     <form className="check-in-form" aria-label={`Check in on ${title}`} onSubmit={save.onSubmit}>
+      {measured && (
+        <div className="check-in-measured">
+          <p>
+            This key result follows {measuredBy.length === 1 ? 'its KPI' : 'its KPIs'}{' '}
+            <strong>{measuredBy.join(', ')}</strong>. Check in there, or record a manual value over{' '}
+            {measuredBy.length === 1 ? 'it' : 'them'}; history shows it as an override.
+          </p>
+          <label className="check-in-override">
+            <input
+              type="checkbox"
+              name="override"
+              checked={override}
+              onChange={(event) => setOverride(event.target.checked)}
+            />
+            <span>Record as a manual override of the KPIs</span>
+          </label>
+        </div>
+      )}
       <label>
         <span>Value</span>
         <input
@@ -59,8 +82,13 @@ export function CheckInForm({ subject, title, onDone, onCancel }: CheckInFormPro
         <input name="comment" value={comment} onChange={(event) => setComment(event.target.value)} />
       </label>
       <div className="check-in-actions">
-        <Button variant="primary" size="sm" type="submit" disabled={save.isPending || value.trim() === ''}>
-          Save check-in
+        <Button
+          variant="primary"
+          size="sm"
+          type="submit"
+          disabled={save.isPending || value.trim() === '' || (measured && !override)}
+        >
+          {measured ? 'Save override' : 'Save check-in'}
         </Button>
         <Button variant="ghost" size="sm" onClick={onCancel}>
           Cancel

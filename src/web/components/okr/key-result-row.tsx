@@ -17,6 +17,7 @@ import {
   KR_KIND_TONE,
   withUnit,
 } from './okr-format';
+import { MeasuredBy } from './measured-by';
 import { ProgressBar } from './progress-bar';
 import { paths } from '../../paths';
 
@@ -27,9 +28,13 @@ interface KeyResultRowProps {
   execution?: KeyResultProgress | undefined;
   /** Offers a check-in form when given (only where the user may check in); called after one was saved. */
   onCheckedIn?: (() => void) | undefined;
+  /** The unit the key result belongs to. */
+  unitId: string;
+  /** Editors change how several measuring KPIs combine. */
+  canEdit: boolean;
 }
 
-export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRowProps) {
+export function KeyResultRow({ kr, owner, execution, onCheckedIn, unitId, canEdit }: KeyResultRowProps) {
   const [checkingIn, setCheckingIn] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const progress = shownKeyResultProgress(kr, execution);
@@ -50,7 +55,7 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRow
         <TargetText kr={kr} />
       </div>
       <div className="kr-current tabular" title="Current value">
-        <span className="kr-label">Now</span> {currentText(kr)}
+        <span className="kr-label">Now</span> {currentText(kr, execution)}
       </div>
       <ProgressBar value={progress} label={`Progress of ${kr.title}`} />
       <div className="kr-meta">
@@ -95,6 +100,15 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRow
           History
         </Button>
       </div>
+      {execution?.measure && (
+        <MeasuredBy
+          kr={kr}
+          measure={execution.measure}
+          overridden={execution.valueSource === 'override'}
+          unitId={unitId}
+          canEdit={canEdit}
+        />
+      )}
       {showHistory && (
         <HistoryDrawer
           subject={{ entityId: kr.id, entityTable: 'key_results', title: kr.title }}
@@ -105,6 +119,7 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn }: KeyResultRow
         <CheckInForm
           subject={{ keyResultId: kr.id }}
           title={kr.title}
+          measuredBy={execution?.measure?.contributions.map((kpi) => `${kpi.title} (${kpi.unitName})`)}
           onCancel={() => setCheckingIn(false)}
           onDone={() => {
             setCheckingIn(false);
@@ -139,9 +154,11 @@ function TargetText({ kr }: { kr: KeyResult }) {
   }
 }
 
-function currentText(kr: KeyResult): string {
-  if (kr.current === null) return '—';
-  if (kr.kind === 'binary') return kr.current >= 1 ? 'Done' : 'Not done';
-  if (kr.kind === 'milestone') return `${formatNumber(kr.current)} of ${kr.milestones.length}`;
-  return withUnit(kr.current, kr.unitOfMeasure);
+/** The server's current value once loaded (a measured key result's comes from its KPIs), else the stored one. */
+function currentText(kr: KeyResult, execution: KeyResultProgress | undefined): string {
+  const current = execution ? execution.current : kr.current;
+  if (current === null) return '—';
+  if (kr.kind === 'binary') return current >= 1 ? 'Done' : 'Not done';
+  if (kr.kind === 'milestone') return `${formatNumber(current)} of ${kr.milestones.length}`;
+  return withUnit(current, kr.unitOfMeasure);
 }

@@ -26,6 +26,8 @@ interface ObjectiveCardProps {
   onCheckedIn?: (() => void) | undefined;
   /** Which key results the user may check in on (all when not given); the others offer none. */
   mayCheckIn?: ((kr: KeyResult) => boolean) | undefined;
+  /** Editors of the unit change how several measuring KPIs combine. */
+  canEdit?: boolean;
 }
 
 export function ObjectiveCard({
@@ -36,6 +38,7 @@ export function ObjectiveCard({
   execution,
   onCheckedIn,
   mayCheckIn,
+  canEdit = false,
 }: ObjectiveCardProps) {
   const krs = [...objective.keyResults].sort((a, b) => a.position - b.position);
   return (
@@ -70,7 +73,9 @@ export function ObjectiveCard({
           </span>
         </div>
       </header>
-      {execution && <ExplanationPopover explanation={execution.explanation} />}
+      {execution && (
+        <ExplanationPopover explanation={execution.explanation} keyResults={execution.keyResults} />
+      )}
       {krs.length > 0 ? (
         <ul className="kr-list">
           {krs.map((kr) => (
@@ -80,6 +85,8 @@ export function ObjectiveCard({
               owner={kr.ownerId ? peopleById.get(kr.ownerId) : undefined}
               execution={execution?.keyResults.find((view) => view.id === kr.id)}
               onCheckedIn={!mayCheckIn || mayCheckIn(kr) ? onCheckedIn : undefined}
+              unitId={objective.unitId}
+              canEdit={canEdit}
             />
           ))}
         </ul>
