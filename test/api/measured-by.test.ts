@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIns, dashboard, execution, okrs } from '../../src/contracts/endpoints';
+import { startChangeFeed, type Change } from '../../src/server/live/change-feed';
 import { signInWithRole } from '../support/builders';
 import { createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
@@ -87,6 +88,27 @@ describe('key results measured by KPIs', () => {
     const cioScore = (o: typeof overviewAfter) =>
       o.quarters.at(-1)!.units.find((unit) => unit.unitId === 'cio')!.averageScore ?? 0;
     expect(cioScore(overviewAfter)).toBeGreaterThan(cioScore(overviewBefore));
+  });
+
+  it("notifies the parent's key result views when a child checks in a KPI", async () => {
+    const feed = await startChangeFeed(t.store);
+    const heard: Change[] = [];
+    const stop = feed.subscribe({}, (change) => heard.push(change));
+    try {
+      // The same value again: the key result's date moves, so its viewers hear of it all the same.
+      expect((await checkInKpi('cso-k1', 38, '2026-06-01')).statusCode).toBe(201);
+      expect(await feed.settle()).toBe(true);
+      expect(heard).toContainEqual(
+        expect.objectContaining({
+          table: 'key_results',
+          op: 'update',
+          within: expect.objectContaining({ unitId: 'cio' }),
+        }),
+      );
+    } finally {
+      stop();
+      await feed.close();
+    }
   });
 
   it('refuses a manual check-in on a measured key result, naming its KPIs, and writes nothing', async () => {

@@ -59,7 +59,7 @@ export async function refreshMeasuredKeyResults(
       if (!measures.has(kr.id)) continue;
       const own = readings.get(kr.id);
       const value = currentValue(kr, { measures, kpiReadings }, own, readingAsOf(own, today), today);
-      if (value.current === kr.current) continue;
+      // Bumped even when the value is unchanged: the new date (staleness) must reach its viewers.
       await trx
         .updateTable('keyResults')
         .set((eb) => ({
