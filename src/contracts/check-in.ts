@@ -26,6 +26,9 @@ export const CheckInSchema = z
     source: CheckInSourceSchema,
     correctsId: IdSchema.nullable(),
     correctedById: IdSchema.nullable(),
+    override: z
+      .boolean()
+      .meta({ description: 'A manual value recorded over the KPIs measuring the key result' }),
     createdAt: z.string(),
   })
   .meta({ id: 'CheckIn' });
@@ -37,6 +40,10 @@ const checkInFields = {
   comment: Comment.optional(),
   date: IsoDateSchema,
   authorId: IdSchema.nullable().optional(),
+  override: z.boolean().optional().meta({
+    description:
+      'On a key result measured by KPIs: record this value over them (shown in history); without it such a check-in is refused',
+  }),
 };
 
 /** A new check-in on exactly one key result or KPI (How Much item). */

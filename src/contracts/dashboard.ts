@@ -32,6 +32,29 @@ export const RiskSchema = z.object({
   reason: z.string(),
 });
 
+/** What needs attention: objectives and key results off their track, and what the X-matrix tracks. */
+export const AttentionCountsSchema = z
+  .object({
+    objectivesAtRisk: z.number().int().meta({ description: 'Objectives at risk or off track' }),
+    keyResultsAtRisk: z.number().int().meta({ description: 'Key results at risk or off track' }),
+    kpiMonthsRed: z.number().int().meta({ description: "Red months of the unit's KPIs this cycle year" }),
+    kpiMonthsAmber: z
+      .number()
+      .int()
+      .meta({ description: "Amber (within tolerance) months of the unit's KPIs" }),
+    initiativesLate: z.number().int().meta({ description: 'Initiatives past their end date, not done' }),
+    initiativesAtRisk: z
+      .number()
+      .int()
+      .meta({ description: 'Initiatives on hold, or past their start date and not started' }),
+    countermeasuresOverdue: z
+      .number()
+      .int()
+      .meta({ description: 'Open countermeasures past their due date' }),
+  })
+  .meta({ id: 'AttentionCounts' });
+export type AttentionCounts = z.infer<typeof AttentionCountsSchema>;
+
 /** A unit's dashboard for a cycle as of a day. */
 export const UnitDashboardSchema = z
   .object({
@@ -39,6 +62,7 @@ export const UnitDashboardSchema = z
     cycleId: IdSchema,
     asOf: IsoDateSchema,
     objectives: z.array(ObjectiveProgressSchema),
+    attention: AttentionCountsSchema,
     health: z.array(HealthPointSchema),
     topRisks: z.array(RiskSchema),
     openCountermeasures: z.array(CountermeasureSchema),

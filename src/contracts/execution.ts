@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEASURE_RULES } from '../core/measured-by';
 import { STATUSES } from '../core/status';
 import { CADENCES } from '../core/staleness';
 import { DescriptionSchema, IdSchema, IsoDateSchema, VersionSchema } from './common';
@@ -33,6 +34,27 @@ export const ProgressExplanationSchema = z.object({
   summary: z.string(),
 });
 
+/** One KPI measuring a key result: the unit whose X-matrix holds it, its latest value and date. */
+export const MeasuringKpiSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  unitId: IdSchema,
+  unitName: z.string(),
+  unitOfMeasure: z.string(),
+  value: z.number().nullable(),
+  date: IsoDateSchema.nullable(),
+  weight: z.number(),
+});
+
+/** How a measured key result's value came from its KPIs. */
+export const KeyResultMeasureSchema = z.object({
+  rule: z.enum(MEASURE_RULES),
+  value: z.number().nullable(),
+  date: IsoDateSchema.nullable(),
+  contributions: z.array(MeasuringKpiSchema),
+});
+export type KeyResultMeasure = z.infer<typeof KeyResultMeasureSchema>;
+
 export const KeyResultProgressSchema = z
   .object({
     id: IdSchema,
@@ -48,6 +70,13 @@ export const KeyResultProgressSchema = z
     status: EffectiveStatusSchema,
     lastCheckIn: IsoDateSchema.nullable(),
     stale: z.boolean(),
+    valueSource: z.enum(['check_in', 'plan', 'kpis', 'override']).meta({
+      description:
+        'Where the current value came from: its own check-in, the plan, its KPIs, or a recorded override of them',
+    }),
+    measure: KeyResultMeasureSchema.nullable().meta({
+      description: 'The KPIs measuring the key result (translated from it in the X-matrices below), or null',
+    }),
   })
   .meta({ id: 'KeyResultProgress' });
 export type KeyResultProgress = z.infer<typeof KeyResultProgressSchema>;

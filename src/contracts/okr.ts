@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KEY_RESULT_KINDS } from '../core/key-result';
+import { MEASURE_RULES } from '../core/measured-by';
 import {
   DescriptionSchema,
   IdSchema,
@@ -16,6 +17,12 @@ export const KeyResultKindSchema = z.enum(KEY_RESULT_KINDS);
 
 const Confidence = z.number().min(0).max(1).meta({ description: 'Owner confidence, 0.0-1.0' });
 const Weight = WeightSchema;
+export const MeasureRuleSchema = z.enum(MEASURE_RULES).meta({
+  description: 'How the values of several KPIs measuring the key result combine (one KPI: its own value)',
+});
+const MeasureWeights = z
+  .record(IdSchema, WeightSchema)
+  .meta({ description: 'Weight of each measuring KPI by its id, for the weighted average; 1 when absent' });
 
 /** An objective of a unit for a cycle, optionally aligned to a parent objective or key result. */
 export const ObjectiveSchema = z
@@ -51,6 +58,8 @@ export const KeyResultSchema = z
     confidence: Confidence.nullable(),
     dueDate: IsoDateSchema.nullable(),
     milestones: z.array(TitleSchema),
+    measureRule: MeasureRuleSchema,
+    measureWeights: MeasureWeights,
     position: PositionSchema,
     version: VersionSchema,
   })
@@ -100,6 +109,8 @@ const keyResultFields = {
   confidence: Confidence.nullable(),
   dueDate: IsoDateSchema.nullable(),
   milestones: z.array(TitleSchema),
+  measureRule: MeasureRuleSchema,
+  measureWeights: MeasureWeights,
 };
 
 export const CreateKeyResultSchema = z

@@ -153,6 +153,14 @@ export function refusal(
       ? 'You need a role on the whole organisation to read it'
       : `You need a role on ${where} (or a unit below it) to read it`;
   }
+  // The owner of an item checks in on it wherever it lives (a key result of the parent unit owned
+  // by the child unit's head), as long as they are a member of the organisation at all.
+  if (
+    need === 'contribute' &&
+    membership.personId !== null &&
+    (target.ownerPersonIds ?? []).includes(membership.personId)
+  )
+    return null;
   if (!isRoleAtLeast(role, least)) return `You need the ${least} role on ${where}`;
   if (need === 'contribute' && role === 'contributor' && !membership.contributesOnAnyItem) {
     const owners = target.ownerPersonIds ?? [];

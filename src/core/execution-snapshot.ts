@@ -1,5 +1,6 @@
 import type { CycleDates } from './cycle';
 import type { KeyResultKind } from './key-result';
+import { measuredValue, type MeasuredValue, type MeasureRule, type MeasuringKpi } from './measured-by';
 import { keyResultProgress, type ProgressExplanation } from './progress';
 import { rollUp } from './rollup';
 import { grade, score, type ObjectiveKind, type ScoreGrade } from './scoring';
@@ -18,6 +19,15 @@ export interface Reading {
   date: string;
   value: number;
   confidence: number | null;
+  /** A manual value recorded over the key result's measuring KPIs. */
+  override?: boolean;
+}
+
+/** The KPIs measuring a key result and how their values combine. */
+export interface KeyResultMeasure {
+  rule: MeasureRule;
+  weights: Readonly<Record<string, number>>;
+  kpis: readonly MeasuringKpi[];
 }
 
 /** An objective of the cycle; it counts toward the objective it aligns to, or the one owning the key result it aligns to. */
@@ -59,6 +69,18 @@ export interface ExecutionInput {
   overrides: ReadonlyMap<string, StatusOverride>;
   /** Unit cadences set explicitly (units without one inherit). */
   cadences: ReadonlyMap<string, Cadence>;
+  /** Key results measured by KPIs, by key result id; absent ones follow their own check-ins. */
+  measures?: ReadonlyMap<string, KeyResultMeasure>;
+  /** Effective check-ins per measuring KPI, oldest first. */
+  kpiReadings?: ReadonlyMap<string, readonly Reading[]>;
+}
+
+/** Where a key result's value on a day came from. */
+export type ValueSource = 'check_in' | 'plan' | 'kpis' | 'override';
+
+/** A measured key result's KPIs as of the day, and the rule that combined them. */
+export interface KeyResultMeasureView extends MeasuredValue {
+  rule: MeasureRule;
 }
 
 /** A key result as of one day. */
@@ -76,6 +98,9 @@ export interface KeyResultView {
   status: EffectiveStatus;
   lastCheckIn: string | null;
   stale: boolean;
+  valueSource: ValueSource;
+  /** The measuring KPIs, for a key result measured by some; null otherwise. */
+  measure: KeyResultMeasureView | null;
 }
 
 /** An objective as of one day, with how its progress was computed. */
@@ -203,7 +228,8 @@ function keyResultView(
 ): KeyResultView {
   const readings = input.readings.get(kr.id);
   const latest = readingAsOf(readings, asOf);
-  const current = latest?.value ?? (readings ? null : kr.current);
+  const value = currentValue(kr, input, readings, latest, asOf);
+  const { current } = value;
   const progress = keyResultProgress({ ...kr, current });
   const confidence = latest?.confidence ?? kr.confidence;
   const { cadence } = resolveCadence(unitId, parentOfUnit, input.cadences);
@@ -219,7 +245,55 @@ function keyResultView(
     progress,
     score: score(progress),
     status: effectiveStatus(autoStatus({ progress, elapsed, confidence }), input.overrides.get(kr.id)),
-    lastCheckIn: latest?.date ?? null,
-    stale: isStale({ lastCheckIn: latest?.date ?? null, today: asOf, cadence, since: input.cycle.startDate }),
+    lastCheckIn: value.date,
+    stale: isStale({ lastCheckIn: value.date, today: asOf, cadence, since: input.cycle.startDate }),
+    valueSource: value.source,
+    measure: value.measure,
   };
+}
+
+/**
+ * A key result's value on a day. Its own latest check-in, else the plan's value while it has none.
+ * A measured key result follows its KPIs instead; only a check-in recorded as an override counts
+ * over them, and only until a KPI reports a later value. `latest` is the key result's own latest
+ * check-in up to the day.
+ */
+export function currentValue(
+  kr: Pick<SnapshotKeyResult, 'id' | 'current'>,
+  input: Pick<ExecutionInput, 'measures' | 'kpiReadings'>,
+  readings: readonly Reading[] | undefined,
+  latest: Reading | undefined,
+  asOf: string,
+): {
+  current: number | null;
+  date: string | null;
+  source: ValueSource;
+  measure: KeyResultMeasureView | null;
+} {
+  const plan = { current: readings ? null : kr.current, date: null, source: 'plan' as const };
+  const spec = input.measures?.get(kr.id);
+  if (!spec || spec.kpis.length === 0) {
+    if (latest) return { current: latest.value, date: latest.date, source: 'check_in', measure: null };
+    return { ...plan, measure: null };
+  }
+  const measured = measuredValue(
+    spec.rule,
+    spec.kpis,
+    spec.weights,
+    (id) => input.kpiReadings?.get(id),
+    asOf,
+  );
+  const measure = { ...measured, rule: spec.rule };
+  const override = readingAsOf(
+    readings?.filter((reading) => reading.override === true),
+    asOf,
+  );
+  if (override && (measured.date === null || override.date >= measured.date))
+    return { current: override.value, date: override.date, source: 'override', measure };
+  if (measured.value !== null)
+    return { current: measured.value, date: measured.date, source: 'kpis', measure };
+  // Until a KPI reports, check-ins made before the key result was measured still stand.
+  if (latest) return { current: latest.value, date: latest.date, source: 'check_in', measure };
+  const anyKpiReading = spec.kpis.some((kpi) => (input.kpiReadings?.get(kpi.id)?.length ?? 0) > 0);
+  return { current: anyKpiReading ? null : plan.current, date: null, source: 'plan', measure };
 }

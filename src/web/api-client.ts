@@ -5,6 +5,7 @@
  */
 import type {
   CreateCheckInInput,
+  UpdateKeyResultInput,
   CreateCountermeasureInput,
   UpdateCountermeasureInput,
   CreateProposalInput,
@@ -221,6 +222,10 @@ export const setOwnership = (
 /** Progress, status, score and explanation of the unit's OKRs in one cycle. */
 export const getProgress = (unitId: string, cycleId: string) =>
   callEndpoint(execution.getUnitProgress, { params: { id: unitId }, query: { cycleId } });
+
+/** Changes a key result (here: how the KPIs measuring it combine). */
+export const updateKeyResult = (id: string, input: UpdateKeyResultInput) =>
+  callEndpoint(okrs.keyResults.update, { params: { id }, body: input });
 
 /** A value, confidence and comment on a key result or KPI. */
 export const createCheckIn = (input: CreateCheckInInput) =>

@@ -80,6 +80,10 @@ export interface KeyResultTable extends Versioned {
   dueDate: string | null;
   milestones: Json<string[]>;
   position: number;
+  /** How several measuring KPIs combine (migration 0011). */
+  measureRule: Generated<'sum' | 'average' | 'weighted_average' | 'min' | 'max'>;
+  /** Weight of each measuring KPI by item id, for the weighted average; 1 when absent. */
+  measureWeights: ColumnType<Record<string, number>, string | undefined, string>;
 }
 
 export interface XMatrixTable extends Versioned {
@@ -146,6 +150,8 @@ export interface CheckInTable extends Versioned {
   authorId: string | null;
   correctsId: string | null;
   source: 'manual' | 'upload' | 'api' | 'demo';
+  /** A manual value recorded over a key result's measuring KPIs (migration 0011). */
+  isOverride: Generated<boolean>;
   /** Entry order (migration 0013): same-day check-ins are ordered by it; the database fills it. */
   entryOrder: ColumnType<string, never, never>;
 }

@@ -47,7 +47,8 @@ function krValue(feed: KrFeed, month: number, kpis: Map<string, (number | null)[
 
 /**
  * Records the demo organisation's 2026 year: monthly check-ins from January to October on the
- * CSO's KPIs (with red months) and on the CIO's and CSO's key results (two of them left stale),
+ * CSO's KPIs (with red months; the CIO's key results they measure follow them) and on the other
+ * key results of the CIO and the CSO (two of them left stale),
  * countermeasures on red months, and check-in cadences. Everything in one transaction; it does
  * nothing when the demo's items are missing or already have check-ins, so it can run again.
  * @returns true when it recorded the year.
@@ -56,7 +57,7 @@ export async function recordDemoYear(db: Db): Promise<boolean> {
   const kpiIds = Object.keys(DEMO_KPI_DEVIATIONS);
   const items = await db
     .selectFrom('matrixItems')
-    .select(['id', 'monthlyPlan', 'direction'])
+    .select(['id', 'monthlyPlan', 'direction', 'sourceKeyResultId'])
     .where('id', 'in', kpiIds)
     .execute();
   if (items.length !== kpiIds.length) return false;
@@ -89,6 +90,8 @@ export async function recordDemoYear(db: Db): Promise<boolean> {
           source: 'demo',
         });
     });
+  // A key result its KPI measures (translated from it) follows the KPI's check-ins: it gets none of its own.
+  const measures = new Map(items.map((item) => [item.id, item.sourceKeyResultId]));
   const latest = new Map<string, { value: number; confidence: number }>();
   for (const feed of DEMO_KR_FEEDS)
     for (let month = 0; month < Math.min(MONTHS, feed.lastMonth); month++) {
@@ -96,6 +99,8 @@ export async function recordDemoYear(db: Db): Promise<boolean> {
       if (value === null) continue;
       const confidence =
         Math.round(Math.min(1, Math.max(0, feed.confidence + (random() - 0.5) * 0.1)) * 100) / 100;
+      latest.set(feed.keyResultId, { value, confidence });
+      if (feed.from.kind === 'kpi' && measures.get(feed.from.kpiId) === feed.keyResultId) continue;
       rows.push({
         id: `demo-${feed.keyResultId}-${month + 1}`,
         keyResultId: feed.keyResultId,
@@ -107,7 +112,6 @@ export async function recordDemoYear(db: Db): Promise<boolean> {
         authorId: feed.authorId,
         source: 'demo',
       });
-      latest.set(feed.keyResultId, { value, confidence });
     }
 
   await db.transaction().execute(async (trx) => {

@@ -18,6 +18,7 @@ export function presentCheckIn(row: Row<'checkIns'>, correctedById: string | nul
     source: row.source,
     correctsId: row.correctsId,
     correctedById,
+    override: row.isOverride,
     createdAt: iso(row.createdAt) ?? '',
   };
 }

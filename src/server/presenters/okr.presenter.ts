@@ -32,6 +32,8 @@ export function presentKeyResult(row: Row<'keyResults'>): KeyResult {
     confidence: row.confidence,
     dueDate: row.dueDate,
     milestones: row.milestones,
+    measureRule: row.measureRule,
+    measureWeights: row.measureWeights,
     position: row.position,
     version: row.version,
   };

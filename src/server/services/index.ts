@@ -60,6 +60,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const mailer = createMailer(options.smtp ?? null);
   const notifier = createNotifier(db, { mailer, webhooks, publicUrl: options.publicUrl ?? null });
   const countermeasures = createCountermeasuresService(db, notifier);
+  const bowling = createBowlingService(db);
   const rhythm = createRhythmService(db);
   const planExport = createPlanExportService(db);
   const memo = options.memo ?? NO_MEMO;
@@ -81,10 +82,10 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     checkIns: createCheckInsService(db, clock),
     apiTokens: createApiTokensService(db),
     progress: createProgressService(db, clock),
-    bowling: createBowlingService(db),
+    bowling,
     countermeasures,
     rhythm,
-    dashboard: createDashboardService(db, clock, countermeasures),
+    dashboard: createDashboardService(db, clock, countermeasures, bowling),
     digest,
     inbox: createInboxService(db, clock, digest),
     /** The demo's year of check-ins, recorded after the demo plan is imported. */

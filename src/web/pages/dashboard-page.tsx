@@ -1,6 +1,7 @@
 /** The unit dashboard: objectives with progress and status, health over time, risks, countermeasures, stale items. */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
+import { attentionTotal, describeAttention } from '../../core/attention';
 import { queries } from '../api/queries';
 import { ExplanationPopover } from '../components/execution/explanation-popover';
 import { HealthChart } from '../components/execution/health-chart';
@@ -54,9 +55,16 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
           </div>
           <div className="dashboard-card">
             <h2>Top risks</h2>
-            {data.topRisks.length === 0 ? (
+            {attentionTotal(data.attention) === 0 ? (
               <p className="muted">Nothing at risk.</p>
             ) : (
+              <ul className="dash-attention" data-testid="attention" aria-label="What needs attention">
+                {describeAttention(data.attention).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            )}
+            {data.topRisks.length > 0 && (
               <ul className="dash-list">
                 {data.topRisks.map((risk) => (
                   <li key={risk.id}>

@@ -132,6 +132,7 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
                   edit={edit}
                   cycle={cycle}
                   count={objectives.length}
+                  canEdit={canEdit}
                 />
               ))}
             </section>

@@ -115,6 +115,8 @@ function passes(
       return holds || seesUp;
     }
     case 'contribute':
+      // The owner of an item checks in on it wherever it lives.
+      if (personId !== null && (check.owners ?? []).includes(personId)) return true;
       if (!holds || RANK[role] < RANK.contributor) return false;
       // A contributor's token checks in on any item; a contributing person only on their own.
       return (

@@ -18,6 +18,7 @@ export interface EffectiveCheckIn {
   checkInDate: string;
   value: number;
   confidence: number | null;
+  isOverride: boolean;
 }
 
 /** Effective check-ins on these key results or KPIs, oldest first (date, then entry order). */
@@ -29,7 +30,7 @@ export async function effectiveCheckIns(
   if (ids.length === 0) return [];
   return db
     .selectFrom('effectiveCheckIns as c')
-    .select([`c.${column} as itemId`, 'c.checkInDate', 'c.value', 'c.confidence'])
+    .select([`c.${column} as itemId`, 'c.checkInDate', 'c.value', 'c.confidence', 'c.isOverride'])
     .where(`c.${column}`, 'in', [...ids])
     .orderBy('c.checkInDate')
     .orderBy('c.entryOrder')

@@ -26,6 +26,7 @@ import {
   type CheckInSubject,
 } from './check-in-subjects';
 import type { Clock } from '../clock';
+import { measuredIssue, measuredKeyResults, refreshMeasuredKeyResults } from './measured-key-results';
 import { unitSubtree } from '../structure/unit-scope';
 
 type Source = 'manual' | 'upload' | 'api' | 'demo';
@@ -94,6 +95,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
       located.push({ row, subject });
     }
     issues.push(...(await authorIssues(db, located)));
+    issues.push(...(await measuredIssues(db, located)));
     return { issues, located, forbidden };
   }
 
@@ -121,14 +123,21 @@ export function createCheckInsService(db: Db, clock: Clock) {
               checkInDate: row.date,
               authorId: row.authorId ?? null,
               source,
+              isOverride: subject.kind === 'key_result' && row.override === true,
             })
             .returningAll()
             .executeTakeFirstOrThrow(),
         );
       }
-      await refreshKeyResultsFromCheckIns(
+      const keyResultIds = located
+        .filter((entry) => entry.subject.kind === 'key_result')
+        .map((entry) => entry.subject.id);
+      await refreshKeyResultsFromCheckIns(trx, keyResultIds);
+      await refreshMeasuredKeyResults(
         trx,
-        located.filter((entry) => entry.subject.kind === 'key_result').map((entry) => entry.subject.id),
+        located.filter((entry) => entry.subject.kind === 'kpi').map((entry) => entry.subject.id),
+        keyResultIds,
+        clock(),
       );
       return written.map((row) => presentCheckIn(row));
     });
@@ -245,10 +254,17 @@ export function createCheckInsService(db: Db, clock: Clock) {
             authorId: input.authorId ?? original.authorId,
             correctsId: original.id,
             source: original.source,
+            isOverride: original.isOverride,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
         if (original.keyResultId) await refreshKeyResultsFromCheckIns(trx, [original.keyResultId]);
+        await refreshMeasuredKeyResults(
+          trx,
+          original.kpiItemId ? [original.kpiItemId] : [],
+          original.keyResultId ? [original.keyResultId] : [],
+          clock(),
+        );
         return presentCheckIn(written);
       });
     },
@@ -275,6 +291,25 @@ async function authorIssues(
       path: fieldPath(row, row.columns ? 'author' : 'authorId'),
       message: `no person with id ${row.authorId ?? ''} in this organisation`,
     }));
+}
+
+/**
+ * A key result its KPIs measure follows them: a manual value on it is refused, naming the KPIs,
+ * unless the row says it overrides them.
+ */
+async function measuredIssues(
+  db: Db,
+  located: readonly { row: LocatedRow; subject: CheckInSubject }[],
+): Promise<Issue[]> {
+  const manual = located.filter(({ row, subject }) => subject.kind === 'key_result' && row.override !== true);
+  const measured = await measuredKeyResults(
+    db,
+    manual.map(({ subject }) => subject.id),
+  );
+  return manual.flatMap(({ row, subject }) => {
+    const kpis = measured.get(subject.id);
+    return kpis ? [measuredIssue(fieldPath(row, 'item'), subject.id, kpis)] : [];
+  });
 }
 
 /** A cycle locked while the rows were being checked refuses them too, inside the writing transaction. */

@@ -7,7 +7,10 @@ import type { ObjectiveProgress, OrganisationOverview, UnitDashboard } from '../
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 import type { Clock } from '../clock';
+import type { createBowlingService } from './bowling.service';
 import type { createCountermeasuresService } from './countermeasures.service';
+import { initiativeStanding, isOverdue } from '../../../core/attention';
+import { matrixOfUnitYear } from '../../db/repositories/matrix.repository';
 import { loadExecutionData, type ExecutionData } from './execution-data';
 import { computeSnapshot, type Snapshot } from '../../../core/execution-snapshot';
 import { assertInOrganisation, organisationOfUnit } from '../structure/references';
@@ -71,7 +74,47 @@ export function createDashboardService(
   db: Db,
   clock: Clock,
   countermeasures: ReturnType<typeof createCountermeasuresService>,
+  bowling: ReturnType<typeof createBowlingService>,
 ) {
+  /**
+   * The counts of what needs attention: the unit's objectives and key results off their track,
+   * and from its X-matrix of the cycle's year the red and amber KPI months (up to the day), the
+   * initiatives late or at risk, and the open countermeasures past their due date.
+   */
+  async function attention(
+    unitId: string,
+    year: number,
+    day: string,
+    objectives: readonly ObjectiveProgress[],
+    open: readonly { status: string; dueDate: string | null }[],
+  ): Promise<UnitDashboard['attention']> {
+    const offTrack = (status: { status: string }) => status.status !== 'on_track';
+    const chart = await bowling.chart(unitId, year);
+    const monthsUpTo = Number(day.slice(0, 4)) > year ? 12 : Number(day.slice(5, 7));
+    const frames = chart.rows.flatMap((row) => row.frames.filter((frame) => frame.month <= monthsUpTo));
+    const matrix = await matrixOfUnitYear(db, unitId, year);
+    const initiatives = matrix
+      ? await db
+          .selectFrom('matrixItems')
+          .select(['status', 'startDate', 'endDate'])
+          .where('matrixId', '=', matrix.id)
+          .where('part', '=', 'how')
+          .execute()
+      : [];
+    const standing = initiatives.map((item) => initiativeStanding(item, day));
+    return {
+      objectivesAtRisk: objectives.filter((objective) => offTrack(objective.status)).length,
+      keyResultsAtRisk: objectives.flatMap((objective) =>
+        objective.keyResults.filter((kr) => offTrack(kr.status)),
+      ).length,
+      kpiMonthsRed: frames.filter((frame) => frame.colour === 'red').length,
+      kpiMonthsAmber: frames.filter((frame) => frame.colour === 'yellow').length,
+      initiativesLate: standing.filter((entry) => entry === 'late').length,
+      initiativesAtRisk: standing.filter((entry) => entry === 'at_risk').length,
+      countermeasuresOverdue: open.filter((entry) => isOverdue(entry, day)).length,
+    };
+  }
+
   return {
     /**
      * Progress and status of the unit's objectives, health over time (one point per month-end),
@@ -100,14 +143,16 @@ export function createDashboardService(
           offTrack: count('off_track'),
         };
       });
+      const openCountermeasures = await countermeasures.listByUnit(unitId, { open: true });
       return {
         unitId,
         cycleId,
         asOf: day,
         objectives,
+        attention: await attention(unitId, data.cycle.year, day, objectives, openCountermeasures),
         health,
         topRisks: topRisks(objectives, snapshot.elapsed),
-        openCountermeasures: await countermeasures.listByUnit(unitId, { open: true }),
+        openCountermeasures,
         staleItems: (await scanStaleItems(db, data, snapshot, new Set([unitId]))).stale,
         openCatchballItems: await countOpenProposals(db, unitId),
       };

@@ -1,10 +1,11 @@
-import type { ExecutionInput, Reading } from '../../../core/execution-snapshot';
+import type { ExecutionInput, KeyResultMeasure, Reading } from '../../../core/execution-snapshot';
 import type { Cadence } from '../../../core/staleness';
 import {
   effectiveCheckIns,
   type CheckInColumn,
   type EffectiveCheckIn,
 } from '../../db/repositories/check-in.repository';
+import { measuringKpis, type MeasuringKpiRow } from '../../db/repositories/measure.repository';
 import { keyResultsOfObjectives, objectivesOfCycle } from '../../db/repositories/okr.repository';
 import { unitsOfOrganisation } from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
@@ -20,6 +21,8 @@ export interface ExecutionData {
   readings: Map<string, Reading[]>;
   overrides: Map<string, { status: Row<'statusOverrides'>['status']; reason: string }>;
   cadences: Map<string, Cadence>;
+  /** The KPIs measuring key results, with their units' names. */
+  measuringKpis: MeasuringKpiRow[];
   /** The same, as core's snapshot reads it (computeSnapshot(data.input, day)). */
   input: ExecutionInput;
 }
@@ -30,7 +33,12 @@ function groupReadings(rows: readonly EffectiveCheckIn[]): Map<string, Reading[]
   for (const row of rows) {
     if (row.itemId === null) continue;
     const list = readings.get(row.itemId) ?? [];
-    list.push({ date: row.checkInDate, value: row.value, confidence: row.confidence });
+    list.push({
+      date: row.checkInDate,
+      value: row.value,
+      confidence: row.confidence,
+      ...(row.isOverride ? { override: true } : {}),
+    });
     readings.set(row.itemId, list);
   }
   return readings;
@@ -43,6 +51,52 @@ export async function effectiveReadings(
   ids: readonly string[],
 ): Promise<Map<string, Reading[]>> {
   return groupReadings(await effectiveCheckIns(db, column, ids));
+}
+
+/**
+ * The measures of key results (the KPIs translated from them, in matrices of `year`) and the
+ * effective check-ins of those KPIs, as core's snapshot reads them.
+ */
+export async function loadMeasures(
+  db: Db,
+  keyResults: readonly Pick<Row<'keyResults'>, 'id' | 'measureRule' | 'measureWeights'>[],
+  year?: number,
+): Promise<{
+  rows: MeasuringKpiRow[];
+  measures: Map<string, KeyResultMeasure>;
+  kpiReadings: Map<string, Reading[]>;
+}> {
+  const rows = await measuringKpis(
+    db,
+    keyResults.map((kr) => kr.id),
+    year,
+  );
+  const measures = new Map<string, KeyResultMeasure>();
+  const byId = new Map(keyResults.map((kr) => [kr.id, kr]));
+  for (const row of rows) {
+    const kr = byId.get(row.keyResultId);
+    if (!kr) continue;
+    const measure = measures.get(kr.id) ?? { rule: kr.measureRule, weights: kr.measureWeights, kpis: [] };
+    measures.set(kr.id, {
+      ...measure,
+      kpis: [
+        ...measure.kpis,
+        {
+          id: row.id,
+          title: row.title,
+          unitId: row.unitId,
+          unitName: row.unitName,
+          unitOfMeasure: row.unitOfMeasure,
+        },
+      ],
+    });
+  }
+  const kpiReadings = await effectiveReadings(
+    db,
+    'kpiItemId',
+    rows.map((row) => row.id),
+  );
+  return { rows, measures, kpiReadings };
 }
 
 /** Unit cadences set explicitly (units without a row inherit). */
@@ -85,6 +139,7 @@ export async function loadExecutionData(db: Db, cycleId: string): Promise<Execut
     db,
     units.map((unit) => unit.id),
   );
+  const measured = await loadMeasures(db, keyResults, cycle.year);
   const input: ExecutionInput = {
     cycle: { startDate: cycle.startDate, endDate: cycle.endDate },
     units: units.map(({ id, parentId }) => ({ id, parentId })),
@@ -112,6 +167,18 @@ export async function loadExecutionData(db: Db, cycleId: string): Promise<Execut
     readings,
     overrides,
     cadences,
+    measures: measured.measures,
+    kpiReadings: measured.kpiReadings,
   };
-  return { cycle, units, objectives, keyResults, readings, overrides, cadences, input };
+  return {
+    cycle,
+    units,
+    objectives,
+    keyResults,
+    readings,
+    overrides,
+    cadences,
+    measuringKpis: measured.rows,
+    input,
+  };
 }

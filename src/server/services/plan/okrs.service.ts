@@ -138,6 +138,8 @@ export function createOkrsService(db: Db) {
           ownerId: input.ownerId ?? null,
           confidence: input.confidence ?? null,
           dueDate: input.dueDate ?? null,
+          ...(input.measureRule === undefined ? {} : { measureRule: input.measureRule }),
+          ...(input.measureWeights === undefined ? {} : { measureWeights: toJson(input.measureWeights) }),
           position: nextPosition(siblings),
         })
         .returningAll()
@@ -163,7 +165,7 @@ export function createOkrsService(db: Db) {
         targetHigh: input.targetHigh === undefined ? current.targetHigh : input.targetHigh,
         milestones: input.milestones ?? current.milestones,
       });
-      const { version, milestones, ...values } = input;
+      const { version, milestones, measureWeights, ...values } = input;
       const organisationId = await organisationOfUnit(db, objective.unitId);
       // The target's history keeps every value it has had; edits are recorded with the change.
       const row = await db.transaction().execute(async (trx) => {
@@ -172,7 +174,11 @@ export function createOkrsService(db: Db) {
           'keyResults',
           id,
           version,
-          { ...values, ...(milestones === undefined ? {} : { milestones: toJson(milestones) }) },
+          {
+            ...values,
+            ...(milestones === undefined ? {} : { milestones: toJson(milestones) }),
+            ...(measureWeights === undefined ? {} : { measureWeights: toJson(measureWeights) }),
+          },
           presentKeyResult,
         );
         await recordTargetChange(trx, {

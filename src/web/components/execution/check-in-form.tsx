@@ -32,11 +32,23 @@ interface CheckInFormProps {
   /** Called after the server accepted the check-in. */
   onDone: () => void;
   onCancel: () => void;
+  /** The KPIs measuring the key result (`<KPI> (<unit>)`): a value here is then an explicit override. */
+  measuredBy?: readonly string[] | undefined;
 }
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
-export function CheckInForm({ subject, title, cycle, correcting, onDone, onCancel }: CheckInFormProps) {
+export function CheckInForm({
+  subject,
+  title,
+  cycle,
+  correcting,
+  onDone,
+  onCancel,
+  measuredBy = [],
+}: CheckInFormProps) {
+  const measured = measuredBy.length > 0 && !correcting;
+  const [override, setOverride] = useState(false);
   const [value, setValue] = useState(correcting ? String(correcting.value) : '');
   const [confidence, setConfidence] = useState(
     correcting?.confidence === null || correcting?.confidence === undefined
@@ -50,7 +62,7 @@ export function CheckInForm({ subject, title, cycle, correcting, onDone, onCance
     async () => {
       const fields = { value: Number(value), confidence: Number(confidence), comment, date };
       if (correcting) await correctCheckIn(correcting.id, fields);
-      else await createCheckIn({ ...subject, ...fields });
+      else await createCheckIn({ ...subject, ...fields, ...(measured ? { override } : {}) });
       onDone();
     },
     {
@@ -67,6 +79,24 @@ export function CheckInForm({ subject, title, cycle, correcting, onDone, onCance
 
   return (
     <form className="check-in-form" aria-label={`${verb} on ${title}`} onSubmit={save.onSubmit} noValidate>
+      {measured && (
+        <div className="check-in-measured">
+          <p>
+            This key result follows {measuredBy.length === 1 ? 'its KPI' : 'its KPIs'}{' '}
+            <strong>{measuredBy.join(', ')}</strong>. Check in there, or record a manual value over{' '}
+            {measuredBy.length === 1 ? 'it' : 'them'}; history shows it as an override.
+          </p>
+          <label className="check-in-override">
+            <input
+              type="checkbox"
+              name="override"
+              checked={override}
+              onChange={(event) => setOverride(event.target.checked)}
+            />
+            <span>Record as a manual override of the KPIs</span>
+          </label>
+        </div>
+      )}
       <label>
         <span>Value</span>
         <input
@@ -108,8 +138,13 @@ export function CheckInForm({ subject, title, cycle, correcting, onDone, onCance
         <input name="comment" value={comment} onChange={(event) => setComment(event.target.value)} />
       </label>
       <div className="check-in-actions">
-        <Button variant="primary" size="sm" type="submit" disabled={save.isPending || value.trim() === ''}>
-          {correcting ? 'Save correction' : 'Save check-in'}
+        <Button
+          variant="primary"
+          size="sm"
+          type="submit"
+          disabled={save.isPending || value.trim() === '' || (measured && !override)}
+        >
+          {correcting ? 'Save correction' : measured ? 'Save override' : 'Save check-in'}
         </Button>
         <Button variant="ghost" size="sm" onClick={onCancel}>
           Cancel

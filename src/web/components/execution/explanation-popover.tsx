@@ -1,11 +1,23 @@
 /** "How was this computed": an objective's progress term by term, in a disclosure the user opens. */
-import type { UnitProgress } from '../../../contracts';
+import type { KeyResultProgress, UnitProgress } from '../../../contracts';
+import { MEASURE_RULE_LABEL } from '../../../core/measured-by';
 
 type Explanation = UnitProgress['objectives'][number]['explanation'];
 
 const pct = (value: number): string => `${Math.round(value * 100)}%`;
 
-export function ExplanationPopover({ explanation }: { explanation: Explanation }) {
+/**
+ * `keyResults`, when given, names the KPIs behind each measured key result term: each with the
+ * unit it belongs to, its value and its date.
+ */
+export function ExplanationPopover({
+  explanation,
+  keyResults = [],
+}: {
+  explanation: Explanation;
+  keyResults?: readonly KeyResultProgress[];
+}) {
+  const measureOf = new Map(keyResults.flatMap((kr) => (kr.measure ? [[kr.id, kr] as const] : [])));
   return (
     <details className="explanation" data-testid="explanation">
       <summary>How was this computed?</summary>
@@ -29,6 +41,7 @@ export function ExplanationPopover({ explanation }: { explanation: Explanation }
                     {term.kind === 'objective' ? 'Aligned objective · ' : 'KR · '}
                   </span>
                   {term.title}
+                  <MeasureNote kr={measureOf.get(term.id)} />
                 </td>
                 <td className="tabular">{pct(term.progress)}</td>
                 <td className="tabular">{term.weight}</td>
@@ -48,5 +61,24 @@ export function ExplanationPopover({ explanation }: { explanation: Explanation }
         </table>
       </div>
     </details>
+  );
+}
+
+function MeasureNote({ kr }: { kr: KeyResultProgress | undefined }) {
+  if (!kr?.measure) return null;
+  const { measure } = kr;
+  const kpis = measure.contributions
+    .map(
+      (kpi) =>
+        `${kpi.title} (${kpi.unitName}): ${kpi.value === null ? 'no value yet' : `${kpi.value} ${kpi.unitOfMeasure}`.trim()}${kpi.date ? ` on ${kpi.date}` : ''}`,
+    )
+    .join('; ');
+  const rule = measure.contributions.length > 1 ? `${MEASURE_RULE_LABEL[measure.rule]} of ` : '';
+  return (
+    <span className="explanation-measure">
+      {kr.valueSource === 'override' ? 'Manual override over ' : 'Measured by '}
+      {rule}
+      {kpis}
+    </span>
   );
 }

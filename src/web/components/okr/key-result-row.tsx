@@ -21,6 +21,7 @@ import {
   withUnit,
 } from './okr-format';
 import { CheckInHistory } from './check-in-history';
+import { MeasuredBy } from './measured-by';
 import { ProgressBar } from './progress-bar';
 import { paths } from '../../paths';
 import { plural } from '../../../core/plural';
@@ -36,9 +37,22 @@ interface KeyResultRowProps {
   edit?: { actions: OkrEditActions; objective: Objective; index: number; count: number } | undefined;
   /** The key result's cycle, for the check-in date's range. */
   cycle?: { startDate: string; endDate: string; name: string } | undefined;
+  /** The unit the key result belongs to. */
+  unitId: string;
+  /** Editors change how several measuring KPIs combine. */
+  canEdit: boolean;
 }
 
-export function KeyResultRow({ kr, owner, execution, onCheckedIn, edit, cycle }: KeyResultRowProps) {
+export function KeyResultRow({
+  kr,
+  owner,
+  execution,
+  onCheckedIn,
+  edit,
+  cycle,
+  unitId,
+  canEdit,
+}: KeyResultRowProps) {
   const [checkingIn, setCheckingIn] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const [showCheckIns, setShowCheckIns] = useState(false);
@@ -67,7 +81,7 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn, edit, cycle }:
         <TargetText kr={kr} />
       </div>
       <div className="kr-current tabular" title="Current value">
-        <span className="kr-label">Now</span> {currentText(kr)}
+        <span className="kr-label">Now</span> {currentText(kr, execution)}
       </div>
       <ProgressBar value={progress} label={`Progress of ${kr.title}`} />
       <div className="kr-meta">
@@ -165,6 +179,15 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn, edit, cycle }:
           onClose={() => setShowCheckIns(false)}
         />
       )}
+      {execution?.measure && (
+        <MeasuredBy
+          kr={kr}
+          measure={execution.measure}
+          overridden={execution.valueSource === 'override'}
+          unitId={unitId}
+          canEdit={canEdit}
+        />
+      )}
       {showHistory && (
         <HistoryDrawer
           subject={{ entityId: kr.id, entityTable: 'key_results', title: kr.title }}
@@ -176,6 +199,7 @@ export function KeyResultRow({ kr, owner, execution, onCheckedIn, edit, cycle }:
           subject={{ keyResultId: kr.id }}
           title={kr.title}
           cycle={cycle}
+          measuredBy={execution?.measure?.contributions.map((kpi) => `${kpi.title} (${kpi.unitName})`)}
           onCancel={() => setCheckingIn(false)}
           onDone={() => {
             setCheckingIn(false);
@@ -210,9 +234,11 @@ function TargetText({ kr }: { kr: KeyResult }) {
   }
 }
 
-function currentText(kr: KeyResult): string {
-  if (kr.current === null) return '—';
-  if (kr.kind === 'binary') return kr.current >= 1 ? 'Done' : 'Not done';
-  if (kr.kind === 'milestone') return `${formatNumber(kr.current)} of ${kr.milestones.length}`;
-  return withUnit(kr.current, kr.unitOfMeasure);
+/** The server's current value once loaded (a measured key result's comes from its KPIs), else the stored one. */
+function currentText(kr: KeyResult, execution: KeyResultProgress | undefined): string {
+  const current = execution ? execution.current : kr.current;
+  if (current === null) return '—';
+  if (kr.kind === 'binary') return current >= 1 ? 'Done' : 'Not done';
+  if (kr.kind === 'milestone') return `${formatNumber(current)} of ${kr.milestones.length}`;
+  return withUnit(current, kr.unitOfMeasure);
 }

@@ -35,6 +35,8 @@ interface ObjectiveCardProps {
   cycle?: { name: string; startDate: string; endDate: string } | undefined;
   /** How many objectives the list has (for move down). */
   count?: number;
+  /** Editors of the unit change how several measuring KPIs combine. */
+  canEdit?: boolean;
 }
 
 export function ObjectiveCard({
@@ -48,6 +50,7 @@ export function ObjectiveCard({
   edit,
   cycle,
   count = 1,
+  canEdit = false,
 }: ObjectiveCardProps) {
   const krs = [...objective.keyResults].sort((a, b) => a.position - b.position);
   return (
@@ -135,7 +138,9 @@ export function ObjectiveCard({
           </IconButton>
         </div>
       )}
-      {execution && <ExplanationPopover explanation={execution.explanation} />}
+      {execution && (
+        <ExplanationPopover explanation={execution.explanation} keyResults={execution.keyResults} />
+      )}
       {krs.length > 0 ? (
         <ul className="kr-list">
           {krs.map((kr, krIndex) => (
@@ -154,6 +159,8 @@ export function ObjectiveCard({
               owner={kr.ownerId ? peopleById.get(kr.ownerId) : undefined}
               execution={execution?.keyResults.find((view) => view.id === kr.id)}
               onCheckedIn={!mayCheckIn || mayCheckIn(kr) ? onCheckedIn : undefined}
+              unitId={objective.unitId}
+              canEdit={canEdit}
             />
           ))}
         </ul>
