@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 3199);
+/** The demo server's port. */
+export const PORT = Number(process.env.E2E_PORT ?? 3199);
 /** The second server: an empty store (no demo) whose first administrator comes from the environment. */
 export const EMPTY_PORT = Number(process.env.E2E_EMPTY_PORT ?? PORT + 1000);
 export const EMPTY_ADMIN = { email: 'founder@example.com', password: 'first-admin-pass' } as const;

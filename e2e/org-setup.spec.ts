@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { EMPTY_ADMIN, EMPTY_PORT } from '../playwright.config';
+import { EMPTY_ADMIN, EMPTY_PORT, PORT } from '../playwright.config';
 import { SignInPage } from './pages/sign-in-page';
 
 /**
@@ -13,6 +13,10 @@ const SHOTS = process.env.SETUP_SHOTS;
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
+
+/** A tab of the settings (the setup steps above them link to the same sections). */
+const tab = (page: Page, name: RegExp) =>
+  page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name });
 
 test('the first administrator builds an organisation in the web app', async ({ page }) => {
   const signIn = new SignInPage(page);
@@ -40,11 +44,9 @@ test('the first administrator builds an organisation in the web app', async ({ p
   async function add(name: string, parent?: string) {
     await addUnit.getByLabel('Unit name').fill(name);
     if (parent)
-      await addUnit
-        .getByLabel('Parent unit')
-        .selectOption({
-          label: `\u2002${'\u2002'.repeat(parent.split('/').length - 1)}${parent.split('/').at(-1) ?? ''}`,
-        });
+      await addUnit.getByLabel('Parent unit').selectOption({
+        label: `\u2002${'\u2002'.repeat(parent.split('/').length - 1)}${parent.split('/').at(-1) ?? ''}`,
+      });
     await addUnit.getByRole('button', { name: 'Add unit' }).click();
     await expect(units.getByRole('rowheader', { name: name, exact: true })).toBeVisible();
   }
@@ -55,7 +57,7 @@ test('the first administrator builds an organisation in the web app', async ({ p
   await expect(units.getByRole('row')).toHaveCount(5);
 
   // People: one by one, then pasted from a spreadsheet (a bad row first: nothing is written).
-  await page.getByRole('link', { name: /^People/ }).click();
+  await tab(page, /^People/).click();
   await page.getByRole('button', { name: 'Add person' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a person' });
   await dialog.getByLabel('Name', { exact: true }).fill('Priya Raman');
@@ -85,7 +87,7 @@ test('the first administrator builds an organisation in the web app', async ({ p
   await shot(page, 'settings-people');
 
   // A unit owner, picked by name.
-  await page.getByRole('link', { name: /^Units/ }).click();
+  await tab(page, /^Units/).click();
   await units.getByRole('button', { name: 'Edit Cardiology' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit Cardiology' });
   await edit.getByLabel('Owner').selectOption({ label: 'Priya Raman' });
@@ -101,7 +103,7 @@ test('the first administrator builds an organisation in the web app', async ({ p
   await confirm.getByRole('button', { name: 'Cancel' }).click();
 
   // A fiscal-year cycle with its quarters.
-  await page.getByRole('link', { name: /^Cycles/ }).click();
+  await tab(page, /^Cycles/).click();
   const addCycle = page.getByRole('form', { name: 'Add a cycle' });
   await addCycle.getByLabel('Year', { exact: true }).fill('2026');
   await addCycle.getByLabel('Starts in').selectOption({ label: 'April (fiscal year)' });
@@ -112,7 +114,7 @@ test('the first administrator builds an organisation in the web app', async ({ p
   await shot(page, 'settings-cycles');
 
   // General: the part labels chosen at the start.
-  await page.getByRole('link', { name: 'General', exact: true }).click();
+  await tab(page, /^General$/).click();
   await expect(page.getByLabel(/^South/)).toHaveValue('Strategic pillars');
   await expect(page.getByLabel('Breakthrough horizon (years)')).toHaveValue('4');
   await shot(page, 'settings-general');
@@ -120,4 +122,44 @@ test('the first administrator builds an organisation in the web app', async ({ p
   // The organisation now opens on its units.
   await page.goto('/');
   await expect(page).toHaveURL(/\/org\/contoso-health\/units\//);
+});
+
+test.describe('on the demo organisation', () => {
+  test.use({ baseURL: `http://localhost:${String(PORT)}` });
+
+  test('a viewer reads the settings without a control to change them', async ({ page }) => {
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await signIn.signIn('viewer@northwind.example', 'catchball-demo');
+    await expect(signIn.accountName).toBeVisible();
+    await page.goto('/org/acme/settings/units');
+    await expect(page.getByTestId('view-only')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Units' })).toContainText('Security (CSO)');
+    await expect(page.getByRole('form', { name: 'Add a unit' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^(Edit|Delete) / })).toHaveCount(0);
+    await tab(page, /^People/).click();
+    await expect(page.getByRole('form', { name: 'Paste people' })).toHaveCount(0);
+    await tab(page, /^General$/).click();
+    await expect(page.getByLabel('Organisation name')).toHaveAttribute('readonly', '');
+    await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+    await shot(page, 'settings-general-viewer');
+  });
+
+  test('an admin is told what keeps a unit from being deleted', async ({ page }) => {
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await signIn.signIn('admin@northwind.example', 'catchball-demo');
+    await expect(signIn.accountName).toBeVisible();
+    await page.goto('/org/acme/settings/units');
+    const units = page.getByRole('table', { name: 'Units' });
+    await units.getByRole('button', { name: 'Delete Security (CSO)' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete Security (CSO)?' });
+    await confirm.getByRole('button', { name: 'Delete unit' }).click();
+    await expect(confirm).toContainText(
+      /Security \(CSO\) has \d+ units? below it, \d+ objectives and .*X-matri/,
+    );
+    await shot(page, 'settings-delete-refused');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(units).toContainText('Security (CSO)');
+  });
 });

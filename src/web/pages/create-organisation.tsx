@@ -71,15 +71,21 @@ export function CreateOrganisation() {
         aria-label="Create your organisation"
       >
         <FormAlert error={save.error} fields={['name', 'id', 'horizonYears', 'partNames']} />
-        <OrganisationFields values={values} onChange={setValues} errors={save.fieldErrors} />
-        <TextField
-          label="Organisation id"
-          name="id"
-          value={slug}
-          onChange={(event) => setId(event.target.value)}
-          error={save.fieldErrors.id}
-          hint={`Used in addresses and plan files: /org/${slug || '…'}. Derived from the name unless you change it.`}
-          pattern="[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}"
+        <OrganisationFields
+          values={values}
+          onChange={setValues}
+          errors={save.fieldErrors}
+          besideName={
+            <TextField
+              label="Organisation id"
+              name="id"
+              value={slug}
+              onChange={(event) => setId(event.target.value)}
+              error={save.fieldErrors.id}
+              hint={`In addresses and plan files: /org/${slug || '…'}`}
+              pattern="[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}"
+            />
+          }
         />
         <div className="admin-card-actions">
           <SubmitButton submit={save} pendingLabel="Creating…">

@@ -2,6 +2,7 @@
  * The fields that describe an organisation: its name, the display names of the five X-matrix parts
  * and the breakthrough horizon. The create flow adds the id; settings edit the rest.
  */
+import type { ReactNode } from 'react';
 import {
   DEFAULT_PART_NAMES,
   MATRIX_PARTS,
@@ -35,10 +36,18 @@ interface OrganisationFieldsProps {
   onChange: (values: OrganisationValues) => void;
   errors: Record<string, string>;
   readOnly?: boolean;
+  /** Drawn beside the name (the create flow's id field). */
+  besideName?: ReactNode;
 }
 
 /** Name, horizon and the five part labels; `errors` are useSubmit's field errors. */
-export function OrganisationFields({ values, onChange, errors, readOnly = false }: OrganisationFieldsProps) {
+export function OrganisationFields({
+  values,
+  onChange,
+  errors,
+  readOnly = false,
+  besideName,
+}: OrganisationFieldsProps) {
   const set = (patch: Partial<OrganisationValues>) => onChange({ ...values, ...patch });
   return (
     <>
@@ -54,6 +63,7 @@ export function OrganisationFields({ values, onChange, errors, readOnly = false 
           error={errors.name}
           placeholder="Northwind Financial"
         />
+        {besideName}
         <TextField
           label="Breakthrough horizon (years)"
           name="horizonYears"

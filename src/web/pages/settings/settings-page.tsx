@@ -14,6 +14,7 @@ import { useMe } from '../../session/session-context';
 import { CyclesSection } from './cycles-section';
 import { GeneralSection } from './general-section';
 import { PeopleSection } from './people-section';
+import { SetupSteps } from './setup-steps';
 import { UnitsSection } from './units-section';
 
 const LABELS: Record<SettingsSection, string> = {
@@ -59,6 +60,7 @@ export function SettingsPage({ section }: { section: string | undefined }) {
           )}
         </div>
       </header>
+      {!readOnly && <SetupSteps org={org} current={section} />}
       <Tabs
         label="Settings sections"
         current={section}
