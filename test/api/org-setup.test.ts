@@ -20,6 +20,26 @@ describe('organisation setup', () => {
       body: { people: rows } as never,
     });
 
+  it('refuses a bad organisation naming the field, creating nothing', async () => {
+    const badId = await t.call(endpoints.organisations.create, {
+      body: { id: 'two words', name: 'Two Words' },
+    });
+    expect(badId.statusCode).toBe(400);
+    expect(JSON.stringify(badId.data)).toContain('"path":"body.id"');
+    const badHorizon = await t.call(endpoints.organisations.create, {
+      body: { id: 'far', name: 'Far', horizonYears: 11 },
+    });
+    expect(badHorizon.statusCode).toBe(400);
+    expect(JSON.stringify(badHorizon.data)).toContain('horizonYears');
+    const badPart = await t.call(endpoints.organisations.create, {
+      body: { id: 'blank', name: 'Blank', partNames: { what: ' ' } },
+    });
+    expect(badPart.statusCode).toBe(400);
+    expect(JSON.stringify(badPart.data)).toContain('partNames.what');
+    const listed = body<{ id: string }[]>(await t.call(endpoints.organisations.list, {}));
+    expect(listed.map((organisation) => organisation.id)).toEqual(['setup']);
+  });
+
   it('refuses a bad row naming its index and field, and writes none of the rows', async () => {
     const answer = await addPeople([
       { name: 'Ada Lovelace', email: 'ada@example.com', skills: ['Analysis'], monthlyCapacity: 15 },
