@@ -1,10 +1,16 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 3199);
+/** The demo server's port. */
+export const PORT = Number(process.env.E2E_PORT ?? 3199);
+/** The second server: an empty store (no demo) whose first administrator comes from the environment. */
+export const EMPTY_PORT = Number(process.env.E2E_EMPTY_PORT ?? PORT + 1000);
+export const EMPTY_ADMIN = { email: 'founder@example.com', password: 'first-admin-pass' } as const;
 
 /**
  * Browser tests drive Debian's Chromium (Playwright's own browser download is not used). The
- * server is the real one: `catchball serve` on a fresh embedded store with the demo loaded.
+ * server is the real one: `catchball serve` on a fresh embedded store with the demo loaded; a
+ * second one on an empty store (`--no-demo`, port E2E_EMPTY_PORT) serves org-setup.spec.ts, which
+ * builds an organisation from nothing in the browser.
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -32,11 +38,26 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -rf test-results/e2e-data && node bin/catchball.mjs serve --port ${PORT} --data-dir test-results/e2e-data`,
-    url: `http://localhost:${PORT}/readyz`,
-    timeout: 90_000,
-    reuseExistingServer: false,
-    env: { LOG_LEVEL: 'silent', DATABASE_URL: '' },
-  },
+  webServer: [
+    {
+      command: `rm -rf test-results/e2e-data && node bin/catchball.mjs serve --port ${PORT} --data-dir test-results/e2e-data`,
+      url: `http://localhost:${PORT}/readyz`,
+      timeout: 90_000,
+      reuseExistingServer: false,
+      env: { LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    },
+    {
+      command: `rm -rf test-results/e2e-empty-data && node bin/catchball.mjs serve --no-demo --port ${EMPTY_PORT} --data-dir test-results/e2e-empty-data`,
+      url: `http://localhost:${EMPTY_PORT}/readyz`,
+      timeout: 90_000,
+      reuseExistingServer: false,
+      env: {
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: '',
+        CATCHBALL_ADMIN_EMAIL: EMPTY_ADMIN.email,
+        CATCHBALL_ADMIN_PASSWORD: EMPTY_ADMIN.password,
+        CATCHBALL_ADMIN_NAME: 'Fiona Founder',
+      },
+    },
+  ],
 });

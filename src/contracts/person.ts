@@ -41,3 +41,11 @@ export const UpdatePersonSchema = z.object({
   userId: IdSchema.nullable().optional(),
 });
 export type UpdatePersonInput = z.infer<typeof UpdatePersonSchema>;
+
+/** One row of a bulk add: a person of the organisation the path names. */
+export const PersonRowSchema = CreatePersonSchema.omit({ id: true, organisationId: true, userId: true });
+export type PersonRow = z.infer<typeof PersonRowSchema>;
+
+/** Many people at once (a spreadsheet pasted in): every row is written, or none. */
+export const CreatePeopleSchema = z.object({ people: z.array(PersonRowSchema).min(1).max(1000) });
+export type CreatePeopleInput = z.infer<typeof CreatePeopleSchema>;

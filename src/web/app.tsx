@@ -14,6 +14,7 @@
  * - `/org/:orgId/map` → the strategy map of the organisation
  * - `/org/:orgId/import?unit=U` → import OKRs from a CSV or XLSX
  * - `/org/:orgId/check-ins/upload?unit=U` → upload check-ins from a CSV or XLSX
+ * - `/org/:orgId/settings/:section` → organisation settings: general, units, cycles, people
  * - `/org/:orgId/members` → members and roles; `/org/:orgId/api-tokens?unit=U` → a unit's API tokens
  * - `/admin/users` → user accounts (site administrators)
  * - `/sign-in?returnTo=P`, `/setup?token=T`, `/invite?token=T` → open to everyone; every other page
@@ -40,6 +41,7 @@ import { UnitPage } from './pages/unit-page';
 import { ApiTokensPage } from './pages/admin/api-tokens-page';
 import { MembersPage } from './pages/admin/members-page';
 import { UsersPage } from './pages/admin/users-page';
+import { SettingsPage } from './pages/settings/settings-page';
 import { InvitePage } from './pages/auth/invite-page';
 import { SetupPage } from './pages/auth/setup-page';
 import { SignInPage } from './pages/auth/sign-in-page';
@@ -151,6 +153,7 @@ function OrgFrame({
         <Route path={routes.apiTokens}>
           <ApiTokensPage />
         </Route>
+        <Route path={routes.settings}>{(params) => <SettingsPage section={params.section} />}</Route>
         <Route path={routes.matrix}>
           {(params) => <UnitPage tab="matrix" unitId={params.unitId} year={Number(params.year)} />}
         </Route>

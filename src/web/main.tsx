@@ -20,6 +20,7 @@ import './styles/wizard.css';
 import './styles/pressure-test.css';
 import './styles/auth.css';
 import './styles/admin.css';
+import './styles/settings.css';
 import './styles/imports.css';
 import './styles/audit.css';
 import './styles/inbox.css';

@@ -31,6 +31,7 @@ export const routes = {
   importMatrix: '/org/:orgId/import/matrix',
   members: '/org/:orgId/members',
   apiTokens: '/org/:orgId/api-tokens',
+  settings: '/org/:orgId/settings/:section?',
   matrix: '/org/:orgId/units/:unitId/matrix/:year',
   pressure: '/org/:orgId/units/:unitId/pressure/:year',
   okrs: '/org/:orgId/units/:unitId/okrs',
@@ -48,6 +49,12 @@ export const routes = {
 export type YearTab = 'matrix' | 'pressure' | 'bowling';
 /** The unit tabs picked by cycle. */
 export type CycleTab = 'okrs' | 'dashboard';
+
+/** The sections of an organisation's settings, each its own address. */
+export const SETTINGS_SECTIONS = ['general', 'units', 'cycles', 'people'] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+export const isSettingsSection = (section: string | undefined): section is SettingsSection =>
+  (SETTINGS_SECTIONS as readonly string[]).includes(section ?? '');
 
 /** Builders of the addresses {@link routes} match, one per route. */
 export const paths = {
@@ -80,6 +87,8 @@ export const paths = {
     `${paths.org(orgId)}/import/matrix${query({ unit: unitId, year: year === undefined ? undefined : String(year) })}`,
   members: (orgId: string) => `${paths.org(orgId)}/members`,
   apiTokens: (orgId: string, unitId?: string) => `${paths.org(orgId)}/api-tokens${query({ unit: unitId })}`,
+  settings: (orgId: string, section: SettingsSection = 'general') =>
+    `${paths.org(orgId)}/settings/${section}`,
 } as const;
 
 const TRACE_KINDS: readonly string[] = [

@@ -4,7 +4,7 @@ import { VersionQuerySchema } from '../crud-endpoints';
 import { CycleSchema } from '../cycle';
 import { defineEndpoint } from '../endpoint';
 import { CreateOrganisationSchema, OrganisationSchema, UpdateOrganisationSchema } from '../organisation';
-import { PersonSchema } from '../person';
+import { CreatePeopleSchema, PersonSchema } from '../person';
 import { UnitSchema } from '../unit';
 import { XMatrixSchema } from '../x-matrix';
 
@@ -72,6 +72,17 @@ export const listPeople = defineEndpoint({
   tag,
   summary: "List the organisation's people",
   params: IdParamsSchema,
+  response: z.array(PersonSchema),
+});
+
+export const createPeople = defineEndpoint({
+  method: 'POST',
+  path: '/api/organisations/:id/people',
+  tag,
+  summary: 'Add many people at once (all or nothing: a bad row writes none, and is named by index and field)',
+  status: 201,
+  params: IdParamsSchema,
+  body: CreatePeopleSchema,
   response: z.array(PersonSchema),
 });
 

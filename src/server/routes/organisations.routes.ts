@@ -51,6 +51,11 @@ export function organisationRoutes(services: Services): Route[] {
       handler: async ({ params, access }) =>
         visiblePersonalRows(access, params.id, await services.people.listByOrganisation(params.id)),
     }),
+    implement(endpoints.createPeople, {
+      // Like one person each, for the whole organisation at once: its editors and admins.
+      access: onOrganisationInPath('edit'),
+      handler: ({ params, body }) => services.people.createMany(params.id, body),
+    }),
     implement(endpoints.listCycles, {
       access: onOrganisationInPath('member'),
       handler: ({ params }) => services.cycles.listByOrganisation(params.id),

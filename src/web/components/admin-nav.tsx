@@ -1,11 +1,11 @@
 /**
- * The sidebar's links to an organisation's administration (members and roles, API tokens), shown
+ * The sidebar's links to an organisation's administration (settings, members and roles, API tokens), shown
  * to those who administer the organisation or one of its units.
  */
 import { Link, useLocation } from 'wouter';
 import { adminsAnything } from '../session/permissions';
 import { useMe } from '../session/session-context';
-import { KeyIcon, UsersIcon } from './icons';
+import { BuildingIcon, KeyIcon, UsersIcon } from './icons';
 import { paths } from '../paths';
 
 export function AdminNav({
@@ -19,6 +19,7 @@ export function AdminNav({
   const [location] = useLocation();
   if (!adminsAnything(me, organisationId)) return null;
   const links = [
+    { href: paths.settings(organisationId), label: 'Organisation settings', icon: <BuildingIcon /> },
     { href: paths.members(organisationId), label: 'Members & roles', icon: <UsersIcon /> },
     {
       href: paths.apiTokens(organisationId, currentUnitId),
@@ -30,7 +31,9 @@ export function AdminNav({
     <nav className="admin-nav" aria-label="Administration">
       <div className="sidebar-heading">Administration</div>
       {links.map((link) => {
-        const current = location === link.href.split('?')[0];
+        const current = link.href.includes('/settings/')
+          ? location.includes('/settings')
+          : location === link.href.split('?')[0];
         return (
           <Link
             key={link.label}

@@ -1,12 +1,18 @@
-/** `/`: sends the user to the first organisation, or explains how to get data in when there is none. */
+/**
+ * `/`: sends the user to the first organisation; on an empty store a site administrator creates
+ * one here, anyone else is told to ask one.
+ */
 import { Redirect } from 'wouter';
 import type { Organisation } from '../../contracts';
 import { EmptyState } from '../components/empty-state';
 import { QueryView, type QueryLike } from '../components/form/query-view';
 import { BuildingIcon } from '../components/icons';
 import { paths } from '../paths';
+import { useMe } from '../session/session-context';
+import { CreateOrganisation } from './create-organisation';
 
 export function HomePage({ organisations }: { organisations: QueryLike<Organisation[]> }) {
+  const me = useMe();
   return (
     <QueryView
       query={organisations}
@@ -18,17 +24,13 @@ export function HomePage({ organisations }: { organisations: QueryLike<Organisat
       {(list) => {
         const first = list[0];
         if (first) return <Redirect to={paths.org(first.id)} replace />;
+        if (me.isSiteAdmin) return <CreateOrganisation />;
         return (
           <div className="page">
-            <EmptyState icon={<BuildingIcon size={22} />} title="No organisation yet">
+            <EmptyState icon={<BuildingIcon size={22} />} title="You are not in an organisation yet">
               <p>
                 Catchball holds one strategy per organisation: its unit tree, OKRs and one X-matrix per unit
-                and year.
-              </p>
-              <p>
-                Import a plan document with <code>catchball import plan.yaml</code>, or start{' '}
-                <code>catchball serve</code> on an empty store (without <code>--no-demo</code>) to load the
-                demo organisation. Then reload this page.
+                and year. Ask an administrator to give you a role in yours; this page opens it once they have.
               </p>
             </EmptyState>
           </div>

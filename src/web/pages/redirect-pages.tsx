@@ -1,5 +1,5 @@
 /** Index routes that pick a sensible page: the first unit with a matrix, the unit's current matrix. */
-import { Redirect } from 'wouter';
+import { Link, Redirect } from 'wouter';
 import { EmptyState } from '../components/empty-state';
 import { BuildingIcon } from '../components/icons';
 import { PageError, PageLoading } from '../components/page-state';
@@ -37,8 +37,9 @@ export function OrgIndexPage() {
   return (
     <div className="page">
       <EmptyState icon={<BuildingIcon size={22} />} title={`${data.organisation.name} has no units yet`}>
-        Units form the tree the strategy cascades through (Office of the CIO → Security → …). Add units with
-        the command line or the API, then give a unit an X-matrix for the year.
+        Units form the tree the strategy cascades through (Office of the CIO → Security → …). Add them in{' '}
+        <Link href={paths.settings(orgId, 'units')}>the organisation's settings</Link>, then give a unit an
+        X-matrix for the year.
       </EmptyState>
     </div>
   );

@@ -33,6 +33,10 @@ export const planCases: Cases = {
   },
   'GET /api/organisations/:id/units': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
   'GET /api/organisations/:id/people': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
+  'POST /api/organisations/:id/people': {
+    req: () => ({ params: { id: ORG }, body: { people: [{ name: 'Pasted Person', skills: ['Audit'] }] } }),
+    checks: onOrganisation,
+  },
   'GET /api/organisations/:id/cycles': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
   'GET /api/organisations/:id/matrices': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
 

@@ -1,7 +1,8 @@
 import { defaultCycleDates, isOrderedRange } from '../../../core/cycle';
+import { deleteRefusal } from '../../../core/dependents';
 import { DomainError, validationError } from '../../../core/errors';
 import type { CreateCycleInput, Cycle, UpdateCycleInput } from '../../../contracts';
-import { cyclesOfOrganisation } from '../../db/repositories/organisation.repository';
+import { cyclesOfOrganisation, objectivesOfCycleCount } from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
 import { deleteVersioned, findRow, getRow, nextPosition, updateVersioned } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -60,7 +61,16 @@ export function createCyclesService(db: Db) {
       return presentCycle(await updateVersioned(db, 'cycles', id, version, values, presentCycle));
     },
 
+    /** Deletes a cycle without objectives; one with objectives is refused naming how many. */
     async remove(id: string, version: number): Promise<void> {
+      const cycle = await getRow(db, 'cycles', id);
+      const objectives = await objectivesOfCycleCount(db, id);
+      const refusal = deleteRefusal(cycle.name, [
+        { count: objectives, one: 'objective', many: 'objectives' },
+      ]);
+      // A stale version is answered first (409 with the current state), as for every delete.
+      if (refusal && cycle.version === version)
+        throw new DomainError('invariant_violated', refusal, { dependents: { objectives } });
       await deleteVersioned(db, 'cycles', id, version, presentCycle);
     },
   };

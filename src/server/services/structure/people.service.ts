@@ -1,6 +1,6 @@
-import { DomainError } from '../../../core/errors';
-import type { CreatePersonInput, Person, UpdatePersonInput } from '../../../contracts';
-import { peopleOfOrganisation } from '../../db/repositories/organisation.repository';
+import { DomainError, validationError, type Issue } from '../../../core/errors';
+import type { CreatePeopleInput, CreatePersonInput, Person, UpdatePersonInput } from '../../../contracts';
+import { peopleOfOrganisation, unitsOfOrganisation } from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
 import { deleteVersioned, findRow, getRow, nextPosition, toJson, updateVersioned } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -52,6 +52,52 @@ export function createPeopleService(db: Db) {
         .returningAll()
         .executeTakeFirstOrThrow();
       return presentPerson(row);
+    },
+
+    /**
+     * Adds every row in one transaction, after placing each: a row naming a unit outside the
+     * organisation refuses the lot with `people[i].unitId`, and nothing is written.
+     */
+    async createMany(organisationId: string, input: CreatePeopleInput): Promise<Person[]> {
+      await getRow(db, 'organisations', organisationId);
+      const units = new Set((await unitsOfOrganisation(db, organisationId)).map((unit) => unit.id));
+      const issues: Issue[] = input.people.flatMap((row, index) =>
+        row.unitId && !units.has(row.unitId)
+          ? [
+              {
+                path: `people[${String(index)}].unitId`,
+                message: `no unit with id ${row.unitId} in organisation ${organisationId}`,
+              },
+            ]
+          : [],
+      );
+      if (issues.length > 0) throw validationError(issues);
+      return db.transaction().execute(async (trx) => {
+        const others = await trx
+          .selectFrom('people')
+          .select('position')
+          .where('organisationId', '=', organisationId)
+          .execute();
+        const first = nextPosition(others);
+        const rows = await trx
+          .insertInto('people')
+          .values(
+            input.people.map((row, index) => ({
+              id: newId('person'),
+              organisationId,
+              unitId: row.unitId ?? null,
+              name: row.name,
+              email: row.email ?? null,
+              skills: toJson(row.skills ?? []),
+              monthlyCapacity: row.monthlyCapacity ?? 18,
+              userId: null,
+              position: first + index,
+            })),
+          )
+          .returningAll()
+          .execute();
+        return rows.map(presentPerson);
+      });
     },
 
     async update(id: string, input: UpdatePersonInput): Promise<Person> {

@@ -1,7 +1,8 @@
 import { DomainError } from '../../../core/errors';
+import { deleteRefusal } from '../../../core/dependents';
 import { findParentCycles } from '../../../core/unit-tree';
 import type { CreateUnitInput, Unit, UpdateUnitInput } from '../../../contracts';
-import { unitsOfOrganisation } from '../../db/repositories/organisation.repository';
+import { dependentsOfUnit, unitsOfOrganisation } from '../../db/repositories/organisation.repository';
 import type { Db } from '../../db/store';
 import { deleteVersioned, getRow, findRow, nextPosition, updateVersioned } from '../../db/versioned';
 import { newId } from '../../ids';
@@ -73,7 +74,21 @@ export function createUnitsService(db: Db) {
       return presentUnit(await updateVersioned(db, 'units', id, version, values, presentUnit));
     },
 
+    /**
+     * Deletes a unit that nothing hangs off; one with units below it, objectives or X-matrices is
+     * refused naming them (the store would cascade to all of them).
+     */
     async remove(id: string, version: number): Promise<void> {
+      const unit = await getRow(db, 'units', id);
+      const dependents = await dependentsOfUnit(db, id);
+      const refusal = deleteRefusal(unit.name, [
+        { count: dependents.units, one: 'unit below it', many: 'units below it' },
+        { count: dependents.objectives, one: 'objective', many: 'objectives' },
+        { count: dependents.matrices, one: 'an X-matrix', many: 'X-matrices' },
+      ]);
+      // A stale version is answered first (409 with the current state), as for every delete.
+      if (refusal && unit.version === version)
+        throw new DomainError('invariant_violated', refusal, { dependents });
       await deleteVersioned(db, 'units', id, version, presentUnit);
     },
   };

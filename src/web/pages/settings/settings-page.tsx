@@ -1,0 +1,85 @@
+/**
+ * `/org/:orgId/settings/:section` — the organisation's settings: general (name, part labels,
+ * horizon), the unit tree, cycles and people. Organisation admins change everything here; people
+ * also editors. Anyone else reads the same pages with every control gone and a note saying why.
+ */
+import { Redirect } from 'wouter';
+import { Badge } from '../../components/badge';
+import { PageError, PageLoading } from '../../components/page-state';
+import { Tabs } from '../../components/tabs';
+import { useOrg } from '../../hooks/org-context';
+import { isSettingsSection, paths, type SettingsSection } from '../../paths';
+import { isAtLeast, roleOn } from '../../session/permissions';
+import { useMe } from '../../session/session-context';
+import { CyclesSection } from './cycles-section';
+import { GeneralSection } from './general-section';
+import { PeopleSection } from './people-section';
+import { SetupSteps } from './setup-steps';
+import { UnitsSection } from './units-section';
+
+const LABELS: Record<SettingsSection, string> = {
+  general: 'General',
+  units: 'Units',
+  cycles: 'Cycles',
+  people: 'People',
+};
+
+export function SettingsPage({ section }: { section: string | undefined }) {
+  const { data: org, error } = useOrg();
+  const me = useMe();
+  if (error) return <PageError title="Could not load the organisation" error={error} />;
+  if (!org) return <PageLoading />;
+  const orgId = org.organisation.id;
+  if (!isSettingsSection(section)) return <Redirect to={paths.settings(orgId)} replace />;
+  const role = roleOn(me, orgId, null, org.unitsById);
+  const isAdmin = isAtLeast(role, 'admin');
+  const mayEditPeople = isAtLeast(role, 'editor');
+  const readOnly = section === 'people' ? !mayEditPeople : !isAdmin;
+  const counts: Partial<Record<SettingsSection, number>> = {
+    units: org.units.length,
+    cycles: org.cycles.length,
+    people: org.people.length,
+  };
+  return (
+    <div className="page admin-page settings-page">
+      <header className="page-header">
+        <div className="page-title-row">
+          <div>
+            <h1>Organisation settings</h1>
+            <p className="muted">How {org.organisation.name} is set up to plan.</p>
+          </div>
+          {readOnly && (
+            <span
+              data-testid="view-only"
+              title={`Changing this needs the ${section === 'people' ? 'editor' : 'admin'} role on the whole organisation`}
+            >
+              <Badge tone="amber" dot>
+                View only
+              </Badge>
+            </span>
+          )}
+        </div>
+      </header>
+      {!readOnly && <SetupSteps org={org} current={section} />}
+      <Tabs
+        label="Settings sections"
+        current={section}
+        items={(Object.keys(LABELS) as SettingsSection[]).map((id) => ({
+          id,
+          href: paths.settings(orgId, id),
+          label: counts[id] === undefined ? LABELS[id] : `${LABELS[id]} · ${String(counts[id])}`,
+        }))}
+      />
+      {readOnly && (
+        <p className="settings-read-only muted" role="note">
+          You can read these settings; changing them needs the{' '}
+          {section === 'people' ? 'editor or admin' : 'admin'} role on the whole organisation.
+        </p>
+      )}
+      {section === 'general' && <GeneralSection org={org} readOnly={readOnly} />}
+      {section === 'units' && <UnitsSection org={org} readOnly={readOnly} />}
+      {section === 'cycles' && <CyclesSection org={org} readOnly={readOnly} />}
+      {section === 'people' && <PeopleSection org={org} readOnly={readOnly} />}
+    </div>
+  );
+}
