@@ -93,6 +93,16 @@ export const UpdateEffortSchema = z.object({
 });
 export type UpdateEffortInput = z.infer<typeof UpdateEffortSchema>;
 
+/**
+ * One skill's effort for an initiative month by month (index 0 = month 1; 0 = none): replaces
+ * every stored row of that skill at once, stored as runs of equal months.
+ */
+export const SetSkillEffortMonthsSchema = z.object({
+  skill: SkillSchema,
+  months: z.array(PersonDays).length(12, 'needs exactly 12 monthly values (0 for a month without effort)'),
+});
+export type SetSkillEffortMonthsInput = z.infer<typeof SetSkillEffortMonthsSchema>;
+
 export const PressureTestRequestSchema = z.object({
   trials: z
     .number()

@@ -1,10 +1,13 @@
+import { sql } from 'kysely';
 import { DomainError, validationError } from '../../../core/errors';
+import { effortRanges } from '../../../core/effort-months';
 import { checkEffort, checkImpact } from '../../../core/feasibility';
 import type {
   CreateEffortInput,
   CreateImpactInput,
   EffortView,
   ImpactView,
+  SetSkillEffortMonthsInput,
   UpdateEffortInput,
   UpdateImpactInput,
 } from '../../../contracts';
@@ -166,6 +169,50 @@ export function createInitiativePlansService(db: Db) {
       },
       async remove(id: string, version: number): Promise<void> {
         await deleteVersioned(db, 'initiativeEfforts', id, version, presentEffort);
+      },
+      /**
+       * Replaces every row of one skill with the runs of `months` (a month grid), in one
+       * transaction: the initiative never shows half a grid. Other skills' rows stay.
+       */
+      async setSkillMonths(initiativeId: string, input: SetSkillEffortMonthsInput): Promise<EffortView[]> {
+        const item = await initiative(initiativeId);
+        const ranges = effortRanges(input.months);
+        await db.transaction().execute(async (trx) => {
+          // Serialise two grids of the same initiative, so neither interleaves the other's rows.
+          await sql`SELECT pg_advisory_xact_lock(hashtext(${`efforts|${item.id}`}))`.execute(trx);
+          await trx
+            .deleteFrom('initiativeEfforts')
+            .where('initiativeId', '=', item.id)
+            .where('skill', '=', input.skill)
+            .execute();
+          if (ranges.length === 0) return;
+          const siblings = await trx
+            .selectFrom('initiativeEfforts')
+            .select('position')
+            .where('initiativeId', '=', item.id)
+            .execute();
+          const first = nextPosition(siblings);
+          await trx
+            .insertInto('initiativeEfforts')
+            .values(
+              ranges.map((range, index) => ({
+                id: newId('eff'),
+                matrixId: item.matrixId,
+                initiativeId: item.id,
+                skill: input.skill,
+                position: first + index,
+                ...range,
+              })),
+            )
+            .execute();
+        });
+        const rows = await db
+          .selectFrom('initiativeEfforts')
+          .selectAll()
+          .where('initiativeId', '=', item.id)
+          .orderBy('position')
+          .execute();
+        return rows.map(presentEffort);
       },
     },
   };
