@@ -21,8 +21,13 @@ describe("an initiative's effort month by month (PUT /api/matrix-items/:id/effor
     body<EffortView[]>(await t.call(endpoints.feasibility.listEfforts, { params: { id } }));
 
   it('stores the months as runs of equal months and replaces only that skill', async () => {
-    const others = (await effortsOf('cso-i6')).filter((effort) => effort.skill !== 'grid-test');
-    const response = await put('cso-i6', { skill: 'grid-test', months: MONTHS });
+    const others = await effortsOf('cso-i6');
+    const response = await put('cso-i6', {
+      skills: [
+        { skill: 'grid-test', months: MONTHS },
+        { skill: 'grid-two', months: Array(12).fill(0.5) },
+      ],
+    });
     expect(response.statusCode).toBe(200);
     const mine = body<EffortView[]>(response).filter((effort) => effort.skill === 'grid-test');
     expect(
@@ -31,10 +36,20 @@ describe("an initiative's effort month by month (PUT /api/matrix-items/:id/effor
       [3, 5, 4],
       [6, 7, 2],
     ]);
-    const again = body<EffortView[]>(await put('cso-i6', { skill: 'grid-test', months: Array(12).fill(1) }));
+    const again = body<EffortView[]>(
+      await put('cso-i6', { skills: [{ skill: 'grid-test', months: Array(12).fill(1) }] }),
+    );
     expect(again.filter((effort) => effort.skill === 'grid-test')).toHaveLength(1);
-    expect(again.filter((effort) => effort.skill !== 'grid-test')).toEqual(others);
-    await put('cso-i6', { skill: 'grid-test', months: Array(12).fill(0) });
+    expect(again.filter((effort) => effort.skill !== 'grid-test' && effort.skill !== 'grid-two')).toEqual(
+      others,
+    );
+    expect(again.filter((effort) => effort.skill === 'grid-two')).toHaveLength(1);
+    await put('cso-i6', {
+      skills: [
+        { skill: 'grid-test', months: Array(12).fill(0) },
+        { skill: 'grid-two', months: Array(12).fill(0) },
+      ],
+    });
     expect((await effortsOf('cso-i6')).filter((effort) => effort.skill === 'grid-test')).toEqual([]);
   });
 
@@ -50,19 +65,40 @@ describe("an initiative's effort month by month (PUT /api/matrix-items/:id/effor
     it('a negative month', () =>
       refuse(
         'cso-i6',
-        { skill: 'grid-test', months: MONTHS.map((v, i) => (i === 3 ? -1 : v)) },
-        'body.months[3]',
+        {
+          skills: [
+            { skill: 'ok', months: MONTHS },
+            { skill: 'grid-test', months: MONTHS.map((v, i) => (i === 3 ? -1 : v)) },
+          ],
+        },
+        'body.skills[1].months[3]',
       ));
     it('a month that is not a number', () =>
       refuse(
         'cso-i6',
-        { skill: 'grid-test', months: MONTHS.map((v, i) => (i === 0 ? 'x' : v)) },
-        'body.months[0]',
+        { skills: [{ skill: 'grid-test', months: MONTHS.map((v, i) => (i === 0 ? 'x' : v)) }] },
+        'body.skills[0].months[0]',
       ));
     it('eleven months', () =>
-      refuse('cso-i6', { skill: 'grid-test', months: MONTHS.slice(1) }, 'body.months'));
-    it('no skill', () => refuse('cso-i6', { skill: ' ', months: MONTHS }, 'body.skill'));
+      refuse(
+        'cso-i6',
+        { skills: [{ skill: 'grid-test', months: MONTHS.slice(1) }] },
+        'body.skills[0].months',
+      ));
+    it('an empty skill name', () =>
+      refuse('cso-i6', { skills: [{ skill: ' ', months: MONTHS }] }, 'body.skills[0].skill'));
+    it('a skill twice', () =>
+      refuse(
+        'cso-i6',
+        {
+          skills: [
+            { skill: 'a', months: MONTHS },
+            { skill: 'a', months: MONTHS },
+          ],
+        },
+        'body.skills',
+      ));
     it('an item that is not an initiative', () =>
-      refuse('cso-k1', { skill: 'grid-test', months: MONTHS }, 'initiativeId'));
+      refuse('cso-k1', { skills: [{ skill: 'grid-test', months: MONTHS }] }, 'initiativeId'));
   });
 });

@@ -59,7 +59,7 @@ export const setSkillEffortMonths = defineEndpoint({
   path: '/api/matrix-items/:id/efforts',
   tag,
   summary:
-    "Set one skill's effort of an initiative month by month (replaces that skill's rows in one transaction); answers every effort of the initiative",
+    "Set an initiative's effort month by month for one or more skills (each skill's rows replaced, all in one transaction); answers every effort of the initiative",
   params: IdParamsSchema,
   body: SetSkillEffortMonthsSchema,
   response: z.array(EffortSchema),

@@ -214,7 +214,7 @@ export const planCases: Cases = {
   'PUT /api/matrix-items/:id/efforts': {
     req: () => ({
       params: { id: 'cso-i7' },
-      body: { skill: 'access-grid', months: Array<number>(12).fill(1) },
+      body: { skills: [{ skill: 'access-grid', months: Array<number>(12).fill(1) }] },
     }),
   },
   'POST /api/efforts': {

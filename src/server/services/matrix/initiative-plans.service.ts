@@ -171,37 +171,39 @@ export function createInitiativePlansService(db: Db) {
         await deleteVersioned(db, 'initiativeEfforts', id, version, presentEffort);
       },
       /**
-       * Replaces every row of one skill with the runs of `months` (a month grid), in one
-       * transaction: the initiative never shows half a grid. Other skills' rows stay.
+       * Replaces every row of each named skill with the runs of its months (a month grid), all in
+       * one transaction: the initiative never shows half a grid. Skills not named stay.
        */
       async setSkillMonths(initiativeId: string, input: SetSkillEffortMonthsInput): Promise<EffortView[]> {
         const item = await initiative(initiativeId);
-        const ranges = effortRanges(input.months);
         await db.transaction().execute(async (trx) => {
           // Serialise two grids of the same initiative, so neither interleaves the other's rows.
           await sql`SELECT pg_advisory_xact_lock(hashtext(${`efforts|${item.id}`}))`.execute(trx);
+          const skills = input.skills.map((row) => row.skill);
           await trx
             .deleteFrom('initiativeEfforts')
             .where('initiativeId', '=', item.id)
-            .where('skill', '=', input.skill)
+            .where('skill', 'in', skills)
             .execute();
-          if (ranges.length === 0) return;
           const siblings = await trx
             .selectFrom('initiativeEfforts')
             .select('position')
             .where('initiativeId', '=', item.id)
             .execute();
           const first = nextPosition(siblings);
+          const rows = input.skills.flatMap((row) =>
+            effortRanges(row.months).map((range) => ({ skill: row.skill, ...range })),
+          );
+          if (rows.length === 0) return;
           await trx
             .insertInto('initiativeEfforts')
             .values(
-              ranges.map((range, index) => ({
+              rows.map((row, index) => ({
                 id: newId('eff'),
                 matrixId: item.matrixId,
                 initiativeId: item.id,
-                skill: input.skill,
                 position: first + index,
-                ...range,
+                ...row,
               })),
             )
             .execute();
