@@ -21,6 +21,7 @@ import './styles/auth.css';
 import './styles/admin.css';
 import './styles/imports.css';
 import './styles/audit.css';
+import './styles/item-detail.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

@@ -1,0 +1,92 @@
+/**
+ * A side drawer on the right (the `.drawer` surface): focus moves into it on open and stays inside
+ * while Tab cycles, Escape, the close button or a click on the backdrop closes it, and focus goes
+ * back to whatever had it before (the item that opened it).
+ */
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { IconButton } from './button';
+import { XIcon } from './icons';
+
+interface DrawerProps {
+  /** The small line above the title ("Initiative"). */
+  eyebrow: string;
+  title: ReactNode;
+  /** Beside the title (a badge). */
+  aside?: ReactNode;
+  onClose: () => void;
+  footer?: ReactNode;
+  className?: string;
+  testId?: string;
+  children: ReactNode;
+}
+
+const FOCUSABLE = 'input, select, textarea, button, [href], [tabindex]:not([tabindex="-1"])';
+
+export function Drawer({ eyebrow, title, aside, onClose, footer, className, testId, children }: DrawerProps) {
+  const panel = useRef<HTMLElement>(null);
+  const titleId = useId();
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panel.current?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      close.current();
+      return;
+    }
+    if (event.key !== 'Tab' || !panel.current) return;
+    const focusable = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (element) => !element.hasAttribute('disabled'),
+    );
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (event.shiftKey && (document.activeElement === first || document.activeElement === panel.current)) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  };
+
+  return createPortal(
+    <div className="drawer-backdrop" onClick={onClose}>
+      <aside
+        ref={panel}
+        className={['drawer', className].filter(Boolean).join(' ')}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        data-testid={testId}
+        onClick={(event) => event.stopPropagation()}
+        onKeyDown={onKeyDown}
+      >
+        <header className="drawer-header">
+          <div>
+            <p className="drawer-eyebrow">{eyebrow}</p>
+            <h2 id={titleId}>{title}</h2>
+          </div>
+          <div className="drawer-header-aside">
+            {aside}
+            <IconButton label="Close (Esc)" onClick={onClose}>
+              <XIcon />
+            </IconButton>
+          </div>
+        </header>
+        <div className="drawer-body">{children}</div>
+        {footer && <footer className="drawer-footer">{footer}</footer>}
+      </aside>
+    </div>,
+    document.body,
+  );
+}
