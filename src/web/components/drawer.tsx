@@ -32,17 +32,18 @@ export function Drawer({ eyebrow, title, aside, onClose, footer, className, test
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     panel.current?.focus();
+    // On the document, not the panel: a button that disables itself after saving drops focus to the body.
+    const onEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) close.current();
+    };
+    document.addEventListener('keydown', onEscape);
     return () => {
+      document.removeEventListener('keydown', onEscape);
       if (opener?.isConnected) opener.focus();
     };
   }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      close.current();
-      return;
-    }
     if (event.key !== 'Tab' || !panel.current) return;
     const focusable = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
       (element) => !element.hasAttribute('disabled'),
@@ -70,6 +71,13 @@ export function Drawer({ eyebrow, title, aside, onClose, footer, className, test
         data-testid={testId}
         onClick={(event) => event.stopPropagation()}
         onKeyDown={onKeyDown}
+        onBlur={(event) => {
+          // A control that disables itself (a save button) drops focus to the body: keep it in the drawer.
+          if (event.relatedTarget === null)
+            queueMicrotask(() => {
+              if (document.activeElement === document.body) panel.current?.focus();
+            });
+        }}
       >
         <header className="drawer-header">
           <div>

@@ -28,7 +28,13 @@ export function ImpactRangeBar({ kpi, range, percent }: ImpactRangeBarProps) {
   const min = Math.min(baseline, target, low, high);
   const max = Math.max(baseline, target, low, high);
   const span = max - min || 1;
-  const x = (value: number) => `${(((value - min) / span) * 100).toFixed(2)}%`;
+  const share = (value: number) => ((value - min) / span) * 100;
+  const x = (value: number) => `${share(value).toFixed(2)}%`;
+  // A label near an end of the track leans inwards, so it never leaves the row.
+  const labelAt = (value: number) => ({
+    left: x(value),
+    transform: `translateX(${share(value) < 12 ? '0' : share(value) > 88 ? '-100%' : '-50%'})`,
+  });
   const unit = kpi.unitOfMeasure;
   const from = Math.min(low, high);
   const to = Math.max(low, high);
@@ -53,8 +59,8 @@ export function ImpactRangeBar({ kpi, range, percent }: ImpactRangeBarProps) {
         <span className="impact-scale-tick is-target" style={{ left: x(target) }} />
       </div>
       <div className="impact-scale-labels" aria-hidden="true">
-        <span style={{ left: x(baseline) }}>Baseline {withUnit(baseline, unit)}</span>
-        <span style={{ left: x(target) }}>Target {withUnit(target, unit)}</span>
+        <span style={labelAt(baseline)}>Baseline {withUnit(baseline, unit)}</span>
+        <span style={labelAt(target)}>Target {withUnit(target, unit)}</span>
       </div>
     </div>
   );

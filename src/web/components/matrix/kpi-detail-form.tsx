@@ -34,9 +34,9 @@ const FIELDS = [
 ] as const;
 
 const DIRECTION_LABEL: Record<(typeof KPI_DIRECTIONS)[number], string> = {
-  increase: 'Increase (higher is better)',
-  decrease: 'Decrease (lower is better)',
-  band: 'Stay within a band',
+  increase: 'Higher is better',
+  decrease: 'Lower is better',
+  band: 'Within a band',
 };
 
 interface KpiDetailFormProps {

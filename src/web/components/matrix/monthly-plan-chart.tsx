@@ -19,7 +19,9 @@ interface MonthlyPlanChartProps {
 
 const W = 640;
 const H = 200;
-const PAD = { left: 44, right: 16, top: 14, bottom: 26 };
+const PAD = { left: 60, right: 14, top: 14, bottom: 26 };
+/** Room between the axis labels and January's point. */
+const INSET = 12;
 
 export function MonthlyPlanChart({
   values,
@@ -38,7 +40,7 @@ export function MonthlyPlanChart({
   const min = low - margin;
   const max = high + margin;
   const step = niceStep((max - min) / 100);
-  const x = (month: number) => PAD.left + (month * (W - PAD.left - PAD.right)) / 11;
+  const x = (month: number) => PAD.left + INSET + (month * (W - PAD.left - INSET - PAD.right)) / 11;
   const y = (value: number) => PAD.top + ((max - value) / (max - min)) * (H - PAD.top - PAD.bottom);
   const valueAt = (clientY: number) => {
     const box = svg.current?.getBoundingClientRect();
@@ -92,10 +94,10 @@ export function MonthlyPlanChart({
     value === null ? null : (
       <g className={className}>
         <line x1={PAD.left} x2={W - PAD.right} y1={y(value)} y2={y(value)} />
-        <text x={PAD.left - 6} y={y(value) + 4} textAnchor="end">
+        <text x={PAD.left - 6} y={y(value) - 1} textAnchor="end">
           {shortNumber(value)}
         </text>
-        <text x={W - PAD.right} y={y(value) - 4} textAnchor="end" className="plan-guide-name">
+        <text x={PAD.left - 6} y={y(value) + 10} textAnchor="end" className="plan-guide-name">
           {name}
         </text>
       </g>
