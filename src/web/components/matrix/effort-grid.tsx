@@ -111,10 +111,7 @@ function EffortTable({
     {
       check: () => {
         for (const name of changed) {
-          const bad = rowOf(name).findIndex((text) => {
-            const value = parseNumber(text);
-            return value !== null && (Number.isNaN(value) || value < 0);
-          });
+          const bad = rowOf(name).findIndex((text) => !isEffort(text));
           if (bad >= 0)
             return `${name}, ${MONTH_LONG[bad] ?? ''}: must be a number of person-days, 0 or more`;
         }
@@ -205,7 +202,7 @@ function EffortTable({
                           className="effort-cell"
                           inputMode="decimal"
                           aria-label={`${name}, ${MONTH_LONG[index] ?? ''}`}
-                          aria-invalid={refused.has(index) ? true : undefined}
+                          aria-invalid={refused.has(index) || !isEffort(text) ? true : undefined}
                           title={refused.get(index)}
                           value={text}
                           placeholder="–"
@@ -254,4 +251,10 @@ function EffortTable({
       )}
     </>
   );
+}
+
+/** A cell the grid can send: blank (no effort) or person-days, 0 or more. */
+function isEffort(text: string): boolean {
+  const value = parseNumber(text);
+  return value === null || value >= 0;
 }

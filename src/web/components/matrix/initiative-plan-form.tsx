@@ -66,7 +66,13 @@ export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: Init
   };
 
   return (
-    <form className="detail-section" aria-label="Plan" onSubmit={save.onSubmit} data-testid="initiative-plan">
+    <form
+      className="detail-section"
+      aria-label="Plan"
+      onSubmit={save.onSubmit}
+      noValidate
+      data-testid="initiative-plan"
+    >
       <h3 className="detail-section-title">Plan</h3>
       <FormAlert error={save.error} fields={FIELDS} />
       <div className="detail-grid">
@@ -84,7 +90,6 @@ export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: Init
           type="date"
           name="endDate"
           value={endDate}
-          min={startDate || undefined}
           onChange={(event) => setEndDate(event.target.value)}
           disabled={readOnly}
           error={errors.endDate}

@@ -120,7 +120,13 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
     setPlan((current) => current.map((v, i) => (i === month ? text : v)));
 
   return (
-    <form className="detail-section" aria-label="Measure" onSubmit={save.onSubmit} data-testid="kpi-form">
+    <form
+      className="detail-section"
+      aria-label="Measure"
+      onSubmit={save.onSubmit}
+      noValidate
+      data-testid="kpi-form"
+    >
       <h3 className="detail-section-title">Measure</h3>
       <FormAlert error={save.error} fields={FIELDS} />
       <div className="detail-grid">

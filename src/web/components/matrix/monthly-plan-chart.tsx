@@ -90,18 +90,25 @@ export function MonthlyPlanChart({
     onChange(month, roundTo(next, step));
   };
 
-  const guide = (value: number | null, name: string, className: string) =>
+  // Guides closer than two label lines keep their lines but share one label, on the upper one.
+  const crowded = baseline !== null && target !== null && Math.abs(y(baseline) - y(target)) < 24;
+  const guide = (value: number | null, name: string, className: string, labelled: boolean) =>
     value === null ? null : (
       <g className={className}>
         <line x1={PAD.left} x2={W - PAD.right} y1={y(value)} y2={y(value)} />
-        <text x={PAD.left - 6} y={y(value) - 1} textAnchor="end">
-          {shortNumber(value)}
-        </text>
-        <text x={PAD.left - 6} y={y(value) + 10} textAnchor="end" className="plan-guide-name">
-          {name}
-        </text>
+        {labelled && (
+          <>
+            <text x={PAD.left - 6} y={y(value) - 1} textAnchor="end">
+              {crowded ? `${shortNumber(baseline ?? 0)} → ${shortNumber(target ?? 0)}` : shortNumber(value)}
+            </text>
+            <text x={PAD.left - 6} y={y(value) + 10} textAnchor="end" className="plan-guide-name">
+              {crowded ? 'base → target' : name}
+            </text>
+          </>
+        )}
       </g>
     );
+  const upper = baseline !== null && target !== null && target > baseline ? 'target' : 'baseline';
 
   return (
     <svg
@@ -112,8 +119,8 @@ export function MonthlyPlanChart({
       aria-label={`Planned values by month${readOnly ? '' : ': drag a point, or focus it and use the arrow keys'}`}
       data-testid="plan-chart"
     >
-      {guide(baseline, 'baseline', 'plan-guide is-baseline')}
-      {guide(target, 'target', 'plan-guide is-target')}
+      {guide(baseline, 'baseline', 'plan-guide is-baseline', !crowded || upper === 'baseline')}
+      {guide(target, 'target', 'plan-guide is-target', !crowded || upper === 'target')}
       {MONTH_SHORT.map((month, index) => (
         <text key={month} className="plan-axis" x={x(index)} y={H - 8} textAnchor="middle">
           {month}
