@@ -15,6 +15,8 @@ interface DrawerProps {
   /** Beside the title (a badge). */
   aside?: ReactNode;
   onClose: () => void;
+  /** The close button's name (default "Close (Esc)"). */
+  closeLabel?: string;
   footer?: ReactNode;
   className?: string;
   testId?: string;
@@ -23,7 +25,18 @@ interface DrawerProps {
 
 const FOCUSABLE = 'input, select, textarea, button, [href], [tabindex]:not([tabindex="-1"])';
 
-export function Drawer({ eyebrow, title, aside, onClose, footer, className, testId, children }: DrawerProps) {
+export function Drawer(props: DrawerProps) {
+  const {
+    eyebrow,
+    title,
+    aside,
+    onClose,
+    closeLabel = 'Close (Esc)',
+    footer,
+    className,
+    testId,
+    children,
+  } = props;
   const panel = useRef<HTMLElement>(null);
   const titleId = useId();
   const close = useRef(onClose);
@@ -86,7 +99,7 @@ export function Drawer({ eyebrow, title, aside, onClose, footer, className, test
           </div>
           <div className="drawer-header-aside">
             {aside}
-            <IconButton label="Close (Esc)" onClick={onClose}>
+            <IconButton label={closeLabel} onClick={onClose}>
               <XIcon />
             </IconButton>
           </div>
