@@ -14,7 +14,8 @@ test('an edit in the X-matrix shows in the unit history and the item history, wi
   const item = matrix.item('cso-i1');
   const oldTitle = (await item.locator('.mx-item-title').textContent()) ?? '';
   await item.focus();
-  await page.keyboard.press('Enter');
+  // Enter opens an initiative's details; F2 renames every item.
+  await page.keyboard.press('F2');
   const input = item.getByRole('textbox');
   await input.fill(title);
   await input.press('Enter');

@@ -36,6 +36,11 @@ export class MatrixPage {
     return this.matrix.getByTestId(/^add-/);
   }
 
+  /** The detail drawer of an initiative or a KPI (opened by a click or Enter on the item). */
+  get detail(): Locator {
+    return this.page.getByTestId('item-detail');
+  }
+
   async strengthOf(cell: Locator): Promise<string> {
     return (await cell.getAttribute('data-strength')) ?? '';
   }

@@ -93,6 +93,25 @@ export const UpdateEffortSchema = z.object({
 });
 export type UpdateEffortInput = z.infer<typeof UpdateEffortSchema>;
 
+/** One skill's effort month by month (index 0 = month 1; 0 = none). */
+export const SkillEffortMonthsSchema = z.object({
+  skill: SkillSchema,
+  months: z.array(PersonDays).length(12, 'needs exactly 12 monthly values (0 for a month without effort)'),
+});
+
+/**
+ * An initiative's effort grid: each skill named replaces every stored row of that skill, stored as
+ * runs of equal months; skills not named stay as they are.
+ */
+export const SetSkillEffortMonthsSchema = z.object({
+  skills: z
+    .array(SkillEffortMonthsSchema)
+    .min(1, 'names at least one skill')
+    .max(50)
+    .refine((rows) => new Set(rows.map((row) => row.skill)).size === rows.length, 'names a skill twice'),
+});
+export type SetSkillEffortMonthsInput = z.infer<typeof SetSkillEffortMonthsSchema>;
+
 export const PressureTestRequestSchema = z.object({
   trials: z
     .number()

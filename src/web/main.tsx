@@ -24,6 +24,7 @@ import './styles/settings.css';
 import './styles/imports.css';
 import './styles/audit.css';
 import './styles/inbox.css';
+import './styles/item-detail.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

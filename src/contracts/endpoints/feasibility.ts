@@ -11,6 +11,7 @@ import {
   LintReportSchema,
   PressureTestJobSchema,
   PressureTestRequestSchema,
+  SetSkillEffortMonthsSchema,
   UpdateEffortSchema,
   UpdateImpactSchema,
 } from '../feasibility';
@@ -50,6 +51,17 @@ export const listEfforts = defineEndpoint({
   tag,
   summary: "An initiative's effort per skill",
   params: IdParamsSchema,
+  response: z.array(EffortSchema),
+});
+
+export const setSkillEffortMonths = defineEndpoint({
+  method: 'PUT',
+  path: '/api/matrix-items/:id/efforts',
+  tag,
+  summary:
+    "Set an initiative's effort month by month for one or more skills (each skill's rows replaced, all in one transaction); answers every effort of the initiative",
+  params: IdParamsSchema,
+  body: SetSkillEffortMonthsSchema,
   response: z.array(EffortSchema),
 });
 

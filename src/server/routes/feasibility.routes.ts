@@ -24,6 +24,10 @@ export function feasibilityRoutes(services: Services): Route[] {
       access: onItemInPath('read'),
       handler: ({ params }) => initiativePlans.efforts.listByInitiative(params.id),
     }),
+    implement(endpoints.setSkillEffortMonths, {
+      access: onItemInPath('edit'),
+      handler: ({ params, body }) => initiativePlans.efforts.setSkillMonths(params.id, body),
+    }),
     ...crudRoutes({
       endpoints: endpoints.efforts,
       access: {

@@ -26,6 +26,7 @@ import {
   runPressureTest,
 } from '../api-client';
 import { getAuthConfig, listApiTokens, listRoleAssignments, listUsers } from '../api-accounts';
+import { listEfforts, listImpacts } from '../api-initiative';
 import { getMatrixOrphans, getStrategyMap, getTrace } from '../api-translate';
 import { getMyInbox, getMyProposalActions } from '../api-inbox';
 import { keys } from './query-keys';
@@ -71,6 +72,16 @@ export const queries = {
     queryOptions({ queryKey: keys.capacity(matrixId), queryFn: () => getCapacity(matrixId) }),
   lint: (matrixId: string) =>
     queryOptions({ queryKey: keys.lint(matrixId), queryFn: () => getLint(matrixId) }),
+  impacts: (matrixId: string, initiativeId: string) =>
+    queryOptions({
+      queryKey: keys.impacts(matrixId, initiativeId),
+      queryFn: () => listImpacts(initiativeId),
+    }),
+  efforts: (matrixId: string, initiativeId: string) =>
+    queryOptions({
+      queryKey: keys.efforts(matrixId, initiativeId),
+      queryFn: () => listEfforts(initiativeId),
+    }),
   /** POST with `wait: true`, but a read all the same: the same trials and seed give the same answer. */
   pressureTest: (matrixId: string, trials: number) =>
     queryOptions({

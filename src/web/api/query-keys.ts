@@ -42,6 +42,11 @@ export const keys = {
   orphans: (matrixId: string) => [...keys.matrix(matrixId), 'orphans'] as const,
   capacity: (matrixId: string) => [...keys.matrix(matrixId), 'capacity'] as const,
   lint: (matrixId: string) => [...keys.matrix(matrixId), 'lint'] as const,
+  /** An initiative's impacts on KPIs and its effort per skill (the item detail drawer). */
+  impacts: (matrixId: string, initiativeId: string) =>
+    [...keys.matrix(matrixId), 'impacts', initiativeId] as const,
+  efforts: (matrixId: string, initiativeId: string) =>
+    [...keys.matrix(matrixId), 'efforts', initiativeId] as const,
 
   /** Monte Carlo runs: refreshed on purpose (a proposal sent), not by every live edit. */
   pressureTest: (matrixId: string, trials: number) => ['pressure-test', matrixId, trials] as const,

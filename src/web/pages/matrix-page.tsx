@@ -16,6 +16,7 @@ import { EmptyState } from '../components/empty-state';
 import { AlertIcon, GridIcon, PrinterIcon } from '../components/icons';
 import { MatrixLinksPanel } from '../components/links/matrix-links-panel';
 import { ExportMenu } from '../components/matrix/export-menu';
+import { ItemDetailDrawer } from '../components/matrix/item-detail-drawer';
 import { MatrixLegend } from '../components/matrix/matrix-legend';
 import { useMatrixEditor } from '../components/matrix/use-matrix-editor';
 import { XMatrix } from '../components/matrix/x-matrix';
@@ -101,6 +102,7 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
   const names = editor.view.organisation.partNames;
   const viewport = useMatrixViewport();
   const [historyOf, setHistoryOf] = useState<MatrixItem | null>(null);
+  const [detailOf, setDetailOf] = useState<string | null>(null);
   // Below editor the matrix only reads; the server would refuse the edits anyway (AccessNotice says why).
   const readOnly = !useUnitAccess(view.unit.id).canEdit;
   return (
@@ -138,7 +140,13 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
         </div>
       </div>
       <MatrixViewport fit={viewport.fit} compact={viewport.compact}>
-        <XMatrix editor={editor} risk={risk} onHistory={setHistoryOf} readOnly={readOnly} />
+        <XMatrix
+          editor={editor}
+          risk={risk}
+          onHistory={setHistoryOf}
+          readOnly={readOnly}
+          onOpen={(item) => setDetailOf(item.id)}
+        />
       </MatrixViewport>
       {historyOf && (
         <HistoryDrawer
@@ -146,17 +154,27 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
           onClose={() => setHistoryOf(null)}
         />
       )}
+      {detailOf && (
+        <ItemDetailDrawer
+          itemId={detailOf}
+          editor={editor}
+          readOnly={readOnly}
+          onClose={() => setDetailOf(null)}
+        />
+      )}
       <MatrixLegend partNames={editor.view.organisation.partNames} />
       <MatrixLinksPanel view={editor.view} refetch={refetch} />
       {readOnly ? (
         <p className="matrix-hint">
-          Hover or focus an item or a cell to see what it links to; <kbd>H</kbd> on an item shows its history.
+          Hover or focus an item or a cell to see what it links to; <kbd>Enter</kbd> on an initiative or a KPI
+          shows its details, <kbd>H</kbd> on an item its history.
         </p>
       ) : (
         <p className="matrix-hint">
           Click a cell to cycle ● → ○ → △ → blank (Who: ● primary → ○ secondary → blank). On an item:{' '}
-          <kbd>Enter</kbd> renames, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves, <kbd>Del</kbd> deletes,{' '}
-          <kbd>H</kbd> shows its history.
+          <kbd>Enter</kbd> opens an initiative's or a KPI's details (renames the others), <kbd>F2</kbd>{' '}
+          renames, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves, <kbd>Del</kbd> deletes, <kbd>H</kbd> shows
+          its history.
         </p>
       )}
     </section>

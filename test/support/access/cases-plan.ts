@@ -231,6 +231,12 @@ export const planCases: Cases = {
     ),
   },
   'GET /api/matrix-items/:id/efforts': { req: () => ({ params: { id: 'cso-i1' } }) },
+  'PUT /api/matrix-items/:id/efforts': {
+    req: () => ({
+      params: { id: 'cso-i7' },
+      body: { skills: [{ skill: 'access-grid', months: Array<number>(12).fill(1) }] },
+    }),
+  },
   'POST /api/efforts': {
     req: () => ({ body: { initiativeId: 'cso-i7', skill: 'facilitation', personDaysPerMonth: 1 } }),
   },

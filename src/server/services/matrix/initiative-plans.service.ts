@@ -1,10 +1,13 @@
+import { sql } from 'kysely';
 import { DomainError, validationError } from '../../../core/errors';
+import { effortRanges } from '../../../core/effort-months';
 import { checkEffort, checkImpact } from '../../../core/feasibility';
 import type {
   CreateEffortInput,
   CreateImpactInput,
   EffortView,
   ImpactView,
+  SetSkillEffortMonthsInput,
   UpdateEffortInput,
   UpdateImpactInput,
 } from '../../../contracts';
@@ -166,6 +169,52 @@ export function createInitiativePlansService(db: Db) {
       },
       async remove(id: string, version: number): Promise<void> {
         await deleteVersioned(db, 'initiativeEfforts', id, version, presentEffort);
+      },
+      /**
+       * Replaces every row of each named skill with the runs of its months (a month grid), all in
+       * one transaction: the initiative never shows half a grid. Skills not named stay.
+       */
+      async setSkillMonths(initiativeId: string, input: SetSkillEffortMonthsInput): Promise<EffortView[]> {
+        const item = await initiative(initiativeId);
+        await db.transaction().execute(async (trx) => {
+          // Serialise two grids of the same initiative, so neither interleaves the other's rows.
+          await sql`SELECT pg_advisory_xact_lock(hashtext(${`efforts|${item.id}`}))`.execute(trx);
+          const skills = input.skills.map((row) => row.skill);
+          await trx
+            .deleteFrom('initiativeEfforts')
+            .where('initiativeId', '=', item.id)
+            .where('skill', 'in', skills)
+            .execute();
+          const siblings = await trx
+            .selectFrom('initiativeEfforts')
+            .select('position')
+            .where('initiativeId', '=', item.id)
+            .execute();
+          const first = nextPosition(siblings);
+          const rows = input.skills.flatMap((row) =>
+            effortRanges(row.months).map((range) => ({ skill: row.skill, ...range })),
+          );
+          if (rows.length === 0) return;
+          await trx
+            .insertInto('initiativeEfforts')
+            .values(
+              rows.map((row, index) => ({
+                id: newId('eff'),
+                matrixId: item.matrixId,
+                initiativeId: item.id,
+                position: first + index,
+                ...row,
+              })),
+            )
+            .execute();
+        });
+        const rows = await db
+          .selectFrom('initiativeEfforts')
+          .selectAll()
+          .where('initiativeId', '=', item.id)
+          .orderBy('position')
+          .execute();
+        return rows.map(presentEffort);
       },
     },
   };

@@ -21,7 +21,8 @@ export const KpiMeta = memo(function KpiMeta({ item }: { item: MatrixItem }) {
   );
 });
 
-const STATUS_LABEL: Record<NonNullable<MatrixItem['status']>, string> = {
+/** The words of each initiative status. */
+export const STATUS_LABEL: Record<NonNullable<MatrixItem['status']>, string> = {
   proposed: 'Proposed',
   planned: 'Planned',
   in_progress: 'In progress',

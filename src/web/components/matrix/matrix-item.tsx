@@ -1,6 +1,7 @@
 /**
  * The label of one X-matrix item: a row (How, What) or a rotated column (How Far, How Much, Who).
- * Keys when focused: Enter or F2 renames, Alt+↑/← moves earlier, Alt+↓/→ moves later, Delete removes,
+ * Keys when focused: Enter or F2 renames (Enter opens the details instead for items given `onOpen`,
+ * and a click on their title too), Alt+↑/← moves earlier, Alt+↓/→ moves later, Delete removes,
  * H opens the item's history.
  * A hover toolbar offers the same actions. In a read-only matrix ({@link useMatrixReadOnly}) only
  * the history stays: the title is plain text and no key renames, moves or deletes.
@@ -48,6 +49,8 @@ interface MatrixItemLabelProps {
   onDelete: (item: MatrixItem) => void;
   /** Opens the item's history (who changed what); the toolbar offers it when given. */
   onHistory?: ((item: MatrixItem) => void) | undefined;
+  /** Opens the item's detail drawer (initiatives and KPIs): Enter and a click on the title. */
+  onOpen?: ((item: MatrixItem) => void) | undefined;
   onHover: (id: string | null) => void;
 }
 
@@ -55,7 +58,7 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
   const { item, index, count, orientation, row, column, tone, source, meta, chips, autoFocus } = props;
   const readOnly = useMatrixReadOnly();
   const renamable = props.renamable && !readOnly;
-  const { onRename, onMove, onDelete, onHistory, onHover, sourceChanged = false } = props;
+  const { onRename, onMove, onDelete, onHistory, onOpen, onHover, sourceChanged = false } = props;
   const [editing, setEditing] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const isRow = orientation === 'row';
@@ -68,6 +71,11 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
     if (event.target !== event.currentTarget) return;
     const earlier = event.key === 'ArrowUp' || event.key === 'ArrowLeft';
     const later = event.key === 'ArrowDown' || event.key === 'ArrowRight';
+    if (event.key === 'Enter' && onOpen && !event.altKey) {
+      event.preventDefault();
+      onOpen(item);
+      return;
+    }
     if (readOnly && event.key !== 'h' && event.key !== 'H') return;
     if (event.altKey && (earlier || later)) {
       event.preventDefault();
@@ -97,7 +105,7 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
     <span
       className="mx-item-title"
       title={item.description ? `${item.title}\n\n${item.description}` : item.title}
-      onClick={renamable ? () => setEditing(true) : undefined}
+      onClick={onOpen ? () => onOpen(item) : renamable ? () => setEditing(true) : undefined}
     >
       {item.title}
     </span>
@@ -136,10 +144,8 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
       aria-label={`${PART_SHORT[item.part]} ${index + 1}: ${item.title}`}
       aria-keyshortcuts={
         readOnly
-          ? onHistory
-            ? 'H'
-            : undefined
-          : `Enter Alt+ArrowUp Alt+ArrowDown Delete${onHistory ? ' H' : ''}`
+          ? [onOpen && 'Enter', onHistory && 'H'].filter(Boolean).join(' ') || undefined
+          : `Enter${onOpen ? ' F2' : ''} Alt+ArrowUp Alt+ArrowDown Delete${onHistory ? ' H' : ''}`
       }
       onKeyDown={onKeyDown}
       onMouseEnter={() => onHover(item.id)}
@@ -217,8 +223,8 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
             <button
               type="button"
               tabIndex={-1}
-              aria-label="Rename (Enter)"
-              title="Rename (Enter)"
+              aria-label={onOpen ? 'Rename (F2)' : 'Rename (Enter)'}
+              title={onOpen ? 'Rename (F2)' : 'Rename (Enter)'}
               onClick={() => setEditing(true)}
             >
               <PencilIcon size={13} />

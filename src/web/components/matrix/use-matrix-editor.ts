@@ -7,7 +7,12 @@
  * expires, or at once when the page is left before that (`pagehide`, with fetch keepalive).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { CreateMatrixItemInput, MatrixItem, XMatrixView } from '../../../contracts';
+import type {
+  CreateMatrixItemInput,
+  MatrixItem,
+  UpdateMatrixItemInput,
+  XMatrixView,
+} from '../../../contracts';
 import * as api from '../../api-client';
 import { ApiError, type MatrixPart } from '../../api-client';
 import { useToast } from '../toast';
@@ -33,6 +38,12 @@ export interface MatrixEditor {
   moveItem: (item: MatrixItem, delta: -1 | 1) => void;
   deleteItem: (item: MatrixItem) => void;
   setTrueNorth: (text: string) => void;
+  /**
+   * Saves a form's changes of one item after the queued writes, with the version last confirmed;
+   * resolves with the saved item (also written into the view) and rejects with the server's error,
+   * so the form can name the field. Not optimistic: the form shows its own pending state.
+   */
+  saveItem: (item: MatrixItem, changes: Omit<UpdateMatrixItemInput, 'version'>) => Promise<MatrixItem>;
   /** Reloads the view from the server once the writes already queued are done (live updates). */
   syncWithServer: () => void;
 }
@@ -311,6 +322,17 @@ export function useMatrixEditor(
     [patch, enqueue],
   );
 
+  const saveItem = useCallback(
+    async (item: MatrixItem, changes: Omit<UpdateMatrixItemInput, 'version'>) => {
+      await queue.current;
+      const latest = viewRef.current.items[item.part].find((i) => i.id === item.id);
+      const saved = await api.updateItem(item.id, { ...changes, version: latest?.version ?? item.version });
+      replaceItem(saved);
+      return saved;
+    },
+    [replaceItem],
+  );
+
   const visible = useMemo(() => withoutHidden(view, hidden), [view, hidden]);
   const syncWithServer = useCallback(() => {
     enqueue(async () => {
@@ -329,6 +351,7 @@ export function useMatrixEditor(
     moveItem,
     deleteItem,
     setTrueNorth,
+    saveItem,
     syncWithServer,
   };
 }

@@ -26,17 +26,20 @@ import type { MatrixEditor } from './use-matrix-editor';
  * `risk`: the pressure test's probability per How Far or How Much item, shown as a colour on the item.
  * `onHistory`: opens an item's history (the items offer it in their toolbar and on the H key).
  * `readOnly`: the user may not edit this matrix; no edit is offered (hover, focus and history still work).
+ * `onOpen`: opens an initiative's or a KPI's details (click on its title or Enter).
  */
 export function XMatrix({
   editor,
   risk,
   onHistory,
   readOnly = false,
+  onOpen,
 }: {
   editor: MatrixEditor;
   risk?: ReadonlyMap<string, number>;
   onHistory?: (item: MatrixItem) => void;
   readOnly?: boolean;
+  onOpen?: (item: MatrixItem) => void;
 }) {
   const { view } = editor;
   const { data: org } = useOrg();
@@ -103,6 +106,7 @@ export function XMatrix({
         onMove={onMove}
         onDelete={editor.deleteItem}
         onHistory={onHistory}
+        onOpen={item.part === 'how' || item.part === 'how_much' ? onOpen : undefined}
         onHover={onHoverItem}
       />
     );

@@ -1,0 +1,113 @@
+/**
+ * The detail drawer of an X-matrix item, opened by a click or Enter on an initiative (How) or a
+ * KPI (How Much): the initiative's plan, effort by skill and month and impact ranges on the KPIs
+ * it moves, or the KPI's measure and monthly plan. Read-only below the editor role (the
+ * {@link AccessNotice} says why). The item is read from the live view, so another user's change
+ * shows; a deleted item says so.
+ * Test hook: `data-testid="item-detail"` with `data-part`.
+ */
+import { useMemo } from 'react';
+import type { MatrixItem, UpdateMatrixItemInput } from '../../../contracts';
+import { useOrg } from '../../hooks/org-context';
+import { AccessNotice } from '../access-notice';
+import { Drawer } from '../drawer';
+import { EmptyState } from '../empty-state';
+import { EffortGrid } from './effort-grid';
+import { ImpactRanges } from './impact-ranges';
+import { InitiativePlanForm } from './initiative-plan-form';
+import { KpiDetailForm } from './kpi-detail-form';
+import type { MatrixEditor } from './use-matrix-editor';
+
+interface ItemDetailDrawerProps {
+  itemId: string;
+  editor: MatrixEditor;
+  readOnly: boolean;
+  onClose: () => void;
+}
+
+export function ItemDetailDrawer({ itemId, editor, readOnly, onClose }: ItemDetailDrawerProps) {
+  const { view } = editor;
+  const { data: org } = useOrg();
+  const item =
+    view.items.how.find((i) => i.id === itemId) ?? view.items.how_much.find((i) => i.id === itemId);
+  const people = org?.people ?? view.people;
+  const knownSkills = useMemo(() => [...new Set(people.flatMap((person) => person.skills))].sort(), [people]);
+  const names = view.organisation.partNames;
+
+  if (!item)
+    return (
+      <Drawer eyebrow="Item" title="Not found" onClose={onClose} testId="item-detail">
+        <EmptyState title="This item is no longer in the matrix">
+          It was deleted, here or by someone else.
+        </EmptyState>
+      </Drawer>
+    );
+
+  const onSave = (changes: Omit<UpdateMatrixItemInput, 'version'>) => editor.saveItem(item, changes);
+  const isInitiative = item.part === 'how';
+  return (
+    <Drawer
+      eyebrow={isInitiative ? names.how : names.how_much}
+      title={item.title}
+      aside={<AccessNotice unitId={view.unit.id} need="editor" />}
+      onClose={onClose}
+      className="item-detail-drawer"
+      testId="item-detail"
+    >
+      <div data-part={item.part} className="item-detail">
+        {item.description && <p className="muted item-detail-description">{item.description}</p>}
+        {isInitiative ? (
+          <InitiativeDetail item={item} {...{ editor, readOnly, knownSkills, onSave }} />
+        ) : (
+          <KpiDetailForm
+            key={item.version}
+            item={item}
+            unitId={view.unit.id}
+            year={view.matrix.year}
+            people={people}
+            readOnly={readOnly}
+            onSave={onSave}
+          />
+        )}
+      </div>
+    </Drawer>
+  );
+}
+
+function InitiativeDetail({
+  item,
+  editor,
+  readOnly,
+  knownSkills,
+  onSave,
+}: {
+  item: MatrixItem;
+  editor: MatrixEditor;
+  readOnly: boolean;
+  knownSkills: string[];
+  onSave: (changes: Omit<UpdateMatrixItemInput, 'version'>) => Promise<unknown>;
+}) {
+  const { view } = editor;
+  const marked = useMemo(
+    () =>
+      new Set(
+        view.correlations
+          .filter((c) => c.fromId === item.id || c.toId === item.id)
+          .map((c) => (c.fromId === item.id ? c.toId : c.fromId)),
+      ),
+    [view.correlations, item.id],
+  );
+  return (
+    <>
+      <InitiativePlanForm
+        key={item.version}
+        item={item}
+        readOnly={readOnly}
+        knownSkills={knownSkills}
+        onSave={onSave}
+      />
+      <EffortGrid item={item} year={view.matrix.year} readOnly={readOnly} knownSkills={knownSkills} />
+      <ImpactRanges item={item} kpis={view.items.how_much} markedKpiIds={marked} readOnly={readOnly} />
+    </>
+  );
+}
