@@ -20,3 +20,4 @@ export * from './strategy-map';
 export * from './audit';
 export * from './accounts';
 export * from './live';
+export * from './what-if';

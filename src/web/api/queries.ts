@@ -23,6 +23,7 @@ import {
   listPeople,
   listUnitProposals,
   listUnits,
+  getWhatIfBasis,
   runPressureTest,
 } from '../api-client';
 import { getAuthConfig, listApiTokens, listRoleAssignments, listUsers } from '../api-accounts';
@@ -69,6 +70,8 @@ export const queries = {
     queryOptions({ queryKey: keys.capacity(matrixId), queryFn: () => getCapacity(matrixId) }),
   lint: (matrixId: string) =>
     queryOptions({ queryKey: keys.lint(matrixId), queryFn: () => getLint(matrixId) }),
+  whatIfBasis: (matrixId: string) =>
+    queryOptions({ queryKey: keys.whatIfBasis(matrixId), queryFn: () => getWhatIfBasis(matrixId) }),
   /** POST with `wait: true`, but a read all the same: the same trials and seed give the same answer. */
   pressureTest: (matrixId: string, trials: number) =>
     queryOptions({

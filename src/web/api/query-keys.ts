@@ -40,6 +40,7 @@ export const keys = {
   orphans: (matrixId: string) => [...keys.matrix(matrixId), 'orphans'] as const,
   capacity: (matrixId: string) => [...keys.matrix(matrixId), 'capacity'] as const,
   lint: (matrixId: string) => [...keys.matrix(matrixId), 'lint'] as const,
+  whatIfBasis: (matrixId: string) => [...keys.matrix(matrixId), 'what-if-basis'] as const,
 
   /** Monte Carlo runs: refreshed on purpose (a proposal sent), not by every live edit. */
   pressureTest: (matrixId: string, trials: number) => ['pressure-test', matrixId, trials] as const,
