@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCapacity } from './capacity';
 import { runPressureTest } from './pressure-test';
 import { mulberry32 } from './random';
-import { applyScenario, EMPTY_SCENARIO, type WhatIfBasis } from './what-if';
+import { applyScenario, describeScenario, EMPTY_SCENARIO, type WhatIfBasis } from './what-if';
 
 const basis: WhatIfBasis = {
   matrixId: 'm',
@@ -92,5 +92,18 @@ describe('applyScenario', () => {
     expect(computeCapacity(lessEffort.capacity).people[0]?.overMonths).toEqual([]);
     const nobody = applyScenario(basis, { ...EMPTY_SCENARIO, droppedPeople: ['p'] });
     expect(computeCapacity(nobody.capacity).missingSkills).toEqual(['x']);
+  });
+});
+
+describe('describeScenario', () => {
+  it('names each change', () => {
+    expect(
+      describeScenario(basis, {
+        ...EMPTY_SCENARIO,
+        droppedInitiatives: ['b'],
+        delivery: { a: 0.9 },
+        impacts: [{ initiativeId: 'a', kpiId: 'k', low: 1, likely: 2, high: 3 }],
+      }),
+    ).toEqual(['without B', 'A delivered with 90 % chance', 'A moving K by 1 to 3 (likely 2)']);
   });
 });

@@ -123,3 +123,32 @@ export function applyScenario(
   };
   return { model, capacity };
 }
+
+/** The scenario's changes in words, one a line, e.g. "Pilot leaves out", "SOC delivered 90 %". */
+export function describeScenario(basis: WhatIfBasis, scenario: Scenario): string[] {
+  const titleOf = (id: string) =>
+    basis.model.initiatives.find((i) => i.id === id)?.title ??
+    scenario.addedInitiatives.find((i) => i.id === id)?.title ??
+    id;
+  const kpiOf = (id: string) => basis.model.kpis.find((k) => k.id === id)?.title ?? id;
+  const personOf = (id: string) => basis.capacity.people.find((p) => p.id === id)?.name ?? id;
+  return [
+    ...scenario.droppedInitiatives.map((id) => `without ${titleOf(id)}`),
+    ...Object.entries(scenario.delivery).map(
+      ([id, p]) => `${titleOf(id)} delivered with ${Math.round(p * 100)} % chance`,
+    ),
+    ...scenario.impacts.map(
+      (c) =>
+        `${titleOf(c.initiativeId)} moving ${kpiOf(c.kpiId)} by ${c.low} to ${c.high} (likely ${c.likely})`,
+    ),
+    ...Object.entries(scenario.effort).map(([key, days]) => {
+      const [id = '', skill = ''] = key.split('|');
+      return `${titleOf(id)} needing ${days} ${skill} days a month`;
+    }),
+    ...scenario.addedInitiatives.map((i) => `adding ${i.title}`),
+    ...scenario.droppedPeople.map((id) => `without ${personOf(id)}`),
+    ...scenario.addedPeople.map(
+      (p) => `adding ${p.name} (${p.skills.join(', ')}, ${p.monthlyCapacity} days a month)`,
+    ),
+  ];
+}
