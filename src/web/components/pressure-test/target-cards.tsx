@@ -127,11 +127,24 @@ function TargetCard(
           {outlookSentence(words)}
         </p>
       )}
-      {whatIf && (
+      {whatIf && !movedBy(whatIf, lead) && (
+        <p className="outlook-whatif outlook-whatif-same" data-testid="what-if-outcome">
+          <Badge tone="neutral">What-if</Badge>
+          <span data-testid="what-if-probability" data-probability={whatIf.probability}>
+            unchanged
+          </span>
+        </p>
+      )}
+      {whatIf && movedBy(whatIf, lead) && (
         <p className="outlook-whatif" data-testid="what-if-outcome">
-          <Badge tone="violet">What-if</Badge> {percentOf(whatIf.probability)}, was{' '}
-          {percentOf(lead.probability)} in the saved plan; with 4-in-5 confidence about{' '}
-          {formatMeasure(whatIf.reachable.p80, unit)}.
+          <Badge tone="violet">What-if</Badge>
+          <strong data-testid="what-if-probability" data-probability={whatIf.probability}>
+            {percentOf(whatIf.probability)}
+          </strong>
+          <span>
+            ({LIKELIHOOD_WORDS[likelihoodOf(whatIf.probability)]}) instead of {percentOf(lead.probability)};
+            with 4-in-5 confidence about {formatMeasure(whatIf.reachable.p80, unit)}.
+          </span>
         </p>
       )}
       <div className="outlook-bar" aria-hidden="true">
@@ -181,5 +194,13 @@ function TargetCard(
         />
       )}
     </li>
+  );
+}
+
+/** Whether a what-if changes a target's outcome visibly: its probability or its 4-in-5 value. */
+function movedBy(whatIf: TargetOutlook, saved: TargetOutlook): boolean {
+  return (
+    Math.abs(whatIf.probability - saved.probability) >= 0.0005 ||
+    Math.abs(whatIf.reachable.p80 - saved.reachable.p80) > 1e-9 * Math.max(1, Math.abs(saved.reachable.p80))
   );
 }
