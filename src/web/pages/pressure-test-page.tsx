@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react';
 import type { Unit, XMatrixView } from '../../contracts';
 import { computeCapacity, type CapacityAllocation } from '../../core/capacity';
 import { formatMeasure, percentOf } from '../../core/outlook-wording';
-import { DEFAULT_TRIALS, type TargetOutlook } from '../../core/pressure-test';
+import { DEFAULT_TRIALS, type KpiDistribution, type TargetOutlook } from '../../core/pressure-test';
 import { groupTargets } from '../../core/target-groups';
 import {
   applyScenario,
@@ -153,7 +153,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
                   <DistributionChart
                     key={kpi.kpiId}
                     kpi={kpi}
-                    saved={scenarioResult ? savedKpis.get(kpi.kpiId) : undefined}
+                    saved={differs(kpi, savedKpis.get(kpi.kpiId)) ? savedKpis.get(kpi.kpiId) : undefined}
                     markers={markersOf(
                       kpi.baseline,
                       result.targets.filter((t) => t.kpiId === kpi.kpiId),
@@ -208,6 +208,14 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
         />
       )}
     </div>
+  );
+}
+
+/** Whether a what-if's distribution of a KPI differs from the saved plan's. */
+function differs(kpi: KpiDistribution, saved: KpiDistribution | undefined): boolean {
+  return (
+    saved !== undefined &&
+    (kpi.p10 !== saved.p10 || kpi.p50 !== saved.p50 || kpi.p90 !== saved.p90 || kpi.mean !== saved.mean)
   );
 }
 

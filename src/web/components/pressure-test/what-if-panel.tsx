@@ -136,38 +136,43 @@ function AddPerson(props: { basis: WhatIfBasis; scenario: Scenario; onChange: (s
     setName('');
   };
   return (
-    <form className="whatif-add" onSubmit={add} aria-label="Add a person">
-      <label className="whatif-field">
-        <span>Name</span>
-        <input
-          className="input"
-          value={name}
-          placeholder="e.g. A contractor"
-          onChange={(e) => setName(e.target.value)}
-        />
-      </label>
-      <label className="whatif-field">
-        <span>Skill</span>
-        <select className="input" value={skill} onChange={(e) => setSkill(e.target.value)}>
-          {skills.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
-      </label>
-      <label className="whatif-field">
-        <span>Days a month</span>
-        <input
-          className="input"
-          type="number"
-          min={1}
-          value={capacity}
-          onChange={(e) => setCapacity(e.target.value)}
-        />
-      </label>
-      <Button size="sm" type="submit" disabled={!valid}>
-        Add a person
-      </Button>
-    </form>
+    <details className="whatif-item">
+      <summary>
+        <span className="whatif-item-title">Add a person</span>
+      </summary>
+      <form className="whatif-add" onSubmit={add} aria-label="Add a person">
+        <label className="whatif-field">
+          <span>Name</span>
+          <input
+            className="input"
+            value={name}
+            placeholder="e.g. A contractor"
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <label className="whatif-field">
+          <span>Skill</span>
+          <select className="input" value={skill} onChange={(e) => setSkill(e.target.value)}>
+            {skills.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label className="whatif-field">
+          <span>Days a month</span>
+          <input
+            className="input"
+            type="number"
+            min={1}
+            value={capacity}
+            onChange={(e) => setCapacity(e.target.value)}
+          />
+        </label>
+        <Button size="sm" type="submit" disabled={!valid}>
+          Add to the what-if
+        </Button>
+      </form>
+    </details>
   );
 }
 
