@@ -34,10 +34,11 @@ function targetLine(
   verdict: string | undefined,
   failed: boolean,
   impactCount: number,
+  markCount: number,
 ): string {
-  const reason = notSimulatedReason(impactCount);
+  const reason = notSimulatedReason(impactCount, markCount);
   if (reason)
-    return `  · ${target.title}\n      not simulated: ${notSimulatedMessage(reason)} (${target.kpiId})`;
+    return `  · ${target.title}\n      not simulated: ${notSimulatedMessage(reason, markCount)} (${target.kpiId})`;
   const mark = failed ? '✗' : target.probability >= 0.5 ? '✓' : '!';
   const kind =
     target.kind === 'key_result' ? `key result of ${target.unitId}` : target.kind.replace('_', ' ');
@@ -57,6 +58,12 @@ export function formatCheckReport(report: CheckReport): string {
     lines.push('', `X-matrix ${matrix.matrixId}: ${matrix.unitName}, ${matrix.year}`, '', ' Targets');
     const verdicts = new Map(matrix.capacity.verdicts.map((v) => [v.targetId, v.verdict]));
     const impactCounts = new Map(matrix.pressureTest.kpis.map((k) => [k.kpiId, k.impactCount]));
+    // The lint's kpi_without_impact finding names the KPI, then the initiatives marked against it.
+    const markCounts = new Map(
+      matrix.findings
+        .filter((f) => f.code === 'kpi_without_impact')
+        .map((f) => [f.itemIds[0] ?? '', f.itemIds.length - 1]),
+    );
     for (const target of matrix.pressureTest.targets)
       lines.push(
         targetLine(
@@ -64,6 +71,7 @@ export function formatCheckReport(report: CheckReport): string {
           verdicts.get(target.targetId),
           matrix.belowMinimum.includes(target.targetId),
           impactCounts.get(target.kpiId) ?? 0,
+          markCounts.get(target.kpiId) ?? 0,
         ),
       );
     lines.push('', ' Capacity');
