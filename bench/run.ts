@@ -17,6 +17,7 @@ import { checkInWritesBench, loadCheckIns } from './check-ins.bench';
 import { matrixHttpBench } from './matrix-http.bench';
 import { startupBench } from './startup.bench';
 import { webBench } from './web.bench';
+import { whatIfBench } from './what-if.bench';
 import { pressureTestBench } from './pressure-test.bench';
 import { fromTimedResults } from './timed-bench';
 import { run as runRollup } from './rollup.bench';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       Array.from({ length: 200 }, (_, i) => `bench-u${i}-o0-kr0`),
     ),
     webBench(),
+    whatIfBench(),
   ];
   const sections: { bench: Bench; results: BenchResult[] }[] = [
     {

@@ -14,9 +14,9 @@ export class PressureTestPage {
     return this.page.getByTestId(`outlook-${kind}-${id}`);
   }
 
+  /** The saved plan's probability of a target, in per cent. */
   async probabilityOf(outlook: Locator): Promise<number> {
-    const text = (await outlook.getByTestId('probability').textContent()) ?? '';
-    return Number(text.replace('%', '').trim());
+    return Number(await outlook.getByTestId('probability').getAttribute('data-probability')) * 100;
   }
 
   /** The only proposal in the inbox whose title matches. */

@@ -22,3 +22,4 @@ export * from './strategy-map';
 export * from './audit';
 export * from './accounts';
 export * from './live';
+export * from './what-if';

@@ -61,6 +61,16 @@ describe('computeCapacity', () => {
     expect(person('bob').overMonths).toEqual([]);
   });
 
+  it('pools demand across every holder of the skill when asked, owners or not', () => {
+    const pooled = computeCapacity({ ...input, allocation: 'pooled' });
+    const load = (id: string) => pooled.people.find((p) => p.personId === id)!.load;
+    // January python: i1 15 + i2 6 = 21 days over Ann (10) and Bob (20), 1:2, owner or not.
+    expect(load('ann')[0]).toBe(7);
+    expect(load('bob')[0]).toBe(14);
+    // Demand and supply per skill do not depend on who does the work.
+    expect(pooled.skills).toEqual(report.skills);
+  });
+
   it('finds skills nobody has, months short of supply and the gaps in person-days', () => {
     expect(report.missingSkills).toEqual(['llm']);
     expect(skill('ml').shortMonths).toEqual([3, 4]);

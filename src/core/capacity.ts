@@ -33,7 +33,18 @@ export interface CapacityInput {
   targets: readonly CapacityTarget[];
   /** A skill is "tight" when demand passes this share of supply (default 0.8). */
   tightShare?: number;
+  /** How an initiative's demand for a skill is spread over people (default owners_first). */
+  allocation?: CapacityAllocation;
 }
+
+/**
+ * owners_first: the initiative's owners who hold the skill do its work, every holder only when no
+ * owner does; pooled: every holder of the skill shares it, owners or not, as a skill pool would.
+ * Either way a share is in proportion to monthly capacity. Skill demand and supply do not depend
+ * on the choice, only each person's load (and so who is over capacity).
+ */
+export const CAPACITY_ALLOCATIONS = ['owners_first', 'pooled'] as const;
+export type CapacityAllocation = (typeof CAPACITY_ALLOCATIONS)[number];
 
 export const CAPACITY_VERDICTS = ['fits', 'tight', 'exceeds'] as const;
 export type CapacityVerdict = (typeof CAPACITY_VERDICTS)[number];
@@ -89,11 +100,13 @@ const monthsWhere = (test: (m: number) => boolean) =>
 
 /**
  * Computes skill demand and supply per month, each person's planned load and the gaps. A skill's
- * demand on an initiative goes to the holders among its owners when there are any, otherwise to
- * every holder, split in proportion to their monthly capacity; demand nobody holds is a gap.
+ * demand on an initiative goes to its holders as `input.allocation` says (see
+ * {@link CAPACITY_ALLOCATIONS}), split in proportion to their monthly capacity; demand nobody
+ * holds is a gap.
  */
 export function computeCapacity(input: CapacityInput): CapacityReport {
   const tightShare = input.tightShare ?? 0.8;
+  const pooled = input.allocation === 'pooled';
   const skillNames = [...new Set(input.initiatives.flatMap((i) => i.effort.map((e) => e.skill)))].sort();
   const holders = new Map(
     skillNames.map((skill) => [skill, input.people.filter((person) => person.skills.includes(skill))]),
@@ -108,7 +121,7 @@ export function computeCapacity(input: CapacityInput): CapacityReport {
     for (const effort of initiative.effort) {
       const all = holders.get(effort.skill) ?? [];
       const owners = all.filter((person) => initiative.ownerIds.includes(person.id));
-      const servers = owners.length > 0 ? owners : all;
+      const servers = pooled || owners.length === 0 ? all : owners;
       const pool = servers.reduce((sum, person) => sum + person.monthlyCapacity, 0);
       const months = bySkill.get(effort.skill) ?? zeros();
       bySkill.set(effort.skill, months);

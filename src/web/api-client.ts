@@ -265,6 +265,8 @@ export const getCapacity = (matrixId: string) =>
   callEndpoint(feasibility.capacity, { params: { id: matrixId } });
 
 export const getLint = (matrixId: string) => callEndpoint(feasibility.lint, { params: { id: matrixId } });
+export const getWhatIfBasis = (matrixId: string) =>
+  callEndpoint(feasibility.whatIfBasis, { params: { id: matrixId } });
 
 /** Proposals the unit sent or received. */
 export const listUnitProposals = (unitId: string) =>

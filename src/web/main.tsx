@@ -18,6 +18,7 @@ import './styles/execution.css';
 import './styles/links.css';
 import './styles/wizard.css';
 import './styles/pressure-test.css';
+import './styles/what-if.css';
 import './styles/auth.css';
 import './styles/admin.css';
 import './styles/settings.css';

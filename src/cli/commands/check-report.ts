@@ -1,6 +1,7 @@
 import type { CapacityReport } from '../../core/capacity';
 import type { LintFinding } from '../../core/plan-lint';
 import type { PressureTestResult, TargetOutlook } from '../../core/pressure-test';
+import { notSimulatedMessage, notSimulatedReason } from '../../core/simulation-coverage';
 
 /** What `catchball check` found, per X-matrix; printed as text or, with --json, as is. */
 export interface CheckReport {
@@ -32,10 +33,12 @@ function targetLine(
   target: TargetOutlook,
   verdict: string | undefined,
   failed: boolean,
-  simulated: boolean,
+  impactCount: number,
+  markCount: number,
 ): string {
-  if (!simulated)
-    return `  · ${target.title}\n      not simulated: no initiative states an impact on its KPI ${target.kpiId}`;
+  const reason = notSimulatedReason(impactCount, markCount);
+  if (reason)
+    return `  · ${target.title}\n      not simulated: ${notSimulatedMessage(reason, markCount)} (${target.kpiId})`;
   const mark = failed ? '✗' : target.probability >= 0.5 ? '✓' : '!';
   const kind =
     target.kind === 'key_result' ? `key result of ${target.unitId}` : target.kind.replace('_', ' ');
@@ -54,14 +57,21 @@ export function formatCheckReport(report: CheckReport): string {
   for (const matrix of report.matrices) {
     lines.push('', `X-matrix ${matrix.matrixId}: ${matrix.unitName}, ${matrix.year}`, '', ' Targets');
     const verdicts = new Map(matrix.capacity.verdicts.map((v) => [v.targetId, v.verdict]));
-    const simulated = new Set(matrix.pressureTest.kpis.filter((k) => k.impactCount > 0).map((k) => k.kpiId));
+    const impactCounts = new Map(matrix.pressureTest.kpis.map((k) => [k.kpiId, k.impactCount]));
+    // The lint's kpi_without_impact finding names the KPI, then the initiatives marked against it.
+    const markCounts = new Map(
+      matrix.findings
+        .filter((f) => f.code === 'kpi_without_impact')
+        .map((f) => [f.itemIds[0] ?? '', f.itemIds.length - 1]),
+    );
     for (const target of matrix.pressureTest.targets)
       lines.push(
         targetLine(
           target,
           verdicts.get(target.targetId),
           matrix.belowMinimum.includes(target.targetId),
-          simulated.has(target.kpiId),
+          impactCounts.get(target.kpiId) ?? 0,
+          markCounts.get(target.kpiId) ?? 0,
         ),
       );
     lines.push('', ' Capacity');

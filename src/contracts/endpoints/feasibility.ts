@@ -15,6 +15,7 @@ import {
   UpdateEffortSchema,
   UpdateImpactSchema,
 } from '../feasibility';
+import { WhatIfBasisSchema } from '../what-if';
 
 const tag = 'Pressure test';
 
@@ -103,4 +104,14 @@ export const lint = defineEndpoint({
   summary: 'Publish gates and warnings of an X-matrix, each with the items concerned',
   params: IdParamsSchema,
   response: LintReportSchema,
+});
+
+export const whatIfBasis = defineEndpoint({
+  method: 'GET',
+  path: '/api/matrices/:id/what-if-basis',
+  tag,
+  summary:
+    "The matrix's simulation model and capacity question as the pressure test sees them, for what-if scenarios run in the browser",
+  params: IdParamsSchema,
+  response: WhatIfBasisSchema,
 });

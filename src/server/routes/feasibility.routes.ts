@@ -53,6 +53,10 @@ export function feasibilityRoutes(services: Services): Route[] {
       access: onMatrixInPath('read'),
       handler: ({ params }) => feasibility.capacity(params.id),
     }),
+    implement(endpoints.whatIfBasis, {
+      access: onMatrixInPath('read'),
+      handler: ({ params }) => feasibility.whatIfBasis(params.id),
+    }),
     implement(endpoints.lint, {
       access: onMatrixInPath('read'),
       handler: ({ params }) => feasibility.lint(params.id),

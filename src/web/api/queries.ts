@@ -23,6 +23,7 @@ import {
   listPeople,
   listUnitProposals,
   listUnits,
+  getWhatIfBasis,
   runPressureTest,
 } from '../api-client';
 import { getAuthConfig, listApiTokens, listRoleAssignments, listUsers } from '../api-accounts';
@@ -82,6 +83,8 @@ export const queries = {
       queryKey: keys.efforts(matrixId, initiativeId),
       queryFn: () => listEfforts(initiativeId),
     }),
+  whatIfBasis: (matrixId: string) =>
+    queryOptions({ queryKey: keys.whatIfBasis(matrixId), queryFn: () => getWhatIfBasis(matrixId) }),
   /** POST with `wait: true`, but a read all the same: the same trials and seed give the same answer. */
   pressureTest: (matrixId: string, trials: number) =>
     queryOptions({

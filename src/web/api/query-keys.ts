@@ -47,6 +47,7 @@ export const keys = {
     [...keys.matrix(matrixId), 'impacts', initiativeId] as const,
   efforts: (matrixId: string, initiativeId: string) =>
     [...keys.matrix(matrixId), 'efforts', initiativeId] as const,
+  whatIfBasis: (matrixId: string) => [...keys.matrix(matrixId), 'what-if-basis'] as const,
 
   /** Monte Carlo runs: refreshed on purpose (a proposal sent), not by every live edit. */
   pressureTest: (matrixId: string, trials: number) => ['pressure-test', matrixId, trials] as const,

@@ -1,25 +1,41 @@
 /**
  * The Pressure test tab of a unit: can this year's targets be met with these initiatives and these
- * people? Probability of each target, a distribution per KPI with its targets marked, capacity
- * heatmaps, plan lint, and the catchball inbox where recalibrations go up and come back.
+ * people? One card per distinct target in plain words with the initiatives that matter most, a
+ * distribution per KPI with its targets marked, capacity heatmaps, plan lint, and the catchball
+ * inbox. The simulation runs in the browser (a Web Worker over the matrix's what-if basis, the
+ * same core and seed as the server), so the what-if panel recomputes without a request.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import type { Unit, XMatrixView } from '../../contracts';
+import { computeCapacity, type CapacityAllocation } from '../../core/capacity';
+import { formatMeasure, percentOf } from '../../core/outlook-wording';
+import { DEFAULT_TRIALS, type KpiDistribution, type TargetOutlook } from '../../core/pressure-test';
+import { groupTargets } from '../../core/target-groups';
+import {
+  applyScenario,
+  changeCount,
+  describeScenario,
+  EMPTY_SCENARIO,
+  type Scenario,
+} from '../../core/what-if';
 import { queries } from '../api/queries';
 import { keys } from '../api/query-keys';
 import { CatchballInbox } from '../components/catchball/catchball-inbox';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon } from '../components/icons';
 import { CapacityHeatmaps } from '../components/pressure-test/capacity-heatmaps';
-import { DistributionChart } from '../components/pressure-test/distribution-chart';
+import { DistributionChart, type ChartMarker } from '../components/pressure-test/distribution-chart';
 import { LintFindings } from '../components/pressure-test/lint-findings';
-import { TargetOutlooks } from '../components/pressure-test/target-outlooks';
+import { outlookKey, TargetCards } from '../components/pressure-test/target-cards';
+import { WhatIfPanel } from '../components/pressure-test/what-if-panel';
 import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
+import { useSimulation } from '../hooks/use-simulation';
 import { paths } from '../paths';
 
-/** Trials of the full pressure test (the matrix page's risk colours run a quicker one). */
-const TRIALS = 10_000;
+/** The server's defaults: the same trials and seed give the browser the server's numbers. */
+const RUN = { trials: DEFAULT_TRIALS, seed: 1 };
 
 export function PressureTestPage({ unit, year }: { unit: Unit; year: number }) {
   const matrix = useQuery(queries.matrixView(unit.id, year));
@@ -37,17 +53,30 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
   const org = useOrg().data;
   const client = useQueryClient();
   const matrixId = view.matrix.id;
-  const test = useQuery(queries.pressureTest(matrixId, TRIALS));
-  const capacity = useQuery(queries.capacity(matrixId));
+  const basis = useQuery(queries.whatIfBasis(matrixId));
   const lint = useQuery(queries.lint(matrixId));
-  // A proposal sent or answered changes targets: run the analysis and the inbox again.
+  const [scenario, setScenario] = useState<Scenario>(EMPTY_SCENARIO);
+  const changed = changeCount(scenario) > 0;
+  const applied = useMemo(
+    () => (basis.data ? applyScenario(basis.data, scenario) : null),
+    [basis.data, scenario],
+  );
+  const saved = useSimulation('simulate', basis.data?.model ?? null, RUN);
+  const sensitivity = useSimulation('sensitivity', basis.data?.model ?? null, RUN);
+  const whatIf = useSimulation('simulate', changed ? (applied?.model ?? null) : null, RUN);
+  const allocation = scenario.allocation;
+  const savedCapacity = useMemo(
+    () => (basis.data ? computeCapacity({ ...basis.data.capacity, allocation }) : null),
+    [basis.data, allocation],
+  );
+  const whatIfCapacity = useMemo(
+    () => (changed && applied ? computeCapacity(applied.capacity) : null),
+    [changed, applied],
+  );
+
+  // A proposal sent or answered changes targets: read the plan and the inbox again.
   const rerun = () => {
-    for (const queryKey of [
-      keys.pressureTest(matrixId, TRIALS),
-      keys.matrix(matrixId),
-      keys.unitProposals(unit.id),
-      keys.everyProposal(),
-    ])
+    for (const queryKey of [keys.matrix(matrixId), keys.unitProposals(unit.id), keys.everyProposal()])
       void client.invalidateQueries({ queryKey });
   };
   const nameOf = (personId: string | null) => (personId && org?.peopleById.get(personId)?.name) || 'nobody';
@@ -55,74 +84,154 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
   const titleOf = (id: string) =>
     items.find((item) => item.id === id)?.title ?? org?.peopleById.get(id)?.name ?? id;
   const proposerId = unit.parentId ? unit.ownerId : null;
-  const result = test.data?.result;
+
+  const result = saved.data;
+  const scenarioResult = changed ? whatIf.data : null;
+  const scenarioTargets = useMemo(
+    () => (scenarioResult ? new Map(scenarioResult.targets.map((t) => [outlookKey(t), t])) : null),
+    [scenarioResult],
+  );
+  const sensitivityByTarget = useMemo(
+    () =>
+      sensitivity.data
+        ? new Map(sensitivity.data.map((s) => [outlookKey({ kind: s.kind, targetId: s.targetId }), s]))
+        : null,
+    [sensitivity.data],
+  );
+  const kpis = new Map((scenarioResult ?? result)?.kpis.map((k) => [k.kpiId, k]));
+  const savedKpis = new Map(result?.kpis.map((k) => [k.kpiId, k]));
+  const groups = result ? groupTargets(result.targets) : [];
+  const scenarioEvidence = (target: TargetOutlook) => {
+    const outcome = scenarioTargets?.get(outlookKey(target));
+    if (!basis.data || !outcome) return null;
+    const unitOfMeasure = savedKpis.get(target.kpiId)?.unitOfMeasure ?? '';
+    return `A what-if (${describeScenario(basis.data, scenario).join('; ')}) reaches it in ${percentOf(outcome.probability)} of trials, with 4-in-5 confidence about ${formatMeasure(outcome.reachable.p80, unitOfMeasure)}.`;
+  };
+  const error = basis.error?.message ?? saved.error;
+
   return (
-    <div className="pressure-page">
-      <section className="pressure-section">
-        <h2>
-          Targets{' '}
-          {result && (
-            <small>
-              {result.trials.toLocaleString()} trials, seed {result.seed}
-            </small>
-          )}
-        </h2>
-        {test.error && <p className="form-error">{test.error.message}</p>}
-        {!result ? (
-          <LoadingBlock />
-        ) : (
-          <TargetOutlooks
-            targets={result.targets}
-            matrixId={matrixId}
-            proposerId={proposerId}
-            proposerName={nameOf(proposerId)}
-            onProposed={rerun}
-          />
-        )}
-      </section>
-      <section className="pressure-section">
-        <h2>Catchball</h2>
-        <CatchballInbox
-          unitId={unit.id}
-          unitsById={org?.unitsById ?? new Map()}
-          nameOf={nameOf}
-          onChanged={rerun}
-        />
-      </section>
-      {result && (
+    <div className="pressure-layout">
+      <div className="pressure-page">
         <section className="pressure-section">
-          <h2>Year-end distributions</h2>
-          <div className="distributions">
-            {result.kpis
-              .filter((kpi) => kpi.impactCount > 0)
-              .map((kpi) => (
-                <DistributionChart
-                  key={kpi.kpiId}
-                  kpi={kpi}
-                  targets={result.targets
-                    .filter((t) => t.kpiId === kpi.kpiId && t.kind !== 'annual_objective')
-                    .map((t) => ({ label: t.kind === 'kpi' ? 'KPI' : 'KR', value: t.target }))}
-                />
-              ))}
-          </div>
+          <h2>
+            Targets{' '}
+            {result && (
+              <small>
+                {groups.length === 1 ? '1 outcome' : `${groups.length} outcomes`} ·{' '}
+                {result.trials.toLocaleString('en-GB')} simulated years, seed {RUN.seed}
+              </small>
+            )}
+          </h2>
+          {error && <p className="form-error">{error}</p>}
+          {!result || !basis.data ? (
+            <LoadingBlock />
+          ) : (
+            <TargetCards
+              groups={groups}
+              kpis={savedKpis}
+              scenario={scenarioTargets}
+              sensitivity={sensitivityByTarget}
+              movedBy={basis.data.movedBy}
+              unitNameOf={(id) => org?.unitsById.get(id)?.name ?? id}
+              matrixId={matrixId}
+              proposerId={proposerId}
+              proposerName={nameOf(proposerId)}
+              scenarioEvidence={scenarioEvidence}
+              onProposed={rerun}
+            />
+          )}
         </section>
-      )}
-      <section className="pressure-section">
-        <h2>Capacity</h2>
-        {capacity.data ? <CapacityHeatmaps capacity={capacity.data} /> : <LoadingBlock />}
-      </section>
-      <section className="pressure-section">
-        <h2>Plan lint</h2>
-        {lint.data ? (
-          <LintFindings
-            report={lint.data}
-            titleOf={titleOf}
-            matrixHref={paths.matrix(unit.organisationId, unit.id, view.matrix.year)}
-          />
-        ) : (
-          <LoadingBlock />
+        {result && (
+          <section className="pressure-section">
+            <h2>
+              Year-end distributions <small>where the KPI ends the year across the simulated years</small>
+            </h2>
+            <div className="distributions">
+              {[...kpis.values()]
+                .filter((kpi) => kpi.impactCount > 0)
+                .map((kpi) => (
+                  <DistributionChart
+                    key={kpi.kpiId}
+                    kpi={kpi}
+                    saved={differs(kpi, savedKpis.get(kpi.kpiId)) ? savedKpis.get(kpi.kpiId) : undefined}
+                    markers={markersOf(
+                      kpi.baseline,
+                      result.targets.filter((t) => t.kpiId === kpi.kpiId),
+                    )}
+                  />
+                ))}
+            </div>
+          </section>
         )}
-      </section>
+        <section className="pressure-section">
+          <h2>Capacity</h2>
+          {savedCapacity ? (
+            <CapacityHeatmaps
+              capacity={whatIfCapacity ?? savedCapacity}
+              saved={whatIfCapacity ? savedCapacity : undefined}
+              allocation={allocation}
+              onAllocation={(a: CapacityAllocation) => setScenario({ ...scenario, allocation: a })}
+            />
+          ) : (
+            <LoadingBlock />
+          )}
+        </section>
+        <section className="pressure-section">
+          <h2>Plan lint</h2>
+          {lint.data ? (
+            <LintFindings
+              report={lint.data}
+              titleOf={titleOf}
+              matrixHref={paths.matrix(unit.organisationId, unit.id, view.matrix.year)}
+            />
+          ) : (
+            <LoadingBlock />
+          )}
+        </section>
+        <section className="pressure-section">
+          <h2>Catchball</h2>
+          <CatchballInbox
+            unitId={unit.id}
+            unitsById={org?.unitsById ?? new Map()}
+            nameOf={nameOf}
+            onChanged={rerun}
+          />
+        </section>
+      </div>
+      {basis.data && (
+        <WhatIfPanel
+          basis={basis.data}
+          scenario={scenario}
+          onChange={setScenario}
+          ms={whatIf.ms}
+          pending={changed && whatIf.pending}
+        />
+      )}
     </div>
   );
+}
+
+/** Whether a what-if's distribution of a KPI differs from the saved plan's. */
+function differs(kpi: KpiDistribution, saved: KpiDistribution | undefined): boolean {
+  return (
+    saved !== undefined &&
+    (kpi.p10 !== saved.p10 || kpi.p50 !== saved.p50 || kpi.p90 !== saved.p90 || kpi.mean !== saved.mean)
+  );
+}
+
+/** Today's value and each distinct target value once, labelled by what it stands for. */
+function markersOf(baseline: number, targets: TargetOutlook[]): ChartMarker[] {
+  const markers: ChartMarker[] = [{ label: 'Today', value: baseline, tone: 'baseline' }];
+  for (const group of groupTargets(targets)) {
+    const kinds = new Set(group.members.map((m) => m.kind));
+    const label = [
+      kinds.has('kpi') ? 'KPI' : '',
+      kinds.has('key_result') ? 'KR' : '',
+      kinds.has('annual_objective') ? 'AO' : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    markers.push({ label: `${label} target`, value: group.lead.target, tone: 'target' });
+  }
+  return markers;
 }

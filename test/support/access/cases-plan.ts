@@ -263,6 +263,7 @@ export const planCases: Cases = {
   'GET /api/pressure-tests/:id': { req: (f) => ({ params: { id: made(f, 'job') } }) },
   'GET /api/matrices/:id/capacity': { req: () => ({ params: { id: 'cso-2026' } }) },
   'GET /api/matrices/:id/lint': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'GET /api/matrices/:id/what-if-basis': { req: () => ({ params: { id: 'cso-2026' } }) },
 
   'GET /api/matrices/:id/export.svg': { req: () => ({ params: { id: 'cso-2026' } }) },
   'GET /api/matrices/:id/export.png': { req: () => ({ params: { id: 'cso-2026' } }) },

@@ -1,12 +1,14 @@
 import { hasGateFailure } from '../../../core/plan-lint';
 import type { FeasibilityModel } from '../../../core/feasibility';
 import type { PressureTestResult } from '../../../core/pressure-test';
+import { initiativesMovingEachKpi } from '../../../core/feasibility-model';
 import type {
   CapacityReportView,
   LintReport,
   PressureTestJob,
   PressureTestRequest,
   PressureTestResultView,
+  WhatIfBasisView,
 } from '../../../contracts';
 import { notFound } from '../../errors';
 import type { Db } from '../../db/store';
@@ -140,6 +142,22 @@ export function createFeasibilityService(
 
     async capacity(matrixId: string): Promise<CapacityReportView> {
       return { matrixId, ...(await analysis(matrixId)).capacity };
+    },
+
+    /** The model and capacity question the analysis built, for a browser to run what-if scenarios on. */
+    async whatIfBasis(matrixId: string): Promise<WhatIfBasisView> {
+      const analysed = await analysis(matrixId);
+      const { people, initiatives, targets } = analysed.capacityInput;
+      return {
+        matrixId,
+        model: analysed.model,
+        capacity: {
+          people: people.map((p) => ({ ...p, skills: [...p.skills] })),
+          initiatives: initiatives.map((i) => ({ ...i, effort: [...i.effort], ownerIds: [...i.ownerIds] })),
+          targets: targets.map((t) => ({ ...t, initiativeIds: [...t.initiativeIds] })),
+        },
+        movedBy: Object.fromEntries(initiativesMovingEachKpi(analysed.matrix)),
+      };
     },
 
     async lint(matrixId: string): Promise<LintReport> {

@@ -1,4 +1,4 @@
-import { computeCapacity, type CapacityReport } from '../../../core/capacity';
+import { computeCapacity, type CapacityInput, type CapacityReport } from '../../../core/capacity';
 import type { FeasibilityModel } from '../../../core/feasibility';
 import {
   capacityInputOf,
@@ -14,6 +14,7 @@ import type { PlanDocument } from '../../../contracts';
 export interface MatrixAnalysis {
   matrix: FeasibilityMatrix;
   model: FeasibilityModel;
+  capacityInput: CapacityInput;
   capacity: CapacityReport;
   findings: LintFinding[];
 }
@@ -28,6 +29,7 @@ export function analyseMatrix(plan: PlanDocument, matrixId: string): MatrixAnaly
   if (!matrix)
     throw new DomainError('not_found', `No X-matrix with id ${matrixId}`, { kind: 'X-matrix', id: matrixId });
   const model = feasibilityModelOf(plan, matrix);
-  const capacity = computeCapacity(capacityInputOf(plan, matrix, model));
-  return { matrix, model, capacity, findings: lintMatrix(plan, matrixId, capacity) };
+  const capacityInput = capacityInputOf(plan, matrix, model);
+  const capacity = computeCapacity(capacityInput);
+  return { matrix, model, capacityInput, capacity, findings: lintMatrix(plan, matrixId, capacity) };
 }

@@ -8,7 +8,7 @@
  * Test hook: `data-testid="item-<id>"` with `data-part`.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { probabilityTone } from '../pressure-test/target-outlooks';
+import { probabilityTone } from '../pressure-test/probability-tone';
 import type { MatrixItem, TraceSource } from '../../../contracts';
 import {
   ArrowDownIcon,

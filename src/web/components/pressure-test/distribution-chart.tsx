@@ -1,53 +1,105 @@
-/** A KPI's year-end distribution as a hand-drawn SVG histogram, with the baseline and targets marked. */
-import type { PressureTestResultView } from '../../../contracts';
+/**
+ * A KPI's year-end distribution as a histogram with a value axis, the baseline ("Today") and the
+ * targets marked; marker labels go a row down rather than overprint. With a what-if scenario the
+ * saved plan's histogram is drawn as an outline behind the scenario's bars.
+ */
+import { formatMeasure } from '../../../core/outlook-wording';
+import type { KpiDistribution } from '../../../core/pressure-test';
+import { linearScale, niceTicks, spreadLabels } from '../charts/scale';
 
-type Distribution = PressureTestResultView['kpis'][number];
+const WIDTH = 460;
+const PLOT_HEIGHT = 96;
+const ROW = 13;
+const PAD_X = 16;
+const AXIS = 20;
 
-const WIDTH = 320;
-const HEIGHT = 96;
-const PAD = 14;
+export interface ChartMarker {
+  label: string;
+  value: number;
+  tone: 'target' | 'baseline';
+}
 
 export function DistributionChart({
   kpi,
-  targets,
+  saved,
+  markers,
 }: {
-  kpi: Distribution;
-  targets: { label: string; value: number }[];
+  kpi: KpiDistribution;
+  /** The saved plan's distribution, when a scenario differs from it. */
+  saved?: KpiDistribution | undefined;
+  markers: ChartMarker[];
 }) {
-  const bins = kpi.histogram;
-  const values = [kpi.min, kpi.max, kpi.baseline, ...targets.map((t) => t.value)];
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  const span = high - low || 1;
-  const x = (value: number) => PAD + ((value - low) / span) * (WIDTH - 2 * PAD);
-  const tallest = Math.max(1, ...bins.map((bin) => bin.count));
-  const barHeight = (count: number) => (count / tallest) * (HEIGHT - 2 * PAD);
+  const unit = kpi.unitOfMeasure;
+  const values = [kpi.min, kpi.max, ...markers.map((m) => m.value), ...(saved ? [saved.min, saved.max] : [])];
+  const ticks = niceTicks(Math.min(...values), Math.max(...values), 6);
+  const low = Math.min(...values, ticks[0] ?? 0);
+  const high = Math.max(...values, ticks.at(-1) ?? 0);
+  const x = linearScale([low, high], [PAD_X, WIDTH - PAD_X]);
+  const text = (m: ChartMarker) => `${m.label} ${formatMeasure(m.value, unit)}`;
+  // A label is centred on its marker but kept inside the chart.
+  const labelX = (m: ChartMarker) => {
+    const half = (text(m).length * 6) / 2 + 2;
+    return Math.min(WIDTH - half, Math.max(half, x(m.value)));
+  };
+  const labels = spreadLabels(markers, labelX, text);
+  const rows = Math.max(1, ...labels.map((l) => l.row + 1));
+  const top = rows * ROW + 4;
+  const base = top + PLOT_HEIGHT;
+  const height = base + AXIS;
+  const tallest = Math.max(
+    1,
+    ...kpi.histogram.map((b) => b.count),
+    ...(saved?.histogram ?? []).map((b) => b.count),
+  );
+  const barHeight = (count: number) => (count / tallest) * (PLOT_HEIGHT - 4);
   return (
     <figure className="distribution" data-testid={`distribution-${kpi.kpiId}`}>
       <figcaption>
-        {kpi.title}
+        <span className="distribution-title">{kpi.title}</span>
         <span className="distribution-stats">
-          p10 {round(kpi.p10)} · p50 {round(kpi.p50)} · p90 {round(kpi.p90)} {kpi.unitOfMeasure}
+          8 in 10 trials end between {formatMeasure(kpi.p10, '')} and {formatMeasure(kpi.p90, unit)}
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Distribution of ${kpi.title}`}>
-        <line className="distribution-axis" x1={PAD} x2={WIDTH - PAD} y1={HEIGHT - PAD} y2={HEIGHT - PAD} />
-        {bins.map((bin) => (
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-label={`Year-end values of ${kpi.title} over the trials, between ${formatMeasure(kpi.min, unit)} and ${formatMeasure(kpi.max, unit)}`}
+      >
+        {saved &&
+          saved.histogram.map((bin) => (
+            <rect
+              key={`saved-${bin.from}`}
+              className="distribution-saved"
+              x={x(bin.from)}
+              width={Math.max(1, x(bin.to) - x(bin.from))}
+              y={base - barHeight(bin.count)}
+              height={barHeight(bin.count)}
+            />
+          ))}
+        {kpi.histogram.map((bin) => (
           <rect
             key={bin.from}
             className="distribution-bar"
             x={x(bin.from)}
             width={Math.max(1, x(bin.to) - x(bin.from) - 1)}
-            y={HEIGHT - PAD - barHeight(bin.count)}
+            y={base - barHeight(bin.count)}
             height={barHeight(bin.count)}
           />
         ))}
-        <Marker className="distribution-baseline" at={x(kpi.baseline)} />
-        {targets.map((target) => (
-          <g key={target.label}>
-            <Marker className="distribution-target" at={x(target.value)} />
-            <text className="distribution-label" x={x(target.value) + 2} y={PAD}>
-              {target.label} {round(target.value)}
+        <line className="distribution-axis" x1={PAD_X} x2={WIDTH - PAD_X} y1={base} y2={base} />
+        {ticks.map((tick) => (
+          <g key={tick} className="distribution-tick">
+            <line x1={x(tick)} x2={x(tick)} y1={base} y2={base + 4} />
+            <text x={x(tick)} y={base + 15} textAnchor="middle">
+              {formatMeasure(tick, '')}
+            </text>
+          </g>
+        ))}
+        {labels.map(({ item, x: textX, row }) => (
+          <g key={`${item.label}-${item.value}`} className={`distribution-marker marker-${item.tone}`}>
+            <line x1={x(item.value)} x2={x(item.value)} y1={(row + 1) * ROW} y2={base} />
+            <text x={textX} y={(row + 1) * ROW - 3} textAnchor="middle">
+              {text(item)}
             </text>
           </g>
         ))}
@@ -55,10 +107,3 @@ export function DistributionChart({
     </figure>
   );
 }
-
-/** A vertical line across the plot at x = `at`. */
-function Marker({ className, at }: { className: string; at: number }) {
-  return <line className={className} x1={at} x2={at} y1={PAD / 2} y2={HEIGHT - PAD} />;
-}
-
-const round = (value: number) => Math.round(value * 10) / 10;

@@ -1,26 +1,42 @@
-/** The "propose recalibration" form, pre-filled with the 80 %-confidence value; the server adds the capacity gaps and the evidence. */
+/**
+ * The "propose recalibration" form, pre-filled with the 80 %-confidence value and a rationale in
+ * plain words (with the what-if scenario's outcome when one is being tried); the server adds the
+ * capacity gaps and the saved plan's pressure test as evidence.
+ */
 import { useState } from 'react';
-import type { TargetOutlookView } from '../../../contracts';
+import { formatMeasure, percentOf, roundForUnit } from '../../../core/outlook-wording';
+import type { TargetOutlook } from '../../../core/pressure-test';
 import { createProposal } from '../../api-client';
 import { Button } from '../button';
 import { useSubmit } from '../form/use-submit';
 
 export function ProposalForm(props: {
   matrixId: string;
-  target: TargetOutlookView;
+  target: TargetOutlook;
+  /** The target in words, e.g. "4 h". */
+  goal: string;
+  unitOfMeasure: string;
+  /** The what-if scenario in a sentence, attached to the rationale. */
+  evidence: string | null;
   actorId: string;
   actorName: string;
   onDone: () => void;
 }) {
-  const [value, setValue] = useState(String(Math.round(props.target.reachable.p80 * 100) / 100));
+  const { target, unitOfMeasure } = props;
+  const [value, setValue] = useState(String(roundForUnit(target.reachable.p80, unitOfMeasure)));
   const [rationale, setRationale] = useState(
-    `The pressure test reaches ${props.target.target} in ${Math.round(props.target.probability * 1000) / 10} % of trials; with 80 % confidence we reach ${Math.round(props.target.reachable.p80 * 100) / 100}.`,
+    [
+      `The pressure test reaches ${props.goal} in ${percentOf(target.probability)} of trials; with 4-in-5 confidence we reach about ${formatMeasure(target.reachable.p80, unitOfMeasure)}.`,
+      props.evidence,
+    ]
+      .filter(Boolean)
+      .join(' '),
   );
   const save = useSubmit(async () => {
     await createProposal({
       matrixId: props.matrixId,
-      kpiItemId: props.target.kpiId,
-      keyResultId: props.target.keyResultId,
+      kpiItemId: target.kpiId,
+      keyResultId: target.keyResultId,
       actorId: props.actorId,
       proposedTarget: Number(value),
       rationale,
@@ -30,7 +46,7 @@ export function ProposalForm(props: {
   return (
     <form className="proposal-form" onSubmit={save.onSubmit} data-testid="proposal-form">
       <label>
-        <span>Proposed target (original {props.target.target})</span>
+        <span>Proposed target (original {props.goal})</span>
         <input
           name="target"
           type="number"

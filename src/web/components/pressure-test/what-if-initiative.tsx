@@ -1,0 +1,232 @@
+/**
+ * One initiative in the what-if panel: leave it out, change its delivery odds, its impact range
+ * on each KPI (low ≤ likely ≤ high, checked by core's checkImpact) and its effort per skill.
+ * Fields keep what is typed; a value reaches the scenario only once it is valid.
+ */
+import { useState } from 'react';
+import type { SkillEffort } from '../../../core/feasibility';
+import { checkImpact } from '../../../core/feasibility';
+import type { FeasibilityInitiative } from '../../../core/feasibility';
+import { effortKey, type ImpactChange, type Scenario } from '../../../core/what-if';
+
+export interface InitiativeEditorProps {
+  initiative: FeasibilityInitiative;
+  effort: readonly SkillEffort[];
+  scenario: Scenario;
+  kpiTitleOf: (kpiId: string) => string;
+  unitOf: (kpiId: string) => string;
+  onChange: (scenario: Scenario) => void;
+}
+
+const finite = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+export function InitiativeEditor(props: InitiativeEditorProps) {
+  const { initiative, scenario } = props;
+  const dropped = scenario.droppedInitiatives.includes(initiative.id);
+  const changed =
+    dropped ||
+    scenario.delivery[initiative.id] !== undefined ||
+    scenario.impacts.some((c) => c.initiativeId === initiative.id) ||
+    props.effort.some((e) => scenario.effort[effortKey(initiative.id, e.skill)] !== undefined);
+  const delivery = scenario.delivery[initiative.id] ?? initiative.deliveryProbability;
+  const [deliveryText, setDeliveryText] = useState(String(Math.round(delivery * 100)));
+  const deliveryValue = finite(deliveryText);
+  const deliveryError = !(deliveryValue >= 0 && deliveryValue <= 100) ? 'between 0 and 100' : null;
+
+  const setDelivery = (text: string) => {
+    setDeliveryText(text);
+    const value = finite(text);
+    if (!(value >= 0 && value <= 100)) return;
+    const { [initiative.id]: _previous, ...others } = scenario.delivery;
+    const delivery =
+      Math.abs(value / 100 - initiative.deliveryProbability) < 1e-9
+        ? others
+        : { ...others, [initiative.id]: value / 100 };
+    props.onChange({ ...scenario, delivery });
+  };
+
+  return (
+    <details
+      className={`whatif-item${changed ? ' is-changed' : ''}`}
+      data-testid={`whatif-initiative-${initiative.id}`}
+    >
+      <summary>
+        <span className="whatif-item-title">{initiative.title}</span>
+        {dropped ? (
+          <span className="whatif-flag">left out</span>
+        ) : (
+          changed && <span className="whatif-flag">changed</span>
+        )}
+      </summary>
+      <label className="whatif-check">
+        <input
+          type="checkbox"
+          checked={dropped}
+          onChange={(e) =>
+            props.onChange({
+              ...scenario,
+              droppedInitiatives: e.target.checked
+                ? [...scenario.droppedInitiatives, initiative.id]
+                : scenario.droppedInitiatives.filter((id) => id !== initiative.id),
+            })
+          }
+        />
+        Leave this initiative out
+      </label>
+      <label className="whatif-field">
+        <span>Chance it is delivered</span>
+        <span className="whatif-input-unit">
+          <input
+            className="input"
+            type="number"
+            min={0}
+            max={100}
+            step={5}
+            value={deliveryText}
+            disabled={dropped}
+            aria-invalid={deliveryError ? true : undefined}
+            aria-label={`Chance ${initiative.title} is delivered, %`}
+            onChange={(e) => setDelivery(e.target.value)}
+          />
+          %
+        </span>
+        {deliveryError && <span className="field-error">{deliveryError}</span>}
+      </label>
+      {initiative.impacts.map((impact) => (
+        <ImpactRange
+          key={impact.kpi}
+          initiativeId={initiative.id}
+          kpiTitle={props.kpiTitleOf(impact.kpi)}
+          unit={impact.basis === 'percent' ? '% of today' : props.unitOf(impact.kpi)}
+          saved={impact}
+          disabled={dropped}
+          scenario={scenario}
+          onChange={props.onChange}
+        />
+      ))}
+      {props.effort.map((effort) => (
+        <EffortField
+          key={effort.skill}
+          initiativeId={initiative.id}
+          effort={effort}
+          disabled={dropped}
+          scenario={scenario}
+          onChange={props.onChange}
+        />
+      ))}
+    </details>
+  );
+}
+
+function ImpactRange(props: {
+  initiativeId: string;
+  kpiTitle: string;
+  unit: string;
+  saved: { kpi: string; low: number; likely: number; high: number; startMonth: number; rampMonths: number };
+  disabled: boolean;
+  scenario: Scenario;
+  onChange: (scenario: Scenario) => void;
+}) {
+  const { saved, scenario } = props;
+  const current =
+    scenario.impacts.find((c) => c.initiativeId === props.initiativeId && c.kpiId === saved.kpi) ?? saved;
+  const [text, setText] = useState({
+    low: String(current.low),
+    likely: String(current.likely),
+    high: String(current.high),
+  });
+  const values = { low: finite(text.low), likely: finite(text.likely), high: finite(text.high) };
+  const numeric = Object.values(values).every(Number.isFinite);
+  const issues = numeric
+    ? checkImpact({ ...saved, ...values })
+    : [{ path: 'low', message: 'enter three numbers' }];
+
+  const change = (field: keyof typeof text, value: string) => {
+    const next = { ...text, [field]: value };
+    setText(next);
+    const parsed = { low: finite(next.low), likely: finite(next.likely), high: finite(next.high) };
+    if (!Object.values(parsed).every(Number.isFinite) || checkImpact({ ...saved, ...parsed }).length > 0)
+      return;
+    const others = scenario.impacts.filter(
+      (c) => !(c.initiativeId === props.initiativeId && c.kpiId === saved.kpi),
+    );
+    const same = parsed.low === saved.low && parsed.likely === saved.likely && parsed.high === saved.high;
+    const change: ImpactChange = { initiativeId: props.initiativeId, kpiId: saved.kpi, ...parsed };
+    props.onChange({ ...scenario, impacts: same ? others : [...others, change] });
+  };
+
+  return (
+    <fieldset className="whatif-impact" disabled={props.disabled} data-testid={`whatif-impact-${saved.kpi}`}>
+      <legend>
+        Impact on {props.kpiTitle} <small>{props.unit}</small>
+      </legend>
+      {(['low', 'likely', 'high'] as const).map((field) => (
+        <label key={field} className="whatif-field">
+          <span>{field === 'low' ? 'Low' : field === 'likely' ? 'Likely' : 'High'}</span>
+          <input
+            className="input"
+            type="number"
+            step="any"
+            name={field}
+            value={text[field]}
+            aria-invalid={issues.some((i) => i.path === field) ? true : undefined}
+            onChange={(e) => change(field, e.target.value)}
+          />
+        </label>
+      ))}
+      {issues[0] && (
+        <span className="field-error">
+          {issues[0].path === 'low' && !numeric
+            ? issues[0].message
+            : `${issues[0].path} ${issues[0].message}`}
+        </span>
+      )}
+    </fieldset>
+  );
+}
+
+function EffortField(props: {
+  initiativeId: string;
+  effort: SkillEffort;
+  disabled: boolean;
+  scenario: Scenario;
+  onChange: (scenario: Scenario) => void;
+}) {
+  const { effort, scenario } = props;
+  const key = effortKey(props.initiativeId, effort.skill);
+  const [text, setText] = useState(String(scenario.effort[key] ?? effort.personDaysPerMonth));
+  const value = finite(text);
+  const invalid = !(value >= 0);
+  return (
+    <label className="whatif-field">
+      <span>
+        {effort.skill} effort{' '}
+        <small>
+          months {effort.fromMonth}-{effort.toMonth}
+        </small>
+      </span>
+      <span className="whatif-input-unit">
+        <input
+          className="input"
+          type="number"
+          min={0}
+          step="any"
+          value={text}
+          disabled={props.disabled}
+          aria-invalid={invalid ? true : undefined}
+          aria-label={`${effort.skill} effort, person-days per month`}
+          onChange={(e) => {
+            setText(e.target.value);
+            const days = finite(e.target.value);
+            if (!(days >= 0)) return;
+            const { [key]: _previous, ...others } = scenario.effort;
+            const next = days === effort.personDaysPerMonth ? others : { ...others, [key]: days };
+            props.onChange({ ...scenario, effort: next });
+          }}
+        />
+        days / month
+      </span>
+      {invalid && <span className="field-error">must be a number, 0 or more</span>}
+    </label>
+  );
+}

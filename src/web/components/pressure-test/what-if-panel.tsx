@@ -1,0 +1,257 @@
+/**
+ * The what-if panel: try changes to the saved plan (initiatives' odds, impact ranges and effort,
+ * leaving initiatives or people out, adding a person or an initiative) and see the page's numbers
+ * recompute in the browser. Nothing here is saved; Reset returns to the saved plan.
+ */
+import { useState, type SyntheticEvent } from 'react';
+import { countOf } from '../../../core/plural';
+import { changeCount, type Scenario, type WhatIfBasis } from '../../../core/what-if';
+import { Button } from '../button';
+import { InitiativeEditor } from './what-if-initiative';
+
+export function WhatIfPanel(props: {
+  basis: WhatIfBasis;
+  scenario: Scenario;
+  onChange: (scenario: Scenario) => void;
+  /** Round trip of the last recompute in ms, and whether one is running. */
+  ms: number | null;
+  pending: boolean;
+}) {
+  const { basis, scenario } = props;
+  const [generation, setGeneration] = useState(0);
+  const changes = changeCount(scenario);
+  const kpiTitleOf = (kpiId: string) => basis.model.kpis.find((k) => k.id === kpiId)?.title ?? kpiId;
+  const unitOf = (kpiId: string) => basis.model.kpis.find((k) => k.id === kpiId)?.unitOfMeasure ?? '';
+  const effortOf = (id: string) => basis.capacity.initiatives.find((i) => i.id === id)?.effort ?? [];
+  const initiatives = [
+    ...basis.model.initiatives,
+    ...scenario.addedInitiatives.map((a) => ({ ...a, impacts: a.impacts })),
+  ];
+  const people = [...basis.capacity.people, ...scenario.addedPeople];
+  return (
+    <aside className="whatif" aria-label="What-if" data-testid="what-if-panel">
+      <div className="whatif-head">
+        <h2>What-if</h2>
+        <span className="whatif-status" data-testid="what-if-status" data-pending={props.pending}>
+          {changes === 0
+            ? 'Showing the saved plan'
+            : `${countOf(changes, 'change')} · ${props.pending ? 'recomputing…' : `recomputed in ${Math.round(props.ms ?? 0)} ms`}`}
+        </span>
+      </div>
+      <p className="whatif-intro">
+        Change the plan here to see what it does to every target. Nothing is saved; the saved plan&apos;s
+        numbers stay beside the what-if&apos;s.
+      </p>
+      {changes > 0 && (
+        <Button
+          size="sm"
+          onClick={() => {
+            props.onChange({ ...emptyLike(scenario) });
+            setGeneration((g) => g + 1);
+          }}
+        >
+          Back to the saved plan
+        </Button>
+      )}
+      <h3>Initiatives</h3>
+      <div className="whatif-list" key={`i-${generation}`}>
+        {initiatives.map((initiative) => (
+          <InitiativeEditor
+            key={initiative.id}
+            initiative={initiative}
+            effort={effortOf(initiative.id)}
+            scenario={scenario}
+            kpiTitleOf={kpiTitleOf}
+            unitOf={unitOf}
+            onChange={props.onChange}
+          />
+        ))}
+      </div>
+      <AddInitiative basis={basis} scenario={scenario} onChange={props.onChange} />
+      <h3>People</h3>
+      <ul className="whatif-people">
+        {people.map((person) => {
+          const out = scenario.droppedPeople.includes(person.id);
+          return (
+            <li key={person.id}>
+              <label className="whatif-check">
+                <input
+                  type="checkbox"
+                  checked={!out}
+                  onChange={(e) =>
+                    props.onChange({
+                      ...scenario,
+                      droppedPeople: e.target.checked
+                        ? scenario.droppedPeople.filter((id) => id !== person.id)
+                        : [...scenario.droppedPeople, person.id],
+                    })
+                  }
+                />
+                <span>
+                  {person.name}{' '}
+                  <small>
+                    {person.skills.join(', ') || 'no skills'} · {person.monthlyCapacity} days a month
+                  </small>
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <AddPerson basis={basis} scenario={scenario} onChange={props.onChange} />
+    </aside>
+  );
+}
+
+const emptyLike = (scenario: Scenario): Scenario => ({
+  impacts: [],
+  delivery: {},
+  effort: {},
+  droppedInitiatives: [],
+  droppedPeople: [],
+  addedInitiatives: [],
+  addedPeople: [],
+  allocation: scenario.allocation,
+});
+
+function AddPerson(props: { basis: WhatIfBasis; scenario: Scenario; onChange: (s: Scenario) => void }) {
+  const skills = [
+    ...new Set(props.basis.capacity.initiatives.flatMap((i) => i.effort.map((e) => e.skill))),
+  ].sort();
+  const [name, setName] = useState('');
+  const [skill, setSkill] = useState(skills[0] ?? '');
+  const [capacity, setCapacity] = useState('18');
+  const days = Number(capacity);
+  const valid = name.trim() !== '' && skill !== '' && days > 0;
+  const add = (e: SyntheticEvent) => {
+    e.preventDefault();
+    if (!valid) return;
+    const person = {
+      id: `whatif-person-${props.scenario.addedPeople.length + 1}`,
+      name: name.trim(),
+      skills: [skill],
+      monthlyCapacity: days,
+    };
+    props.onChange({ ...props.scenario, addedPeople: [...props.scenario.addedPeople, person] });
+    setName('');
+  };
+  return (
+    <details className="whatif-item">
+      <summary>
+        <span className="whatif-item-title">Add a person</span>
+      </summary>
+      <form className="whatif-add" onSubmit={add} aria-label="Add a person">
+        <label className="whatif-field">
+          <span>Name</span>
+          <input
+            className="input"
+            value={name}
+            placeholder="e.g. A contractor"
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <label className="whatif-field">
+          <span>Skill</span>
+          <select className="input" value={skill} onChange={(e) => setSkill(e.target.value)}>
+            {skills.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label className="whatif-field">
+          <span>Days a month</span>
+          <input
+            className="input"
+            type="number"
+            min={1}
+            value={capacity}
+            onChange={(e) => setCapacity(e.target.value)}
+          />
+        </label>
+        <Button size="sm" type="submit" disabled={!valid}>
+          Add to the what-if
+        </Button>
+      </form>
+    </details>
+  );
+}
+
+function AddInitiative(props: { basis: WhatIfBasis; scenario: Scenario; onChange: (s: Scenario) => void }) {
+  const kpis = props.basis.model.kpis;
+  const [title, setTitle] = useState('');
+  const [kpiId, setKpiId] = useState(kpis[0]?.id ?? '');
+  const [range, setRange] = useState({ low: '', likely: '', high: '' });
+  const [delivery, setDelivery] = useState('70');
+  const n = { low: Number(range.low), likely: Number(range.likely), high: Number(range.high) };
+  const valid =
+    title.trim() !== '' &&
+    kpiId !== '' &&
+    Object.values(range).every((v) => v.trim() !== '' && Number.isFinite(Number(v))) &&
+    n.low <= n.likely &&
+    n.likely <= n.high &&
+    Number(delivery) >= 0 &&
+    Number(delivery) <= 100;
+  const add = (e: SyntheticEvent) => {
+    e.preventDefault();
+    if (!valid) return;
+    const initiative = {
+      id: `whatif-initiative-${props.scenario.addedInitiatives.length + 1}`,
+      title: title.trim(),
+      deliveryProbability: Number(delivery) / 100,
+      impacts: [{ kpi: kpiId, ...n, basis: 'absolute' as const, startMonth: 1, rampMonths: 0 }],
+      effort: [],
+    };
+    props.onChange({ ...props.scenario, addedInitiatives: [...props.scenario.addedInitiatives, initiative] });
+    setTitle('');
+    setRange({ low: '', likely: '', high: '' });
+  };
+  return (
+    <details className="whatif-item">
+      <summary>
+        <span className="whatif-item-title">Add an initiative</span>
+      </summary>
+      <form className="whatif-add" onSubmit={add} aria-label="Add an initiative">
+        <label className="whatif-field">
+          <span>Title</span>
+          <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label className="whatif-field">
+          <span>KPI it moves</span>
+          <select className="input" value={kpiId} onChange={(e) => setKpiId(e.target.value)}>
+            {kpis.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {(['low', 'likely', 'high'] as const).map((field) => (
+          <label key={field} className="whatif-field">
+            <span>Impact, {field} (from January, in the KPI&apos;s unit, the good way)</span>
+            <input
+              className="input"
+              type="number"
+              step="any"
+              value={range[field]}
+              onChange={(e) => setRange({ ...range, [field]: e.target.value })}
+            />
+          </label>
+        ))}
+        <label className="whatif-field">
+          <span>Chance it is delivered, %</span>
+          <input
+            className="input"
+            type="number"
+            min={0}
+            max={100}
+            value={delivery}
+            onChange={(e) => setDelivery(e.target.value)}
+          />
+        </label>
+        <Button size="sm" type="submit" disabled={!valid}>
+          Add to the what-if
+        </Button>
+      </form>
+    </details>
+  );
+}
