@@ -1,4 +1,4 @@
-import { countOf } from './plural';
+import { plural } from './plural';
 
 /**
  * Why a KPI's targets get no real probability: the pressure test moves a KPI only by the impacts
@@ -21,5 +21,5 @@ export function notSimulatedReason(impactCount: number, markCount = 0): NotSimul
 export function notSimulatedMessage(reason: NotSimulatedReason, markCount = 0): string {
   return reason === 'no_initiative'
     ? 'no initiative moves this KPI, so it stays at its baseline in every trial'
-    : `marked by ${countOf(markCount, 'initiative')}, but none states its expected impact, so it stays at its baseline in every trial`;
+    : `marked by ${plural(markCount, 'initiative')}, but none states its expected impact, so it stays at its baseline in every trial`;
 }

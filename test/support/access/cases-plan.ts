@@ -258,7 +258,6 @@ export const planCases: Cases = {
   },
   'POST /api/matrices/:id/pressure-test': {
     req: () => ({ params: { id: 'cso-2026' }, body: { trials: 100, wait: true } }),
-    ok: [202],
   },
   'GET /api/pressure-tests/:id': { req: (f) => ({ params: { id: made(f, 'job') } }) },
   'GET /api/matrices/:id/capacity': { req: () => ({ params: { id: 'cso-2026' } }) },

@@ -4,7 +4,7 @@
  * recompute in the browser. Nothing here is saved; Reset returns to the saved plan.
  */
 import { useState, type SyntheticEvent } from 'react';
-import { countOf } from '../../../core/plural';
+import { plural } from '../../../core/plural';
 import { changeCount, type Scenario, type WhatIfBasis } from '../../../core/what-if';
 import { Button } from '../button';
 import { InitiativeEditor } from './what-if-initiative';
@@ -35,7 +35,7 @@ export function WhatIfPanel(props: {
         <span className="whatif-status" data-testid="what-if-status" data-pending={props.pending}>
           {changes === 0
             ? 'Showing the saved plan'
-            : `${countOf(changes, 'change')} · ${props.pending ? 'recomputing…' : `recomputed in ${Math.round(props.ms ?? 0)} ms`}`}
+            : `${plural(changes, 'change')} · ${props.pending ? 'recomputing…' : `recomputed in ${Math.round(props.ms ?? 0)} ms`}`}
         </span>
       </div>
       <p className="whatif-intro">
