@@ -246,7 +246,8 @@ describe('the inbox: the ball reaches its receiver', () => {
 
     const checkIn = await t.call(
       endpoints.checkIns.createCheckIn,
-      { body: { keyResultId: 'cio-kr3-2', value: 30, date: TODAY } },
+      // The CIO's key results follow their KPIs: a value typed by hand is an explicit override.
+      { body: { keyResultId: 'cio-kr3-2', value: 30, date: TODAY, override: true } },
       { headers: cio },
     );
     expect(checkIn.statusCode).toBe(201);

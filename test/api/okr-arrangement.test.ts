@@ -134,10 +134,10 @@ describe('OKR arrangement', () => {
       (await t.call(endpoints.checkIns.listHistory, { query: { keyResultId: item } })).result.length;
 
     it('reads the rows and names each problem by row and column, writing nothing', async () => {
-      const before = await count('cio-kr1-1');
+      const before = await count('cso-kr1-1');
       const response = await preview(
         'cio',
-        'item,date,value\ncio-kr1-1,2026-03-31,40\ncio-kr1-1,2027-05-01,41\nnope,2026-03-31,1\n',
+        'item,date,value\ncso-kr1-1,2026-03-31,40\ncso-kr1-1,2027-05-01,41\nnope,2026-03-31,1\n',
       );
       expect(response.statusCode).toBe(200);
       expect(response.result.rows).toHaveLength(3);
@@ -146,7 +146,7 @@ describe('OKR arrangement', () => {
         'row 3, column B (date)',
         'row 4, column A (item)',
       ]);
-      expect(await count('cio-kr1-1')).toBe(before);
+      expect(await count('cso-kr1-1')).toBe(before);
     });
 
     it('answers a sheet it cannot read with its problems, located', async () => {
