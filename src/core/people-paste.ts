@@ -4,6 +4,7 @@
  * `;` (or `,` when the cells are tab-separated). A first line whose first cell is "name" is a header.
  */
 import type { Issue } from './errors';
+import { detectSheetLocale, readLocaleNumber, type LocatedCell } from './sheet-locale';
 
 export interface PastedPerson {
   /** The line number in the pasted text (1-based), so a problem names the row people see. */
@@ -29,6 +30,14 @@ export function parsePastedPeople(text: string): PastedPeople {
   const people: PastedPerson[] = [];
   const issues: Issue[] = [];
   const lines = text.split(/\r?\n/);
+  // Capacities are read like every sheet's numbers: the decimal mark decided once for the paste.
+  const capacities: LocatedCell[] = lines.flatMap((raw, index) => {
+    const cells = raw.split(raw.includes('\t') ? '\t' : ',');
+    return raw.trim() === '' ? [] : [{ cell: cells[3]?.trim() ?? '', row: index + 1, column: 'capacity' }];
+  });
+  const detected = detectSheetLocale(capacities, []);
+  for (const problem of detected.problems)
+    issues.push({ path: `row ${String(problem.at.row)}, capacity`, message: problem.message });
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
@@ -41,7 +50,8 @@ export function parsePastedPeople(text: string): PastedPeople {
     if (name.length > 200) issues.push({ path: at('name'), message: 'at most 200 characters' });
     if (email !== '' && !EMAIL.test(email))
       issues.push({ path: at('e-mail'), message: `"${email}" is not an e-mail address` });
-    const amount = capacity === '' ? null : Number(capacity.replace(',', '.'));
+    const read = readLocaleNumber(capacity, detected.locale);
+    const amount = read.ok ? read.value : Number.NaN;
     if (amount !== null && (!Number.isFinite(amount) || amount < 0 || amount > 31))
       issues.push({ path: at('capacity'), message: `"${capacity}" is not 0-31 person-days a month` });
     if (cells.slice(PASTE_COLUMNS.length).some((cell) => cell !== ''))

@@ -100,7 +100,7 @@ beforeAll(async () => {
       method: 'POST',
       url: '/api/check-ins',
       payload: {
-        keyResultId: 'cio-kr1-1',
+        keyResultId: 'cso-kr1-1',
         value,
         date,
         confidence: 0.7,
