@@ -92,7 +92,9 @@ export function agreementEffects(basis: AgreementBasis, target: number): Agreeme
   let plan: AgreementEffects['plan'] = null;
   if (basis.kpi) {
     const before = basis.kpi.monthlyPlan;
-    const next = repathMonthlyPlan(before, basis.kpi.baseline, target, basis.monthIndex);
+    // A plan that already ends at an unchanged target is left alone, rounding and all.
+    const settled = basis.kpi.target === target && before?.[MONTHS_IN_YEAR - 1] === target;
+    const next = settled ? before : repathMonthlyPlan(before, basis.kpi.baseline, target, basis.monthIndex);
     if (next) {
       const changes = next.flatMap((value, month) => {
         const from = before?.[month] ?? null;
