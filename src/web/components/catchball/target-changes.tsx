@@ -10,7 +10,8 @@ import { TargetOutlookSchema, type TargetHistoryEntry } from '../../../contracts
 import { queries } from '../../api/queries';
 import { useOrg } from '../../hooks/org-context';
 import { paths } from '../../paths';
-import { formatNumber } from '../okr/okr-format';
+import { formatNumber, withUnit } from '../okr/okr-format';
+import { nounFor } from '../../../core/plural';
 import { LoadingBlock } from '../spinner';
 
 const EvidenceSchema = z.object({ trials: z.number(), outlook: TargetOutlookSchema.nullable() }).partial();
@@ -62,7 +63,7 @@ export function TargetChanges({ keyResultId, unit }: { keyResultId: string; unit
 }
 
 function TargetChange({ entry, unit }: { entry: TargetHistoryEntry; unit: string }) {
-  const value = (v: number | null) => (v === null ? '—' : `${formatNumber(v)}${unit ? ` ${unit}` : ''}`);
+  const value = (v: number | null) => withUnit(v, unit);
   return (
     <li className="target-change" data-testid={`target-change-${entry.id}`}>
       <p className="target-change-values tabular">
@@ -72,12 +73,12 @@ function TargetChange({ entry, unit }: { entry: TargetHistoryEntry; unit: string
         {entry.changedByName ?? 'Someone'} · {dateOf(entry.changedAt)}
       </p>
       <p className="target-change-reason">{entry.reason}</p>
-      {entry.proposalId && <ProposalBehind proposalId={entry.proposalId} />}
+      {entry.proposalId && <ProposalBehind proposalId={entry.proposalId} unit={unit} />}
     </li>
   );
 }
 
-function ProposalBehind({ proposalId }: { proposalId: string }) {
+function ProposalBehind({ proposalId, unit }: { proposalId: string; unit: string }) {
   const org = useOrg().data;
   const proposal = useQuery(queries.proposal(proposalId));
   const matrices = useQuery({ ...queries.matrices(org?.organisation.id ?? ''), enabled: !!org });
@@ -96,10 +97,13 @@ function ProposalBehind({ proposalId }: { proposalId: string }) {
       </p>
       {outlook && evidence.success && (
         <p className="muted">
-          Evidence: the pressure test gave the original target of {formatNumber(outlook.target)} a{' '}
-          {Math.round(outlook.probability * 100)} % chance; {formatNumber(outlook.reachable.p80)} was reached
-          with 80 % confidence
-          {evidence.data.trials ? ` (${evidence.data.trials.toLocaleString()} trials)` : ''}.
+          Evidence: the pressure test put the chance of reaching the original target of{' '}
+          {withUnit(outlook.target, unit)} at {Math.round(outlook.probability * 100)} %; with 80 % confidence
+          it reached {withUnit(outlook.reachable.p80, unit)}
+          {evidence.data.trials
+            ? ` (${formatNumber(evidence.data.trials)} ${nounFor(evidence.data.trials, 'trial')})`
+            : ''}
+          .
         </p>
       )}
       {thread.resources.summary && <p className="muted">{thread.resources.summary}</p>}
