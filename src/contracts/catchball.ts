@@ -92,9 +92,49 @@ export const ProposalSchema = z
   .meta({ id: 'Proposal' });
 export type Proposal = z.infer<typeof ProposalSchema>;
 
+/**
+ * What an agreement would act on, as it stands now (see core/agreement-effects.ts): the web runs
+ * `agreementEffects` on it to show what agreeing a value changes; the server applies the same.
+ */
+export const AgreementBasisSchema = z
+  .object({
+    keyResult: z
+      .object({
+        id: IdSchema,
+        title: z.string(),
+        target: z.number().nullable(),
+        targetHigh: z.number().nullable(),
+      })
+      .nullable(),
+    kpi: z
+      .object({
+        id: IdSchema,
+        title: z.string(),
+        baseline: z.number().nullable(),
+        target: z.number().nullable(),
+        targetHigh: z.number().nullable(),
+        monthlyPlan: z.array(z.number().nullable()).nullable(),
+      })
+      .nullable(),
+    followers: z.array(
+      z.object({
+        id: IdSchema,
+        part: z.enum(['how_far', 'how_much']),
+        title: z.string(),
+        matrixId: IdSchema,
+      }),
+    ),
+    monthIndex: z.number().int().min(0).max(11),
+  })
+  .meta({ id: 'AgreementBasis' });
+export type AgreementBasis = z.infer<typeof AgreementBasisSchema>;
+
 export const ProposalThreadSchema = ProposalSchema.extend({
   events: z.array(ProposalEventSchema),
   availableActions: z.array(z.object({ action: ProposalActionSchema, by: ProposalSideSchema })),
+  agreement: AgreementBasisSchema.meta({
+    description: 'The key result, KPI and translated items an agreement acts on, as they stand now',
+  }),
 }).meta({ id: 'ProposalThread' });
 export type ProposalThread = z.infer<typeof ProposalThreadSchema>;
 

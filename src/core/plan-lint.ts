@@ -7,6 +7,7 @@ import {
   type FeasibilityPlan,
 } from './feasibility-model';
 import { nounFor, plural } from './plural';
+import { titleNumberMismatch } from './title-numbers';
 import {
   DEFAULT_PART_NAMES,
   MATRIX_PARTS,
@@ -33,6 +34,7 @@ export const LINT_CODES = [
   'hockey_stick',
   'missing_baseline_or_target',
   'skill_gap',
+  'title_number_mismatch',
 ] as const;
 export type LintCode = (typeof LINT_CODES)[number];
 
@@ -219,6 +221,34 @@ export function lintMatrix(
           [kr.id],
         );
     }
+
+  // A title that states its numbers ("from 24 h to 4 h") must state the target it has now.
+  const keyResults = new Map(plan.objectives.flatMap((o) => o.keyResults.map((kr) => [kr.id, kr] as const)));
+  const staleTitle = (what: string, title: string, id: string, target: number | null) =>
+    add(
+      'title_number_mismatch',
+      'warning',
+      `${what} "${title}" states numbers that no longer match its target (${target}); edit the title`,
+      [id],
+    );
+  const isMetric = (kr: { kind: string }) =>
+    kr.kind === 'increase' || kr.kind === 'decrease' || kr.kind === 'band';
+  for (const objective of plan.objectives)
+    for (const kr of objective.keyResults)
+      if (
+        objective.unitId === matrix.unitId &&
+        isMetric(kr) &&
+        titleNumberMismatch(kr.title, kr.target, kr.targetHigh)
+      )
+        staleTitle('Key result', kr.title, kr.id, kr.target);
+  for (const annual of matrix.howFar) {
+    const source = annual.sourceKeyResultId ? keyResults.get(annual.sourceKeyResultId) : undefined;
+    if (source && isMetric(source) && titleNumberMismatch(annual.title, source.target, source.targetHigh))
+      staleTitle('Annual objective', annual.title, annual.id, source.target);
+  }
+  for (const kpi of matrix.howMuch)
+    if (titleNumberMismatch(kpi.title, kpi.target, kpi.targetHigh))
+      staleTitle('KPI', kpi.title, kpi.id, kpi.target);
 
   for (const gap of capacity.gaps) {
     const needing = matrix.how

@@ -282,6 +282,10 @@ export const createProposal = (input: Partial<CreateProposalInput> & { matrixId:
 export const actOnProposal = (id: string, input: ProposalStepInput) =>
   callEndpoint(catchball.actOnProposal, { params: { id }, body: input });
 
+/** Every value a key result's target has had, oldest first, with who, when and why. */
+export const getKeyResultTargetHistory = (id: string) =>
+  callEndpoint(catchball.keyResultTargetHistory, { params: { id } });
+
 type AuditQueryInput = EndpointRequest<typeof audit.listEvents>['query'];
 
 /** Filters of the audit trail (its list and its export); empty values are left out. */

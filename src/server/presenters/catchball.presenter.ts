@@ -1,5 +1,5 @@
 import { availableActions, ballWith } from '../../core/catchball';
-import type { Proposal, ProposalEvent, ProposalThread } from '../../contracts';
+import type { AgreementBasis, Proposal, ProposalEvent, ProposalThread } from '../../contracts';
 import type { Row } from '../db/versioned';
 import type { CatchballEventTable } from '../db/schema';
 import type { Selectable } from 'kysely';
@@ -49,10 +49,12 @@ export function presentProposalEvent(
 export function presentThread(
   row: Row<'catchballProposals'>,
   events: (Selectable<CatchballEventTable> & { actorName: string | null })[],
+  agreement: AgreementBasis,
 ): ProposalThread {
   return {
     ...presentProposal(row),
     events: events.map(presentProposalEvent),
     availableActions: availableActions(row.state),
+    agreement,
   };
 }

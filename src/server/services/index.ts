@@ -96,7 +96,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     initiativePlans: createInitiativePlansService(db),
     feasibility,
     webhooks,
-    catchball: createCatchballService(db, feasibility, notifier),
+    catchball: createCatchballService(db, feasibility, notifier, clock),
     okrImport: createOkrImportService(db),
     translation: createTranslationService(db),
     itemLinks: createItemLinksService(db),

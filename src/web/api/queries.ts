@@ -16,6 +16,7 @@ import {
   getOverview,
   getProgress,
   getProposal,
+  getKeyResultTargetHistory,
   listCycles,
   listMatrices,
   listOkrs,
@@ -93,6 +94,11 @@ export const queries = {
     }),
   proposal: (proposalId: string) =>
     queryOptions({ queryKey: keys.proposal(proposalId), queryFn: () => getProposal(proposalId) }),
+  keyResultTargetHistory: (keyResultId: string) =>
+    queryOptions({
+      queryKey: keys.keyResultTargetHistory(keyResultId),
+      queryFn: () => getKeyResultTargetHistory(keyResultId),
+    }),
   proposalActions: (proposalId: string) =>
     queryOptions({
       queryKey: keys.proposalActions(proposalId),

@@ -54,6 +54,9 @@ export const keys = {
   /** Prefix of every proposal's thread. */
   everyProposal: () => ['proposal'] as const,
   proposal: (proposalId: string) => [...keys.everyProposal(), proposalId] as const,
+  /** A key result's target changes; under the proposals' prefix, so an agreement refreshes them. */
+  keyResultTargetHistory: (keyResultId: string) =>
+    [...keys.everyProposal(), 'target-history', keyResultId] as const,
   /** The steps the signed-in person may take on a proposal (refreshed with its thread). */
   proposalActions: (proposalId: string) => [...keys.proposal(proposalId), 'actions'] as const,
   countermeasure: (countermeasureId: string) => ['countermeasure', countermeasureId] as const,

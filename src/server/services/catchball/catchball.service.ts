@@ -26,6 +26,9 @@ import { referenceError } from '../structure/references';
 import { assertKpiTarget, setKeyResultTarget, setKpiTarget } from './target-updates';
 import { targetHistory } from './target-history';
 import { ballThrownMessage } from './catchball-messages';
+import { agreementBasis, settleFollowers } from './agreement';
+import { agreementEffects } from '../../../core/agreement-effects';
+import { systemClock, type Clock } from '../clock';
 import type { Notifier } from '../notifications/notifier';
 import { itemLinks } from '../notifications/item-links';
 import type { MatrixAnalysis } from '../plan/plan-analysis';
@@ -41,7 +44,12 @@ const OPEN_STATES = ['proposed', 'questioned', 'countered', 'revised'] as const;
  * The acting person (`actorId`, resolved from the signed-in user by the route) must own the unit
  * whose turn it is.
  */
-export function createCatchballService(db: Db, feasibility: FeasibilityService, notifier: Notifier) {
+export function createCatchballService(
+  db: Db,
+  feasibility: FeasibilityService,
+  notifier: Notifier,
+  clock: Clock = systemClock,
+) {
   async function thread(id: string, on: Db = db): Promise<ProposalThread> {
     const row = await getRow(on, 'catchballProposals', id);
     const events = await on
@@ -52,7 +60,7 @@ export function createCatchballService(db: Db, feasibility: FeasibilityService, 
       .where('proposalId', '=', id)
       .orderBy('seq')
       .execute();
-    return presentThread(row, events);
+    return presentThread(row, events, await agreementBasis(on, row, clock));
   }
 
   async function unitsOf(row: Pick<Row<'catchballProposals'>, 'childUnitId' | 'parentUnitId'>) {
@@ -254,7 +262,9 @@ export function createCatchballService(db: Db, feasibility: FeasibilityService, 
     /**
      * One step of the loop, checked against the state machine and the actor's unit, version-checked,
      * with its snapshot in the thread. Agreement sets the target of the key result and the KPI in
-     * the same transaction and records both in their history.
+     * the same transaction and records both in their history; the KPI's monthly plan is re-pathed
+     * from this month to the new target, and the items translated from the key result take the
+     * new target into their source snapshots (see core/agreement-effects.ts).
      */
     async act(id: string, step: ProposalStepInput & { actorId: string }): Promise<ProposalThread> {
       const current = await getRow(db, 'catchballProposals', id);
@@ -316,8 +326,12 @@ export function createCatchballService(db: Db, feasibility: FeasibilityService, 
             reason: `Agreed in catchball between ${child.name} and ${parent.name}${step.comment ? `: ${step.comment}` : ''}`,
             proposalId: id,
           };
+          const basis = await agreementBasis(trx, updated, clock);
+          const effects = agreementEffects(basis, target);
           if (updated.keyResultId) await setKeyResultTarget(trx, updated.keyResultId, target, change);
-          if (updated.kpiItemId) await setKpiTarget(trx, updated.kpiItemId, target, change);
+          if (updated.kpiItemId)
+            await setKpiTarget(trx, updated.kpiItemId, target, change, effects.plan?.next ?? undefined);
+          if (updated.keyResultId) await settleFollowers(trx, updated.keyResultId, basis, target);
         }
       });
       const after = await thread(id);

@@ -1,8 +1,8 @@
 import { DomainError } from '../../../core/errors';
 import { assertTargetConsistent } from '../../../core/key-result';
-import { checkKpi } from '../../../core/monthly-plan';
+import { checkKpi, type MonthlyPlan } from '../../../core/monthly-plan';
 import type { Db } from '../../db/store';
-import { getRow, updateVersioned, type Row } from '../../db/versioned';
+import { getRow, toJson, updateVersioned, type Row } from '../../db/versioned';
 import { presentItem } from '../../presenters/matrix.presenter';
 import { presentKeyResult } from '../../presenters/okr.presenter';
 import { recordTargetChange } from './target-history';
@@ -44,11 +44,27 @@ export async function setKeyResultTarget(trx: Db, id: string, target: number, ch
   });
 }
 
-/** Sets a KPI's annual target (at its current version) and records the change; run inside a transaction. */
-export async function setKpiTarget(trx: Db, id: string, target: number, change: ChangeContext) {
+/**
+ * Sets a KPI's annual target (at its current version), with its re-pathed monthly plan when given,
+ * and records the change; run inside a transaction.
+ */
+export async function setKpiTarget(
+  trx: Db,
+  id: string,
+  target: number,
+  change: ChangeContext,
+  monthlyPlan?: MonthlyPlan,
+) {
   const kpi = await getRow(trx, 'matrixItems', id);
   assertKpiTarget(kpi, target);
-  await updateVersioned(trx, 'matrixItems', id, kpi.version, { target }, presentItem);
+  await updateVersioned(
+    trx,
+    'matrixItems',
+    id,
+    kpi.version,
+    monthlyPlan ? { target, monthlyPlan: toJson(monthlyPlan) } : { target },
+    presentItem,
+  );
   await recordTargetChange(trx, {
     ...change,
     subject: { kind: 'kpi', id },

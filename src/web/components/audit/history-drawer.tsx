@@ -3,6 +3,7 @@
  * (an X-matrix item, a key result). Escape or the close button closes it and focus returns to
  * where it was ({@link Drawer}); deleted items keep their history, so the drawer works for them too.
  */
+import type { ReactNode } from 'react';
 import { Drawer } from '../drawer';
 import { AuditExportButtons } from './audit-export-buttons';
 import { AuditTimeline } from './audit-timeline';
@@ -15,7 +16,16 @@ export interface HistorySubject {
   title: string;
 }
 
-export function HistoryDrawer({ subject, onClose }: { subject: HistorySubject; onClose: () => void }) {
+export function HistoryDrawer({
+  subject,
+  onClose,
+  children,
+}: {
+  subject: HistorySubject;
+  onClose: () => void;
+  /** Shown above the audit trail: what the subject's own history adds (a key result's target changes). */
+  children?: ReactNode;
+}) {
   const params = { entityId: subject.entityId, entityTable: subject.entityTable };
   const feed = useAuditFeed(params);
   return (
@@ -28,6 +38,7 @@ export function HistoryDrawer({ subject, onClose }: { subject: HistorySubject; o
       testId="history-drawer"
       footer={<AuditExportButtons params={params} />}
     >
+      {children}
       <AuditTimeline feed={feed} empty="Nothing has changed on this item since the audit trail began." />
     </Drawer>
   );

@@ -11,6 +11,7 @@ import { actOnProposal } from '../../api-client';
 import { queries } from '../../api/queries';
 import { Button } from '../button';
 import { useHashTarget } from '../../hooks/use-hash-target';
+import { AgreementEffectsView } from './agreement-effects-view';
 
 const ACTION_LABEL = {
   question: 'Ask a question',
@@ -101,6 +102,9 @@ function ProposalCard(props: {
               </li>
             ))}
           </ol>
+          {(proposal.ballWith || proposal.state === 'agreed') && (
+            <AgreementEffectsView thread={thread.data} target={thread.data.proposedTarget} />
+          )}
           {mine.data && mine.data.actions.length > 0 && (
             <div className="proposal-actions">
               {mine.data.actions.some(({ action }) => action === 'counter' || action === 'revise') && (

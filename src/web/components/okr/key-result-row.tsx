@@ -25,6 +25,8 @@ import { MeasuredBy } from './measured-by';
 import { ProgressBar } from './progress-bar';
 import { paths } from '../../paths';
 import { plural } from '../../../core/plural';
+import { titleNumberMismatch } from '../../../core/title-numbers';
+import { TargetChanges } from '../catchball/target-changes';
 
 interface KeyResultRowProps {
   kr: KeyResult;
@@ -57,6 +59,9 @@ export function KeyResultRow({
   const [showHistory, setShowHistory] = useState(false);
   const [showCheckIns, setShowCheckIns] = useState(false);
   const progress = shownKeyResultProgress(kr, execution);
+  const staleTitle =
+    (kr.kind === 'increase' || kr.kind === 'decrease' || kr.kind === 'band') &&
+    titleNumberMismatch(kr.title, kr.target, kr.targetHigh);
   const org = useOrg().data;
   const orgId = org?.organisation.id ?? '';
   const target = useHashTarget<HTMLLIElement>(`key-result-${kr.id}`);
@@ -106,6 +111,14 @@ export function KeyResultRow({
           <span className="muted kr-confidence-empty">—</span>
         )}
         {execution && <StatusBadge status={execution.status} />}
+        {staleTitle && (
+          <Badge
+            tone="amber"
+            title={`The title states numbers that no longer match the target (${withUnit(kr.target, kr.unitOfMeasure)}); edit the title`}
+          >
+            <span data-testid={`kr-title-mismatch-${kr.id}`}>Title out of date</span>
+          </Badge>
+        )}
         {execution?.stale && (
           <Badge tone="neutral" title={`No check-in since ${execution.lastCheckIn ?? 'the cycle began'}`}>
             Stale
@@ -192,7 +205,9 @@ export function KeyResultRow({
         <HistoryDrawer
           subject={{ entityId: kr.id, entityTable: 'key_results', title: kr.title }}
           onClose={() => setShowHistory(false)}
-        />
+        >
+          <TargetChanges keyResultId={kr.id} unit={kr.unitOfMeasure} />
+        </HistoryDrawer>
       )}
       {onCheckedIn && checkingIn && (
         <CheckInForm
