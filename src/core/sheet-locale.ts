@@ -151,10 +151,13 @@ export function detectSheetLocale(
   }
   if (decimal === ',') grouping.delete(',');
   else grouping.delete('.');
-  for (const located of ambiguous) {
-    const separator = evidenceOf(bareNumberText(cellText(located.cell)).bare);
-    if (separator.kind === 'ambiguous' && separator.separator !== decimal) grouping.add(separator.separator);
-  }
+  // Ambiguous cells say something only once the decimal mark is known (from other cells or chosen).
+  if (decimalFrom !== 'default')
+    for (const located of ambiguous) {
+      const separator = evidenceOf(bareNumberText(cellText(located.cell)).bare);
+      if (separator.kind === 'ambiguous' && separator.separator !== decimal)
+        grouping.add(separator.separator);
+    }
 
   const order = detectDateOrder(dateCells, choice.dateOrder, problems);
   return {
@@ -287,7 +290,9 @@ export function readLocaleDate(cell: SheetCell | undefined, locale: SheetLocale)
 /** "decimal comma, thousands with . and ', percent signs, dates day first": for previews. */
 export function describeSheetLocale(locale: SheetLocale): string {
   const parts = [
-    `decimal ${locale.decimal === ',' ? 'comma' : 'point'}${locale.decimalFrom === 'chosen' ? ' (chosen)' : ''}`,
+    locale.decimalFrom === 'default'
+      ? 'no cell shows the decimal mark'
+      : `decimal ${locale.decimal === ',' ? 'comma' : 'point'}${locale.decimalFrom === 'chosen' ? ' (chosen)' : ''}`,
     locale.grouping.length > 0
       ? `thousands separated by ${locale.grouping.map((g) => (g === ' ' ? 'spaces' : `"${g}"`)).join(' and ')}`
       : null,

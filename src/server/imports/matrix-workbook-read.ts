@@ -7,8 +7,6 @@ import {
   isBlankRow,
   normaliseLabel,
   normaliseName,
-  readDate,
-  readNumber,
   restoreFormulaText,
   type SheetCell,
 } from '../../core/sheet-cells';
@@ -27,6 +25,13 @@ import {
 } from './matrix-workbook-layout';
 import { readRecordSheets, type RecordLocations } from './matrix-workbook-records';
 import { worksheetRows } from './sheet-reader';
+import {
+  detectSheetLocale,
+  readLocaleDate,
+  readLocaleNumber,
+  type LocatedCell,
+  type SheetLocale,
+} from '../../core/sheet-locale';
 
 /** Names a sheet may use for people and teams: normalised id, name or e-mail → id. */
 export interface WorkbookLookups {
@@ -96,6 +101,9 @@ export function readMatrixWorkbook(
     const sheet = sheets.get(sheetKey(name));
     return sheet ? worksheetRows(sheet) : null;
   };
+  const locale = workbookLocale(workbook, problems);
+  const readNumber = (cell: SheetCell | undefined) => readLocaleNumber(cell, locale);
+  const readDate = (cell: SheetCell | undefined) => readLocaleDate(cell, locale);
   const rowsOf = (name: string): SheetCell[][] | null => {
     const rows = optionalRows(name);
     if (!rows) problems.push({ path: `sheet "${name}"`, message: 'the workbook has no such sheet' });
@@ -277,8 +285,33 @@ export function readMatrixWorkbook(
     initiatives: matrix.lists.how,
     problem: (issue) => problems.push(issue),
     unresolved,
+    readNumber,
   });
   return { matrix, locations, problems, warnings };
+}
+
+const NUMBER_LIKE = /^[-+]?[\d\s.,'’%€$£¥]*\d[\d\s.,'’%€$£¥]*$/;
+
+/**
+ * How the workbook writes numbers and dates that are typed as text (numbers and dates the
+ * spreadsheet stores as such need no reading): decided once for the whole file from every
+ * text cell that looks like a number or a date, as every importer does (core/sheet-locale.ts).
+ */
+function workbookLocale(workbook: ExcelJS.Workbook, problems: Issue[]): SheetLocale {
+  const numbers: LocatedCell[] = [];
+  const dates: LocatedCell[] = [];
+  for (const sheet of workbook.worksheets)
+    worksheetRows(sheet).forEach((row, index) =>
+      row.forEach((cell, column) => {
+        if (typeof cell !== 'string') return;
+        const located = { cell, row: index + 1, column: columnLetter(column), sheet: sheet.name };
+        if (/^\d{1,2}[./]\d{1,2}[./]\d{4}$/.test(cell.trim())) dates.push(located);
+        else if (NUMBER_LIKE.test(cell.trim())) numbers.push(located);
+      }),
+    );
+  const detected = detectSheetLocale(numbers, dates);
+  problems.push(...detected.problems.map(({ path, message }) => ({ path, message })));
+  return detected.locale;
 }
 
 const LIST_KEYS: Record<string, ListPart> = {

@@ -4,6 +4,7 @@ import type { SheetCell } from '../../core/sheet-cells';
 import { dropUnresolved, giveNewIds } from './matrix-workbook-copy';
 import type { WorkbookLocations, WorkbookMatrix } from './matrix-workbook-read';
 import { readRecordSheets } from './matrix-workbook-records';
+import { detectSheetLocale, readLocaleNumber } from '../../core/sheet-locale';
 
 const IMPACT_HEADER = ['Initiative', 'KPI', 'Low', 'Likely', 'High', 'Basis', 'Start month', 'Ramp months'];
 const EFFORT_HEADER = ['initiative', 'SKILL', 'person days per month', 'from month', 'to month'];
@@ -28,6 +29,7 @@ function read(sheets: Record<string, SheetCell[][]>) {
       return kpis.get(key) ?? null;
     },
     initiatives,
+    readNumber: (cell) => readLocaleNumber(cell, detectSheetLocale([], []).locale),
     problem: (issue) => problems.push(issue),
     unresolved: (issue) => unresolved.push(issue),
   });

@@ -1,11 +1,11 @@
 import type { Issue } from '../../core/errors';
 import {
+  type CellRead,
   cellLocation,
   cellText,
   columnLetter,
   isBlankRow,
   normaliseLabel,
-  readNumber,
   restoreFormulaText,
   type SheetCell,
 } from '../../core/sheet-cells';
@@ -30,6 +30,8 @@ export interface RecordSheetContext {
   problem: (issue: Issue) => void;
   /** A row that names no initiative or KPI of the file (a problem, or in a copy a warning). */
   unresolved: (issue: Issue) => void;
+  /** Reads a number cell as the workbook writes numbers (decided once for the file). */
+  readNumber: (cell: SheetCell | undefined) => CellRead<number | null>;
 }
 
 /** Where each record came from: `how[<i>].impacts[<j>]` (i in How sheet order) → its row. */
@@ -52,7 +54,10 @@ const FULL_MONTHS = [
 ];
 
 /** A month as 1-12 or its name (`Mar`, `March`); blank is undefined (the plan document's default). */
-function readMonth(cell: SheetCell | undefined): { ok: true; value: number | undefined } | { ok: false } {
+function readMonth(
+  cell: SheetCell | undefined,
+  readNumber: RecordSheetContext['readNumber'],
+): { ok: true; value: number | undefined } | { ok: false } {
   const text = cellText(cell).toLowerCase();
   if (text === '') return { ok: true, value: undefined };
   const named = MONTH_BY_NAME.get(text.slice(0, 3));
@@ -147,7 +152,7 @@ export function readRecordSheets(context: RecordSheetContext): RecordLocations {
     const values: Record<string, number> = {};
     let ok = true;
     for (const field of fields) {
-      const value = readNumber(cell(field));
+      const value = context.readNumber(cell(field));
       if (!value.ok) {
         context.problem({ path: where(field), message: value.message });
         ok = false;
@@ -167,7 +172,7 @@ export function readRecordSheets(context: RecordSheetContext): RecordLocations {
     const values: Record<string, number> = {};
     let ok = true;
     for (const field of fields) {
-      const value = readMonth(cell(field));
+      const value = readMonth(cell(field), context.readNumber);
       if (!value.ok) {
         context.problem({ path: where(field), message: 'expected a month: 1-12 or Jan … Dec' });
         ok = false;
