@@ -40,7 +40,10 @@ export function CheckInUploadPreviewView({
         {action}
       </div>
       {problems.length > 0 && (
-        <table className="import-table import-problems" data-testid="check-in-upload-problems">
+        <table
+          className="import-table import-problems import-problems-where"
+          data-testid="check-in-upload-problems"
+        >
           <caption>
             Fix these in the file and choose it again, or say above how to read it; nothing has been written.
           </caption>
