@@ -131,9 +131,9 @@ export function CheckInUploadPage() {
         <h1>Upload check-ins</h1>
         <p className="page-lead">
           A CSV or XLSX with one check-in a row and the columns <code>item</code> (a key result or KPI id),{' '}
-          <code>date</code> (YYYY-MM-DD, inside the item’s cycle, up to today), <code>value</code>, and
-          optionally <code>confidence</code> (0-1), <code>comment</code> and <code>author</code>. You see
-          every row before anything is written; then all of them go in, or none.
+          <code>date</code> (2026-06-30 or 30.06.2026, inside the item’s cycle, up to today),{' '}
+          <code>value</code>, and optionally <code>confidence</code> (0-1), <code>comment</code> and{' '}
+          <code>author</code>. You see every row before anything is written; then all of them go in, or none.
         </p>
       </header>
       <section className="import-form" aria-label="File and unit">
