@@ -184,8 +184,8 @@ export function readOkrSheet(
   requireColumn('keyResult', null, '');
   requireColumn('unit', context.defaultUnitId, ' (or choose a unit for the whole file)');
   requireColumn('cycle', context.defaultCycleId, ' (or choose a cycle for the whole file)');
-  if (problems.length > 0) return { mapping, locale: noLocale, objectives: [], newPeople: [], problems };
-
+  // Column problems stop the rows being read, but the locale of the columns known is still
+  // detected, so the preview says how the numbers and dates would be read once they are fixed.
   const cellsOf = (fields: readonly OkrSheetField[]): LocatedCell[] =>
     fields.flatMap((field) => {
       const entry = columnOf.get(field);

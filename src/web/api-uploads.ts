@@ -60,26 +60,42 @@ function upload<E extends Endpoint>(
   });
 }
 
-/** Blank unit and cycle mean none: the rows say where they go. */
-const importQuery = (target: OkrImportTarget) => ({
-  organisationId: target.organisationId,
-  unitId: target.unitId || undefined,
-  cycleId: target.cycleId || undefined,
-});
-
-/** The mapping, what would be created and every problem; writes nothing. */
-export const previewOkrImport = (file: File, target: OkrImportTarget, onProgress: (share: number) => void) =>
-  upload(imports.previewOkrs, { query: importQuery(target) }, file, onProgress);
-
-/** The same file again; all of it in one transaction, or nothing. */
-export const confirmOkrImport = (file: File, target: OkrImportTarget, onProgress: (share: number) => void) =>
-  upload(imports.confirmOkrs, { query: importQuery(target) }, file, onProgress);
-
 /** How the person asked numbers and dates to be read, when the file leaves it open. */
 export interface ReadingChoice {
   decimal?: 'point' | 'comma' | undefined;
   dateOrder?: 'day_first' | 'month_first' | undefined;
 }
+
+/** The reading choices of an OKR sheet, and what its columns hold: `C=unitOfMeasure,E=` (E= skips E). */
+export interface OkrReadingChoice extends ReadingChoice {
+  columns?: string | undefined;
+}
+
+/** Blank unit and cycle mean none: the rows say where they go. */
+const importQuery = (target: OkrImportTarget, choice: OkrReadingChoice) => ({
+  organisationId: target.organisationId,
+  unitId: target.unitId || undefined,
+  cycleId: target.cycleId || undefined,
+  decimal: choice.decimal,
+  dateOrder: choice.dateOrder,
+  columns: choice.columns,
+});
+
+/** The mapping, what would be created and every problem; writes nothing. */
+export const previewOkrImport = (
+  file: File,
+  target: OkrImportTarget,
+  onProgress: (share: number) => void,
+  choice: OkrReadingChoice = {},
+) => upload(imports.previewOkrs, { query: importQuery(target, choice) }, file, onProgress);
+
+/** The same file again, read the same way; all of it in one transaction, or nothing. */
+export const confirmOkrImport = (
+  file: File,
+  target: OkrImportTarget,
+  onProgress: (share: number) => void,
+  choice: OkrReadingChoice = {},
+) => upload(imports.confirmOkrs, { query: importQuery(target, choice) }, file, onProgress);
 
 /** The check-ins a CSV or XLSX holds for `unitId` and the units below it, and every problem; writes nothing. */
 export const previewCheckInUpload = (

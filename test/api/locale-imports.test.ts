@@ -87,6 +87,32 @@ describe('locale-aware imports', () => {
     expect(preview.locale?.description).toContain('percent signs dropped');
   });
 
+  it('says how it read a check-in file whose cells it refuses, and reads it as chosen', async () => {
+    const csv = ['item,date,value', 'cso-k1,2026-08-03,"1,125"'].join('\n');
+    const refused = body<CheckInUploadPreview>(await previewCheckIns(csv));
+    expect(refused.rows).toEqual([]);
+    expect(refused.problems).toEqual([
+      {
+        path: 'row 2, column C (value)',
+        message: expect.stringContaining('"1,125" could be 1125') as string,
+      },
+    ]);
+    expect(refused.separator).toBe(',');
+    expect(refused.locale).toMatchObject({ decimal: 'point', decimalFrom: 'default' });
+    const chosen = body<CheckInUploadPreview>(await previewCheckIns(csv, { decimal: 'point' }));
+    expect(chosen.problems).toEqual([]);
+    expect(chosen.rows.map((r) => r.value)).toEqual([1125]);
+  });
+
+  it('detects the locale of an OKR sheet whose columns still need a choice', async () => {
+    const csv = ['Ziel;Schlüsselergebnis;Einheit;Ausgangswert;Zielwert', 'Wachsen;KR eins;%;1.250,5;9'].join(
+      '\n',
+    );
+    const preview = body<OkrImportPreview>(await previewOkrs(csv));
+    expect(preview.mapping[2]).toMatchObject({ from: 'ambiguous' });
+    expect(preview.locale).toMatchObject({ decimal: 'comma', grouping: ['.'], decimalFrom: 'cells' });
+  });
+
   it('says how it split the file when the header is not found', async () => {
     const response = await uploadCheckIns(['item|date|value', 'cso-k1|2026-08-03|4'].join('\n'));
     expect(response.statusCode).toBe(400);

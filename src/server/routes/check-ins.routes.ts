@@ -5,7 +5,7 @@ import { onUnitInPath } from './access-rules';
 import type { AccessContext } from '../auth/authorizer';
 import type { Locator, Scope } from '../auth/locator';
 import type { Services } from '../services';
-import { readUpload } from '../services/execution/check-in-upload';
+import { readUpload, readUploadCells } from '../services/execution/check-in-upload';
 import { localeChoiceOf } from '../../contracts';
 import { presentSheetLocale } from '../presenters/sheet-locale.presenter';
 
@@ -97,9 +97,13 @@ export function checkInRoutes(services: Services): Route[] {
         if (!Buffer.isBuffer(request.body) && typeof request.body !== 'string')
           throw new DomainError('validation_failed', 'Send the file as text/csv or as an XLSX workbook');
         try {
-          const reading = await readUpload(request.body, contentType, localeChoiceOf(query));
+          const reading = await readUploadCells(request.body, contentType, localeChoiceOf(query));
+          const checked =
+            reading.issues.length > 0
+              ? { rows: [], problems: reading.issues }
+              : await checkIns.check(reading.rows, scope);
           return {
-            ...(await checkIns.check(reading.rows, scope)),
+            ...checked,
             separator: reading.separator,
             locale: presentSheetLocale(reading.locale),
           };

@@ -1,7 +1,8 @@
 /**
  * Upload check-ins from a spreadsheet: choose the unit (its items and those of the units below
  * it), upload a CSV or XLSX with columns item, date, value, confidence, comment, author, read the
- * preview — every row with its item's name and every problem by row and column — then confirm.
+ * preview — every row with its item's name and every problem by row and column, and how the file
+ * was read, whose decimal mark and date order the person may change — then confirm with the same choices.
  * Nothing is written before the confirmation, and then every row or none. The same stages as the
  * OKR import (import-page.tsx).
  */
@@ -9,28 +10,30 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { Link, useSearch } from 'wouter';
 import type { BulkCheckInResult, CheckInUploadPreview } from '../../contracts';
-import { confirmCheckInUpload, previewCheckInUpload } from '../api-uploads';
+import { confirmCheckInUpload, previewCheckInUpload, type ReadingChoice } from '../api-uploads';
 import { keys } from '../api/query-keys';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { AlertIcon, CheckIcon } from '../components/icons';
 import { CheckInTemplate } from '../components/imports/check-in-template';
 import { CheckInUploadPreviewView } from '../components/imports/check-in-upload-preview';
+import { ReadingChoices } from '../components/imports/reading-choices';
+import { readingLine } from '../components/imports/sheet-reading';
 import { uploadErrorMessage } from '../components/imports/upload-error';
 import { UploadProgress } from '../components/imports/upload-progress';
 import { LoadingBlock } from '../components/spinner';
 import { useToast } from '../components/toast';
 import { useOrg } from '../hooks/org-context';
 import { paths } from '../paths';
+import { plural } from '../../core/plural';
 
 type Stage =
   | { kind: 'idle' }
-  | { kind: 'uploading'; action: 'preview' | 'confirm'; share: number }
+  /** `preview` is the one on screen while the same file is read again with other choices. */
+  | { kind: 'uploading'; action: 'preview' | 'confirm'; share: number; preview?: CheckInUploadPreview }
   | { kind: 'previewed'; preview: CheckInUploadPreview }
   | { kind: 'done'; result: BulkCheckInResult }
   | { kind: 'failed'; message: string };
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 export function CheckInUploadPage() {
   const { data } = useOrg();
@@ -40,15 +43,23 @@ export function CheckInUploadPage() {
   const [chosenUnit, setUnitId] = useState(search.get('unit') ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [choice, setChoice] = useState<ReadingChoice>({});
   if (!data) return <LoadingBlock />;
   const organisationId = data.organisation.id;
   const unitId = chosenUnit || (data.units[0]?.id ?? '');
 
-  const runPreview = async (chosen: File, unit: string) => {
-    setStage({ kind: 'uploading', action: 'preview', share: 0 });
+  const shown =
+    stage.kind === 'previewed' ? stage.preview : stage.kind === 'uploading' ? stage.preview : undefined;
+  const runPreview = async (chosen: File, unit: string, reading: ReadingChoice, fresh: boolean) => {
+    const previous = fresh ? undefined : shown;
+    setChoice(reading);
+    setStage({ kind: 'uploading', action: 'preview', share: 0, preview: previous });
     try {
-      const preview = await previewCheckInUpload(unit, chosen, (share) =>
-        setStage({ kind: 'uploading', action: 'preview', share }),
+      const preview = await previewCheckInUpload(
+        unit,
+        chosen,
+        (share) => setStage({ kind: 'uploading', action: 'preview', share, preview: previous }),
+        reading,
       );
       setStage({ kind: 'previewed', preview });
     } catch (error) {
@@ -58,18 +69,24 @@ export function CheckInUploadPage() {
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0] ?? null;
     setFile(chosen);
-    if (chosen) void runPreview(chosen, unitId);
+    if (chosen) void runPreview(chosen, unitId, {}, true);
   };
   const onUnit = (next: string) => {
     setUnitId(next);
-    if (file) void runPreview(file, next);
+    if (file) void runPreview(file, next, choice, true);
+  };
+  const onChoice = (next: ReadingChoice) => {
+    if (file) void runPreview(file, unitId, next, false);
   };
   const onConfirm = async () => {
     if (!file) return;
     setStage({ kind: 'uploading', action: 'confirm', share: 0 });
     try {
-      const result = await confirmCheckInUpload(unitId, file, (share) =>
-        setStage({ kind: 'uploading', action: 'confirm', share }),
+      const result = await confirmCheckInUpload(
+        unitId,
+        file,
+        (share) => setStage({ kind: 'uploading', action: 'confirm', share }),
+        choice,
       );
       setStage({ kind: 'done', result });
       // Rows may land in the unit or any unit below it.
@@ -79,6 +96,34 @@ export function CheckInUploadPage() {
       setStage({ kind: 'failed', message: uploadErrorMessage(error) });
     }
   };
+  const previewView = (preview: CheckInUploadPreview, busy: boolean) => (
+    <CheckInUploadPreviewView
+      preview={preview}
+      busy={busy}
+      reading={
+        <ReadingChoices
+          line={readingLine(
+            file?.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
+            preview.separator,
+            preview.locale,
+          )}
+          choice={choice}
+          disabled={busy}
+          onChange={onChoice}
+        />
+      }
+      action={
+        <Button
+          variant="primary"
+          disabled={busy || preview.problems.length > 0 || preview.rows.length === 0}
+          onClick={() => void onConfirm()}
+          data-testid="check-in-upload-confirm"
+        >
+          Check in {plural(preview.rows.length, 'value')}
+        </Button>
+      }
+    />
+  );
 
   return (
     <div className="page page-import">
@@ -86,9 +131,9 @@ export function CheckInUploadPage() {
         <h1>Upload check-ins</h1>
         <p className="page-lead">
           A CSV or XLSX with one check-in a row and the columns <code>item</code> (a key result or KPI id),{' '}
-          <code>date</code> (YYYY-MM-DD, inside the item’s cycle, up to today), <code>value</code>, and
-          optionally <code>confidence</code> (0-1), <code>comment</code> and <code>author</code>. You see
-          every row before anything is written; then all of them go in, or none.
+          <code>date</code> (2026-06-30 or 30.06.2026, inside the item’s cycle, up to today),{' '}
+          <code>value</code>, and optionally <code>confidence</code> (0-1), <code>comment</code> and{' '}
+          <code>author</code>. You see every row before anything is written; then all of them go in, or none.
         </p>
       </header>
       <section className="import-form" aria-label="File and unit">
@@ -128,21 +173,8 @@ export function CheckInUploadPage() {
           {stage.message}
         </EmptyState>
       )}
-      {stage.kind === 'previewed' && (
-        <CheckInUploadPreviewView
-          preview={stage.preview}
-          action={
-            <Button
-              variant="primary"
-              disabled={stage.preview.problems.length > 0 || stage.preview.rows.length === 0}
-              onClick={() => void onConfirm()}
-              data-testid="check-in-upload-confirm"
-            >
-              Check in {plural(stage.preview.rows.length, 'value')}
-            </Button>
-          }
-        />
-      )}
+      {stage.kind === 'previewed' && previewView(stage.preview, false)}
+      {stage.kind === 'uploading' && stage.preview && previewView(stage.preview, true)}
       {stage.kind === 'done' && (
         <EmptyState
           icon={<CheckIcon size={22} />}

@@ -99,6 +99,21 @@ export async function readUpload(
   contentType: string,
   choice: LocaleChoice = {},
 ): Promise<UploadReading> {
+  const { issues, ...reading } = await readUploadCells(data, contentType, choice);
+  if (issues.length > 0) throw validationError(issues, 'Nothing was checked in');
+  return reading;
+}
+
+/**
+ * {@link readUpload} for a preview: the rows, how the file was read and every bad cell, so a
+ * preview that refuses cells still says how it read the file.
+ * @throws `validation_failed` only for a file whose table cannot be found at all.
+ */
+export async function readUploadCells(
+  data: Buffer | string,
+  contentType: string,
+  choice: LocaleChoice = {},
+): Promise<UploadReading & { issues: Issue[] }> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const sheet = await readSheet(bytes, { format: formatOfContentType(contentType) });
   const raw = toTable(sheet.rows, sheet.separator);
@@ -153,6 +168,5 @@ export async function readUpload(
       authorId: author === '' ? null : author,
     };
   });
-  if (issues.length > 0) throw validationError(issues, 'Nothing was checked in');
-  return { rows, separator: sheet.separator, locale };
+  return { rows, separator: sheet.separator, locale, issues };
 }

@@ -1,25 +1,35 @@
 /**
  * What a check-in upload would write: the count, every problem by row and column (as the OKR
- * import's preview shows them), and each row as read with its item's name. `action` is the confirm button.
+ * import's preview shows them), how the file was read (`reading`), and each row as read with its item's
+ * name. `action` is the confirm button; `busy` while the file is read again.
  */
 import type { ReactNode } from 'react';
 import type { CheckInUploadPreview } from '../../../contracts';
 import { Badge } from '../badge';
 import { formatNumber } from '../okr/okr-format';
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+import { plural } from '../../../core/plural';
 
 export function CheckInUploadPreviewView({
   preview,
   action,
+  reading,
+  busy = false,
 }: {
   preview: CheckInUploadPreview;
   action: ReactNode;
+  reading: ReactNode;
+  busy?: boolean;
 }) {
   const { rows, problems } = preview;
   const items = new Set(rows.map((row) => row.item)).size;
   return (
-    <section className="import-preview" aria-label="Preview" data-testid="check-in-upload-preview">
+    <section
+      className={`import-preview${busy ? ' import-preview-busy' : ''}`}
+      aria-label="Preview"
+      aria-busy={busy}
+      data-testid="check-in-upload-preview"
+    >
+      {reading}
       <div className="import-summary">
         <Badge tone="brand">{plural(rows.length, 'check-in')}</Badge>
         <Badge tone="blue">{plural(items, 'item')}</Badge>
@@ -30,8 +40,13 @@ export function CheckInUploadPreviewView({
         {action}
       </div>
       {problems.length > 0 && (
-        <table className="import-table import-problems" data-testid="check-in-upload-problems">
-          <caption>Fix these in the file and choose it again; nothing has been written.</caption>
+        <table
+          className="import-table import-problems import-problems-where"
+          data-testid="check-in-upload-problems"
+        >
+          <caption>
+            Fix these in the file and choose it again, or say above how to read it; nothing has been written.
+          </caption>
           <thead>
             <tr>
               <th>Where</th>
@@ -66,7 +81,8 @@ export function CheckInUploadPreviewView({
                 <td>{row.row}</td>
                 <td>{row.itemTitle ?? <Badge tone="red">unknown: {row.item}</Badge>}</td>
                 <td className="tabular">{row.date}</td>
-                <td className="tabular">{formatNumber(row.value)}</td>
+                {/* As read, without grouping: "1125", never a "1,125" that could be read back either way. */}
+                <td className="tabular">{String(row.value)}</td>
                 <td className="tabular">{formatNumber(row.confidence)}</td>
                 <td>{row.comment}</td>
               </tr>

@@ -1,6 +1,7 @@
 /**
- * What an OKR sheet would create: the summary, every problem by row and column, how each column
- * was read, and the objectives with their key results. `action` is the confirm button.
+ * What an OKR sheet would create: the summary, how the file was read (`reading`), every problem
+ * by row and column, how each column was read (`mapping`, the editor), and the objectives with
+ * their key results. `action` is the confirm button; `busy` while the file is read again.
  */
 import type { ReactNode } from 'react';
 import type { OkrImportPreview } from '../../../contracts';
@@ -8,11 +9,32 @@ import { Badge } from '../badge';
 import { useOrg } from '../../hooks/org-context';
 import { plural } from '../../../core/plural';
 
-export function ImportPreviewView({ preview, action }: { preview: OkrImportPreview; action: ReactNode }) {
+export function ImportPreviewView({
+  preview,
+  action,
+  reading,
+  mapping,
+  mappingOpen,
+  busy = false,
+}: {
+  preview: OkrImportPreview;
+  action: ReactNode;
+  reading: ReactNode;
+  mapping: ReactNode;
+  /** Whether a column waits for the person's choice: the mapping is shown open. */
+  mappingOpen: boolean;
+  busy?: boolean;
+}) {
   const { summary, problems } = preview;
   const units = useOrg().data?.unitsById;
   return (
-    <section className="import-preview" aria-label="Preview" data-testid="import-preview">
+    <section
+      className={`import-preview${busy ? ' import-preview-busy' : ''}`}
+      aria-label="Preview"
+      aria-busy={busy}
+      data-testid="import-preview"
+    >
+      {reading}
       <div className="import-summary">
         <Badge tone="brand">{plural(summary.objectives, 'objective')}</Badge>
         <Badge tone="blue">{plural(summary.keyResults, 'key result')}</Badge>
@@ -25,7 +47,9 @@ export function ImportPreviewView({ preview, action }: { preview: OkrImportPrevi
       </div>
       {problems.length > 0 && (
         <table className="import-table import-problems" data-testid="import-problems">
-          <caption>Fix these in the file and choose it again; nothing has been written.</caption>
+          <caption>
+            Fix these in the file and choose it again, or say below how to read it; nothing has been written.
+          </caption>
           <thead>
             <tr>
               <th>Row</th>
@@ -44,26 +68,9 @@ export function ImportPreviewView({ preview, action }: { preview: OkrImportPrevi
           </tbody>
         </table>
       )}
-      <details className="import-mapping" open={problems.length > 0}>
-        <summary>How the columns were read</summary>
-        <table className="import-table">
-          <thead>
-            <tr>
-              <th>Column</th>
-              <th>Header</th>
-              <th>Read as</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.mapping.map((entry) => (
-              <tr key={entry.column}>
-                <td>{entry.column}</td>
-                <td>{entry.header}</td>
-                <td>{entry.field ?? <Badge tone="red">unknown</Badge>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <details className="import-mapping" open={mappingOpen || problems.length > 0}>
+        <summary>How the columns were read ({plural(preview.mapping.length, 'column')})</summary>
+        {mapping}
       </details>
       <ol className="import-objectives">
         {preview.objectives.map((objective) => (

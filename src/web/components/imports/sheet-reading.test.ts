@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { OKR_SHEET_FIELDS } from '../../../core/okr-sheet-columns';
+import type { SheetLocaleJson } from '../../../contracts/sheet-locale';
+import {
+  candidatesInWords,
+  columnsQuery,
+  mappingRows,
+  OKR_FIELD_OPTIONS,
+  okrFieldLabel,
+  readingLine,
+  type MappingEntry,
+} from './sheet-reading';
+
+const locale = (overrides: Partial<SheetLocaleJson> = {}): SheetLocaleJson => ({
+  decimal: 'comma',
+  grouping: ['.'],
+  percent: false,
+  dateOrder: 'day_first',
+  decimalFrom: 'cells',
+  dateOrderFrom: 'cells',
+  description: 'decimal comma, thousands separated by ".", dates day first (31/12/2026)',
+  ...overrides,
+});
+
+describe('sheet reading in words', () => {
+  it('names every field in words, never its id', () => {
+    expect(okrFieldLabel('unitOfMeasure')).toBe('Unit of measure');
+    expect(okrFieldLabel('unit')).toBe('Team / Unit');
+    expect(okrFieldLabel('baseline')).toBe('Baseline');
+    expect(OKR_FIELD_OPTIONS.map((o) => o.field)).toEqual([...OKR_SHEET_FIELDS]);
+    for (const { field, label } of OKR_FIELD_OPTIONS) expect(label).not.toBe(field);
+    expect(candidatesInWords(['unit', 'unitOfMeasure'])).toBe('Team / Unit or Unit of measure');
+  });
+
+  it('says how a file was read', () => {
+    expect(readingLine('csv', ';', locale())).toBe(
+      'Read as CSV separated by semicolons; decimal comma, thousands separated by ".", dates day first (31/12/2026)',
+    );
+    expect(readingLine('xlsx', null, locale({ description: 'decimal point' }))).toBe(
+      'Read as an XLSX workbook; decimal point',
+    );
+    expect(readingLine('csv', 'tab', null)).toBe('Read as CSV separated by tabs');
+    expect(readingLine('csv', ',', locale({ decimalFrom: 'default', description: 'decimal point' }))).toBe(
+      'Read as CSV separated by commas; decimal point (no cell shows the decimal mark)',
+    );
+  });
+
+  it('writes the columns query in column order, a skipped column as "E="', () => {
+    expect(columnsQuery({})).toBeUndefined();
+    expect(columnsQuery({ AA: 'cycle', E: null, C: 'unitOfMeasure' })).toBe('C=unitOfMeasure,E=,AA=cycle');
+  });
+
+  it('keeps a column the preview left out, as repeating another', () => {
+    const seen: MappingEntry[] = [
+      { column: 'A', header: 'Objective', field: 'objective', from: 'header' },
+      { column: 'C', header: 'Unit', field: null, from: 'ambiguous', candidates: ['unit', 'unitOfMeasure'] },
+    ];
+    const now: MappingEntry[] = [{ column: 'A', header: 'Objective', field: 'objective', from: 'header' }];
+    expect(mappingRows(seen, now, { C: 'objective' })).toEqual([
+      { ...seen[0], repeats: false },
+      { ...seen[1], field: 'objective', from: 'chosen', repeats: true },
+    ]);
+    const chosen: MappingEntry[] = [...now, { column: 'C', header: 'Unit', field: 'unit', from: 'chosen' }];
+    expect(mappingRows(seen, chosen, { C: 'unit' }).map((r) => [r.column, r.field, r.repeats])).toEqual([
+      ['A', 'objective', false],
+      ['C', 'unit', false],
+    ]);
+  });
+});
