@@ -313,6 +313,17 @@ test('a coach runs an engagement from an empty store to an exported and re-impor
     await kpiSaved;
     await shot(page, 'kpi-detail');
     await page.keyboard.press('Escape');
+    await expect(detail).toBeHidden();
+
+    // The impact stated in the drawer leaves the initiatives × KPIs grid blank: marked by hand.
+    const initiativeId = await idOf(initiative, 'item');
+    const cell = page.locator(
+      `[data-testid="cell-${initiativeId}-${kpiId}"], [data-testid="cell-${kpiId}-${initiativeId}"]`,
+    );
+    await expect(cell).toHaveAttribute('data-strength', '');
+    await cell.click();
+    await expect(cell).toHaveAttribute('data-strength', 'strong');
+    await page.mouse.move(0, 0);
     await shot(page, 'x-matrix-planned');
   });
 
