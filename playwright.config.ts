@@ -5,12 +5,15 @@ export const PORT = Number(process.env.E2E_PORT ?? 3199);
 /** The second server: an empty store (no demo) whose first administrator comes from the environment. */
 export const EMPTY_PORT = Number(process.env.E2E_EMPTY_PORT ?? PORT + 1000);
 export const EMPTY_ADMIN = { email: 'founder@example.com', password: 'first-admin-pass' } as const;
+/** A third server, empty too, for engagement.spec.ts: an empty store holds one organisation made in the browser. */
+export const ENGAGEMENT_PORT = Number(process.env.E2E_ENGAGEMENT_PORT ?? PORT + 2000);
 
 /**
  * Browser tests drive Debian's Chromium (Playwright's own browser download is not used). The
  * server is the real one: `catchball serve` on a fresh embedded store with the demo loaded; a
  * second one on an empty store (`--no-demo`, port E2E_EMPTY_PORT) serves org-setup.spec.ts, which
- * builds an organisation from nothing in the browser.
+ * builds an organisation from nothing in the browser; a third (port E2E_ENGAGEMENT_PORT) serves
+ * engagement.spec.ts, the whole coach engagement from an empty store.
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -49,6 +52,19 @@ export default defineConfig({
     {
       command: `rm -rf test-results/e2e-empty-data && node bin/catchball.mjs serve --no-demo --port ${EMPTY_PORT} --data-dir test-results/e2e-empty-data`,
       url: `http://localhost:${EMPTY_PORT}/readyz`,
+      timeout: 90_000,
+      reuseExistingServer: false,
+      env: {
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: '',
+        CATCHBALL_ADMIN_EMAIL: EMPTY_ADMIN.email,
+        CATCHBALL_ADMIN_PASSWORD: EMPTY_ADMIN.password,
+        CATCHBALL_ADMIN_NAME: 'Fiona Founder',
+      },
+    },
+    {
+      command: `rm -rf test-results/e2e-engagement-data && node bin/catchball.mjs serve --no-demo --port ${ENGAGEMENT_PORT} --data-dir test-results/e2e-engagement-data`,
+      url: `http://localhost:${ENGAGEMENT_PORT}/readyz`,
       timeout: 90_000,
       reuseExistingServer: false,
       env: {

@@ -66,7 +66,10 @@ const PreviewKeyResultSchema = z.object({
   unitOfMeasure: z.string(),
   baseline: z.number().nullable(),
   target: z.number().nullable(),
-  owner: z.string().nullable(),
+  owner: z
+    .string()
+    .nullable()
+    .meta({ description: 'The owner’s name (an existing person or one the import adds)' }),
   dueDate: z.string().nullable(),
 });
 

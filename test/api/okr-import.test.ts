@@ -111,10 +111,10 @@ describe('OKR import from CSV and XLSX', () => {
             kind: 'decrease',
             baseline: 80,
             target: 40,
-            owner: 'aisha-bello',
+            owner: 'Aisha Bello',
             dueDate: '2026-06-30',
           }),
-          expect.objectContaining({ kind: 'binary', owner: 'aisha-bello' }),
+          expect.objectContaining({ kind: 'binary', owner: 'Aisha Bello' }),
         ],
       }),
     ]);

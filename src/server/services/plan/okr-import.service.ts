@@ -127,7 +127,8 @@ export function createOkrImportService(db: Db) {
     );
     problems.push(...sheet.problems, ...(await clashingIds(sheet)));
     onProgress?.({ phase: 'check', done: rows.length, total: rows.length });
-    return { organisationId, sheet, problems, format, separator, rowCount: rows.length };
+    const peopleNames = new Map(people.map((p) => [p.id, p.name]));
+    return { organisationId, sheet, problems, format, separator, rowCount: rows.length, peopleNames };
   }
 
   /** Ids the sheet gives that the store already uses, anywhere: ids are unique store-wide. */
@@ -173,8 +174,12 @@ export function createOkrImportService(db: Db) {
       query: OkrImportQuery,
       onProgress?: ProgressListener,
     ): Promise<OkrImportPreview> {
-      const { sheet, problems, format, separator, rowCount } = await read(bytes, query, onProgress);
-      return presentPreview(sheet, problems, { format, separator }, rowCount);
+      const { sheet, problems, format, separator, rowCount, peopleNames } = await read(
+        bytes,
+        query,
+        onProgress,
+      );
+      return presentPreview(sheet, problems, { format, separator }, rowCount, peopleNames);
     },
 
     /**
@@ -361,6 +366,8 @@ function presentPreview(
   problems: SheetProblem[],
   { format, separator }: { format: 'csv' | 'xlsx'; separator: CsvSeparator | null },
   rowCount: number,
+  /** Existing people by id: the preview names owners, never ids. */
+  peopleNames: ReadonlyMap<string, string>,
 ): OkrImportPreview {
   const newNames = new Map(sheet.newPeople.map((p) => [p.key, p.name]));
   const keyResults = sheet.objectives.reduce((sum, o) => sum + o.keyResults.length, 0);
@@ -399,7 +406,7 @@ function presentPreview(
           kr.owner === null
             ? null
             : 'personId' in kr.owner
-              ? kr.owner.personId
+              ? (peopleNames.get(kr.owner.personId) ?? kr.owner.personId)
               : (newNames.get(kr.owner.newPerson) ?? null),
         dueDate: kr.dueDate,
       })),
