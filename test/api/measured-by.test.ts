@@ -102,7 +102,7 @@ describe('key results measured by KPIs', () => {
         expect.objectContaining({
           table: 'key_results',
           op: 'update',
-          within: expect.objectContaining({ unitId: 'cio' }),
+          within: expect.objectContaining({ unitId: 'cio' }) as unknown,
         }),
       );
     } finally {
