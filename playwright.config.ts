@@ -7,6 +7,21 @@ export const EMPTY_PORT = Number(process.env.E2E_EMPTY_PORT ?? PORT + 1000);
 export const EMPTY_ADMIN = { email: 'founder@example.com', password: 'first-admin-pass' } as const;
 /** A third server, empty too, for engagement.spec.ts: an empty store holds one organisation made in the browser. */
 export const ENGAGEMENT_PORT = Number(process.env.E2E_ENGAGEMENT_PORT ?? PORT + 2000);
+/**
+ * Demo servers of their own for the specs that change the demo widely (an imported copy of a
+ * matrix, a dozen items in every part, new objectives, KPI check-ins that move the CIO): the specs
+ * sharing the main demo server then see the demo as seeded, whatever order they run in.
+ */
+export const SCRATCH_PORTS = {
+  matrixImport: PORT + 3000,
+  walkThrough: PORT + 3001,
+  okrEditing: PORT + 3002,
+  measuredBy: PORT + 3003,
+  audit: PORT + 3004,
+} as const;
+/** The base URL of a scratch demo server, for `test.use({ baseURL })`. */
+export const scratchUrl = (name: keyof typeof SCRATCH_PORTS): string =>
+  `http://localhost:${String(SCRATCH_PORTS[name])}`;
 
 /**
  * Browser tests drive Debian's Chromium (Playwright's own browser download is not used). The
@@ -42,6 +57,13 @@ export default defineConfig({
     },
   },
   webServer: [
+    ...Object.entries(SCRATCH_PORTS).map(([name, port]) => ({
+      command: `rm -rf test-results/e2e-${name}-data && node bin/catchball.mjs serve --port ${String(port)} --data-dir test-results/e2e-${name}-data`,
+      url: `http://localhost:${String(port)}/readyz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    })),
     {
       command: `rm -rf test-results/e2e-data && node bin/catchball.mjs serve --port ${PORT} --data-dir test-results/e2e-data`,
       url: `http://localhost:${PORT}/readyz`,

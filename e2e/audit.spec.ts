@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { DEMO_ACCOUNTS, expect, test } from './support/sign-in';
 import { MatrixPage } from './pages/matrix-page';
+import { scratchUrl } from '../playwright.config';
+
+/** A demo server of its own: this spec renames the demo's first initiative, which other specs read. */
+test.use({ baseURL: scratchUrl('audit') });
 
 test('an edit in the X-matrix shows in the unit history and the item history, with who made it; CSV export downloads', async ({
   page,

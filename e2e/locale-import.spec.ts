@@ -1,5 +1,9 @@
 import { expect, test } from './support/sign-in';
 import { ImportPage } from './pages/import-page';
+import { scratchUrl } from '../playwright.config';
+
+/** A demo server of its own: this spec changes the demo other specs read. */
+test.use({ baseURL: scratchUrl('okrEditing') });
 
 /** Screenshots of these flows go to E2E_SHOTS (a scratch folder) when set, never into the repository. */
 const SHOTS = process.env.E2E_SHOTS;

@@ -1,5 +1,9 @@
 import { expect, test } from './support/sign-in';
 import { ExecutionPages } from './pages/execution-pages';
+import { scratchUrl } from '../playwright.config';
+
+/** A demo server of its own: this spec changes the demo other specs read. */
+test.use({ baseURL: scratchUrl('measuredBy') });
 
 test("a KPI check-in in the CSO's matrix moves the CIO's key result it measures", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });

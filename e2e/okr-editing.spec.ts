@@ -1,5 +1,9 @@
 import { DEMO_ACCOUNTS, expect, newSession, test } from './support/sign-in';
 import { ExecutionPages } from './pages/execution-pages';
+import { scratchUrl } from '../playwright.config';
+
+/** A demo server of its own: this spec changes the demo other specs read. */
+test.use({ baseURL: scratchUrl('okrEditing') });
 
 /** Screenshots of these flows go to SHOTS (a scratch folder) when set, never into the repository. */
 const SHOTS = process.env.E2E_SHOTS;

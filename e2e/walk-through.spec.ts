@@ -1,6 +1,10 @@
 import { MatrixPage } from './pages/matrix-page';
 import { SignInPage } from './pages/sign-in-page';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, newSession, test } from './support/sign-in';
+import { scratchUrl } from '../playwright.config';
+
+/** A demo server of its own: this spec changes the demo other specs read. */
+test.use({ baseURL: scratchUrl('walkThrough') });
 
 /** Issue 12's walk-through fixes, as the demo's people meet them. */
 

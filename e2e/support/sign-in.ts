@@ -63,14 +63,19 @@ export async function newSession(
   }
 }
 
-export const test = base.extend<{ csrfToken: string }, { adminSession: Session }>({
-  adminSession: [
-    async ({ playwright }, use, workerInfo) => {
-      const baseURL = workerInfo.project.use.baseURL;
-      await use(await newSession(playwright, baseURL, DEMO_ACCOUNTS.admin.email));
-    },
-    { scope: 'worker' },
-  ],
+/** The admin session of each server a spec runs against (specs may `test.use({ baseURL })`). */
+const sessions = new Map<string, Promise<Session>>();
+
+export const test = base.extend<{ csrfToken: string; adminSession: Session }>({
+  adminSession: async ({ playwright, baseURL }, use) => {
+    const key = baseURL ?? '';
+    let session = sessions.get(key);
+    if (!session) {
+      session = newSession(playwright, baseURL, DEMO_ACCOUNTS.admin.email);
+      sessions.set(key, session);
+    }
+    await use(await session);
+  },
   storageState: async ({ adminSession }, use) => {
     await use(adminSession.storageState);
   },
