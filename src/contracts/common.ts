@@ -13,11 +13,18 @@ export const IdSchema = z
   )
   .meta({ description: 'Readable identifier, unique within its kind', example: 'cso-bo-1' });
 
+/**
+ * Largest value of a stored whole number (versions, positions: PostgreSQL `integer`). A larger one
+ * is refused as bad input naming its field; it would otherwise fail at the database (a 500).
+ */
+export const STORED_INT_MAX = 2_147_483_647;
+
 /** Optimistic-concurrency version: every update must send the version it read. */
 export const VersionSchema = z
   .number()
   .int()
   .min(1)
+  .max(STORED_INT_MAX, 'must be at most 2,147,483,647')
   .meta({ description: 'The version read; a stale one is refused with 409' });
 
 /** The years a plan's dates may fall in: wide enough for any real plan, narrow enough for the store. */
@@ -64,7 +71,7 @@ export const TitleSchema = z
   .max(300, 'must be at most 300 characters');
 export const DescriptionSchema = z.string().max(5000, 'must be at most 5000 characters');
 
-export const PositionSchema = z.number().int().min(0);
+export const PositionSchema = z.number().int().min(0).max(STORED_INT_MAX, 'must be at most 2,147,483,647');
 
 export const IdParamsSchema = z.object({ id: IdSchema });
 export type IdParams = z.infer<typeof IdParamsSchema>;

@@ -1,9 +1,11 @@
 import { z, type ZodType } from 'zod';
-import { IdParamsSchema } from './common';
+import { IdParamsSchema, STORED_INT_MAX } from './common';
 import { defineEndpoint } from './endpoint';
 
 /** `?version=N`: the version a delete read, so a stale delete changes nothing (409). */
-export const VersionQuerySchema = z.object({ version: z.coerce.number().int().min(1) });
+export const VersionQuerySchema = z.object({
+  version: z.coerce.number().int().min(1).max(STORED_INT_MAX, 'must be at most 2,147,483,647'),
+});
 
 /**
  * The four endpoints every versioned resource has: POST to create (201), GET one, PATCH with the

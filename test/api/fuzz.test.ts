@@ -339,6 +339,37 @@ describe('5xx the fuzzing found (regressions)', () => {
     expect(response.data).toMatchObject({ error: { code: 'unauthorized' } });
   });
 
+  it('a version or position beyond the stored integer range is a 400 naming it, not a database error', async () => {
+    const tooBig = 2 ** 31;
+    // A session of its own: the fuzzing above may have signed the test's administrator out.
+    const headers = await t.signIn({ id: 'fuzz-regression-admin', isSiteAdmin: true });
+    const patch = await t.request({
+      method: 'PATCH',
+      url: '/api/objectives/cso-o1',
+      headers,
+      payload: { version: 1, position: tooBig },
+    });
+    expect(patch.statusCode).toBe(400);
+    expect(patch.data).toMatchObject({
+      error: { code: 'validation_failed', details: { issues: [{ path: 'body.position' }] } },
+    });
+    const stale = await t.request({
+      method: 'PATCH',
+      url: '/api/units/cso',
+      headers,
+      payload: { version: tooBig },
+    });
+    expect(stale.statusCode).toBe(400);
+    expect(stale.data).toMatchObject({ error: { details: { issues: [{ path: 'body.version' }] } } });
+    const remove = await t.request({
+      method: 'DELETE',
+      url: `/api/key-results/cso-kr1-1?version=${String(tooBig)}`,
+      headers,
+    });
+    expect(remove.statusCode).toBe(400);
+    expect(remove.data).toMatchObject({ error: { details: { issues: [{ path: 'query.version' }] } } });
+  });
+
   it('a path Fastify cannot decode gets the API error shape', async () => {
     const response = await t.request({ method: 'DELETE', url: '/api/api-tokens/%' });
     expect(response.statusCode).toBe(400);
