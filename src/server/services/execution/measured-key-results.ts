@@ -16,12 +16,16 @@ export async function measuredKeyResults(
   return named;
 }
 
-/** The issue of a manual check-in on a key result its KPIs measure, not sent as an override. */
-export function measuredIssue(path: string, keyResultId: string, kpis: readonly string[]): Issue {
-  const list = kpis.length === 1 ? `KPI ${kpis[0] ?? ''}` : `KPIs ${kpis.join(', ')}`;
+/**
+ * The issue of a manual check-in on a key result its KPIs measure, not sent as an override. The
+ * words serve the check-in form, the upload and the API alike: the KPIs by name and unit, and the
+ * way out (the form's override box is the API's `override: true`).
+ */
+export function measuredIssue(path: string, _keyResultId: string, kpis: readonly string[]): Issue {
+  const list = kpis.length === 1 ? `the KPI ${kpis[0] ?? ''}` : `the KPIs ${kpis.join(', ')}`;
   return {
     path,
-    message: `key result ${keyResultId} is measured by ${list}; check in on ${kpis.length === 1 ? 'that KPI' : 'those KPIs'}, or send override: true to record a manual value over ${kpis.length === 1 ? 'it' : 'them'}`,
+    message: `this key result follows ${list}; check in on ${kpis.length === 1 ? 'that KPI' : 'those KPIs'} instead, or record a manual value over ${kpis.length === 1 ? 'it' : 'them'} as an explicit override (override: true)`,
   };
 }
 
