@@ -1,11 +1,13 @@
 /**
- * What a check-in upload's `item` column takes, for one unit: its key results of the current
- * cycle with their ids, and a CSV template with one row a key result (dated today, the value left
- * to fill in). The upload also takes the units below and KPIs; this lists the unit's own key results.
+ * What a check-in upload's `item` column takes, for one unit: the key results of the current cycle
+ * that are checked in directly (one measured by KPIs follows them, so it is left out and named) and
+ * the KPIs of the unit's X-matrix for that year, with their ids, and a CSV template with one row
+ * each (dated today, the value left to fill in). The upload also takes the units below.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Cycle } from '../../../contracts';
+import { nounFor, plural } from '../../../core/plural';
 import { queries } from '../../api/queries';
 
 /** The cycle holding `today`, else the latest one that started before it, else the first. */
@@ -32,37 +34,75 @@ export function CheckInTemplate({
   const today = new Date().toISOString().slice(0, 10);
   const cycle = currentCycle(cycles, today);
   const okrs = useQuery({ ...queries.unitOkrs(unitId, cycle?.id ?? ''), enabled: cycle !== undefined });
-  const krs = useMemo(() => (okrs.data ?? []).flatMap((objective) => objective.keyResults), [okrs.data]);
+  const progress = useQuery({
+    ...queries.unitProgress(unitId, cycle?.id ?? ''),
+    enabled: cycle !== undefined,
+  });
+  const matrix = useQuery({
+    ...queries.matrixView(unitId, cycle?.year ?? 0),
+    enabled: cycle !== undefined,
+    retry: false,
+  });
+  const measured = useMemo(
+    () =>
+      new Set(
+        (progress.data?.objectives ?? []).flatMap((objective) =>
+          objective.keyResults.filter((kr) => kr.measure !== null).map((kr) => kr.id),
+        ),
+      ),
+    [progress.data],
+  );
+  const items = useMemo(
+    () => [
+      ...(okrs.data ?? [])
+        .flatMap((objective) => objective.keyResults)
+        .filter((kr) => !measured.has(kr.id))
+        .map((kr) => ({ id: kr.id, title: kr.title, kind: 'Key result' })),
+      ...(matrix.data?.items.how_much ?? []).map((kpi) => ({ id: kpi.id, title: kpi.title, kind: 'KPI' })),
+    ],
+    [okrs.data, matrix.data, measured],
+  );
   const href = useMemo(() => {
-    if (krs.length === 0) return null;
-    const lines = ['item,date,value,confidence,comment', ...krs.map((kr) => `${csvCell(kr.id)},${today},,,`)];
+    if (items.length === 0) return null;
+    const lines = [
+      'item,date,value,confidence,comment',
+      ...items.map((item) => `${csvCell(item.id)},${today},,,`),
+    ];
     return `data:text/csv;charset=utf-8,${encodeURIComponent(`${lines.join('\n')}\n`)}`;
-  }, [krs, today]);
-  if (!cycle || krs.length === 0) return null;
+  }, [items, today]);
+  if (!cycle || items.length === 0) return null;
   return (
     <details className="import-mapping check-in-template">
       <summary>
-        Item ids of {unitName}’s {krs.length} key result{krs.length === 1 ? '' : 's'} in {cycle.name}
+        Item ids of {unitName}’s {plural(items.length, 'item')} to check in on in {cycle.name}
       </summary>
       {href && (
         <a className="import-template" href={href} download={`check-ins-${unitId}.csv`}>
-          Download a CSV template with these key results
+          Download a CSV template with these {nounFor(items.length, 'item')}
         </a>
+      )}
+      {measured.size > 0 && (
+        <p className="muted">
+          {plural(measured.size, 'key result')} of {unitName} {nounFor(measured.size, 'follows', 'follow')}{' '}
+          the KPIs that measure {nounFor(measured.size, 'it', 'them')}: check in on those KPIs instead.
+        </p>
       )}
       <table className="import-table">
         <thead>
           <tr>
             <th>item</th>
-            <th>Key result</th>
+            <th>What</th>
+            <th>Title</th>
           </tr>
         </thead>
         <tbody>
-          {krs.map((kr) => (
-            <tr key={kr.id}>
+          {items.map((item) => (
+            <tr key={item.id}>
               <td>
-                <code>{kr.id}</code>
+                <code>{item.id}</code>
               </td>
-              <td>{kr.title}</td>
+              <td>{item.kind}</td>
+              <td>{item.title}</td>
             </tr>
           ))}
         </tbody>
