@@ -7,7 +7,10 @@ import type { TargetKind } from './feasibility';
  * A group is one distinct (KPI, direction, target); its lead is the key result when there is one
  * (what a recalibration proposes against), else the KPI, else the annual objective.
  */
-export interface TargetGroup<T extends TargetOutlook = TargetOutlook> {
+/** What grouping reads of a target: an outlook, or a recorded forecast of one. */
+export type GroupableTarget = Pick<TargetOutlook, 'kind' | 'kpiId' | 'direction' | 'target' | 'targetHigh'>;
+
+export interface TargetGroup<T extends GroupableTarget = TargetOutlook> {
   key: string;
   lead: T;
   /** Every target of the group, the lead first. */
@@ -16,7 +19,7 @@ export interface TargetGroup<T extends TargetOutlook = TargetOutlook> {
 
 const LEAD_ORDER: readonly TargetKind[] = ['key_result', 'kpi', 'annual_objective'];
 
-export function groupTargets<T extends TargetOutlook>(targets: readonly T[]): TargetGroup<T>[] {
+export function groupTargets<T extends GroupableTarget>(targets: readonly T[]): TargetGroup<T>[] {
   const groups = new Map<string, T[]>();
   for (const target of targets) {
     const key = `${target.kpiId}|${target.direction}|${target.target}|${target.targetHigh ?? ''}`;

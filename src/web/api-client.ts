@@ -32,6 +32,7 @@ import {
   dashboard,
   execution,
   feasibility,
+  forecast,
   matrices,
   okrs,
   organisations,
@@ -267,6 +268,16 @@ export const getCapacity = (matrixId: string) =>
 export const getLint = (matrixId: string) => callEndpoint(feasibility.lint, { params: { id: matrixId } });
 export const getWhatIfBasis = (matrixId: string) =>
   callEndpoint(feasibility.whatIfBasis, { params: { id: matrixId } });
+
+/** The forecast from actuals of a matrix's targets, month by month as recorded. */
+export const getForecast = (matrixId: string) =>
+  callEndpoint(forecast.forecastHistory, { params: { id: matrixId } });
+/** A key result's forecast from the matrices whose KPIs measure it. */
+export const getKeyResultForecast = (keyResultId: string) =>
+  callEndpoint(forecast.keyResultForecast, { params: { id: keyResultId } });
+/** Records this month's forecast now; answers the history. */
+export const recordForecast = (matrixId: string) =>
+  callEndpoint(forecast.recordForecast, { params: { id: matrixId } });
 
 /** Proposals the unit sent or received. */
 export const listUnitProposals = (unitId: string) =>

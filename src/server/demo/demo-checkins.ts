@@ -14,6 +14,9 @@ import {
 /** Months of check-ins the demo records: January to October. */
 const MONTHS = 10;
 
+/** The months whose forecast from actuals the demo records for the CSO's matrix, as each month ended. */
+export const DEMO_FORECAST_MONTHS: readonly number[] = Array.from({ length: MONTHS }, (_, m) => m + 1);
+
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
 type Row = Insertable<Database['checkIns']>;

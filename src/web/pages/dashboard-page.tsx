@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { attentionTotal, describeAttention } from '../../core/attention';
 import { queries } from '../api/queries';
 import { ExplanationPopover } from '../components/execution/explanation-popover';
+import { ForecastList } from '../components/execution/forecast-trend';
 import { HealthChart } from '../components/execution/health-chart';
 import { StatusBadge } from '../components/execution/status-badge';
 import { EmptyState } from '../components/empty-state';
@@ -11,7 +12,9 @@ import { ProgressBar } from '../components/okr/progress-bar';
 import { QueryView } from '../components/form/query-view';
 import { useOrg } from '../hooks/org-context';
 import { useLiveChanges } from '../hooks/use-live-changes';
+import { useUnitAccess } from '../session/use-unit-access';
 import { paths } from '../paths';
+import { formatDay } from '../format/dates';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -30,7 +33,7 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
       {(data) => (
         <section className="dashboard" aria-label="Unit dashboard" data-testid="dashboard">
           <div className="dashboard-card dashboard-objectives">
-            <h2>Objectives · as of {data.asOf}</h2>
+            <h2>Objectives · as of {formatDay(data.asOf)}</h2>
             {data.objectives.length === 0 && <p className="muted">No objectives in this cycle.</p>}
             <ul>
               {data.objectives.map((objective) => (
@@ -39,7 +42,11 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
                     <span className="dash-objective-title">{objective.title}</span>
                     <StatusBadge status={objective.status} />
                   </div>
-                  <ProgressBar value={objective.progress} label={`Progress of ${objective.title}`} />
+                  <ProgressBar
+                    value={objective.progress}
+                    status={objective.status.status}
+                    label={`Progress of ${objective.title}`}
+                  />
                   <ExplanationPopover explanation={objective.explanation} />
                 </li>
               ))}
@@ -53,6 +60,7 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
               <span className="swatch health-risk" /> at risk <span className="swatch health-off" /> off track
             </p>
           </div>
+          <ForecastCard unitId={unitId} cycleId={cycleId} />
           <div className="dashboard-card">
             <h2>Top risks</h2>
             {attentionTotal(data.attention) === 0 ? (
@@ -124,5 +132,30 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
         </section>
       )}
     </QueryView>
+  );
+}
+
+/**
+ * The forecast from actuals of the unit's X-matrix for the cycle's year: the chance of each target
+ * by year end as recorded month by month. Nothing for a unit without a matrix that year.
+ */
+function ForecastCard({ unitId, cycleId }: { unitId: string; cycleId: string }) {
+  const { data: org } = useOrg();
+  const { canEdit } = useUnitAccess(unitId);
+  const year = org?.cycles.find((cycle) => cycle.id === cycleId)?.year;
+  const matrix = org?.matrices.find((m) => m.unitId === unitId && m.year === year);
+  const forecast = useQuery({ ...queries.forecast(matrix?.id ?? ''), enabled: matrix !== undefined });
+  if (!matrix) return null;
+  return (
+    <div className="dashboard-card dashboard-forecast" data-testid="dashboard-forecast">
+      <h2>Chance of reaching the targets by December, month by month</h2>
+      <QueryView
+        query={forecast}
+        errorTitle="Could not load the forecast"
+        loadingLabel="Loading the forecast"
+      >
+        {(data) => <ForecastList history={data} canRecord={canEdit} />}
+      </QueryView>
+    </div>
   );
 }

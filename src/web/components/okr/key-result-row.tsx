@@ -11,7 +11,7 @@ import { Button, IconButton } from '../button';
 import { ArrowDownIcon, ArrowUpIcon, PencilIcon, TrashIcon } from '../icons';
 import type { OkrEditActions } from './okr-editor';
 import { CheckInForm } from '../execution/check-in-form';
-import { StatusBadge } from '../execution/status-badge';
+import { StatusControl } from '../execution/status-control';
 import {
   confidenceTone,
   formatNumber,
@@ -27,6 +27,7 @@ import { paths } from '../../paths';
 import { plural } from '../../../core/plural';
 import { titleNumberMismatch } from '../../../core/title-numbers';
 import { TargetChanges } from '../catchball/target-changes';
+import { KeyResultForecast } from '../execution/forecast-trend';
 
 interface KeyResultRowProps {
   kr: KeyResult;
@@ -88,7 +89,7 @@ export function KeyResultRow({
       <div className="kr-current tabular" title="Current value">
         <span className="kr-label">Now</span> {currentText(kr, execution)}
       </div>
-      <ProgressBar value={progress} label={`Progress of ${kr.title}`} />
+      <ProgressBar value={progress} status={execution?.status.status} label={`Progress of ${kr.title}`} />
       <div className="kr-meta">
         <span className="kr-weight tabular" title="Weight">
           ×{formatNumber(kr.weight)}
@@ -110,7 +111,13 @@ export function KeyResultRow({
         ) : (
           <span className="muted kr-confidence-empty">—</span>
         )}
-        {execution && <StatusBadge status={execution.status} />}
+        {execution && (
+          <StatusControl
+            status={execution.status}
+            subject={{ kind: 'key-results', id: kr.id, title: kr.title }}
+            onChanged={onCheckedIn}
+          />
+        )}
         {staleTitle && (
           <Badge
             tone="amber"
@@ -207,6 +214,7 @@ export function KeyResultRow({
           onClose={() => setShowHistory(false)}
         >
           <TargetChanges keyResultId={kr.id} unit={kr.unitOfMeasure} />
+          <KeyResultForecast keyResultId={kr.id} />
         </HistoryDrawer>
       )}
       {onCheckedIn && checkingIn && (
