@@ -1,0 +1,85 @@
+/**
+ * The hansei of one annual objective: what was reached, why (the causes), what was learned. Editors
+ * write it (it stays writable after the cycle closes); everyone else reads it.
+ */
+import { useState } from 'react';
+import type { Reflection } from '../../../contracts';
+import { saveReflection } from '../../api-year-close';
+import { Field } from '../form/field';
+import { FormAlert } from '../form/form-alert';
+import { SubmitButton } from '../form/submit-button';
+import { useSubmit } from '../form/use-submit';
+import { useToast } from '../toast';
+import { formatDay } from '../../format/dates';
+
+const PROMPTS = [
+  { name: 'reached', label: 'What we reached', hint: 'The result against the target, in plain words' },
+  { name: 'causes', label: 'Why: the causes', hint: 'What helped and what got in the way' },
+  { name: 'learned', label: 'What we learned', hint: 'What we will do differently next year' },
+] as const;
+
+interface ReflectionFormProps {
+  itemId: string;
+  title: string;
+  reflection: Reflection | null;
+  canEdit: boolean;
+  onSaved: () => void;
+}
+
+export function ReflectionForm({ itemId, title, reflection, canEdit, onSaved }: ReflectionFormProps) {
+  const toast = useToast();
+  const [text, setText] = useState({
+    reached: reflection?.reached ?? '',
+    causes: reflection?.causes ?? '',
+    learned: reflection?.learned ?? '',
+  });
+  const changed = PROMPTS.some(({ name }) => text[name] !== (reflection?.[name] ?? ''));
+  const save = useSubmit(async () => {
+    await saveReflection(itemId, { ...text, version: reflection?.version ?? null });
+    toast.show({ message: `Reflection on “${title}” saved`, tone: 'success' });
+    onSaved();
+  });
+
+  if (!canEdit) {
+    const written = PROMPTS.filter(({ name }) => (reflection?.[name] ?? '') !== '');
+    if (written.length === 0) return <p className="muted">No reflection written yet.</p>;
+    return (
+      <dl className="reflection-read">
+        {written.map(({ name, label }) => (
+          <div key={name}>
+            <dt>{label}</dt>
+            <dd>{reflection?.[name]}</dd>
+          </div>
+        ))}
+      </dl>
+    );
+  }
+  return (
+    <form className="reflection-form" onSubmit={save.onSubmit} aria-label={`Reflection on ${title}`}>
+      <div className="reflection-fields">
+        {PROMPTS.map(({ name, label, hint }) => (
+          <Field key={name} label={label} hint={hint} error={save.fieldErrors[name]}>
+            <textarea
+              name={name}
+              rows={3}
+              value={text[name]}
+              maxLength={5000}
+              onChange={(event) => setText({ ...text, [name]: event.target.value })}
+            />
+          </Field>
+        ))}
+      </div>
+      <FormAlert error={save.error} fields={['reached', 'causes', 'learned']} />
+      <div className="reflection-actions">
+        <span className="muted">
+          {reflection ? `Saved ${formatDay(reflection.updatedAt, 'long')}` : 'Not written yet'}
+        </span>
+        {changed && (
+          <SubmitButton submit={save} pendingLabel="Saving…">
+            Save reflection
+          </SubmitButton>
+        )}
+      </div>
+    </form>
+  );
+}

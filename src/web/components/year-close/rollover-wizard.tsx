@@ -1,0 +1,173 @@
+/**
+ * The roll-over wizard: every item of the closed year with what it offers (breakthroughs and owners
+ * carried, KPIs and annual objectives proposed from what remains, unfinished initiatives carried or
+ * closed), the coach's choice per item, and the one button that writes next year's matrix.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { RolloverPreview } from '../../../contracts';
+import { DEFAULT_PART_NAMES, MATRIX_PARTS } from '../../../core/x-matrix-parts';
+import { plural } from '../../../core/plural';
+import { queries } from '../../api/queries';
+import { rollOver } from '../../api-year-close';
+import { Button } from '../button';
+import { FormAlert } from '../form/form-alert';
+import { QueryView } from '../form/query-view';
+import { SubmitButton } from '../form/submit-button';
+import { useSubmit } from '../form/use-submit';
+import { measure, ScoreBadge } from './score-badge';
+
+type Item = RolloverPreview['items'][number];
+type Choice = Item['choices'][number];
+
+const CHOICE_LABEL: Record<Choice, string> = {
+  carry: 'Carry over',
+  raise: 'Raise the target',
+  drop: 'Drop',
+  close: 'Close',
+};
+
+interface RolloverWizardProps {
+  matrixId: string;
+  partNames?: Partial<Record<Item['part'], string>>;
+  onDone: (result: { year: number }) => void;
+  onCancel: () => void;
+}
+
+export function RolloverWizard({ matrixId, partNames, onDone, onCancel }: RolloverWizardProps) {
+  const preview = useQuery(queries.rolloverPreview(matrixId));
+  return (
+    <QueryView
+      query={preview}
+      errorTitle="Could not prepare the roll-over"
+      loadingLabel="Preparing the roll-over"
+    >
+      {(data) => <Choices preview={data} partNames={partNames} onDone={onDone} onCancel={onCancel} />}
+    </QueryView>
+  );
+}
+
+function Choices({
+  preview,
+  partNames,
+  onDone,
+  onCancel,
+}: { preview: RolloverPreview } & Omit<RolloverWizardProps, 'matrixId'>) {
+  const [choices, setChoices] = useState<Record<string, Choice>>(() =>
+    Object.fromEntries(preview.items.map((item) => [item.itemId, item.proposed])),
+  );
+  const [targets, setTargets] = useState<Record<string, string>>(() =>
+    Object.fromEntries(preview.items.map((item) => [item.itemId, String(item.nextTarget ?? '')])),
+  );
+  const carried = preview.items.filter((item) => ['carry', 'raise'].includes(choices[item.itemId] ?? ''));
+  const submit = useSubmit(async () => {
+    const result = await rollOver(preview.matrixId, {
+      decisions: preview.items.map((item) => {
+        const choice = choices[item.itemId] ?? item.proposed;
+        const target = Number(targets[item.itemId]);
+        return choice === 'raise'
+          ? { itemId: item.itemId, choice, target: Number.isFinite(target) ? target : null }
+          : { itemId: item.itemId, choice };
+      }),
+    });
+    onDone(result);
+  });
+  const name = (part: Item['part']) => partNames?.[part] ?? DEFAULT_PART_NAMES[part];
+
+  return (
+    <form className="rollover-wizard dashboard-card" onSubmit={submit.onSubmit} aria-label="Roll over">
+      <h2>
+        Roll {preview.fromYear} over into {preview.toYear}
+      </h2>
+      <p className="muted">
+        Breakthroughs and owners carry over; unmet targets carry with the gap that remains and start next year
+        at this year's final value; met ones may be dropped or raised; each unfinished initiative is carried
+        or closed.{' '}
+        {preview.nextCycle
+          ? `The cycle ${preview.nextCycle.name} exists already.`
+          : `The cycle for ${preview.toYear} is created.`}
+      </p>
+      {MATRIX_PARTS.map((part) => {
+        const items = preview.items.filter((item) => item.part === part);
+        if (items.length === 0) return null;
+        return (
+          <fieldset key={part} className="rollover-part">
+            <legend>{name(part)}</legend>
+            <ul>
+              {items.map((item) => (
+                <li key={item.itemId} className="rollover-row" data-testid={`rollover-${item.itemId}`}>
+                  <div className="rollover-title">
+                    <span>{item.title}</span>
+                    <Facts item={item} />
+                  </div>
+                  <label className="rollover-choice picker">
+                    <span className="visually-hidden">What happens to {item.title}</span>
+                    <select
+                      value={choices[item.itemId]}
+                      onChange={(event) =>
+                        setChoices({ ...choices, [item.itemId]: event.target.value as Choice })
+                      }
+                    >
+                      {item.choices.map((choice) => (
+                        <option key={choice} value={choice}>
+                          {CHOICE_LABEL[choice]}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  {choices[item.itemId] === 'raise' && (
+                    <label className="rollover-target">
+                      <span>New target</span>
+                      <input
+                        type="number"
+                        step="any"
+                        value={targets[item.itemId]}
+                        onChange={(event) => setTargets({ ...targets, [item.itemId]: event.target.value })}
+                      />
+                    </label>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        );
+      })}
+      <FormAlert error={submit.error} />
+      <div className="rollover-actions">
+        <span className="muted">
+          {plural(carried.length, 'item')} carried into {preview.toYear},{' '}
+          {plural(preview.items.length - carried.length, 'item')} left in {preview.fromYear}
+        </span>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <SubmitButton submit={submit} pendingLabel="Creating…">
+          Create the {preview.toYear} X-matrix
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** What the year reached for a KPI or an annual objective: score, final value against target, gap. */
+function Facts({ item }: { item: Item }) {
+  if (item.part === 'how_much') {
+    return (
+      <span className="rollover-facts">
+        <ScoreBadge score={item.score} met={item.met} />
+        <span>
+          {measure(item.final, item.unitOfMeasure)} of {measure(item.target, item.unitOfMeasure)}
+          {item.met === false && item.gap !== null ? ` · ${measure(item.gap, item.unitOfMeasure)} to go` : ''}
+        </span>
+      </span>
+    );
+  }
+  if (item.part === 'how_far') {
+    return (
+      <span className="rollover-facts">
+        <ScoreBadge score={item.score} met={item.met} />
+      </span>
+    );
+  }
+  return null;
+}
