@@ -224,6 +224,16 @@ export function createLocator(db: Db) {
       return found('effort', id, await locator.matrix(row.matrixId));
     },
 
+    async scenario(id: string): Promise<Scope> {
+      const row = await db
+        .selectFrom('whatIfScenarios')
+        .select('matrixId')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw missing('what-if scenario', id);
+      return found('what-if scenario', id, await locator.matrix(row.matrixId));
+    },
+
     /** A proposal lives with the child unit that threw it; the parent's side is checked by the service. */
     async proposal(id: string): Promise<Scope & { parentUnitId: string }> {
       const row = await db

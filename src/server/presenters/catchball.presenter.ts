@@ -19,6 +19,7 @@ export function presentProposal(row: Row<'catchballProposals'>): Proposal {
     resources: row.resources,
     rationale: row.rationale,
     evidence: row.evidence,
+    scenarioId: row.scenarioId,
     state: row.state,
     ballWith: ballWith(row.state),
     createdBy: row.createdBy,

@@ -6,8 +6,9 @@
  * same core and seed as the server), so the what-if panel recomputes without a request.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import type { Unit, XMatrixView } from '../../contracts';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearch } from 'wouter';
+import type { ScenarioView, Unit, XMatrixView } from '../../contracts';
 import { computeCapacity, type CapacityAllocation } from '../../core/capacity';
 import { formatMeasure, percentOf } from '../../core/outlook-wording';
 import { DEFAULT_TRIALS, type KpiDistribution, type TargetOutlook } from '../../core/pressure-test';
@@ -32,6 +33,7 @@ import { WhatIfPanel } from '../components/pressure-test/what-if-panel';
 import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
 import { useSimulation } from '../hooks/use-simulation';
+import { useUnitAccess } from '../session/use-unit-access';
 import { paths } from '../paths';
 
 /** The server's defaults: the same trials and seed give the browser the server's numbers. */
@@ -55,7 +57,27 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
   const matrixId = view.matrix.id;
   const basis = useQuery(queries.whatIfBasis(matrixId));
   const lint = useQuery(queries.lint(matrixId));
-  const [scenario, setScenario] = useState<Scenario>(EMPTY_SCENARIO);
+  const [scenario, setScenarioState] = useState<Scenario>(EMPTY_SCENARIO);
+  // The saved scenario shown in the panel (opened from the list or a proposal's link `?scenario=`).
+  const [open, setOpen] = useState<{ scenario: ScenarioView; edited: boolean } | null>(null);
+  const setScenario = (next: Scenario) => {
+    setScenarioState(next);
+    setOpen((o) => (o ? { ...o, edited: true } : o));
+  };
+  const openScenario = (saved: ScenarioView | null) => {
+    if (saved) setScenarioState(saved.changes);
+    setOpen(saved ? { scenario: saved, edited: false } : null);
+  };
+  const { canEdit } = useUnitAccess(unit.id);
+  const linkedId = new URLSearchParams(useSearch()).get('scenario');
+  const linked = useQuery({ ...queries.scenario(matrixId, linkedId ?? ''), enabled: linkedId !== null });
+  const [linkedShown, setLinkedShown] = useState<string | null>(null);
+  useEffect(() => {
+    if (!linked.data || linkedShown === linked.data.id) return;
+    setLinkedShown(linked.data.id);
+    setScenarioState(linked.data.changes);
+    setOpen({ scenario: linked.data, edited: false });
+  }, [linked.data, linkedShown]);
   const changed = changeCount(scenario) > 0;
   const applied = useMemo(
     () => (basis.data ? applyScenario(basis.data, scenario) : null),
@@ -205,6 +227,11 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
           onChange={setScenario}
           ms={whatIf.ms}
           pending={changed && whatIf.pending}
+          canEdit={canEdit}
+          openScenario={open?.scenario ?? null}
+          openEdited={open?.edited ?? false}
+          onOpenScenario={openScenario}
+          key={open?.scenario.id ?? 'plan'}
         />
       )}
     </div>

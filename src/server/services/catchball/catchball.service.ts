@@ -22,6 +22,7 @@ import { findRow, getRow, toJson, updateVersioned, type Row } from '../../db/ver
 import { newId } from '../../ids';
 import { presentProposal, presentThread } from '../../presenters/catchball.presenter';
 import type { FeasibilityService } from '../plan/feasibility.service';
+import type { ScenariosService } from '../scenarios/scenarios.service';
 import { referenceError } from '../structure/references';
 import { assertKpiTarget, setKeyResultTarget, setKpiTarget } from './target-updates';
 import { targetHistory } from './target-history';
@@ -47,6 +48,7 @@ const OPEN_STATES = ['proposed', 'questioned', 'countered', 'revised'] as const;
 export function createCatchballService(
   db: Db,
   feasibility: FeasibilityService,
+  scenarios: ScenariosService,
   notifier: Notifier,
   clock: Clock = systemClock,
 ) {
@@ -83,6 +85,7 @@ export function createCatchballService(
     const matrix = await getRow(db, 'xMatrices', proposal.matrixId);
     const message = ballThrownMessage(proposal, from.name, to.name);
     await notifier.notify({
+      event: 'proposal',
       organisationId: proposal.organisationId,
       unitId: to.id,
       personId: to.ownerId,
@@ -215,6 +218,11 @@ export function createCatchballService(
         kpi: kpiOfOutlook ?? null,
         capacity: analysis.capacity.verdicts.find((v) => v.targetId === outlook?.targetId) ?? null,
         gaps: analysis.capacity.gaps,
+        // A saved what-if scenario's outcome for this target, copied: the proposal keeps its claim
+        // even after the scenario is deleted or applied.
+        scenario: input.scenarioId
+          ? await scenarios.evidenceFor(input.scenarioId, matrix.id, outlook ?? null)
+          : null,
       };
       const id = newId('prop');
       await db.transaction().execute(async (trx) => {
@@ -234,6 +242,7 @@ export function createCatchballService(
             resources: toJson(resources),
             rationale: input.rationale,
             evidence: toJson(evidence),
+            scenarioId: input.scenarioId,
             state: 'proposed',
             createdBy: input.actorId,
           })

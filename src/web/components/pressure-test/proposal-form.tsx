@@ -1,12 +1,15 @@
 /**
  * The "propose recalibration" form, pre-filled with the 80 %-confidence value and a rationale in
  * plain words (with the what-if scenario's outcome when one is being tried); the server adds the
- * capacity gaps and the saved plan's pressure test as evidence.
+ * capacity gaps and the saved plan's pressure test as evidence. A saved scenario can go along as
+ * the evidence: its chance of reaching the target and its 80 % value, which the receiver can open.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatMeasure, percentOf, roundForUnit } from '../../../core/outlook-wording';
 import type { TargetOutlook } from '../../../core/pressure-test';
 import { createProposal } from '../../api-client';
+import { queries } from '../../api/queries';
 import { Button } from '../button';
 import { useSubmit } from '../form/use-submit';
 
@@ -24,14 +27,29 @@ export function ProposalForm(props: {
 }) {
   const { target, unitOfMeasure } = props;
   const [value, setValue] = useState(String(roundForUnit(target.reachable.p80, unitOfMeasure)));
-  const [rationale, setRationale] = useState(
-    [
-      `The pressure test reaches ${props.goal} in ${percentOf(target.probability)} of trials; with 4-in-5 confidence we reach about ${formatMeasure(target.reachable.p80, unitOfMeasure)}.`,
-      props.evidence,
-    ]
-      .filter(Boolean)
-      .join(' '),
-  );
+  const planSentence = `The pressure test reaches ${props.goal} in ${percentOf(target.probability)} of trials; with 4-in-5 confidence we reach about ${formatMeasure(target.reachable.p80, unitOfMeasure)}.`;
+  const [rationale, setRationale] = useState([planSentence, props.evidence].filter(Boolean).join(' '));
+  const scenarios = useQuery(queries.scenarios(props.matrixId));
+  const [scenarioId, setScenarioId] = useState('');
+  const chosen = scenarios.data?.find((s) => s.id === scenarioId) ?? null;
+  const outcomeOf = (id: string) =>
+    scenarios.data
+      ?.find((s) => s.id === id)
+      ?.summary.targets.find((t) => t.kind === target.kind && t.targetId === target.targetId) ?? null;
+  const outcome = chosen ? outcomeOf(chosen.id) : null;
+  const choose = (id: string) => {
+    setScenarioId(id);
+    const picked = scenarios.data?.find((s) => s.id === id);
+    const o = outcomeOf(id);
+    if (!picked || !o) {
+      setRationale([planSentence, props.evidence].filter(Boolean).join(' '));
+      return;
+    }
+    setValue(String(roundForUnit(o.p80, unitOfMeasure)));
+    setRationale(
+      `${planSentence} The scenario “${picked.name}” (${picked.description.join('; ')}) reaches it in ${percentOf(o.probability)} of trials, with 4-in-5 confidence about ${formatMeasure(o.p80, unitOfMeasure)}.`,
+    );
+  };
   const save = useSubmit(async () => {
     await createProposal({
       matrixId: props.matrixId,
@@ -40,6 +58,7 @@ export function ProposalForm(props: {
       actorId: props.actorId,
       proposedTarget: Number(value),
       rationale,
+      scenarioId: scenarioId || null,
     });
     props.onDone();
   });
@@ -55,6 +74,32 @@ export function ProposalForm(props: {
           onChange={(e) => setValue(e.target.value)}
         />
       </label>
+      {(scenarios.data?.length ?? 0) > 0 && (
+        <label>
+          <span>Evidence</span>
+          <select name="scenario" value={scenarioId} onChange={(e) => choose(e.target.value)}>
+            <option value="">The saved plan&apos;s pressure test</option>
+            {scenarios.data?.map((s) => (
+              <option key={s.id} value={s.id}>
+                Scenario: {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {chosen && (
+        <p className="proposal-evidence" data-testid="proposal-scenario-outcome">
+          {outcome ? (
+            <>
+              “{chosen.name}” reaches {props.goal} in <strong>{percentOf(outcome.probability)}</strong> of
+              trials; with 4-in-5 confidence about{' '}
+              <strong>{formatMeasure(outcome.p80, unitOfMeasure)}</strong>.
+            </>
+          ) : (
+            <>“{chosen.name}” has no outlook for this target.</>
+          )}
+        </p>
+      )}
       <label>
         <span>Rationale</span>
         <textarea

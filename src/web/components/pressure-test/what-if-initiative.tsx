@@ -1,7 +1,9 @@
 /**
  * One initiative in the what-if panel: leave it out, change its delivery odds, its impact range
  * on each KPI (low ≤ likely ≤ high, checked by core's checkImpact) and its effort per skill.
- * Fields keep what is typed; a value reaches the scenario only once it is valid.
+ * Fields keep what is typed; a value reaches the scenario only once it is valid. The fields are
+ * rendered only while the initiative is open: a plan of 50 initiatives would otherwise update
+ * some 600 hidden inputs on every keystroke.
  */
 import { useState } from 'react';
 import type { SkillEffort } from '../../../core/feasibility';
@@ -22,12 +24,34 @@ const finite = (text: string) => (text.trim() === '' ? Number.NaN : Number(text)
 
 export function InitiativeEditor(props: InitiativeEditorProps) {
   const { initiative, scenario } = props;
+  const [isOpen, setOpen] = useState(false);
   const dropped = scenario.droppedInitiatives.includes(initiative.id);
   const changed =
     dropped ||
     scenario.delivery[initiative.id] !== undefined ||
     scenario.impacts.some((c) => c.initiativeId === initiative.id) ||
     props.effort.some((e) => scenario.effort[effortKey(initiative.id, e.skill)] !== undefined);
+  return (
+    <details
+      className={`whatif-item${changed ? ' is-changed' : ''}`}
+      data-testid={`whatif-initiative-${initiative.id}`}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>
+        <span className="whatif-item-title">{initiative.title}</span>
+        {dropped ? (
+          <span className="whatif-flag">left out</span>
+        ) : (
+          changed && <span className="whatif-flag">changed</span>
+        )}
+      </summary>
+      {isOpen && <InitiativeFields {...props} dropped={dropped} />}
+    </details>
+  );
+}
+
+function InitiativeFields(props: InitiativeEditorProps & { dropped: boolean }) {
+  const { initiative, scenario, dropped } = props;
   const delivery = scenario.delivery[initiative.id] ?? initiative.deliveryProbability;
   const [deliveryText, setDeliveryText] = useState(String(Math.round(delivery * 100)));
   const deliveryValue = finite(deliveryText);
@@ -46,18 +70,7 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
   };
 
   return (
-    <details
-      className={`whatif-item${changed ? ' is-changed' : ''}`}
-      data-testid={`whatif-initiative-${initiative.id}`}
-    >
-      <summary>
-        <span className="whatif-item-title">{initiative.title}</span>
-        {dropped ? (
-          <span className="whatif-flag">left out</span>
-        ) : (
-          changed && <span className="whatif-flag">changed</span>
-        )}
-      </summary>
+    <>
       <label className="whatif-check">
         <input
           type="checkbox"
@@ -114,7 +127,7 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
           onChange={props.onChange}
         />
       ))}
-    </details>
+    </>
   );
 }
 

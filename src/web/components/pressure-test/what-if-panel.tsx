@@ -1,12 +1,15 @@
 /**
  * The what-if panel: try changes to the saved plan (initiatives' odds, impact ranges and effort,
  * leaving initiatives or people out, adding a person or an initiative) and see the page's numbers
- * recompute in the browser. Nothing here is saved; Reset returns to the saved plan.
+ * recompute in the browser. The changes stay in the browser until saved as a named scenario
+ * (saved-scenarios.tsx); "Back to the saved plan" drops them.
  */
-import { useState, type SyntheticEvent } from 'react';
+import { useMemo, useState, type SyntheticEvent } from 'react';
 import { plural } from '../../../core/plural';
 import { changeCount, type Scenario, type WhatIfBasis } from '../../../core/what-if';
 import { Button } from '../button';
+import type { ScenarioView } from '../../../contracts';
+import { SavedScenarios } from './saved-scenarios';
 import { InitiativeEditor } from './what-if-initiative';
 
 export function WhatIfPanel(props: {
@@ -16,13 +19,24 @@ export function WhatIfPanel(props: {
   /** Round trip of the last recompute in ms, and whether one is running. */
   ms: number | null;
   pending: boolean;
+  canEdit: boolean;
+  /** The saved scenario shown, if one was opened. */
+  openScenario: ScenarioView | null;
+  /** Whether the changes shown were edited since the open scenario was opened. */
+  openEdited: boolean;
+  onOpenScenario: (scenario: ScenarioView | null) => void;
 }) {
   const { basis, scenario } = props;
   const [generation, setGeneration] = useState(0);
   const changes = changeCount(scenario);
-  const kpiTitleOf = (kpiId: string) => basis.model.kpis.find((k) => k.id === kpiId)?.title ?? kpiId;
-  const unitOf = (kpiId: string) => basis.model.kpis.find((k) => k.id === kpiId)?.unitOfMeasure ?? '';
-  const effortOf = (id: string) => basis.capacity.initiatives.find((i) => i.id === id)?.effort ?? [];
+  const kpisById = useMemo(() => new Map(basis.model.kpis.map((k) => [k.id, k])), [basis.model.kpis]);
+  const kpiTitleOf = (kpiId: string) => kpisById.get(kpiId)?.title ?? kpiId;
+  const unitOf = (kpiId: string) => kpisById.get(kpiId)?.unitOfMeasure ?? '';
+  const effortById = useMemo(
+    () => new Map(basis.capacity.initiatives.map((i) => [i.id, i.effort])),
+    [basis.capacity.initiatives],
+  );
+  const effortOf = (id: string) => effortById.get(id) ?? [];
   const initiatives = [
     ...basis.model.initiatives,
     ...scenario.addedInitiatives.map((a) => ({ ...a, impacts: a.impacts })),
@@ -39,20 +53,45 @@ export function WhatIfPanel(props: {
         </span>
       </div>
       <p className="whatif-intro">
-        Change the plan here to see what it does to every target. Nothing is saved; the saved plan&apos;s
-        numbers stay beside the what-if&apos;s.
+        Change the plan here to see what it does to every target; the saved plan&apos;s numbers stay beside
+        the what-if&apos;s. Nothing changes in the plan until a saved scenario is applied.
       </p>
+      {props.openScenario && (
+        <p className="whatif-open" data-testid="open-scenario">
+          Showing the scenario <strong>{props.openScenario.name}</strong>
+          {props.openEdited && ' (changed since it was opened; save it under a new name to keep both)'}
+        </p>
+      )}
       {changes > 0 && (
         <Button
           size="sm"
           onClick={() => {
             props.onChange({ ...emptyLike(scenario) });
+            props.onOpenScenario(null);
             setGeneration((g) => g + 1);
           }}
         >
           Back to the saved plan
         </Button>
       )}
+      <SavedScenarios
+        matrixId={basis.matrixId}
+        scenario={scenario}
+        changes={changes}
+        canEdit={props.canEdit}
+        openId={props.openScenario?.id ?? null}
+        openEdited={props.openEdited}
+        onOpen={(saved) => {
+          props.onChange(saved.changes);
+          props.onOpenScenario(saved);
+          setGeneration((g) => g + 1);
+        }}
+        onApplied={() => {
+          props.onChange({ ...emptyLike(scenario) });
+          props.onOpenScenario(null);
+          setGeneration((g) => g + 1);
+        }}
+      />
       <h3>Initiatives</h3>
       <div className="whatif-list" key={`i-${generation}`}>
         {initiatives.map((initiative) => (
