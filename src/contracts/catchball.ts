@@ -47,6 +47,10 @@ export const CreateProposalSchema = z.object({
     description: 'Default: the capacity gaps of the initiatives that move the KPI',
   }),
   rationale: Comment.default(''),
+  scenarioId: IdSchema.nullable().default(null).meta({
+    description:
+      "A saved what-if scenario of the same matrix as the proposal's evidence: its probability and 80 % value for this target go along",
+  }),
   trials: z.number().int().min(100).max(200_000).optional(),
   seed: z.number().int().min(0).optional(),
 });
@@ -82,6 +86,9 @@ export const ProposalSchema = z
     resources: ProposalResourcesSchema,
     rationale: z.string(),
     evidence: z.unknown(),
+    scenarioId: IdSchema.nullable().meta({
+      description: 'The saved what-if scenario it rests on, while it exists',
+    }),
     state: ProposalStateSchema,
     ballWith: ProposalSideSchema.nullable().meta({ description: 'Whose turn it is; null once ended' }),
     createdBy: IdSchema.nullable(),
@@ -197,3 +204,37 @@ export type CreateWebhookInput = z.infer<typeof CreateWebhookSchema>;
 
 export const UpdateWebhookSchema = z.object({ version: VersionSchema, url: WebhookUrl });
 export type UpdateWebhookInput = z.infer<typeof UpdateWebhookSchema>;
+
+export const WebhookDeliverySchema = z
+  .object({
+    id: IdSchema,
+    at: z.string().meta({ description: 'When the message was queued (ISO date-time)' }),
+    event: z.string().meta({ description: 'What it tells: proposal, countermeasure, digest, reminder…' }),
+    url: z.string(),
+    unitName: z.string().nullable().meta({
+      description: 'The unit whose webhook it went to; null for the organisation-wide one or the digest URL',
+    }),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    statusCode: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "The receiver's last HTTP status; null when it was not reached" }),
+    attempts: z.number().int(),
+    maxAttempts: z.number().int(),
+    nextAttemptAt: z.string().nullable().meta({ description: 'When the next retry goes out, while pending' }),
+    deliveredAt: z.string().nullable(),
+    error: z.string().nullable().meta({ description: 'Why the last attempt failed' }),
+  })
+  .meta({ id: 'WebhookDelivery' });
+export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
+
+export const WebhookDeliveryListSchema = z.object({
+  organisationId: IdSchema,
+  deliveries: z.array(WebhookDeliverySchema),
+});
+export type WebhookDeliveryList = z.infer<typeof WebhookDeliveryListSchema>;
+
+export const WebhookDeliveryQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

@@ -185,6 +185,9 @@ export const PressureTestJobSchema = z
     progress: z.number().min(0).max(1),
     error: z.string().nullable(),
     result: PressureTestResultSchema.nullable(),
+    attempts: z.number().int().meta({
+      description: 'Runs started so far: above 1 when a server stopped mid-run and another took the job over',
+    }),
   })
   .meta({ id: 'PressureTestJob' });
 export type PressureTestJob = z.infer<typeof PressureTestJobSchema>;

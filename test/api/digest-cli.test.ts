@@ -50,7 +50,7 @@ describe('catchball digest', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Digest for acme as of 2026-03-15: \d+ item\(s\) need a check-in/);
+    expect(result.stdout).toMatch(/Digest for acme as of 2026-03-15: \d+ items? needs? a check-in/);
     expect(result.stdout).toContain('webhook: not sent — no webhook URL is set');
     expect(result.stdout).toMatch(/e-mail: sent to .*aisha\.bello@example\.com/);
     expect(smtp.mails.length).toBeGreaterThan(3);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DomainError } from '../../core/errors';
+import { plural } from '../../core/plural';
 import { withServices, type StoreFlags } from '../store-session';
 
 /**
@@ -35,7 +36,7 @@ export function registerDigestCommand(program: Command): void {
         });
       });
       console.log(
-        `Digest for ${result.organisationId} as of ${result.asOf}: ${result.items.length} item(s) need a check-in, ${result.skippedRecent} skipped (recent check-in)`,
+        `Digest for ${result.organisationId} as of ${result.asOf}: ${plural(result.items.length, 'item')} ${result.items.length === 1 ? 'needs' : 'need'} a check-in, ${String(result.skippedRecent)} skipped (recent check-in)`,
       );
       console.log(
         `  webhook: ${result.webhook.sent ? `sent (${result.webhook.status ?? ''})` : `not sent${result.webhook.error ? ` — ${result.webhook.error}` : ''}`}`,

@@ -8,6 +8,8 @@ import {
   ProposalThreadSchema,
   TargetHistoryEntrySchema,
   UpdateWebhookSchema,
+  WebhookDeliveryListSchema,
+  WebhookDeliveryQuerySchema,
   WebhookSchema,
 } from '../catchball';
 import { IdParamsSchema } from '../common';
@@ -91,4 +93,24 @@ export const webhooks = defineCrudEndpoints({
   create: CreateWebhookSchema,
   update: UpdateWebhookSchema,
   response: WebhookSchema,
+});
+
+export const listWebhooks = defineEndpoint({
+  method: 'GET',
+  path: '/api/organisations/:id/webhooks',
+  tag,
+  summary: "The organisation's webhooks: the organisation-wide one first, then each unit's own",
+  params: IdParamsSchema,
+  response: z.array(WebhookSchema),
+});
+
+export const listWebhookDeliveries = defineEndpoint({
+  method: 'GET',
+  path: '/api/organisations/:id/webhook-deliveries',
+  tag,
+  summary:
+    "The webhook delivery log, newest first: each message's event, target URL, last status code, attempts, next retry and error",
+  params: IdParamsSchema,
+  query: WebhookDeliveryQuerySchema,
+  response: WebhookDeliveryListSchema,
 });

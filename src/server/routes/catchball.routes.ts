@@ -1,5 +1,5 @@
 import { implement, type Route } from '../route';
-import { onItemInPath, onUnitInPath } from './access-rules';
+import { onItemInPath, onOrganisationInPath, onUnitInPath } from './access-rules';
 import { DomainError } from '../../core/errors';
 import type { AccessContext } from '../auth/authorizer';
 import type { Services } from '../services';
@@ -81,6 +81,15 @@ export function catchballRoutes(services: Services): Route[] {
             : locate.referenced('unitId', () => locate.unit(body.unitId as string)),
       },
       service: services.webhooks,
+    }),
+    implement(endpoints.listWebhooks, {
+      access: onOrganisationInPath('admin'),
+      handler: ({ params }) => services.webhooks.list(params.id),
+    }),
+    // The log shows target URLs, which are secrets like the hooks themselves: organisation admins only.
+    implement(endpoints.listWebhookDeliveries, {
+      access: onOrganisationInPath('admin'),
+      handler: ({ params, query }) => services.webhooks.deliveries(params.id, query.limit),
     }),
   ];
 }

@@ -2,12 +2,25 @@ import { implement, type Route } from '../route';
 import { onItemInPath, onMatrixInPath } from './access-rules';
 import type { Services } from '../services';
 import { crudRoutes } from './crud';
-import { feasibility as endpoints } from '../../contracts/endpoints';
+import { feasibility as endpoints, forecast as forecastEndpoints } from '../../contracts/endpoints';
 
-/** Impacts and efforts of initiatives, and what they add up to: pressure test, capacity, lint. */
+/** Impacts and efforts of initiatives, and what they add up to: pressure test, capacity, lint, forecast from actuals. */
 export function feasibilityRoutes(services: Services): Route[] {
-  const { feasibility, initiativePlans } = services;
+  const { feasibility, initiativePlans, forecast } = services;
   return [
+    implement(forecastEndpoints.forecastHistory, {
+      access: onMatrixInPath('read'),
+      handler: ({ params }) => forecast.history(params.id),
+    }),
+    implement(forecastEndpoints.keyResultForecast, {
+      access: { kind: 'scoped', need: 'read', scope: ({ params }, locate) => locate.keyResult(params.id) },
+      handler: ({ params }) => forecast.forKeyResult(params.id),
+    }),
+    // Recording derives figures from what is already there; editors may ask for it between check-ins.
+    implement(forecastEndpoints.recordForecast, {
+      access: onMatrixInPath('edit'),
+      handler: ({ params }) => forecast.record(params.id),
+    }),
     implement(endpoints.listImpacts, {
       access: onItemInPath('read'),
       handler: ({ params }) => initiativePlans.impacts.listByInitiative(params.id),
@@ -45,9 +58,9 @@ export function feasibilityRoutes(services: Services): Route[] {
       access: {
         kind: 'scoped',
         need: 'read',
-        scope: ({ params }, locate) => locate.matrix(feasibility.getJob(params.id).matrixId),
+        scope: async ({ params }, locate) => locate.matrix((await feasibility.getJob(params.id)).matrixId),
       },
-      handler: ({ params }) => Promise.resolve(feasibility.getJob(params.id)),
+      handler: ({ params }) => feasibility.getJob(params.id),
     }),
     implement(endpoints.capacity, {
       access: onMatrixInPath('read'),

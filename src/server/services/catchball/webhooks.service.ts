@@ -4,14 +4,13 @@ import type { Db } from '../../db/store';
 import { deleteVersioned, findRow, getRow, updateVersioned, type Row } from '../../db/versioned';
 import { newId } from '../../ids';
 import { assertInOrganisation } from '../structure/references';
+import { createDeliveries, DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './webhook-deliveries';
 
 /** A message for Slack or Teams incoming webhooks: both read `text`; Slack also renders `blocks`. */
 export interface WebhookMessage {
   text: string;
   blocks?: { type: 'section'; text: { type: 'mrkdwn'; text: string } }[];
 }
-
-const DELIVERY_TIMEOUT_MS = 3000;
 
 function presentWebhook(row: Row<'webhooks'>): Webhook {
   return {
@@ -25,10 +24,12 @@ function presentWebhook(row: Row<'webhooks'>): Webhook {
 
 /**
  * Webhooks tell a unit that the ball is in its court: one URL per unit, or an organisation-wide
- * one for units without their own. Delivery is best effort: a receiver that is down or slow never
- * fails or holds up the change that triggered it.
+ * one for units without their own. A receiver that is down or slow never fails the change that
+ * triggered it: each message is logged in webhook_deliveries, tried once at once, and retried with
+ * exponential backoff (webhook-deliveries.ts) by whichever app server finds it due.
  */
-export function createWebhooksService(db: Db, log: (message: string) => void = () => undefined) {
+export function createWebhooksService(db: Db, policy: Partial<DeliveryPolicy> = {}) {
+  const deliveries = createDeliveries(db, { ...DEFAULT_DELIVERY_POLICY, ...policy });
   /** The hook that serves a unit: its own, else its organisation's. */
   async function hookFor(organisationId: string, unitId: string): Promise<Row<'webhooks'> | undefined> {
     const hooks = await db
@@ -41,6 +42,19 @@ export function createWebhooksService(db: Db, log: (message: string) => void = (
   }
 
   return {
+    /** The organisation-wide hook first, then the units' own by unit name. */
+    async list(organisationId: string): Promise<Webhook[]> {
+      await getRow(db, 'organisations', organisationId);
+      const rows = await db
+        .selectFrom('webhooks')
+        .leftJoin('units', 'units.id', 'webhooks.unitId')
+        .selectAll('webhooks')
+        .where('webhooks.organisationId', '=', organisationId)
+        .orderBy((eb) => eb('webhooks.unitId', 'is not', null))
+        .orderBy('units.name')
+        .execute();
+      return rows.map(presentWebhook);
+    },
     async get(id: string): Promise<Webhook> {
       return presentWebhook(await getRow(db, 'webhooks', id));
     },
@@ -67,25 +81,35 @@ export function createWebhooksService(db: Db, log: (message: string) => void = (
     },
 
     /**
-     * Posts `message` to the hook serving the unit, if there is one.
-     * @returns whether a receiver accepted it (2xx); never throws.
+     * Posts `message` to the hook serving the unit, if there is one; a failed first attempt is
+     * retried later (see `retryDue`).
+     * @returns whether the receiver accepted the first attempt (2xx); never throws.
      */
-    async notify(organisationId: string, unitId: string, message: WebhookMessage): Promise<boolean> {
+    async notify(
+      organisationId: string,
+      unitId: string,
+      message: WebhookMessage,
+      event = 'notice',
+    ): Promise<boolean> {
       const hook = await hookFor(organisationId, unitId);
       if (!hook) return false;
-      try {
-        const response = await fetch(hook.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(message),
-          signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-        });
-        if (!response.ok) log(`webhook ${hook.id} answered ${response.status}`);
-        return response.ok;
-      } catch (error) {
-        log(`webhook ${hook.id} failed: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-      }
+      const outcome = await deliveries.deliver({
+        organisationId,
+        webhookId: hook.id,
+        event,
+        url: hook.url,
+        body: message,
+      });
+      return outcome.sent;
+    },
+
+    /** Posts a message to a URL of the organisation's settings (the digest's), logged and retried like any. */
+    deliver: (input: Parameters<typeof deliveries.deliver>[0]) => deliveries.deliver(input),
+    retryDue: (limit?: number) => deliveries.retryDue(limit),
+    /** The delivery log an administrator reads. */
+    async deliveries(organisationId: string, limit: number) {
+      await getRow(db, 'organisations', organisationId);
+      return { organisationId, deliveries: await deliveries.list(organisationId, limit) };
     },
   };
 }

@@ -8,10 +8,10 @@ import { computeSnapshot } from '../../../core/execution-snapshot';
 import type { createRhythmService } from './rhythm.service';
 import { scanStaleItems } from './stale-items';
 import { nounFor, plural } from '../../../core/plural';
+import type { Cadence } from '../../../core/staleness';
 
 import type { Mailer } from '../notifications/mailer';
-
-const WEBHOOK_TIMEOUT_MS = 10_000;
+import type { WebhooksService } from '../catchball/webhooks.service';
 
 /** The digest's lines, one per item, grouped by unit. */
 function digestText(
@@ -39,6 +39,7 @@ export function createDigestService(
   clock: Clock,
   rhythm: ReturnType<typeof createRhythmService>,
   mailer: Mailer,
+  webhooks: WebhooksService,
 ) {
   async function cycleFor(organisationId: string, asOf: string, cycleId?: string) {
     if (cycleId) {
@@ -60,22 +61,14 @@ export function createDigestService(
     return cycle;
   }
 
-  async function postWebhook(url: string, text: string): Promise<DigestResult['webhook']> {
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ text }),
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      });
-      return {
-        sent: response.ok,
-        status: response.status,
-        error: response.ok ? null : `the webhook answered ${response.status}`,
-      };
-    } catch (error) {
-      return { sent: false, status: null, error: (error as Error).message };
-    }
+  /** The digest's webhook message goes through the delivery log, so a failed one is retried. */
+  async function postWebhook(
+    organisationId: string,
+    url: string,
+    text: string,
+    event: string,
+  ): Promise<DigestResult['webhook']> {
+    return webhooks.deliver({ organisationId, webhookId: null, event, url, body: { text } });
   }
 
   async function sendMail(
@@ -118,17 +111,33 @@ export function createDigestService(
 
     async send(
       organisationId: string,
-      options: { cycleId?: string; asOf?: string } = {},
+      options: {
+        cycleId?: string;
+        asOf?: string;
+        /** What the delivery log calls the webhook message (`digest`, or a scheduled `reminder`). */
+        event?: string;
+        /** Only items of units with these cadences (a scheduled reminder is for one cadence). */
+        cadences?: readonly Cadence[];
+      } = {},
     ): Promise<DigestResult> {
       const organisation = await getRow(db, 'organisations', organisationId);
-      const { asOf, units, scan } = await due(organisationId, options);
+      const { asOf, units, scan: all } = await due(organisationId, options);
+      const { cadences } = options;
+      const scan = cadences
+        ? { ...all, stale: all.stale.filter((item) => cadences.includes(item.cadence)) }
+        : all;
       const settings = await rhythm.digestSettings(organisationId);
       const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
       const render = (items: readonly StaleItem[]) => digestText(organisation.name, asOf, items, unitNames);
       const nothing = scan.stale.length === 0;
       const webhook =
         settings.webhookUrl && !nothing
-          ? await postWebhook(settings.webhookUrl, render(scan.stale))
+          ? await postWebhook(
+              organisationId,
+              settings.webhookUrl,
+              render(scan.stale),
+              options.event ?? 'digest',
+            )
           : { sent: false, status: null, error: settings.webhookUrl ? null : 'no webhook URL is set' };
       const byOwner = new Map<string, StaleItem[]>();
       for (const item of scan.stale)

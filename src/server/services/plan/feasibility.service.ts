@@ -13,36 +13,30 @@ import type {
 import { notFound } from '../../errors';
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
-import { newId } from '../../ids';
-import { runPressureTestInWorker } from '../../workers/pressure-test-runner';
+import type { JobQueue, JobRun } from '../../jobs/job-queue';
+import type { SimulationPool } from '../../workers/simulation-pool';
 import { analyseMatrix, type MatrixAnalysis } from './plan-analysis';
 import type { createPlanExportService } from './plan-export.service';
 import { organisationOfUnit } from '../structure/references';
 import { NO_MEMO, type MatrixMemo } from '../memo';
 
-/** Finished jobs are kept this long for clients polling late, then forgotten. */
-const JOB_RETENTION_MS = 15 * 60 * 1000;
-
-interface JobState {
-  job: PressureTestJob;
-  finishedAt: number | null;
-  done: Promise<void>;
-}
+const PRESSURE_TEST_JOB = 'pressure-test';
 
 /**
  * The pressure test, capacity and lint of a stored X-matrix. Each reads the organisation's plan as
  * the exporter writes it, so the store and `catchball check` analyse exactly the same thing.
  * Only that matrix is read beside the organisation's units, people and OKRs.
- * Pressure tests run in worker threads as jobs with progress; jobs live in the memory of the
- * server that started them (a client polls the server it posted to).
+ * Pressure tests run as jobs of the store's queue (pg-boss on PostgreSQL, in process on the
+ * embedded store) on the process's bounded simulation pool; any app server reports on a job,
+ * and a job whose server stopped is run again or reported failed.
  */
 export function createFeasibilityService(
   db: Db,
   planExport: ReturnType<typeof createPlanExportService>,
+  jobs: JobQueue,
+  pool: SimulationPool,
   memo: MatrixMemo = NO_MEMO,
 ) {
-  const jobs = new Map<string, JobState>();
-
   function analysis(matrixId: string): Promise<MatrixAnalysis> {
     return memo.get(
       `analysis:${matrixId}`,
@@ -64,13 +58,8 @@ export function createFeasibilityService(
     return memo.get(
       `pressure-test:${matrixId}:${String(options.trials)}:${String(options.seed)}`,
       () => matrixId,
-      () => runPressureTestInWorker(model, options),
+      () => pool.run(model, options),
     );
-  }
-
-  function forgetOldJobs(now: number) {
-    for (const [id, state] of jobs)
-      if (state.finishedAt !== null && now - state.finishedAt > JOB_RETENTION_MS) jobs.delete(id);
   }
 
   const presentResult = (
@@ -78,6 +67,31 @@ export function createFeasibilityService(
     seed: number,
     result: PressureTestResult,
   ): PressureTestResultView => ({ matrixId, seed, ...result });
+
+  jobs.register(PRESSURE_TEST_JOB, async (payload, context) => {
+    const { matrixId, trials, seed } = payload as { matrixId: string; trials: number; seed: number };
+    const { model } = await analysis(matrixId);
+    const result = await simulate(matrixId, model, {
+      trials,
+      seed,
+      onProgress: (share) => context.progress(share),
+    });
+    return presentResult(matrixId, seed, result);
+  });
+
+  function presentJob(run: JobRun): PressureTestJob {
+    const payload = run.payload as { matrixId: string };
+    return {
+      id: run.id,
+      matrixId: payload.matrixId,
+      // A queued job is reported as running from 0 %: the client waits on it either way.
+      status: run.status === 'queued' ? 'running' : run.status,
+      progress: run.status === 'done' ? 1 : run.progress,
+      error: run.status === 'done' ? null : run.error,
+      result: run.status === 'done' ? (run.result as PressureTestResultView) : null,
+      attempts: run.attempts,
+    };
+  }
 
   return {
     analysis,
@@ -94,50 +108,22 @@ export function createFeasibilityService(
 
     /** Starts a pressure test job; with `wait`, answers once it has finished. */
     async startPressureTest(matrixId: string, request: PressureTestRequest): Promise<PressureTestJob> {
-      const { model } = await analysis(matrixId);
-      forgetOldJobs(Date.now());
-      const job: PressureTestJob = {
-        id: newId('ptj'),
+      await analysis(matrixId);
+      const id = await jobs.enqueue(PRESSURE_TEST_JOB, {
         matrixId,
-        status: 'running',
-        progress: 0,
-        error: null,
-        result: null,
-      };
-      const state: JobState = { job, finishedAt: null, done: Promise.resolve() };
-      state.done = simulate(matrixId, model, {
         trials: request.trials,
         seed: request.seed,
-        onProgress: (progress) => {
-          job.progress = progress;
-        },
-      }).then(
-        (result) => {
-          Object.assign(job, {
-            status: 'done',
-            progress: 1,
-            result: presentResult(matrixId, request.seed, result),
-          });
-          state.finishedAt = Date.now();
-        },
-        (error: unknown) => {
-          Object.assign(job, {
-            status: 'failed',
-            error: error instanceof Error ? error.message : String(error),
-          });
-          state.finishedAt = Date.now();
-        },
-      );
-      jobs.set(job.id, state);
-      if (request.wait) await state.done;
-      return { ...job };
+      });
+      const run = request.wait ? await jobs.wait(id) : await jobs.get(id);
+      if (!run) throw notFound('pressure-test job', id);
+      return presentJob(run);
     },
 
-    /** @throws not_found for an unknown (or long finished) job. */
-    getJob(jobId: string): PressureTestJob {
-      const state = jobs.get(jobId);
-      if (!state) throw notFound('pressure-test job', jobId);
-      return { ...state.job };
+    /** The job as its row says, on whichever server it runs. @throws not_found for an unknown job. */
+    async getJob(jobId: string): Promise<PressureTestJob> {
+      const run = await jobs.get(jobId);
+      if (run?.kind !== PRESSURE_TEST_JOB) throw notFound('pressure-test job', jobId);
+      return presentJob(run);
     },
 
     async capacity(matrixId: string): Promise<CapacityReportView> {

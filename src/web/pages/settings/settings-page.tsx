@@ -1,6 +1,6 @@
 /**
  * `/org/:orgId/settings/:section` — the organisation's settings: general (name, part labels,
- * horizon), the unit tree, cycles and people. Organisation admins change everything here; people
+ * horizon), the unit tree, cycles, people and the webhook delivery log. Organisation admins change everything here; people
  * also editors. Anyone else reads the same pages with every control gone and a note saying why.
  */
 import { Redirect } from 'wouter';
@@ -16,12 +16,14 @@ import { GeneralSection } from './general-section';
 import { PeopleSection } from './people-section';
 import { SetupSteps } from './setup-steps';
 import { UnitsSection } from './units-section';
+import { NotificationsSection } from './notifications-section';
 
 const LABELS: Record<SettingsSection, string> = {
   general: 'General',
   units: 'Units',
   cycles: 'Cycles',
   people: 'People',
+  notifications: 'Notifications',
 };
 
 export function SettingsPage({ section }: { section: string | undefined }) {
@@ -80,6 +82,7 @@ export function SettingsPage({ section }: { section: string | undefined }) {
       {section === 'units' && <UnitsSection org={org} readOnly={readOnly} />}
       {section === 'cycles' && <CyclesSection org={org} readOnly={readOnly} />}
       {section === 'people' && <PeopleSection org={org} readOnly={readOnly} />}
+      {section === 'notifications' && <NotificationsSection org={org} readOnly={readOnly} />}
     </div>
   );
 }
