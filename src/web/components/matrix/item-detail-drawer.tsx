@@ -6,9 +6,13 @@
  * shows; a deleted item says so.
  * Test hook: `data-testid="item-detail"` with `data-part`.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { MatrixItem, UpdateMatrixItemInput } from '../../../contracts';
+import { queries } from '../../api/queries';
 import { useOrg } from '../../hooks/org-context';
+import { ForecastList } from '../execution/forecast-trend';
+import { QueryView } from '../form/query-view';
 import { AccessNotice } from '../access-notice';
 import { Drawer } from '../drawer';
 import { EmptyState } from '../empty-state';
@@ -16,6 +20,7 @@ import { EffortGrid } from './effort-grid';
 import { ImpactRanges } from './impact-ranges';
 import { InitiativePlanForm } from './initiative-plan-form';
 import { KpiDetailForm } from './kpi-detail-form';
+import { KpiConnectorPanel } from './kpi-connector-panel';
 import type { MatrixEditor } from './use-matrix-editor';
 
 interface ItemDetailDrawerProps {
@@ -59,16 +64,20 @@ export function ItemDetailDrawer({ itemId, editor, readOnly, onClose }: ItemDeta
         {isInitiative ? (
           <InitiativeDetail item={item} {...{ editor, readOnly, knownSkills, onSave }} />
         ) : (
-          <KpiDetailForm
-            key={item.version}
-            item={item}
-            unitId={view.unit.id}
-            year={view.matrix.year}
-            people={people}
-            readOnly={readOnly}
-            onSave={onSave}
-          />
+          <>
+            <KpiDetailForm
+              key={item.version}
+              item={item}
+              unitId={view.unit.id}
+              year={view.matrix.year}
+              people={people}
+              readOnly={readOnly}
+              onSave={onSave}
+            />
+            <KpiConnectorPanel kpiId={item.id} unitId={view.unit.id} readOnly={readOnly} />
+          </>
         )}
+        {!isInitiative && <KpiForecast matrixId={view.matrix.id} kpiId={item.id} canRecord={!readOnly} />}
       </div>
     </Drawer>
   );
@@ -109,5 +118,32 @@ function InitiativeDetail({
       <EffortGrid item={item} year={view.matrix.year} readOnly={readOnly} knownSkills={knownSkills} />
       <ImpactRanges item={item} kpis={view.items.how_much} markedKpiIds={marked} readOnly={readOnly} />
     </>
+  );
+}
+
+/** The KPI's forecast from actuals: the chance of each target tested on it, month by month. */
+function KpiForecast({
+  matrixId,
+  kpiId,
+  canRecord,
+}: {
+  matrixId: string;
+  kpiId: string;
+  canRecord: boolean;
+}) {
+  const forecast = useQuery(queries.forecast(matrixId));
+  return (
+    <section className="detail-section" aria-labelledby="kpi-forecast-title" data-testid="kpi-forecast">
+      <h3 className="detail-section-title" id="kpi-forecast-title">
+        Forecast from actuals
+      </h3>
+      <QueryView
+        query={forecast}
+        errorTitle="Could not load the forecast"
+        loadingLabel="Loading the forecast"
+      >
+        {(data) => <ForecastList history={data} canRecord={canRecord} only={{ kpiId }} />}
+      </QueryView>
+    </section>
   );
 }
