@@ -11,6 +11,35 @@ export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 /** Content types a spreadsheet upload may come in (the body is the file itself). */
 export const SHEET_CONTENT_TYPES = ['text/csv', XLSX_TYPE, 'application/octet-stream'];
 
+/**
+ * `?run=<uuid>` on an import: the caller's name for this run, to follow its progress at
+ * `GET /api/import-runs/:id` while the import request is in flight. Random (a UUID), since the
+ * run is readable by whoever knows it.
+ */
+export const ImportRunIdSchema = z.uuid().meta({
+  description: 'A UUID the caller chooses to follow this import at GET /api/import-runs/{id} while it runs',
+});
+const runField = { run: ImportRunIdSchema.optional() };
+
+/** Phases of an import: reading the file, checking it, writing it; then done or failed. */
+export const ImportPhaseSchema = z.enum(['read', 'check', 'write', 'done', 'failed']);
+export type ImportPhase = z.infer<typeof ImportPhaseSchema>;
+
+/** `GET /api/import-runs/:id`: how far an import is (kept for ten minutes after it ends). */
+export const ImportRunSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['plan', 'okrs', 'matrix']),
+    phase: ImportPhaseSchema,
+    done: z.number().int().min(0).meta({ description: 'Rows (or bytes, while reading) done in this phase' }),
+    total: z.number().int().min(0),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  })
+  .meta({ id: 'ImportRun' });
+export type ImportRun = z.infer<typeof ImportRunSchema>;
+
 /** Where imported OKRs go: a default unit and cycle for rows that leave them blank. */
 export const OkrImportQuerySchema = z
   .object({
@@ -36,6 +65,7 @@ export const OkrImportQuerySchema = z
         description: 'What columns hold, overriding their headers: C=unitOfMeasure,D=unit; E= skips column E',
       }),
     ...LocaleChoiceFields,
+    ...runField,
   })
   .refine((query) => query.organisationId !== undefined || query.unitId !== undefined, {
     message: 'give organisationId or unitId',
@@ -131,6 +161,7 @@ export const MatrixImportQuerySchema = z.object({
     .meta({
       description: "Overwrite the unit's matrix for that year when there is one (otherwise a conflict)",
     }),
+  ...runField,
 });
 export type MatrixImportQuery = z.infer<typeof MatrixImportQuerySchema>;
 

@@ -2,7 +2,7 @@
  * Spreadsheet uploads and file downloads of the API. Uploads use XMLHttpRequest, not fetch, because
  * only it reports upload progress, which large files need; errors come back as {@link ApiError}.
  */
-import { XLSX_TYPE } from '../contracts';
+import { XLSX_TYPE, type ImportRun } from '../contracts';
 import {
   endpointUrl,
   toHttpRequest,
@@ -89,13 +89,28 @@ export const previewOkrImport = (
   choice: OkrReadingChoice = {},
 ) => upload(imports.previewOkrs, { query: importQuery(target, choice) }, file, onProgress);
 
-/** The same file again, read the same way; all of it in one transaction, or nothing. */
+/**
+ * The same file again, read the same way; all of it in one transaction, or nothing. `run` names
+ * the import so {@link getImportRun} can follow it.
+ */
 export const confirmOkrImport = (
   file: File,
   target: OkrImportTarget,
   onProgress: (share: number) => void,
   choice: OkrReadingChoice = {},
-) => upload(imports.confirmOkrs, { query: importQuery(target, choice) }, file, onProgress);
+  run?: string,
+) => upload(imports.confirmOkrs, { query: { ...importQuery(target, choice), run } }, file, onProgress);
+
+/**
+ * How far the import named `id` is, or null while the server does not know it yet. Sent without
+ * cookies on purpose: the run id is the credential, and a session lookup would wait for the
+ * embedded store that the import holds.
+ */
+export async function getImportRun(id: string): Promise<ImportRun | null> {
+  const { method, url } = toHttpRequest(imports.getImportRun, { params: { id } });
+  const response = await fetch(url, { method, credentials: 'omit' });
+  return response.ok ? ((await response.json()) as ImportRun) : null;
+}
 
 /** The check-ins a CSV or XLSX holds for `unitId` and the units below it, and every problem; writes nothing. */
 export const previewCheckInUpload = (
@@ -150,12 +165,13 @@ export const previewMatrixImport = (
   onProgress: (share: number) => void,
 ) => upload(imports.previewMatrix, { query: matrixImportQuery(target) }, file, onProgress);
 
-/** The same file again; the whole matrix in one transaction, or nothing. */
+/** The same file again; the whole matrix in one transaction, or nothing (`run`: see confirmOkrImport). */
 export const confirmMatrixImport = (
   file: File,
   target: MatrixImportTarget,
   onProgress: (share: number) => void,
-) => upload(imports.importMatrix, { query: matrixImportQuery(target) }, file, onProgress);
+  run?: string,
+) => upload(imports.importMatrix, { query: { ...matrixImportQuery(target), run } }, file, onProgress);
 
 /** The blank spreadsheet X-matrix. */
 export const X_MATRIX_TEMPLATE_URL = endpointUrl(files.template, {});

@@ -1,5 +1,8 @@
 import { defineEndpoint } from '../endpoint';
+import { z } from 'zod';
 import {
+  ImportRunIdSchema,
+  ImportRunSchema,
   MatrixImportPreviewSchema,
   MatrixImportQuerySchema,
   MatrixImportResultSchema,
@@ -58,4 +61,19 @@ export const importMatrix = defineEndpoint({
   ...upload,
   query: MatrixImportQuerySchema,
   response: MatrixImportResultSchema,
+});
+
+/**
+ * Progress of an import started with `?run=<uuid>` (plan documents, OKR sheets, spreadsheet
+ * X-matrices), on the server that runs it. Knowing the random id is the credential: the answer
+ * holds only the phase, counts and outcome, never data. Answered from memory, so it keeps
+ * answering while the import holds the embedded store.
+ */
+export const getImportRun = defineEndpoint({
+  method: 'GET',
+  path: '/api/import-runs/:id',
+  tag,
+  summary: 'How far an import is: its phase, rows done of the total, and how it ended',
+  params: z.object({ id: ImportRunIdSchema }),
+  response: ImportRunSchema,
 });

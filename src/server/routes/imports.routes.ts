@@ -3,6 +3,7 @@ import { imports as endpoints } from '../../contracts/endpoints';
 import { DomainError, validationError } from '../../core/errors';
 import type { RouteAccess } from '../auth/authorizer';
 import { implement, type Route } from '../route';
+import { PUBLIC } from './access-rules';
 import type { Services } from '../services';
 
 /** The uploaded file: the raw request body (a CSV or XLSX), refused when missing. */
@@ -80,6 +81,12 @@ export function importRoutes(services: Services): Route[] {
       ...upload,
       access: matrixTarget,
       handler: ({ query, request }) => services.matrixWorkbook.importXlsx(uploadedFile(request.body), query),
+    }),
+    // Public: the random run id is the credential, the answer holds no data, and it must not
+    // wait for the store (an import holds the embedded one) or for a session lookup.
+    implement(endpoints.getImportRun, {
+      access: PUBLIC,
+      handler: ({ params }) => Promise.resolve(services.importRuns.get(params.id)),
     }),
   ];
 }

@@ -37,8 +37,11 @@ import { UploadProgress } from '../components/imports/upload-progress';
 import { LoadingBlock } from '../components/spinner';
 import { useToast } from '../components/toast';
 import { useOrg } from '../hooks/org-context';
+import { useImportRun } from '../hooks/use-import-run';
 import { paths } from '../paths';
 import { plural } from '../../core/plural';
+import { currentCycle } from '../../core/cycle';
+import { localIsoDate } from '../../core/calendar';
 
 /** How the person asked the file to be read: the decimal mark, the date order and what columns hold. */
 interface Reading {
@@ -73,9 +76,10 @@ export function ImportPage() {
   const [reading, setReading] = useState<Reading>(DETECTED);
   /** Every column seen in this file's previews, so a column set to a taken field stays editable. */
   const [seen, setSeen] = useState<MappingEntry[]>([]);
+  const importRun = useImportRun();
   if (!data) return <LoadingBlock />;
   const organisationId = data.organisation.id;
-  const cycle = cycleId || (data.cycles[0]?.id ?? '');
+  const cycle = cycleId || (currentCycle(data.cycles, localIsoDate(new Date()))?.id ?? '');
   const target = { organisationId, unitId: unitId || undefined, cycleId: cycle || undefined };
 
   const shown =
@@ -112,13 +116,15 @@ export function ImportPage() {
   const onConfirm = async (preview: OkrImportPreview) => {
     if (!file) return;
     setStage({ kind: 'uploading', action: 'confirm', share: 0 });
+    const run = importRun.begin();
     try {
       const result = await confirmOkrImport(
         file,
         target,
         (share) => setStage({ kind: 'uploading', action: 'confirm', share }),
         queryOf(reading),
-      );
+        run,
+      ).finally(importRun.end);
       setStage({ kind: 'done', result });
       // Rows may land in any unit of the organisation: its reads and every unit's are stale now.
       void client.invalidateQueries({ queryKey: keys.org(organisationId) });
@@ -220,7 +226,13 @@ export function ImportPage() {
         </a>
       </section>
 
-      {stage.kind === 'uploading' && <UploadProgress share={stage.share} action={stage.action} />}
+      {stage.kind === 'uploading' && (
+        <UploadProgress
+          share={stage.share}
+          action={stage.action}
+          run={stage.action === 'confirm' ? importRun.run : null}
+        />
+      )}
       {stage.kind === 'failed' && (
         <EmptyState tone="error" icon={<AlertIcon size={22} />} title="The import did not go through">
           {stage.message}

@@ -25,6 +25,7 @@ import { UploadProgress } from '../components/imports/upload-progress';
 import { LoadingBlock } from '../components/spinner';
 import { useToast } from '../components/toast';
 import { useOrg } from '../hooks/org-context';
+import { useImportRun } from '../hooks/use-import-run';
 import { paths } from '../paths';
 import { isAllowed, membershipIn, orgTreeOf } from '../session/permissions';
 import { useMe } from '../session/session-context';
@@ -66,6 +67,7 @@ export function MatrixImportPage() {
   const [copiedFrom, setCopiedFrom] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const importRun = useImportRun();
   const request = useRef(0);
 
   const editable = useMemo(() => {
@@ -126,10 +128,14 @@ export function MatrixImportPage() {
     if (!file) return;
     const chosen = { unitId: preview.unit.id, year: preview.year, mode: preview.mode };
     setStage({ kind: 'uploading', action: 'confirm', share: 0 });
+    const run = importRun.begin();
     try {
-      const result = await confirmMatrixImport(file, chosen, (share) =>
-        setStage({ kind: 'uploading', action: 'confirm', share }),
-      );
+      const result = await confirmMatrixImport(
+        file,
+        chosen,
+        (share) => setStage({ kind: 'uploading', action: 'confirm', share }),
+        run,
+      ).finally(importRun.end);
       void client.invalidateQueries({ queryKey: keys.org(organisationId) });
       void client.invalidateQueries({ queryKey: keys.everyUnit() });
       toast.show({
@@ -243,7 +249,13 @@ export function MatrixImportPage() {
           and every problem by sheet and row.
         </EmptyState>
       )}
-      {stage.kind === 'uploading' && <UploadProgress share={stage.share} action={stage.action} />}
+      {stage.kind === 'uploading' && (
+        <UploadProgress
+          share={stage.share}
+          action={stage.action}
+          run={stage.action === 'confirm' ? importRun.run : null}
+        />
+      )}
       {stage.kind === 'failed' && (
         <EmptyState tone="error" icon={<AlertIcon size={22} />} title="The import did not go through">
           {stage.message}

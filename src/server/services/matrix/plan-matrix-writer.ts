@@ -1,38 +1,73 @@
 import { orientCorrelation } from '../../../core/correlation';
 import type { PlanMatrix } from '../../../contracts';
 import type { Db } from '../../db/store';
-import { toJson, type VersionedTable } from '../../db/versioned';
+import { insertInChunks } from '../../db/chunked';
+import type { Database } from '../../db/schema';
+import { toJson } from '../../db/versioned';
 import { newId } from '../../ids';
 
-/**
- * Inserts rows in chunks that keep each statement well under the 65,535 bind-parameter limit.
- * Callers run it inside their transaction.
- */
-export async function insertChunked(
-  db: Db,
-  table: VersionedTable,
-  rows: Record<string, unknown>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto(table as 'units')
-      .values(rows.slice(i, i + 500) as never)
-      .execute();
-}
+type Names = { people: ReadonlyMap<string, string>; units: ReadonlyMap<string, string> };
+type Rows = Record<string, unknown>[];
+
+/** The tables a matrix goes to, parents first: the order rows are written in. */
+const MATRIX_TABLES = [
+  'xMatrices',
+  'matrixItems',
+  'correlations',
+  'ownerships',
+  'initiativeImpacts',
+  'initiativeEfforts',
+] as const satisfies readonly (keyof Database)[];
 
 /**
- * Writes one already-validated X-matrix of a plan document: the matrix, its items in display
- * order, its correlations (oriented the way their grid stores them) and its owners. Who items
- * take the name of their person or team as title. Run it inside the caller's transaction.
+ * Writes already-validated X-matrices of a plan document: each matrix, its items in display
+ * order, its correlations (oriented the way their grid stores them), owners, impacts and efforts.
+ * Who items take the name of their person or team as title. Rows of all matrices go out together,
+ * table by table, in statements sized by {@link insertInChunks}; `onRows` hears how many rows
+ * have been written of `total` after each statement. Run it inside the caller's transaction.
  */
+export async function insertPlanMatrices(
+  db: Db,
+  matrices: readonly PlanMatrix[],
+  names: Names,
+  onRows?: (written: number, total: number) => void,
+): Promise<{ items: number; correlations: number; owners: number; rows: number }> {
+  const byTable = new Map<(typeof MATRIX_TABLES)[number], Rows>(MATRIX_TABLES.map((t) => [t, []]));
+  for (const m of matrices)
+    for (const [table, rows] of Object.entries(matrixRows(m, names)) as [
+      (typeof MATRIX_TABLES)[number],
+      Rows,
+    ][])
+      for (const row of rows) byTable.get(table)?.push(row);
+  const total = [...byTable.values()].reduce((n, rows) => n + rows.length, 0);
+  let before = 0;
+  for (const table of MATRIX_TABLES) {
+    const rows = byTable.get(table) ?? [];
+    const offset = before;
+    await insertInChunks(db, table, rows, (written) => onRows?.(offset + written, total));
+    before += rows.length;
+  }
+  return {
+    items: byTable.get('matrixItems')?.length ?? 0,
+    correlations: byTable.get('correlations')?.length ?? 0,
+    owners: byTable.get('ownerships')?.length ?? 0,
+    rows: total,
+  };
+}
+
+/** One matrix of a plan document: see {@link insertPlanMatrices}. */
 export async function insertPlanMatrix(
   db: Db,
   m: PlanMatrix,
-  names: { people: ReadonlyMap<string, string>; units: ReadonlyMap<string, string> },
+  names: Names,
+  onRows?: (written: number, total: number) => void,
 ): Promise<{ items: number; correlations: number; owners: number }> {
-  await insertChunked(db, 'xMatrices', [
-    { id: m.id, unitId: m.unitId, year: m.year, trueNorth: m.trueNorth },
-  ]);
+  return insertPlanMatrices(db, [m], names, onRows);
+}
+
+/** The rows of one matrix, by table. */
+function matrixRows(m: PlanMatrix, names: Names): Record<(typeof MATRIX_TABLES)[number], Rows> {
+  const matrix = [{ id: m.id, unitId: m.unitId, year: m.year, trueNorth: m.trueNorth }];
   const base = (it: { id: string; title: string; description: string }, position: number) => ({
     id: it.id,
     title: it.title,
@@ -84,12 +119,11 @@ export async function insertPlanMatrix(
       teamUnitId: it.teamUnitId,
     })),
   ].map((row) => ({ matrixId: m.id, ...row }));
-  await insertChunked(db, 'matrixItems', rows);
   const partOf = new Map(rows.map((row) => [row.id, row.part as 'what']));
-  await insertChunked(
-    db,
-    'correlations',
-    m.correlations.map((c) => {
+  return {
+    xMatrices: matrix,
+    matrixItems: rows,
+    correlations: m.correlations.map((c) => {
       const oriented = orientCorrelation(
         { id: c.from, part: partOf.get(c.from) ?? 'what' },
         { id: c.to, part: partOf.get(c.to) ?? 'what' },
@@ -103,22 +137,14 @@ export async function insertPlanMatrix(
         strength: c.strength,
       };
     }),
-  );
-  await insertChunked(
-    db,
-    'ownerships',
-    m.owners.map((o) => ({
+    ownerships: m.owners.map((o) => ({
       id: newId('own'),
       matrixId: m.id,
       initiativeId: o.initiative,
       whoId: o.who,
       role: o.role,
     })),
-  );
-  await insertChunked(
-    db,
-    'initiativeImpacts',
-    m.how.flatMap((it) =>
+    initiativeImpacts: m.how.flatMap((it) =>
       it.impacts.map((impact, position) => ({
         id: newId('imp'),
         matrixId: m.id,
@@ -133,11 +159,7 @@ export async function insertPlanMatrix(
         position,
       })),
     ),
-  );
-  await insertChunked(
-    db,
-    'initiativeEfforts',
-    m.how.flatMap((it) =>
+    initiativeEfforts: m.how.flatMap((it) =>
       it.effort.map((effort, position) => ({
         id: newId('eff'),
         matrixId: m.id,
@@ -146,6 +168,5 @@ export async function insertPlanMatrix(
         position,
       })),
     ),
-  );
-  return { items: rows.length, correlations: m.correlations.length, owners: m.owners.length };
+  };
 }

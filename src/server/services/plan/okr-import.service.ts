@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { validationError } from '../../../core/errors';
 import { cellLocation } from '../../../core/sheet-cells';
 import {
@@ -21,24 +22,22 @@ import { presentSheetLocale } from '../../presenters/sheet-locale.presenter';
 import { readableId } from '../../imports/readable-id';
 import { organisationOfUnit } from '../structure/references';
 import { plural } from '../../../core/plural';
+import { inChunks, insertInChunks } from '../../db/chunked';
+import {
+  asRun,
+  createImportRuns,
+  type ImportRuns,
+  type ProgressListener,
+} from '../imports/import-runs.service';
 
-/** Progress of a long import, for a progress bar: a phase and how far through it. */
-export interface ImportProgress {
-  phase: 'read' | 'check' | 'write';
-  done: number;
-  total: number;
-}
-export type ProgressListener = (progress: ImportProgress) => void;
-
-/** Rows written per statement; also how often the write phase reports progress. */
-const CHUNK = 500;
+export type { ImportProgress, ProgressListener } from '../imports/import-runs.service';
 
 /**
  * OKRs from the spreadsheets people keep: one row per key result (see core/okr-sheet.ts).
  * `preview` reads and checks everything and writes nothing; `confirm` does the same checks and
  * then writes every objective, key result and new owner in one transaction, or nothing.
  */
-export function createOkrImportService(db: Db) {
+export function createOkrImportService(db: Db, runs: ImportRuns = createImportRuns()) {
   async function organisationOf(query: OkrImportQuery): Promise<string> {
     if (query.unitId) {
       const organisationId = await organisationOfUnit(db, query.unitId);
@@ -140,7 +139,11 @@ export function createOkrImportService(db: Db) {
       ids.length === 0
         ? new Set<string>()
         : new Set(
-            (await db.selectFrom(table).select('id').where('id', 'in', ids).execute()).map((r) => r.id),
+            (
+              await inChunks(ids, (slice) =>
+                db.selectFrom(table).select('id').where('id', 'in', slice).execute(),
+              )
+            ).map((r) => r.id),
           );
     const takenObjectives = await taken(
       'objectives',
@@ -193,70 +196,81 @@ export function createOkrImportService(db: Db) {
       onProgress?: ProgressListener,
       checkObjective?: (objective: { row: number; unitId: string }) => Promise<void>,
     ): Promise<OkrImportResult> {
-      const { organisationId, sheet, problems } = await read(bytes, query, onProgress);
-      if (checkObjective) for (const objective of sheet.objectives) await checkObjective(objective);
-      if (problems.length > 0)
-        throw validationError(
-          problems.map((problem) => problemIssue(problem, sheet.mapping)),
-          `The sheet has ${plural(problems.length, 'problem')}; nothing was imported`,
-        );
-      return db.transaction().execute(async (trx) => {
-        const personIds = new Map<string, string>();
-        const existingPeople = await trx
-          .selectFrom('people')
-          .select(['id', 'organisationId', 'position'])
-          .execute();
-        const takenPeople = new Set(existingPeople.map((p) => p.id));
-        let position = Math.max(
-          -1,
-          ...existingPeople.filter((p) => p.organisationId === organisationId).map((p) => p.position),
-        );
-        const peopleRows = sheet.newPeople.map((person) => {
-          const id = readableId(person.name, takenPeople, 'person');
-          personIds.set(person.key, id);
-          position += 1;
-          const skills = toJson([] as string[]);
-          return {
-            id,
-            organisationId,
-            name: person.name,
-            email: person.email,
-            skills,
-            monthlyCapacity: 18,
-            position,
-          };
-        });
-        const rows = buildOkrRows(sheet.objectives, personIds, await nextPositions(trx, sheet.objectives));
-        const total = peopleRows.length + rows.objectives.length + rows.keyResults.length;
-        let done = 0;
-        const insert = async (
-          table: 'people' | 'objectives' | 'keyResults',
-          values: Record<string, unknown>[],
-        ) => {
-          for (let i = 0; i < values.length; i += CHUNK) {
-            const chunk = values.slice(i, i + CHUNK);
-            await trx
-              .insertInto(table as 'people')
-              .values(chunk as never)
-              .execute();
-            done += chunk.length;
-            onProgress?.({ phase: 'write', done, total });
-          }
-        };
-        await insert('people', peopleRows);
-        await insert('objectives', rows.objectives);
-        await insert('keyResults', rows.keyResults);
-        return {
-          organisationId,
-          created: {
-            objectives: rows.objectives.length,
-            keyResults: rows.keyResults.length,
-            people: peopleRows.length,
-          },
-        };
-      });
+      // Sheets add OKRs (nothing is replaced), so runs need no lock of their own: the subject is the run.
+      const handle = runs.start('okrs', `OKR sheet ${query.run ?? randomUUID()}`, query.run);
+      const report: ProgressListener = (progress) => {
+        handle.report(progress);
+        onProgress?.(progress);
+      };
+      return asRun(handle, () => confirmRun(bytes, query, report, checkObjective));
     },
   };
+
+  async function confirmRun(
+    bytes: Uint8Array,
+    query: OkrImportQuery,
+    onProgress: ProgressListener,
+    checkObjective?: (objective: { row: number; unitId: string }) => Promise<void>,
+  ): Promise<OkrImportResult> {
+    const { organisationId, sheet, problems } = await read(bytes, query, onProgress);
+    if (checkObjective) for (const objective of sheet.objectives) await checkObjective(objective);
+    if (problems.length > 0)
+      throw validationError(
+        problems.map((problem) => problemIssue(problem, sheet.mapping)),
+        `The sheet has ${plural(problems.length, 'problem')}; nothing was imported`,
+      );
+    return db.transaction().execute(async (trx) => {
+      const personIds = new Map<string, string>();
+      const existingPeople = await trx
+        .selectFrom('people')
+        .select(['id', 'organisationId', 'position'])
+        .execute();
+      const takenPeople = new Set(existingPeople.map((p) => p.id));
+      let position = Math.max(
+        -1,
+        ...existingPeople.filter((p) => p.organisationId === organisationId).map((p) => p.position),
+      );
+      const peopleRows = sheet.newPeople.map((person) => {
+        const id = readableId(person.name, takenPeople, 'person');
+        personIds.set(person.key, id);
+        position += 1;
+        const skills = toJson([] as string[]);
+        return {
+          id,
+          organisationId,
+          name: person.name,
+          email: person.email,
+          skills,
+          monthlyCapacity: 18,
+          position,
+        };
+      });
+      const rows = buildOkrRows(sheet.objectives, personIds, await nextPositions(trx, sheet.objectives));
+      const total = peopleRows.length + rows.objectives.length + rows.keyResults.length;
+      let done = 0;
+      const insert = async (
+        table: 'people' | 'objectives' | 'keyResults',
+        values: Record<string, unknown>[],
+      ) => {
+        const before = done;
+        await insertInChunks(trx, table, values, (written) => {
+          done = before + written;
+          onProgress?.({ phase: 'write', done, total });
+        });
+      };
+      await insert('people', peopleRows);
+      await insert('objectives', rows.objectives);
+      await insert('keyResults', rows.keyResults);
+      return {
+        organisationId,
+        created: {
+          objectives: rows.objectives.length,
+          keyResults: rows.keyResults.length,
+          people: peopleRows.length,
+        },
+      };
+    });
+  }
 }
 
 /** A sheet problem as an error issue: `row 7, column C (Target)`, its header from the sheet's mapping. */
