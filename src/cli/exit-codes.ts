@@ -11,6 +11,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   version_conflict: 4,
   already_exists: 4,
   cycle_locked: 4,
+  cycle_closed: 4,
   invariant_violated: 5,
   not_adjacent: 5,
   primary_owner_conflict: 5,
@@ -20,6 +21,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   illegal_transition: 4,
   rate_limited: 6,
   store_locked: 4,
+  import_in_progress: 4,
 };
 
 export const EXIT_UNEXPECTED = 1;

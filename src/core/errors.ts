@@ -12,11 +12,13 @@ export const ERROR_CODES = [
   'primary_owner_conflict',
   'inconsistent_target',
   'cycle_locked',
+  'cycle_closed',
   'unauthorized',
   'forbidden',
   'illegal_transition',
   'rate_limited',
   'store_locked',
+  'import_in_progress',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

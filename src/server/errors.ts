@@ -18,6 +18,7 @@ export const HTTP_STATUS: Record<ErrorCode | HttpErrorCode, number> = {
   version_conflict: 409,
   already_exists: 409,
   cycle_locked: 409,
+  cycle_closed: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invariant_violated: 422,
@@ -28,6 +29,8 @@ export const HTTP_STATUS: Record<ErrorCode | HttpErrorCode, number> = {
   rate_limited: 429,
   // Raised when a process opens a store, before any server answers; listed for completeness.
   store_locked: 409,
+  // Another import of the same organisation or matrix is running (one at a time per subject).
+  import_in_progress: 409,
   internal: 500,
   store_unavailable: 503,
 };
@@ -54,9 +57,20 @@ function body(code: string, message: string, details?: unknown): ErrorBody {
 }
 
 /** Constraint violations that slip past the services (a race, say) still get a clear 4xx. */
-function fromDatabaseError(error: { code?: unknown; detail?: unknown; message: string }): DomainError | null {
+function fromDatabaseError(error: {
+  code?: unknown;
+  detail?: unknown;
+  hint?: unknown;
+  message: string;
+}): DomainError | null {
   const detail = typeof error.detail === 'string' ? error.detail : error.message;
   switch (error.code) {
+    // Migration 0015's guard: a write to a closed cycle's rows (DETAIL its id, HINT its name).
+    case 'CB001':
+      return new DomainError('cycle_closed', error.message, {
+        cycleId: detail,
+        cycleName: typeof error.hint === 'string' ? error.hint : null,
+      });
     case '23505':
       return new DomainError('already_exists', `Already exists: ${detail}`);
     case '23503':

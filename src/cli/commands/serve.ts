@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app';
 import { describeStore, resolveSettings, type Settings } from '../../server/config';
@@ -8,6 +9,7 @@ import { loadDemoIfEmpty } from '../../server/demo';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/demo/demo-users';
 import { createServices } from '../../server/services';
 import { announcer, loggerOptions, resolveLogFormat, type LogFormat } from '../server-log';
+import { seedNewDataDir } from '../store-template';
 
 /** `catchball serve`: the API and the web app on one port. */
 export function registerServeCommand(program: Command): void {
@@ -36,14 +38,23 @@ export function registerServeCommand(program: Command): void {
         const settings = resolveSettings(flags);
         const format = resolveLogFormat(process.env, process.stdout.isTTY);
         const started = Date.now();
+        // A new data directory starts as a copy of this build's migrated (demo) store, so this
+        // process never runs initdb and never holds its memory.
+        const seeded =
+          'dataDir' in settings.store
+            ? await seedNewDataDir(settings.store.dataDir, flags.demo ? 'demo' : 'migrated')
+            : null;
         // Refuses (store_locked) a data directory another process holds.
         const store = await openStore(settings.store);
-        const { app, applied, loadedDemo } = await start(store, flags.demo, settings, format).catch(
-          async (error: unknown) => {
-            await store.close(); // a port in use, say: let the data directory go
-            throw error;
-          },
-        );
+        const {
+          app,
+          applied,
+          loadedDemo: loadedDemoNow,
+        } = await start(store, flags.demo, settings, format).catch(async (error: unknown) => {
+          await store.close(); // a port in use, say: let the data directory go
+          throw error;
+        });
+        const loadedDemo = loadedDemoNow || seeded === 'demo';
         const address = app.server.address();
         const port = typeof address === 'object' && address ? address.port : settings.port;
         const announce = announcer(format, app.log);
@@ -78,7 +89,17 @@ async function start(store: Store, demo: boolean, settings: Settings, format: Lo
   const applied = await migrate(store);
   const services = createServices(store.db);
   const loadedDemo = demo ? await loadDemoIfEmpty(services) : false;
-  const app = await buildApp({ store, logger: loggerOptions(format, process.env) });
+  const app = await buildApp({
+    store,
+    logger: loggerOptions(format, process.env),
+    // The embedded store keeps the connectors' generated secret key beside its data (secret-box.ts).
+    services: {
+      secretKeyFile: 'dataDir' in settings.store ? join(settings.store.dataDir, 'secret.key') : null,
+    },
+    connectorScheduler: {
+      intervalMs: Number(process.env.CATCHBALL_CONNECTOR_INTERVAL_MS ?? 60_000),
+    },
+  });
   await app.listen({ port: settings.port, host: settings.host });
   return { app, applied, loadedDemo };
 }

@@ -17,6 +17,8 @@ export type Db = Kysely<Database>;
 export interface Store {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Db;
+  /** PostgreSQL's connection string (for the job queue's own connections); null on PGlite. */
+  readonly connectionString: string | null;
   /**
    * Runs `fn` on one dedicated session that takes multi-statement SQL scripts (migrations, session
    * locks). `run` returns the rows of the script's last statement.
@@ -89,6 +91,7 @@ export function wrapPGlite(pglite: PGlite): Store {
   const db = new Kysely<Database>({ dialect: new ActorTaggingDialect(new PGliteDialect(pglite)), plugins });
   return {
     kind: 'pglite',
+    connectionString: null,
     db,
     async withScriptSession(fn) {
       // Holding a Kysely connection keeps other queries off the single PGlite session meanwhile.
@@ -120,6 +123,7 @@ function openPostgres(connectionString: string): Store {
   });
   return {
     kind: 'postgres',
+    connectionString,
     db,
     async withScriptSession(fn) {
       const client = await pool.connect();
