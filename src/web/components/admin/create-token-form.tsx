@@ -11,6 +11,7 @@ import { useFields } from '../form/use-fields';
 import { SubmitButton } from '../form/submit-button';
 import { useSubmit } from '../form/use-submit';
 import { PlusIcon } from '../icons';
+import { localIsoDate } from '../../../core/calendar';
 
 export const SCOPE_INFO: Record<TokenScope, { label: string; help: string }> = {
   read: { label: 'Read', help: 'Read the plans of this unit and the units below it' },
@@ -37,7 +38,7 @@ export function CreateTokenForm({
   const form = useFields({ name: '', expires: '' });
   const [scopes, setScopes] = useState<Set<TokenScope>>(new Set(['check_ins']));
   const { name, expires } = form.values;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localIsoDate(new Date());
 
   function toggle(scope: TokenScope, on: boolean) {
     setScopes((current) => {

@@ -26,7 +26,7 @@ import { flattenTree } from '../../hooks/unit-tree';
 import { paths } from '../../paths';
 import { isAtLeast, roleOn } from '../../session/permissions';
 import { useMe } from '../../session/session-context';
-import { formatDay, formatWhen } from './format-when';
+import { formatDay, formatWhen } from '../../format/dates';
 
 export function ApiTokensPage() {
   const { data: org, error: orgError } = useOrg();

@@ -19,7 +19,7 @@ import { QueryView } from '../../components/form/query-view';
 import { UsersIcon } from '../../components/icons';
 import { useToast } from '../../components/toast';
 import { useMe } from '../../session/session-context';
-import { formatWhen } from './format-when';
+import { formatWhen } from '../../format/dates';
 import { InviteLinkNotice } from './invite-link-notice';
 
 export function UsersPage() {

@@ -19,29 +19,13 @@ import { useSubmit } from '../../components/form/use-submit';
 import { ClockIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { useToast } from '../../components/toast';
 import type { OrgData } from '../../hooks/org-context';
+import { formatDay } from '../../format/dates';
+import { monthName } from '../../../core/calendar';
+import { CycleLockCell } from './cycle-lock-cell';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = Array.from({ length: 12 }, (_, index) => monthName(index + 1));
 
-const dayMonth = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+const dayMonth = (iso: string) => formatDay(iso);
 
 export function CyclesSection({ org, readOnly }: { org: OrgData; readOnly: boolean }) {
   const client = useQueryClient();
@@ -68,6 +52,7 @@ export function CyclesSection({ org, readOnly }: { org: OrgData; readOnly: boole
                 <th scope="col">Cycle</th>
                 <th scope="col">Dates</th>
                 <th scope="col">Quarters</th>
+                <th scope="col">Check-ins</th>
                 {!readOnly && (
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -86,6 +71,9 @@ export function CyclesSection({ org, readOnly }: { org: OrgData; readOnly: boole
                     {cycle.quarters
                       .map((quarter) => `${quarter.name} from ${dayMonth(quarter.startDate)}`)
                       .join(' · ')}
+                  </td>
+                  <td>
+                    <CycleLockCell orgId={orgId} cycle={cycle} readOnly={readOnly} />
                   </td>
                   {!readOnly && (
                     <td className="row-actions">

@@ -1,0 +1,115 @@
+/**
+ * The status pill of an objective or key result, and — for whoever may check in on it — the way
+ * to overrule it: an owner who knows better than the formula sets the status with a reason (shown
+ * on hover and in the history), and can hand it back to the derived status later.
+ */
+import { useState } from 'react';
+import type { SetStatusOverrideInput } from '../../../contracts';
+import { clearStatusOverride, setStatusOverride } from '../../api-okrs';
+import { Button } from '../button';
+import { Field } from '../form/field';
+import { FormDialog } from '../form/form-dialog';
+import { SegmentedChoice } from '../form/segmented-choice';
+import { useSubmit } from '../form/use-submit';
+import { useToast } from '../toast';
+import { STATUS_LABEL, StatusBadge, type EffectiveStatus } from './status-badge';
+
+type Status = SetStatusOverrideInput['status'];
+
+interface StatusControlProps {
+  status: EffectiveStatus;
+  subject: { kind: 'objectives' | 'key-results'; id: string; title: string };
+  /** Given when the reader may change it; called after a change. */
+  onChanged?: (() => void) | undefined;
+}
+
+export function StatusControl({ status, subject, onChanged }: StatusControlProps) {
+  const [isOpen, setOpen] = useState(false);
+  if (!onChanged) return <StatusBadge status={status} />;
+  return (
+    <>
+      <button
+        type="button"
+        className="status-button"
+        aria-label={`Status of ${subject.title}: ${STATUS_LABEL[status.status]}${status.source === 'override' ? ', set by its owner' : ''}. Change it`}
+        onClick={() => setOpen(true)}
+      >
+        <StatusBadge status={status} />
+      </button>
+      {isOpen && (
+        <StatusDialog
+          status={status}
+          subject={subject}
+          onClose={() => setOpen(false)}
+          onChanged={() => {
+            setOpen(false);
+            onChanged();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function StatusDialog(props: {
+  status: EffectiveStatus;
+  subject: StatusControlProps['subject'];
+  onClose: () => void;
+  onChanged: () => void;
+}) {
+  const toast = useToast();
+  const { status, subject } = props;
+  const [chosen, setChosen] = useState<Status>(status.status);
+  const [reason, setReason] = useState(status.source === 'override' ? (status.reason ?? '') : '');
+  const save = useSubmit(
+    async () => {
+      await setStatusOverride(subject.kind, subject.id, { status: chosen, reason: reason.trim() });
+      toast.show({
+        tone: 'success',
+        message: `${subject.title} is now ${STATUS_LABEL[chosen].toLowerCase()}`,
+      });
+      props.onChanged();
+    },
+    { check: () => (reason.trim() === '' ? 'Reason: say why the derived status is wrong' : null) },
+  );
+  const clear = useSubmit(async () => {
+    await clearStatusOverride(subject.kind, subject.id);
+    toast.show({ tone: 'success', message: `${subject.title} shows its derived status again` });
+    props.onChanged();
+  });
+  return (
+    <FormDialog
+      title={`Status of ${subject.title}`}
+      description={`Derived from progress against time elapsed and confidence: ${STATUS_LABEL[status.derived].toLowerCase()}. Set another when you know better, and say why.`}
+      submit={save}
+      submitLabel="Set status"
+      fields={['reason', 'status']}
+      onClose={props.onClose}
+    >
+      <fieldset className="status-choices">
+        <legend>Status</legend>
+        <SegmentedChoice
+          name="status"
+          options={(Object.keys(STATUS_LABEL) as Status[]).map((id) => ({ id, label: STATUS_LABEL[id] }))}
+          value={chosen}
+          onChange={setChosen}
+        />
+      </fieldset>
+      <Field label="Reason" error={save.fieldErrors.reason}>
+        <textarea
+          className="input"
+          name="status-reason"
+          rows={3}
+          maxLength={1000}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </Field>
+      {status.source === 'override' && (
+        <Button variant="ghost" size="sm" onClick={() => void clear.run()} disabled={clear.isPending}>
+          Use the derived status ({STATUS_LABEL[status.derived].toLowerCase()}) again
+        </Button>
+      )}
+    </FormDialog>
+  );
+}
