@@ -6,6 +6,7 @@ import {
   type TargetKind,
 } from './feasibility';
 import { quantileOfSorted, type RandomSource } from './random';
+import { sortFloat64 } from './sort-float64';
 import type { KpiDirection } from './key-result';
 
 export const DEFAULT_TRIALS = 10_000;
@@ -210,7 +211,7 @@ export function summarise(model: FeasibilityModel, values: Float64Array, trials:
     for (const impact of initiative.impacts)
       impactCounts.set(impact.kpi, (impactCounts.get(impact.kpi) ?? 0) + 1);
   const sorted: Float64Array[] = model.kpis.map((_, k) =>
-    values.subarray(k * trials, (k + 1) * trials).sort(),
+    sortFloat64(values.subarray(k * trials, (k + 1) * trials)),
   );
   const kpis = model.kpis.map((kpi, k): KpiDistribution => {
     const sample = sorted[k] ?? new Float64Array(0);
