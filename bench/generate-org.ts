@@ -85,6 +85,8 @@ export function generateOrganisation(shape: OrgShape, seed = 42, id = 'bench'): 
             confidence: Math.round(random() * 100) / 100,
             dueDate: null,
             milestones: [],
+            measureRule: 'average' as const,
+            measureWeights: {},
           };
         }),
       });
@@ -104,14 +106,11 @@ export function generateOrganisation(shape: OrgShape, seed = 42, id = 'bench'): 
   };
 }
 
-/** One X-matrix with `n` items in every part, about a third of each grid's cells marked. */
-export function generateMatrix(
+/** The four item parts of matrix `id` with `n` items each: KPI i moved by initiative i. */
+export function generateParts(
   id: string,
-  unitId: string,
   n: number,
-  random: () => number,
-  personPrefix: string,
-): PlanMatrix {
+): Pick<PlanMatrix, 'what' | 'howFar' | 'how' | 'howMuch'> {
   const item = (part: string, i: number) => ({
     id: `${id}-${part}${i}`,
     title: `${part.toUpperCase()} item ${i + 1}: improve the flow of work`,
@@ -167,6 +166,18 @@ export function generateMatrix(
     ownerId: null,
     sourceKeyResultId: null,
   }));
+  return { what, howFar, how, howMuch };
+}
+
+/** One X-matrix with `n` items in every part, about a third of each grid's cells marked. */
+export function generateMatrix(
+  id: string,
+  unitId: string,
+  n: number,
+  random: () => number,
+  personPrefix: string,
+): PlanMatrix {
+  const { what, howFar, how, howMuch } = generateParts(id, n);
   const whoCount = Math.max(2, Math.ceil(n / 3));
   const who = Array.from({ length: whoCount }, (_, i) => ({
     id: `${id}-p${i}`,
@@ -236,5 +247,60 @@ export function generateMatrixSizes(sizes: readonly number[]): PlanDocument {
     cycles: [],
     objectives: [],
     matrices: sizes.map((n) => generateMatrix(`size-${n}-m`, `size-${n}`, n, random, `size-${n}-p`)),
+  };
+}
+
+/**
+ * One unit's X-matrix of `initiatives` initiatives and `kpis` KPIs (and as many objectives as
+ * KPIs), each initiative moving three KPIs: the what-if benchmark's generated plan.
+ */
+export function generateWhatIfPlan(initiatives: number, kpis: number): PlanDocument {
+  const random = mulberry32(11);
+  const id = 'whatif';
+  const n = Math.max(initiatives, kpis);
+  const full = generateMatrix(`${id}-m`, `${id}-u`, n, random, `${id}-p`);
+  const howMuch = full.howMuch.slice(0, kpis);
+  const what = full.what.slice(0, kpis);
+  const howFar = full.howFar.slice(0, kpis);
+  const how = full.how.slice(0, initiatives).map((initiative, i) => ({
+    ...initiative,
+    impacts: [0, 7, 13].map((offset, j) => ({
+      kpi: `${id}-m-k${(i + offset) % kpis}`,
+      low: 1 + j,
+      likely: 3 + j,
+      high: 6 + j,
+      basis: 'absolute' as const,
+      startMonth: 2 + (i % 4),
+      rampMonths: 3,
+    })),
+  }));
+  const ids = new Set([...what, ...howFar, ...how, ...howMuch].map((item) => item.id));
+  return {
+    catchball: 1,
+    organisation: { id: `${id}-bench`, name: 'What-if benchmark', horizonYears: 3 },
+    units: [
+      { id: `${id}-u`, name: `${initiatives} initiatives × ${kpis} KPIs`, parentId: null, ownerId: null },
+    ],
+    people: [0, 1].map((p) => ({
+      id: `${id}-p-${p}`,
+      name: `Owner ${p}`,
+      email: null,
+      unitId: `${id}-u`,
+      skills: SKILLS.slice(p * 3, p * 3 + 3),
+      monthlyCapacity: 18,
+    })),
+    cycles: [],
+    objectives: [],
+    matrices: [
+      {
+        ...full,
+        what,
+        howFar,
+        how,
+        howMuch,
+        correlations: full.correlations.filter((c) => ids.has(c.from) && ids.has(c.to)),
+        owners: full.owners.filter((o) => ids.has(o.initiative)),
+      },
+    ],
   };
 }

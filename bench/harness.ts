@@ -70,3 +70,14 @@ export function percentile(sorted: readonly number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index] ?? Number.NaN;
 }
+
+/**
+ * The port a bench's server listens on: BENCH_PORT_BASE (default 3270) plus the bench's own offset,
+ * so a run can move every port away from whatever else the machine serves.
+ */
+export function benchPort(offset: number, env: NodeJS.ProcessEnv = process.env): number {
+  const base = Number(env.BENCH_PORT_BASE ?? 3270);
+  if (!Number.isInteger(base) || base < 1 || base + offset > 65535)
+    throw new Error(`BENCH_PORT_BASE must be a port number, not ${String(env.BENCH_PORT_BASE)}`);
+  return base + offset;
+}

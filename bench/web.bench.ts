@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startProcess, stopProcess } from './child-process';
 import { generateMatrixSizes } from './generate-org';
 import type { Bench, BenchResult } from './harness';
-import { percentile } from './harness';
+import { benchPort, percentile } from './harness';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -57,7 +57,7 @@ export function webBench(): Bench {
     name: 'Web app in Chromium',
     async run({ isQuick, progress }) {
       const dataDir = mkdtempSync(join(tmpdir(), 'catchball-web-'));
-      const port = 3271;
+      const port = benchPort(1);
       const credentials = await benchCredentials({ dataDir });
       const server = await startProcess(
         ['bin/catchball.mjs', 'serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir],
