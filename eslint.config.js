@@ -28,6 +28,8 @@ export default tseslint.config(
       'coverage/**',
       'bin/**',
       'eslint.config.js',
+      // Plain JavaScript bootstraps of worker threads (they register tsx, then load TypeScript).
+      'src/server/workers/*.worker.mjs',
     ],
   },
   js.configs.recommended,

@@ -9,7 +9,8 @@ export const EMPTY_ADMIN = { email: 'founder@example.com', password: 'first-admi
 export const ENGAGEMENT_PORT = Number(process.env.E2E_ENGAGEMENT_PORT ?? PORT + 2000);
 /**
  * Demo servers of their own for the specs that change the demo widely (an imported copy of a
- * matrix, a dozen items in every part, new objectives, KPI check-ins that move the CIO): the specs
+ * matrix, a dozen items in every part, new objectives, KPI check-ins that move the CIO, a what-if
+ * scenario applied to the CSO's plan): the specs
  * sharing the main demo server then see the demo as seeded, whatever order they run in.
  */
 export const SCRATCH_PORTS = {
@@ -18,6 +19,9 @@ export const SCRATCH_PORTS = {
   okrEditing: PORT + 3002,
   measuredBy: PORT + 3003,
   audit: PORT + 3004,
+  keyboard: PORT + 3007,
+  closeYear: PORT + 3005,
+  scenarios: PORT + 3006,
 } as const;
 /** The base URL of a scratch demo server, for `test.use({ baseURL })`. */
 export const scratchUrl = (name: keyof typeof SCRATCH_PORTS): string =>

@@ -55,6 +55,15 @@ test('the dashboard shows objectives, health over time, risks, countermeasures a
   const views = new ExecutionPages(page);
   await views.openDashboard('acme', 'cso', 'fy2026');
   await expect(page.getByTestId('dash-objective-cso-o1')).toBeVisible();
+  // Each bar is coloured by its objective's status, never green beside "Off track".
+  const tones = { 'On track': 'progress-good', 'At risk': 'progress-mid', 'Off track': 'progress-low' };
+  for (const row of await page.locator('[data-testid^="dash-objective-"]').all()) {
+    const badge = (await row.locator('.dash-objective-head').innerText()).match(/On track|At risk|Off track/);
+    expect(badge).not.toBeNull();
+    await expect(row.getByRole('progressbar')).toHaveClass(
+      new RegExp(tones[badge![0] as keyof typeof tones]),
+    );
+  }
   // One point per month-end of the cycle up to today, so the count depends on the day the test runs.
   await expect.poll(() => page.getByTestId('health-chart').locator('circle').count()).toBeGreaterThan(3);
   await expect(page.getByTestId('open-countermeasures')).toContainText('AI triage share');

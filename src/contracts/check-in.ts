@@ -7,7 +7,7 @@ import { XLSX_TYPE } from './matrix-files';
 const Confidence = z.number().min(0).max(1).meta({ description: 'Confidence, 0.0-1.0' });
 const Comment = z.string().max(2000, 'must be at most 2000 characters');
 
-export const CheckInSourceSchema = z.enum(['manual', 'upload', 'api', 'demo']);
+export const CheckInSourceSchema = z.enum(['manual', 'upload', 'api', 'demo', 'connector']);
 
 /**
  * A measured value of a key result or a KPI. A correction is a new check-in naming the one it

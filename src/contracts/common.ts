@@ -71,7 +71,13 @@ export const TitleSchema = z
   .max(300, 'must be at most 300 characters');
 export const DescriptionSchema = z.string().max(5000, 'must be at most 5000 characters');
 
-export const PositionSchema = z.number().int().min(0).max(STORED_INT_MAX, 'must be at most 2,147,483,647');
+/**
+ * Largest place in a list. Positions are list indices; the next item goes at `max + 1`, so a
+ * position near the stored maximum would make the next create fail at the database.
+ */
+export const POSITION_MAX = 1_000_000;
+
+export const PositionSchema = z.number().int().min(0).max(POSITION_MAX, 'must be at most 1,000,000');
 
 export const IdParamsSchema = z.object({ id: IdSchema });
 export type IdParams = z.infer<typeof IdParamsSchema>;

@@ -20,7 +20,7 @@ const Weight = WeightSchema;
 export const MeasureRuleSchema = z.enum(MEASURE_RULES).meta({
   description: 'How the values of several KPIs measuring the key result combine (one KPI: its own value)',
 });
-const MeasureWeights = z
+export const MeasureWeightsSchema = z
   .record(IdSchema, WeightSchema)
   .meta({ description: 'Weight of each measuring KPI by its id, for the weighted average; 1 when absent' });
 
@@ -59,7 +59,7 @@ export const KeyResultSchema = z
     dueDate: IsoDateSchema.nullable(),
     milestones: z.array(TitleSchema),
     measureRule: MeasureRuleSchema,
-    measureWeights: MeasureWeights,
+    measureWeights: MeasureWeightsSchema,
     position: PositionSchema,
     version: VersionSchema,
   })
@@ -110,7 +110,7 @@ const keyResultFields = {
   dueDate: IsoDateSchema.nullable(),
   milestones: z.array(TitleSchema),
   measureRule: MeasureRuleSchema,
-  measureWeights: MeasureWeights,
+  measureWeights: MeasureWeightsSchema,
 };
 
 export const CreateKeyResultSchema = z

@@ -8,9 +8,10 @@ import {
   WeightSchema,
   PersonDaysSchema,
 } from './common';
+import { ImportRunIdSchema } from './imports';
 import { PartNamesSchema } from './organisation';
 import { SkillSchema } from './person';
-import { KeyResultKindSchema, ObjectiveKindSchema } from './okr';
+import { KeyResultKindSchema, MeasureRuleSchema, MeasureWeightsSchema, ObjectiveKindSchema } from './okr';
 import { ImpactBasisSchema, MonthSchema } from './feasibility';
 import {
   CorrelationStrengthSchema,
@@ -67,6 +68,8 @@ const PlanKeyResult = z.strictObject({
   confidence: z.number().min(0).max(1).nullable().default(null),
   dueDate: IsoDateSchema.nullable().default(null),
   milestones: z.array(TitleSchema).default([]),
+  measureRule: MeasureRuleSchema.default('average'),
+  measureWeights: MeasureWeightsSchema.default({}),
 });
 
 const PlanObjective = z.strictObject({
@@ -166,7 +169,8 @@ const PlanCorrelation = z.strictObject({
 
 const PlanOwnership = z.strictObject({ initiative: IdSchema, who: IdSchema, role: OwnershipRoleSchema });
 
-const PlanMatrix = z.strictObject({
+/** One X-matrix of a plan document; import validates a big plan one matrix at a time with it. */
+export const PlanMatrixSchema = z.strictObject({
   id: IdSchema,
   unitId: IdSchema,
   year: z.number().int().min(2000).max(2100),
@@ -195,7 +199,7 @@ export const PlanDocumentSchema = z
     people: z.array(PlanPerson).default([]),
     cycles: z.array(PlanCycle).default([]),
     objectives: z.array(PlanObjective).default([]),
-    matrices: z.array(PlanMatrix).default([]),
+    matrices: z.array(PlanMatrixSchema).default([]),
   })
   .meta({
     id: 'PlanDocument',
@@ -221,6 +225,7 @@ export const PlanImportQuerySchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  run: ImportRunIdSchema.optional(),
 });
 
 /** What a plan import wrote: the organisation, whether it replaced one, and the rows per table. */

@@ -9,7 +9,7 @@ import { KpiDirectionSchema } from './x-matrix';
  * tried without a request per change. Read-only; same data as the pressure test and capacity
  * endpoints use.
  */
-const ImpactModel = z.object({
+export const ImpactModel = z.object({
   kpi: IdSchema,
   low: z.number(),
   likely: z.number(),
@@ -18,7 +18,7 @@ const ImpactModel = z.object({
   startMonth: z.number().int(),
   rampMonths: z.number().int(),
 });
-const EffortModel = z.object({
+export const EffortModel = z.object({
   skill: z.string(),
   personDaysPerMonth: z.number(),
   fromMonth: z.number().int(),

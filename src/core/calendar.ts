@@ -21,6 +21,15 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/**
+ * The calendar date of the instant `at` in the time zone of the process that runs this (for the
+ * web app: the reader's), as an ISO date. Not UTC: at 08:00 in Tokyo the day is already the next.
+ */
+export function localIsoDate(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(at.getFullYear())}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
 /** 1-12 for the month of an ISO date. */
 export function monthOf(isoDate: string): number {
   return Number(isoDate.slice(5, 7));

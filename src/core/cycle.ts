@@ -36,3 +36,16 @@ export function quartersOf(cycle: CycleDates): Quarter[] {
 export function isOrderedRange(start: string | null, end: string | null): boolean {
   return start === null || end === null || start <= end;
 }
+
+/**
+ * The cycle a page opens on when none is named: the one holding `today`, else the latest one that
+ * started before it, else the first listed. The one default for imports, uploads and the overview.
+ */
+export function currentCycle<C extends CycleDates>(cycles: readonly C[], today: string): C | undefined {
+  const started = cycles
+    .filter((cycle) => cycle.startDate <= today)
+    .sort((a, b) => b.startDate.localeCompare(a.startDate));
+  return (
+    cycles.find((cycle) => cycle.startDate <= today && today <= cycle.endDate) ?? started[0] ?? cycles[0]
+  );
+}

@@ -67,6 +67,25 @@ describe('plan integrity', () => {
     expect(checkPlanIntegrity(plan())).toEqual([]);
   });
 
+  it('accepts measure weights of the KPIs translated from a key result, and names any other', () => {
+    const p = plan();
+    const kr = p.objectives[0]!.keyResults[0]!;
+    kr.measureWeights = { k1: 2 };
+    expect(checkPlanIntegrity(p)).toEqual([]);
+    p.matrices[0]!.howMuch[0]!.sourceKeyResultId = null;
+    kr.measureWeights = { k1: 2, k9: 1 };
+    expect(checkPlanIntegrity(p)).toEqual([
+      {
+        path: 'objectives[0].keyResults[0].measureWeights.k1',
+        message: 'KPI k1 does not measure this key result (it was not translated from kr1)',
+      },
+      {
+        path: 'objectives[0].keyResults[0].measureWeights.k9',
+        message: 'no KPI (howMuch item) k9 in this plan',
+      },
+    ]);
+  });
+
   it('reports duplicate ids with the first place they were used', () => {
     const p = plan();
     p.units.push({ id: 'cio', parentId: null, ownerId: null });

@@ -28,6 +28,8 @@ export interface PlanShape {
       targetHigh: number | null;
       ownerId: string | null;
       milestones: string[];
+      /** Weight of each measuring KPI by item id; each must be a KPI translated from this key result. */
+      measureWeights?: Record<string, number>;
     }[];
   }[];
   matrices: {
@@ -253,6 +255,25 @@ export function checkPlanIntegrity(plan: PlanShape): Issue[] {
         ),
       );
   });
+
+  // A key result is measured by the KPIs translated from it, in whichever matrix they sit.
+  const measuredBy = new Map(
+    plan.matrices.flatMap((matrix) =>
+      matrix.howMuch.map((item) => [item.id, item.sourceKeyResultId] as const),
+    ),
+  );
+  plan.objectives.forEach((objective, o) =>
+    objective.keyResults.forEach((kr, k) => {
+      for (const kpiId of Object.keys(kr.measureWeights ?? {}))
+        if (measuredBy.get(kpiId) !== kr.id)
+          add(
+            `objectives[${o}].keyResults[${k}].measureWeights.${kpiId}`,
+            measuredBy.has(kpiId)
+              ? `KPI ${kpiId} does not measure this key result (it was not translated from ${kr.id})`
+              : `no KPI (howMuch item) ${kpiId} in this plan`,
+          );
+    }),
+  );
   return issues;
 }
 

@@ -55,54 +55,6 @@ export function isBlankRow(row: readonly SheetCell[] | undefined): boolean {
   return !row || row.every((cell) => cellText(cell) === '');
 }
 
-const THOUSANDS = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
-
-/**
- * Reads a number the way people type one: `45`, `45 %`, `1,200`, `€3.5`, `-2`. An empty cell is
- * null. Anything else (`n/a`, `about 40`) is refused, quoting the text.
- */
-export function readNumber(cell: SheetCell | undefined): CellRead<number | null> {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? { ok: true, value: cell } : notANumber(cell);
-  const text = cellText(cell);
-  if (text === '') return { ok: true, value: null };
-  let cleaned = text
-    .replace(/^[$€£¥]\s*/, '')
-    .replace(/\s*%$/, '')
-    .replace(/\s+/g, '');
-  if (THOUSANDS.test(cleaned)) cleaned = cleaned.replace(/,/g, '');
-  const value = Number(cleaned);
-  return cleaned !== '' && Number.isFinite(value) ? { ok: true, value } : notANumber(text);
-}
-
-function notANumber(text: unknown): CellRead<never> {
-  return { ok: false, message: `expected a number, found text "${String(text)}"` };
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-const DAY_FIRST = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
-
-/**
- * Reads a calendar date: `2026-06-30` (a time after it is ignored) or day-first `30/06/2026`,
- * `30.06.2026`. An empty cell is null.
- */
-export function readDate(cell: SheetCell | undefined): CellRead<string | null> {
-  const text = cellText(cell);
-  if (text === '') return { ok: true, value: null };
-  const iso = ISO_DATE.exec(text);
-  const dayFirst = DAY_FIRST.exec(text);
-  const parts = iso
-    ? { y: iso[1], m: iso[2], d: iso[3] }
-    : dayFirst
-      ? { y: dayFirst[3], m: dayFirst[2]?.padStart(2, '0'), d: dayFirst[1]?.padStart(2, '0') }
-      : null;
-  if (parts) {
-    const value = `${parts.y ?? ''}-${parts.m ?? ''}-${parts.d ?? ''}`;
-    const date = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)) return { ok: true, value };
-  }
-  return { ok: false, message: `expected a date such as 2026-06-30, found "${text}"` };
-}
-
 /**
  * Normalises a header or a keyword for forgiving comparison: case, width, spaces, punctuation and
  * anything in brackets are ignored, so "Key_Result", "key result" and "KEY RESULT (text)" all read

@@ -35,6 +35,11 @@ describe('detectSheetLocale and readLocaleNumber', () => {
     expect(read(['1,125'], { decimal: ',' }).values).toEqual([{ ok: true, value: 1.125 }]);
   });
 
+  it('reads numbers the way people type them and refuses text, quoting it', () => {
+    expect(valuesOf(['45', '45 %', '1,200', '€3.5', '-2', ''])).toEqual([45, 45, 1200, 3.5, -2, null]);
+    expect(valuesOf(['about 40'])).toEqual(['expected a number, found text "about 40"']);
+  });
+
   it('refuses a file that writes decimals both ways, naming both cells', () => {
     const { problems } = read(['2,5', '1,125.50']);
     expect(problems).toHaveLength(1);
@@ -95,6 +100,11 @@ describe('dates', () => {
       '2026-03-08',
       '2026-12-31',
     ]);
+  });
+
+  it('refuses impossible dates', () => {
+    expect(dates('2026-02-30').values[0]!.ok).toBe(false);
+    expect(dates('31.02.2026').values[0]!.ok).toBe(false);
   });
 
   it('refuses slashed dates that could be read both ways, naming each', () => {

@@ -246,9 +246,10 @@ export function readLocaleNumber(cell: SheetCell | undefined, locale: SheetLocal
   return Number.isFinite(value) ? { ok: true, value } : notANumber(text, locale);
 }
 
+/** The decimal-mark hint is given for figures written the other way, not for words ("about 40"). */
 function notANumber(text: unknown, locale?: SheetLocale): CellRead<never> {
   const hint =
-    locale && /\d/.test(String(text))
+    locale && /\d/.test(String(text)) && !/\p{L}{4,}/u.test(String(text))
       ? ` (this file writes decimals with a ${locale.decimal === ',' ? 'comma' : 'point'}, e.g. ${locale.decimal === ',' ? '2,5' : '2.5'})`
       : '';
   return { ok: false, message: `expected a number, found text "${String(text)}"${hint}` };

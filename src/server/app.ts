@@ -7,10 +7,12 @@ import { sql } from 'kysely';
 import { handleError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import type { Route } from './route';
+import { connectorRoutes } from './routes/connectors.routes';
 import { bowlingRoutes } from './routes/bowling.routes';
 import { checkInRoutes } from './routes/check-ins.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { executionRoutes } from './routes/execution.routes';
+import { yearCloseRoutes } from './routes/year-close.routes';
 import { matrixRoutes } from './routes/matrices.routes';
 import { okrRoutes } from './routes/okrs.routes';
 import { organisationRoutes } from './routes/organisations.routes';
@@ -20,10 +22,18 @@ import { exportRoutes } from './routes/exports.routes';
 import { SHEET_CONTENT_TYPES } from '../contracts';
 import { structureRoutes } from './routes/structure.routes';
 import { createServices, type ServiceOptions, type Services } from './services';
+import {
+  createConnectorScheduler,
+  type ConnectorSchedulerOptions,
+} from './services/connectors/connector-scheduler';
+import { openJobQueue } from './jobs/open-job-queue';
+import { createScheduler, type SchedulerOptions } from './schedules/scheduler';
+import { createSimulationPool } from './workers/simulation-pool';
 import { resolveSmtp, resolveTrustProxy, type TrustProxy } from './config';
 import { feasibilityRoutes } from './routes/feasibility.routes';
 import { inboxRoutes } from './routes/inbox.routes';
 import { catchballRoutes } from './routes/catchball.routes';
+import { scenarioRoutes } from './routes/scenarios.routes';
 import { translationRoutes } from './routes/translations.routes';
 import { auditRoutes } from './routes/audit.routes';
 import type { Store } from './db/store';
@@ -57,10 +67,14 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Clock and SMTP for the services; SMTP defaults to SMTP_HOST / SMTP_PORT / SMTP_FROM. */
   services?: ServiceOptions;
+  /** The in-app schedules (reminders, webhook retries), or false for none (tests tick their own). */
+  schedules?: SchedulerOptions | false;
   /** Single sign-on (OpenID Connect); CATCHBALL_OIDC_* by default, null for none. */
   oidc?: OidcConfig | null;
   /** Which proxies to believe about the client's address and scheme; CATCHBALL_TRUST_PROXY by default. */
   trustProxy?: TrustProxy;
+  /** Run due KPI connectors on this server (serve does; in-process tests tick by hand). */
+  connectorScheduler?: ConnectorSchedulerOptions | null;
 }
 
 /** Every API route, in the order the OpenAPI document lists them. */
@@ -79,10 +93,13 @@ export function apiRoutes(
     ...planRoutes(services),
     ...checkInRoutes(services),
     ...executionRoutes(services),
+    ...yearCloseRoutes(services),
     ...bowlingRoutes(services),
+    ...connectorRoutes(services),
     ...dashboardRoutes(services),
     ...feasibilityRoutes(services),
     ...catchballRoutes(services),
+    ...scenarioRoutes(services),
     ...inboxRoutes(services),
     ...importRoutes(services),
     ...exportRoutes(services),
@@ -90,6 +107,18 @@ export function apiRoutes(
     ...(sso ? ssoRoutes(sso) : []),
     ...auditRoutes(services),
   ];
+}
+
+const APP_SERVICES = new WeakMap<FastifyInstance, Services>();
+
+/**
+ * The services an app built by {@link buildApp} runs on: in-process tests call them directly and
+ * wait on their background work (a forecast after a check-in) in the same instance the routes use.
+ */
+export function servicesOf(app: FastifyInstance): Services {
+  const services = APP_SERVICES.get(app);
+  if (!services) throw new Error('This Fastify instance was not built by buildApp');
+  return services;
 }
 
 /**
@@ -127,16 +156,43 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const feed = await startChangeFeed(options.store);
   const viewCache = createViewCache(feed);
+  const jobs = options.services?.jobs ?? openJobQueue(options.store, (line) => app.log.warn(line));
+  const pool = options.services?.pool ?? createSimulationPool();
   const services = createServices(options.store.db, {
     smtp: resolveSmtp(),
     publicUrl: process.env.CATCHBALL_PUBLIC_URL?.trim() || null,
     memo: viewCache,
     ...options.services,
+    jobs,
+    pool,
   });
+  APP_SERVICES.set(app, services);
+  // Handlers are registered (createServices) before the queue takes up work left by a stopped server.
+  await jobs.start();
+  const scheduler =
+    options.schedules === false
+      ? null
+      : createScheduler(options.store.db, services, {
+          log: (line) => app.log.warn(line),
+          ...options.schedules,
+        });
+  scheduler?.start();
   // The authorizer knows which tables change access; the feed tells it which tables changed.
   const authorizer = createAuthorizer(options.store.db);
   const stopInvalidating = feed.subscribe({}, authorizer.invalidate);
+  const connectorScheduler = options.connectorScheduler
+    ? createConnectorScheduler(options.store.db, services.connectors, {
+        onError: (error) => app.log.error({ err: error }, 'a KPI connector tick failed'),
+        ...options.connectorScheduler,
+      })
+    : null;
+  connectorScheduler?.start();
   app.addHook('onClose', async () => {
+    await services.forecast.settled();
+    await connectorScheduler?.stop();
+    await scheduler?.stop();
+    await jobs.stop();
+    if (!options.services?.pool) await pool.close();
     viewCache.close();
     stopInvalidating();
     authorizer.clear();

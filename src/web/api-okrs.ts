@@ -9,10 +9,11 @@ import type {
   CreateObjectiveInput,
   MoveKeyResultInput,
   MoveObjectiveInput,
+  SetStatusOverrideInput,
   UpdateKeyResultInput,
   UpdateObjectiveInput,
 } from '../contracts';
-import { checkIns, okrs } from '../contracts/endpoints';
+import { checkIns, execution, okrs } from '../contracts/endpoints';
 import { callEndpoint } from './api-client';
 
 export const createObjective = (input: CreateObjectiveInput) =>
@@ -53,3 +54,14 @@ export const listKeyResultCheckIns = (keyResultId: string) =>
 /** A new check-in replacing `id`; the original stays in the history, marked as corrected. */
 export const correctCheckIn = (id: string, input: CorrectCheckInInput) =>
   callEndpoint(checkIns.correctCheckIn, { params: { id }, body: input });
+
+/** An owner's status for an objective or key result, with the reason the derived one is wrong. */
+export const setStatusOverride = (
+  kind: 'objectives' | 'key-results',
+  id: string,
+  input: Pick<SetStatusOverrideInput, 'status' | 'reason'>,
+) => callEndpoint(execution.statusOverrides[kind].set, { params: { id }, body: input });
+
+/** Removes the owner's status: the derived one shows again. */
+export const clearStatusOverride = (kind: 'objectives' | 'key-results', id: string) =>
+  callEndpoint(execution.statusOverrides[kind].clear, { params: { id } });

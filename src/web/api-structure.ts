@@ -13,7 +13,7 @@ import type {
   UpdatePersonInput,
   UpdateUnitInput,
 } from '../contracts';
-import { organisations, structure } from '../contracts/endpoints';
+import { execution, organisations, structure } from '../contracts/endpoints';
 import { callEndpoint } from './api-client';
 
 /** Site administrators only; the creator administers the new organisation. */
@@ -44,3 +44,13 @@ export const deletePerson = (id: string, version: number) =>
 /** All rows or none: a bad row is refused as `people[i].<field>`. */
 export const createPeople = (orgId: string, input: CreatePeopleInput) =>
   callEndpoint(organisations.createPeople, { params: { id: orgId }, body: input });
+
+/** Whether a cycle takes check-ins (locked at year end, or open). */
+export const getCycleLock = (cycleId: string) =>
+  callEndpoint(execution.getCycleLock, { params: { id: cycleId } });
+
+export const lockCycle = (cycleId: string, reason?: string) =>
+  callEndpoint(execution.lockCycle, { params: { id: cycleId }, body: reason ? { reason } : {} });
+
+export const reopenCycle = (cycleId: string, reason: string) =>
+  callEndpoint(execution.reopenCycle, { params: { id: cycleId }, body: { reason } });

@@ -166,6 +166,9 @@ function OrgFrame({
         <Route path={routes.bowling}>
           {(params) => <UnitPage tab="bowling" unitId={params.unitId} year={Number(params.year)} />}
         </Route>
+        <Route path={routes.review}>
+          {(params) => <UnitPage tab="review" unitId={params.unitId} year={Number(params.year)} />}
+        </Route>
         <Route path={routes.dashboard}>
           {(params) => <UnitPage tab="dashboard" unitId={params.unitId} year={undefined} />}
         </Route>

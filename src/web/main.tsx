@@ -19,6 +19,7 @@ import './styles/links.css';
 import './styles/wizard.css';
 import './styles/pressure-test.css';
 import './styles/what-if.css';
+import './styles/scenarios.css';
 import './styles/auth.css';
 import './styles/admin.css';
 import './styles/settings.css';
@@ -26,6 +27,7 @@ import './styles/imports.css';
 import './styles/audit.css';
 import './styles/inbox.css';
 import './styles/item-detail.css';
+import './styles/year-close.css';
 import './styles/print.css';
 
 const root = document.getElementById('root');

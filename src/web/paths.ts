@@ -36,6 +36,7 @@ export const routes = {
   pressure: '/org/:orgId/units/:unitId/pressure/:year',
   okrs: '/org/:orgId/units/:unitId/okrs',
   bowling: '/org/:orgId/units/:unitId/bowling/:year',
+  review: '/org/:orgId/units/:unitId/review/:year',
   dashboard: '/org/:orgId/units/:unitId/dashboard',
   history: '/org/:orgId/units/:unitId/history',
   overview: '/org/:orgId/overview',
@@ -46,12 +47,12 @@ export const routes = {
 } as const;
 
 /** The unit tabs picked by year; {@link paths.unitYearTab} builds their addresses. */
-export type YearTab = 'matrix' | 'pressure' | 'bowling';
+export type YearTab = 'matrix' | 'pressure' | 'bowling' | 'review';
 /** The unit tabs picked by cycle. */
 export type CycleTab = 'okrs' | 'dashboard';
 
 /** The sections of an organisation's settings, each its own address. */
-export const SETTINGS_SECTIONS = ['general', 'units', 'cycles', 'people'] as const;
+export const SETTINGS_SECTIONS = ['general', 'units', 'cycles', 'people', 'notifications'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 export const isSettingsSection = (section: string | undefined): section is SettingsSection =>
   (SETTINGS_SECTIONS as readonly string[]).includes(section ?? '');
@@ -66,6 +67,7 @@ export const paths = {
   pressure: (orgId: string, unitId: string, year: number) =>
     paths.unitYearTab(orgId, unitId, 'pressure', year),
   bowling: (orgId: string, unitId: string, year: number) => paths.unitYearTab(orgId, unitId, 'bowling', year),
+  review: (orgId: string, unitId: string, year: number) => paths.unitYearTab(orgId, unitId, 'review', year),
   unitYearTab: (orgId: string, unitId: string, tab: YearTab, year: number) =>
     `${paths.unit(orgId, unitId)}/${tab}/${year}`,
   okrs: (orgId: string, unitId: string, cycleId?: string) =>

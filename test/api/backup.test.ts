@@ -208,7 +208,7 @@ describe('backup and restore', () => {
     const refused = await restoreBackup(target, file).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({ code: 'already_exists' });
-    expect((refused as Error).message).toMatch(/1 organisation\(s\).*--force/);
+    expect((refused as Error).message).toMatch(/1 organisation and .*--force/);
     expect(await backupBody(target)).toEqual(before);
 
     await restoreBackup(target, file, { force: true });

@@ -1,29 +1,17 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { DEMO_PLAN_PATH } from '../../src/server/demo';
-import { CLI, cli, cleanUpCliStores, freshStoreEnv, workDir } from '../support/cli';
+import { startServer } from '../support/child-server';
+import { cli, cleanUpCliStores, freshStoreEnv, workDir } from '../support/cli';
 
 afterAll(cleanUpCliStores);
 
 /** Starts `catchball serve` on a free port, returns its base URL and a stop function. */
 async function serve(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
-    env: { ...env, LOG_LEVEL: 'silent' },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving at (http:\/\/localhost:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`serve exited with ${String(code)}: ${output}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
+  const server = await startServer(args, { ...env, LOG_LEVEL: 'silent' });
+  return { url: server.url, stop: () => server.child.kill('SIGTERM') };
 }
 
 describe('the catchball CLI', () => {

@@ -1,16 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/auth/principal';
 import { createSession } from '../../src/server/auth/sessions';
 import { migrate } from '../../src/server/db/migrate';
 import { openStore, type StoreConfig } from '../../src/server/db/store';
 import { createServices } from '../../src/server/services';
-import { CLI } from '../support/cli';
+import { freshChildStore, killServer, startServer, type ChildServer } from '../support/child-server';
 
 /**
  * Kills a real `catchball serve` with SIGKILL in the middle of concurrent writes, restarts it on
@@ -28,29 +25,6 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-/** A store for the child server: its CLI flags and how the test itself opens it. */
-async function freshStore(): Promise<{ flags: string[]; config: StoreConfig }> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    const dataDir = join(scratch, 'data');
-    return { flags: ['--data-dir', dataDir], config: { dataDir } };
-  }
-  const name = `catchball_test_crash_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const dropper = new pg.Client({ connectionString: databaseUrl });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
-  });
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  return { flags: ['--database-url', url.toString()], config: { databaseUrl: url.toString() } };
-}
 
 /** Migrates the store and gives it an organisation to write into and a signed-in editor of it. */
 async function seed(config: StoreConfig): Promise<Record<string, string>> {
@@ -86,48 +60,12 @@ async function seed(config: StoreConfig): Promise<Record<string, string>> {
   }
 }
 
-interface Server {
-  url: string;
-  output: () => string;
-  child: ChildProcess;
-}
-
-async function serve(flags: string[]): Promise<Server> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--no-demo', ...flags],
-    {
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-    },
-  );
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving at (http:\/\/localhost:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1].replace('localhost', '127.0.0.1'));
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code, signal) =>
-      reject(new Error(`serve exited (${String(code ?? signal)}): ${output}`)),
-    );
-  });
-  return { url, output: () => output, child };
-}
-
-async function kill(server: Server): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGKILL');
-  await exited;
-}
-
 /**
  * WORKERS loops creating objectives until the server stops answering; returns the ids of the
  * objectives it acknowledged with 201 (a request cut off by the kill is not acknowledged).
  */
 function hammer(
-  server: Server,
+  server: ChildServer,
   headers: Record<string, string>,
   cycle: number,
   acknowledged: Set<string>,
@@ -164,7 +102,7 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
   while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
-async function objectiveIds(server: Server, headers: Record<string, string>): Promise<Set<string>> {
+async function objectiveIds(server: ChildServer, headers: Record<string, string>): Promise<Set<string>> {
   const response = await fetch(`${server.url}/api/units/crash-unit/okrs`, { headers });
   expect(response.status).toBe(200);
   return new Set(((await response.json()) as { id: string }[]).map((objective) => objective.id));
@@ -172,10 +110,10 @@ async function objectiveIds(server: Server, headers: Record<string, string>): Pr
 
 describe('a server killed with SIGKILL under concurrent writes', () => {
   it(`reopens the store cleanly and keeps every acknowledged write (${CYCLES} kills)`, async () => {
-    const store = await freshStore();
+    const store = await freshChildStore('crash', scratch, cleanups);
     const headers = await seed(store.config);
     const acknowledged = new Set<string>();
-    let server = await serve(store.flags);
+    let server = await startServer(['--no-demo', ...store.flags]);
     try {
       for (let cycle = 1; cycle <= CYCLES; cycle++) {
         const acked = new Set<string>();
@@ -184,12 +122,12 @@ describe('a server killed with SIGKILL under concurrent writes', () => {
         await until(() => acked.size >= WORKERS, 10_000);
         const delay = Math.floor(Math.random() * 800);
         await new Promise((resolve) => setTimeout(resolve, delay));
-        await kill(server);
+        await killServer(server);
         await load;
         expect(acked.size, `cycle ${cycle}: writes acknowledged before the kill`).toBeGreaterThan(0);
         for (const id of acked) acknowledged.add(id);
 
-        server = await serve(store.flags);
+        server = await startServer(['--no-demo', ...store.flags]);
         expect(server.output()).not.toContain('migrations applied');
         expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
         const present = await objectiveIds(server, headers);
@@ -197,7 +135,7 @@ describe('a server killed with SIGKILL under concurrent writes', () => {
         expect(lost, `cycle ${cycle} (killed at ${delay} ms): acknowledged writes lost`).toEqual([]);
       }
     } finally {
-      await kill(server);
+      await killServer(server);
     }
   }, 120_000);
 });

@@ -98,6 +98,7 @@ async function buildOrganisationA(t: TestApp): Promise<void> {
     proposedTarget: 20,
     actorId: 'daniel-kovacs',
   });
+  await t.services.forecast.recordMonths('cso-2026', [3]);
   // Tables no call above fills, written as rows.
   await db
     .insertInto('cycleLocks')
@@ -122,6 +123,52 @@ async function buildOrganisationA(t: TestApp): Promise<void> {
       reason: 'Agreed',
     })
     .execute();
+  await db
+    .insertInto('reflections')
+    .values({
+      id: 'acme-reflection',
+      matrixId: 'cso-2026',
+      itemId: 'cso-af1',
+      reached: 'Half',
+      causes: 'Late start',
+      learned: 'Start early',
+    })
+    .execute();
+  await db
+    .insertInto('whatIfScenarios')
+    .values({
+      id: 'acme-scenario',
+      matrixId: 'cso-2026',
+      name: 'Faster rollout',
+      changes: JSON.stringify({ impacts: [] }),
+      replaced: '[]',
+      summary: JSON.stringify({ targets: [] }),
+    })
+    .execute();
+  await db
+    .insertInto('kpiConnectors')
+    .values({
+      kpiItemId: 'cso-k1',
+      kind: 'http',
+      config: JSON.stringify({ url: 'http://127.0.0.1:9/k1' }),
+      schedule: 'manual',
+    })
+    .execute();
+  await db.insertInto('kpiConnectorRuns').values({ kpiItemId: 'cso-k1', nextRunAt: null }).execute();
+  // A year of its own to close: a closed cycle refuses the in-place updates below on its rows.
+  await db
+    .insertInto('cycles')
+    .values({
+      id: 'acme-fy2020',
+      organisationId: 'acme',
+      name: 'FY2020',
+      year: 2020,
+      startDate: '2020-01-01',
+      endDate: '2020-12-31',
+      position: 9,
+    })
+    .execute();
+  await db.insertInto('cycleClosures').values({ cycleId: 'acme-fy2020', closedBy: null }).execute();
 }
 
 describe('live updates across organisations', () => {

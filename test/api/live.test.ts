@@ -92,6 +92,39 @@ describe('live updates', () => {
     }
   });
 
+  it("moves the parent's open dashboard when the child checks in a KPI through another app server", async (context) => {
+    if (t.store.kind !== 'postgres' || !process.env.DATABASE_URL) {
+      context.skip();
+      return;
+    }
+    const { other, closeOther } = await openSecondServer(t, process.env.DATABASE_URL);
+    const dashboardOf = async () => {
+      const response = await t.request({ method: 'GET', url: '/api/units/cio/dashboard?cycleId=fy2026' });
+      expect(response.statusCode).toBe(200);
+      const view = response.data as { objectives: { id: string; progress: number }[] };
+      return view.objectives.find((o) => o.id === 'cio-o1')!.progress;
+    };
+    // The CIO's dashboard is open (read, so cached, on this server) and listens to its unit.
+    const before = await dashboardOf();
+    const stream = await openStream(baseUrl, { unitId: 'cio' }, headers);
+    try {
+      const response = await other.inject({
+        method: 'POST',
+        url: '/api/check-ins',
+        headers,
+        payload: { kpiId: 'cso-k1', value: 45, date: '2026-06-30' },
+      });
+      expect(response.statusCode).toBe(201);
+      expect(await stream.waitFor((c) => c.table === 'key_results')).toMatchObject({
+        op: 'update',
+      });
+      expect(await dashboardOf()).toBeGreaterThan(before);
+    } finally {
+      await stream.close();
+      await closeOther();
+    }
+  });
+
   it('ends a session on every app server when it is signed out through one', async (context) => {
     if (t.store.kind !== 'postgres' || !process.env.DATABASE_URL) {
       context.skip();

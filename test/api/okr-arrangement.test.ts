@@ -74,6 +74,26 @@ describe('OKR arrangement', () => {
     expect((await okrs('cio'))[0]!.cycleId).toBe('fy2026');
   });
 
+  it('refuses a position past the largest list place, naming it, so the next objective still fits', async () => {
+    const [objective] = await okrs('cio');
+    const huge = await t.call(endpoints.okrs.objectives.update, {
+      params: { id: objective!.id },
+      body: { version: objective!.version, position: 2_147_483_647 },
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(issuePaths(huge)).toEqual(['body.position']);
+    const last = await t.call(endpoints.okrs.objectives.update, {
+      params: { id: objective!.id },
+      body: { version: objective!.version, position: 1_000_000 },
+    });
+    expect(last.statusCode).toBe(200);
+    const created = await t.call(endpoints.okrs.objectives.create, {
+      body: { unitId: 'cio', cycleId: 'fy2026', title: 'Goes after the last place' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(body<{ position: number }>(created).position).toBe(1_000_001);
+  });
+
   it('refuses a stale move with 409 and leaves the order as it was', async () => {
     const before = await okrs('cio');
     const last = before[before.length - 1]!;

@@ -49,9 +49,17 @@ describe('plan documents', () => {
   });
 
   it('exports, imports into an empty store and exports again to the same document', async () => {
+    // A key result's measure rule and KPI weights travel with the plan.
+    await t.store.db
+      .updateTable('keyResults')
+      .set({ measureRule: 'weighted_average', measureWeights: JSON.stringify({ 'cso-k2': 3 }) })
+      .where('id', '=', 'cio-kr2-1')
+      .execute();
     const first = body<PlanDocument>(
       await t.call(endpoints.plan.exportPlan, { params: { id: 'acme' }, query: {} }),
     );
+    const measured = first.objectives.flatMap((o) => o.keyResults).find((kr) => kr.id === 'cio-kr2-1');
+    expect(measured).toMatchObject({ measureRule: 'weighted_average', measureWeights: { 'cso-k2': 3 } });
     const other = await createTestApp();
     try {
       await other.services.planImport.importPlan(first);

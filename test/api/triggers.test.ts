@@ -17,6 +17,9 @@ const WITHOUT_CHANGE_NOTIFY: Record<string, string> = {
   rate_limit_hits: 'a counter bumped on every sign-in attempt; no cache or viewer reads it',
   setup_tokens: 'one-time links read from the database when used; nothing caches them',
   sso_logins: 'protocol scratch of a sign-in in flight, read once by its callback',
+  job_runs: 'job state polled by its client; progress writes would flood every viewer',
+  webhook_deliveries: 'the delivery log, written after the change it tells of; read on request',
+  schedule_runs: 'the schedule ledger, one row per reminder sent; nothing caches it',
 };
 
 const WITHOUT_AUDIT: Record<string, string> = {
@@ -26,6 +29,13 @@ const WITHOUT_AUDIT: Record<string, string> = {
   rate_limit_hits: 'counters, not changes to anything',
   setup_tokens: 'secret-bearing one-time links; the account an invitation creates is audited',
   sso_logins: 'protocol scratch; the sign-in itself is recorded',
+  forecast_snapshots:
+    'figures derived from the audited check-ins and plan, recomputed on every check-in; not a change anyone makes',
+  kpi_connector_runs:
+    'schedule, lease and last run of a connector, rewritten on every run; its settings and the check-ins it writes are audited',
+  job_runs: 'machine state of background jobs, not changes anyone made',
+  webhook_deliveries: 'an outbox and its log: itself the record of what was sent',
+  schedule_runs: 'a ledger of what the schedules sent, itself the record',
 };
 
 interface TableTriggers {

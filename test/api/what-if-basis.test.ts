@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCapacity } from '../../src/core/capacity';
-import { runPressureTest } from '../../src/core/pressure-test';
-import { mulberry32 } from '../../src/core/random';
+import { runSeededPressureTest } from '../../src/core/pressure-test-chunks';
 import * as endpoints from '../../src/contracts/endpoints';
 import { createTestApp, demoPlan, type TestApp } from '../support/test-app';
 
@@ -24,7 +23,7 @@ describe('GET /api/matrices/:id/what-if-basis', () => {
       params: { id: 'cso-2026' },
       body: { trials: 2000, seed: 5, wait: true },
     });
-    const local = runPressureTest(model, mulberry32(5), { trials: 2000 });
+    const local = runSeededPressureTest(model, 5, { trials: 2000 });
     expect(local.targets).toEqual(job.result.result?.targets);
 
     const server = await t.call(endpoints.feasibility.capacity, { params: { id: 'cso-2026' } });

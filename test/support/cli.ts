@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { createDatabase, dropDatabase } from './postgres';
 
 const run = promisify(execFile);
 export const CLI = join(import.meta.dirname, '../../bin/catchball.mjs');
@@ -20,14 +20,9 @@ export async function freshStoreEnv(): Promise<NodeJS.ProcessEnv> {
   const { DATABASE_URL: databaseUrl, ...rest } = process.env;
   if (!databaseUrl) return { ...rest, CATCHBALL_DATA_DIR: mkdtempSync(join(workDir, 'data-')) };
   const name = `catchball_test_cli_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const url = await createDatabase(databaseUrl, name);
   databases.push(name);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  return { ...rest, DATABASE_URL: url.toString() };
+  return { ...rest, DATABASE_URL: url };
 }
 
 /** Runs `catchball …args` in a child process; resolves with its exit code and output, never rejects. */
@@ -50,10 +45,6 @@ export async function cli(
 /** Removes the scratch directory and the PostgreSQL databases made by {@link freshStoreEnv}; call in afterAll. */
 export async function cleanUpCliStores(): Promise<void> {
   rmSync(workDir, { recursive: true, force: true });
-  if (process.env.DATABASE_URL && databases.length > 0) {
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) for (const name of databases) await dropDatabase(databaseUrl, name);
 }

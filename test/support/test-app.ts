@@ -9,9 +9,9 @@ import {
   type EndpointRequest,
   type EndpointResponse,
 } from '../../src/contracts/endpoint';
-import { buildApp } from '../../src/server/app';
+import { buildApp, servicesOf } from '../../src/server/app';
 import { openStore, PGLITE_OPTIONS, wrapPGlite, type Store } from '../../src/server/db/store';
-import { createServices, type ServiceOptions, type Services } from '../../src/server/services';
+import type { ServiceOptions, Services } from '../../src/server/services';
 import { DEMO_PLAN_PATH } from '../../src/server/demo';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/auth/principal';
 import { createSession } from '../../src/server/auth/sessions';
@@ -86,6 +86,8 @@ export async function createTestApp(options: { services?: ServiceOptions } = {})
     store,
     webDir: '/nonexistent',
     services: { smtp: null, ...options.services },
+    // Reminders and webhook retries run when a test ticks a scheduler of its own (fake clock).
+    schedules: false,
   });
   const signIn: TestApp['signIn'] = async (user) => {
     await store.db
@@ -121,7 +123,7 @@ export async function createTestApp(options: { services?: ServiceOptions } = {})
   return {
     app,
     store,
-    services: createServices(store.db, options.services),
+    services: servicesOf(app),
     signIn,
     request,
     async call(endpoint, input, options = {}) {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { hasGateFailure } from '../../core/plan-lint';
-import { DEFAULT_TRIALS, runPressureTest } from '../../core/pressure-test';
-import { mulberry32 } from '../../core/random';
+import { DEFAULT_TRIALS } from '../../core/pressure-test';
+import { runSeededPressureTest } from '../../core/pressure-test-chunks';
 import { analyseMatrix } from '../../server/services/plan/plan-analysis';
 import { parsePlanOrThrow, parsePlanText } from '../../server/services/plan/plan-format';
 import { EXIT_GATES_FAILED } from '../exit-codes';
@@ -61,7 +61,7 @@ export function registerCheckCommand(program: Command): void {
         passed: false,
         matrices: matrices.map((matrix) => {
           const analysis = analyseMatrix(plan, matrix.id);
-          const pressureTest = runPressureTest(analysis.model, mulberry32(flags.seed), {
+          const pressureTest = runSeededPressureTest(analysis.model, flags.seed, {
             trials: flags.trials,
           });
           const minimum = flags.minProbability;

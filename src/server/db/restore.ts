@@ -13,6 +13,7 @@ import {
 import { migrate, migrationNames, MIGRATIONS_DIR } from './migrate';
 import { EXCLUDED_TABLES, quoteIdent, readCatalog, type CatalogTable } from './table-catalog';
 import type { Db, Store } from './store';
+import { plural } from '../../core/plural';
 
 /** Rows per INSERT, and the most JSON text one statement carries. */
 const BATCH_ROWS = 500;
@@ -119,7 +120,7 @@ async function refuseUnlessEmpty(db: Db): Promise<void> {
   if (counts.organisations + counts.users > 0)
     throw new DomainError(
       'already_exists',
-      `The store already holds ${counts.organisations} organisation(s) and ${counts.users} user(s); restore only into an empty store, or pass --force to wipe it first`,
+      `The store already holds ${plural(counts.organisations, 'organisation')} and ${plural(counts.users, 'user')}; restore only into an empty store, or pass --force to wipe it first`,
     );
 }
 
@@ -141,7 +142,7 @@ function matchTables(
     if (missing.length > 0)
       throw new DomainError(
         'validation_failed',
-        `The backup's table ${table.name} has column(s) ${missing.join(', ')}, which this store does not have`,
+        `The backup's table ${table.name} has ${missing.length === 1 ? 'a column' : 'columns'} ${missing.join(', ')}, which this store does not have`,
       );
     targets.set(table.name, table);
   }
@@ -208,7 +209,7 @@ async function loadRows(
     if (expected !== rows[table.name])
       throw corrupt(
         file,
-        `table ${table.name} has ${rows[table.name] ?? 0} row(s), its end line says ${expected}`,
+        `table ${table.name} has ${plural(rows[table.name] ?? 0, 'row')}, its end line says ${String(expected)}`,
       );
     if (expected === 0) options.onTable?.(table.name, 0);
   }

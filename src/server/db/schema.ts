@@ -91,6 +91,8 @@ export interface XMatrixTable extends Versioned {
   unitId: string;
   year: number;
   trueNorth: string;
+  /** The previous year's matrix this one was rolled over from (migration 0015). */
+  rolledFromId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MatrixItemTable extends Versioned {
@@ -120,6 +122,8 @@ export interface MatrixItemTable extends Versioned {
   deliveryProbability: Generated<number>;
   /** The parent's initiative this item was cascaded from (migration 0004). */
   sourceItemId: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The previous year's item a roll-over carried into this one (migration 0015). */
+  carriedFromId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CorrelationTable extends Versioned {
@@ -149,7 +153,7 @@ export interface CheckInTable extends Versioned {
   checkInDate: string;
   authorId: string | null;
   correctsId: string | null;
-  source: 'manual' | 'upload' | 'api' | 'demo';
+  source: 'manual' | 'upload' | 'api' | 'demo' | 'connector';
   /** A manual value recorded over a key result's measuring KPIs (migration 0011). */
   isOverride: Generated<boolean>;
   /** Entry order (migration 0013): same-day check-ins are ordered by it; the database fills it. */
@@ -220,6 +224,23 @@ export interface CycleLockTable extends Versioned {
   reopenReason: string | null;
 }
 
+/** A closed cycle (migration 0015): its OKRs, matrices and check-ins refuse writes. */
+export interface CycleClosureTable extends Versioned {
+  cycleId: string;
+  closedAt: ColumnType<Date, Date | string | undefined, never>;
+  closedBy: string | null;
+}
+
+/** The hansei of one annual objective (migration 0015). */
+export interface ReflectionTable extends Versioned {
+  id: string;
+  matrixId: string;
+  itemId: string;
+  reached: string;
+  causes: string;
+  learned: string;
+}
+
 export interface DigestSettingsTable extends Versioned {
   organisationId: string;
   webhookUrl: string | null;
@@ -276,6 +297,20 @@ export interface CatchballProposalTable extends Versioned {
   evidence: Json<unknown>;
   state: ProposalStateColumn;
   createdBy: string | null;
+  /** The saved what-if scenario the proposal rests on (migration 0016). */
+  scenarioId: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A saved what-if scenario (migration 0016); the jsonb columns hold contracts/scenario.ts shapes. */
+export interface WhatIfScenarioTable extends Versioned {
+  id: string;
+  matrixId: string;
+  name: string;
+  changes: Json<Record<string, unknown>>;
+  replaced: Json<unknown[]>;
+  summary: Json<Record<string, unknown>>;
+  createdBy: string | null;
+  appliedAt: ColumnType<Date | null, never, Date | string | null>;
 }
 
 export interface CatchballEventTable {
@@ -304,6 +339,28 @@ export interface TargetHistoryTable {
   reason: string;
   proposalId: string | null;
   changedAt: ColumnType<Date, never, never>;
+}
+
+/** A month's forecast from actuals of one target (migration 0014); the latest run of a month replaces it. */
+export interface ForecastSnapshotTable {
+  id: string;
+  matrixId: string;
+  kpiItemId: string;
+  targetKind: 'kpi' | 'key_result' | 'annual_objective';
+  targetId: string;
+  title: string;
+  year: number;
+  month: number;
+  asOf: string;
+  probability: number;
+  direction: 'increase' | 'decrease' | 'band';
+  target: number;
+  targetHigh: number | null;
+  actual: number | null;
+  median: number;
+  trials: number;
+  seed: number;
+  recordedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface WebhookTable extends Versioned {
@@ -408,6 +465,83 @@ export interface SsoLoginTable {
   createdAt: ColumnType<Date, never, never>;
 }
 
+/** A KPI's connector (migration 0018): its settings; `config` holds no secret. */
+export interface KpiConnectorTable extends Versioned {
+  kpiItemId: string;
+  kind: 'http' | 'postgres' | 'prometheus';
+  config: Json<Record<string, unknown>>;
+  secretEnv: string | null;
+  secretCiphertext: string | null;
+  schedule: 'hourly' | 'daily' | 'manual';
+  enabled: Generated<boolean>;
+}
+
+/** A connector's schedule, lease and last run (migration 0018). */
+export interface KpiConnectorRunTable {
+  kpiItemId: string;
+  nextRunAt: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  leaseHolder: string | null;
+  leaseUntil: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  lastRunAt: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  lastStatus: 'ok' | 'partial' | 'failed' | null;
+  lastError: string | null;
+  lastSummary: ColumnType<unknown, string | null, string | null>;
+  updatedAt: ColumnType<Date, never, Date | string>;
+}
+
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type OptionalStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/** A background job as every app server reports it (migration 0017). */
+export interface JobRunTable {
+  id: string;
+  kind: string;
+  status: ColumnType<JobRunStatus, JobRunStatus | undefined, JobRunStatus>;
+  payload: Json<Record<string, unknown>>;
+  progress: Generated<number>;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  attempts: Generated<number>;
+  runner: string | null;
+  queueJobId: string | null;
+  createdAt: Stamp;
+  updatedAt: Stamp;
+  finishedAt: OptionalStamp;
+}
+
+export type JobRunStatus = 'queued' | 'running' | 'done' | 'failed';
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One webhook message, its attempts and their outcome: the outbox and the delivery log (migration 0017). */
+export interface WebhookDeliveryTable {
+  id: string;
+  organisationId: string;
+  webhookId: string | null;
+  event: string;
+  url: string;
+  body: Json<Record<string, unknown>>;
+  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
+  attempts: Generated<number>;
+  maxAttempts: Generated<number>;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  nextAttemptAt: OptionalStamp;
+  claimedUntil: OptionalStamp;
+  createdAt: Stamp;
+  updatedAt: Stamp;
+  deliveredAt: OptionalStamp;
+}
+
+/** One schedule occurrence, claimed by the first app server to insert it (migration 0017). */
+export interface ScheduleRunTable {
+  key: string;
+  organisationId: string | null;
+  dueAt: ColumnType<Date, Date | string, Date | string>;
+  runner: string | null;
+  outcome: ColumnType<unknown, string | null | undefined, string | null>;
+  createdAt: Stamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   units: UnitTable;
@@ -427,10 +561,13 @@ export interface Database {
   unitSettings: UnitSettingsTable;
   unitApiTokens: UnitApiTokenTable;
   cycleLocks: CycleLockTable;
+  cycleClosures: CycleClosureTable;
+  reflections: ReflectionTable;
   digestSettings: DigestSettingsTable;
   initiativeImpacts: InitiativeImpactTable;
   initiativeEfforts: InitiativeEffortTable;
   catchballProposals: CatchballProposalTable;
+  whatIfScenarios: WhatIfScenarioTable;
   catchballEvents: CatchballEventTable;
   targetHistory: TargetHistoryTable;
   webhooks: WebhookTable;
@@ -443,4 +580,10 @@ export interface Database {
   rateLimitHits: RateLimitHitTable;
   auditEvents: AuditEventTable;
   ssoLogins: SsoLoginTable;
+  forecastSnapshots: ForecastSnapshotTable;
+  kpiConnectors: KpiConnectorTable;
+  kpiConnectorRuns: KpiConnectorRunTable;
+  jobRuns: JobRunTable;
+  webhookDeliveries: WebhookDeliveryTable;
+  scheduleRuns: ScheduleRunTable;
 }

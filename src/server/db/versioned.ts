@@ -16,6 +16,13 @@ export type VersionedTable = Exclude<
   | 'auditEvents'
   | 'ssoLogins'
   | 'effectiveCheckIns'
+  | 'forecastSnapshots'
+  | 'kpiConnectors'
+  | 'kpiConnectorRuns'
+  | 'jobRuns'
+  | 'webhookDeliveries'
+  | 'scheduleRuns'
+  | 'cycleClosures'
 >;
 export type Row<T extends VersionedTable> = Selectable<Database[T]>;
 
@@ -38,10 +45,12 @@ export const KIND_NAMES: Record<VersionedTable, string> = {
   unitSettings: 'unit setting',
   unitApiTokens: 'API token',
   cycleLocks: 'cycle lock',
+  reflections: 'reflection',
   digestSettings: 'digest setting',
   initiativeImpacts: 'initiative impact',
   initiativeEfforts: 'initiative effort',
   catchballProposals: 'catchball proposal',
+  whatIfScenarios: 'what-if scenario',
   webhooks: 'webhook',
   sourceSnapshots: 'source snapshot',
   users: 'user',

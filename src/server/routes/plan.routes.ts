@@ -44,6 +44,7 @@ export function planRoutes(services: Services): Route[] {
       handler: ({ body, query }) =>
         services.planImport.importPlan(typeof body === 'string' ? parsePlanText(body) : body, {
           replace: query.replace,
+          run: query.run,
         }),
     }),
   ];

@@ -4,6 +4,7 @@
  * `client.prefetchQuery(...)` on the same options, so both share one cache entry.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { getKpiConnector } from '../api-connectors';
 import type { TraceKind } from '../../contracts';
 import {
   getBowling,
@@ -25,15 +26,26 @@ import {
   listUnitProposals,
   listUnits,
   getWhatIfBasis,
+  getForecast,
+  getKeyResultForecast,
   runPressureTest,
 } from '../api-client';
 import { getAuthConfig, listApiTokens, listRoleAssignments, listUsers } from '../api-accounts';
 import { listEfforts, listImpacts } from '../api-initiative';
 import { getMatrixOrphans, getStrategyMap, getTrace } from '../api-translate';
 import { getMyInbox, getMyProposalActions } from '../api-inbox';
+import { getCycleClosure, getYearReview, previewRollover } from '../api-year-close';
+import { compareScenario, getScenario, listScenarios, previewApplyScenario } from '../api-scenarios';
+import { getCadence, getDigestSettings, listWebhookDeliveries, listWebhooks } from '../api-notifications';
 import { keys } from './query-keys';
 
 export const queries = {
+  cycleClosure: (orgId: string, cycleId: string) =>
+    queryOptions({ queryKey: keys.cycleClosure(orgId, cycleId), queryFn: () => getCycleClosure(cycleId) }),
+  yearReview: (matrixId: string) =>
+    queryOptions({ queryKey: keys.yearReview(matrixId), queryFn: () => getYearReview(matrixId) }),
+  rolloverPreview: (matrixId: string) =>
+    queryOptions({ queryKey: keys.rolloverPreview(matrixId), queryFn: () => previewRollover(matrixId) }),
   organisations: () => queryOptions({ queryKey: keys.organisations(), queryFn: listOrganisations }),
   organisation: (orgId: string) =>
     queryOptions({ queryKey: keys.organisation(orgId), queryFn: () => getOrganisation(orgId) }),
@@ -49,6 +61,18 @@ export const queries = {
   roleAssignments: (orgId: string) =>
     queryOptions({ queryKey: keys.roleAssignments(orgId), queryFn: () => listRoleAssignments(orgId) }),
   inbox: (orgId: string) => queryOptions({ queryKey: keys.inbox(orgId), queryFn: () => getMyInbox(orgId) }),
+  webhooks: (orgId: string) =>
+    queryOptions({ queryKey: keys.webhooks(orgId), queryFn: () => listWebhooks(orgId) }),
+  digestSettings: (orgId: string) =>
+    queryOptions({ queryKey: keys.digestSettings(orgId), queryFn: () => getDigestSettings(orgId) }),
+  cadence: (unitId: string) =>
+    queryOptions({ queryKey: keys.cadence(unitId), queryFn: () => getCadence(unitId) }),
+  webhookDeliveries: (orgId: string) =>
+    queryOptions({
+      queryKey: keys.webhookDeliveries(orgId),
+      queryFn: () => listWebhookDeliveries(orgId),
+      refetchInterval: 5000,
+    }),
 
   unitOkrs: (unitId: string, cycleId: string) =>
     queryOptions({ queryKey: keys.unitOkrs(unitId, cycleId), queryFn: () => listOkrs(unitId, cycleId) }),
@@ -59,6 +83,8 @@ export const queries = {
     }),
   dashboard: (unitId: string, cycleId: string) =>
     queryOptions({ queryKey: keys.dashboard(unitId, cycleId), queryFn: () => getDashboard(unitId, cycleId) }),
+  kpiConnector: (unitId: string, kpiId: string) =>
+    queryOptions({ queryKey: keys.kpiConnector(unitId, kpiId), queryFn: () => getKpiConnector(kpiId) }),
   bowling: (unitId: string, year: number) =>
     queryOptions({ queryKey: keys.bowling(unitId, year), queryFn: () => getBowling(unitId, year) }),
   matrixView: (unitId: string, year: number) =>
@@ -86,6 +112,31 @@ export const queries = {
     }),
   whatIfBasis: (matrixId: string) =>
     queryOptions({ queryKey: keys.whatIfBasis(matrixId), queryFn: () => getWhatIfBasis(matrixId) }),
+  forecast: (matrixId: string) =>
+    queryOptions({ queryKey: keys.forecast(matrixId), queryFn: () => getForecast(matrixId) }),
+  keyResultForecast: (keyResultId: string) =>
+    queryOptions({
+      queryKey: keys.keyResultForecast(keyResultId),
+      queryFn: () => getKeyResultForecast(keyResultId),
+      staleTime: 0,
+    }),
+  scenarios: (matrixId: string) =>
+    queryOptions({ queryKey: keys.scenarios(matrixId), queryFn: () => listScenarios(matrixId) }),
+  scenario: (matrixId: string, scenarioId: string) =>
+    queryOptions({
+      queryKey: [...keys.scenarios(matrixId), scenarioId] as const,
+      queryFn: () => getScenario(scenarioId),
+    }),
+  scenarioComparison: (matrixId: string, scenarioId: string) =>
+    queryOptions({
+      queryKey: keys.scenarioComparison(matrixId, scenarioId),
+      queryFn: () => compareScenario(scenarioId),
+    }),
+  scenarioApplyPreview: (matrixId: string, scenarioId: string) =>
+    queryOptions({
+      queryKey: keys.scenarioApplyPreview(matrixId, scenarioId),
+      queryFn: () => previewApplyScenario(scenarioId),
+    }),
   /** POST with `wait: true`, but a read all the same: the same trials and seed give the same answer. */
   pressureTest: (matrixId: string, trials: number) =>
     queryOptions({

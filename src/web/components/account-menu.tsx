@@ -69,7 +69,6 @@ export function AccountMenu() {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls="account-menu"
-        aria-label={`Account: ${me.name}`}
         onClick={() => setOpen((value) => !value)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') {
@@ -79,6 +78,7 @@ export function AccountMenu() {
         }}
       >
         <Avatar name={me.name} />
+        <span className="visually-hidden">Account: </span>
         <span className="account-name" data-testid="account-name">
           {me.name}
         </span>

@@ -104,7 +104,15 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
   const [historyOf, setHistoryOf] = useState<MatrixItem | null>(null);
   const [detailOf, setDetailOf] = useState<string | null>(null);
   // Below editor the matrix only reads; the server would refuse the edits anyway (AccessNotice says why).
-  const readOnly = !useUnitAccess(view.unit.id).canEdit;
+  // A closed year's matrix reads for everyone: the server refuses its writes (cycle_closed).
+  const { data: org } = useOrg();
+  const cycle = org?.cycles.find((c) => c.year === view.matrix.year);
+  const closure = useQuery({
+    ...queries.cycleClosure(view.organisation.id, cycle?.id ?? ''),
+    enabled: cycle !== undefined,
+  });
+  const closed = closure.data?.closed === true;
+  const readOnly = !useUnitAccess(view.unit.id).canEdit || closed;
   return (
     <section className="matrix-page" aria-label="X-matrix">
       <div className="matrix-toolbar">
@@ -123,7 +131,17 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
             onFit={viewport.setFit}
             onCompact={viewport.setCompact}
           />
-          <AccessNotice unitId={editor.view.unit.id} need="editor" />
+          {closed ? (
+            <Link
+              className="badge badge-neutral"
+              href={paths.review(view.organisation.id, view.unit.id, view.matrix.year)}
+              data-testid="matrix-closed"
+            >
+              {closure.data?.name} closed · read-only
+            </Link>
+          ) : (
+            <AccessNotice unitId={editor.view.unit.id} need="editor" />
+          )}
           <ExportMenu
             matrixId={editor.view.matrix.id}
             organisationId={editor.view.organisation.id}

@@ -3,10 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearch } from 'wouter';
 import { queries } from '../api/queries';
 import { SWEET_SPOT } from '../../core/scoring';
+import { currentCycle } from '../../core/cycle';
 import { QueryView } from '../components/form/query-view';
 import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
 import { useLiveChanges } from '../hooks/use-live-changes';
+import { localIsoDate } from '../../core/calendar';
 
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 const num = (value: number | null) => (value === null ? '—' : value.toFixed(2));
@@ -15,7 +17,8 @@ export function OverviewPage() {
   const { data: org } = useOrg();
   const search = useSearch();
   const cycles = [...(org?.cycles ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
-  const cycleId = new URLSearchParams(search).get('cycle') ?? cycles[0]?.id;
+  const cycleId =
+    new URLSearchParams(search).get('cycle') ?? currentCycle(cycles, localIsoDate(new Date()))?.id;
   const orgId = org?.organisation.id;
   const overview = useQuery({
     ...queries.overview(orgId ?? '', cycleId ?? ''),

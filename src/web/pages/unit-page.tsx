@@ -6,7 +6,7 @@
 import { Link, useLocation, useSearch } from 'wouter';
 import type { Cycle } from '../../contracts';
 import { EmptyState } from '../components/empty-state';
-import { AlertIcon, ChevronRightIcon, GridIcon, TargetIcon, UndoIcon } from '../components/icons';
+import { AlertIcon, CheckIcon, ChevronRightIcon, GridIcon, TargetIcon, UndoIcon } from '../components/icons';
 import { PageError, PageLoading } from '../components/page-state';
 import { Tabs } from '../components/tabs';
 import { useOrg } from '../hooks/org-context';
@@ -17,6 +17,7 @@ import { DashboardPage } from './dashboard-page';
 import { MatrixPage } from './matrix-page';
 import { OkrsPage } from './okrs-page';
 import { PressureTestPage } from './pressure-test-page';
+import { YearReviewPage } from './year-review-page';
 import { paths, type CycleTab, type YearTab } from '../paths';
 
 export type UnitTab = YearTab | CycleTab | 'history';
@@ -26,6 +27,7 @@ const YEAR_TAB_TITLES: Record<YearTab, string> = {
   matrix: 'X-matrix',
   bowling: 'Bowling chart',
   pressure: 'Pressure test',
+  review: 'Year review',
 };
 
 interface UnitPageProps {
@@ -168,6 +170,12 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
               href: paths.dashboard(orgId, unit.id, cycleId),
               icon: <TargetIcon />,
             },
+            {
+              id: 'review',
+              label: 'Year review',
+              href: paths.review(orgId, unit.id, matrixYear),
+              icon: <CheckIcon />,
+            },
             { id: 'history', label: 'History', href: paths.history(orgId, unit.id), icon: <UndoIcon /> },
           ]}
         />
@@ -179,6 +187,9 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
       )}
       {tab === 'bowling' && (
         <BowlingPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />
+      )}
+      {tab === 'review' && (
+        <YearReviewPage key={`${unit.id}:${matrixYear}`} unitId={unit.id} year={matrixYear} />
       )}
       {tab === 'history' && <AuditPage key={unit.id} unit={unit} />}
       {tab === 'dashboard' && (

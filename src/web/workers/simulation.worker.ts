@@ -1,7 +1,6 @@
 // A module Web Worker (started by hooks/use-simulation.ts): runs core's pressure test or its
 // sensitivity on the model it is sent and posts the answer back with the time it took.
-import { runPressureTest } from '../../core/pressure-test';
-import { mulberry32 } from '../../core/random';
+import { runSeededPressureTest } from '../../core/pressure-test-chunks';
 import { computeSensitivity } from '../../core/sensitivity';
 import type { SimulationRequest, SimulationResponse } from './simulation-protocol';
 
@@ -17,7 +16,7 @@ scope.onmessage = ({ data: request }) => {
   const started = performance.now();
   try {
     if (request.kind === 'simulate') {
-      const result = runPressureTest(request.model, mulberry32(request.seed), { trials: request.trials });
+      const result = runSeededPressureTest(request.model, request.seed, { trials: request.trials });
       scope.postMessage({ id: request.id, kind: 'simulate', result, ms: performance.now() - started });
     } else {
       const sensitivity = computeSensitivity(request.model, { trials: request.trials, seed: request.seed });

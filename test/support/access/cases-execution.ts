@@ -16,6 +16,25 @@ const overridden = (items: 'objectives' | 'key-results', id: string) => async (f
 };
 const checkIn = { date: '2026-06-15', value: 12, comment: 'access matrix' };
 
+/** A manual HTTP connector on KPI cso-k1 (to an address nothing listens on: saving does not fetch). */
+const connectorBody = {
+  config: {
+    kind: 'http' as const,
+    url: 'http://127.0.0.1:1/kpi.json',
+    format: 'json' as const,
+    valueField: 'value',
+  },
+  schedule: 'manual' as const,
+};
+/** The version of cso-k1's connector, made by the site administrator when it has none. */
+async function ensureConnector(f: AccessFixture): Promise<number> {
+  const { connector } = await f.adminCall(endpoints.connectors.getConnector, { params: { id: 'cso-k1' } });
+  if (connector) return connector.version;
+  return (
+    await f.adminCall(endpoints.connectors.setConnector, { params: { id: 'cso-k1' }, body: connectorBody })
+  ).version;
+}
+
 let grants = 0;
 /** A viewer role on cso for a new address, made by the site administrator, to change or remove. */
 async function throwawayGrant(f: AccessFixture): Promise<{ id: string; version: number }> {
@@ -130,9 +149,79 @@ export const executionCases: Cases = {
     checks: onOrganisation,
   },
 
+  'GET /api/matrices/:id/year-review': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'PUT /api/matrix-items/:id/reflection': {
+    req: async (f) => {
+      const review = await f.adminCall(endpoints.yearClose.getYearReview, { params: { id: 'cso-2026' } });
+      const reflection = review.annualObjectives.find((item) => item.itemId === 'cso-af1')?.reflection;
+      return {
+        params: { id: 'cso-af1' },
+        body: { reached: 'access matrix', causes: '', learned: '', version: reflection?.version ?? null },
+      };
+    },
+  },
+  'GET /api/cycles/:id/closure': { req: () => ({ params: { id: 'fy2026' } }), checks: onOrganisation },
+  'POST /api/cycles/:id/close': {
+    req: async (f) => {
+      const open = async (id: string) =>
+        !(await f.adminCall(endpoints.yearClose.getCycleClosure, { params: { id } })).closed;
+      const id = await f.spare('cycle-to-close', open, (n) =>
+        f.create('/api/cycles', { id: `close-me-${String(n)}`, organisationId: ORG, year: 2043 }),
+      );
+      return { params: { id } };
+    },
+    checks: onOrganisation,
+  },
+  'GET /api/matrices/:id/rollover': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'POST /api/matrices/:id/rollover': {
+    req: async (f) => {
+      // One closed year, rolled over again and again: the next year's matrix an earlier caller
+      // made is deleted first.
+      const unrolled = async (id: string) => {
+        const { nextMatrixId } = await f.adminCall(endpoints.yearClose.previewRollover, { params: { id } });
+        if (nextMatrixId !== null) {
+          const version = await f.version('x_matrices', nextMatrixId);
+          await f.admin({
+            method: 'DELETE',
+            url: `/api/matrices/${nextMatrixId}?version=${String(version)}`,
+          });
+        }
+        return true;
+      };
+      const id = await f.spare('matrix-to-roll', unrolled, async () => {
+        if (!(await f.exists('x_matrices', 'cso-roll-me'))) {
+          const cycle = await f.create('/api/cycles', { id: 'roll-me', organisationId: ORG, year: 2044 });
+          await f.create('/api/matrices', { id: 'cso-roll-me', unitId: 'cso', year: 2044 });
+          await f.admin({ method: 'POST', url: `/api/cycles/${cycle}/close` });
+        }
+        return 'cso-roll-me';
+      });
+      return { params: { id }, body: { decisions: [] } };
+    },
+  },
+
   'GET /api/units/:id/bowling/:year': { req: () => ({ params: { id: 'cso', year: '2026' } }) },
   'PUT /api/kpis/:id/threshold': {
     req: () => ({ params: { id: 'cso-k1' }, body: { tolerancePercent: 10 } }),
+  },
+  'GET /api/kpis/:id/connector': { req: () => ({ params: { id: 'cso-k1' } }) },
+  'PUT /api/kpis/:id/connector': {
+    req: async (f) => ({
+      params: { id: 'cso-k1' },
+      body: { ...connectorBody, version: await ensureConnector(f) },
+    }),
+  },
+  'DELETE /api/kpis/:id/connector': {
+    req: async (f) => ({ params: { id: 'cso-k1' }, query: { version: String(await ensureConnector(f)) } }),
+  },
+  'POST /api/kpis/:id/connector/preview': {
+    req: () => ({ params: { id: 'cso-k1' }, body: { config: connectorBody.config } }),
+  },
+  'POST /api/kpis/:id/connector/run': {
+    req: async (f) => {
+      await ensureConnector(f);
+      return { params: { id: 'cso-k1' } };
+    },
   },
   'GET /api/units/:id/countermeasures': { req: () => ({ params: { id: 'cso' } }) },
   'POST /api/countermeasures': {
@@ -203,6 +292,11 @@ export const executionCases: Cases = {
     checks: onOrganisation,
   },
   'POST /api/organisations/:id/digest': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
+  'GET /api/organisations/:id/webhooks': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
+  'GET /api/organisations/:id/webhook-deliveries': {
+    req: () => ({ params: { id: ORG }, query: { limit: '10' } }),
+    checks: onOrganisation,
+  },
 
   // Catchball is between unit owners: the service refuses anyone else with 403, and none of the
   // matrix's callers owns a unit (the site administrator acts for the owner it names).

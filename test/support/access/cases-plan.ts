@@ -7,6 +7,8 @@ const made = (f: AccessFixture, key: string): string => f.made[key] ?? '';
 /** The id of the n-th throwaway of a kind: `tmp-unit-3`. */
 const tmp = (kind: string, n: number): string => `tmp-${kind}-${String(n)}`;
 
+let scenarioCount = 0;
+
 /** Organisations, structure, OKRs, X-matrices and plan documents. */
 export const planCases: Cases = {
   'GET /api/organisations/:id': { req: () => ({ params: { id: ORG } }), checks: onOrganisation },
@@ -263,6 +265,37 @@ export const planCases: Cases = {
   'GET /api/matrices/:id/capacity': { req: () => ({ params: { id: 'cso-2026' } }) },
   'GET /api/matrices/:id/lint': { req: () => ({ params: { id: 'cso-2026' } }) },
   'GET /api/matrices/:id/what-if-basis': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'GET /api/matrices/:id/forecast': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'POST /api/matrices/:id/forecast': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'GET /api/key-results/:id/forecast': { req: () => ({ params: { id: 'cso-kr1-1' } }) },
+  'POST /api/matrices/:id/scenarios': {
+    req: () => ({
+      params: { id: 'cso-2026' },
+      // Names are unique per matrix: one per caller.
+      body: { name: `Scenario ${String((scenarioCount += 1))}`, changes: { delivery: { 'cso-i7': 0.5 } } },
+    }),
+  },
+  'GET /api/matrices/:id/scenarios': { req: () => ({ params: { id: 'cso-2026' } }) },
+  'GET /api/scenarios/:id': { req: (f) => ({ params: { id: made(f, 'scenario') } }) },
+  'PATCH /api/scenarios/:id': {
+    req: async (f) => ({
+      params: { id: made(f, 'scenario') },
+      body: { version: await f.version('what_if_scenarios', made(f, 'scenario')), name: 'Access' },
+    }),
+  },
+  'DELETE /api/scenarios/:id': {
+    req: onThrowaway('what_if_scenarios', (f, n) =>
+      f.create('/api/matrices/cso-2026/scenarios', { name: tmp('scenario', n), changes: {} }),
+    ),
+  },
+  'GET /api/scenarios/:id/comparison': { req: (f) => ({ params: { id: made(f, 'scenario') } }) },
+  'GET /api/scenarios/:id/apply-preview': { req: (f) => ({ params: { id: made(f, 'scenario') } }) },
+  'POST /api/scenarios/:id/apply': {
+    req: async (f) => ({
+      params: { id: made(f, 'scenario') },
+      body: { version: await f.version('what_if_scenarios', made(f, 'scenario')) },
+    }),
+  },
 
   'GET /api/matrices/:id/export.svg': { req: () => ({ params: { id: 'cso-2026' } }) },
   'GET /api/matrices/:id/export.png': { req: () => ({ params: { id: 'cso-2026' } }) },

@@ -45,7 +45,8 @@ export interface AccessFixture {
       | 'initiative_impacts'
       | 'initiative_efforts'
       | 'webhooks'
-      | 'catchball_proposals',
+      | 'catchball_proposals'
+      | 'what_if_scenarios',
     id: string,
   ): Promise<number>;
   /**
@@ -170,6 +171,8 @@ export async function makeTargets(f: AccessFixture): Promise<void> {
     personDaysPerMonth: 1,
   });
   made.job = await create('/api/matrices/cso-2026/pressure-test', { trials: 100, wait: true });
+  // No changes: applying it writes nothing but its applied time, so every allowed caller may.
+  made.scenario = await create('/api/matrices/cso-2026/scenarios', { name: 'Access', changes: {} });
   made.countermeasure = await create('/api/countermeasures', {
     kpiId: 'cso-k1',
     year: 2026,

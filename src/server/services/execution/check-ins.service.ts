@@ -29,7 +29,7 @@ import type { Clock } from '../clock';
 import { measuredIssue, measuredKeyResults, refreshMeasuredKeyResults } from './measured-key-results';
 import { unitSubtree } from '../structure/unit-scope';
 
-type Source = 'manual' | 'upload' | 'api' | 'demo';
+type Source = 'manual' | 'upload' | 'api' | 'demo' | 'connector';
 
 /** One row to write, already located: `path` names it in errors (`checkIns[3]`, `row 4`). */
 export interface LocatedRow extends BulkCheckInRow {
@@ -58,7 +58,23 @@ function fieldPath(row: LocatedRow, field: string): string {
  * checks the date against the item's cycle, today and the cycle's lock, and refreshes the key
  * result's current value and confidence from its latest check-in, in the same transaction.
  */
-export function createCheckInsService(db: Db, clock: Clock) {
+/**
+ * Told, after the commit, which KPIs were checked in on (the forecast records this month's figure).
+ * It never undoes the check-in: a failure leaves the month's figure as it was, for the next check-in
+ * or an explicit "record now" to replace.
+ */
+export type AfterKpiCheckIns = (kpiIds: readonly string[]) => Promise<void>;
+
+async function tell(after: AfterKpiCheckIns | undefined, kpiIds: readonly string[]): Promise<void> {
+  if (!after || kpiIds.length === 0) return;
+  try {
+    await after([...new Set(kpiIds)]);
+  } catch {
+    // The check-in stands (see AfterKpiCheckIns).
+  }
+}
+
+export function createCheckInsService(db: Db, clock: Clock, afterKpiCheckIns?: AfterKpiCheckIns) {
   /**
    * Validates every row (item known, inside `scope` when given, date in an open cycle up to
    * today), then writes all of them in one transaction, or none with every problem listed. An item
@@ -69,10 +85,22 @@ export function createCheckInsService(db: Db, clock: Clock) {
       db,
       rows.map((row) => row.item),
     );
-    const locked = await lockedCycles(
-      db,
-      [...subjects.values()].map((subject) => subject.cycle.id),
-    );
+    const found = rows.flatMap((row) => {
+      const subject = subjects.get(row.item);
+      return subject && (!scope || subject.cycle.organisationId === scope.organisationId)
+        ? [{ row, subject }]
+        : [];
+    });
+    // The lookups that follow from the subjects at once, one round trip of latency rather than three:
+    // a single check-in waits for the database twice before it writes (subjects, then these).
+    const [locked, authorProblems, measuredProblems] = await Promise.all([
+      lockedCycles(
+        db,
+        [...subjects.values()].map((subject) => subject.cycle.id),
+      ),
+      authorIssues(db, found),
+      measuredIssues(db, found),
+    ]);
     const today = clock();
     const issues: Issue[] = [];
     const located: { row: LocatedRow; subject: CheckInSubject }[] = [];
@@ -94,8 +122,11 @@ export function createCheckInsService(db: Db, clock: Clock) {
       issues.push(...dateIssues(subject, row.date, today, locked, fieldPath(row, 'date')));
       located.push({ row, subject });
     }
-    issues.push(...(await authorIssues(db, located)));
-    issues.push(...(await measuredIssues(db, located)));
+    // Author and measure problems only of rows inside the scope, as when they were looked up after it.
+    const inScope = new Set(located.map((entry) => entry.row));
+    const ofLocated = (problems: readonly { row: LocatedRow; issue: Issue }[]) =>
+      problems.filter((problem) => inScope.has(problem.row)).map((problem) => problem.issue);
+    issues.push(...ofLocated(authorProblems), ...ofLocated(measuredProblems));
     return { issues, located, forbidden };
   }
 
@@ -106,7 +137,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
         issues,
       });
     if (issues.length > 0) throw refuse(issues, 'Nothing was checked in');
-    return db.transaction().execute(async (trx) => {
+    const written = await db.transaction().execute(async (trx) => {
       await assertStillOpen(trx, located);
       const written = [];
       for (const { row, subject } of located) {
@@ -133,14 +164,25 @@ export function createCheckInsService(db: Db, clock: Clock) {
         .filter((entry) => entry.subject.kind === 'key_result')
         .map((entry) => entry.subject.id);
       await refreshKeyResultsFromCheckIns(trx, keyResultIds);
+      // A manual check-in that passed validation is on a key result no KPI measures (measuredIssues
+      // refused the others), so only overrides can need the measured value recomputed: a plain
+      // check-in skips four queries while it holds the key result's row lock.
+      const overridden = located
+        .filter((entry) => entry.subject.kind === 'key_result' && entry.row.override === true)
+        .map((entry) => entry.subject.id);
       await refreshMeasuredKeyResults(
         trx,
         located.filter((entry) => entry.subject.kind === 'kpi').map((entry) => entry.subject.id),
-        keyResultIds,
+        overridden,
         clock(),
       );
       return written.map((row) => presentCheckIn(row));
     });
+    await tell(
+      afterKpiCheckIns,
+      located.filter((entry) => entry.subject.kind === 'kpi').map((entry) => entry.subject.id),
+    );
+    return written;
   }
 
   return {
@@ -236,10 +278,10 @@ export function createCheckInsService(db: Db, clock: Clock) {
       const row = { path: 'body', item, date, value: input.value, authorId: input.authorId };
       const issues = [
         ...dateIssues(subject, date, clock(), locked, 'body.date'),
-        ...(await authorIssues(db, [{ row, subject }])),
+        ...(await authorIssues(db, [{ row, subject }])).map((problem) => problem.issue),
       ];
       if (issues.length > 0) throw refuse(issues, 'The correction was not recorded');
-      return db.transaction().execute(async (trx) => {
+      const corrected = await db.transaction().execute(async (trx) => {
         await assertStillOpen(trx, [{ row, subject }]);
         const written = await trx
           .insertInto('checkIns')
@@ -267,6 +309,8 @@ export function createCheckInsService(db: Db, clock: Clock) {
         );
         return presentCheckIn(written);
       });
+      await tell(afterKpiCheckIns, original.kpiItemId ? [original.kpiItemId] : []);
+      return corrected;
     },
   };
 }
@@ -278,7 +322,7 @@ export function createCheckInsService(db: Db, clock: Clock) {
 async function authorIssues(
   db: Db,
   located: readonly { row: LocatedRow; subject: CheckInSubject }[],
-): Promise<Issue[]> {
+): Promise<{ row: LocatedRow; issue: Issue }[]> {
   const named = [...new Set(located.flatMap(({ row }) => (row.authorId ? [row.authorId] : [])))];
   const people = await rowsWhereIn(db, 'people', 'id', named);
   const organisationOf = new Map(people.map((person) => [person.id, person.organisationId]));
@@ -287,9 +331,12 @@ async function authorIssues(
       ({ row, subject }) => row.authorId && organisationOf.get(row.authorId) !== subject.cycle.organisationId,
     )
     .map(({ row }) => ({
-      // An upload names its column `author`; the JSON bodies, the field `authorId`.
-      path: fieldPath(row, row.columns ? 'author' : 'authorId'),
-      message: `no person with id ${row.authorId ?? ''} in this organisation`,
+      row,
+      issue: {
+        // An upload names its column `author`; the JSON bodies, the field `authorId`.
+        path: fieldPath(row, row.columns ? 'author' : 'authorId'),
+        message: `no person with id ${row.authorId ?? ''} in this organisation`,
+      },
     }));
 }
 
@@ -300,7 +347,7 @@ async function authorIssues(
 async function measuredIssues(
   db: Db,
   located: readonly { row: LocatedRow; subject: CheckInSubject }[],
-): Promise<Issue[]> {
+): Promise<{ row: LocatedRow; issue: Issue }[]> {
   const manual = located.filter(({ row, subject }) => subject.kind === 'key_result' && row.override !== true);
   const measured = await measuredKeyResults(
     db,
@@ -308,7 +355,7 @@ async function measuredIssues(
   );
   return manual.flatMap(({ row, subject }) => {
     const kpis = measured.get(subject.id);
-    return kpis ? [measuredIssue(fieldPath(row, 'item'), subject.id, kpis)] : [];
+    return kpis ? [{ row, issue: measuredIssue(fieldPath(row, 'item'), subject.id, kpis) }] : [];
   });
 }
 

@@ -27,6 +27,7 @@ export function createCountermeasuresService(db: Db, notifier: Notifier | null =
     const unit = await getRow(db, 'units', matrix.unitId);
     const due = row.dueDate ? `, due ${row.dueDate}` : '';
     await notifier.notify({
+      event: 'countermeasure',
       organisationId: unit.organisationId,
       unitId: unit.id,
       personId: row.ownerId,

@@ -65,7 +65,7 @@ function topRisks(objectives: readonly ObjectiveProgress[], elapsed: number): Un
       reason:
         item.status.reason ??
         `${pct(item.progress)} done with ${pct(elapsed)} of the cycle gone` +
-          (item.confidence === null ? '' : `; confidence ${item.confidence.toFixed(2)}`),
+          (item.confidence === null ? '' : `; confidence ${String(Math.round(item.confidence * 100))} %`),
     }));
 }
 

@@ -12,7 +12,8 @@ export interface StaleScan {
 
 /**
  * Key results (from the snapshot) and KPIs (of the units' X-matrices for the cycle's year) of
- * `unitIds`, each judged by its unit's cadence, inherited down the tree.
+ * `unitIds`, each judged by its unit's cadence, inherited down the tree. A key result measured by
+ * KPIs is never due itself: its value follows them, so the reminder goes to the KPIs' owners.
  */
 export async function scanStaleItems(
   db: Db,
@@ -28,7 +29,7 @@ export async function scanStaleItems(
     if (!unitIds.has(objective.unitId)) continue;
     for (const kr of data.keyResults.filter((k) => k.objectiveId === objective.id)) {
       const view = snapshot.keyResults.get(kr.id);
-      if (!view) continue;
+      if (!view || data.input.measures?.has(kr.id)) continue;
       if (!view.stale) {
         recent++;
         continue;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError, validationError } from '../../../core/errors';
 import type { MatrixImportPreview, MatrixImportResult, PlanMatrix } from '../../../contracts';
 import type { Db } from '../../db/store';
@@ -7,6 +8,7 @@ import type { createPlanExportService } from '../plan/plan-export.service';
 import { planMatrixImport, type MatrixImportOptions } from './matrix-workbook-import';
 import { insertPlanMatrix } from './plan-matrix-writer';
 import { plural } from '../../../core/plural';
+import { asRun, createImportRuns, type ImportRuns } from '../imports/import-runs.service';
 
 export type { MatrixImportOptions } from './matrix-workbook-import';
 
@@ -18,7 +20,11 @@ const EMPTY_PART_NAMES = { what: 'What', how_far: 'How Far', how: 'How', how_muc
  * the whole matrix in one transaction (replacing the unit's matrix for the year when asked).
  * Export → import gives the same matrix.
  */
-export function createMatrixWorkbookService(db: Db, planExport: ReturnType<typeof createPlanExportService>) {
+export function createMatrixWorkbookService(
+  db: Db,
+  planExport: ReturnType<typeof createPlanExportService>,
+  runs: ImportRuns = createImportRuns(),
+) {
   async function planMatrixOf(matrixId: string) {
     const matrix = await getRow(db, 'xMatrices', matrixId);
     const unit = await getRow(db, 'units', matrix.unitId);
@@ -79,32 +85,45 @@ export function createMatrixWorkbookService(db: Db, planExport: ReturnType<typeo
      * Writes the whole matrix in one transaction (replacing the unit's matrix for the year when asked).
      * @throws `validation_failed` listing every problem by sheet, row and column; `already_exists` without replace.
      */
-    async importXlsx(bytes: Uint8Array, options: MatrixImportOptions = {}): Promise<MatrixImportResult> {
-      const { preview, matrix, names } = await planMatrixImport(db, planExport, bytes, options);
-      const { unit, year, replaces, problems, warnings } = preview;
-      if (replaces && !options.replace)
-        throw new DomainError(
-          'already_exists',
-          `Unit ${unit.id} already has an X-matrix for ${year} (${replaces.matrixId}); import with replace to overwrite it`,
-          { id: replaces.matrixId },
-        );
-      if (problems.length > 0 || !matrix)
-        throw validationError(
-          problems,
-          `The workbook has ${plural(problems.length, 'problem')}; nothing was imported`,
-        );
-      const counts = await db.transaction().execute(async (trx) => {
-        if (replaces) await trx.deleteFrom('xMatrices').where('id', '=', replaces.matrixId).execute();
-        return insertPlanMatrix(trx, matrix, names);
+    async importXlsx(
+      bytes: Uint8Array,
+      options: MatrixImportOptions & { run?: string | undefined } = {},
+    ): Promise<MatrixImportResult> {
+      // The lock is the unit's matrix of the year; the workbook says which, so it is read first.
+      const handle = runs.start('matrix', `workbook ${options.run ?? randomUUID()}`, options.run);
+      handle.report({ phase: 'read', done: 0, total: bytes.byteLength });
+      return asRun(handle, async () => {
+        const { preview, matrix, names } = await planMatrixImport(db, planExport, bytes, options);
+        runs.claim(handle, `the X-matrix of ${preview.unit.name} for ${String(preview.year)}`);
+        const { unit, year, replaces, problems, warnings } = preview;
+        if (replaces && !options.replace)
+          throw new DomainError(
+            'already_exists',
+            `Unit ${unit.id} already has an X-matrix for ${year} (${replaces.matrixId}); import with replace to overwrite it`,
+            { id: replaces.matrixId },
+          );
+        if (problems.length > 0 || !matrix)
+          throw validationError(
+            problems,
+            `The workbook has ${plural(problems.length, 'problem')}; nothing was imported`,
+          );
+        handle.report({ phase: 'write', done: 0, total: 1 });
+        const counts = await db.transaction().execute(async (trx) => {
+          await handle.lockWithin(trx);
+          if (replaces) await trx.deleteFrom('xMatrices').where('id', '=', replaces.matrixId).execute();
+          return insertPlanMatrix(trx, matrix, names, (done, total) =>
+            handle.report({ phase: 'write', done, total }),
+          );
+        });
+        return {
+          matrixId: matrix.id,
+          unitId: unit.id,
+          year,
+          replaced: Boolean(replaces),
+          counts: { ...counts, impacts: preview.counts.impacts, efforts: preview.counts.efforts },
+          warnings,
+        };
       });
-      return {
-        matrixId: matrix.id,
-        unitId: unit.id,
-        year,
-        replaced: Boolean(replaces),
-        counts: { ...counts, impacts: preview.counts.impacts, efforts: preview.counts.efforts },
-        warnings,
-      };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { keyResultState, sourceChanged, titleState, type SourceState } from '../../../core/source-sync';
 import type { CascadeLink, SourceStatus } from '../../../contracts';
+import { inChunks, insertInChunks } from '../../db/chunked';
 import type { Db } from '../../db/store';
 import type { Row } from '../../db/versioned';
 
@@ -29,26 +30,18 @@ export async function currentSourceStates(
 ): Promise<Map<string, SourceState>> {
   const ids = (kind: SourceRef['kind']) => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))];
   const states = new Map<string, SourceState>();
-  const objectiveIds = ids('objective');
-  if (objectiveIds.length > 0)
-    for (const row of await db
-      .selectFrom('objectives')
-      .select(['id', 'title'])
-      .where('id', 'in', objectiveIds)
-      .execute())
-      states.set(`objective:${row.id}`, titleState(row.title));
-  const keyResultIds = ids('key_result');
-  if (keyResultIds.length > 0)
-    for (const row of await db.selectFrom('keyResults').selectAll().where('id', 'in', keyResultIds).execute())
-      states.set(`key_result:${row.id}`, keyResultState(row));
-  const itemIds = ids('item');
-  if (itemIds.length > 0)
-    for (const row of await db
-      .selectFrom('matrixItems')
-      .select(['id', 'title'])
-      .where('id', 'in', itemIds)
-      .execute())
-      states.set(`item:${row.id}`, titleState(row.title));
+  for (const row of await inChunks(ids('objective'), (slice) =>
+    db.selectFrom('objectives').select(['id', 'title']).where('id', 'in', slice).execute(),
+  ))
+    states.set(`objective:${row.id}`, titleState(row.title));
+  for (const row of await inChunks(ids('key_result'), (slice) =>
+    db.selectFrom('keyResults').selectAll().where('id', 'in', slice).execute(),
+  ))
+    states.set(`key_result:${row.id}`, keyResultState(row));
+  for (const row of await inChunks(ids('item'), (slice) =>
+    db.selectFrom('matrixItems').select(['id', 'title']).where('id', 'in', slice).execute(),
+  ))
+    states.set(`item:${row.id}`, titleState(row.title));
   return states;
 }
 
@@ -109,7 +102,7 @@ export async function snapshotSources(
     const state = states.get(refKey(ref));
     return state ? [{ id, sourceKind: ref.kind, sourceId: ref.id, ...state }] : [];
   });
-  if (rows.length > 0) await db.insertInto('sourceSnapshots').values(rows).execute();
+  await insertInChunks(db, 'sourceSnapshots', rows);
 }
 
 /** The source status of every item that follows a source. */

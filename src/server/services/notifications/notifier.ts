@@ -15,6 +15,8 @@ export interface Notice {
   text: string;
   /** The item's path in the web app (see item-links.ts). */
   href: string;
+  /** What the delivery log calls it: `proposal`, `countermeasure`… */
+  event?: string;
   /** The webhook's message when it differs from `text` (Slack blocks); the link is appended. */
   webhook?: WebhookMessage;
 }
@@ -57,7 +59,7 @@ export function createNotifier(
               },
             ])
           : Promise.resolve({ sent: false, error: null }),
-        deps.webhooks.notify(notice.organisationId, notice.unitId, withLink(message, link)),
+        deps.webhooks.notify(notice.organisationId, notice.unitId, withLink(message, link), notice.event),
       ]);
       return { email: { ...email, to }, webhook };
     },

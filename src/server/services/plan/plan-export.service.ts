@@ -169,6 +169,8 @@ export function createPlanExportService(db: Db) {
             confidence: kr.confidence,
             dueDate: kr.dueDate,
             milestones: kr.milestones,
+            measureRule: kr.measureRule,
+            measureWeights: kr.measureWeights,
           })),
         })),
         matrices: matrices.map((matrix): PlanMatrix => {

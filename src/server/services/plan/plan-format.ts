@@ -1,7 +1,8 @@
 import { parseDocument, stringify } from 'yaml';
 import { validationError, type Issue } from '../../../core/errors';
 import { checkPlanIntegrity } from '../../../core/plan-integrity';
-import { PlanDocumentSchema, type PlanDocument } from '../../../contracts';
+import { PlanDocumentSchema, PlanMatrixSchema, type PlanDocument, type PlanMatrix } from '../../../contracts';
+import { yieldToEventLoop } from '../../db/chunked';
 import { issuesFromZod } from '../../validation';
 import { plural } from '../../../core/plural';
 
@@ -57,6 +58,46 @@ export function validatePlan(
   if (!parsed.success) return { plan: null, issues: issuesFromZod(parsed.error) };
   const issues = checkPlanIntegrity(parsed.data);
   return issues.length > 0 ? { plan: null, issues } : { plan: parsed.data, issues: [] };
+}
+
+/** How long validation may hold the thread before it lets other requests run. */
+const SLICE_MS = 50;
+
+/**
+ * {@link validatePlan}, the same issues with the same paths, but a big document is checked one
+ * matrix at a time with the event loop let run every {@link SLICE_MS} ms, so a 100,000-item plan
+ * does not stop the server answering while it is read.
+ */
+export async function validatePlanInSlices(
+  value: unknown,
+): Promise<{ plan: PlanDocument; issues: [] } | { plan: null; issues: Issue[] }> {
+  const matrices = (value as { matrices?: unknown } | null)?.matrices;
+  if (!Array.isArray(matrices)) return validatePlan(value);
+  const rest = PlanDocumentSchema.safeParse({ ...(value as object), matrices: [] });
+  const issues: Issue[] = rest.success ? [] : issuesFromZod(rest.error);
+  const parsed: PlanMatrix[] = [];
+  let sliceStart = performance.now();
+  for (const [index, matrix] of (matrices as unknown[]).entries()) {
+    const result = PlanMatrixSchema.safeParse(matrix);
+    if (result.success) parsed.push(result.data);
+    else issues.push(...issuesFromZod(result.error, `matrices[${index}]`));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
+  if (!rest.success || issues.length > 0) return { plan: null, issues };
+  const plan = { ...rest.data, matrices: parsed };
+  await yieldToEventLoop();
+  const broken = checkPlanIntegrity(plan);
+  return broken.length > 0 ? { plan: null, issues: broken } : { plan, issues: [] };
+}
+
+/** @throws `validation_failed` listing every problem of the plan document. */
+export async function parsePlanInSlicesOrThrow(value: unknown): Promise<PlanDocument> {
+  const result = await validatePlanInSlices(value);
+  if (result.plan) return result.plan;
+  throw validationError(result.issues, `The plan document has ${plural(result.issues.length, 'problem')}`);
 }
 
 /** @throws `validation_failed` listing every problem of the plan document. */

@@ -4,6 +4,7 @@
  */
 import type { AuditChange, AuditEvent } from '../../../contracts';
 import { daysBetween } from '../../../core/calendar';
+import { formatLongDay } from '../../format/dates';
 
 /** Shorter names the app already uses for a few kinds. */
 const SHORT_KIND: Readonly<Record<string, string>> = { 'key result': 'KR' };
@@ -95,13 +96,7 @@ export function dayHeading(day: string, today: string): string {
   const diff = daysBetween(day, today);
   if (diff === 0) return 'Today';
   if (diff === 1) return 'Yesterday';
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return formatLongDay(day);
 }
 
 /** Events grouped by day, newest day first (events arrive newest first). */

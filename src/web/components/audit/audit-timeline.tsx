@@ -10,6 +10,7 @@ import { LoadingBlock, Spinner } from '../spinner';
 import { dayHeading, groupByDay } from './audit-format';
 import { AuditEventRow } from './audit-event-row';
 import type { AuditFeed } from './use-audit-feed';
+import { localIsoDate } from '../../../core/calendar';
 
 export function AuditTimeline({ feed, empty }: { feed: AuditFeed; empty: ReactNode }) {
   if (feed.loading) return <LoadingBlock label="Loading the history" />;
@@ -30,7 +31,7 @@ export function AuditTimeline({ feed, empty }: { feed: AuditFeed; empty: ReactNo
         {empty}
       </EmptyState>
     );
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localIsoDate(new Date());
   return (
     <div className="audit-timeline" data-testid="audit-timeline">
       {groupByDay(feed.events).map((group) => (

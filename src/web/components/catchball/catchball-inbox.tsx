@@ -12,6 +12,7 @@ import { queries } from '../../api/queries';
 import { Button } from '../button';
 import { useHashTarget } from '../../hooks/use-hash-target';
 import { AgreementEffectsView } from './agreement-effects-view';
+import { ScenarioEvidence } from './scenario-evidence';
 
 const ACTION_LABEL = {
   question: 'Ask a question',
@@ -91,6 +92,7 @@ function ProposalCard(props: {
           ` · the ball is with ${(proposal.ballWith === 'child' ? child : parent)?.name ?? ''}`}
       </p>
       {proposal.resources.summary && <p className="proposal-resources">{proposal.resources.summary}</p>}
+      <ScenarioEvidence proposal={proposal} />
       {thread.data && (
         <>
           <ol className="thread">

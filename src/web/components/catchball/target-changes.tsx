@@ -13,6 +13,7 @@ import { paths } from '../../paths';
 import { formatNumber, withUnit } from '../okr/okr-format';
 import { nounFor } from '../../../core/plural';
 import { LoadingBlock } from '../spinner';
+import { formatDay } from '../../format/dates';
 
 const EvidenceSchema = z.object({ trials: z.number(), outlook: TargetOutlookSchema.nullable() }).partial();
 
@@ -26,13 +27,7 @@ const ACTION_VERB = {
   reject: 'rejected',
 } as const;
 
-const dateOf = (iso: string) =>
-  new Date(iso).toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+const dateOf = (iso: string) => formatDay(iso);
 
 export function TargetChanges({ keyResultId, unit }: { keyResultId: string; unit: string }) {
   const history = useQuery(queries.keyResultTargetHistory(keyResultId));

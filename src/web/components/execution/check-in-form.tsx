@@ -11,6 +11,7 @@ import { createCheckIn } from '../../api-client';
 import { correctCheckIn } from '../../api-okrs';
 import { Button } from '../button';
 import { useSubmit } from '../form/use-submit';
+import { localIsoDate } from '../../../core/calendar';
 
 /** What is checked in on: a key result or a KPI (How Much item). */
 export type CheckInSubject = { keyResultId: string } | { kpiId: string };
@@ -36,7 +37,7 @@ interface CheckInFormProps {
   measuredBy?: readonly string[] | undefined;
 }
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+const todayIso = () => localIsoDate(new Date());
 
 export function CheckInForm({
   subject,

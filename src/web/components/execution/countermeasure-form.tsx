@@ -7,6 +7,7 @@ import type { Countermeasure, Person } from '../../../contracts';
 import { createCountermeasure, updateCountermeasure } from '../../api-client';
 import { Button } from '../button';
 import { useSubmit } from '../form/use-submit';
+import { monthName } from '../../../core/calendar';
 
 const STATUSES = ['plan', 'do', 'check', 'act', 'closed'] as const;
 
@@ -64,9 +65,6 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
     props.onSaved();
   });
 
-  const monthName = new Date(Date.UTC(props.year, props.month - 1, 1)).toLocaleString('en', {
-    month: 'long',
-  });
   return (
     <div className="dialog-backdrop" onClick={props.onClose}>
       <form
@@ -79,7 +77,7 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
         <header>
           <h2>Countermeasure (A3){props.isReadOnly ? ' · view only' : ''}</h2>
           <p className="muted">
-            {props.kpiTitle} · {monthName} {props.year}
+            {props.kpiTitle} · {monthName(props.month)} {props.year}
           </p>
         </header>
         <fieldset disabled={props.isReadOnly} className="a3-fields">

@@ -1,5 +1,7 @@
 /** Health over time: average objective progress per month-end as a line, with status counts as bars. */
 import type { UnitDashboard } from '../../../contracts';
+import { monthName, monthOf } from '../../../core/calendar';
+import { formatDay } from '../../format/dates';
 
 const WIDTH = 560;
 const HEIGHT = 180;
@@ -59,7 +61,7 @@ export function HealthChart({ points }: { points: UnitDashboard['health'] }) {
               );
             })}
             <text className="health-axis" x={x(i)} y={HEIGHT - 8} textAnchor="middle">
-              {i === points.length - 1 ? 'now' : p.date.slice(5)}
+              {i === points.length - 1 ? 'now' : monthName(monthOf(p.date)).slice(0, 3)}
             </text>
           </g>
         );
@@ -67,7 +69,7 @@ export function HealthChart({ points }: { points: UnitDashboard['health'] }) {
       <path className="health-line" d={line} />
       {points.map((p, i) => (
         <circle key={p.date} className="health-dot" cx={x(i)} cy={y(p.progress)} r={3}>
-          <title>{`${p.date}: ${Math.round(p.progress * 100)}% · ${p.onTrack} on track, ${p.atRisk} at risk, ${p.offTrack} off track`}</title>
+          <title>{`${formatDay(p.date)}: ${Math.round(p.progress * 100)}% · ${p.onTrack} on track, ${p.atRisk} at risk, ${p.offTrack} off track`}</title>
         </circle>
       ))}
     </svg>

@@ -2,9 +2,10 @@
 import type { UnitProgress } from '../../../contracts';
 import { Badge, type BadgeTone } from '../badge';
 
-type EffectiveStatus = UnitProgress['objectives'][number]['status'];
+export type EffectiveStatus = UnitProgress['objectives'][number]['status'];
 
-const LABEL: Record<EffectiveStatus['status'], string> = {
+/** The statuses in words, best first. */
+export const STATUS_LABEL: Record<EffectiveStatus['status'], string> = {
   on_track: 'On track',
   at_risk: 'At risk',
   off_track: 'Off track',
@@ -18,12 +19,12 @@ const TONE: Record<EffectiveStatus['status'], BadgeTone> = {
 export function StatusBadge({ status }: { status: EffectiveStatus }) {
   const title =
     status.source === 'override'
-      ? `Set by the owner: ${status.reason ?? ''} (derived: ${LABEL[status.derived]})`
+      ? `Set by the owner: ${status.reason ?? ''} (derived: ${STATUS_LABEL[status.derived]})`
       : 'Derived from progress against elapsed time and confidence';
   return (
     <span data-testid="status" data-status={status.status}>
       <Badge tone={TONE[status.status]} dot title={title}>
-        {LABEL[status.status]}
+        {STATUS_LABEL[status.status]}
         {status.source === 'override' ? ' ✎' : ''}
       </Badge>
     </span>

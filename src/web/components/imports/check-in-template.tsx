@@ -8,17 +8,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Cycle } from '../../../contracts';
 import { nounFor, plural } from '../../../core/plural';
+import { currentCycle } from '../../../core/cycle';
 import { queries } from '../../api/queries';
-
-/** The cycle holding `today`, else the latest one that started before it, else the first. */
-function currentCycle(cycles: readonly Cycle[], today: string): Cycle | undefined {
-  const started = [...cycles]
-    .filter((cycle) => cycle.startDate <= today)
-    .sort((a, b) => b.startDate.localeCompare(a.startDate));
-  return (
-    cycles.find((cycle) => cycle.startDate <= today && today <= cycle.endDate) ?? started[0] ?? cycles[0]
-  );
-}
+import { localIsoDate } from '../../../core/calendar';
 
 const csvCell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
@@ -31,7 +23,7 @@ export function CheckInTemplate({
   unitName: string;
   cycles: readonly Cycle[];
 }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localIsoDate(new Date());
   const cycle = currentCycle(cycles, today);
   const okrs = useQuery({ ...queries.unitOkrs(unitId, cycle?.id ?? ''), enabled: cycle !== undefined });
   const progress = useQuery({

@@ -8,6 +8,7 @@ import { INBOX_KINDS, type InboxItem, type InboxKind } from '../../../contracts'
 import { Badge } from '../badge';
 import { EmptyState } from '../empty-state';
 import { CheckIcon } from '../icons';
+import { formatDay } from '../../format/dates';
 
 const GROUP_TITLE: Record<InboxKind, string> = {
   proposal: 'Catchball proposals',
@@ -17,14 +18,6 @@ const GROUP_TITLE: Record<InboxKind, string> = {
 
 /** "3 items", "1 item". */
 export const itemCount = (count: number) => `${count} item${count === 1 ? '' : 's'}`;
-
-const formatDay = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 
 export function InboxItems({ items, onOpen }: { items: readonly InboxItem[]; onOpen: () => void }) {
   if (items.length === 0)

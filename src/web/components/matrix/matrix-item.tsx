@@ -9,6 +9,7 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { probabilityTone } from '../pressure-test/probability-tone';
+import { percentOf } from '../../../core/outlook-wording';
 import type { MatrixItem, TraceSource } from '../../../contracts';
 import {
   ArrowDownIcon,
@@ -131,6 +132,12 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
   const EarlierIcon = isRow ? ArrowUpIcon : ArrowLeftIcon;
   const LaterIcon = isRow ? ArrowDownIcon : ArrowRightIcon;
 
+  // The risk edge is a colour; its words go to the name and the tooltip, so no one needs the colour.
+  const chance =
+    props.probability === undefined
+      ? undefined
+      : `${percentOf(props.probability)} chance of reaching its target`;
+
   return (
     <div
       ref={ref}
@@ -141,7 +148,8 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
       data-part={item.part}
       tabIndex={0}
       role="group"
-      aria-label={`${PART_SHORT[item.part]} ${index + 1}: ${item.title}`}
+      aria-label={`${PART_SHORT[item.part]} ${index + 1}: ${item.title}${chance ? `, ${chance}` : ''}`}
+      title={chance}
       aria-keyshortcuts={
         readOnly
           ? [onOpen && 'Enter', onHistory && 'H'].filter(Boolean).join(' ') || undefined

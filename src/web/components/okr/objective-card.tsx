@@ -2,7 +2,7 @@
 import type { KeyResult, ObjectiveProgress, ObjectiveWithKeyResults, Person } from '../../../contracts';
 import { Badge } from '../badge';
 import { ExplanationPopover } from '../execution/explanation-popover';
-import { StatusBadge } from '../execution/status-badge';
+import { StatusControl } from '../execution/status-control';
 import { Button, IconButton } from '../button';
 import { ArrowDownIcon, ArrowUpIcon, CopyIcon, LinkIcon, PencilIcon, PlusIcon, TrashIcon } from '../icons';
 import { KeyResultRow } from './key-result-row';
@@ -78,8 +78,18 @@ export function ObjectiveCard({
           </div>
         </div>
         <div className="objective-progress">
-          <ProgressBar value={shownObjectiveProgress(execution)} label={`Progress of ${objective.title}`} />
-          {execution && <StatusBadge status={execution.status} />}
+          <ProgressBar
+            value={shownObjectiveProgress(execution)}
+            status={execution?.status.status}
+            label={`Progress of ${objective.title}`}
+          />
+          {execution && (
+            <StatusControl
+              status={execution.status}
+              subject={{ kind: 'objectives', id: objective.id, title: objective.title }}
+              onChanged={onCheckedIn}
+            />
+          )}
           <span className="objective-kr-count">{plural(krs.length, 'key result')}</span>
         </div>
       </header>

@@ -1,7 +1,23 @@
-/** A thin progress bar with its percentage; null progress shows a muted "no data" bar. */
-export function ProgressBar({ value, label }: { value: number | null; label: string }) {
+import type { Status } from '../../../core/status';
+
+const TONE: Record<Status, string> = { on_track: 'good', at_risk: 'mid', off_track: 'low' };
+
+/**
+ * A thin progress bar with its percentage; null progress shows a muted "no data" bar. Its colour is
+ * the item's status when one is given (never a second verdict from the percentage alone, which
+ * would show 84 % in green beside "Off track"), otherwise neutral.
+ */
+export function ProgressBar({
+  value,
+  label,
+  status,
+}: {
+  value: number | null;
+  label: string;
+  status?: Status | null | undefined;
+}) {
   const percent = value === null ? null : Math.round(value * 100);
-  const tone = percent === null ? 'none' : percent >= 70 ? 'good' : percent >= 40 ? 'mid' : 'low';
+  const tone = percent === null ? 'none' : status ? TONE[status] : 'neutral';
   return (
     <div className="progress" title={percent === null ? `${label}: no data yet` : `${label}: ${percent}%`}>
       <div

@@ -5,6 +5,7 @@
  * what-if scenario changes are outlined.
  */
 import type { CapacityAllocation, CapacityReport } from '../../../core/capacity';
+import { SegmentedChoice } from '../form/segmented-choice';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -105,20 +106,12 @@ export function CapacityHeatmaps(props: {
     <div className="capacity">
       <fieldset className="allocation" data-testid="allocation">
         <legend>How work is allocated to people</legend>
-        <div className="segmented" role="radiogroup">
-          {ALLOCATIONS.map((a) => (
-            <label key={a.id} className={a.id === props.allocation ? 'segment segment-on' : 'segment'}>
-              <input
-                type="radio"
-                name="allocation"
-                value={a.id}
-                checked={a.id === props.allocation}
-                onChange={() => props.onAllocation(a.id)}
-              />
-              {a.label}
-            </label>
-          ))}
-        </div>
+        <SegmentedChoice
+          name="allocation"
+          options={ALLOCATIONS}
+          value={props.allocation}
+          onChange={props.onAllocation}
+        />
         <p className="allocation-help">{chosen?.help} Skill demand and supply are the same either way.</p>
       </fieldset>
       <div className="heatmaps">

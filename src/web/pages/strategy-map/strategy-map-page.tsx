@@ -46,7 +46,7 @@ export function StrategyMapPage() {
           width={width + 2 * PAD}
           height={height + 2 * PAD}
           viewBox={`${-PAD} ${-PAD} ${width + 2 * PAD} ${height + 2 * PAD}`}
-          role="img"
+          role="group"
           aria-label={`Strategy map of ${data.organisation.name}`}
         >
           {links.map(({ from, to, aligned, translated, cascaded }) => {
@@ -81,7 +81,6 @@ export function StrategyMapPage() {
               data-testid={`map-unit-${box.unit.id}`}
               role="link"
               tabIndex={0}
-              aria-label={`Open ${box.unit.name}`}
               onClick={() => open(box)}
               onKeyDown={(event) => event.key === 'Enter' && open(box)}
             >
