@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../core/languages';
 import { IdSchema, VersionSchema } from './common';
+
+/** A language Catchball is written in (core/languages.ts). */
+export const LanguageSchema = z.enum(LANGUAGES).meta({ id: 'Language' });
+export type Language = z.infer<typeof LanguageSchema>;
 
 /** The four roles, weakest first; a role on a unit holds on every unit below it. */
 export const RoleSchema = z
@@ -33,6 +38,9 @@ export const MeSchema = z
     email: z.string(),
     name: z.string(),
     isSiteAdmin: z.boolean(),
+    language: LanguageSchema.nullable().meta({
+      description: 'The language the user chose; null follows the browser',
+    }),
     organisations: z.array(
       z.object({
         id: IdSchema,
@@ -173,3 +181,7 @@ export type GrantedRole = z.infer<typeof GrantedRoleSchema>;
 
 export const UpdateRoleAssignmentSchema = z.object({ version: VersionSchema, role: RoleSchema });
 export type UpdateRoleAssignmentInput = z.infer<typeof UpdateRoleAssignmentSchema>;
+
+/** The signed-in user's language; null follows the browser's. */
+export const SetLanguageSchema = z.object({ language: LanguageSchema.nullable() }).meta({ id: 'SetLanguage' });
+export type SetLanguageInput = z.infer<typeof SetLanguageSchema>;

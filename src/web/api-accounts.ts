@@ -9,6 +9,7 @@ import type {
   ChangePasswordInput,
   CreateRoleAssignmentInput,
   CreateUserInput,
+  Language,
   RoleName,
   UpdateUserInput,
 } from '../contracts';
@@ -38,6 +39,10 @@ export const signOutEverywhere = () => callEndpoint(auth.signOutEverywhere);
 /** Changes the signed-in user's password; their other sessions end. */
 export const changePassword = (input: ChangePasswordInput) =>
   callEndpoint(auth.changePassword, { body: input });
+
+/** Saves the signed-in user's language; null follows the browser. */
+export const setLanguage = (language: Language | null) =>
+  callEndpoint(auth.setLanguage, { body: { language } });
 
 /** Creates the first site administrator from the first-start link. */
 export const setUp = (input: { token: string; email: string; name: string; password: string }) =>

@@ -2,8 +2,12 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
 import { createQueryClient } from './api/query-client';
 import { App } from './app';
+import { i18n, startI18n } from './i18n/i18n';
+import { InLanguage } from './i18n/in-language';
+import { initialLanguage } from './i18n/language';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
@@ -32,10 +36,19 @@ import './styles/print.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain <div id="root">');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
+const language = initialLanguage();
+document.documentElement.lang = language;
+// English is bundled, so this waits only when the page starts in another language (one small file).
+void startI18n(language).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={createQueryClient()}>
+        <I18nextProvider i18n={i18n}>
+          <InLanguage>
+            <App />
+          </InLanguage>
+        </I18nextProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -4,6 +4,7 @@ import {
   AuthConfigSchema,
   ChangePasswordSchema,
   SessionInfoSchema,
+  SetLanguageSchema,
   SetupSchema,
   SignedInSchema,
   SignInSchema,
@@ -59,6 +60,15 @@ export const changePassword = defineEndpoint({
   summary: 'Change your password (at least 10 characters); your other sessions end',
   status: 204,
   body: ChangePasswordSchema,
+});
+
+export const setLanguage = defineEndpoint({
+  method: 'PUT',
+  path: '/api/auth/language',
+  tag,
+  summary: 'Choose the language you read Catchball in (null: follow the browser)',
+  status: 204,
+  body: SetLanguageSchema,
 });
 
 export const setup = defineEndpoint({

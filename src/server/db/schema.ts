@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Language } from '../../core/languages';
 
 /**
  * Table types for Kysely. Column names are camelCase here; the CamelCasePlugin maps them to the
@@ -400,6 +401,8 @@ export interface UserTable extends Versioned {
   oidcSubject: string | null;
   disabledAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   lastSignInAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** One of core/languages.ts's LANGUAGES; null follows the browser. */
+  language: ColumnType<Language | null, Language | null | undefined, Language | null>;
 }
 
 export interface SessionTable {

@@ -82,6 +82,13 @@ export function authRoutes(services: Services, sso: { name: string } | null = nu
         return undefined;
       },
     }),
+    implement(endpoints.setLanguage, {
+      access: SIGNED_IN,
+      handler: async ({ access, body }) => {
+        await services.accounts.setLanguage(sessionUserOf(access).id, body.language);
+        return undefined;
+      },
+    }),
     implement(endpoints.setup, {
       access: PUBLIC,
       handler: async ({ body, request, reply }) =>

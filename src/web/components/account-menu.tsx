@@ -4,11 +4,13 @@
  * ↑/↓ move, Escape closes and returns focus to the button.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useMe, useSession } from '../session/session-context';
 import { Avatar } from './avatar';
 import { ChangePasswordDialog } from './change-password-dialog';
-import { ChevronDownIcon, KeyIcon, SignOutIcon, UsersIcon } from './icons';
+import { LanguageDialog } from './language-dialog';
+import { ChevronDownIcon, GlobeIcon, KeyIcon, SignOutIcon, UsersIcon } from './icons';
 
 interface MenuItem {
   label: string;
@@ -17,16 +19,19 @@ interface MenuItem {
 }
 
 export function AccountMenu() {
+  const { t } = useTranslation();
   const me = useMe();
   const { endSession } = useSession();
   const [, navigate] = useLocation();
   const [open, setOpen] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [choosingLanguage, setChoosingLanguage] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
 
   const items: MenuItem[] = [
     { label: 'Change password…', icon: <KeyIcon />, run: () => setChangingPassword(true) },
+    { label: t('language.menu'), icon: <GlobeIcon />, run: () => setChoosingLanguage(true) },
     ...(me.isSiteAdmin ? [{ label: 'Users', icon: <UsersIcon />, run: () => navigate('/admin/users') }] : []),
     { label: 'Sign out', icon: <SignOutIcon />, run: () => void endSession(false) },
     { label: 'Sign out everywhere', icon: <SignOutIcon />, run: () => void endSession(true) },
@@ -110,6 +115,7 @@ export function AccountMenu() {
         </div>
       )}
       {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
+      {choosingLanguage && <LanguageDialog onClose={() => setChoosingLanguage(false)} />}
     </div>
   );
 }

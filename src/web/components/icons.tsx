@@ -79,6 +79,10 @@ export const UsersIcon = make(
   <path d="M6 7.5a2.25 2.25 0 1 0 0-4.5 2.25 2.25 0 0 0 0 4.5zM1.5 13c.5-2.3 2.2-3.6 4.5-3.6s4 1.3 4.5 3.6M10.5 3.2a2.25 2.25 0 0 1 0 4.2M12.2 9.6c1.2.5 2 1.6 2.3 3.4" />,
   'UsersIcon',
 );
+export const GlobeIcon = make(
+  <path d="M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12zM2 8h12M8 2c1.7 1.8 2.5 3.8 2.5 6S9.7 12.2 8 14c-1.7-1.8-2.5-3.8-2.5-6S6.3 3.8 8 2z" />,
+  'GlobeIcon',
+);
 export const SignOutIcon = make(<path d="M6.5 13.5h-3v-11h3M10 5l3 3-3 3M13 8H6" />, 'SignOutIcon');
 export const InboxIcon = make(
   <path d="M2.5 9.5 4.2 3.5h7.6l1.7 6v3h-11zM2.5 9.5h3.3l.9 1.6h2.6l.9-1.6h3.3" />,

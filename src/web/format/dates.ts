@@ -5,7 +5,7 @@
  * as a dash or as itself, never as "Invalid Date".
  */
 
-const LOCALE = 'en-GB';
+import { currentLocale } from '../i18n/locale';
 
 const isDay = (iso: string) => /^\d{4}-\d{2}-\d{2}$/.test(iso);
 
@@ -13,7 +13,7 @@ function format(iso: string | null | undefined, options: Intl.DateTimeFormatOpti
   if (!iso) return '—';
   const date = new Date(isDay(iso) ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(LOCALE, { ...options, ...(isDay(iso) ? { timeZone: 'UTC' } : {}) });
+  return date.toLocaleString(currentLocale(), { ...options, ...(isDay(iso) ? { timeZone: 'UTC' } : {}) });
 }
 
 /** "3 Mar 2026", or "3 March 2026" with `month` 'long'. */

@@ -22,6 +22,7 @@ const meWith = (roles: Me['organisations'][number]['roles'], personId: string | 
   email: 'u@example.com',
   name: 'U',
   isSiteAdmin: false,
+  language: null,
   organisations: [{ id: 'org', name: 'Org', personId, roles }],
 });
 const may = (me: Me, need: 'read' | 'contribute' | 'edit', unitId: string, owner?: string) =>

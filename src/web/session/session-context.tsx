@@ -8,6 +8,7 @@ import { navigate } from 'wouter/use-browser-location';
 import type { Me, SignedIn } from '../../contracts';
 import { onUnauthorized, setCsrfToken } from '../api-client';
 import { getSession, signOut, signOutEverywhere } from '../api-accounts';
+import { applyLanguage } from '../i18n/language';
 import { signInUrl } from './return-to';
 
 export type SessionState =
@@ -38,6 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const info = await getSession();
       setCsrfToken(info.csrfToken);
+      if (info.user) await applyLanguage(info.user.language);
       setSession(info.user ? { status: 'signed_in', me: info.user } : { status: 'signed_out' });
     } catch (cause) {
       setSession({ status: 'error', error: cause instanceof Error ? cause : new Error(String(cause)) });

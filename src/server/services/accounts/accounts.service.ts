@@ -1,3 +1,4 @@
+import type { Language } from '../../../core/languages';
 import { sql } from 'kysely';
 import { DomainError } from '../../../core/errors';
 import type {
@@ -129,6 +130,11 @@ export function createAccountsService(db: Db, options: AccountsOptions = {}) {
       const passwordHash = await hashPassword(input.newPassword);
       await setPasswordHash(db, userId, passwordHash, now());
       await endSessionsOf(db, userId, keepSessionId);
+    },
+
+    /** The language the user reads Catchball in; null follows their browser. */
+    async setLanguage(userId: string, language: Language | null) {
+      await db.updateTable('users').set({ language }).where('id', '=', userId).execute();
     },
 
     /**

@@ -32,6 +32,7 @@ export async function loadMe(db: Db, userId: string): Promise<Me> {
     email: user.email,
     name: user.name,
     isSiteAdmin: user.isSiteAdmin,
+    language: user.language,
     organisations: organisations.map((organisation) => ({
       id: organisation.id,
       name: organisation.name,

@@ -1,12 +1,13 @@
 /** Display helpers for OKRs: number formatting, the progress shown (core's), confidence tone. */
 import type { KeyResult, KeyResultProgress, ObjectiveProgress } from '../../../contracts';
 import { keyResultProgress } from '../../../core/progress';
+import { currentLocale } from '../../i18n/locale';
 import type { BadgeTone } from '../badge';
 
 /** Formats a number compactly (up to 2 decimals, thousands separators); null → "—". */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 2 }).format(value);
 }
 
 /** A value with its unit of measure: "45 %", "24 h", "12". Percent signs hug the number. */
