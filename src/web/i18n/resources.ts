@@ -18,8 +18,26 @@ import yearclose from '../../locales/en/yearclose.json';
 import settings from '../../locales/en/settings.json';
 import admin from '../../locales/en/admin.json';
 import wizard from '../../locales/en/wizard.json';
+import items from '../../locales/en/items.json';
 
-export const en = { common, auth, setup, audit, map, matrix, okrs, execution, imports, pressure, catchball, yearclose, settings, admin, wizard };
+export const en = {
+  common,
+  auth,
+  setup,
+  audit,
+  map,
+  matrix,
+  items,
+  okrs,
+  execution,
+  imports,
+  pressure,
+  catchball,
+  yearclose,
+  settings,
+  admin,
+  wizard,
+};
 
 export type Namespace = keyof typeof en;
 export const NAMESPACES = Object.keys(en) as Namespace[];
