@@ -149,6 +149,23 @@ describe('accounts and sign-in', () => {
     expect(withHeader.statusCode).toBe(204);
   });
 
+  it('keeps the language a user chose on the account; null follows the browser; others are refused', async () => {
+    const headers = asUser(await signIn('ada@example.test', PASSWORD));
+    const me = async () =>
+      (await t.call(auth.getSession, {}, { headers: { cookie: headers.cookie } })).result.user;
+    expect((await me())?.language).toBeNull();
+    expect((await t.call(auth.setLanguage, { body: { language: 'ja' } }, { headers })).statusCode).toBe(204);
+    expect((await me())?.language).toBe('ja');
+    const refused = await t.call(auth.setLanguage, { body: { language: 'fr' as 'ja' } }, { headers });
+    expect(refused.statusCode).toBe(400);
+    expect(body<ErrorResponse>(refused).error.details?.issues?.[0]?.path).toBe('body.language');
+    expect((await me())?.language).toBe('ja');
+    expect((await t.call(auth.setLanguage, { body: { language: null } }, { headers })).statusCode).toBe(204);
+    expect((await me())?.language).toBeNull();
+    const anonymous = await t.call(auth.setLanguage, { body: { language: 'de' } }, { anonymous: true });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('signs out: the session ends and the cookie is cleared', async () => {
     const headers = asUser(await signIn('ada@example.test', PASSWORD));
     const out = await t.call(auth.signOut, {}, { headers });
