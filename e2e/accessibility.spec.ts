@@ -1,34 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { APP_PAGES as PAGES } from './support/app-pages';
 import { expect, test } from './support/sign-in';
 
 /**
  * axe-core on every page of the app, signed in as the demo administrator (and the sign-in page
  * signed out): no serious or critical issue. A failure lists each rule with the elements it found.
  */
-const PAGES: [name: string, path: string][] = [
-  ['organisations', '/'],
-  ['overview', '/org/acme/overview'],
-  ['strategy map', '/org/acme/map'],
-  ['dashboard', '/org/acme/units/cso/dashboard'],
-  ['OKRs', '/org/acme/units/cso/okrs'],
-  ['X-matrix', '/org/acme/units/cso/matrix/2026'],
-  ['pressure test', '/org/acme/units/cso/pressure/2026'],
-  ['bowling chart', '/org/acme/units/cso/bowling/2026'],
-  ['history', '/org/acme/units/cso/history'],
-  ['translate', '/org/acme/translate/cso'],
-  ['settings: general', '/org/acme/settings/general'],
-  ['settings: units', '/org/acme/settings/units'],
-  ['settings: cycles', '/org/acme/settings/cycles'],
-  ['settings: people', '/org/acme/settings/people'],
-  ['settings: notifications', '/org/acme/settings/notifications'],
-  ['members', '/org/acme/members'],
-  ['API tokens', '/org/acme/api-tokens'],
-  ['OKR import', '/org/acme/import'],
-  ['X-matrix import', '/org/acme/import/matrix'],
-  ['check-in upload', '/org/acme/check-ins/upload'],
-  ['site users', '/admin/users'],
-];
 
 async function seriousIssues(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
