@@ -3,6 +3,8 @@
  * and down to the leaf work, across units, nearest first. Route: `/org/:orgId/trace/:kind/:id`.
  */
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { GraphNode, TraceKind } from '../../contracts';
 import { queries } from '../api/queries';
@@ -11,14 +13,7 @@ import { PageError, PageLoading } from '../components/page-state';
 import { useOrg } from '../hooks/org-context';
 import { paths } from '../paths';
 
-const PART_LABEL = {
-  what: 'Breakthrough',
-  how_far: 'Annual objective',
-  how: 'Initiative',
-  how_much: 'KPI',
-  who: 'Owner',
-} as const;
-const PART_TONE: Record<keyof typeof PART_LABEL, BadgeTone> = {
+const PART_TONE: Record<NonNullable<GraphNode['part']>, BadgeTone> = {
   what: 'brand',
   how_far: 'teal',
   how: 'amber',
@@ -26,17 +21,18 @@ const PART_TONE: Record<keyof typeof PART_LABEL, BadgeTone> = {
   who: 'neutral',
 };
 
-function kindLabel(node: GraphNode): { label: string; tone: BadgeTone } {
-  if (node.part) return { label: PART_LABEL[node.part], tone: PART_TONE[node.part] };
+function kindLabel(node: GraphNode, t: TFunction<'map'>): { label: string; tone: BadgeTone } {
+  if (node.part) return { label: t(`trace.parts.${node.part}`), tone: PART_TONE[node.part] };
   return node.kind === 'key_result'
-    ? { label: 'Key result', tone: 'violet' }
-    : { label: 'Objective', tone: 'blue' };
+    ? { label: t('trace.keyResult'), tone: 'violet' }
+    : { label: t('trace.objective'), tone: 'blue' };
 }
 
 export function TracePage({ kind, id }: { kind: TraceKind; id: string }) {
+  const { t } = useTranslation('map');
   const org = useOrg();
   const trace = useQuery(queries.trace(kind, id));
-  if (trace.error) return <PageError title="Could not trace this item" error={trace.error} />;
+  if (trace.error) return <PageError title={t('trace.error')} error={trace.error} />;
   if (!trace.data || !org.data) return <PageLoading />;
   const { start, up, down } = trace.data;
   const orgId = org.data.organisation.id;
@@ -44,7 +40,7 @@ export function TracePage({ kind, id }: { kind: TraceKind; id: string }) {
   const href = (node: GraphNode) =>
     node.year !== null ? paths.matrix(orgId, node.unitId, node.year) : paths.okrs(orgId, node.unitId);
   const row = (node: GraphNode, depth: number | null) => {
-    const { label, tone } = kindLabel(node);
+    const { label, tone } = kindLabel(node, t);
     return (
       <li
         key={node.key}
@@ -62,25 +58,22 @@ export function TracePage({ kind, id }: { kind: TraceKind; id: string }) {
   return (
     <div className="page trace-page">
       <header className="page-header">
-        <h1>Trace: {start.title}</h1>
-        <p className="page-lede">
-          Up to the objectives it serves, down to the work that delivers it, across units. Nearest links
-          first.
-        </p>
+        <h1>{t('trace.title', { title: start.title })}</h1>
+        <p className="page-lede">{t('trace.lede')}</p>
       </header>
-      <section aria-label="Up">
-        <h2>Up · serves</h2>
+      <section aria-label={t('trace.up')}>
+        <h2>{t('trace.upTitle')}</h2>
         {up.length === 0 ? (
-          <p className="links-empty">Nothing above: this is a top objective, or an orphan.</p>
+          <p className="links-empty">{t('trace.upEmpty')}</p>
         ) : (
           <ol className="trace-list">{[...up].reverse().map((step) => row(step.node, step.depth))}</ol>
         )}
       </section>
       <ol className="trace-list">{row(start, null)}</ol>
-      <section aria-label="Down">
-        <h2>Down · delivered by</h2>
+      <section aria-label={t('trace.down')}>
+        <h2>{t('trace.downTitle')}</h2>
         {down.length === 0 ? (
-          <p className="links-empty">Nothing below yet.</p>
+          <p className="links-empty">{t('trace.downEmpty')}</p>
         ) : (
           <ol className="trace-list">{down.map((step) => row(step.node, step.depth))}</ol>
         )}

@@ -1,34 +1,12 @@
 /** Small helpers of the item detail drawer's forms: month names, typed numbers, per-month problems. */
+import { currentLocale } from '../../i18n/locale';
 import { issuesOf } from '../form/field-errors';
 
-export const MONTH_SHORT = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
-export const MONTH_LONG = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** The twelve month names in the reader's language: "Jan" … or "January" … with `month` 'long'. */
+export function monthNames(month: 'short' | 'long'): string[] {
+  const format = new Intl.DateTimeFormat(currentLocale(), { month, timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, index) => format.format(Date.UTC(2000, index, 1)));
+}
 
 /** A typed number: null when blank, NaN when not a number (the form names the field). */
 export function parseNumber(text: string): number | null {
@@ -42,6 +20,13 @@ export function parseNumber(text: string): number | null {
 export function numberText(value: number | null | undefined): string {
   if (value === null || value === undefined) return '';
   return String(Math.round(value * 100) / 100);
+}
+
+/** A number as text shows it: hundredths at most, in the reader's language, without grouping. */
+export function shownNumber(value: number): string {
+  return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 2, useGrouping: false }).format(
+    Math.round(value * 100) / 100,
+  );
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { EffortView, MatrixItem } from '../../../contracts';
 import { effortMonths, monthsOfYear, spreadEvenly } from '../../../core/effort-months';
 import { setEffortMonths } from '../../api-initiative';
@@ -17,7 +18,7 @@ import { FormAlert } from '../form/form-alert';
 import { QueryView } from '../form/query-view';
 import { useSubmit } from '../form/use-submit';
 import { TrashIcon } from '../icons';
-import { MONTH_LONG, MONTH_SHORT, monthProblems, numberText, parseNumber } from './detail-format';
+import { monthNames, monthProblems, numberText, parseNumber, shownNumber } from './detail-format';
 
 interface EffortGridProps {
   item: MatrixItem;
@@ -27,13 +28,14 @@ interface EffortGridProps {
 }
 
 export function EffortGrid(props: EffortGridProps) {
+  const { t } = useTranslation('items');
   const query = useQuery(queries.efforts(props.item.matrixId, props.item.id));
   return (
     <section className="detail-section" aria-labelledby="effort-title" data-testid="effort-grid">
       <h3 className="detail-section-title" id="effort-title">
-        Effort by skill <span className="muted">person-days per month</span>
+        <Trans t={t} i18nKey="effort.title" ns="items" components={{ muted: <span className="muted" /> }} />
       </h3>
-      <QueryView query={query} errorTitle="Could not load the effort" canRetry loadingLabel="Loading effort">
+      <QueryView query={query} errorTitle={t('effort.error')} canRetry loadingLabel={t('effort.loading')}>
         {(efforts) => <EffortTable {...props} efforts={efforts} />}
       </QueryView>
     </section>
@@ -58,6 +60,9 @@ function EffortTable({
   knownSkills,
   efforts,
 }: EffortGridProps & { efforts: EffortView[] }) {
+  const { t } = useTranslation('items');
+  const monthShort = monthNames('short');
+  const monthLong = monthNames('long');
   const client = useQueryClient();
   const stored = useMemo(
     () => [...new Set([...efforts.map((e) => e.skill), ...item.requiredSkills])],
@@ -86,9 +91,9 @@ function EffortTable({
   const spread = () => {
     const name = skill.trim();
     const amount = parseNumber(total);
-    if (!name) return setSpreadError('Skill: name the skill to spread');
+    if (!name) return setSpreadError(t('effort.skillMissing'));
     if (amount === null || Number.isNaN(amount) || amount < 0)
-      return setSpreadError('Total: type the person-days to spread (0 or more)');
+      return setSpreadError(t('effort.totalInvalid'));
     setSpreadError(null);
     const months = [...active].sort((a, b) => a - b);
     setRow(
@@ -112,8 +117,7 @@ function EffortTable({
       check: () => {
         for (const name of changed) {
           const bad = rowOf(name).findIndex((text) => !isEffort(text));
-          if (bad >= 0)
-            return `${name}, ${MONTH_LONG[bad] ?? ''}: must be a number of person-days, 0 or more`;
+          if (bad >= 0) return t('effort.cellInvalid', { skill: name, month: monthLong[bad] ?? '' });
         }
         return null;
       },
@@ -129,7 +133,7 @@ function EffortTable({
     <>
       {!readOnly && (
         <div className="effort-spread">
-          <Field label="Skill">
+          <Field label={t('effort.skill')}>
             <input
               className="input"
               name="effortSkill"
@@ -143,7 +147,7 @@ function EffortTable({
               <option key={name} value={name} />
             ))}
           </datalist>
-          <Field label="Total">
+          <Field label={t('effort.total')}>
             <span className="input-affix">
               <input
                 className="input"
@@ -158,35 +162,31 @@ function EffortTable({
                   }
                 }}
               />
-              <span className="input-affix-text">days</span>
+              <span className="input-affix-text">{t('effort.days')}</span>
             </span>
           </Field>
-          <Button onClick={spread}>
-            Spread evenly over {active.size} {active.size === 1 ? 'month' : 'months'}
-          </Button>
+          <Button onClick={spread}>{t('effort.spread', { count: active.size })}</Button>
         </div>
       )}
       {spreadError && <FormAlert>{spreadError}</FormAlert>}
       <FormAlert error={save.error} fields={['skills']} />
       {skills.length === 0 ? (
-        <p className="muted detail-empty">
-          No effort yet.{!readOnly && ' Name a skill and a total above, then spread it over the months.'}
-        </p>
+        <p className="muted detail-empty">{readOnly ? t('effort.empty') : t('effort.emptyEditable')}</p>
       ) : (
         <div className="effort-table-wrap">
           <table className="effort-table">
             <thead>
               <tr>
-                <th scope="col">Skill</th>
-                {MONTH_SHORT.map((month, index) => (
+                <th scope="col">{t('effort.skill')}</th>
+                {monthShort.map((month, index) => (
                   <th key={month} scope="col" className={active.has(index + 1) ? undefined : 'is-outside'}>
                     {month}
                   </th>
                 ))}
                 <th scope="col" className="effort-total">
-                  Total
+                  {t('effort.total')}
                 </th>
-                {!readOnly && <th aria-label="Actions" />}
+                {!readOnly && <th aria-label={t('effort.actions')} />}
               </tr>
             </thead>
             <tbody>
@@ -201,7 +201,7 @@ function EffortTable({
                         <input
                           className="effort-cell"
                           inputMode="decimal"
-                          aria-label={`${name}, ${MONTH_LONG[index] ?? ''}`}
+                          aria-label={t('effort.cell', { skill: name, month: monthLong[index] ?? '' })}
                           aria-invalid={refused.has(index) || !isEffort(text) ? true : undefined}
                           title={refused.get(index)}
                           value={text}
@@ -217,13 +217,13 @@ function EffortTable({
                       </td>
                     ))}
                     <td className="effort-total tabular" data-testid={`effort-total-${name}`}>
-                      {numberText(sumOf(name)) || '0'}
+                      {shownNumber(sumOf(name))}
                     </td>
                     {!readOnly && (
                       <td>
                         <IconButton
                           size="sm"
-                          label={`Clear ${name}`}
+                          label={t('effort.clear', { skill: name })}
                           onClick={() => setRow(name, Array<string>(12).fill(''))}
                         >
                           <TrashIcon size={13} />
@@ -240,12 +240,10 @@ function EffortTable({
       {!readOnly && (
         <div className="detail-actions">
           <span className="muted detail-dirty" aria-live="polite">
-            {changed.length === 0
-              ? ''
-              : `${changed.length} ${changed.length === 1 ? 'skill' : 'skills'} changed`}
+            {changed.length === 0 ? '' : t('effort.changed', { count: changed.length })}
           </span>
           <Button variant="primary" disabled={changed.length === 0 || save.isPending} onClick={save.onSubmit}>
-            {save.isPending ? 'Saving…' : 'Save effort'}
+            {save.isPending ? t('effort.saving') : t('effort.save')}
           </Button>
         </div>
       )}

@@ -4,6 +4,7 @@
  * likely. Amounts improve in the KPI's good direction (core's improvementSign); a percent impact
  * is a share of the baseline.
  */
+import { useTranslation } from 'react-i18next';
 import type { MatrixItem } from '../../../contracts';
 import { improvementSign } from '../../../core/feasibility';
 import { withUnit } from '../okr/okr-format';
@@ -15,13 +16,10 @@ interface ImpactRangeBarProps {
 }
 
 export function ImpactRangeBar({ kpi, range, percent }: ImpactRangeBarProps) {
+  const { t } = useTranslation('items');
   const { baseline, target } = kpi;
   if (baseline === null || target === null)
-    return (
-      <p className="muted impact-scale-missing">
-        Give the KPI a baseline and a target to see this range on its scale.
-      </p>
-    );
+    return <p className="muted impact-scale-missing">{t('rangeBar.missing')}</p>;
   const sign = improvementSign({ direction: kpi.direction ?? 'increase', baseline, target });
   const at = (amount: number) => baseline + sign * (percent ? (baseline * amount) / 100 : amount);
   const [low, likely, high] = [at(range.low), at(range.likely), at(range.high)];
@@ -43,7 +41,14 @@ export function ImpactRangeBar({ kpi, range, percent }: ImpactRangeBarProps) {
     <div
       className="impact-scale"
       role="img"
-      aria-label={`On ${kpi.title}: from ${withUnit(baseline, unit)} to between ${withUnit(from, unit)} and ${withUnit(to, unit)}, likely ${withUnit(likely, unit)}; target ${withUnit(target, unit)}`}
+      aria-label={t('rangeBar.label', {
+        kpi: kpi.title,
+        baseline: withUnit(baseline, unit),
+        from: withUnit(from, unit),
+        to: withUnit(to, unit),
+        likely: withUnit(likely, unit),
+        target: withUnit(target, unit),
+      })}
     >
       <div className="impact-scale-track">
         <span
@@ -59,8 +64,8 @@ export function ImpactRangeBar({ kpi, range, percent }: ImpactRangeBarProps) {
         <span className="impact-scale-tick is-target" style={{ left: x(target) }} />
       </div>
       <div className="impact-scale-labels" aria-hidden="true">
-        <span style={labelAt(baseline)}>Baseline {withUnit(baseline, unit)}</span>
-        <span style={labelAt(target)}>Target {withUnit(target, unit)}</span>
+        <span style={labelAt(baseline)}>{t('rangeBar.baseline', { value: withUnit(baseline, unit) })}</span>
+        <span style={labelAt(target)}>{t('rangeBar.target', { value: withUnit(target, unit) })}</span>
       </div>
     </div>
   );

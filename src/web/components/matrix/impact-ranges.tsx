@@ -6,6 +6,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImpactView, MatrixItem } from '../../../contracts';
 import { createImpact, deleteImpact, updateImpact } from '../../api-initiative';
 import { queries } from '../../api/queries';
@@ -27,18 +28,14 @@ interface ImpactRangesProps {
 }
 
 export function ImpactRanges(props: ImpactRangesProps) {
+  const { t } = useTranslation('items');
   const query = useQuery(queries.impacts(props.item.matrixId, props.item.id));
   return (
     <section className="detail-section" aria-labelledby="impacts-title" data-testid="impact-ranges">
       <h3 className="detail-section-title" id="impacts-title">
-        Impact on KPIs
+        {t('impacts.title')}
       </h3>
-      <QueryView
-        query={query}
-        errorTitle="Could not load the impacts"
-        canRetry
-        loadingLabel="Loading impacts"
-      >
+      <QueryView query={query} errorTitle={t('impacts.error')} canRetry loadingLabel={t('impacts.loading')}>
         {(impacts) => <ImpactList {...props} impacts={impacts} />}
       </QueryView>
     </section>
@@ -52,6 +49,7 @@ function ImpactList({
   readOnly,
   impacts,
 }: ImpactRangesProps & { impacts: ImpactView[] }) {
+  const { t } = useTranslation('items');
   const [added, setAdded] = useState<string[]>([]);
   const byKpi = new Map(impacts.map((impact) => [impact.kpiId, impact]));
   const shown = kpis.filter((kpi) => byKpi.has(kpi.id) || markedKpiIds.has(kpi.id) || added.includes(kpi.id));
@@ -61,8 +59,10 @@ function ImpactList({
       {shown.length === 0 && (
         <p className="muted detail-empty">
           {kpis.length === 0
-            ? 'This matrix has no KPIs yet.'
-            : `No impact stated yet.${readOnly ? '' : ' Add a KPI this initiative moves.'}`}
+            ? t('impacts.noKpis')
+            : readOnly
+              ? t('impacts.noImpact')
+              : t('impacts.noImpactEditable')}
         </p>
       )}
       <ul className="impact-list">
@@ -78,13 +78,13 @@ function ImpactList({
       </ul>
       {!readOnly && rest.length > 0 && (
         <label className="impact-add">
-          <span className="field-label">Add a KPI</span>
+          <span className="field-label">{t('impacts.add')}</span>
           <select
             className="input"
             value=""
             onChange={(event) => event.target.value && setAdded([...added, event.target.value])}
           >
-            <option value="">Choose a KPI this initiative moves…</option>
+            <option value="">{t('impacts.choose')}</option>
             {rest.map((kpi) => (
               <option key={kpi.id} value={kpi.id}>
                 {kpi.title}
@@ -111,6 +111,7 @@ function ImpactRow({
   impact: ImpactView | undefined;
   readOnly: boolean;
 }) {
+  const { t } = useTranslation('items');
   const client = useQueryClient();
   const key = keys.impacts(initiative.matrixId, initiative.id);
   const initial = (impact: ImpactView | undefined) => ({
@@ -143,7 +144,10 @@ function ImpactRow({
     {
       check: () => {
         const missing = FIELDS.find((field) => numbers[field] === null || Number.isNaN(numbers[field]));
-        return missing ? `${label(missing)}: type a number in ${unit || 'the KPI’s unit'}` : null;
+        if (!missing) return null;
+        return unit
+          ? t('impacts.missingInUnit', { field: missing, unit })
+          : t('impacts.missing', { field: missing });
       },
     },
   );
@@ -162,27 +166,27 @@ function ImpactRow({
         <strong>{kpi.title}</strong>
         <span className="muted">
           {kpi.baseline === null || kpi.target === null
-            ? 'No baseline or target yet'
+            ? t('impacts.noTarget')
             : `${withUnit(kpi.baseline, unit)} → ${withUnit(kpi.target, unit)}`}
         </span>
       </div>
       <div className="impact-inputs">
         {FIELDS.map((field) => (
           <label key={field} className="field">
-            <span className="field-label">{label(field)}</span>
+            <span className="field-label">{t(`impacts.fields.${field}`)}</span>
             <span className="input-affix">
               <input
                 className="input"
                 inputMode="decimal"
                 name={field}
-                aria-label={`${label(field)} impact on ${kpi.title}`}
+                aria-label={t(`impacts.fieldOn.${field}`, { kpi: kpi.title })}
                 value={values[field]}
                 readOnly={readOnly}
                 aria-invalid={save.fieldErrors[field] ? true : undefined}
                 onChange={(event) => setValues({ ...values, [field]: event.target.value })}
               />
               {(percent || unit) && (
-                <span className="input-affix-text">{percent ? '% of baseline' : unit}</span>
+                <span className="input-affix-text">{percent ? t('impacts.percentOfBaseline') : unit}</span>
               )}
             </span>
             {save.fieldErrors[field] && <span className="field-error">{save.fieldErrors[field]}</span>}
@@ -191,11 +195,11 @@ function ImpactRow({
         {!readOnly && (
           <div className="impact-actions">
             <Button size="sm" variant="primary" disabled={!dirty || save.isPending} onClick={save.onSubmit}>
-              {save.isPending ? 'Saving…' : impact ? 'Save' : 'Add'}
+              {save.isPending ? t('impacts.saving') : impact ? t('impacts.save') : t('impacts.addImpact')}
             </Button>
             {impact && (
               <Button size="sm" variant="ghost" disabled={remove.isPending} onClick={remove.onSubmit}>
-                Remove
+                {t('impacts.remove')}
               </Button>
             )}
           </div>
@@ -205,8 +209,4 @@ function ImpactRow({
       {bar && <ImpactRangeBar kpi={kpi} range={bar} percent={percent} />}
     </li>
   );
-}
-
-function label(field: Field): string {
-  return field === 'low' ? 'Low' : field === 'likely' ? 'Likely' : 'High';
 }

@@ -4,6 +4,7 @@
  * server's problem with a field shows under it. Read-only: the values as text-like disabled fields.
  */
 import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { INITIATIVE_STATUSES, type MatrixItem, type UpdateMatrixItemInput } from '../../../contracts';
 import { Button } from '../button';
 import { Field, TextField } from '../form/field';
@@ -12,7 +13,6 @@ import { SubmitButton } from '../form/submit-button';
 import { useSubmit } from '../form/use-submit';
 import { XIcon } from '../icons';
 import { numberText, parseNumber } from './detail-format';
-import { STATUS_LABEL } from './item-extras';
 
 const FIELDS = ['startDate', 'endDate', 'status', 'requiredSkills', 'deliveryProbability'] as const;
 
@@ -25,6 +25,7 @@ interface InitiativePlanFormProps {
 }
 
 export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: InitiativePlanFormProps) {
+  const { t } = useTranslation('items');
   const [startDate, setStartDate] = useState(item.startDate ?? '');
   const [endDate, setEndDate] = useState(item.endDate ?? '');
   const [status, setStatus] = useState(item.status ?? '');
@@ -45,7 +46,7 @@ export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: Init
     {
       check: () =>
         percent !== null && (Number.isNaN(percent) || percent < 0 || percent > 100)
-          ? 'Delivery probability: must be a percentage between 0 and 100'
+          ? t('plan.probabilityInvalid')
           : null,
     },
   );
@@ -68,16 +69,16 @@ export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: Init
   return (
     <form
       className="detail-section"
-      aria-label="Plan"
+      aria-label={t('plan.title')}
       onSubmit={save.onSubmit}
       noValidate
       data-testid="initiative-plan"
     >
-      <h3 className="detail-section-title">Plan</h3>
+      <h3 className="detail-section-title">{t('plan.title')}</h3>
       <FormAlert error={save.error} fields={FIELDS} />
       <div className="detail-grid">
         <TextField
-          label="Start"
+          label={t('plan.start')}
           type="date"
           name="startDate"
           value={startDate}
@@ -86,7 +87,7 @@ export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: Init
           error={errors.startDate}
         />
         <TextField
-          label="End"
+          label={t('plan.end')}
           type="date"
           name="endDate"
           value={endDate}
@@ -94,7 +95,7 @@ export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: Init
           disabled={readOnly}
           error={errors.endDate}
         />
-        <Field label="Status" error={errors.status}>
+        <Field label={t('plan.status')} error={errors.status}>
           <select
             className="input"
             name="status"
@@ -102,17 +103,17 @@ export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: Init
             disabled={readOnly}
             onChange={(event) => setStatus(event.target.value)}
           >
-            <option value="">Not set</option>
+            <option value="">{t('plan.notSet')}</option>
             {INITIATIVE_STATUSES.map((value) => (
               <option key={value} value={value}>
-                {STATUS_LABEL[value]}
+                {t(`plan.statuses.${value}`)}
               </option>
             ))}
           </select>
         </Field>
         <Field
-          label="Delivery probability"
-          hint="The chance it is delivered at all"
+          label={t('plan.probability')}
+          hint={t('plan.probabilityHint')}
           error={errors.deliveryProbability}
         >
           <span className="input-affix">
@@ -129,7 +130,7 @@ export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: Init
           </span>
         </Field>
       </div>
-      <Field label="Required skills" error={errors.requiredSkills}>
+      <Field label={t('plan.requiredSkills')} error={errors.requiredSkills}>
         <span className={`chip-input${readOnly ? ' is-disabled' : ''}`}>
           {skills.map((skill) => (
             <span key={skill} className="chip">
@@ -138,7 +139,7 @@ export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: Init
                 <button
                   type="button"
                   className="chip-remove"
-                  aria-label={`Remove skill ${skill}`}
+                  aria-label={t('plan.removeSkill', { skill })}
                   onClick={() => setSkills(skills.filter((s) => s !== skill))}
                 >
                   <XIcon size={11} />
@@ -147,13 +148,13 @@ export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: Init
             </span>
           ))}
           {readOnly ? (
-            skills.length === 0 && <span className="muted">None named</span>
+            skills.length === 0 && <span className="muted">{t('plan.noneNamed')}</span>
           ) : (
             <input
               className="chip-input-field"
               name="requiredSkill"
               list="known-skills"
-              placeholder={skills.length === 0 ? 'Type a skill, Enter to add' : 'Add a skill'}
+              placeholder={skills.length === 0 ? t('plan.firstSkill') : t('plan.moreSkills')}
               value={skillDraft}
               onChange={(event) => setSkillDraft(event.target.value)}
               onKeyDown={onSkillKey}
@@ -180,10 +181,10 @@ export function InitiativePlanForm({ item, readOnly, knownSkills, onSave }: Init
               setProbability(numberText(item.deliveryProbability * 100));
             }}
           >
-            Discard changes
+            {t('plan.discard')}
           </Button>
-          <SubmitButton submit={save} pendingLabel="Saving…">
-            Save plan
+          <SubmitButton submit={save} pendingLabel={t('plan.saving')}>
+            {t('plan.save')}
           </SubmitButton>
         </div>
       )}

@@ -8,9 +8,11 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MatrixItem, UpdateMatrixItemInput } from '../../../contracts';
 import { queries } from '../../api/queries';
 import { useOrg } from '../../hooks/org-context';
+import { shownPartNames } from '../../i18n/part-names';
 import { ForecastList } from '../execution/forecast-trend';
 import { QueryView } from '../form/query-view';
 import { AccessNotice } from '../access-notice';
@@ -31,20 +33,24 @@ interface ItemDetailDrawerProps {
 }
 
 export function ItemDetailDrawer({ itemId, editor, readOnly, onClose }: ItemDetailDrawerProps) {
+  const { t } = useTranslation('items');
   const { view } = editor;
   const { data: org } = useOrg();
   const item =
     view.items.how.find((i) => i.id === itemId) ?? view.items.how_much.find((i) => i.id === itemId);
   const people = org?.people ?? view.people;
   const knownSkills = useMemo(() => [...new Set(people.flatMap((person) => person.skills))].sort(), [people]);
-  const names = view.organisation.partNames;
+  const names = shownPartNames(view.organisation.partNames);
 
   if (!item)
     return (
-      <Drawer eyebrow="Item" title="Not found" onClose={onClose} testId="item-detail">
-        <EmptyState title="This item is no longer in the matrix">
-          It was deleted, here or by someone else.
-        </EmptyState>
+      <Drawer
+        eyebrow={t('drawer.eyebrow')}
+        title={t('drawer.notFound')}
+        onClose={onClose}
+        testId="item-detail"
+      >
+        <EmptyState title={t('drawer.deletedTitle')}>{t('drawer.deletedBody')}</EmptyState>
       </Drawer>
     );
 
@@ -131,17 +137,14 @@ function KpiForecast({
   kpiId: string;
   canRecord: boolean;
 }) {
+  const { t } = useTranslation('items');
   const forecast = useQuery(queries.forecast(matrixId));
   return (
     <section className="detail-section" aria-labelledby="kpi-forecast-title" data-testid="kpi-forecast">
       <h3 className="detail-section-title" id="kpi-forecast-title">
-        Forecast from actuals
+        {t('forecast.title')}
       </h3>
-      <QueryView
-        query={forecast}
-        errorTitle="Could not load the forecast"
-        loadingLabel="Loading the forecast"
-      >
+      <QueryView query={forecast} errorTitle={t('forecast.error')} loadingLabel={t('forecast.loading')}>
         {(data) => <ForecastList history={data} canRecord={canRecord} only={{ kpiId }} />}
       </QueryView>
     </section>

@@ -6,6 +6,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Connector, ConnectorConfig, ConnectorPreview, ConnectorSchedule } from '../../../contracts';
 import {
   previewKpiConnector,
@@ -23,17 +24,8 @@ import { ConfirmDialog } from '../confirm-dialog';
 import { LastRun, PreviewTable } from './kpi-connector-results';
 
 type Kind = ConnectorConfig['kind'] | 'http-csv';
-const KIND_LABEL: Record<Kind, string> = {
-  http: 'JSON over HTTP(S)',
-  'http-csv': 'CSV over HTTP(S)',
-  postgres: 'PostgreSQL query',
-  prometheus: 'Prometheus query',
-};
-const SCHEDULE_LABEL: Record<ConnectorSchedule, string> = {
-  hourly: 'Every hour',
-  daily: 'Every day',
-  manual: 'Only when run by hand',
-};
+const KINDS: readonly Kind[] = ['http', 'http-csv', 'postgres', 'prometheus'];
+const SCHEDULES: readonly ConnectorSchedule[] = ['hourly', 'daily', 'manual'];
 interface Props {
   kpiId: string;
   unitId: string;
@@ -41,15 +33,21 @@ interface Props {
 }
 
 export function KpiConnectorPanel({ kpiId, unitId, readOnly }: Props) {
+  const { t } = useTranslation('items');
   const query = useQuery(queries.kpiConnector(unitId, kpiId));
   const connector = query.data?.connector ?? null;
   return (
-    <section className="detail-section" aria-label="Connector" data-testid="kpi-connector">
+    <section className="detail-section" aria-label={t('connector.section')} data-testid="kpi-connector">
       <h3 className="detail-section-title">
-        Connector <span className="muted">actuals pulled from your own systems</span>
+        <Trans
+          t={t}
+          i18nKey="connector.title"
+          ns="items"
+          components={{ muted: <span className="muted" /> }}
+        />
       </h3>
       {query.isPending ? (
-        <p className="detail-empty muted">Loading…</p>
+        <p className="detail-empty muted">{t('connector.loading')}</p>
       ) : query.isError ? (
         <FormAlert error={query.error} />
       ) : (
@@ -57,15 +55,18 @@ export function KpiConnectorPanel({ kpiId, unitId, readOnly }: Props) {
           {connector?.lastRun ? (
             <LastRun run={connector.lastRun} />
           ) : (
-            connector && <p className="detail-empty muted">Not run yet.</p>
+            connector && <p className="detail-empty muted">{t('connector.notRun')}</p>
           )}
           {readOnly ? (
             connector ? (
               <p className="detail-empty muted">
-                {KIND_LABEL[kindOf(connector.config)]} · {SCHEDULE_LABEL[connector.schedule]}
+                {t('connector.summary', {
+                  kind: t(`connector.kinds.${kindOf(connector.config)}`),
+                  schedule: t(`connector.schedules.${connector.schedule}`),
+                })}
               </p>
             ) : (
-              <p className="detail-empty muted">No connector: check-ins are entered by hand or uploaded.</p>
+              <p className="detail-empty muted">{t('connector.none')}</p>
             )
           ) : (
             <ConnectorForm
@@ -94,6 +95,7 @@ function ConnectorForm({
   unitId: string;
   connector: Connector | null;
 }) {
+  const { t } = useTranslation('items');
   const client = useQueryClient();
   const config = connector?.config;
   const [kind, setKind] = useState<Kind>(config ? kindOf(config) : 'http');
@@ -154,37 +156,38 @@ function ConnectorForm({
     await refresh();
     await client.invalidateQueries({ queryKey: keys.unit(unitId) });
   });
-  const secretLabel = kind === 'postgres' ? 'Connection string' : 'Authorization header';
+  const secretLabel =
+    kind === 'postgres' ? t('connector.connectionString') : t('connector.authorizationHeader');
   const isHttp = kind === 'http' || kind === 'http-csv';
 
   return (
-    <form className="connector-form" onSubmit={save.onSubmit} noValidate aria-label="Connector settings">
+    <form className="connector-form" onSubmit={save.onSubmit} noValidate aria-label={t('connector.form')}>
       <FormAlert error={save.error ?? run.error ?? dryRun.error} />
       <div className="detail-grid">
-        <Field label="Source">
+        <Field label={t('connector.source')}>
           <select
             className="input"
             name="kind"
             value={kind}
             onChange={(event) => setKind(event.target.value as Kind)}
           >
-            {(Object.keys(KIND_LABEL) as Kind[]).map((option) => (
+            {KINDS.map((option) => (
               <option key={option} value={option}>
-                {KIND_LABEL[option]}
+                {t(`connector.kinds.${option}`)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label="Schedule">
+        <Field label={t('connector.schedule')}>
           <select
             className="input"
             name="schedule"
             value={schedule}
             onChange={(event) => setSchedule(event.target.value as ConnectorSchedule)}
           >
-            {(Object.keys(SCHEDULE_LABEL) as ConnectorSchedule[]).map((option) => (
+            {SCHEDULES.map((option) => (
               <option key={option} value={option}>
-                {SCHEDULE_LABEL[option]}
+                {t(`connector.schedules.${option}`)}
               </option>
             ))}
           </select>
@@ -192,7 +195,7 @@ function ConnectorForm({
       </div>
       {kind !== 'postgres' && (
         <TextField
-          label={kind === 'prometheus' ? 'Prometheus address' : 'Address'}
+          label={kind === 'prometheus' ? t('connector.prometheusAddress') : t('connector.address')}
           name="url"
           value={url}
           placeholder={kind === 'prometheus' ? 'http://prometheus:9090' : 'https://…/kpi.json'}
@@ -201,7 +204,7 @@ function ConnectorForm({
         />
       )}
       {kind === 'postgres' && (
-        <Field label="Query" hint="One SELECT, run read-only; each row is one value">
+        <Field label={t('connector.query')} hint={t('connector.queryHint')}>
           <textarea
             className="input connector-query"
             name="query"
@@ -221,8 +224,8 @@ function ConnectorForm({
             onChange={(event) => setPromql(event.target.value)}
           />
           <TextField
-            label="Days back"
-            hint="0: one value for today; N: one per day"
+            label={t('connector.daysBack')}
+            hint={t('connector.daysBackHint')}
             name="rangeDays"
             inputMode="numeric"
             value={rangeDays}
@@ -234,22 +237,22 @@ function ConnectorForm({
         <div className="detail-grid">
           {kind === 'http' && (
             <TextField
-              label="Records at"
-              hint="Dotted path to the list, e.g. data.points"
+              label={t('connector.recordsAt')}
+              hint={t('connector.recordsAtHint')}
               name="recordsPath"
               value={recordsPath}
               onChange={(event) => setRecordsPath(event.target.value)}
             />
           )}
           <TextField
-            label={isHttp && kind === 'http' ? 'Value field' : 'Value column'}
+            label={isHttp && kind === 'http' ? t('connector.valueField') : t('connector.valueColumn')}
             name="valueField"
             value={valueField}
             onChange={(event) => setValueField(event.target.value)}
           />
           <TextField
-            label={kind === 'http' ? 'Date field' : 'Date column'}
-            hint="Empty: dated today"
+            label={kind === 'http' ? t('connector.dateField') : t('connector.dateColumn')}
+            hint={t('connector.dateHint')}
             name="dateField"
             value={dateField}
             onChange={(event) => setDateField(event.target.value)}
@@ -259,7 +262,7 @@ function ConnectorForm({
       <div className="detail-grid">
         <Field
           label={secretLabel}
-          hint={connector?.secret.kind === 'encrypted' ? 'Stored encrypted' : undefined}
+          hint={connector?.secret.kind === 'encrypted' ? t('connector.storedEncrypted') : undefined}
         >
           <select
             className="input"
@@ -267,15 +270,15 @@ function ConnectorForm({
             value={secretMode}
             onChange={(event) => setSecretMode(event.target.value as typeof secretMode)}
           >
-            {connector && <option value="keep">Keep current</option>}
-            <option value="none">None</option>
-            <option value="env">From an environment variable</option>
-            <option value="value">Type it (stored encrypted)</option>
+            {connector && <option value="keep">{t('connector.secrets.keep')}</option>}
+            <option value="none">{t('connector.secrets.none')}</option>
+            <option value="env">{t('connector.secrets.env')}</option>
+            <option value="value">{t('connector.secrets.value')}</option>
           </select>
         </Field>
         {(secretMode === 'env' || secretMode === 'value') && (
           <TextField
-            label={secretMode === 'env' ? 'Variable name' : secretLabel}
+            label={secretMode === 'env' ? t('connector.variableName') : secretLabel}
             name="secret"
             type={secretMode === 'value' ? 'password' : 'text'}
             autoComplete="off"
@@ -287,33 +290,33 @@ function ConnectorForm({
       {preview && <PreviewTable preview={preview} />}
       <div className="detail-actions">
         <Button variant="ghost" onClick={() => void dryRun.run()} disabled={dryRun.isPending}>
-          {dryRun.isPending ? 'Trying…' : 'Dry run'}
+          {dryRun.isPending ? t('connector.trying') : t('connector.dryRun')}
         </Button>
         {connector && (
           <Button variant="ghost" onClick={() => setRemoving(true)}>
-            Remove
+            {t('connector.remove')}
           </Button>
         )}
         {connector && (
           <Button variant="secondary" onClick={() => void run.run()} disabled={run.isPending}>
-            {run.isPending ? 'Running…' : 'Run now'}
+            {run.isPending ? t('connector.running') : t('connector.runNow')}
           </Button>
         )}
         <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : connector ? 'Save connector' : 'Set up connector'}
+          {save.isPending ? t('connector.saving') : connector ? t('connector.save') : t('connector.setUp')}
         </Button>
       </div>
       {isRemoving && connector && (
         <ConfirmDialog
-          title="Remove this connector?"
-          confirmLabel="Remove connector"
+          title={t('connector.removeTitle')}
+          confirmLabel={t('connector.removeConfirm')}
           onClose={() => setRemoving(false)}
           onConfirm={async () => {
             await removeKpiConnector(kpiId, connector.version);
             await refresh();
           }}
         >
-          Its schedule and stored secret go; the check-ins it recorded stay.
+          {t('connector.removeBody')}
         </ConfirmDialog>
       )}
     </form>

@@ -7,6 +7,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { KPI_DIRECTIONS } from '../../../core/key-result';
 import { defaultMonthlyPlan } from '../../../core/matrix-item';
 import { linearMonthlyPlan, MONTHS_IN_YEAR } from '../../../core/monthly-plan';
@@ -19,7 +20,7 @@ import { Field, TextField } from '../form/field';
 import { FormAlert } from '../form/form-alert';
 import { SubmitButton } from '../form/submit-button';
 import { useSubmit } from '../form/use-submit';
-import { MONTH_LONG, MONTH_SHORT, monthProblems, numberText, parseNumber } from './detail-format';
+import { monthNames, monthProblems, numberText, parseNumber } from './detail-format';
 import { MonthlyPlanChart } from './monthly-plan-chart';
 
 const FIELDS = [
@@ -33,12 +34,6 @@ const FIELDS = [
   'tolerancePercent',
 ] as const;
 
-const DIRECTION_LABEL: Record<(typeof KPI_DIRECTIONS)[number], string> = {
-  increase: 'Higher is better',
-  decrease: 'Lower is better',
-  band: 'Within a band',
-};
-
 interface KpiDetailFormProps {
   item: MatrixItem;
   unitId: string;
@@ -49,6 +44,9 @@ interface KpiDetailFormProps {
 }
 
 export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: KpiDetailFormProps) {
+  const { t } = useTranslation('items');
+  const monthShort = monthNames('short');
+  const monthLong = monthNames('long');
   const client = useQueryClient();
   const bowling = useQuery(queries.bowling(unitId, year));
   const storedTolerance = bowling.data?.rows.find((row) => row.kpiId === item.id)?.tolerancePercent;
@@ -99,17 +97,13 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
     },
     {
       check: () => {
-        for (const [field, name] of [
-          ['baseline', 'Baseline'],
-          ['target', 'Target'],
-          ['targetHigh', 'Upper bound'],
-        ] as const)
-          if (Number.isNaN(numbers[field])) return `${name}: must be a number`;
+        for (const field of ['baseline', 'target', 'targetHigh'] as const)
+          if (Number.isNaN(numbers[field])) return t(`kpi.${field}Invalid`);
         const month = planValues.findIndex((value) => Number.isNaN(value));
-        if (month >= 0) return `Planned value, ${MONTH_LONG[month] ?? ''}: must be a number`;
+        if (month >= 0) return t('kpi.monthInvalid', { month: monthLong[month] ?? '' });
         const wanted = parseNumber(toleranceText);
         if (wanted !== null && (Number.isNaN(wanted) || wanted < 0 || wanted > 100))
-          return 'Tolerance: must be a percentage between 0 and 100';
+          return t('kpi.toleranceInvalid');
         return null;
       },
     },
@@ -122,24 +116,24 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
   return (
     <form
       className="detail-section"
-      aria-label="Measure"
+      aria-label={t('kpi.title')}
       onSubmit={save.onSubmit}
       noValidate
       data-testid="kpi-form"
     >
-      <h3 className="detail-section-title">Measure</h3>
+      <h3 className="detail-section-title">{t('kpi.title')}</h3>
       <FormAlert error={save.error} fields={FIELDS} />
       <div className="detail-grid">
         <TextField
-          label="Unit"
+          label={t('kpi.unit')}
           name="unitOfMeasure"
-          placeholder="%, min, €k…"
+          placeholder={t('kpi.unitPlaceholder')}
           value={unit}
           disabled={readOnly}
           onChange={(event) => setUnit(event.target.value)}
           error={errors.unitOfMeasure}
         />
-        <Field label="Direction" error={errors.direction}>
+        <Field label={t('kpi.direction')} error={errors.direction}>
           <select
             className="input"
             name="direction"
@@ -149,13 +143,13 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
           >
             {KPI_DIRECTIONS.map((value) => (
               <option key={value} value={value}>
-                {DIRECTION_LABEL[value]}
+                {t(`kpi.directions.${value}`)}
               </option>
             ))}
           </select>
         </Field>
         <TextField
-          label="Baseline"
+          label={t('kpi.baseline')}
           name="baseline"
           inputMode="decimal"
           value={baseline}
@@ -164,7 +158,7 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
           error={errors.baseline}
         />
         <TextField
-          label={direction === 'band' ? 'Lower bound' : 'Target'}
+          label={direction === 'band' ? t('kpi.lowerBound') : t('kpi.target')}
           name="target"
           inputMode="decimal"
           value={target}
@@ -174,7 +168,7 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
         />
         {direction === 'band' && (
           <TextField
-            label="Upper bound"
+            label={t('kpi.upperBound')}
             name="targetHigh"
             inputMode="decimal"
             value={targetHigh}
@@ -183,7 +177,7 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
             error={errors.targetHigh}
           />
         )}
-        <Field label="Owner" error={errors.ownerId}>
+        <Field label={t('kpi.owner')} error={errors.ownerId}>
           <select
             className="input"
             name="ownerId"
@@ -191,7 +185,7 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
             disabled={readOnly}
             onChange={(event) => setOwnerId(event.target.value)}
           >
-            <option value="">No owner yet</option>
+            <option value="">{t('kpi.noOwner')}</option>
             {people.map((person) => (
               <option key={person.id} value={person.id}>
                 {person.name}
@@ -199,18 +193,14 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
             ))}
           </select>
         </Field>
-        <Field
-          label="Tolerance"
-          hint="A miss within this share of the plan is yellow, beyond it red"
-          error={errors.tolerancePercent}
-        >
+        <Field label={t('kpi.tolerance')} hint={t('kpi.toleranceHint')} error={errors.tolerancePercent}>
           <span className="input-affix">
             <input
               className="input"
               name="tolerancePercent"
               inputMode="decimal"
               value={toleranceText}
-              placeholder={bowling.isPending ? 'Loading…' : undefined}
+              placeholder={bowling.isPending ? t('kpi.loading') : undefined}
               disabled={readOnly || bowling.isPending}
               onChange={(event) => setTolerance(event.target.value)}
             />
@@ -220,16 +210,16 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
       </div>
 
       <div className="plan-head">
-        <h4>Planned values by month</h4>
+        <h4>{t('kpi.planTitle')}</h4>
         {!readOnly && (
           <Button
             size="sm"
             variant="ghost"
             disabled={!evenPath}
-            title={evenPath ? undefined : 'Needs a baseline and a target'}
+            title={evenPath ? undefined : t('kpi.needsBaseline')}
             onClick={() => evenPath && setPlan(evenPath.map((value) => numberText(value)))}
           >
-            Reset to even path
+            {t('kpi.resetPlan')}
           </Button>
         )}
       </div>
@@ -242,13 +232,13 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
         onChange={(month, value) => setMonth(month, numberText(value))}
       />
       <div className="plan-months">
-        {MONTH_SHORT.map((month, index) => (
+        {monthShort.map((month, index) => (
           <label key={month} className="plan-month">
             <span>{month}</span>
             <input
               className="input"
               inputMode="decimal"
-              aria-label={`${MONTH_LONG[index] ?? ''} planned value`}
+              aria-label={t('kpi.monthValue', { month: monthLong[index] ?? '' })}
               value={plan[index] ?? ''}
               readOnly={readOnly}
               aria-invalid={refusedMonths.has(index) ? true : undefined}
@@ -260,13 +250,15 @@ export function KpiDetailForm({ item, unitId, year, people, readOnly, onSave }: 
       </div>
       {refusedMonths.size > 0 && (
         <p className="field-error">
-          {[...refusedMonths].map(([month, message]) => `${MONTH_LONG[month] ?? ''}: ${message}`).join('; ')}
+          {[...refusedMonths]
+            .map(([month, problem]) => t('kpi.monthProblem', { month: monthLong[month] ?? '', problem }))
+            .join(t('kpi.problemSeparator'))}
         </p>
       )}
       {!readOnly && (
         <div className="detail-actions">
-          <SubmitButton submit={save} pendingLabel="Saving…">
-            Save KPI
+          <SubmitButton submit={save} pendingLabel={t('kpi.saving')}>
+            {t('kpi.save')}
           </SubmitButton>
         </div>
       )}

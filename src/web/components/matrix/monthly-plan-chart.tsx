@@ -5,8 +5,9 @@
  * baseline; moving it gives it a value.
  */
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { withUnit } from '../okr/okr-format';
-import { MONTH_LONG, MONTH_SHORT } from './detail-format';
+import { monthNames, shownNumber } from './detail-format';
 
 interface MonthlyPlanChartProps {
   values: readonly (number | null)[];
@@ -31,6 +32,13 @@ export function MonthlyPlanChart({
   readOnly,
   onChange,
 }: MonthlyPlanChartProps) {
+  const { t } = useTranslation('items');
+  const monthShort = monthNames('short');
+  const monthLong = monthNames('long');
+  const shortNumber = (value: number) =>
+    Math.abs(value) >= 1000
+      ? t('chart.thousands', { value: shownNumber(Math.round(value / 100) / 10) })
+      : shownNumber(value);
   const svg = useRef<SVGSVGElement>(null);
   const dragging = useRef<number | null>(null);
   const known = [...values, baseline, target].filter((v): v is number => v !== null);
@@ -102,7 +110,7 @@ export function MonthlyPlanChart({
               {crowded ? `${shortNumber(baseline ?? 0)} → ${shortNumber(target ?? 0)}` : shortNumber(value)}
             </text>
             <text x={PAD.left - 6} y={y(value) + 10} textAnchor="end" className="plan-guide-name">
-              {crowded ? 'base → target' : name}
+              {crowded ? t('chart.baseToTarget') : name}
             </text>
           </>
         )}
@@ -116,12 +124,12 @@ export function MonthlyPlanChart({
       className={`plan-chart${readOnly ? ' is-readonly' : ''}`}
       viewBox={`0 0 ${W} ${H}`}
       role="group"
-      aria-label={`Planned values by month${readOnly ? '' : ': drag a point, or focus it and use the arrow keys'}`}
+      aria-label={readOnly ? t('chart.label') : t('chart.labelEditable')}
       data-testid="plan-chart"
     >
-      {guide(baseline, 'baseline', 'plan-guide is-baseline', !crowded || upper === 'baseline')}
-      {guide(target, 'target', 'plan-guide is-target', !crowded || upper === 'target')}
-      {MONTH_SHORT.map((month, index) => (
+      {guide(baseline, t('chart.baseline'), 'plan-guide is-baseline', !crowded || upper === 'baseline')}
+      {guide(target, t('chart.target'), 'plan-guide is-target', !crowded || upper === 'target')}
+      {monthShort.map((month, index) => (
         <text key={month} className="plan-axis" x={x(index)} y={H - 8} textAnchor="middle">
           {month}
         </text>
@@ -136,9 +144,9 @@ export function MonthlyPlanChart({
           r={6}
           tabIndex={readOnly ? -1 : 0}
           role="slider"
-          aria-label={`${MONTH_LONG[month] ?? ''} planned value`}
+          aria-label={t('chart.point', { month: monthLong[month] ?? '' })}
           aria-valuenow={value ?? undefined}
-          aria-valuetext={value === null ? 'not planned' : withUnit(value, unit)}
+          aria-valuetext={value === null ? t('chart.notPlanned') : withUnit(value, unit)}
           aria-readonly={readOnly || undefined}
           aria-orientation="vertical"
           data-month={month + 1}
@@ -148,7 +156,12 @@ export function MonthlyPlanChart({
           onPointerCancel={onPointerUp}
           onKeyDown={onKeyDown(month, shown)}
         >
-          <title>{`${MONTH_LONG[month] ?? ''}: ${value === null ? 'not planned' : withUnit(value, unit)}`}</title>
+          <title>
+            {t('chart.pointValue', {
+              month: monthLong[month] ?? '',
+              value: value === null ? t('chart.notPlanned') : withUnit(value, unit),
+            })}
+          </title>
         </circle>
       ))}
     </svg>
@@ -165,8 +178,4 @@ function niceStep(raw: number): number {
 function roundTo(value: number, step: number): number {
   const decimals = Math.max(0, -Math.floor(Math.log10(step)));
   return Number((Math.round(value / step) * step).toFixed(decimals));
-}
-
-function shortNumber(value: number): string {
-  return Math.abs(value) >= 1000 ? `${Math.round(value / 100) / 10}k` : String(Math.round(value * 100) / 100);
 }

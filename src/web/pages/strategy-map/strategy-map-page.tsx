@@ -4,6 +4,7 @@
  * organisation's orphans below. Easier to read than the X for newcomers. Route: `/org/:orgId/map`.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { queries } from '../../api/queries';
 import { PageError, PageLoading } from '../../components/page-state';
@@ -11,17 +12,17 @@ import { OrphanList } from '../../components/links/orphan-list';
 import { useOrg } from '../../hooks/org-context';
 import { paths } from '../../paths';
 import { BOX, layoutMap, type UnitBox } from './map-layout';
-import { plural } from '../../../core/plural';
 
 const PAD = 16;
 
 export function StrategyMapPage() {
+  const { t } = useTranslation('map');
   const org = useOrg();
   const orgId = org.data?.organisation.id ?? null;
   const map = useQuery({ ...queries.strategyMap(orgId ?? ''), enabled: orgId !== null });
   const [, navigate] = useLocation();
   const error = org.error ?? map.error;
-  if (error) return <PageError title="Could not load the strategy map" error={error} />;
+  if (error) return <PageError title={t('strategyMap.error')} error={error} />;
   if (!org.data || !map.data) return <PageLoading />;
   const data = org.data;
   const { boxes, links, width, height } = layoutMap(data.units, map.data);
@@ -34,11 +35,8 @@ export function StrategyMapPage() {
   return (
     <div className="page map-page">
       <header className="page-header">
-        <h1>Strategy map · {data.organisation.name}</h1>
-        <p className="page-lede">
-          Every unit with its OKRs and X-matrix; lines show what each level took from the one above. Click a
-          unit to open it.
-        </p>
+        <h1>{t('strategyMap.title', { organisation: data.organisation.name })}</h1>
+        <p className="page-lede">{t('strategyMap.lede')}</p>
       </header>
       <div className="map-scroll">
         <svg
@@ -47,7 +45,7 @@ export function StrategyMapPage() {
           height={height + 2 * PAD}
           viewBox={`${-PAD} ${-PAD} ${width + 2 * PAD} ${height + 2 * PAD}`}
           role="group"
-          aria-label={`Strategy map of ${data.organisation.name}`}
+          aria-label={t('strategyMap.label', { organisation: data.organisation.name })}
         >
           {links.map(({ from, to, aligned, translated, cascaded }) => {
             const x1 = from.x + BOX.width / 2;
@@ -56,12 +54,12 @@ export function StrategyMapPage() {
             const y2 = to.y;
             const mid = (y1 + y2) / 2;
             const label = [
-              aligned && `${aligned} aligned`,
-              translated && `${translated} translated`,
-              cascaded && `${cascaded} cascaded`,
+              aligned && t('strategyMap.aligned', { count: aligned }),
+              translated && t('strategyMap.translated', { count: translated }),
+              cascaded && t('strategyMap.cascaded', { count: cascaded }),
             ]
               .filter(Boolean)
-              .join(' · ');
+              .join(t('strategyMap.linkSeparator'));
             return (
               <g key={to.unit.id} className={label ? 'map-link is-linked' : 'map-link'}>
                 <path d={`M${x1},${y1} V${mid} H${x2} V${y2}`} />
@@ -89,25 +87,32 @@ export function StrategyMapPage() {
                 {box.unit.name}
               </text>
               <text x={12} y={44} className="map-unit-meta">
-                {plural(box.objectives, 'objective')} · {plural(box.keyResults, 'key result')}
+                {t('strategyMap.okrs', { objectives: box.objectives, keyResults: box.keyResults })}
               </text>
               <text x={12} y={64} className="map-unit-meta">
                 {box.matrix
-                  ? `X-matrix ${box.matrix.year}: ${box.matrix.counts.what} · ${box.matrix.counts.how_far} · ${box.matrix.counts.how} · ${box.matrix.counts.how_much} · ${box.matrix.counts.who}`
-                  : 'no X-matrix yet'}
+                  ? t('strategyMap.matrix', {
+                      year: String(box.matrix.year),
+                      what: box.matrix.counts.what,
+                      howFar: box.matrix.counts.how_far,
+                      how: box.matrix.counts.how,
+                      howMuch: box.matrix.counts.how_much,
+                      who: box.matrix.counts.who,
+                    })
+                  : t('strategyMap.noMatrix')}
               </text>
               <text x={12} y={86} className={box.orphans > 0 ? 'map-unit-orphans' : 'map-unit-meta'}>
-                {box.orphans > 0 ? plural(box.orphans, 'orphan') : 'no orphans'}
+                {box.orphans > 0
+                  ? t('strategyMap.orphans', { count: box.orphans })
+                  : t('strategyMap.noOrphans')}
               </text>
             </g>
           ))}
         </svg>
       </div>
-      <p className="links-meta">
-        Matrix counts: breakthroughs · annual objectives · initiatives · KPIs · owners.
-      </p>
-      <section className="links-panel" aria-label="Orphans of the organisation">
-        <h2>Orphans</h2>
+      <p className="links-meta">{t('strategyMap.legend')}</p>
+      <section className="links-panel" aria-label={t('strategyMap.orphansLabel')}>
+        <h2>{t('strategyMap.orphansTitle')}</h2>
         <OrphanList orphans={map.data.orphans} unitName={(id) => data.unitsById.get(id)?.name ?? id} />
       </section>
     </div>
