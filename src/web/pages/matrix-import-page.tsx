@@ -7,6 +7,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { MatrixImportPreview } from '../../contracts';
 import {
@@ -37,22 +38,13 @@ type Stage =
   | { kind: 'previewed'; preview: MatrixImportPreview }
   | { kind: 'failed'; message: string; preview?: MatrixImportPreview };
 
-const MODES: { mode: Mode; label: string; hint: string }[] = [
-  {
-    mode: 'replace',
-    label: 'Replace the unit’s matrix',
-    hint: 'For a file exported from this unit: items keep their IDs, the matrix for the year is replaced.',
-  },
-  {
-    mode: 'copy',
-    label: 'Import as a copy',
-    hint: 'For a file from another unit: every item gets a new ID; links within the file are kept.',
-  },
-];
+/** The two ways in; each one's words are `matrix:importPage.modes.<mode>`. */
+const MODES: Mode[] = ['replace', 'copy'];
 
 const sameLabel = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export function MatrixImportPage() {
+  const { t } = useTranslation('matrix');
   const { data } = useOrg();
   const me = useMe();
   const search = new URLSearchParams(useSearch());
@@ -140,7 +132,11 @@ export function MatrixImportPage() {
       void client.invalidateQueries({ queryKey: keys.everyUnit() });
       toast.show({
         tone: 'success',
-        message: `Imported the ${result.year} X-matrix of ${preview.unit.name}: ${result.counts.items} items`,
+        message: t('importPage.imported', {
+          year: result.year,
+          unit: preview.unit.name,
+          count: result.counts.items,
+        }),
       });
       navigate(paths.matrix(organisationId, result.unitId, result.year));
     } catch (error) {
@@ -152,11 +148,10 @@ export function MatrixImportPage() {
     return (
       <div className="page page-import">
         <header className="page-header">
-          <h1>Import X-matrix from a spreadsheet</h1>
+          <h1>{t('importPage.title')}</h1>
         </header>
-        <EmptyState icon={<GridIcon size={22} />} title="No unit to import into">
-          Importing an X-matrix needs the editor role on a unit of {data.organisation.name}. Ask an
-          administrator of the unit for it.
+        <EmptyState icon={<GridIcon size={22} />} title={t('importPage.noUnit')}>
+          {t('importPage.noUnitBody', { organisation: data.organisation.name })}
         </EmptyState>
       </div>
     );
@@ -164,19 +159,18 @@ export function MatrixImportPage() {
   return (
     <div className="page page-import">
       <header className="page-header">
-        <h1>Import X-matrix from a spreadsheet</h1>
+        <h1>{t('importPage.title')}</h1>
         <p className="page-lead">
-          An XLSX in the layout the X-matrix’s Export → XLSX writes (or the{' '}
-          <a href={X_MATRIX_TEMPLATE_URL} download>
-            blank template
-          </a>
-          ): the five lists, the four corner grids, owners, impacts and effort. You see what will be written
-          before anything is.
+          <Trans
+            t={t}
+            i18nKey="importPage.lead"
+            components={{ a: <a href={X_MATRIX_TEMPLATE_URL} download /> }}
+          />
         </p>
       </header>
-      <section className="matrix-import-form" aria-label="File and target">
+      <section className="matrix-import-form" aria-label={t('importPage.form')}>
         <label className="field">
-          <span className="field-label">Unit</span>
+          <span className="field-label">{t('importPage.unit')}</span>
           <select
             className="input"
             value={target.id}
@@ -191,7 +185,7 @@ export function MatrixImportPage() {
           </select>
         </label>
         <label className="field">
-          <span className="field-label">Year</span>
+          <span className="field-label">{t('importPage.year')}</span>
           <input
             className="input"
             type="number"
@@ -202,30 +196,30 @@ export function MatrixImportPage() {
             aria-invalid={yearValid ? undefined : true}
             data-testid="matrix-import-year"
           />
-          {!yearValid && <span className="field-error">A year between 2000 and 2100</span>}
+          {!yearValid && <span className="field-error">{t('importPage.yearInvalid')}</span>}
         </label>
         <fieldset className="matrix-import-modes">
-          <legend className="field-label">How</legend>
+          <legend className="field-label">{t('importPage.how')}</legend>
           {MODES.map((entry) => (
-            <label key={entry.mode} className="matrix-import-mode">
+            <label key={entry} className="matrix-import-mode">
               <input
                 type="radio"
                 name="mode"
-                value={entry.mode}
-                checked={mode === entry.mode}
-                onChange={() => chooseMode(entry.mode)}
-                data-testid={`matrix-import-mode-${entry.mode}`}
+                value={entry}
+                checked={mode === entry}
+                onChange={() => chooseMode(entry)}
+                data-testid={`matrix-import-mode-${entry}`}
               />
               <span>
-                <strong>{entry.label}</strong>
-                <span className="field-hint">{entry.hint}</span>
+                <strong>{t(`importPage.modes.${entry}.label`)}</strong>
+                <span className="field-hint">{t(`importPage.modes.${entry}.hint`)}</span>
               </span>
             </label>
           ))}
         </fieldset>
         <div className="matrix-import-file">
           <label className="btn btn-primary btn-md import-file">
-            <span>{file ? 'Choose another file' : 'Choose an XLSX…'}</span>
+            <span>{file ? t('importPage.chooseAnother') : t('importPage.choose')}</span>
             <input
               type="file"
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -238,15 +232,13 @@ export function MatrixImportPage() {
       </section>
       {copiedFrom !== null && (
         <p className="matrix-import-note" role="status">
-          The file comes from {data.unitsById.get(copiedFrom)?.name ?? copiedFrom}, so it is imported as a
-          copy.
+          {t('importPage.copiedFrom', { unit: data.unitsById.get(copiedFrom)?.name ?? copiedFrom })}
         </p>
       )}
 
       {stage.kind === 'idle' && (
-        <EmptyState icon={<GridIcon size={22} />} title="Choose a spreadsheet">
-          The preview appears here: how many items, correlations, owners, impacts and efforts the file holds,
-          and every problem by sheet and row.
+        <EmptyState icon={<GridIcon size={22} />} title={t('importPage.idle')}>
+          {t('importPage.idleBody')}
         </EmptyState>
       )}
       {stage.kind === 'uploading' && (
@@ -257,7 +249,7 @@ export function MatrixImportPage() {
         />
       )}
       {stage.kind === 'failed' && (
-        <EmptyState tone="error" icon={<AlertIcon size={22} />} title="The import did not go through">
+        <EmptyState tone="error" icon={<AlertIcon size={22} />} title={t('importPage.failed')}>
           {stage.message}
         </EmptyState>
       )}
@@ -271,15 +263,16 @@ export function MatrixImportPage() {
               onClick={() => void onConfirm(stage.preview)}
               data-testid="matrix-import-confirm"
             >
-              {stage.preview.replaces ? 'Replace and import' : 'Import'} {stage.preview.counts.items}{' '}
-              {stage.preview.counts.items === 1 ? 'item' : 'items'}
+              {t(stage.preview.replaces ? 'importPage.confirmReplace' : 'importPage.confirmCopy', {
+                count: stage.preview.counts.items,
+              })}
             </Button>
           }
         />
       )}
       <p className="matrix-import-back">
         <Link href={paths.matrix(organisationId, target.id, yearValid ? year : new Date().getFullYear())}>
-          ← Back to the X-matrix of {target.name}
+          {t('importPage.back', { unit: target.name })}
         </Link>
       </p>
     </div>

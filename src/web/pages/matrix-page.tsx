@@ -5,6 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MatrixItem, XMatrixView } from '../../contracts';
 import { useCallback, useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { X_MATRIX_TEMPLATE_URL } from '../api-uploads';
 import { queries } from '../api/queries';
@@ -23,6 +24,7 @@ import { XMatrix } from '../components/matrix/x-matrix';
 import { Skeleton, Spinner } from '../components/spinner';
 import { useLiveChanges } from '../hooks/use-live-changes';
 import { useOrg } from '../hooks/org-context';
+import { shownPartNames } from '../i18n/part-names';
 import { paths } from '../paths';
 import { useUnitAccess } from '../session/use-unit-access';
 import {
@@ -33,6 +35,7 @@ import {
 import { MATRIX_PARTS } from '../../core/x-matrix-parts';
 
 export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
+  const { t } = useTranslation('matrix');
   const query = useQuery(queries.matrixView(unitId, year));
   const { canEdit } = useUnitAccess(unitId);
   const orgId = useOrg().data?.organisation.id;
@@ -41,30 +44,29 @@ export function MatrixPage({ unitId, year }: { unitId: string; year: number }) {
     return notFound ? (
       <EmptyState
         icon={<GridIcon size={22} />}
-        title={`No X-matrix for ${year} yet`}
+        title={t('page.noMatrix', { year })}
         action={
           canEdit && orgId ? (
             <Link className="btn btn-secondary btn-md" href={paths.importMatrix(orgId, unitId, year)}>
-              Import from a spreadsheet
+              {t('page.import')}
             </Link>
           ) : undefined
         }
       >
         <p>
-          An X-matrix joins this unit's breakthrough objectives, annual objectives, improvement priorities,
-          KPIs and owners on one page. Translate the parent unit's OKRs into one with “Translate from parent
-          OKRs” above, create it with the command line or the API, import a plan document, or fill in the{' '}
-          <a href={X_MATRIX_TEMPLATE_URL}>spreadsheet X-matrix template</a> (or another unit's XLSX export)
-          and import it (here, or with <code>catchball import matrix.xlsx</code>); it will appear here, ready
-          to edit.
+          <Trans
+            t={t}
+            i18nKey="page.noMatrixBody"
+            components={{ a: <a href={X_MATRIX_TEMPLATE_URL} />, code: <code /> }}
+          />
         </p>
       </EmptyState>
     ) : (
       <EmptyState
         tone="error"
         icon={<AlertIcon size={22} />}
-        title="Could not load the X-matrix"
-        action={<Button onClick={() => void query.refetch()}>Try again</Button>}
+        title={t('page.loadError')}
+        action={<Button onClick={() => void query.refetch()}>{t('page.retry')}</Button>}
       >
         {query.error.message}
       </EmptyState>
@@ -82,6 +84,7 @@ interface LoadedMatrixProps {
 }
 
 function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
+  const { t } = useTranslation('matrix');
   const client = useQueryClient();
   // The editor writes its optimistic view into the cache and reloads it behind its queued writes,
   // so a live change reloads this view through the editor (syncWithServer), not by invalidation.
@@ -99,7 +102,7 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
   const risk = useMatrixRisk(view.matrix.id);
   useLiveChanges({ matrixId: view.matrix.id }, { except: [viewKey], onChange: editor.syncWithServer });
   const counts = editor.view.items;
-  const names = editor.view.organisation.partNames;
+  const names = shownPartNames(editor.view.organisation.partNames);
   const viewport = useMatrixViewport();
   const [historyOf, setHistoryOf] = useState<MatrixItem | null>(null);
   const [detailOf, setDetailOf] = useState<string | null>(null);
@@ -114,7 +117,7 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
   const closed = closure.data?.closed === true;
   const readOnly = !useUnitAccess(view.unit.id).canEdit || closed;
   return (
-    <section className="matrix-page" aria-label="X-matrix">
+    <section className="matrix-page" aria-label={t('page.label')}>
       <div className="matrix-toolbar">
         <div className="matrix-stats">
           {MATRIX_PARTS.map((part) => (
@@ -122,7 +125,7 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
               {names[part]} <strong className="tabular">{counts[part].length}</strong>
             </span>
           ))}
-          {isFetching && <Spinner size={12} label="Refreshing" />}
+          {isFetching && <Spinner size={12} label={t('page.refreshing')} />}
         </div>
         <div className="matrix-actions">
           <MatrixViewportToggles
@@ -137,7 +140,7 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
               href={paths.review(view.organisation.id, view.unit.id, view.matrix.year)}
               data-testid="matrix-closed"
             >
-              {closure.data?.name} closed · read-only
+              {t('page.closed', { name: closure.data?.name ?? '' })}
             </Link>
           ) : (
             <AccessNotice unitId={editor.view.unit.id} need="editor" />
@@ -153,7 +156,7 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
             }
           />
           <Button size="sm" variant="ghost" icon={<PrinterIcon />} onClick={() => window.print()}>
-            Print
+            {t('page.print')}
           </Button>
         </div>
       </div>
@@ -184,15 +187,11 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
       <MatrixLinksPanel view={editor.view} refetch={refetch} />
       {readOnly ? (
         <p className="matrix-hint">
-          Hover or focus an item or a cell to see what it links to; <kbd>Enter</kbd> on an initiative or a KPI
-          shows its details, <kbd>H</kbd> on an item its history.
+          <Trans t={t} i18nKey="page.hintReadOnly" components={{ kbd: <kbd /> }} />
         </p>
       ) : (
         <p className="matrix-hint">
-          Click a cell to cycle ● → ○ → △ → blank (Who: ● primary → ○ secondary → blank). On an item:{' '}
-          <kbd>Enter</kbd> opens an initiative's or a KPI's details (renames the others), <kbd>F2</kbd>{' '}
-          renames, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves, <kbd>Del</kbd> deletes, <kbd>H</kbd> shows
-          its history.
+          <Trans t={t} i18nKey="page.hintEdit" components={{ kbd: <kbd /> }} />
         </p>
       )}
     </section>
@@ -200,8 +199,9 @@ function LoadedMatrix({ view, unitId, year, isFetching }: LoadedMatrixProps) {
 }
 
 function MatrixSkeleton() {
+  const { t } = useTranslation('matrix');
   return (
-    <div className="matrix-skeleton" role="status" aria-label="Loading the X-matrix">
+    <div className="matrix-skeleton" role="status" aria-label={t('page.loading')}>
       <Skeleton width={520} height={120} />
       <div className="matrix-skeleton-mid">
         <Skeleton width={140} height={200} />

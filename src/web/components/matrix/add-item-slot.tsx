@@ -3,6 +3,7 @@
  * keeps the field open for the next one, Escape closes it. Test hook: `data-testid="add-<part>"`.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MatrixPart } from '../../api-client';
 import { PlusIcon } from '../icons';
 import { InlineTitleInput } from './inline-title-input';
@@ -17,14 +18,15 @@ interface AddItemSlotProps {
 }
 
 export function AddItemSlot({ part, partName, orientation, row, column, onCreate }: AddItemSlotProps) {
+  const { t } = useTranslation('matrix');
   const [open, setOpen] = useState(false);
   return (
     <div className={`mx-add mx-add-${orientation} part-${part}`} style={{ gridRow: row, gridColumn: column }}>
       {open ? (
         <InlineTitleInput
           initial=""
-          label={`New ${partName} item`}
-          placeholder={`New item in ${partName}… (Enter to add, Esc to close)`}
+          label={t('addItem.label', { part: partName })}
+          placeholder={t('addItem.placeholder', { part: partName })}
           variant={orientation === 'row' ? 'inline' : 'popover'}
           keepOpen
           onSave={(title) => void onCreate(title)}
@@ -35,12 +37,12 @@ export function AddItemSlot({ part, partName, orientation, row, column, onCreate
           type="button"
           className="mx-add-btn"
           data-testid={`add-${part}`}
-          aria-label={`Add to ${partName}`}
-          title={`Add to ${partName}`}
+          aria-label={t('addItem.add', { part: partName })}
+          title={t('addItem.add', { part: partName })}
           onClick={() => setOpen(true)}
         >
           <PlusIcon size={14} />
-          {orientation === 'row' && <span>Add</span>}
+          {orientation === 'row' && <span>{t('addItem.button')}</span>}
         </button>
       )}
     </div>

@@ -3,6 +3,7 @@
  * creates a Who item titled with their name. Test hook: `data-testid="add-who"`.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Person, Unit } from '../../../contracts';
 import { Avatar } from '../avatar';
 import { PlusIcon } from '../icons';
@@ -17,6 +18,7 @@ interface AddWhoSlotProps {
 }
 
 export function AddWhoSlot({ partName, row, column, people, teams, onCreate }: AddWhoSlotProps) {
+  const { t } = useTranslation('matrix');
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState('');
   const ref = useRef<HTMLDivElement>(null);
@@ -32,7 +34,7 @@ export function AddWhoSlot({ partName, row, column, people, teams, onCreate }: A
 
   const match = (name: string) => name.toLowerCase().includes(filter.trim().toLowerCase());
   const shownPeople = people.filter((p) => match(p.name));
-  const shownTeams = teams.filter((t) => match(t.name));
+  const shownTeams = teams.filter((team) => match(team.name));
   const choose = (input: { title: string; personId?: string; teamUnitId?: string }) => {
     setOpen(false);
     setFilter('');
@@ -45,8 +47,8 @@ export function AddWhoSlot({ partName, row, column, people, teams, onCreate }: A
         type="button"
         className="mx-add-btn"
         data-testid="add-who"
-        aria-label={`Add to ${partName}`}
-        title={`Add a person or team to ${partName}`}
+        aria-label={t('addWho.add', { part: partName })}
+        title={t('addWho.title', { part: partName })}
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
       >
@@ -56,21 +58,21 @@ export function AddWhoSlot({ partName, row, column, people, teams, onCreate }: A
         <div
           className="mx-menu"
           role="dialog"
-          aria-label={`Add to ${partName}`}
+          aria-label={t('addWho.add', { part: partName })}
           onKeyDown={(event) => {
             if (event.key === 'Escape') setOpen(false);
           }}
         >
           <input
             className="mx-menu-filter"
-            placeholder="Find a person or team…"
-            aria-label="Find a person or team"
+            placeholder={t('addWho.findPlaceholder')}
+            aria-label={t('addWho.find')}
             value={filter}
             autoFocus
             onChange={(event) => setFilter(event.target.value)}
           />
           <div className="mx-menu-list">
-            {shownPeople.length > 0 && <div className="mx-menu-heading">People</div>}
+            {shownPeople.length > 0 && <div className="mx-menu-heading">{t('addWho.people')}</div>}
             {shownPeople.map((person) => (
               <button
                 key={person.id}
@@ -82,7 +84,7 @@ export function AddWhoSlot({ partName, row, column, people, teams, onCreate }: A
                 {person.name}
               </button>
             ))}
-            {shownTeams.length > 0 && <div className="mx-menu-heading">Teams</div>}
+            {shownTeams.length > 0 && <div className="mx-menu-heading">{t('addWho.teams')}</div>}
             {shownTeams.map((team) => (
               <button
                 key={team.id}
@@ -97,7 +99,7 @@ export function AddWhoSlot({ partName, row, column, people, teams, onCreate }: A
               </button>
             ))}
             {shownPeople.length + shownTeams.length === 0 && (
-              <div className="mx-menu-empty">Everyone is already listed.</div>
+              <div className="mx-menu-empty">{t('addWho.empty')}</div>
             )}
           </div>
         </div>

@@ -5,6 +5,7 @@
  * read-only matrix the statement is plain text, and left out when there is none.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../contracts';
 import { PencilIcon } from '../icons';
 import { useMatrixReadOnly } from './matrix-read-only';
@@ -18,6 +19,7 @@ interface CentreXProps {
 }
 
 export function CentreX({ partNames, trueNorth, row, column, onSaveTrueNorth }: CentreXProps) {
+  const { t } = useTranslation('matrix');
   const [editing, setEditing] = useState(false);
   const readOnly = useMatrixReadOnly();
   return (
@@ -31,26 +33,26 @@ export function CentreX({ partNames, trueNorth, row, column, onSaveTrueNorth }: 
         <line x1="100" y1="0" x2="0" y2="100" vectorEffect="non-scaling-stroke" />
       </svg>
       <span className="mx-tri-label mx-tri-north">
-        <small>How</small>
+        <small>{t('centre.how')}</small>
         {partNames.how}
       </span>
       <span className="mx-tri-label mx-tri-south">
-        <small>What</small>
+        <small>{t('centre.what')}</small>
         {partNames.what}
       </span>
       <span className="mx-tri-label mx-tri-west">
-        <small>How far</small>
+        <small>{t('centre.howFar')}</small>
         {partNames.how_far}
       </span>
       <span className="mx-tri-label mx-tri-east">
-        <small>How much</small>
+        <small>{t('centre.howMuch')}</small>
         {partNames.how_much}
       </span>
       <div className="mx-true-north">
         {readOnly ? (
           trueNorth && (
             <p className="mx-true-north-text is-readonly" data-testid="true-north">
-              <span className="mx-true-north-kicker">True North</span>
+              <span className="mx-true-north-kicker">{t('centre.trueNorth')}</span>
               <span>{trueNorth}</span>
             </p>
           )
@@ -58,7 +60,7 @@ export function CentreX({ partNames, trueNorth, row, column, onSaveTrueNorth }: 
           <textarea
             className="mx-true-north-input"
             defaultValue={trueNorth}
-            aria-label="True North"
+            aria-label={t('centre.trueNorth')}
             maxLength={500}
             autoFocus
             rows={3}
@@ -82,10 +84,10 @@ export function CentreX({ partNames, trueNorth, row, column, onSaveTrueNorth }: 
             className={trueNorth ? 'mx-true-north-text' : 'mx-true-north-text is-empty'}
             onClick={() => setEditing(true)}
             data-testid="true-north"
-            title="Edit the True North"
+            title={t('centre.edit')}
           >
-            <span className="mx-true-north-kicker">True North</span>
-            <span>{trueNorth || 'Add a True North statement'}</span>
+            <span className="mx-true-north-kicker">{t('centre.trueNorth')}</span>
+            <span>{trueNorth || t('centre.empty')}</span>
             <PencilIcon size={11} className="mx-true-north-edit" />
           </button>
         )}

@@ -1,5 +1,6 @@
 /** Small extras drawn with items: a KPI's baseline → target, an initiative's owner and status. */
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MatrixItem } from '../../../contracts';
 import { initials } from '../avatar';
 import { withUnit } from '../okr/okr-format';
@@ -21,7 +22,7 @@ export const KpiMeta = memo(function KpiMeta({ item }: { item: MatrixItem }) {
   );
 });
 
-/** The words of each initiative status. */
+/** The English words of each initiative status (the matrix shows them through `matrix:extras.status`). */
 export const STATUS_LABEL: Record<NonNullable<MatrixItem['status']>, string> = {
   proposed: 'Proposed',
   planned: 'Planned',
@@ -51,21 +52,25 @@ export const InitiativeChips = memo(
 );
 
 function InitiativeChipsView(props: InitiativeChipsProps) {
+  const { t } = useTranslation('matrix');
   const { item } = props;
   const owner = ownerOf(props);
   return (
     <>
       {item.status && (
-        <span className={`mx-status status-${item.status}`} title={`Status: ${STATUS_LABEL[item.status]}`}>
-          {STATUS_LABEL[item.status]}
+        <span
+          className={`mx-status status-${item.status}`}
+          title={t('extras.statusTitle', { status: t(`extras.status.${item.status}`) })}
+        >
+          {t(`extras.status.${item.status}`)}
         </span>
       )}
       {owner ? (
-        <span className="avatar avatar-xs" title={`Primary owner: ${owner.title}`}>
+        <span className="avatar avatar-xs" title={t('extras.owner', { name: owner.title })}>
           {initials(owner.title)}
         </span>
       ) : (
-        <span className="avatar avatar-xs avatar-missing" title="No primary owner yet">
+        <span className="avatar avatar-xs avatar-missing" title={t('extras.noOwner')}>
           ?
         </span>
       )}

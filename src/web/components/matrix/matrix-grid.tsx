@@ -27,10 +27,11 @@ import {
   type MouseEvent,
   type RefObject,
 } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MatrixItem } from '../../../contracts';
-import { STRENGTH_SYMBOL } from '../../../core/correlation';
-import { ROLE_SYMBOL } from '../../../core/ownership';
-import { PART_SHORT } from './matrix-model';
+import { STRENGTH_SYMBOL, type CorrelationStrength } from '../../../core/correlation';
+import { ROLE_SYMBOL, type OwnershipRole } from '../../../core/ownership';
+import { partShort } from './matrix-model';
 import { useMatrixReadOnly } from './matrix-read-only';
 
 /** Grids with at most this many cells render every cell as an element (cheap at this size). */
@@ -52,6 +53,10 @@ const VALUE_OF: Record<string, string> = {
 export const markChar = (value: string) => (value === 'secondary' ? 'S' : value.charAt(0));
 
 const SYMBOL: Record<string, string> = { ...STRENGTH_SYMBOL, ...ROLE_SYMBOL };
+
+type Mark = CorrelationStrength | OwnershipRole | 'none';
+/** A cell's value as the key of its words (`marks.<value>`), `none` when blank. */
+const markOf = (value: string | undefined): Mark => (value as Mark | undefined) ?? 'none';
 
 interface MatrixGridProps {
   /** Grid name for classes: nw, ne, sw, se, who. */
@@ -79,6 +84,7 @@ interface Pos {
 
 export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
   const { name, kind, rows, columns, rowIsFrom, marks, gridRow, gridColumn, pitch, onCycle, onHover } = props;
+  const { t } = useTranslation('matrix');
   const readOnly = useMatrixReadOnly();
   const ref = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Pos>({ i: 0, j: 0 });
@@ -173,7 +179,10 @@ export const MatrixGrid = memo(function MatrixGrid(props: MatrixGridProps) {
       ?.focus({ preventScroll: false });
   }, [activeI, activeJ]);
 
-  const labels = useMemo(() => columns.map((c) => `${PART_SHORT[c.part]} '${c.title}'`), [columns]);
+  const labels = useMemo(
+    () => columns.map((c) => t('grid.item', { part: partShort(c.part), title: c.title })),
+    [columns, t],
+  );
   if (rows.length === 0 || columns.length === 0) return null;
 
   const style = { gridRow, gridColumn } as CSSProperties;
@@ -278,7 +287,8 @@ interface GridRowProps {
 
 const GridRow = memo(function GridRow(props: GridRowProps) {
   const { kind, row, i, columns, labels, rowIsFrom, marks, all, inView, activeJ, pointerJ, readOnly } = props;
-  const rowLabel = `${PART_SHORT[row.part]} '${row.title}'`;
+  const { t } = useTranslation('matrix');
+  const rowLabel = t('grid.item', { part: partShort(row.part), title: row.title });
   const cells = [];
   for (let j = 0; j < columns.length; j++) {
     const char = inView ? marks.charAt(j) || BLANK : BLANK;
@@ -287,7 +297,8 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
     if (!column) continue;
     const [fromId, toId] = rowIsFrom ? [row.id, column.id] : [column.id, row.id];
     const value = VALUE_OF[char];
-    const labelBase = rowIsFrom ? `${rowLabel} × ${labels[j]}` : `${labels[j]} × ${rowLabel}`;
+    const label = labels[j] ?? '';
+    const [first, second] = rowIsFrom ? [rowLabel, label] : [label, rowLabel];
     const attrs =
       kind === 'cell'
         ? { 'data-testid': `cell-${fromId}-${toId}`, 'data-strength': value ?? '' }
@@ -300,7 +311,7 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
         role="gridcell"
         tabIndex={j === activeJ ? 0 : -1}
         aria-colindex={j + 1}
-        aria-label={`${labelBase}: ${value ?? 'none'}`}
+        aria-label={t('grid.cell', { first, second, mark: t(`marks.${markOf(value)}`) })}
         aria-readonly={readOnly || undefined}
         {...attrs}
       >

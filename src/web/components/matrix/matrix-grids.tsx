@@ -9,6 +9,7 @@ import type { MatrixPart } from '../../api-client';
 import type { XMatrixView } from '../../../contracts';
 import { ROLE_SYMBOL } from '../../../core/ownership';
 import { MATRIX_PARTS } from '../../../core/x-matrix-parts';
+import { i18n } from '../../i18n/i18n';
 import { MatrixGrid, markChar } from './matrix-grid';
 import type { MatrixLayout } from './matrix-layout';
 import type { MatrixIndex } from './matrix-model';
@@ -179,7 +180,11 @@ export function MatrixGrids(props: MatrixGridsProps): ReactElement[] {
         className={`mx-load load-${level}`}
         style={{ gridRow: `${L.whatRow(0)} / span ${items.what.length + 1}`, gridColumn: L.whoCol(w) }}
         data-testid={`load-${who.id}`}
-        title={`${who.title}: ${load.primary} primary, ${load.secondary} secondary${level === 'high' || level === 'warn' ? ' — heavy load' : ''}`}
+        title={i18n.t(level === 'high' || level === 'warn' ? 'matrix:load.titleHeavy' : 'matrix:load.title', {
+          who: who.title,
+          primary: load.primary,
+          secondary: load.secondary,
+        })}
       >
         <span className="mx-load-total tabular">{total}</span>
         <span className="mx-load-split tabular">

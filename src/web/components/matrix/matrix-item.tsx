@@ -8,8 +8,10 @@
  * Test hook: `data-testid="item-<id>"` with `data-part`.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { probabilityTone } from '../pressure-test/probability-tone';
-import { percentOf } from '../../../core/outlook-wording';
+import { i18n } from '../../i18n/i18n';
+import { currentLocale } from '../../i18n/locale';
 import type { MatrixItem, TraceSource } from '../../../contracts';
 import {
   ArrowDownIcon,
@@ -22,7 +24,7 @@ import {
   TrashIcon,
 } from '../icons';
 import { InlineTitleInput } from './inline-title-input';
-import { PART_SHORT } from './matrix-model';
+import { partShort } from './matrix-model';
 import { useMatrixReadOnly } from './matrix-read-only';
 
 interface MatrixItemLabelProps {
@@ -55,7 +57,26 @@ interface MatrixItemLabelProps {
   onHover: (id: string | null) => void;
 }
 
+/**
+ * A probability as a percentage in the reader's language, rounded as core's `percentOf` does (the
+ * same text in English): whole percents, one decimal below 1 % and between 99 % and 99.9 %.
+ */
+function shownPercent(probability: number): string {
+  const percent = probability * 100;
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(currentLocale(), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+    }).format(value);
+  if (percent > 0 && percent < 0.1) return i18n.t('matrix:item.percentUnder', { value: number(0.1, 1) });
+  const oneDecimal = (percent < 99.9 && percent > 99) || (percent < 1 && percent > 0);
+  const value = oneDecimal ? number(Number(percent.toFixed(1)), 1) : number(Math.round(percent), 0);
+  return i18n.t('matrix:item.percent', { value });
+}
+
 export function MatrixItemLabel(props: MatrixItemLabelProps) {
+  const { t } = useTranslation('matrix');
   const { item, index, count, orientation, row, column, tone, source, meta, chips, autoFocus } = props;
   const readOnly = useMatrixReadOnly();
   const renamable = props.renamable && !readOnly;
@@ -100,7 +121,7 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
   };
 
   const sourceText = source
-    ? `from ${source.unitName} ${source.kind === 'key_result' ? 'KR' : 'objective'}: ${source.title}`
+    ? t('item.source', { unit: source.unitName, kind: source.kind, title: source.title })
     : undefined;
   const title = (
     <span
@@ -122,9 +143,9 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
         <span
           className="mx-source-changed"
           data-testid={`source-changed-${item.id}`}
-          title="Source changed: accept or answer it in the links panel below the matrix"
+          title={t('item.sourceChangedTitle')}
         >
-          source changed
+          {t('item.sourceChanged')}
         </span>
       )}
     </>
@@ -136,7 +157,8 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
   const chance =
     props.probability === undefined
       ? undefined
-      : `${percentOf(props.probability)} chance of reaching its target`;
+      : t('item.chance', { percent: shownPercent(props.probability) });
+  const part = partShort(item.part);
 
   return (
     <div
@@ -148,7 +170,11 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
       data-part={item.part}
       tabIndex={0}
       role="group"
-      aria-label={`${PART_SHORT[item.part]} ${index + 1}: ${item.title}${chance ? `, ${chance}` : ''}`}
+      aria-label={
+        chance
+          ? t('item.labelWithChance', { part, number: index + 1, title: item.title, chance })
+          : t('item.label', { part, number: index + 1, title: item.title })
+      }
       title={chance}
       aria-keyshortcuts={
         readOnly
@@ -188,7 +214,7 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
       {editing && (
         <InlineTitleInput
           initial={item.title}
-          label={`Rename ${PART_SHORT[item.part]} item`}
+          label={t('item.rename', { part })}
           variant={isRow ? 'inline' : 'popover'}
           onSave={(title) => {
             setEditing(false);
@@ -202,14 +228,14 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
         />
       )}
       {!editing && (!readOnly || onHistory) && (
-        <div className="mx-toolbar" role="toolbar" aria-label="Item actions">
+        <div className="mx-toolbar" role="toolbar" aria-label={t('item.actions')}>
           {!readOnly && (
             <>
               <button
                 type="button"
                 tabIndex={-1}
-                aria-label="Move earlier (Alt+↑)"
-                title="Move earlier (Alt+↑)"
+                aria-label={t('item.moveEarlier')}
+                title={t('item.moveEarlier')}
                 disabled={index === 0}
                 onClick={() => onMove(item, -1)}
               >
@@ -218,8 +244,8 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
               <button
                 type="button"
                 tabIndex={-1}
-                aria-label="Move later (Alt+↓)"
-                title="Move later (Alt+↓)"
+                aria-label={t('item.moveLater')}
+                title={t('item.moveLater')}
                 disabled={index === count - 1}
                 onClick={() => onMove(item, 1)}
               >
@@ -231,8 +257,8 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
             <button
               type="button"
               tabIndex={-1}
-              aria-label={onOpen ? 'Rename (F2)' : 'Rename (Enter)'}
-              title={onOpen ? 'Rename (F2)' : 'Rename (Enter)'}
+              aria-label={onOpen ? t('item.renameF2') : t('item.renameEnter')}
+              title={onOpen ? t('item.renameF2') : t('item.renameEnter')}
               onClick={() => setEditing(true)}
             >
               <PencilIcon size={13} />
@@ -242,8 +268,8 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
             <button
               type="button"
               tabIndex={-1}
-              aria-label="History (H)"
-              title="History (H)"
+              aria-label={t('item.history')}
+              title={t('item.history')}
               data-testid={`history-${item.id}`}
               onClick={() => onHistory(item)}
             >
@@ -255,8 +281,8 @@ export function MatrixItemLabel(props: MatrixItemLabelProps) {
               type="button"
               tabIndex={-1}
               className="mx-toolbar-danger"
-              aria-label="Delete (Del)"
-              title="Delete (Del)"
+              aria-label={t('item.delete')}
+              title={t('item.delete')}
               onClick={() => onDelete(item)}
             >
               <TrashIcon size={13} />

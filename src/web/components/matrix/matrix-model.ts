@@ -6,15 +6,10 @@
 import type { Correlation, MatrixItem, Ownership, XMatrixView } from '../../../contracts';
 import { MATRIX_PARTS } from '../../../core/x-matrix-parts';
 import type { MatrixPart } from '../../api-client';
+import { i18n } from '../../i18n/i18n';
 
-/** Short names used in aria-labels ("What 'X' × How Far 'Y': strong"). */
-export const PART_SHORT: Record<MatrixPart, string> = {
-  what: 'What',
-  how_far: 'How Far',
-  how: 'How',
-  how_much: 'How Much',
-  who: 'Who',
-};
+/** Short name of a part used in aria-labels ("What 'X' × How Far 'Y': strong"), in the reader's language. */
+export const partShort = (part: MatrixPart): string => i18n.t(`matrix:parts.${part}`);
 
 /** Key of a corner cell or Who cell: the two ids in stored orientation. */
 export const cellKey = (fromId: string, toId: string) => `${fromId}|${toId}`;

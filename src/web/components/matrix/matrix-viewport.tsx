@@ -7,6 +7,7 @@
  * Test hooks: `data-testid="matrix-viewport"` with `data-scale`, the toggles' `aria-pressed`.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../button';
 import { fitScale } from './matrix-layout';
 
@@ -44,25 +45,26 @@ export function MatrixViewportToggles({
   onFit: (fit: boolean) => void;
   onCompact: (compact: boolean) => void;
 }) {
+  const { t } = useTranslation('matrix');
   return (
-    <div className="matrix-view-toggles" role="group" aria-label="Matrix size">
+    <div className="matrix-view-toggles" role="group" aria-label={t('viewport.size')}>
       <Button
         size="sm"
         variant="ghost"
         aria-pressed={fit}
-        title={fit ? 'Show the matrix at its full size' : 'Scale the matrix to fit the window'}
+        title={fit ? t('viewport.fitOn') : t('viewport.fitOff')}
         onClick={() => onFit(!fit)}
       >
-        Fit to window
+        {t('viewport.fit')}
       </Button>
       <Button
         size="sm"
         variant="ghost"
         aria-pressed={compact}
-        title={compact ? 'Roomier rows and columns' : 'Tighter rows, columns and type'}
+        title={compact ? t('viewport.compactOn') : t('viewport.compactOff')}
         onClick={() => onCompact(!compact)}
       >
-        Compact
+        {t('viewport.compact')}
       </Button>
     </div>
   );

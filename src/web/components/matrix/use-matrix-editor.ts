@@ -7,6 +7,7 @@
  * expires, or at once when the page is left before that (`pagehide`, with fetch keepalive).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type {
   CreateMatrixItemInput,
   MatrixItem,
@@ -48,14 +49,13 @@ export interface MatrixEditor {
   syncWithServer: () => void;
 }
 
-const CONFLICT_MESSAGE = 'Someone else changed this — showing the current value';
-
 /** Editing operations over a view held by the caller (`setView` replaces it, `refetch` reloads it). */
 export function useMatrixEditor(
   view: XMatrixView,
   setView: SetView,
   refetch: () => Promise<void>,
 ): MatrixEditor {
+  const { t } = useTranslation('matrix');
   const toast = useToast();
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const viewRef = useRef(view);
@@ -72,10 +72,10 @@ export function useMatrixEditor(
       confirmed.current.clear();
       const conflict = error instanceof ApiError && error.isConflict;
       const message = error instanceof Error ? error.message : String(error);
-      toast.show({ tone: conflict ? 'info' : 'error', message: conflict ? CONFLICT_MESSAGE : message });
+      toast.show({ tone: conflict ? 'info' : 'error', message: conflict ? t('editor.conflict') : message });
       void refetch();
     },
-    [toast, refetch],
+    [toast, refetch, t],
   );
 
   /** Runs `task` after all earlier writes; a failure drops the writes queued behind it. */
@@ -163,7 +163,9 @@ export function useMatrixEditor(
           viewRef.current.items[part].find((i) => i.id === id)?.title ?? '';
         toast.show({
           tone: 'info',
-          message: `${secondPrimaryMessage(titleOf('how', initiativeId), titleOf('who', otherPrimary.whoId))}. Marked secondary.`,
+          message: t('editor.secondPrimary', {
+            message: secondPrimaryMessage(titleOf('how', initiativeId), titleOf('who', otherPrimary.whoId)),
+          }),
         });
         role = 'secondary';
       }
@@ -197,7 +199,7 @@ export function useMatrixEditor(
         });
       });
     },
-    [patch, enqueue, toast],
+    [patch, enqueue, toast, t],
   );
 
   const createItem = useCallback(
@@ -281,10 +283,10 @@ export function useMatrixEditor(
         unhide();
       };
       toast.show({
-        message: `Deleted “${item.title}”`,
+        message: t('editor.deleted', { title: item.title }),
         tone: 'info',
         durationMs: 5000,
-        action: { label: 'Undo', onAction: undo },
+        action: { label: t('editor.undo'), onAction: undo },
         onExpire: () =>
           enqueue(async () => {
             // Already sent by the pagehide flush (a page restored from the back-forward cache).
@@ -304,7 +306,7 @@ export function useMatrixEditor(
           }, undo),
       });
     },
-    [toast, enqueue, patch, pendingDeletes],
+    [toast, enqueue, patch, pendingDeletes, t],
   );
 
   const setTrueNorth = useCallback(

@@ -7,9 +7,11 @@
  * Test hooks: `data-testid="matrix"`, `data-readonly` when read-only.
  */
 import { useCallback, useMemo, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MatrixItem, TraceSource } from '../../../contracts';
 import type { MatrixPart } from '../../api-client';
 import { useOrg } from '../../hooks/org-context';
+import { shownPartNames } from '../../i18n/part-names';
 import { AddItemSlot } from './add-item-slot';
 import { AddWhoSlot } from './add-who-slot';
 import { CentreX } from './centre-x';
@@ -41,6 +43,7 @@ export function XMatrix({
   readOnly?: boolean;
   onOpen?: (item: MatrixItem) => void;
 }) {
+  const { t } = useTranslation('matrix');
   const { view } = editor;
   const { data: org } = useOrg();
   const [focus, setFocus] = useState<MatrixFocus>(null);
@@ -51,7 +54,7 @@ export function XMatrix({
   const places = useMemo(() => placesOf(items), [items]);
   const marks = useMemo(() => gridMarks(items, index, places), [items, index, places]);
   const litCss = useMemo(() => highlightCss(highlight.lines, highlight.dims, places), [highlight, places]);
-  const names = view.organisation.partNames;
+  const names = shownPartNames(view.organisation.partNames);
   const L = matrixLayout({
     what: items.what.length,
     how_far: items.how_far.length,
@@ -126,7 +129,7 @@ export function XMatrix({
         data-readonly={readOnly || undefined}
         style={style}
         role="region"
-        aria-label={`X-matrix ${view.unit.name} ${view.matrix.year}`}
+        aria-label={t('xMatrix.label', { unit: view.unit.name, year: view.matrix.year })}
       >
         {zone('nw', `1 / ${L.howAddRow}`, `1 / ${L.howFarAddCol}`, items.how.length * items.how_far.length)}
         {zone(
