@@ -3,6 +3,7 @@
  * The answer carries the secret, which `onCreated` shows once.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ApiToken } from '../../../contracts';
 import { createApiToken, type TokenScope } from '../../api-accounts';
 import { TextField } from '../form/field';
@@ -13,15 +14,8 @@ import { useSubmit } from '../form/use-submit';
 import { PlusIcon } from '../icons';
 import { localIsoDate } from '../../../core/calendar';
 
-export const SCOPE_INFO: Record<TokenScope, { label: string; help: string }> = {
-  read: { label: 'Read', help: 'Read the plans of this unit and the units below it' },
-  check_ins: {
-    label: 'Check-ins',
-    help: 'Check in on any key result or KPI there (e.g. from a monitoring system)',
-  },
-  write: { label: 'Write', help: 'Edit OKRs and X-matrices there, as an editor would' },
-};
-const SCOPES = Object.keys(SCOPE_INFO) as TokenScope[];
+/** What a token may do, in the order the form offers them; named and explained by `admin:scopes.<scope>`. */
+const SCOPES: readonly TokenScope[] = ['read', 'check_ins', 'write'];
 
 /** The end of `day` (YYYY-MM-DD) in the browser's time zone, as an ISO timestamp. */
 export function endOfDay(day: string): string {
@@ -35,6 +29,7 @@ export function CreateTokenForm({
   unitId: string;
   onCreated: (token: ApiToken) => void;
 }) {
+  const { t } = useTranslation('admin');
   const form = useFields({ name: '', expires: '' });
   const [scopes, setScopes] = useState<Set<TokenScope>>(new Set(['check_ins']));
   const { name, expires } = form.values;
@@ -59,38 +54,37 @@ export function CreateTokenForm({
       form.reset();
       onCreated(token);
     },
-    { check: () => (scopes.size === 0 ? 'Choose at least one thing the token may do.' : null) },
+    { check: () => (scopes.size === 0 ? t('createToken.scopesRequired') : null) },
   );
 
   return (
-    <form className="admin-card" aria-label="Create an API token" onSubmit={save.onSubmit}>
-      <h2>Create a token</h2>
+    <form className="admin-card" aria-label={t('createToken.formLabel')} onSubmit={save.onSubmit}>
+      <h2>{t('createToken.title')}</h2>
       <p className="muted">
-        Other systems send it as <code>Authorization: Bearer …</code>. It acts on this unit and the units
-        below it, and only as far as its scopes allow.
+        <Trans t={t} i18nKey="createToken.intro" components={{ code: <code /> }} />
       </p>
       <FormAlert error={save.error} fields={['name', 'expiresAt']} />
       <div className="grant-form-fields">
         <TextField
-          label="Name"
+          label={t('shared.name')}
           name="token-name"
           required
           maxLength={100}
-          placeholder="e.g. SIEM check-ins"
+          placeholder={t('createToken.namePlaceholder')}
           {...form.bind('name', save.fieldErrors)}
         />
         <TextField
-          label="Expires (optional)"
+          label={t('createToken.expires')}
           type="date"
           name="expires"
           min={today}
-          hint="Blank: valid until revoked."
+          hint={t('createToken.expiresHint')}
           {...form.bind('expires')}
           error={save.fieldErrors.expiresAt}
         />
       </div>
       <fieldset className="scope-list">
-        <legend className="field-label">May</legend>
+        <legend className="field-label">{t('createToken.may')}</legend>
         {SCOPES.map((scope) => (
           <label key={scope} className="checkbox">
             <input
@@ -101,15 +95,15 @@ export function CreateTokenForm({
               onChange={(event) => toggle(scope, event.target.checked)}
             />
             <span>
-              <strong>{SCOPE_INFO[scope].label}</strong>{' '}
-              <span className="muted">— {SCOPE_INFO[scope].help}</span>
+              <strong>{t(`scopes.${scope}.label`)}</strong>{' '}
+              <span className="muted">— {t(`scopes.${scope}.help`)}</span>
             </span>
           </label>
         ))}
       </fieldset>
       <div className="admin-card-actions">
-        <SubmitButton submit={save} pendingLabel="Creating…" icon={<PlusIcon />}>
-          Create token
+        <SubmitButton submit={save} pendingLabel={t('shared.creating')} icon={<PlusIcon />}>
+          {t('createToken.submit')}
         </SubmitButton>
       </div>
     </form>

@@ -3,6 +3,7 @@
  * instead, which `onCreated` receives to show.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CreatedUser } from '../../../contracts';
 import { createUser } from '../../api-accounts';
 import { EmailField, TextField } from '../form/field';
@@ -14,6 +15,7 @@ import { useSubmit } from '../form/use-submit';
 import { PlusIcon } from '../icons';
 
 export function CreateUserForm({ onCreated }: { onCreated: (created: CreatedUser) => void }) {
+  const { t } = useTranslation('admin');
   const form = useFields({ email: '', name: '', password: '' });
   const [isSiteAdmin, setIsSiteAdmin] = useState(false);
   const { email, name, password } = form.values;
@@ -30,19 +32,19 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: CreatedUser
   });
 
   return (
-    <form className="admin-card" aria-label="Create a user" onSubmit={save.onSubmit}>
-      <h2>Create a user</h2>
+    <form className="admin-card" aria-label={t('createUser.title')} onSubmit={save.onSubmit}>
+      <h2>{t('createUser.title')}</h2>
       <FormAlert error={save.error} fields={['name', 'email', 'password']} />
       <div className="grant-form-fields">
-        <TextField label="Name" name="name" required {...form.bind('name', save.fieldErrors)} />
+        <TextField label={t('shared.name')} name="name" required {...form.bind('name', save.fieldErrors)} />
         <EmailField {...form.bind('email', save.fieldErrors)} />
         <TextField
-          label="Password (optional)"
+          label={t('createUser.password')}
           type="password"
           name="password"
           autoComplete="new-password"
           minLength={MIN_PASSWORD_LENGTH}
-          hint="Leave blank to get an invitation link instead."
+          hint={t('createUser.passwordHint')}
           {...form.bind('password', save.fieldErrors)}
         />
         <label className="checkbox">
@@ -51,12 +53,12 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: CreatedUser
             checked={isSiteAdmin}
             onChange={(event) => setIsSiteAdmin(event.target.checked)}
           />
-          <span>Site administrator (manages users and every organisation)</span>
+          <span>{t('createUser.siteAdmin')}</span>
         </label>
       </div>
       <div className="admin-card-actions">
-        <SubmitButton submit={save} pendingLabel="Creating…" icon={<PlusIcon />}>
-          Create user
+        <SubmitButton submit={save} pendingLabel={t('shared.creating')} icon={<PlusIcon />}>
+          {t('createUser.submit')}
         </SubmitButton>
       </div>
     </form>

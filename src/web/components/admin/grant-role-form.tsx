@@ -3,6 +3,7 @@
  * becomes an invited user: the answer's invitation link is handed to `onGranted` to show.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GrantedRole, RoleName } from '../../../contracts';
 import { grantRole } from '../../api-accounts';
 import type { UnitNode } from '../../hooks/unit-tree';
@@ -24,6 +25,7 @@ interface GrantRoleFormProps {
 }
 
 export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: GrantRoleFormProps) {
+  const { t } = useTranslation('admin');
   const firstAllowed = mayGrantOn(null)
     ? WHOLE_ORGANISATION
     : (flatIds(tree).find((id) => mayGrantOn(id)) ?? WHOLE_ORGANISATION);
@@ -44,19 +46,16 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
   });
 
   return (
-    <form className="admin-card grant-form" aria-label="Grant a role" onSubmit={save.onSubmit}>
-      <h2>Grant a role</h2>
-      <p className="muted">
-        A role on a unit holds on every unit below it. Someone without an account gets an invitation link to
-        pass on.
-      </p>
+    <form className="admin-card grant-form" aria-label={t('grant.title')} onSubmit={save.onSubmit}>
+      <h2>{t('grant.title')}</h2>
+      <p className="muted">{t('grant.intro')}</p>
       <FormAlert error={save.error} fields={['email', 'name']} />
       <div className="grant-form-fields">
         <EmailField placeholder="name@example.com" {...form.bind('email', save.fieldErrors)} />
-        <TextField label="Name (for new accounts)" name="name" {...form.bind('name', save.fieldErrors)} />
-        <RolePicker label="Role" value={role} onChange={setRole} withHelp />
+        <TextField label={t('grant.name')} name="name" {...form.bind('name', save.fieldErrors)} />
+        <RolePicker label={t('grant.role')} value={role} onChange={setRole} withHelp />
         <UnitPicker
-          label="Where"
+          label={t('grant.where')}
           name="unit"
           tree={tree}
           value={unitId}
@@ -66,8 +65,8 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
         />
       </div>
       <div className="admin-card-actions">
-        <SubmitButton submit={save} pendingLabel="Granting…" icon={<PlusIcon />}>
-          Grant role
+        <SubmitButton submit={save} pendingLabel={t('grant.granting')} icon={<PlusIcon />}>
+          {t('grant.submit')}
         </SubmitButton>
       </div>
     </form>

@@ -1,5 +1,6 @@
 /** A site administrator sets a new password for an account (its sessions end on the server). */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { User } from '../../../contracts';
 import { updateUser } from '../../api-accounts';
 import { FormDialog } from '../form/form-dialog';
@@ -15,6 +16,7 @@ export function ResetPasswordDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('admin');
   const [next, setNext] = useState<NewPassword>({ password: '', repeat: '' });
   const save = useSubmit(
     async () => {
@@ -27,17 +29,17 @@ export function ResetPasswordDialog({
 
   return (
     <FormDialog
-      title={`Set a password for ${user.name}`}
-      description="Tell them the new password in person or by phone, and ask them to change it."
+      title={t('resetPassword.title', { name: user.name })}
+      description={t('resetPassword.description')}
       submit={save}
-      submitLabel="Set password"
+      submitLabel={t('resetPassword.submit')}
       fields={['password']}
       onClose={onClose}
     >
       <NewPasswordFields
         value={next}
         onChange={setNext}
-        label="New password"
+        label={t('resetPassword.newPassword')}
         error={save.fieldErrors.password}
       />
     </FormDialog>

@@ -2,6 +2,7 @@
  * One person's roles in the members table: where each holds, the role (changeable by those who
  * administer that place) and a remove button.
  */
+import { useTranslation } from 'react-i18next';
 import type { RoleAssignment, RoleName } from '../../../contracts';
 import { changeRole } from '../../api-accounts';
 import { Avatar } from '../avatar';
@@ -9,7 +10,7 @@ import { Badge } from '../badge';
 import { IconButton } from '../button';
 import { TrashIcon } from '../icons';
 import { useToast } from '../toast';
-import { ROLE_LABELS, RolePicker } from './role-picker';
+import { RolePicker } from './role-picker';
 
 interface RoleAssignmentRowsProps {
   assignments: RoleAssignment[];
@@ -28,6 +29,7 @@ export function RoleAssignmentRows({
   onChanged,
   onRemove,
 }: RoleAssignmentRowsProps) {
+  const { t } = useTranslation('admin');
   const toast = useToast();
   const first = assignments[0];
   if (!first) return null;
@@ -37,7 +39,11 @@ export function RoleAssignmentRows({
       await changeRole(assignment.id, assignment.version, role);
       toast.show({
         tone: 'success',
-        message: `${assignment.userName} is now ${ROLE_LABELS[role].toLowerCase()} of ${placeOf(assignment.unitId)}`,
+        message: t('roleRows.changed', {
+          user: assignment.userName,
+          role,
+          place: placeOf(assignment.unitId),
+        }),
       });
     } catch (cause) {
       toast.show({ tone: 'error', message: cause instanceof Error ? cause.message : String(cause) });
@@ -67,13 +73,16 @@ export function RoleAssignmentRows({
               {manageable ? (
                 <RolePicker
                   visibleLabel={false}
-                  label={`Role of ${assignment.userName} on ${placeOf(assignment.unitId)}`}
+                  label={t('roleRows.roleLabel', {
+                    user: assignment.userName,
+                    place: placeOf(assignment.unitId),
+                  })}
                   value={assignment.role}
                   onChange={(role) => void change(assignment, role)}
                 />
               ) : (
                 <Badge tone={assignment.role === 'admin' ? 'brand' : 'neutral'}>
-                  {ROLE_LABELS[assignment.role]}
+                  {t(`roles.names.${assignment.role}`)}
                 </Badge>
               )}
             </td>
@@ -81,7 +90,10 @@ export function RoleAssignmentRows({
               {manageable && (
                 <IconButton
                   size="sm"
-                  label={`Remove ${assignment.userName}'s role on ${placeOf(assignment.unitId)}`}
+                  label={t('roleRows.removeLabel', {
+                    user: assignment.userName,
+                    place: placeOf(assignment.unitId),
+                  })}
                   onClick={() => onRemove(assignment)}
                 >
                   <TrashIcon />

@@ -1,13 +1,7 @@
 /** A select of the four roles, strongest last, each with what it allows in its title. */
+import { useTranslation } from 'react-i18next';
 import type { RoleName } from '../../../contracts';
-import { ROLE_HELP, ROLE_NAMES } from '../../session/permissions';
-
-export const ROLE_LABELS: Record<RoleName, string> = {
-  viewer: 'Viewer',
-  contributor: 'Contributor',
-  editor: 'Editor',
-  admin: 'Admin',
-};
+import { ROLE_NAMES } from '../../session/permissions';
 
 export function RolePicker({
   value,
@@ -25,18 +19,21 @@ export function RolePicker({
   /** Say in each option what the role allows (pickers with room for it). */
   withHelp?: boolean;
 }) {
+  const { t } = useTranslation('admin');
+  const help = (role: RoleName) => t(`roles.help.${role}`);
+  const name = (role: RoleName) => t(`roles.names.${role}`);
   const select = (
     <select
       className="input"
       value={value}
       disabled={disabled}
       aria-label={visibleLabel ? undefined : label}
-      title={ROLE_HELP[value]}
+      title={help(value)}
       onChange={(event) => onChange(event.target.value as RoleName)}
     >
       {ROLE_NAMES.map((role) => (
-        <option key={role} value={role} title={ROLE_HELP[role]}>
-          {withHelp ? `${ROLE_LABELS[role]}: ${ROLE_HELP[role]}` : ROLE_LABELS[role]}
+        <option key={role} value={role} title={help(role)}>
+          {withHelp ? t('roles.withHelp', { role: name(role), help: help(role) }) : name(role)}
         </option>
       ))}
     </select>

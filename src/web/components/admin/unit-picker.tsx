@@ -2,6 +2,7 @@
  * A select of an organisation's units in tree order (indented by depth), optionally headed by
  * "Whole organisation" (value ""), offering only the units `allowed` accepts.
  */
+import { useTranslation } from 'react-i18next';
 import type { UnitNode } from '../../hooks/unit-tree';
 import { flattenTree } from '../../hooks/unit-tree';
 
@@ -27,6 +28,7 @@ export function UnitPicker({
   allowed,
   name,
 }: UnitPickerProps) {
+  const { t } = useTranslation('admin');
   const nodes = flattenTree(tree);
   return (
     <label className="field">
@@ -34,7 +36,7 @@ export function UnitPicker({
       <select className="input" name={name} value={value} onChange={(event) => onChange(event.target.value)}>
         {wholeOrganisation && (
           <option value={WHOLE_ORGANISATION} disabled={!wholeOrganisation.allowed}>
-            Whole organisation
+            {t('shared.wholeOrganisation')}
           </option>
         )}
         {nodes.map((node) => (

@@ -5,12 +5,13 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import type { ApiToken } from '../../../contracts';
 import { revokeApiToken } from '../../api-accounts';
 import { queries } from '../../api/queries';
 import { keys } from '../../api/query-keys';
-import { CreateTokenForm, SCOPE_INFO } from '../../components/admin/create-token-form';
+import { CreateTokenForm } from '../../components/admin/create-token-form';
 import { UnitPicker } from '../../components/admin/unit-picker';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
@@ -29,6 +30,7 @@ import { useMe } from '../../session/session-context';
 import { formatDay, formatWhen } from '../../format/dates';
 
 export function ApiTokensPage() {
+  const { t } = useTranslation('admin');
   const { data: org, error: orgError } = useOrg();
   const me = useMe();
   const toast = useToast();
@@ -47,14 +49,13 @@ export function ApiTokensPage() {
   const tokens = useQuery({ ...queries.apiTokens(unit?.id ?? ''), enabled: unit !== undefined });
   const reload = () => void client.invalidateQueries({ queryKey: keys.apiTokens(unit?.id ?? '') });
 
-  if (orgError) return <PageError title="Could not load the organisation" error={orgError} />;
+  if (orgError) return <PageError title={t('shared.loadOrganisationError')} error={orgError} />;
   if (!org) return <PageLoading />;
   if (!unit)
     return (
       <div className="page">
-        <EmptyState icon={<KeyIcon size={22} />} title="API tokens are for unit administrators">
-          You do not administer any unit of {org.organisation.name}. Ask an administrator for a token, or for
-          the admin role on your unit.
+        <EmptyState icon={<KeyIcon size={22} />} title={t('tokens.notAdminTitle')}>
+          {t('tokens.notAdminBody', { organisation: org.organisation.name })}
         </EmptyState>
       </div>
     );
@@ -67,12 +68,12 @@ export function ApiTokensPage() {
       <header className="page-header">
         <div className="page-title-row">
           <div>
-            <h1>API tokens</h1>
-            <p className="muted">Let other systems check in or read plans, without anyone's password.</p>
+            <h1>{t('tokens.title')}</h1>
+            <p className="muted">{t('tokens.subtitle')}</p>
           </div>
           <div className="page-title-actions token-unit-picker">
             <UnitPicker
-              label="Unit"
+              label={t('shared.unit')}
               tree={org.tree}
               value={unit.id}
               allowed={administers}
@@ -94,44 +95,43 @@ export function ApiTokensPage() {
       {created?.token && (
         <div className="secret-notice" role="status" data-testid="new-token">
           <div className="secret-notice-text">
-            <strong>Token “{created.name}” created</strong>
-            <span className="muted">
-              Copy the secret now: it is shown only this once and cannot be recovered.
-            </span>
+            <strong>{t('tokens.created', { name: created.name })}</strong>
+            <span className="muted">{t('tokens.copyNow')}</span>
           </div>
-          <CopyField label="Token secret" value={created.token} testId="token-secret" />
+          <CopyField label={t('tokens.secret')} value={created.token} testId="token-secret" />
           <Button size="sm" variant="ghost" onClick={() => setCreated(null)}>
-            I have stored it
+            {t('tokens.stored')}
           </Button>
         </div>
       )}
       <section className="admin-card" aria-labelledby="tokens-title">
         <h2 id="tokens-title">
-          Tokens of {unit.name} {tokens.data && <span className="count">{list.length}</span>}
+          {t('tokens.listTitle', { unit: unit.name })}{' '}
+          {tokens.data && <span className="count">{list.length}</span>}
         </h2>
         <QueryView
           query={tokens}
-          errorTitle="Could not load the tokens"
+          errorTitle={t('tokens.loadError')}
           canRetry
-          loadingLabel="Loading tokens"
+          loadingLabel={t('tokens.loading')}
           isEmpty={(data) => data.length === 0}
           empty={
-            <EmptyState icon={<KeyIcon size={22} />} title="No tokens yet">
-              Create one above for each system that feeds check-ins, so each can be revoked on its own.
+            <EmptyState icon={<KeyIcon size={22} />} title={t('tokens.emptyTitle')}>
+              {t('tokens.emptyBody')}
             </EmptyState>
           }
         >
           {() => (
-            <table className="admin-table" aria-label="API tokens">
+            <table className="admin-table" aria-label={t('tokens.tableLabel')}>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">May</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Expires</th>
+                  <th scope="col">{t('shared.name')}</th>
+                  <th scope="col">{t('tokens.may')}</th>
+                  <th scope="col">{t('tokens.createdColumn')}</th>
+                  <th scope="col">{t('tokens.lastUsed')}</th>
+                  <th scope="col">{t('tokens.expires')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('shared.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -149,21 +149,23 @@ export function ApiTokensPage() {
                         {token.name}{' '}
                         {state !== 'active' && (
                           <Badge tone={state === 'revoked' ? 'red' : 'amber'}>
-                            {state === 'revoked' ? 'Revoked' : 'Expired'}
+                            {state === 'revoked' ? t('tokens.revoked') : t('tokens.expired')}
                           </Badge>
                         )}
                       </th>
                       <td>
                         <span className="badge-row">
                           {token.scopes.map((scope) => (
-                            <Badge key={scope} tone="blue" title={SCOPE_INFO[scope].help}>
-                              {SCOPE_INFO[scope].label}
+                            <Badge key={scope} tone="blue" title={t(`scopes.${scope}.help`)}>
+                              {t(`scopes.${scope}.label`)}
                             </Badge>
                           ))}
                         </span>
                       </td>
                       <td className="muted">{formatDay(token.createdAt)}</td>
-                      <td className="muted">{token.lastUsedAt ? formatWhen(token.lastUsedAt) : 'Never'}</td>
+                      <td className="muted">
+                        {token.lastUsedAt ? formatWhen(token.lastUsedAt) : t('shared.never')}
+                      </td>
                       <td className="muted">{token.expiresAt ? formatDay(token.expiresAt) : '—'}</td>
                       <td className="cell-actions">
                         {state !== 'revoked' && (
@@ -171,9 +173,9 @@ export function ApiTokensPage() {
                             size="sm"
                             variant="ghost"
                             onClick={() => setRevoking(token)}
-                            aria-label={`Revoke ${token.name}`}
+                            aria-label={t('tokens.revokeLabel', { name: token.name })}
                           >
-                            Revoke
+                            {t('tokens.revoke')}
                           </Button>
                         )}
                       </td>
@@ -187,18 +189,17 @@ export function ApiTokensPage() {
       </section>
       {revoking && (
         <ConfirmDialog
-          title={`Revoke “${revoking.name}”?`}
-          confirmLabel="Revoke token"
+          title={t('tokens.revokeTitle', { name: revoking.name })}
+          confirmLabel={t('tokens.revokeConfirm')}
           onClose={() => setRevoking(null)}
           onConfirm={async () => {
             await revokeApiToken(revoking.id);
             if (created?.id === revoking.id) setCreated(null);
-            toast.show({ tone: 'success', message: `Revoked “${revoking.name}”` });
+            toast.show({ tone: 'success', message: t('tokens.revokedToast', { name: revoking.name }) });
             reload();
           }}
         >
-          Systems using this token are refused from now on. This cannot be undone; create a new token to
-          reconnect them.
+          {t('tokens.revokeBody')}
         </ConfirmDialog>
       )}
     </div>

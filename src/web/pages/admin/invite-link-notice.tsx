@@ -1,4 +1,5 @@
 /** The one-time invitation link of a newly created account, to copy and pass on. */
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { CopyField } from '../../components/copy-field';
 
@@ -11,17 +12,16 @@ export function InviteLinkNotice({
   url: string;
   onDismiss: () => void;
 }) {
+  const { t } = useTranslation('admin');
   return (
     <div className="secret-notice" role="status" data-testid="invite-link">
       <div className="secret-notice-text">
-        <strong>Invitation link for {who}</strong>
-        <span className="muted">
-          Send it to them: it lets them choose a password once. It is not shown again.
-        </span>
+        <strong>{t('invite.title', { who })}</strong>
+        <span className="muted">{t('invite.body')}</span>
       </div>
-      <CopyField label="Invitation link" value={url} testId="invite-url" />
+      <CopyField label={t('invite.link')} value={url} testId="invite-url" />
       <Button size="sm" variant="ghost" onClick={onDismiss}>
-        Done
+        {t('invite.done')}
       </Button>
     </div>
   );

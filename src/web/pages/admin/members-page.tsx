@@ -5,12 +5,12 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GrantedRole, RoleAssignment } from '../../../contracts';
 import { removeRole } from '../../api-accounts';
 import { queries } from '../../api/queries';
 import { keys } from '../../api/query-keys';
 import { GrantRoleForm } from '../../components/admin/grant-role-form';
-import { ROLE_LABELS } from '../../components/admin/role-picker';
 import { RoleAssignmentRows } from '../../components/admin/role-assignment-rows';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { EmptyState } from '../../components/empty-state';
@@ -24,6 +24,7 @@ import { useMe } from '../../session/session-context';
 import { InviteLinkNotice } from './invite-link-notice';
 
 export function MembersPage() {
+  const { t } = useTranslation('admin');
   const { data: org, error: orgError } = useOrg();
   const me = useMe();
   const toast = useToast();
@@ -41,19 +42,23 @@ export function MembersPage() {
     return [...groups.values()].sort((a, b) => (a[0]?.userName ?? '').localeCompare(b[0]?.userName ?? ''));
   }, [assignments.data]);
 
-  if (orgError) return <PageError title="Could not load the organisation" error={orgError} />;
+  if (orgError) return <PageError title={t('shared.loadOrganisationError')} error={orgError} />;
   if (!org) return <PageLoading />;
   const organisationId = org.organisation.id;
   const mayManage = (unitId: string | null) =>
     isAtLeast(roleOn(me, organisationId, unitId, org.unitsById), 'admin');
   const placeOf = (unitId: string | null) =>
-    unitId === null ? 'Whole organisation' : (org.unitsById.get(unitId)?.name ?? unitId);
+    unitId === null ? t('shared.wholeOrganisation') : (org.unitsById.get(unitId)?.name ?? unitId);
 
   function granted(result: GrantedRole) {
     const { assignment, inviteUrl } = result;
     toast.show({
       tone: 'success',
-      message: `${assignment.userName} is ${ROLE_LABELS[assignment.role].toLowerCase()} of ${placeOf(assignment.unitId)}`,
+      message: t('members.granted', {
+        user: assignment.userName,
+        role: assignment.role,
+        place: placeOf(assignment.unitId),
+      }),
     });
     setInvite(inviteUrl ? { who: assignment.userEmail, url: inviteUrl } : null);
     reload();
@@ -64,10 +69,8 @@ export function MembersPage() {
       <header className="page-header">
         <div className="page-title-row">
           <div>
-            <h1>Members &amp; roles</h1>
-            <p className="muted">
-              Who may read, contribute to, edit and administer {org.organisation.name}'s plans.
-            </p>
+            <h1>{t('members.title')}</h1>
+            <p className="muted">{t('members.subtitle', { organisation: org.organisation.name })}</p>
           </div>
         </div>
       </header>
@@ -82,30 +85,29 @@ export function MembersPage() {
       {invite && <InviteLinkNotice who={invite.who} url={invite.url} onDismiss={() => setInvite(null)} />}
       <section className="admin-card" aria-labelledby="members-title">
         <h2 id="members-title">
-          Members {assignments.data && <span className="count">{byPerson.length}</span>}
+          {t('members.listTitle')} {assignments.data && <span className="count">{byPerson.length}</span>}
         </h2>
         <QueryView
           query={assignments}
-          errorTitle="Could not load the members"
+          errorTitle={t('members.loadError')}
           canRetry
-          loadingLabel="Loading members"
+          loadingLabel={t('members.loading')}
           isEmpty={() => byPerson.length === 0}
           empty={
-            <EmptyState icon={<UsersIcon size={22} />} title="No one has a role here yet">
-              Grant a role above: viewers read the plans, contributors check in on what they own, editors
-              edit, admins also manage roles.
+            <EmptyState icon={<UsersIcon size={22} />} title={t('members.emptyTitle')}>
+              {t('members.emptyBody')}
             </EmptyState>
           }
         >
           {() => (
-            <table className="admin-table" aria-label="Members">
+            <table className="admin-table" aria-label={t('members.tableLabel')}>
               <thead>
                 <tr>
-                  <th scope="col">Person</th>
-                  <th scope="col">Where</th>
-                  <th scope="col">Role</th>
+                  <th scope="col">{t('members.person')}</th>
+                  <th scope="col">{t('members.where')}</th>
+                  <th scope="col">{t('members.role')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('shared.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -125,17 +127,20 @@ export function MembersPage() {
       </section>
       {removing && (
         <ConfirmDialog
-          title="Remove this role?"
-          confirmLabel="Remove role"
+          title={t('members.removeTitle')}
+          confirmLabel={t('members.removeConfirm')}
           onClose={() => setRemoving(null)}
           onConfirm={async () => {
             await removeRole(removing.id, removing.version);
-            toast.show({ tone: 'success', message: `Removed ${removing.userName}'s role` });
+            toast.show({ tone: 'success', message: t('members.removed', { user: removing.userName }) });
             reload();
           }}
         >
-          {removing.userName} will no longer be {ROLE_LABELS[removing.role].toLowerCase()} of{' '}
-          {placeOf(removing.unitId)}. Their account stays, and so do roles they hold elsewhere.
+          {t('members.removeBody', {
+            user: removing.userName,
+            role: removing.role,
+            place: placeOf(removing.unitId),
+          })}
         </ConfirmDialog>
       )}
     </div>

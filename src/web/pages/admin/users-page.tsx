@@ -5,6 +5,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { User } from '../../../contracts';
 import { updateUser } from '../../api-accounts';
 import { queries } from '../../api/queries';
@@ -23,6 +24,7 @@ import { formatWhen } from '../../format/dates';
 import { InviteLinkNotice } from './invite-link-notice';
 
 export function UsersPage() {
+  const { t } = useTranslation('admin');
   const me = useMe();
   const toast = useToast();
   const client = useQueryClient();
@@ -34,8 +36,8 @@ export function UsersPage() {
   if (!me.isSiteAdmin)
     return (
       <div className="page">
-        <EmptyState icon={<UsersIcon size={22} />} title="Only site administrators manage users">
-          To give someone a role in an organisation, use its Members &amp; roles page.
+        <EmptyState icon={<UsersIcon size={22} />} title={t('users.onlyAdminsTitle')}>
+          {t('users.onlyAdminsBody')}
         </EmptyState>
       </div>
     );
@@ -54,29 +56,31 @@ export function UsersPage() {
   return (
     <div className="page admin-page">
       <header className="page-header">
-        <h1>Users</h1>
-        <p className="muted">Every account on this Catchball server. Roles are given per organisation.</p>
+        <h1>{t('users.title')}</h1>
+        <p className="muted">{t('users.subtitle')}</p>
       </header>
       <CreateUserForm
         onCreated={(created) => {
-          toast.show({ tone: 'success', message: `Created ${created.user.name}` });
+          toast.show({ tone: 'success', message: t('users.created', { name: created.user.name }) });
           setInvite(created.inviteUrl ? { who: created.user.email, url: created.inviteUrl } : null);
           reload();
         }}
       />
       {invite && <InviteLinkNotice who={invite.who} url={invite.url} onDismiss={() => setInvite(null)} />}
       <section className="admin-card" aria-labelledby="users-title">
-        <h2 id="users-title">Accounts {users.data && <span className="count">{list.length}</span>}</h2>
-        <QueryView query={users} errorTitle="Could not load the users" canRetry loadingLabel="Loading users">
+        <h2 id="users-title">
+          {t('users.accounts')} {users.data && <span className="count">{list.length}</span>}
+        </h2>
+        <QueryView query={users} errorTitle={t('users.loadError')} canRetry loadingLabel={t('users.loading')}>
           {() => (
-            <table className="admin-table" aria-label="Users">
+            <table className="admin-table" aria-label={t('users.tableLabel')}>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last signed in</th>
+                  <th scope="col">{t('shared.name')}</th>
+                  <th scope="col">{t('users.status')}</th>
+                  <th scope="col">{t('users.lastSignedIn')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('shared.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -95,7 +99,7 @@ export function UsersPage() {
                           <span>
                             <strong>
                               {user.name}
-                              {self && <span className="muted"> (you)</span>}
+                              {self && <span className="muted"> {t('users.you')}</span>}
                             </strong>
                             <span className="muted">{user.email}</span>
                           </span>
@@ -104,53 +108,55 @@ export function UsersPage() {
                       <td>
                         <span className="badge-row">
                           {user.disabled ? (
-                            <Badge tone="red">Disabled</Badge>
+                            <Badge tone="red">{t('users.disabled')}</Badge>
                           ) : (
-                            <Badge tone="green">Active</Badge>
+                            <Badge tone="green">{t('users.active')}</Badge>
                           )}
-                          {user.isSiteAdmin && <Badge tone="brand">Site admin</Badge>}
-                          {user.sso && <Badge tone="blue">Single sign-on</Badge>}
-                          {!user.hasPassword && !user.sso && <Badge tone="amber">Invited</Badge>}
+                          {user.isSiteAdmin && <Badge tone="brand">{t('users.siteAdmin')}</Badge>}
+                          {user.sso && <Badge tone="blue">{t('users.sso')}</Badge>}
+                          {!user.hasPassword && !user.sso && <Badge tone="amber">{t('users.invited')}</Badge>}
                         </span>
                       </td>
-                      <td className="muted">{user.lastSignInAt ? formatWhen(user.lastSignInAt) : 'Never'}</td>
+                      <td className="muted">
+                        {user.lastSignInAt ? formatWhen(user.lastSignInAt) : t('shared.never')}
+                      </td>
                       <td className="cell-actions">
                         <Button
                           size="sm"
                           variant="ghost"
                           disabled={self}
-                          title={self ? 'You cannot change your own administrator rights' : undefined}
+                          title={self ? t('users.ownAdminRights') : undefined}
                           onClick={() =>
                             void update(
                               user,
                               { isSiteAdmin: !user.isSiteAdmin },
                               user.isSiteAdmin
-                                ? `${user.name} is no longer a site administrator`
-                                : `${user.name} is now a site administrator`,
+                                ? t('users.noLongerSiteAdmin', { name: user.name })
+                                : t('users.nowSiteAdmin', { name: user.name }),
                             )
                           }
                         >
-                          {user.isSiteAdmin ? 'Remove site admin' : 'Make site admin'}
+                          {user.isSiteAdmin ? t('users.removeSiteAdmin') : t('users.makeSiteAdmin')}
                         </Button>
                         <Button size="sm" variant="ghost" onClick={() => setResetting(user)}>
-                          Set password
+                          {t('users.setPassword')}
                         </Button>
                         <Button
                           size="sm"
                           variant="ghost"
                           disabled={self}
-                          title={self ? 'You cannot disable your own account' : undefined}
+                          title={self ? t('users.ownAccount') : undefined}
                           onClick={() =>
                             void update(
                               user,
                               { disabled: !user.disabled },
                               user.disabled
-                                ? `${user.name} can sign in again`
-                                : `${user.name} is disabled and signed out`,
+                                ? t('users.enabled', { name: user.name })
+                                : t('users.disabledToast', { name: user.name }),
                             )
                           }
                         >
-                          {user.disabled ? 'Enable' : 'Disable'}
+                          {user.disabled ? t('users.enable') : t('users.disable')}
                         </Button>
                       </td>
                     </tr>
@@ -166,7 +172,7 @@ export function UsersPage() {
           user={resetting}
           onClose={() => setResetting(null)}
           onDone={() => {
-            toast.show({ tone: 'success', message: `New password set for ${resetting.name}` });
+            toast.show({ tone: 'success', message: t('users.passwordSet', { name: resetting.name }) });
             reload();
           }}
         />

@@ -4,6 +4,7 @@
  * owner reminded, once its cadence has passed without one.
  */
 import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { UnitCadence } from '../../../contracts';
 import { CADENCES, type Cadence } from '../../../core/staleness';
 import { setCadence } from '../../api-notifications';
@@ -12,10 +13,11 @@ import { useToast } from '../../components/toast';
 import type { OrgData } from '../../hooks/org-context';
 import { flattenTree } from '../../hooks/unit-tree';
 
-const CADENCE_NAMES: Record<Cadence, string> = { weekly: 'Weekly', monthly: 'Monthly' };
 const INHERIT = 'inherit';
 
 export function CadenceCard({ org, readOnly }: { org: OrgData; readOnly: boolean }) {
+  const { t } = useTranslation('settings');
+  const cadenceName = (cadence: Cadence) => t(`cadence.names.${cadence}`);
   const client = useQueryClient();
   const toast = useToast();
   const units = flattenTree(org.tree).map((node) => ({ ...node.unit, depth: node.depth }));
@@ -27,8 +29,8 @@ export function CadenceCard({ org, readOnly }: { org: OrgData; readOnly: boolean
       toast.show({
         tone: 'success',
         message: cadence
-          ? `${unit.name} checks in ${cadence === 'weekly' ? 'every week' : 'every month'}`
-          : `${unit.name} follows its parent’s cadence again`,
+          ? t('cadence.setOwn', { unit: unit.name, cadence })
+          : t('cadence.setInherit', { unit: unit.name }),
       });
     } catch (error) {
       toast.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -38,24 +40,21 @@ export function CadenceCard({ org, readOnly }: { org: OrgData; readOnly: boolean
   };
   /** "Monthly, as Office of the CIO": what inheriting gives, and from whom. */
   const inheritLabel = (cadence: UnitCadence | undefined) => {
-    if (!cadence || cadence.own !== null) return 'As its parent';
+    if (!cadence || cadence.own !== null) return t('cadence.asParent');
     const from = cadence.inheritedFrom ? org.unitsById.get(cadence.inheritedFrom)?.name : null;
     return from
-      ? `${CADENCE_NAMES[cadence.effective]}, as ${from}`
-      : `${CADENCE_NAMES[cadence.effective]} (inherited)`;
+      ? t('cadence.inheritedFrom', { cadence: cadenceName(cadence.effective), from })
+      : t('cadence.inherited', { cadence: cadenceName(cadence.effective) });
   };
   return (
     <section className="admin-card" aria-labelledby="cadence-title">
-      <h2 id="cadence-title">Check-in cadence</h2>
-      <p className="muted">
-        How often each unit’s key results and KPIs are checked in. Reminders go out once an item’s cadence has
-        passed without a check-in.
-      </p>
-      <table className="admin-table" aria-label="Check-in cadence by unit">
+      <h2 id="cadence-title">{t('cadence.title')}</h2>
+      <p className="muted">{t('cadence.intro')}</p>
+      <table className="admin-table" aria-label={t('cadence.tableLabel')}>
         <thead>
           <tr>
-            <th scope="col">Unit</th>
-            <th scope="col">Cadence</th>
+            <th scope="col">{t('shared.unit')}</th>
+            <th scope="col">{t('cadence.cadence')}</th>
           </tr>
         </thead>
         <tbody>
@@ -70,20 +69,22 @@ export function CadenceCard({ org, readOnly }: { org: OrgData; readOnly: boolean
                   {readOnly || !cadence ? (
                     <span className={cadence ? undefined : 'muted'}>
                       {cadence
-                        ? `${CADENCE_NAMES[cadence.effective]}${cadence.own === null ? ' (inherited)' : ''}`
-                        : 'Loading…'}
+                        ? cadence.own === null
+                          ? t('cadence.inherited', { cadence: cadenceName(cadence.effective) })
+                          : cadenceName(cadence.effective)
+                        : t('shared.loading')}
                     </span>
                   ) : (
                     <select
                       className="input"
-                      aria-label={`Check-in cadence of ${unit.name}`}
+                      aria-label={t('cadence.selectLabel', { unit: unit.name })}
                       value={cadence.own ?? INHERIT}
                       onChange={(event) => void change(unit, event.target.value)}
                     >
                       <option value={INHERIT}>{inheritLabel(cadence)}</option>
                       {CADENCES.map((c) => (
                         <option key={c} value={c}>
-                          {CADENCE_NAMES[c]}
+                          {cadenceName(c)}
                         </option>
                       ))}
                     </select>

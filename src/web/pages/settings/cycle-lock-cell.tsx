@@ -5,6 +5,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Cycle, CycleLock } from '../../../contracts';
 import { getCycleLock, lockCycle, reopenCycle } from '../../api-structure';
 import { keys } from '../../api/query-keys';
@@ -25,24 +26,27 @@ export function CycleLockCell({
   cycle: Cycle;
   readOnly: boolean;
 }) {
+  const { t } = useTranslation('settings');
   const lock = useQuery({ queryKey: keys.cycleLock(orgId, cycle.id), queryFn: () => getCycleLock(cycle.id) });
   const [isOpen, setOpen] = useState(false);
-  if (!lock.data) return <span className="muted">{lock.error ? 'Unknown' : '…'}</span>;
+  if (!lock.data) return <span className="muted">{lock.error ? t('cycleLock.unknown') : '…'}</span>;
   const { locked } = lock.data;
   return (
     <div className="cycle-lock">
       {locked ? (
         <Badge tone="amber" dot title={lock.data.reason ?? undefined}>
-          {`Locked${lock.data.lockedAt ? ` since ${formatDay(lock.data.lockedAt)}` : ''}`}
+          {lock.data.lockedAt
+            ? t('cycleLock.lockedSince', { date: formatDay(lock.data.lockedAt) })
+            : t('cycleLock.locked')}
         </Badge>
       ) : (
         <Badge tone="green" dot>
-          Open
+          {t('cycleLock.open')}
         </Badge>
       )}
       {!readOnly && (
         <Button size="sm" variant="ghost" onClick={() => setOpen(true)}>
-          {locked ? 'Reopen…' : 'Lock…'}
+          {locked ? t('cycleLock.reopenButton') : t('cycleLock.lockButton')}
         </Button>
       )}
       {isOpen && <LockDialog orgId={orgId} cycle={cycle} lock={lock.data} onClose={() => setOpen(false)} />}
@@ -51,6 +55,7 @@ export function CycleLockCell({
 }
 
 function LockDialog(props: { orgId: string; cycle: Cycle; lock: CycleLock; onClose: () => void }) {
+  const { t } = useTranslation('settings');
   const client = useQueryClient();
   const toast = useToast();
   const { cycle, lock } = props;
@@ -63,35 +68,47 @@ function LockDialog(props: { orgId: string; cycle: Cycle; lock: CycleLock; onClo
       toast.show({
         tone: 'success',
         message: lock.locked
-          ? `${cycle.name} takes check-ins again`
-          : `${cycle.name} is locked for check-ins`,
+          ? t('cycleLock.reopened', { cycle: cycle.name })
+          : t('cycleLock.lockedToast', { cycle: cycle.name }),
       });
       await client.invalidateQueries({ queryKey: keys.cycleLock(props.orgId, cycle.id) });
       props.onClose();
     },
-    { check: () => (lock.locked && reason.trim() === '' ? 'Reason: say why the cycle is reopened' : null) },
+    { check: () => (lock.locked && reason.trim() === '' ? t('cycleLock.reasonRequired') : null) },
   );
   return (
     <FormDialog
-      title={lock.locked ? `Reopen ${cycle.name} for check-ins?` : `Lock ${cycle.name} for check-ins?`}
+      title={
+        lock.locked
+          ? t('cycleLock.reopenTitle', { cycle: cycle.name })
+          : t('cycleLock.lockTitle', { cycle: cycle.name })
+      }
       description={
         lock.locked
-          ? `Locked${lock.lockedBy ? ` by ${lock.lockedBy}` : ''}${lock.reason ? `: ${lock.reason}` : ''}. Reopening lets check-ins dated in it in again; who and why are recorded.`
-          : 'Check-ins dated in this cycle are then refused until an admin reopens it. OKRs and X-matrices stay editable; closing the year in the year review makes them read-only.'
+          ? t('cycleLock.reopenDescription', {
+              hasBy: lock.lockedBy ? 'yes' : 'no',
+              by: lock.lockedBy ?? '',
+              hasReason: lock.reason ? 'yes' : 'no',
+              reason: lock.reason ?? '',
+            })
+          : t('cycleLock.lockDescription')
       }
       submit={save}
-      submitLabel={lock.locked ? 'Reopen' : 'Lock check-ins'}
+      submitLabel={lock.locked ? t('cycleLock.reopenSubmit') : t('cycleLock.lockSubmit')}
       fields={['reason']}
       onClose={props.onClose}
     >
-      <Field label={lock.locked ? 'Reason' : 'Reason (optional)'} error={save.fieldErrors.reason}>
+      <Field
+        label={lock.locked ? t('cycleLock.reason') : t('cycleLock.reasonOptional')}
+        error={save.fieldErrors.reason}
+      >
         <textarea
           className="input"
           name="lock-reason"
           rows={3}
           maxLength={1000}
           value={reason}
-          placeholder={lock.locked ? 'A late correction from the SOC' : 'Year end: the numbers are final'}
+          placeholder={lock.locked ? t('cycleLock.reopenPlaceholder') : t('cycleLock.lockPlaceholder')}
           onChange={(event) => setReason(event.target.value)}
         />
       </Field>

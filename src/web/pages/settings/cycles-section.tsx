@@ -5,6 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Cycle } from '../../../contracts';
 import { defaultCycleDates, quartersOf } from '../../../core/cycle';
 import { createCycle, deleteCycle } from '../../api-structure';
@@ -20,14 +21,19 @@ import { ClockIcon, PlusIcon, TrashIcon } from '../../components/icons';
 import { useToast } from '../../components/toast';
 import type { OrgData } from '../../hooks/org-context';
 import { formatDay } from '../../format/dates';
-import { monthName } from '../../../core/calendar';
+import { currentLocale } from '../../i18n/locale';
 import { CycleLockCell } from './cycle-lock-cell';
 
-const MONTHS = Array.from({ length: 12 }, (_, index) => monthName(index + 1));
+/** January … December in the reader's language. */
+function monthNames(): string[] {
+  const format = new Intl.DateTimeFormat(currentLocale(), { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, index) => format.format(Date.UTC(2000, index, 1)));
+}
 
 const dayMonth = (iso: string) => formatDay(iso);
 
 export function CyclesSection({ org, readOnly }: { org: OrgData; readOnly: boolean }) {
+  const { t } = useTranslation('settings');
   const client = useQueryClient();
   const toast = useToast();
   const orgId = org.organisation.id;
@@ -38,24 +44,23 @@ export function CyclesSection({ org, readOnly }: { org: OrgData; readOnly: boole
       {!readOnly && <AddCycleForm org={org} onAdded={reload} />}
       <section className="admin-card" aria-labelledby="cycles-title">
         <h2 id="cycles-title">
-          Cycles <span className="count">{org.cycles.length}</span>
+          {t('cycles.title')} <span className="count">{org.cycles.length}</span>
         </h2>
         {org.cycles.length === 0 ? (
-          <EmptyState icon={<ClockIcon size={22} />} title="No cycles yet">
-            A cycle is a planning year with four quarters; OKRs and check-ins belong to one. Add this year’s
-            cycle above.
+          <EmptyState icon={<ClockIcon size={22} />} title={t('cycles.emptyTitle')}>
+            {t('cycles.emptyBody')}
           </EmptyState>
         ) : (
-          <table className="admin-table" aria-label="Cycles">
+          <table className="admin-table" aria-label={t('cycles.tableLabel')}>
             <thead>
               <tr>
-                <th scope="col">Cycle</th>
-                <th scope="col">Dates</th>
-                <th scope="col">Quarters</th>
-                <th scope="col">Check-ins</th>
+                <th scope="col">{t('cycles.cycle')}</th>
+                <th scope="col">{t('cycles.dates')}</th>
+                <th scope="col">{t('cycles.quarters')}</th>
+                <th scope="col">{t('cycles.checkIns')}</th>
                 {!readOnly && (
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('shared.actions')}</span>
                   </th>
                 )}
               </tr>
@@ -69,7 +74,9 @@ export function CyclesSection({ org, readOnly }: { org: OrgData; readOnly: boole
                   </td>
                   <td className="muted">
                     {cycle.quarters
-                      .map((quarter) => `${quarter.name} from ${dayMonth(quarter.startDate)}`)
+                      .map((quarter) =>
+                        t('cycles.quarterFrom', { quarter: quarter.name, date: dayMonth(quarter.startDate) }),
+                      )
                       .join(' · ')}
                   </td>
                   <td>
@@ -77,7 +84,10 @@ export function CyclesSection({ org, readOnly }: { org: OrgData; readOnly: boole
                   </td>
                   {!readOnly && (
                     <td className="row-actions">
-                      <IconButton label={`Delete ${cycle.name}`} onClick={() => setDeleting(cycle)}>
+                      <IconButton
+                        label={t('shared.delete', { name: cycle.name })}
+                        onClick={() => setDeleting(cycle)}
+                      >
                         <TrashIcon />
                       </IconButton>
                     </td>
@@ -90,16 +100,16 @@ export function CyclesSection({ org, readOnly }: { org: OrgData; readOnly: boole
       </section>
       {deleting && (
         <ConfirmDialog
-          title={`Delete ${deleting.name}?`}
-          confirmLabel="Delete cycle"
+          title={t('shared.deleteTitle', { name: deleting.name })}
+          confirmLabel={t('cycles.deleteConfirm')}
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
             await deleteCycle(deleting.id, deleting.version);
-            toast.show({ tone: 'success', message: `Deleted ${deleting.name}` });
+            toast.show({ tone: 'success', message: t('shared.deleted', { name: deleting.name }) });
             await reload();
           }}
         >
-          A cycle can be deleted once it holds no objectives.
+          {t('cycles.deleteBody')}
         </ConfirmDialog>
       )}
     </>
@@ -107,6 +117,8 @@ export function CyclesSection({ org, readOnly }: { org: OrgData; readOnly: boole
 }
 
 function AddCycleForm({ org, onAdded }: { org: OrgData; onAdded: () => Promise<unknown> }) {
+  const { t } = useTranslation('settings');
+  const months = monthNames();
   const toast = useToast();
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [startMonth, setStartMonth] = useState('1');
@@ -124,19 +136,19 @@ function AddCycleForm({ org, onAdded }: { org: OrgData; onAdded: () => Promise<u
         name: (name.trim() || suggested).trim(),
         ...dates,
       });
-      toast.show({ tone: 'success', message: `Added ${cycle.name}` });
+      toast.show({ tone: 'success', message: t('shared.added', { name: cycle.name }) });
       setName('');
       await onAdded();
     },
-    { check: () => (validYear ? null : 'Year: a year from 2000 to 2100') },
+    { check: () => (validYear ? null : t('cycles.yearInvalid')) },
   );
   return (
-    <form className="admin-card" onSubmit={save.onSubmit} noValidate aria-label="Add a cycle">
-      <h2>Add a cycle</h2>
+    <form className="admin-card" onSubmit={save.onSubmit} noValidate aria-label={t('cycles.addTitle')}>
+      <h2>{t('cycles.addTitle')}</h2>
       <FormAlert error={save.error} fields={['year', 'name']} />
       <div className="setup-grid setup-grid-3">
         <TextField
-          label="Year"
+          label={t('cycles.year')}
           name="cycle-year"
           type="number"
           min={2000}
@@ -145,22 +157,22 @@ function AddCycleForm({ org, onAdded }: { org: OrgData; onAdded: () => Promise<u
           onChange={(event) => setYear(event.target.value)}
           error={save.fieldErrors.year}
         />
-        <Field label="Starts in" hint="January for a calendar year; any other month for a fiscal year">
+        <Field label={t('cycles.startsIn')} hint={t('cycles.startsInHint')}>
           <select
             className="input"
             name="cycle-start"
             value={startMonth}
             onChange={(event) => setStartMonth(event.target.value)}
           >
-            {MONTHS.map((month, index) => (
+            {months.map((month, index) => (
               <option key={month} value={String(index + 1)}>
-                {index === 0 ? `${month} (calendar year)` : `${month} (fiscal year)`}
+                {index === 0 ? t('cycles.calendarYear', { month }) : t('cycles.fiscalYear', { month })}
               </option>
             ))}
           </select>
         </Field>
         <TextField
-          label="Name"
+          label={t('shared.name')}
           name="cycle-name"
           value={name}
           placeholder={suggested}
@@ -178,8 +190,8 @@ function AddCycleForm({ org, onAdded }: { org: OrgData; onAdded: () => Promise<u
         </p>
       )}
       <div className="admin-card-actions">
-        <SubmitButton submit={save} pendingLabel="Adding…" icon={<PlusIcon />}>
-          Add cycle
+        <SubmitButton submit={save} pendingLabel={t('shared.adding')} icon={<PlusIcon />}>
+          {t('cycles.add')}
         </SubmitButton>
       </div>
     </form>

@@ -5,8 +5,8 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DigestResult, DigestSettings } from '../../../contracts';
-import { plural } from '../../../core/plural';
 import { sendDigest, setDigestSettings } from '../../api-notifications';
 import { keys } from '../../api/query-keys';
 import { queries } from '../../api/queries';
@@ -19,20 +19,13 @@ import { useToast } from '../../components/toast';
 import { WebhookUrlField } from './webhook-url-field';
 
 export function DigestCard({ orgId }: { orgId: string }) {
+  const { t } = useTranslation('settings');
   const query = useQuery(queries.digestSettings(orgId));
   return (
     <section className="admin-card" aria-labelledby="digest-title">
-      <h2 id="digest-title">Reminders and the digest</h2>
-      <p className="muted">
-        Owners of key results and KPIs without a check-in within their unit’s cadence are reminded, and a
-        digest of them goes out on schedule.
-      </p>
-      <QueryView
-        query={query}
-        errorTitle="Could not load the digest settings"
-        canRetry
-        loadingLabel="Loading"
-      >
+      <h2 id="digest-title">{t('digest.title')}</h2>
+      <p className="muted">{t('digest.intro')}</p>
+      <QueryView query={query} errorTitle={t('digest.loadError')} canRetry loadingLabel={t('digest.loading')}>
         {(settings) => <DigestForm orgId={orgId} settings={settings} />}
       </QueryView>
     </section>
@@ -40,6 +33,7 @@ export function DigestCard({ orgId }: { orgId: string }) {
 }
 
 function DigestForm({ orgId, settings }: { orgId: string; settings: DigestSettings }) {
+  const { t } = useTranslation('settings');
   const client = useQueryClient();
   const toast = useToast();
   const [emailEnabled, setEmailEnabled] = useState(settings.emailEnabled);
@@ -47,13 +41,13 @@ function DigestForm({ orgId, settings }: { orgId: string; settings: DigestSettin
   const [result, setResult] = useState<DigestResult | null>(null);
   const save = useSubmit(async () => {
     await setDigestSettings(orgId, { emailEnabled, webhookUrl: webhookUrl.trim() || null });
-    toast.show({ tone: 'success', message: 'Saved where the digest goes' });
+    toast.show({ tone: 'success', message: t('digest.saved') });
     await client.invalidateQueries({ queryKey: keys.digestSettings(orgId) });
   });
   const send = useSubmit(async () => setResult(await sendDigest(orgId)));
   return (
     <>
-      <form className="digest-form" onSubmit={save.onSubmit} noValidate aria-label="Digest settings">
+      <form className="digest-form" onSubmit={save.onSubmit} noValidate aria-label={t('digest.formLabel')}>
         <FormAlert error={save.error} fields={['webhookUrl']} />
         <label className="checkbox">
           <input
@@ -62,22 +56,22 @@ function DigestForm({ orgId, settings }: { orgId: string; settings: DigestSettin
             checked={emailEnabled}
             onChange={(event) => setEmailEnabled(event.target.checked)}
           />
-          <span>E-mail each owner the items waiting for their check-in</span>
+          <span>{t('digest.email')}</span>
         </label>
         <WebhookUrlField
-          label="Digest webhook (optional)"
+          label={t('digest.webhookLabel')}
           name="digest-webhook"
-          hint="One message a digest, listing every item due: a Slack or Teams incoming webhook"
+          hint={t('digest.webhookHint')}
           value={webhookUrl}
           onChange={(event) => setWebhookUrl(event.target.value)}
           error={save.fieldErrors.webhookUrl}
         />
         <div className="admin-card-actions">
           <Button variant="ghost" onClick={() => void send.run()} disabled={send.isPending}>
-            {send.isPending ? 'Sending…' : 'Send the digest now'}
+            {send.isPending ? t('digest.sending') : t('digest.sendNow')}
           </Button>
-          <SubmitButton submit={save} pendingLabel="Saving…">
-            Save
+          <SubmitButton submit={save} pendingLabel={t('shared.saving')}>
+            {t('shared.save')}
           </SubmitButton>
         </div>
       </form>
@@ -89,26 +83,27 @@ function DigestForm({ orgId, settings }: { orgId: string; settings: DigestSettin
 
 /** What the digest just sent, in words: how many items, to whom, and what failed. */
 function DigestOutcome({ result }: { result: DigestResult }) {
+  const { t } = useTranslation('settings');
   const due = result.items.length;
   const parts = [
-    due === 0
-      ? 'Nothing is waiting for a check-in'
-      : `${plural(due, 'item')} ${due === 1 ? 'is' : 'are'} waiting for a check-in`,
+    due === 0 ? t('digest.outcome.nothingDue') : t('digest.outcome.due', { count: due }),
     result.email.sent
-      ? `e-mailed ${plural(result.email.recipients.length, 'owner')}`
+      ? t('digest.outcome.emailed', { count: result.email.recipients.length })
       : result.email.error
-        ? `not e-mailed: ${result.email.error}`
+        ? t('digest.outcome.notEmailed', { error: result.email.error })
         : null,
     result.webhook.sent
-      ? `posted to the webhook (${String(result.webhook.status ?? 'sent')})`
+      ? t('digest.outcome.posted', {
+          status: result.webhook.status === null ? t('digest.outcome.sent') : String(result.webhook.status),
+        })
       : result.webhook.error
-        ? `not posted to a webhook: ${result.webhook.error}`
+        ? t('digest.outcome.notPosted', { error: result.webhook.error })
         : null,
-    result.skippedRecent > 0 ? `${plural(result.skippedRecent, 'item')} skipped, checked in recently` : null,
+    result.skippedRecent > 0 ? t('digest.outcome.skipped', { count: result.skippedRecent }) : null,
   ].filter((part): part is string => part !== null);
   return (
     <p className="digest-outcome" role="status">
-      {parts.join('; ')}.
+      {t('digest.outcome.sentence', { parts: parts.join(t('digest.outcome.separator')) })}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 /** Settings → General: the organisation's name, X-matrix part labels and breakthrough horizon. */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { updateOrganisation } from '../../api-structure';
 import { keys } from '../../api/query-keys';
 import { FormAlert } from '../../components/form/form-alert';
@@ -15,6 +16,7 @@ import { useToast } from '../../components/toast';
 import type { OrgData } from '../../hooks/org-context';
 
 export function GeneralSection({ org, readOnly }: { org: OrgData; readOnly: boolean }) {
+  const { t } = useTranslation('settings');
   const client = useQueryClient();
   const toast = useToast();
   const { organisation } = org;
@@ -33,20 +35,20 @@ export function GeneralSection({ org, readOnly }: { org: OrgData; readOnly: bool
       });
       client.setQueryData(keys.organisation(organisation.id), updated);
       await client.invalidateQueries({ queryKey: keys.organisations() });
-      toast.show({ tone: 'success', message: `Saved ${updated.name}'s settings` });
+      toast.show({ tone: 'success', message: t('general.saved', { name: updated.name }) });
     },
     {
       check: () =>
         values.name.trim() === ''
-          ? 'Organisation name: give the organisation a name'
+          ? t('general.nameRequired')
           : horizonOf(values) === null
-            ? 'Breakthrough horizon: a whole number of 1-10 years'
+            ? t('general.horizonInvalid')
             : null,
     },
   );
   return (
-    <form className="admin-card" onSubmit={save.onSubmit} noValidate aria-label="General settings">
-      <h2>General</h2>
+    <form className="admin-card" onSubmit={save.onSubmit} noValidate aria-label={t('general.formLabel')}>
+      <h2>{t('general.title')}</h2>
       <FormAlert error={save.error} fields={['name', 'horizonYears', 'partNames']} />
       <OrganisationFields
         values={values}
@@ -55,12 +57,17 @@ export function GeneralSection({ org, readOnly }: { org: OrgData; readOnly: bool
         readOnly={readOnly}
       />
       <p className="field-hint">
-        Organisation id <code>{organisation.id}</code> is fixed: addresses and plan files use it.
+        <Trans
+          t={t}
+          i18nKey="general.idHint"
+          values={{ id: organisation.id }}
+          components={{ code: <code /> }}
+        />
       </p>
       {!readOnly && (
         <div className="admin-card-actions">
-          <SubmitButton submit={save} pendingLabel="Saving…">
-            Save changes
+          <SubmitButton submit={save} pendingLabel={t('shared.saving')}>
+            {t('general.save')}
           </SubmitButton>
         </div>
       )}

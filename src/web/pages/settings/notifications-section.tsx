@@ -4,6 +4,7 @@
  * message. Webhook URLs are secrets (whoever has one may post into the channel), so all but the
  * cadence are for organisation admins; others read the cadence only.
  */
+import { useTranslation } from 'react-i18next';
 import type { OrgData } from '../../hooks/org-context';
 import { CadenceCard } from './cadence-card';
 import { DigestCard } from './digest-card';
@@ -11,15 +12,13 @@ import { DeliveriesCard } from './webhook-deliveries-card';
 import { WebhookListCard } from './webhook-list-card';
 
 export function NotificationsSection({ org, readOnly }: { org: OrgData; readOnly: boolean }) {
+  const { t } = useTranslation('settings');
   const orgId = org.organisation.id;
   if (readOnly)
     return (
       <>
         <CadenceCard org={org} readOnly />
-        <p className="muted">
-          Webhooks, the digest’s address and the delivery log show secret addresses, so only organisation
-          admins read them.
-        </p>
+        <p className="muted">{t('notifications.readOnlyNote')}</p>
       </>
     );
   return (

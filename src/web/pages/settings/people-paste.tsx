@@ -4,6 +4,7 @@
  * (one transaction), or none when any row has a problem, here or on the server.
  */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { parsePastedPeople } from '../../../core/people-paste';
 import { createPeople } from '../../api-structure';
 import { Field } from '../../components/form/field';
@@ -13,8 +14,6 @@ import { SubmitButton } from '../../components/form/submit-button';
 import { useSubmit } from '../../components/form/use-submit';
 import { PlusIcon } from '../../components/icons';
 
-const plural = (count: number, one: string, many: string) => `${String(count)} ${count === 1 ? one : many}`;
-
 export function PeoplePaste({
   orgId,
   onAdded,
@@ -22,6 +21,7 @@ export function PeoplePaste({
   orgId: string;
   onAdded: (count: number) => Promise<unknown>;
 }) {
+  const { t } = useTranslation('settings');
   const [text, setText] = useState('');
   const parsed = useMemo(() => parsePastedPeople(text), [text]);
   const save = useSubmit(
@@ -40,9 +40,9 @@ export function PeoplePaste({
     {
       check: () =>
         parsed.people.length === 0
-          ? 'Paste at least one row'
+          ? t('paste.required')
           : parsed.issues.length > 0
-            ? `Fix ${plural(parsed.issues.length, 'problem', 'problems')} first; nothing was added`
+            ? t('paste.fixFirst', { count: parsed.issues.length })
             : null,
     },
   );
@@ -54,12 +54,9 @@ export function PeoplePaste({
   });
   const issues = [...parsed.issues, ...serverIssues];
   return (
-    <form className="admin-card" onSubmit={save.onSubmit} noValidate aria-label="Paste people">
-      <h2>Paste rows from a spreadsheet</h2>
-      <Field
-        label="Rows: name, e-mail, skills, capacity"
-        hint="Copy the cells from a spreadsheet, or type one person a line separated by commas (skills then separated by “;”). Capacity is person-days a month; empty means 18."
-      >
+    <form className="admin-card" onSubmit={save.onSubmit} noValidate aria-label={t('paste.formLabel')}>
+      <h2>{t('paste.title')}</h2>
+      <Field label={t('paste.rowsLabel')} hint={t('paste.rowsHint')}>
         <textarea
           className="input setup-paste"
           name="people-paste"
@@ -71,14 +68,14 @@ export function PeoplePaste({
         />
       </Field>
       {parsed.people.length > 0 && (
-        <table className="admin-table setup-preview" aria-label="Preview">
+        <table className="admin-table setup-preview" aria-label={t('paste.preview')}>
           <thead>
             <tr>
-              <th scope="col">Row</th>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Skills</th>
-              <th scope="col">Capacity</th>
+              <th scope="col">{t('paste.row')}</th>
+              <th scope="col">{t('shared.name')}</th>
+              <th scope="col">{t('shared.email')}</th>
+              <th scope="col">{t('shared.skills')}</th>
+              <th scope="col">{t('shared.capacity')}</th>
             </tr>
           </thead>
           <tbody>
@@ -99,7 +96,7 @@ export function PeoplePaste({
       )}
       {issues.length > 0 && (
         <div className="form-alert form-alert-error" role="alert">
-          <p>{plural(issues.length, 'problem', 'problems')}; nothing will be added until they are fixed:</p>
+          <p>{t('paste.problems', { count: issues.length })}</p>
           <ul>
             {issues.map((issue) => (
               <li key={`${issue.path}:${issue.message}`}>
@@ -111,10 +108,10 @@ export function PeoplePaste({
       )}
       {serverIssues.length === 0 && parsed.issues.length === 0 && <FormAlert error={save.error} />}
       <div className="admin-card-actions">
-        <SubmitButton submit={save} pendingLabel="Adding…" icon={<PlusIcon />}>
+        <SubmitButton submit={save} pendingLabel={t('shared.adding')} icon={<PlusIcon />}>
           {parsed.people.length > 0
-            ? `Add ${plural(parsed.people.length, 'person', 'people')}`
-            : 'Add people'}
+            ? t('paste.addCount', { count: parsed.people.length })
+            : t('paste.addPeople')}
         </SubmitButton>
       </div>
     </form>

@@ -5,6 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../contracts';
 import { deletePerson } from '../../api-structure';
 import { keys } from '../../api/query-keys';
@@ -13,12 +14,14 @@ import { Button, IconButton } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { EmptyState } from '../../components/empty-state';
 import { PencilIcon, PlusIcon, TrashIcon, UsersIcon } from '../../components/icons';
+import { formatNumber } from '../../components/okr/okr-format';
 import { useToast } from '../../components/toast';
 import type { OrgData } from '../../hooks/org-context';
 import { PeoplePaste } from './people-paste';
 import { PersonDialog } from './person-dialog';
 
 export function PeopleSection({ org, readOnly }: { org: OrgData; readOnly: boolean }) {
+  const { t } = useTranslation('settings');
   const client = useQueryClient();
   const toast = useToast();
   const orgId = org.organisation.id;
@@ -31,36 +34,37 @@ export function PeopleSection({ org, readOnly }: { org: OrgData; readOnly: boole
       <section className="admin-card" aria-labelledby="people-title">
         <div className="settings-card-head">
           <h2 id="people-title">
-            People <span className="count">{org.people.length}</span>
+            {t('people.title')} <span className="count">{org.people.length}</span>
           </h2>
           {org.people.length > 0 && (
-            <span className="muted">{`${String(Math.round(total * 10) / 10)} person-days a month in all`}</span>
+            <span className="muted">
+              {t('people.total', { total: formatNumber(Math.round(total * 10) / 10) })}
+            </span>
           )}
           {!readOnly && (
             <Button icon={<PlusIcon />} onClick={() => setEditing('new')}>
-              Add person
+              {t('people.add')}
             </Button>
           )}
         </div>
         {org.people.length === 0 ? (
-          <EmptyState icon={<UsersIcon size={22} />} title="No people yet">
-            People own units and initiatives; their skills and monthly capacity let the pressure test check
-            whether the plan can be delivered. Add them one by one or paste rows from a spreadsheet below.
+          <EmptyState icon={<UsersIcon size={22} />} title={t('people.emptyTitle')}>
+            {t('people.emptyBody')}
           </EmptyState>
         ) : (
-          <table className="admin-table" aria-label="People">
+          <table className="admin-table" aria-label={t('people.tableLabel')}>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Unit</th>
-                <th scope="col">Skills</th>
+                <th scope="col">{t('shared.name')}</th>
+                <th scope="col">{t('shared.email')}</th>
+                <th scope="col">{t('shared.unit')}</th>
+                <th scope="col">{t('shared.skills')}</th>
                 <th scope="col" className="numeric">
-                  Capacity
+                  {t('shared.capacity')}
                 </th>
                 {!readOnly && (
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('shared.actions')}</span>
                   </th>
                 )}
               </tr>
@@ -80,13 +84,21 @@ export function PeopleSection({ org, readOnly }: { org: OrgData; readOnly: boole
                       )}
                     </span>
                   </td>
-                  <td className="numeric">{`${String(person.monthlyCapacity)} d/mo`}</td>
+                  <td className="numeric">
+                    {t('people.capacityCell', { capacity: formatNumber(person.monthlyCapacity) })}
+                  </td>
                   {!readOnly && (
                     <td className="row-actions">
-                      <IconButton label={`Edit ${person.name}`} onClick={() => setEditing(person)}>
+                      <IconButton
+                        label={t('shared.edit', { name: person.name })}
+                        onClick={() => setEditing(person)}
+                      >
                         <PencilIcon />
                       </IconButton>
-                      <IconButton label={`Delete ${person.name}`} onClick={() => setDeleting(person)}>
+                      <IconButton
+                        label={t('shared.delete', { name: person.name })}
+                        onClick={() => setDeleting(person)}
+                      >
                         <TrashIcon />
                       </IconButton>
                     </td>
@@ -103,7 +115,7 @@ export function PeopleSection({ org, readOnly }: { org: OrgData; readOnly: boole
           onAdded={async (count) => {
             toast.show({
               tone: 'success',
-              message: `Added ${String(count)} ${count === 1 ? 'person' : 'people'}`,
+              message: t('people.addedCount', { count }),
             });
             await reload();
           }}
@@ -115,24 +127,23 @@ export function PeopleSection({ org, readOnly }: { org: OrgData; readOnly: boole
           person={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
           onSaved={(person) => {
-            toast.show({ tone: 'success', message: `Saved ${person.name}` });
+            toast.show({ tone: 'success', message: t('shared.saved', { name: person.name }) });
             void reload();
           }}
         />
       )}
       {deleting && (
         <ConfirmDialog
-          title={`Delete ${deleting.name}?`}
-          confirmLabel="Delete person"
+          title={t('shared.deleteTitle', { name: deleting.name })}
+          confirmLabel={t('people.deleteConfirm')}
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
             await deletePerson(deleting.id, deleting.version);
-            toast.show({ tone: 'success', message: `Deleted ${deleting.name}` });
+            toast.show({ tone: 'success', message: t('shared.deleted', { name: deleting.name }) });
             await reload();
           }}
         >
-          Units and initiatives {deleting.name} owns lose their owner; their catchball and check-in history
-          keep the entries without a name.
+          {t('people.deleteBody', { name: deleting.name })}
         </ConfirmDialog>
       )}
     </>

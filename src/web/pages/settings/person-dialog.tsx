@@ -1,5 +1,6 @@
 /** Adding or editing one person: name, e-mail, unit, skills (comma-separated) and monthly capacity. */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../contracts';
 import { createPerson, updatePerson } from '../../api-structure';
 import { TextField } from '../../components/form/field';
@@ -22,6 +23,7 @@ export function PersonDialog({
   onClose: () => void;
   onSaved: (person: Person) => void;
 }) {
+  const { t } = useTranslation('settings');
   const [name, setName] = useState(person?.name ?? '');
   const [email, setEmail] = useState(person?.email ?? '');
   const [unitId, setUnitId] = useState(person?.unitId ?? '');
@@ -48,22 +50,22 @@ export function PersonDialog({
     {
       check: () =>
         name.trim() === ''
-          ? 'Name: give the person a name'
+          ? t('person.nameRequired')
           : capacity.trim() === '' || !(Number(capacity) >= 0 && Number(capacity) <= 31)
-            ? 'Capacity: 0-31 person-days a month'
+            ? t('person.capacityInvalid')
             : null,
     },
   );
   return (
     <FormDialog
-      title={person ? `Edit ${person.name}` : 'Add a person'}
+      title={person ? t('shared.edit', { name: person.name }) : t('person.addTitle')}
       submit={save}
-      submitLabel={person ? 'Save person' : 'Add person'}
+      submitLabel={person ? t('person.save') : t('person.add')}
       fields={FIELDS}
       onClose={onClose}
     >
       <TextField
-        label="Name"
+        label={t('shared.name')}
         name="person-name"
         value={name}
         onChange={(event) => setName(event.target.value)}
@@ -71,7 +73,7 @@ export function PersonDialog({
         maxLength={200}
       />
       <TextField
-        label="E-mail"
+        label={t('shared.email')}
         name="person-email"
         type="email"
         value={email}
@@ -79,9 +81,9 @@ export function PersonDialog({
         error={save.fieldErrors.email}
       />
       <ParentPicker
-        label="Unit"
+        label={t('shared.unit')}
         name="person-unit"
-        noneLabel="No unit"
+        noneLabel={t('person.noUnit')}
         tree={org.tree}
         units={org.units}
         value={unitId}
@@ -89,15 +91,15 @@ export function PersonDialog({
         error={save.fieldErrors.unitId}
       />
       <TextField
-        label="Skills"
+        label={t('shared.skills')}
         name="person-skills"
         value={skills}
         onChange={(event) => setSkills(event.target.value)}
         error={save.fieldErrors.skills}
-        hint="Separated by commas: Threat modelling, Python"
+        hint={t('person.skillsHint')}
       />
       <TextField
-        label="Monthly capacity (person-days)"
+        label={t('person.capacityLabel')}
         name="person-capacity"
         type="number"
         min={0}
@@ -106,7 +108,7 @@ export function PersonDialog({
         value={capacity}
         onChange={(event) => setCapacity(event.target.value)}
         error={save.fieldErrors.monthlyCapacity}
-        hint="About 18 for a full-time person"
+        hint={t('person.capacityHint')}
       />
     </FormDialog>
   );

@@ -3,12 +3,13 @@
  * horizon), the unit tree, cycles, people and the webhook delivery log. Organisation admins change everything here; people
  * also editors. Anyone else reads the same pages with every control gone and a note saying why.
  */
+import { useTranslation } from 'react-i18next';
 import { Redirect } from 'wouter';
 import { Badge } from '../../components/badge';
 import { PageError, PageLoading } from '../../components/page-state';
 import { Tabs } from '../../components/tabs';
 import { useOrg } from '../../hooks/org-context';
-import { isSettingsSection, paths, type SettingsSection } from '../../paths';
+import { SETTINGS_SECTIONS, isSettingsSection, paths, type SettingsSection } from '../../paths';
 import { isAtLeast, roleOn } from '../../session/permissions';
 import { useMe } from '../../session/session-context';
 import { CyclesSection } from './cycles-section';
@@ -18,18 +19,11 @@ import { SetupSteps } from './setup-steps';
 import { UnitsSection } from './units-section';
 import { NotificationsSection } from './notifications-section';
 
-const LABELS: Record<SettingsSection, string> = {
-  general: 'General',
-  units: 'Units',
-  cycles: 'Cycles',
-  people: 'People',
-  notifications: 'Notifications',
-};
-
 export function SettingsPage({ section }: { section: string | undefined }) {
+  const { t } = useTranslation('settings');
   const { data: org, error } = useOrg();
   const me = useMe();
-  if (error) return <PageError title="Could not load the organisation" error={error} />;
+  if (error) return <PageError title={t('page.loadError')} error={error} />;
   if (!org) return <PageLoading />;
   const orgId = org.organisation.id;
   if (!isSettingsSection(section)) return <Redirect to={paths.settings(orgId)} replace />;
@@ -47,16 +41,16 @@ export function SettingsPage({ section }: { section: string | undefined }) {
       <header className="page-header">
         <div className="page-title-row">
           <div>
-            <h1>Organisation settings</h1>
-            <p className="muted">How {org.organisation.name} is set up to plan.</p>
+            <h1>{t('page.title')}</h1>
+            <p className="muted">{t('page.subtitle', { name: org.organisation.name })}</p>
           </div>
           {readOnly && (
             <span
               data-testid="view-only"
-              title={`Changing this needs the ${section === 'people' ? 'editor' : 'admin'} role on the whole organisation`}
+              title={section === 'people' ? t('page.viewOnlyTitleEditor') : t('page.viewOnlyTitleAdmin')}
             >
               <Badge tone="amber" dot>
-                View only
+                {t('page.viewOnly')}
               </Badge>
             </span>
           )}
@@ -64,18 +58,21 @@ export function SettingsPage({ section }: { section: string | undefined }) {
       </header>
       {!readOnly && <SetupSteps org={org} current={section} />}
       <Tabs
-        label="Settings sections"
+        label={t('page.tabsLabel')}
         current={section}
-        items={(Object.keys(LABELS) as SettingsSection[]).map((id) => ({
-          id,
-          href: paths.settings(orgId, id),
-          label: counts[id] === undefined ? LABELS[id] : `${LABELS[id]} · ${String(counts[id])}`,
-        }))}
+        items={SETTINGS_SECTIONS.map((id) => {
+          const count = counts[id];
+          const label = t(`sections.${id}`);
+          return {
+            id,
+            href: paths.settings(orgId, id),
+            label: count === undefined ? label : t('page.tabWithCount', { label, count }),
+          };
+        })}
       />
       {readOnly && (
         <p className="settings-read-only muted" role="note">
-          You can read these settings; changing them needs the{' '}
-          {section === 'people' ? 'editor or admin' : 'admin'} role on the whole organisation.
+          {section === 'people' ? t('page.readOnlyEditor') : t('page.readOnlyAdmin')}
         </p>
       )}
       {section === 'general' && <GeneralSection org={org} readOnly={readOnly} />}

@@ -5,6 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../../contracts';
 import { createUnit, deleteUnit, updateUnit } from '../../api-structure';
 import { keys } from '../../api/query-keys';
@@ -23,6 +24,7 @@ import type { OrgData } from '../../hooks/org-context';
 import { flattenTree } from '../../hooks/unit-tree';
 
 export function UnitsSection({ org, readOnly }: { org: OrgData; readOnly: boolean }) {
+  const { t } = useTranslation('settings');
   const client = useQueryClient();
   const toast = useToast();
   const orgId = org.organisation.id;
@@ -37,23 +39,22 @@ export function UnitsSection({ org, readOnly }: { org: OrgData; readOnly: boolea
       {!readOnly && <AddUnitForm org={org} onAdded={reload} />}
       <section className="admin-card" aria-labelledby="units-title">
         <h2 id="units-title">
-          Unit tree <span className="count">{org.units.length}</span>
+          {t('units.title')} <span className="count">{org.units.length}</span>
         </h2>
         {rows.length === 0 ? (
-          <EmptyState icon={<BuildingIcon size={22} />} title="No units yet">
-            Start with the top of the tree (the whole organisation or its leadership), then add the divisions
-            and teams below it. Each unit gets its own OKRs and X-matrix.
+          <EmptyState icon={<BuildingIcon size={22} />} title={t('units.emptyTitle')}>
+            {t('units.emptyBody')}
           </EmptyState>
         ) : (
-          <table className="admin-table" aria-label="Units">
+          <table className="admin-table" aria-label={t('units.tableLabel')}>
             <thead>
               <tr>
-                <th scope="col">Unit</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Below it</th>
+                <th scope="col">{t('shared.unit')}</th>
+                <th scope="col">{t('shared.owner')}</th>
+                <th scope="col">{t('units.below')}</th>
                 {!readOnly && (
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('shared.actions')}</span>
                   </th>
                 )}
               </tr>
@@ -75,14 +76,20 @@ export function UnitsSection({ org, readOnly }: { org: OrgData; readOnly: boolea
                   <td className="muted">
                     {node.children.length === 0
                       ? '—'
-                      : `${String(node.children.length)} ${node.children.length === 1 ? 'unit' : 'units'}`}
+                      : t('units.belowCount', { count: node.children.length })}
                   </td>
                   {!readOnly && (
                     <td className="row-actions">
-                      <IconButton label={`Edit ${node.unit.name}`} onClick={() => setEditing(node.unit)}>
+                      <IconButton
+                        label={t('shared.edit', { name: node.unit.name })}
+                        onClick={() => setEditing(node.unit)}
+                      >
                         <PencilIcon />
                       </IconButton>
-                      <IconButton label={`Delete ${node.unit.name}`} onClick={() => setDeleting(node.unit)}>
+                      <IconButton
+                        label={t('shared.delete', { name: node.unit.name })}
+                        onClick={() => setDeleting(node.unit)}
+                      >
                         <TrashIcon />
                       </IconButton>
                     </td>
@@ -99,24 +106,23 @@ export function UnitsSection({ org, readOnly }: { org: OrgData; readOnly: boolea
           unit={editing}
           onClose={() => setEditing(null)}
           onSaved={(unit) => {
-            toast.show({ tone: 'success', message: `Saved ${unit.name}` });
+            toast.show({ tone: 'success', message: t('shared.saved', { name: unit.name }) });
             void reload();
           }}
         />
       )}
       {deleting && (
         <ConfirmDialog
-          title={`Delete ${deleting.name}?`}
-          confirmLabel="Delete unit"
+          title={t('shared.deleteTitle', { name: deleting.name })}
+          confirmLabel={t('units.deleteConfirm')}
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
             await deleteUnit(deleting.id, deleting.version);
-            toast.show({ tone: 'success', message: `Deleted ${deleting.name}` });
+            toast.show({ tone: 'success', message: t('shared.deleted', { name: deleting.name }) });
             await reload();
           }}
         >
-          A unit can be deleted once nothing hangs off it: no units below it, no objectives and no X-matrix.
-          People of the unit stay in the organisation.
+          {t('units.deleteBody')}
         </ConfirmDialog>
       )}
     </>
@@ -124,6 +130,7 @@ export function UnitsSection({ org, readOnly }: { org: OrgData; readOnly: boolea
 }
 
 function AddUnitForm({ org, onAdded }: { org: OrgData; onAdded: () => Promise<unknown> }) {
+  const { t } = useTranslation('settings');
   const toast = useToast();
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState(() => flattenTree(org.tree)[0]?.unit.id ?? '');
@@ -136,29 +143,29 @@ function AddUnitForm({ org, onAdded }: { org: OrgData; onAdded: () => Promise<un
         parentId: parentId || null,
         ownerId: ownerId || null,
       });
-      toast.show({ tone: 'success', message: `Added ${unit.name}` });
+      toast.show({ tone: 'success', message: t('shared.added', { name: unit.name }) });
       setName('');
       setOwnerId('');
       await onAdded();
     },
-    { check: () => (name.trim() === '' ? 'Unit name: give the unit a name' : null) },
+    { check: () => (name.trim() === '' ? t('units.nameRequired') : null) },
   );
   return (
-    <form className="admin-card" onSubmit={save.onSubmit} noValidate aria-label="Add a unit">
-      <h2>Add a unit</h2>
+    <form className="admin-card" onSubmit={save.onSubmit} noValidate aria-label={t('units.addTitle')}>
+      <h2>{t('units.addTitle')}</h2>
       <FormAlert error={save.error} fields={['name', 'parentId', 'ownerId']} />
       <div className="setup-grid setup-grid-3">
         <TextField
-          label="Unit name"
+          label={t('units.name')}
           name="unit-name"
           value={name}
           onChange={(event) => setName(event.target.value)}
           error={save.fieldErrors.name}
-          placeholder="Security Operations"
+          placeholder={t('units.namePlaceholder')}
           maxLength={200}
         />
         <ParentPicker
-          label="Parent unit"
+          label={t('shared.parentUnit')}
           name="unit-parent"
           tree={org.tree}
           units={org.units}
@@ -167,7 +174,7 @@ function AddUnitForm({ org, onAdded }: { org: OrgData; onAdded: () => Promise<un
           error={save.fieldErrors.parentId}
         />
         <PersonPicker
-          label="Owner"
+          label={t('shared.owner')}
           name="unit-owner"
           people={org.people}
           value={ownerId}
@@ -176,8 +183,8 @@ function AddUnitForm({ org, onAdded }: { org: OrgData; onAdded: () => Promise<un
         />
       </div>
       <div className="admin-card-actions">
-        <SubmitButton submit={save} pendingLabel="Adding…" icon={<PlusIcon />}>
-          Add unit
+        <SubmitButton submit={save} pendingLabel={t('shared.adding')} icon={<PlusIcon />}>
+          {t('units.add')}
         </SubmitButton>
       </div>
     </form>
@@ -195,6 +202,7 @@ function EditUnitDialog({
   onClose: () => void;
   onSaved: (unit: Unit) => void;
 }) {
+  const { t } = useTranslation('settings');
   const [name, setName] = useState(unit.name);
   const [parentId, setParentId] = useState(unit.parentId ?? '');
   const [ownerId, setOwnerId] = useState(unit.ownerId ?? '');
@@ -209,19 +217,19 @@ function EditUnitDialog({
       onSaved(saved);
       onClose();
     },
-    { check: () => (name.trim() === '' ? 'Unit name: give the unit a name' : null) },
+    { check: () => (name.trim() === '' ? t('units.nameRequired') : null) },
   );
   return (
     <FormDialog
-      title={`Edit ${unit.name}`}
-      description="Rename the unit, move it under another parent or change its owner."
+      title={t('shared.edit', { name: unit.name })}
+      description={t('units.editDescription')}
       submit={save}
-      submitLabel="Save unit"
+      submitLabel={t('units.save')}
       fields={['name', 'parentId', 'ownerId']}
       onClose={onClose}
     >
       <TextField
-        label="Unit name"
+        label={t('units.name')}
         name="edit-unit-name"
         value={name}
         onChange={(event) => setName(event.target.value)}
@@ -229,7 +237,7 @@ function EditUnitDialog({
         maxLength={200}
       />
       <ParentPicker
-        label="Parent unit"
+        label={t('shared.parentUnit')}
         name="edit-unit-parent"
         tree={org.tree}
         units={org.units}
@@ -239,7 +247,7 @@ function EditUnitDialog({
         error={save.fieldErrors.parentId}
       />
       <PersonPicker
-        label="Owner"
+        label={t('shared.owner')}
         name="edit-unit-owner"
         people={org.people}
         value={ownerId}

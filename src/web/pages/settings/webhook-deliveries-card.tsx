@@ -6,8 +6,8 @@
  * the target URLs are secrets. Polled every few seconds while open.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { WebhookDelivery } from '../../../contracts';
-import { plural } from '../../../core/plural';
 import { queries } from '../../api/queries';
 import { Badge, type BadgeTone } from '../../components/badge';
 import { EmptyState } from '../../components/empty-state';
@@ -16,82 +16,80 @@ import { LinkIcon } from '../../components/icons';
 import { formatLogTime } from '../../format/dates';
 import { shortUrl } from './short-url';
 
-const EVENTS: Record<string, string> = {
-  proposal: 'Catchball proposal',
-  countermeasure: 'Countermeasure',
-  digest: 'Digest',
-  reminder: 'Check-in reminder',
-  notice: 'Notice',
-};
+const EVENTS = ['proposal', 'countermeasure', 'digest', 'reminder', 'notice'] as const;
+const isKnownEvent = (event: string): event is (typeof EVENTS)[number] =>
+  (EVENTS as readonly string[]).includes(event);
 
-const STATUS: Record<WebhookDelivery['status'], { label: string; tone: BadgeTone }> = {
-  delivered: { label: 'Delivered', tone: 'green' },
-  pending: { label: 'Retrying', tone: 'amber' },
-  failed: { label: 'Failed', tone: 'red' },
+const STATUS_TONE: Record<WebhookDelivery['status'], BadgeTone> = {
+  delivered: 'green',
+  pending: 'amber',
+  failed: 'red',
 };
 
 const when = formatLogTime;
 
 /** The delivery log, newest first; polled while open. */
 export function DeliveriesCard({ orgId }: { orgId: string }) {
+  const { t } = useTranslation('settings');
   const query = useQuery(queries.webhookDeliveries(orgId));
   const count = query.data?.deliveries.length;
   return (
     <section className="admin-card" aria-labelledby="deliveries-title">
       <h2 id="deliveries-title">
-        Deliveries {count !== undefined && <span className="count">{count}</span>}
+        {t('deliveries.title')} {count !== undefined && <span className="count">{count}</span>}
       </h2>
-      <p className="muted">
-        Every message sent to a webhook, newest first. A message the receiver refuses or never answers is
-        retried with growing waits (30 s, 1 min, 2 min…) up to its last attempt.
-      </p>
+      <p className="muted">{t('deliveries.intro')}</p>
       <QueryView
         query={query}
-        errorTitle="Could not load the delivery log"
+        errorTitle={t('deliveries.loadError')}
         canRetry
-        loadingLabel="Loading deliveries"
+        loadingLabel={t('deliveries.loading')}
         isEmpty={(data) => data.deliveries.length === 0}
         empty={
-          <EmptyState icon={<LinkIcon size={22} />} title="Nothing sent yet">
-            Messages appear here once a proposal, a countermeasure, the digest or a check-in reminder goes to
-            a webhook.
+          <EmptyState icon={<LinkIcon size={22} />} title={t('deliveries.emptyTitle')}>
+            {t('deliveries.emptyBody')}
           </EmptyState>
         }
       >
         {(data) => (
-          <table className="admin-table deliveries-table" aria-label="Webhook deliveries">
+          <table className="admin-table deliveries-table" aria-label={t('deliveries.tableLabel')}>
             <thead>
               <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Event</th>
-                <th scope="col">Target</th>
-                <th scope="col">Status</th>
-                <th scope="col">Code</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Next retry</th>
-                <th scope="col">Error</th>
+                <th scope="col">{t('deliveries.time')}</th>
+                <th scope="col">{t('deliveries.event')}</th>
+                <th scope="col">{t('deliveries.target')}</th>
+                <th scope="col">{t('deliveries.statusColumn')}</th>
+                <th scope="col">{t('deliveries.code')}</th>
+                <th scope="col">{t('deliveries.attempts')}</th>
+                <th scope="col">{t('deliveries.nextRetry')}</th>
+                <th scope="col">{t('deliveries.error')}</th>
               </tr>
             </thead>
             <tbody>
               {data.deliveries.map((delivery) => (
                 <tr key={delivery.id} data-testid="delivery-row">
                   <td className="nowrap">{when(delivery.at)}</td>
-                  <th scope="row">{EVENTS[delivery.event] ?? delivery.event}</th>
+                  <th scope="row">
+                    {isKnownEvent(delivery.event) ? t(`deliveries.events.${delivery.event}`) : delivery.event}
+                  </th>
                   <td>
                     <span title={delivery.url}>{shortUrl(delivery.url)}</span>
-                    <div className="muted small">{delivery.unitName ?? 'Organisation-wide'}</div>
+                    <div className="muted small">{delivery.unitName ?? t('deliveries.organisationWide')}</div>
                   </td>
                   <td>
-                    <Badge tone={STATUS[delivery.status].tone} dot>
-                      {STATUS[delivery.status].label}
+                    <Badge tone={STATUS_TONE[delivery.status]} dot>
+                      {t(`deliveries.status.${delivery.status}`)}
                     </Badge>
                   </td>
                   <td className="numeric">{delivery.statusCode ?? '—'}</td>
                   <td
                     className="numeric"
-                    title={`${plural(delivery.attempts, 'attempt')} of ${String(delivery.maxAttempts)}`}
+                    title={t('deliveries.attemptsTitle', {
+                      attempts: delivery.attempts,
+                      max: delivery.maxAttempts,
+                    })}
                   >
-                    {delivery.attempts} of {delivery.maxAttempts}
+                    {t('deliveries.attemptsCell', { attempts: delivery.attempts, max: delivery.maxAttempts })}
                   </td>
                   <td className="nowrap">{delivery.nextAttemptAt ? when(delivery.nextAttemptAt) : '—'}</td>
                   <td className="muted">{delivery.error ?? ''}</td>

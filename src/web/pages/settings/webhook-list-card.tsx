@@ -5,6 +5,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Webhook } from '../../../contracts';
 import { createWebhook, deleteWebhook, updateWebhook } from '../../api-notifications';
 import { keys } from '../../api/query-keys';
@@ -26,6 +27,7 @@ import { WebhookUrlField } from './webhook-url-field';
 const WHOLE_ORGANISATION = '';
 
 export function WebhookListCard({ org }: { org: OrgData }) {
+  const { t } = useTranslation('settings');
   const orgId = org.organisation.id;
   const client = useQueryClient();
   const toast = useToast();
@@ -34,34 +36,35 @@ export function WebhookListCard({ org }: { org: OrgData }) {
   const [deleting, setDeleting] = useState<Webhook | null>(null);
   const reload = () => client.invalidateQueries({ queryKey: keys.webhooks(orgId) });
   const scopeName = (hook: Webhook) =>
-    hook.unitId === null ? 'Whole organisation' : (org.unitsById.get(hook.unitId)?.name ?? hook.unitId);
+    hook.unitId === null
+      ? t('webhooks.wholeOrganisation')
+      : (org.unitsById.get(hook.unitId)?.name ?? hook.unitId);
   return (
     <section className="admin-card" aria-labelledby="webhooks-title">
-      <h2 id="webhooks-title">Webhooks {query.data && <span className="count">{query.data.length}</span>}</h2>
-      <p className="muted">
-        A unit’s proposals, countermeasures and check-in reminders are posted to its own webhook, else to the
-        organisation’s. Slack and Microsoft Teams incoming webhooks both work.
-      </p>
+      <h2 id="webhooks-title">
+        {t('webhooks.title')} {query.data && <span className="count">{query.data.length}</span>}
+      </h2>
+      <p className="muted">{t('webhooks.intro')}</p>
       <QueryView
         query={query}
-        errorTitle="Could not load the webhooks"
+        errorTitle={t('webhooks.loadError')}
         canRetry
-        loadingLabel="Loading webhooks"
+        loadingLabel={t('webhooks.loading')}
         isEmpty={(hooks) => hooks.length === 0}
         empty={
-          <EmptyState icon={<LinkIcon size={22} />} title="No webhooks yet">
-            Add one below to post the ball’s moves into a team’s channel.
+          <EmptyState icon={<LinkIcon size={22} />} title={t('webhooks.emptyTitle')}>
+            {t('webhooks.emptyBody')}
           </EmptyState>
         }
       >
         {(hooks) => (
-          <table className="admin-table" aria-label="Webhooks">
+          <table className="admin-table" aria-label={t('webhooks.tableLabel')}>
             <thead>
               <tr>
-                <th scope="col">For</th>
-                <th scope="col">URL</th>
+                <th scope="col">{t('webhooks.for')}</th>
+                <th scope="col">{t('webhooks.url')}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('shared.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -77,7 +80,7 @@ export function WebhookListCard({ org }: { org: OrgData }) {
                       if (saved) {
                         toast.show({
                           tone: 'success',
-                          message: `Changed the webhook for ${scopeName(hook)}`,
+                          message: t('webhooks.changed', { name: scopeName(hook) }),
                         });
                         await reload();
                       }
@@ -91,13 +94,13 @@ export function WebhookListCard({ org }: { org: OrgData }) {
                     </td>
                     <td className="row-actions">
                       <IconButton
-                        label={`Change the webhook for ${scopeName(hook)}`}
+                        label={t('webhooks.change', { name: scopeName(hook) })}
                         onClick={() => setEditing(hook.id)}
                       >
                         <PencilIcon />
                       </IconButton>
                       <IconButton
-                        label={`Remove the webhook for ${scopeName(hook)}`}
+                        label={t('webhooks.remove', { name: scopeName(hook) })}
                         onClick={() => setDeleting(hook)}
                       >
                         <TrashIcon />
@@ -113,18 +116,16 @@ export function WebhookListCard({ org }: { org: OrgData }) {
       {query.data && <AddWebhookForm org={org} hooks={query.data} onAdded={reload} />}
       {deleting && (
         <ConfirmDialog
-          title={`Remove the webhook for ${scopeName(deleting)}?`}
-          confirmLabel="Remove webhook"
+          title={t('webhooks.removeTitle', { name: scopeName(deleting) })}
+          confirmLabel={t('webhooks.removeConfirm')}
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
             await deleteWebhook(deleting.id, deleting.version);
-            toast.show({ tone: 'success', message: `Removed the webhook for ${scopeName(deleting)}` });
+            toast.show({ tone: 'success', message: t('webhooks.removed', { name: scopeName(deleting) }) });
             await reload();
           }}
         >
-          {deleting.unitId === null
-            ? 'Units without a webhook of their own then get no webhook messages.'
-            : 'The unit’s messages then go to the organisation’s webhook, if there is one.'}
+          {deleting.unitId === null ? t('webhooks.removeBodyOrganisation') : t('webhooks.removeBodyUnit')}
         </ConfirmDialog>
       )}
     </section>
@@ -132,6 +133,7 @@ export function WebhookListCard({ org }: { org: OrgData }) {
 }
 
 function EditWebhookRow(props: { hook: Webhook; name: string; onDone: (saved: boolean) => Promise<void> }) {
+  const { t } = useTranslation('settings');
   const [url, setUrl] = useState(props.hook.url);
   const save = useSubmit(async () => {
     await updateWebhook(props.hook.id, props.hook.version, url.trim());
@@ -145,7 +147,7 @@ function EditWebhookRow(props: { hook: Webhook; name: string; onDone: (saved: bo
           className="inline-edit"
           onSubmit={save.onSubmit}
           noValidate
-          aria-label={`Webhook for ${props.name}`}
+          aria-label={t('webhooks.editLabel', { name: props.name })}
         >
           <WebhookUrlField
             name="webhook-url-edit"
@@ -160,10 +162,10 @@ function EditWebhookRow(props: { hook: Webhook; name: string; onDone: (saved: bo
           <FormAlert error={save.error} fields={['url']} />
           <div className="admin-card-actions">
             <Button variant="ghost" onClick={() => void props.onDone(false)}>
-              Cancel
+              {t('shared.cancel')}
             </Button>
-            <SubmitButton submit={save} pendingLabel="Saving…">
-              Save
+            <SubmitButton submit={save} pendingLabel={t('shared.saving')}>
+              {t('shared.save')}
             </SubmitButton>
           </div>
         </form>
@@ -174,11 +176,16 @@ function EditWebhookRow(props: { hook: Webhook; name: string; onDone: (saved: bo
 }
 
 function AddWebhookForm(props: { org: OrgData; hooks: Webhook[]; onAdded: () => Promise<unknown> }) {
+  const { t } = useTranslation('settings');
   const toast = useToast();
   const taken = new Set(props.hooks.map((hook) => hook.unitId ?? WHOLE_ORGANISATION));
   const scopes = [
-    { id: WHOLE_ORGANISATION, name: 'Whole organisation (units without their own)' },
-    ...props.org.units.map((unit) => ({ id: unit.id, name: unit.name })),
+    {
+      id: WHOLE_ORGANISATION,
+      name: t('webhooks.wholeOrganisationOption'),
+      shortName: t('webhooks.wholeOrganisation'),
+    },
+    ...props.org.units.map((unit) => ({ id: unit.id, name: unit.name, shortName: unit.name })),
   ].filter((scope) => !taken.has(scope.id));
   const [scope, setScope] = useState<string | null>(null);
   const [url, setUrl] = useState('');
@@ -191,22 +198,21 @@ function AddWebhookForm(props: { org: OrgData; hooks: Webhook[]; onAdded: () => 
         unitId: chosen === WHOLE_ORGANISATION ? null : chosen,
         url: url.trim(),
       });
-      const name = scopes.find((s) => s.id === chosen)?.name ?? chosen;
-      toast.show({ tone: 'success', message: `Added the webhook for ${name.replace(/ \(.*\)$/, '')}` });
+      const name = scopes.find((s) => s.id === chosen)?.shortName ?? chosen;
+      toast.show({ tone: 'success', message: t('webhooks.added', { name }) });
       setUrl('');
       setScope(null);
       await props.onAdded();
     },
-    { check: () => (url.trim() === '' ? 'URL: the address of the incoming webhook' : null) },
+    { check: () => (url.trim() === '' ? t('webhooks.urlRequired') : null) },
   );
-  if (chosen === null)
-    return <p className="muted">Every unit and the organisation have a webhook; change one above.</p>;
+  if (chosen === null) return <p className="muted">{t('webhooks.allTaken')}</p>;
   return (
-    <form className="webhook-add" onSubmit={save.onSubmit} noValidate aria-label="Add a webhook">
-      <h3>Add a webhook</h3>
+    <form className="webhook-add" onSubmit={save.onSubmit} noValidate aria-label={t('webhooks.addTitle')}>
+      <h3>{t('webhooks.addTitle')}</h3>
       <FormAlert error={save.error} fields={['url', 'unitId']} />
       <div className="setup-grid">
-        <Field label="For">
+        <Field label={t('webhooks.for')}>
           <select
             className="input"
             name="webhook-scope"
@@ -228,8 +234,8 @@ function AddWebhookForm(props: { org: OrgData; hooks: Webhook[]; onAdded: () => 
         />
       </div>
       <div className="admin-card-actions">
-        <SubmitButton submit={save} pendingLabel="Adding…" icon={<PlusIcon />}>
-          Add webhook
+        <SubmitButton submit={save} pendingLabel={t('shared.adding')} icon={<PlusIcon />}>
+          {t('webhooks.add')}
         </SubmitButton>
       </div>
     </form>

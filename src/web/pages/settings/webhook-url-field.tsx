@@ -1,5 +1,6 @@
 /** The URL of a Slack or Teams incoming webhook, as every notification form asks for it. */
 import type { InputHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/form/field';
 
 type WebhookUrlFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & {
@@ -8,6 +9,14 @@ type WebhookUrlFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> 
   error?: string | undefined;
 };
 
-export function WebhookUrlField({ label = 'URL', ...props }: WebhookUrlFieldProps) {
-  return <TextField label={label} type="url" placeholder="https://hooks.slack.com/services/…" {...props} />;
+export function WebhookUrlField({ label, ...props }: WebhookUrlFieldProps) {
+  const { t } = useTranslation('settings');
+  return (
+    <TextField
+      label={label ?? t('webhooks.url')}
+      type="url"
+      placeholder="https://hooks.slack.com/services/…"
+      {...props}
+    />
+  );
 }

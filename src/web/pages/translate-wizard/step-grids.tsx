@@ -3,6 +3,7 @@
  * under the What its key result's objective became; a KPI under the same What), for the user to
  * confirm or change. A click cycles ● → ○ → △ → blank. Test hook: `grid-<gridId>`.
  */
+import { useTranslation } from 'react-i18next';
 import { STRENGTH_SYMBOL } from '../../../core/correlation';
 import { cycleMark, markOf, type Proposal } from './proposal-edits';
 
@@ -18,34 +19,24 @@ export function StepGrids({
   proposal: Proposal;
   onChange: (proposal: Proposal) => void;
 }) {
-  const grids: { id: string; name: string; rows: Line[]; columns: Line[] }[] = [
-    {
-      id: 'what_how_far',
-      name: 'Breakthrough × annual objectives',
-      rows: proposal.what,
-      columns: proposal.howFar,
-    },
-    {
-      id: 'how_far_how',
-      name: 'Annual objectives × initiatives',
-      rows: proposal.howFar,
-      columns: proposal.how,
-    },
-    { id: 'how_how_much', name: 'Initiatives × KPIs', rows: proposal.how, columns: proposal.howMuch },
-    {
-      id: 'how_much_what',
-      name: 'KPIs × breakthrough objectives',
-      rows: proposal.howMuch,
-      columns: proposal.what,
-    },
+  const { t } = useTranslation('wizard');
+  const grids: {
+    id: 'what_how_far' | 'how_far_how' | 'how_how_much' | 'how_much_what';
+    rows: Line[];
+    columns: Line[];
+  }[] = [
+    { id: 'what_how_far', rows: proposal.what, columns: proposal.howFar },
+    { id: 'how_far_how', rows: proposal.howFar, columns: proposal.how },
+    { id: 'how_how_much', rows: proposal.how, columns: proposal.howMuch },
+    { id: 'how_much_what', rows: proposal.howMuch, columns: proposal.what },
   ];
   return (
     <div className="wizard-grids">
       {grids.map((grid) => (
         <section key={grid.id} className="wizard-grid" data-testid={`grid-${grid.id}`}>
-          <h3>{grid.name}</h3>
+          <h3>{t(`grids.names.${grid.id}`)}</h3>
           {grid.rows.length === 0 || grid.columns.length === 0 ? (
-            <p className="wizard-help">Nothing to correlate yet.</p>
+            <p className="wizard-help">{t('grids.nothing')}</p>
           ) : (
             <table>
               <thead>
@@ -71,7 +62,11 @@ export function StepGrids({
                           <button
                             type="button"
                             className="wizard-cell"
-                            aria-label={`${row.title} × ${column.title}: ${mark ?? 'blank'}`}
+                            aria-label={t('grids.cell', {
+                              row: row.title,
+                              column: column.title,
+                              mark: mark ?? 'blank',
+                            })}
                             onClick={() => onChange(cycleMark(proposal, row.key, column.key))}
                           >
                             {mark ? STRENGTH_SYMBOL[mark] : ''}

@@ -4,6 +4,7 @@
  * initiatives). Each row names the parent OKR it came from. Test hooks: `wizard-<part>-<key>`.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ObjectiveWithKeyResults } from '../../../contracts';
 import { Button } from '../../components/button';
 import { freshKey, mergeWhat, removeItem, splitWhat, updateItem, type Proposal } from './proposal-edits';
@@ -44,34 +45,36 @@ function NumberField(props: {
 }
 
 export function StepWhat({ proposal, okrs, onChange }: StepProps) {
+  const { t } = useTranslation('wizard');
   const titles = sourceTitles(okrs);
   return (
     <ul className="wizard-list">
       {proposal.what.map((what) => (
         <li key={what.key} className="wizard-row" data-testid={`wizard-what-${what.key}`}>
           <input
-            aria-label="Breakthrough objective"
+            aria-label={t('items.what')}
             value={what.title}
             onChange={(event) =>
               onChange(updateItem(proposal, 'what', what.key, { title: event.target.value }))
             }
           />
           <span className="wizard-source">
-            from{' '}
-            {[what.sourceObjectiveId, ...what.mergedObjectiveIds]
-              .map((id) => titles.get(id ?? '') ?? id)
-              .join(' + ')}
+            {t('items.fromObjectives', {
+              sources: [what.sourceObjectiveId, ...what.mergedObjectiveIds]
+                .map((id) => titles.get(id ?? '') ?? id)
+                .join(' + '),
+            })}
           </span>
           <span className="wizard-actions">
             <Button size="sm" variant="ghost" onClick={() => onChange(splitWhat(proposal, what.key))}>
-              Split
+              {t('items.split')}
             </Button>
             <select
-              aria-label={`Merge ${what.title} into`}
+              aria-label={t('items.mergeLabel', { title: what.title })}
               value=""
               onChange={(event) => onChange(mergeWhat(proposal, what.key, event.target.value))}
             >
-              <option value="">Merge into…</option>
+              <option value="">{t('items.mergeInto')}</option>
               {proposal.what
                 .filter((other) => other.key !== what.key)
                 .map((other) => (
@@ -85,7 +88,7 @@ export function StepWhat({ proposal, okrs, onChange }: StepProps) {
               variant="ghost"
               onClick={() => onChange(removeItem(proposal, 'what', what.key))}
             >
-              Remove
+              {t('items.remove')}
             </Button>
           </span>
         </li>
@@ -95,25 +98,28 @@ export function StepWhat({ proposal, okrs, onChange }: StepProps) {
 }
 
 export function StepHowFar({ proposal, okrs, onChange }: StepProps) {
+  const { t } = useTranslation('wizard');
   const titles = sourceTitles(okrs);
   return (
     <ul className="wizard-list">
       {proposal.howFar.map((item) => (
         <li key={item.key} className="wizard-row" data-testid={`wizard-how-far-${item.key}`}>
           <input
-            aria-label="Annual objective"
+            aria-label={t('items.howFar')}
             value={item.title}
             onChange={(event) =>
               onChange(updateItem(proposal, 'howFar', item.key, { title: event.target.value }))
             }
           />
-          <span className="wizard-source">from KR {titles.get(item.sourceKeyResultId ?? '') ?? '—'}</span>
+          <span className="wizard-source">
+            {t('items.fromKeyResult', { title: titles.get(item.sourceKeyResultId ?? '') ?? '—' })}
+          </span>
           <Button
             size="sm"
             variant="ghost"
             onClick={() => onChange(removeItem(proposal, 'howFar', item.key))}
           >
-            Remove
+            {t('items.remove')}
           </Button>
         </li>
       ))}
@@ -122,6 +128,7 @@ export function StepHowFar({ proposal, okrs, onChange }: StepProps) {
 }
 
 export function StepHow({ proposal, onChange }: StepProps) {
+  const { t } = useTranslation('wizard');
   const [title, setTitle] = useState('');
   const add = () => {
     if (!title.trim()) return;
@@ -137,21 +144,19 @@ export function StepHow({ proposal, onChange }: StepProps) {
   };
   return (
     <>
-      <p className="wizard-help">
-        Initiatives are the means this unit proposes: process improvements, not to-dos. At most about seven.
-      </p>
+      <p className="wizard-help">{t('items.howHelp')}</p>
       <ul className="wizard-list">
         {proposal.how.map((item) => (
           <li key={item.key} className="wizard-row" data-testid={`wizard-how-${item.key}`}>
             <input
-              aria-label="Initiative"
+              aria-label={t('items.how')}
               value={item.title}
               onChange={(event) =>
                 onChange(updateItem(proposal, 'how', item.key, { title: event.target.value }))
               }
             />
             <Button size="sm" variant="ghost" onClick={() => onChange(removeItem(proposal, 'how', item.key))}>
-              Remove
+              {t('items.remove')}
             </Button>
           </li>
         ))}
@@ -164,13 +169,13 @@ export function StepHow({ proposal, onChange }: StepProps) {
         }}
       >
         <input
-          aria-label="New initiative"
-          placeholder="New initiative…"
+          aria-label={t('items.newHow')}
+          placeholder={t('items.newHowPlaceholder')}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
         />
         <Button size="sm" type="submit" disabled={!title.trim()}>
-          Add initiative
+          {t('items.addHow')}
         </Button>
       </form>
     </>
@@ -178,39 +183,44 @@ export function StepHow({ proposal, onChange }: StepProps) {
 }
 
 export function StepHowMuch({ proposal, okrs, onChange }: StepProps) {
+  const { t } = useTranslation('wizard');
   const titles = sourceTitles(okrs);
   return (
     <ul className="wizard-list">
       {proposal.howMuch.map((kpi) => (
         <li key={kpi.key} className="wizard-row wizard-row-kpi" data-testid={`wizard-how-much-${kpi.key}`}>
           <input
-            aria-label="KPI"
+            aria-label={t('items.howMuch')}
             value={kpi.title}
             onChange={(event) =>
               onChange(updateItem(proposal, 'howMuch', kpi.key, { title: event.target.value }))
             }
           />
           <NumberField
-            label="Baseline"
-            prefix="from"
+            label={t('items.baseline')}
+            prefix={t('items.baselinePrefix')}
             value={kpi.baseline}
             onChange={(baseline) => onChange(updateItem(proposal, 'howMuch', kpi.key, { baseline }))}
           />
           <NumberField
-            label="Target"
-            prefix="to"
+            label={t('items.target')}
+            prefix={t('items.targetPrefix')}
             value={kpi.target}
             onChange={(target) => onChange(updateItem(proposal, 'howMuch', kpi.key, { target }))}
           />
           <span className="wizard-source">
-            {kpi.unitOfMeasure} · {kpi.direction} · KR {titles.get(kpi.sourceKeyResultId ?? '') ?? '—'}
+            {t('items.kpiSource', {
+              unitOfMeasure: kpi.unitOfMeasure,
+              direction: kpi.direction,
+              title: titles.get(kpi.sourceKeyResultId ?? '') ?? '—',
+            })}
           </span>
           <Button
             size="sm"
             variant="ghost"
             onClick={() => onChange(removeItem(proposal, 'howMuch', kpi.key))}
           >
-            Remove
+            {t('items.remove')}
           </Button>
         </li>
       ))}

@@ -1,4 +1,5 @@
 /** Step 1: which parent unit's OKRs, for which cycle, into which unit below and which year. */
+import { useTranslation } from 'react-i18next';
 import type { Cycle, Unit } from '../../../contracts';
 import { isBelow } from '../../hooks/unit-tree';
 
@@ -20,17 +21,18 @@ export function StepScope({
   cycles: Cycle[];
   onChange: (scope: Scope) => void;
 }) {
+  const { t } = useTranslation('wizard');
   const below = units.filter((unit) => isBelow(unit, scope.fromUnitId, units));
   return (
     <div className="wizard-form">
       <Choice
-        label="Parent unit (its OKRs are translated)"
+        label={t('scope.parent')}
         value={scope.fromUnitId}
         options={units}
         onChange={(fromUnitId) => onChange({ ...scope, fromUnitId })}
       />
       <Choice
-        label="Cycle"
+        label={t('scope.cycle')}
         value={scope.cycleId}
         options={cycles}
         onChange={(cycleId) =>
@@ -38,14 +40,14 @@ export function StepScope({
         }
       />
       <Choice
-        label="Child unit (receives the X-matrix)"
+        label={t('scope.child')}
         value={scope.toUnitId}
         options={below}
-        placeholder={below.some((unit) => unit.id === scope.toUnitId) ? undefined : 'choose a unit below…'}
+        placeholder={below.some((unit) => unit.id === scope.toUnitId) ? undefined : t('scope.chooseChild')}
         onChange={(toUnitId) => onChange({ ...scope, toUnitId })}
       />
       <label>
-        <span>Matrix year</span>
+        <span>{t('scope.year')}</span>
         <input
           type="number"
           min={2000}

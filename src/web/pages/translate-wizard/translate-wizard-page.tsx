@@ -5,6 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { ObjectiveWithKeyResults } from '../../../contracts';
 import { listOkrs } from '../../api-client';
@@ -22,11 +23,12 @@ import { StepScope, type Scope } from './step-scope';
 import { StepWho } from './step-who';
 import { paths } from '../../paths';
 
-const STEPS = ['Scope', 'What', 'How Far', 'How', 'How Much', 'Who', 'Grids'] as const;
+const STEPS = ['scope', 'what', 'howFar', 'how', 'howMuch', 'who', 'grids'] as const;
 
 export function TranslateWizardPage({ unitId }: { unitId: string }) {
+  const { t } = useTranslation('wizard');
   const { data, error } = useOrg();
-  if (error) return <PageError title="Could not load this organisation" error={error} />;
+  if (error) return <PageError title={t('page.loadError')} error={error} />;
   if (!data) return <PageLoading />;
   return <Wizard data={data} unitId={unitId} />;
 }
@@ -43,6 +45,7 @@ function initialScope(data: OrgData, unitId: string): Scope {
 }
 
 function Wizard({ data, unitId }: { data: OrgData; unitId: string }) {
+  const { t } = useTranslation('wizard');
   const [, navigate] = useLocation();
   const toast = useToast();
   const client = useQueryClient();
@@ -84,7 +87,9 @@ function Wizard({ data, unitId }: { data: OrgData; unitId: string }) {
       const result = await applyTranslation(proposal);
       toast.show({
         tone: 'success',
-        message: `${result.createdMatrix ? 'Created' : 'Extended'} the X-matrix of ${result.view.unit.name}`,
+        message: result.createdMatrix
+          ? t('page.created', { unit: result.view.unit.name })
+          : t('page.extended', { unit: result.view.unit.name }),
       });
       // The answer is the new view: the matrix page shows it at once instead of a cached "no matrix".
       client.setQueryData(keys.matrixView(result.view.unit.id, result.view.matrix.year), result.view);
@@ -94,23 +99,24 @@ function Wizard({ data, unitId }: { data: OrgData; unitId: string }) {
 
   const stepProps = proposal ? { proposal, okrs, onChange: setProposal } : null;
   const child = data.unitsById.get(scope.toUnitId);
+  const current = STEPS[step];
   return (
     <div className="page wizard-page">
       <header className="page-header">
-        <h1>Translate OKRs into {child?.name ?? 'a unit'}’s X-matrix</h1>
-        <ol className="wizard-steps" aria-label="Steps">
+        <h1>{child ? t('page.title', { unit: child.name }) : t('page.titleNoUnit')}</h1>
+        <ol className="wizard-steps" aria-label={t('page.stepsLabel')}>
           {STEPS.map((name, i) => (
             <li
               key={name}
               className={i === step ? 'is-current' : i < step ? 'is-done' : ''}
               aria-current={i === step ? 'step' : undefined}
             >
-              <span className="tabular">{i + 1}</span> {name}
+              <span className="tabular">{i + 1}</span> {t(`steps.${name}`)}
             </li>
           ))}
         </ol>
       </header>
-      <section className="wizard-body" aria-label={STEPS[step]}>
+      <section className="wizard-body" aria-label={current ? t(`steps.${current}`) : undefined}>
         {step === 0 && (
           <StepScope scope={scope} units={data.units} cycles={data.cycles} onChange={setScope} />
         )}
@@ -135,20 +141,20 @@ function Wizard({ data, unitId }: { data: OrgData; unitId: string }) {
       </section>
       <footer className="wizard-footer">
         <Button disabled={step === 0 || busy} onClick={() => setStep((s) => s - 1)}>
-          Back
+          {t('page.back')}
         </Button>
-        {busy && <Spinner size={14} label="Working" />}
+        {busy && <Spinner size={14} label={t('page.working')} />}
         {step < STEPS.length - 1 ? (
           <Button
             variant="primary"
             disabled={busy || !scope.fromUnitId || !scope.cycleId}
             onClick={() => void next()}
           >
-            {step === 0 ? 'Propose' : 'Next'}
+            {step === 0 ? t('page.propose') : t('page.next')}
           </Button>
         ) : (
           <Button variant="primary" disabled={busy} onClick={() => void apply()}>
-            Apply
+            {t('page.apply')}
           </Button>
         )}
       </footer>
