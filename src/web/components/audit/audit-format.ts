@@ -99,7 +99,8 @@ export function kindWords(table: string, kind: string): string {
 export function valueText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}…` : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean') return i18n.t(value ? 'audit:value.true' : 'audit:value.false');
+  if (typeof value === 'number') return String(value);
   const text = JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
