@@ -37,6 +37,7 @@ import {
   okrs,
   organisations,
 } from '../contracts/endpoints';
+import { i18n } from './i18n/i18n';
 
 /** The five parts of an X-matrix: what (south), how_far (west), how (north), how_much (east), who. */
 export type MatrixPart = MatrixItem['part'];
@@ -113,7 +114,7 @@ export async function request<T>(
       ...(options.keepalive ? { keepalive: true } : {}),
     });
   } catch (cause) {
-    throw new ApiError(0, 'network_error', 'The server could not be reached. Check your connection.', cause);
+    throw new ApiError(0, 'network_error', i18n.t('common:errors.network'), cause);
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -30,11 +30,13 @@ export function AccountMenu() {
   const menu = useRef<HTMLDivElement>(null);
 
   const items: MenuItem[] = [
-    { label: 'Change password…', icon: <KeyIcon />, run: () => setChangingPassword(true) },
+    { label: t('accountMenu.changePassword'), icon: <KeyIcon />, run: () => setChangingPassword(true) },
     { label: t('language.menu'), icon: <GlobeIcon />, run: () => setChoosingLanguage(true) },
-    ...(me.isSiteAdmin ? [{ label: 'Users', icon: <UsersIcon />, run: () => navigate('/admin/users') }] : []),
-    { label: 'Sign out', icon: <SignOutIcon />, run: () => void endSession(false) },
-    { label: 'Sign out everywhere', icon: <SignOutIcon />, run: () => void endSession(true) },
+    ...(me.isSiteAdmin
+      ? [{ label: t('accountMenu.users'), icon: <UsersIcon />, run: () => navigate('/admin/users') }]
+      : []),
+    { label: t('accountMenu.signOut'), icon: <SignOutIcon />, run: () => void endSession(false) },
+    { label: t('accountMenu.signOutEverywhere'), icon: <SignOutIcon />, run: () => void endSession(true) },
   ];
 
   useEffect(() => {
@@ -83,7 +85,7 @@ export function AccountMenu() {
         }}
       >
         <Avatar name={me.name} />
-        <span className="visually-hidden">Account: </span>
+        <span className="visually-hidden">{t('accountMenu.account')}</span>
         <span className="account-name" data-testid="account-name">
           {me.name}
         </span>
@@ -94,7 +96,7 @@ export function AccountMenu() {
           <div className="menu-header">
             <strong>{me.name}</strong>
             <span className="muted">{me.email}</span>
-            {me.isSiteAdmin && <span className="menu-header-tag">Site administrator</span>}
+            {me.isSiteAdmin && <span className="menu-header-tag">{t('accountMenu.siteAdministrator')}</span>}
           </div>
           {items.map((item) => (
             <button

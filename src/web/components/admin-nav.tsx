@@ -2,6 +2,7 @@
  * The sidebar's links to an organisation's administration (settings, members and roles, API tokens), shown
  * to those who administer the organisation or one of its units.
  */
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { adminsAnything } from '../session/permissions';
 import { useMe } from '../session/session-context';
@@ -15,21 +16,22 @@ export function AdminNav({
   organisationId: string;
   currentUnitId?: string;
 }) {
+  const { t } = useTranslation();
   const me = useMe();
   const [location] = useLocation();
   if (!adminsAnything(me, organisationId)) return null;
   const links = [
-    { href: paths.settings(organisationId), label: 'Organisation settings', icon: <BuildingIcon /> },
-    { href: paths.members(organisationId), label: 'Members & roles', icon: <UsersIcon /> },
+    { href: paths.settings(organisationId), label: t('adminNav.settings'), icon: <BuildingIcon /> },
+    { href: paths.members(organisationId), label: t('adminNav.members'), icon: <UsersIcon /> },
     {
       href: paths.apiTokens(organisationId, currentUnitId),
-      label: 'API tokens',
+      label: t('adminNav.apiTokens'),
       icon: <KeyIcon />,
     },
   ];
   return (
-    <nav className="admin-nav" aria-label="Administration">
-      <div className="sidebar-heading">Administration</div>
+    <nav className="admin-nav" aria-label={t('adminNav.label')}>
+      <div className="sidebar-heading">{t('adminNav.label')}</div>
       {links.map((link) => {
         const current = link.href.includes('/settings/')
           ? location.includes('/settings')

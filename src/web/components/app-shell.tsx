@@ -1,5 +1,6 @@
 /** The frame of every page: top bar, collapsible sidebar with the unit tree, and the main area. */
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../contracts';
 import type { OrgData } from '../hooks/org-context';
 import { AdminNav } from './admin-nav';
@@ -17,6 +18,7 @@ interface AppShellProps {
 }
 
 export function AppShell({ organisations, org, currentOrgId, currentUnitId, children }: AppShellProps) {
+  const { t } = useTranslation();
   const [sidebarOpen, setSidebarOpen] = useState(true);
   return (
     <div className={sidebarOpen ? 'shell' : 'shell shell-sidebar-closed'}>
@@ -26,8 +28,8 @@ export function AppShell({ organisations, org, currentOrgId, currentUnitId, chil
         onToggleSidebar={currentOrgId ? () => setSidebarOpen((open) => !open) : undefined}
       />
       {currentOrgId && sidebarOpen && (
-        <aside className="sidebar" aria-label="Unit navigation">
-          <div className="sidebar-heading">Units</div>
+        <aside className="sidebar" aria-label={t('shell.unitNavigation')}>
+          <div className="sidebar-heading">{t('shell.units')}</div>
           {org ? (
             <UnitTree
               tree={org.tree}
@@ -44,7 +46,7 @@ export function AppShell({ organisations, org, currentOrgId, currentUnitId, chil
           )}
           <AdminNav organisationId={currentOrgId} currentUnitId={currentUnitId} />
           <div className="sidebar-footer">
-            <span className="tree-matrix-dot" aria-hidden="true" /> has an X-matrix
+            <span className="tree-matrix-dot" aria-hidden="true" /> {t('shell.hasMatrix')}
           </div>
         </aside>
       )}

@@ -1,5 +1,6 @@
 /** Changes the signed-in user's password: the current one, then the new one twice. */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { changePassword } from '../api-accounts';
 import { TextField } from './form/field';
 import { FormDialog } from './form/form-dialog';
@@ -8,6 +9,7 @@ import { useSubmit } from './form/use-submit';
 import { useToast } from './toast';
 
 export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const toast = useToast();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState<NewPassword>({ password: '', repeat: '' });
@@ -16,7 +18,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
       await changePassword({ currentPassword: current, newPassword: next.password });
       toast.show({
         tone: 'success',
-        message: 'Password changed. You were signed out on your other devices.',
+        message: t('changePassword.changed'),
       });
       onClose();
     },
@@ -25,14 +27,14 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <FormDialog
-      title="Change password"
+      title={t('changePassword.title')}
       submit={save}
-      submitLabel="Change password"
+      submitLabel={t('changePassword.submit')}
       fields={['currentPassword', 'newPassword']}
       onClose={onClose}
     >
       <TextField
-        label="Current password"
+        label={t('changePassword.current')}
         type="password"
         name="current-password"
         autoComplete="current-password"
@@ -44,7 +46,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
       <NewPasswordFields
         value={next}
         onChange={setNext}
-        label="New password"
+        label={t('changePassword.new')}
         error={save.fieldErrors.newPassword}
       />
     </FormDialog>

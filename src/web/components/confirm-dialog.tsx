@@ -1,5 +1,6 @@
 /** Asks before something that cannot be undone (revoking a token, removing a role). */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api-client';
 import { Button } from './button';
 import { Dialog } from './dialog';
@@ -14,6 +15,7 @@ interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }: ConfirmDialogProps) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function confirm() {
@@ -35,7 +37,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t('actions.cancel')}
           </Button>
           <Button variant="danger" type="submit" disabled={busy} data-autofocus>
             {confirmLabel}

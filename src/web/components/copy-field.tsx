@@ -1,9 +1,12 @@
 /** A read-only value (an invitation link, a token secret) with a button that copies it. */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n/i18n';
 import { Button } from './button';
 import { CheckIcon, CopyIcon } from './icons';
 
 export function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -33,9 +36,12 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
         size="sm"
         icon={copied ? <CheckIcon /> : <CopyIcon />}
         onClick={() => void copy()}
-        aria-label={`Copy ${label.toLowerCase()}`}
+        // English lower-cases the label inside the sentence; German nouns keep their capitals.
+        aria-label={t('copyField.copyLabel', {
+          label: currentLanguage() === 'en' ? label.toLowerCase() : label,
+        })}
       >
-        {copied ? 'Copied' : 'Copy'}
+        {copied ? t('copyField.copied') : t('copyField.copy')}
       </Button>
     </div>
   );

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import { IconButton } from './button';
 import { XIcon } from './icons';
 
@@ -26,12 +27,13 @@ interface DrawerProps {
 const FOCUSABLE = 'input, select, textarea, button, [href], [tabindex]:not([tabindex="-1"])';
 
 export function Drawer(props: DrawerProps) {
+  const { t } = useTranslation();
   const {
     eyebrow,
     title,
     aside,
     onClose,
-    closeLabel = 'Close (Esc)',
+    closeLabel = t('drawer.close'),
     footer,
     className,
     testId,

@@ -1,8 +1,17 @@
 /** Loading indicators: an inline {@link Spinner} and a shimmering {@link Skeleton} block. */
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 
-export function Spinner({ size = 16, label = 'Loading' }: { size?: number; label?: string }) {
-  return <span className="spinner" role="status" aria-label={label} style={{ width: size, height: size }} />;
+export function Spinner({ size = 16, label }: { size?: number; label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <span
+      className="spinner"
+      role="status"
+      aria-label={label ?? t('loading')}
+      style={{ width: size, height: size }}
+    />
+  );
 }
 
 /** A placeholder block with the shape of content that is still loading. */
@@ -19,9 +28,10 @@ export function Skeleton({
 }
 
 /** A full-area loading state: a few skeleton lines under a spinner. */
-export function LoadingBlock({ label = 'Loading' }: { label?: string }) {
+export function LoadingBlock({ label }: { label?: string }) {
+  const { t } = useTranslation();
   return (
-    <div className="loading-block" role="status" aria-label={label}>
+    <div className="loading-block" role="status" aria-label={label ?? t('loading')}>
       <Skeleton width="40%" height={20} />
       <Skeleton width="90%" />
       <Skeleton width="75%" />

@@ -4,6 +4,7 @@
  * after `durationMs` (errors stay longer) and can be dismissed.
  */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AlertIcon, CheckIcon, InfoIcon, XIcon } from './icons';
 
 export type ToastTone = 'info' | 'success' | 'error';
@@ -31,6 +32,7 @@ const ToastContext = createContext<ToastApi | null>(null);
 
 /** Provides {@link useToast} to the tree and renders the toast stack. */
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [toasts, setToasts] = useState<ToastEntry[]>([]);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   const nextId = useRef(1);
@@ -43,7 +45,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const entry = entries.current.get(id);
     entries.current.delete(id);
     if (entry && expired) entry.onExpire?.();
-    setToasts((list) => list.filter((t) => t.id !== id));
+    setToasts((list) => list.filter((entry) => entry.id !== id));
   }, []);
 
   const show = useCallback(
@@ -67,7 +69,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="toast-region" role="region" aria-label="Notifications" aria-live="polite">
+      <div className="toast-region" role="region" aria-label={t('toast.region')} aria-live="polite">
         {toasts.map((toast) => (
           <div
             key={toast.id}
@@ -99,7 +101,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <button
               type="button"
               className="toast-close"
-              aria-label="Dismiss"
+              aria-label={t('toast.dismiss')}
               onClick={() => close(toast.id, true)}
             >
               <XIcon size={14} />

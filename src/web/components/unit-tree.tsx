@@ -3,6 +3,7 @@
  * the first child, ← collapses or goes to the parent, Home/End jump, Enter/Space opens the unit.
  */
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { XMatrix } from '../../contracts';
 import type { UnitNode } from '../hooks/unit-tree';
@@ -17,6 +18,7 @@ interface UnitTreeProps {
 }
 
 export function UnitTree({ tree, matrices, currentUnitId, hrefFor }: UnitTreeProps) {
+  const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
   const [, navigate] = useLocation();
@@ -139,7 +141,11 @@ export function UnitTree({ tree, matrices, currentUnitId, hrefFor }: UnitTreePro
             )}
             <span className="tree-label">{node.unit.name}</span>
             {withMatrix.has(id) && (
-              <span className="tree-matrix-dot" title="Has an X-matrix" aria-label="has an X-matrix" />
+              <span
+                className="tree-matrix-dot"
+                title={t('unitTree.hasMatrixTitle')}
+                aria-label={t('shell.hasMatrix')}
+              />
             )}
           </div>
           {hasChildren && expanded && (
@@ -152,7 +158,7 @@ export function UnitTree({ tree, matrices, currentUnitId, hrefFor }: UnitTreePro
     });
 
   return (
-    <ul role="tree" aria-label="Units" className="tree">
+    <ul role="tree" aria-label={t('shell.units')} className="tree">
       {renderNodes(tree)}
     </ul>
   );

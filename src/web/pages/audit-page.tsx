@@ -5,6 +5,7 @@
  * so a filtered view can be bookmarked or shared.
  */
 import { useCallback, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import type { Unit } from '../../contracts';
 import type { AuditParams } from '../api-client';
@@ -47,6 +48,7 @@ function searchOf(filters: AuditFilterValues): string {
 }
 
 export function AuditPage({ unit }: { unit: Unit }) {
+  const { t } = useTranslation('audit');
   const search = useSearch();
   const [, navigate] = useLocation();
   const filters = useMemo(() => filtersFrom(search), [search]);
@@ -79,23 +81,13 @@ export function AuditPage({ unit }: { unit: Unit }) {
   );
 
   return (
-    <section className="audit-page" aria-label={`History of ${unit.name}`}>
+    <section className="audit-page" aria-label={t('page.label', { unit: unit.name })}>
       <div className="audit-toolbar">
-        <p className="audit-intro muted">
-          Every change in {unit.name}: who made it, when, and the values before and after. Select an entry to
-          see its details.
-        </p>
+        <p className="audit-intro muted">{t('page.intro', { unit: unit.name })}</p>
         <AuditExportButtons params={params} />
       </div>
       <AuditFilters value={filters} actors={actors} onChange={onChange} />
-      <AuditTimeline
-        feed={feed}
-        empty={
-          search
-            ? 'Nothing matches these filters. Widen the dates or clear the filters.'
-            : `Nothing has changed in ${unit.name} since the audit trail began.`
-        }
-      />
+      <AuditTimeline feed={feed} empty={search ? t('page.noMatch') : t('page.empty', { unit: unit.name })} />
     </section>
   );
 }

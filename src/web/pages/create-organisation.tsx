@@ -4,6 +4,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { slugOf } from '../../core/people-paste';
 import { createOrganisation } from '../api-structure';
@@ -20,13 +21,10 @@ import {
 } from '../components/setup/organisation-fields';
 import { paths } from '../paths';
 
-const NEXT_STEPS = [
-  { title: 'Units', text: 'Your unit tree: the whole organisation, its divisions and teams.' },
-  { title: 'Cycles', text: 'The planning years, calendar or fiscal, with their quarters.' },
-  { title: 'People', text: 'Who delivers: skills and monthly capacity, pasted from a spreadsheet.' },
-];
+const NEXT_STEPS = ['units', 'cycles', 'people'] as const;
 
 export function CreateOrganisation() {
+  const { t } = useTranslation('setup');
   const client = useQueryClient();
   const [, navigate] = useLocation();
   const [values, setValues] = useState<OrganisationValues>(EMPTY_ORGANISATION);
@@ -46,29 +44,26 @@ export function CreateOrganisation() {
     {
       check: () =>
         values.name.trim() === ''
-          ? 'Organisation name: give the organisation a name'
+          ? t('create.needsName')
           : slug === ''
-            ? 'Organisation id: use letters and digits'
+            ? t('create.needsId')
             : horizonOf(values) === null
-              ? 'Breakthrough horizon: a whole number of 1-10 years'
+              ? t('create.needsHorizon')
               : null,
     },
   );
   return (
     <div className="page setup-page">
       <header className="page-header">
-        <p className="setup-eyebrow">Welcome to Catchball</p>
-        <h1>Create your organisation</h1>
-        <p className="muted">
-          One organisation holds one strategy: its unit tree, planning cycles, people, OKRs and one X-matrix
-          per unit and year. You can change all of this later in the organisation's settings.
-        </p>
+        <p className="setup-eyebrow">{t('create.eyebrow')}</p>
+        <h1>{t('create.title')}</h1>
+        <p className="muted">{t('create.intro')}</p>
       </header>
       <form
         className="admin-card setup-form"
         onSubmit={save.onSubmit}
         noValidate
-        aria-label="Create your organisation"
+        aria-label={t('create.title')}
       >
         <FormAlert error={save.error} fields={['name', 'id', 'horizonYears', 'partNames']} />
         <OrganisationFields
@@ -77,29 +72,29 @@ export function CreateOrganisation() {
           errors={save.fieldErrors}
           besideName={
             <TextField
-              label="Organisation id"
+              label={t('create.id')}
               name="id"
               value={slug}
               onChange={(event) => setId(event.target.value)}
               error={save.fieldErrors.id}
-              hint={`In addresses and plan files: /org/${slug || '…'}`}
+              hint={t('create.idHint', { slug: slug || '…' })}
               pattern="[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}"
             />
           }
         />
         <div className="admin-card-actions">
-          <SubmitButton submit={save} pendingLabel="Creating…">
-            Create organisation
+          <SubmitButton submit={save} pendingLabel={t('create.creating')}>
+            {t('create.submit')}
           </SubmitButton>
         </div>
       </form>
-      <section className="setup-next" aria-label="What comes next">
-        <h2>Then</h2>
+      <section className="setup-next" aria-label={t('create.nextLabel')}>
+        <h2>{t('create.then')}</h2>
         <ol>
           {NEXT_STEPS.map((step) => (
-            <li key={step.title}>
-              <strong>{step.title}</strong>
-              <span className="muted">{step.text}</span>
+            <li key={step}>
+              <strong>{t(`create.next.${step}.title`)}</strong>
+              <span className="muted">{t(`create.next.${step}.text`)}</span>
             </li>
           ))}
         </ol>

@@ -2,6 +2,7 @@
  * `/`: sends the user to the first organisation; on an empty store a site administrator creates
  * one here, anyone else is told to ask one.
  */
+import { useTranslation } from 'react-i18next';
 import { Redirect } from 'wouter';
 import type { Organisation } from '../../contracts';
 import { EmptyState } from '../components/empty-state';
@@ -12,13 +13,14 @@ import { useMe } from '../session/session-context';
 import { CreateOrganisation } from './create-organisation';
 
 export function HomePage({ organisations }: { organisations: QueryLike<Organisation[]> }) {
+  const { t } = useTranslation();
   const me = useMe();
   return (
     <QueryView
       query={organisations}
-      errorTitle="Could not load organisations"
+      errorTitle={t('home.loadError')}
       canRetry
-      loadingLabel="Loading organisations"
+      loadingLabel={t('home.loading')}
       isPage
     >
       {(list) => {
@@ -27,11 +29,8 @@ export function HomePage({ organisations }: { organisations: QueryLike<Organisat
         if (me.isSiteAdmin) return <CreateOrganisation />;
         return (
           <div className="page">
-            <EmptyState icon={<BuildingIcon size={22} />} title="You are not in an organisation yet">
-              <p>
-                Catchball holds one strategy per organisation: its unit tree, OKRs and one X-matrix per unit
-                and year. Ask an administrator to give you a role in yours; this page opens it once they have.
-              </p>
+            <EmptyState icon={<BuildingIcon size={22} />} title={t('home.noOrganisation')}>
+              <p>{t('home.noOrganisationBody')}</p>
             </EmptyState>
           </div>
         );

@@ -1,17 +1,19 @@
 /** Shown for any address the app does not know. */
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { EmptyState } from '../components/empty-state';
 import { InfoIcon } from '../components/icons';
 
 export function NotFoundPage() {
+  const { t } = useTranslation();
   return (
     <div className="page">
       <EmptyState
         icon={<InfoIcon size={22} />}
-        title="Page not found"
-        action={<Link href="/">Go to the start page</Link>}
+        title={t('notFound.title')}
+        action={<Link href="/">{t('notFound.home')}</Link>}
       >
-        This address does not match any page of Catchball.
+        {t('notFound.body')}
       </EmptyState>
     </div>
   );

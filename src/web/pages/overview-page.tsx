@@ -1,5 +1,6 @@
 /** The organisation view: per quarter, objectives and key results per unit, share achieved, scores and spread. */
 import { useQuery } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import { queries } from '../api/queries';
 import { SWEET_SPOT } from '../../core/scoring';
@@ -9,11 +10,22 @@ import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
 import { useLiveChanges } from '../hooks/use-live-changes';
 import { localIsoDate } from '../../core/calendar';
+import { currentLocale } from '../i18n/locale';
 
-const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
-const num = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+const pct = (value: number | null) =>
+  value === null
+    ? '—'
+    : new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+const fixed = (value: number, digits: number) =>
+  new Intl.NumberFormat(currentLocale(), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  }).format(value);
+const num = (value: number | null) => (value === null ? '—' : fixed(value, 2));
 
 export function OverviewPage() {
+  const { t } = useTranslation();
   const { data: org } = useOrg();
   const search = useSearch();
   const cycles = [...(org?.cycles ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
@@ -29,8 +41,8 @@ export function OverviewPage() {
   return (
     <QueryView
       query={overview}
-      errorTitle="Could not load the overview"
-      loadingLabel="Loading the overview"
+      errorTitle={t('overview.loadError')}
+      loadingLabel={t('overview.loading')}
       isPage
     >
       {(data) => (
@@ -40,8 +52,7 @@ export function OverviewPage() {
               {org.organisation.name} · {cycles.find((c) => c.id === cycleId)?.name ?? cycleId}
             </h1>
             <p className="muted">
-              Quarter statistics as of {data.asOf}: an objective counts as achieved at 1.0 (committed) or{' '}
-              {SWEET_SPOT} (aspirational).
+              {t('overview.intro', { asOf: data.asOf, sweetSpot: fixed(SWEET_SPOT, 1) })}
             </p>
           </header>
           {data.quarters.map((quarter) => (
@@ -51,16 +62,16 @@ export function OverviewPage() {
               aria-label={quarter.quarter}
             >
               <h2>
-                {quarter.quarter} <span className="muted">to {quarter.endDate}</span>
+                {quarter.quarter} <span className="muted">{t('overview.to', { date: quarter.endDate })}</span>
               </h2>
               <table className="overview-table">
                 <thead>
                   <tr>
-                    <th scope="col">Unit</th>
-                    <th scope="col">Objectives</th>
-                    <th scope="col">Key results</th>
-                    <th scope="col">Achieved</th>
-                    <th scope="col">Average score</th>
+                    <th scope="col">{t('overview.unit')}</th>
+                    <th scope="col">{t('overview.objectives')}</th>
+                    <th scope="col">{t('overview.keyResults')}</th>
+                    <th scope="col">{t('overview.achieved')}</th>
+                    <th scope="col">{t('overview.averageScore')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -77,18 +88,30 @@ export function OverviewPage() {
               </table>
               <div className="overview-stats">
                 <span>
-                  Achieved overall: <strong>{pct(quarter.achievedShare)}</strong>
+                  <Trans
+                    t={t}
+                    i18nKey="overview.achievedOverall"
+                    values={{ share: pct(quarter.achievedShare) }}
+                    components={{ strong: <strong /> }}
+                  />
                 </span>
                 <span>
-                  Spread across units: {num(quarter.spread.min)} – {num(quarter.spread.max)} (σ{' '}
-                  {num(quarter.spread.stdDev)})
+                  {t('overview.spread', {
+                    min: num(quarter.spread.min),
+                    max: num(quarter.spread.max),
+                    sigma: num(quarter.spread.stdDev),
+                  })}
                 </span>
-                <span className="score-bars" aria-label="Distribution of scores">
+                <span className="score-bars" aria-label={t('overview.distribution')}>
                   {quarter.scoreDistribution.map((count, bucket) => (
                     <span
                       key={bucket}
                       className="score-bar"
-                      title={`${(bucket / 10).toFixed(1)}–${((bucket + 1) / 10).toFixed(1)}: ${count}`}
+                      title={t('overview.bucket', {
+                        from: fixed(bucket / 10, 1),
+                        to: fixed((bucket + 1) / 10, 1),
+                        count,
+                      })}
                     >
                       <span style={{ height: `${Math.min(100, count * 20)}%` }} />
                     </span>

@@ -1,4 +1,5 @@
 /** Index routes that pick a sensible page: the first unit with a matrix, the unit's current matrix. */
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Redirect } from 'wouter';
 import { EmptyState } from '../components/empty-state';
 import { BuildingIcon } from '../components/icons';
@@ -15,9 +16,10 @@ import { useMe } from '../session/session-context';
  * order) that has an X-matrix, else the first unit's OKRs.
  */
 export function OrgIndexPage() {
+  const { t } = useTranslation();
   const { data, error } = useOrg();
   const me = useMe();
-  if (error) return <PageError title="Could not load this organisation" error={error} />;
+  if (error) return <PageError title={t('org.loadError')} error={error} />;
   if (!data) return <PageLoading />;
   const units = flattenTree(data.tree).map((node) => node.unit);
   const home = homeUnitId(me, data.organisation.id, units);
@@ -36,10 +38,15 @@ export function OrgIndexPage() {
   if (first) return <Redirect to={paths.okrs(orgId, first.id)} replace />;
   return (
     <div className="page">
-      <EmptyState icon={<BuildingIcon size={22} />} title={`${data.organisation.name} has no units yet`}>
-        Units form the tree the strategy cascades through (Office of the CIO → Security → …). Add them in{' '}
-        <Link href={paths.settings(orgId, 'units')}>the organisation's settings</Link>, then give a unit an
-        X-matrix for the year.
+      <EmptyState
+        icon={<BuildingIcon size={22} />}
+        title={t('org.noUnits', { organisation: data.organisation.name })}
+      >
+        <Trans
+          t={t}
+          i18nKey="org.noUnitsBody"
+          components={{ link: <Link href={paths.settings(orgId, 'units')} /> }}
+        />
       </EmptyState>
     </div>
   );
@@ -47,8 +54,9 @@ export function OrgIndexPage() {
 
 /** `/org/:orgId/units/:unitId` → the unit's current X-matrix, or its OKRs when it has none. */
 export function UnitIndexPage({ unitId }: { unitId: string }) {
+  const { t } = useTranslation();
   const { data, error } = useOrg();
-  if (error) return <PageError title="Could not load this organisation" error={error} />;
+  if (error) return <PageError title={t('org.loadError')} error={error} />;
   if (!data) return <PageLoading />;
   const year = defaultMatrixYear(unitId, data.matrices);
   const orgId = data.organisation.id;

@@ -3,6 +3,7 @@
  * the year or cycle picker, then
  * the chosen tab. The OKR cycle comes from `?cycle=`, defaulting to the cycle of the current year.
  */
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { Cycle } from '../../contracts';
 import { EmptyState } from '../components/empty-state';
@@ -22,13 +23,8 @@ import { paths, type CycleTab, type YearTab } from '../paths';
 
 export type UnitTab = YearTab | CycleTab | 'history';
 
-/** Print titles of the tabs that are picked by year (the others by cycle). */
-const YEAR_TAB_TITLES: Record<YearTab, string> = {
-  matrix: 'X-matrix',
-  bowling: 'Bowling chart',
-  pressure: 'Pressure test',
-  review: 'Year review',
-};
+/** The tabs that are picked by year (the others by cycle); their print titles are `unitTabs.<tab>`. */
+const YEAR_TABS: readonly YearTab[] = ['matrix', 'bowling', 'pressure', 'review'];
 
 interface UnitPageProps {
   tab: UnitTab;
@@ -38,17 +34,18 @@ interface UnitPageProps {
 }
 
 export function UnitPage({ tab, unitId, year }: UnitPageProps) {
+  const { t } = useTranslation();
   const { data, error } = useOrg();
   const search = useSearch();
   const [, navigate] = useLocation();
-  if (error) return <PageError title="Could not load this organisation" error={error} />;
+  if (error) return <PageError title={t('org.loadError')} error={error} />;
   if (!data) return <PageLoading />;
   const unit = data.unitsById.get(unitId);
   if (!unit) {
     return (
       <div className="page">
-        <EmptyState icon={<AlertIcon size={22} />} title="Unit not found">
-          This unit does not exist in {data.organisation.name}. Pick one from the sidebar.
+        <EmptyState icon={<AlertIcon size={22} />} title={t('unitPage.notFound')}>
+          {t('unitPage.notFoundBody', { organisation: data.organisation.name })}
         </EmptyState>
       </div>
     );
@@ -64,7 +61,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
   return (
     <div className="page page-unit">
       <header className="page-header">
-        <nav className="breadcrumb" aria-label="Breadcrumb">
+        <nav className="breadcrumb" aria-label={t('unitPage.breadcrumb')}>
           <span>{data.organisation.name}</span>
           {ancestors.map((ancestor) => (
             <span key={ancestor.id} className="breadcrumb-step">
@@ -78,27 +75,27 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
             {unit.name}
             <span className="print-only">
               {byYear
-                ? ` · ${YEAR_TAB_TITLES[tab]} ${matrixYear}`
+                ? ` · ${t(`unitTabs.${tab}`)} ${matrixYear}`
                 : tab === 'history'
-                  ? ' · History'
-                  : ` · ${tab === 'okrs' ? 'OKRs' : 'Dashboard'} ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
+                  ? ` · ${t('unitTabs.history')}`
+                  : ` · ${t(tab === 'okrs' ? 'unitTabs.okrs' : 'unitTabs.dashboard')} ${data.cycles.find((c) => c.id === cycleId)?.name ?? ''}`}
             </span>
           </h1>
           <div className="page-title-actions">
             {unit.parentId && (
               <Link className="btn btn-secondary btn-sm" href={paths.translate(orgId, unit.id)}>
-                Translate from parent OKRs
+                {t('unitPage.translate')}
               </Link>
             )}
             <Link className="btn btn-ghost btn-sm" href={paths.map(orgId)}>
-              Strategy map
+              {t('unitPage.strategyMap')}
             </Link>
             <Link className="btn btn-ghost btn-sm" href={paths.import(orgId, unit.id)}>
-              <span>Import OKRs</span>
+              <span>{t('unitPage.import')}</span>
             </Link>
             {isYearTab(tab) ? (
               <label className="picker">
-                <span>Year</span>
+                <span>{t('unitPage.year')}</span>
                 <select
                   value={matrixYear}
                   onChange={(event) =>
@@ -116,7 +113,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
               tab !== 'history' &&
               data.cycles.length > 0 && (
                 <label className="picker">
-                  <span>Cycle</span>
+                  <span>{t('unitPage.cycle')}</span>
                   <select
                     value={cycleId}
                     onChange={(event) =>
@@ -137,46 +134,51 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
           </div>
         </div>
         <Tabs
-          label="Unit views"
+          label={t('unitPage.views')}
           current={tab}
           items={[
             {
               id: 'matrix',
-              label: 'X-matrix',
+              label: t('unitTabs.matrix'),
               href: paths.matrix(orgId, unit.id, matrixYear),
               icon: <GridIcon />,
             },
             {
               id: 'pressure',
-              label: 'Pressure test',
+              label: t('unitTabs.pressure'),
               href: paths.pressure(orgId, unit.id, matrixYear),
               icon: <AlertIcon />,
             },
             {
               id: 'okrs',
-              label: 'OKRs',
+              label: t('unitTabs.okrs'),
               href: paths.okrs(orgId, unit.id, cycleId),
               icon: <TargetIcon />,
             },
             {
               id: 'bowling',
-              label: 'Bowling chart',
+              label: t('unitTabs.bowling'),
               href: paths.bowling(orgId, unit.id, matrixYear),
               icon: <GridIcon />,
             },
             {
               id: 'dashboard',
-              label: 'Dashboard',
+              label: t('unitTabs.dashboard'),
               href: paths.dashboard(orgId, unit.id, cycleId),
               icon: <TargetIcon />,
             },
             {
               id: 'review',
-              label: 'Year review',
+              label: t('unitTabs.review'),
               href: paths.review(orgId, unit.id, matrixYear),
               icon: <CheckIcon />,
             },
-            { id: 'history', label: 'History', href: paths.history(orgId, unit.id), icon: <UndoIcon /> },
+            {
+              id: 'history',
+              label: t('unitTabs.history'),
+              href: paths.history(orgId, unit.id),
+              icon: <UndoIcon />,
+            },
           ]}
         />
       </header>
@@ -199,7 +201,7 @@ export function UnitPage({ tab, unitId, year }: UnitPageProps) {
   );
 }
 
-const isYearTab = (tab: UnitTab): tab is YearTab => tab in YEAR_TAB_TITLES;
+const isYearTab = (tab: UnitTab): tab is YearTab => (YEAR_TABS as readonly string[]).includes(tab);
 
 /** The cycle of the given year, else the newest cycle. */
 function defaultCycle(cycles: Cycle[], year: number): Cycle | undefined {

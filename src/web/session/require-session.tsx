@@ -1,5 +1,6 @@
 /** Renders its children only for a signed-in user; everyone else goes to the sign-in page. */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Redirect } from 'wouter';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
@@ -9,12 +10,13 @@ import { signInUrl } from './return-to';
 import { useSession } from './session-context';
 
 export function RequireSession({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const { session, reload } = useSession();
   switch (session.status) {
     case 'loading':
       return (
         <div className="auth-screen">
-          <LoadingBlock label="Checking your session" />
+          <LoadingBlock label={t('session.checking')} />
         </div>
       );
     case 'error':
@@ -23,8 +25,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
           <EmptyState
             tone="error"
             icon={<AlertIcon size={22} />}
-            title="Catchball is not answering"
-            action={<Button onClick={() => void reload()}>Try again</Button>}
+            title={t('session.notAnswering')}
+            action={<Button onClick={() => void reload()}>{t('actions.tryAgain')}</Button>}
           >
             {session.error.message}
           </EmptyState>

@@ -1,18 +1,20 @@
 /** The fields an event touched, before and after, as a small table (the expanded part of a timeline entry). */
+import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../contracts';
 import { fieldWords, valueText } from './audit-format';
 
 export function AuditDiff({ event }: { event: AuditEvent }) {
-  if (event.changes.length === 0) return <p className="audit-diff-empty muted">No field changed.</p>;
+  const { t } = useTranslation('audit');
+  if (event.changes.length === 0) return <p className="audit-diff-empty muted">{t('diff.none')}</p>;
   const showBefore = event.action !== 'insert';
   const showAfter = event.action !== 'delete';
   return (
     <table className="audit-diff">
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          {showBefore && <th scope="col">Before</th>}
-          {showAfter && <th scope="col">After</th>}
+          <th scope="col">{t('diff.field')}</th>
+          {showBefore && <th scope="col">{t('diff.before')}</th>}
+          {showAfter && <th scope="col">{t('diff.after')}</th>}
         </tr>
       </thead>
       <tbody>

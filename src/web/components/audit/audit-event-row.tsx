@@ -3,11 +3,12 @@
  * 12") and a disclosure button that shows the before/after of every field touched.
  */
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../contracts';
 import { Avatar } from '../avatar';
 import { ChevronDownIcon, ChevronRightIcon } from '../icons';
 import { AuditDiff } from './audit-diff';
-import { describeChange, timeOf } from './audit-format';
+import { describeChange, entityWords, timeOf } from './audit-format';
 
 const ACTION_CLASS: Record<AuditEvent['action'], string> = {
   insert: 'is-insert',
@@ -19,6 +20,7 @@ const ACTION_CLASS: Record<AuditEvent['action'], string> = {
 };
 
 export function AuditEventRow({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation('audit');
   const [open, setOpen] = useState(false);
   const diffId = useId();
   const actorTitle =
@@ -35,19 +37,37 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
         <span className="audit-event-chevron" aria-hidden="true">
           {open ? <ChevronDownIcon size={12} /> : <ChevronRightIcon size={12} />}
         </span>
-        <time className="audit-event-time tabular" dateTime={event.at} title={`${event.at} (UTC)`}>
+        <time
+          className="audit-event-time tabular"
+          dateTime={event.at}
+          title={t('event.utc', { at: event.at })}
+        >
           {timeOf(event)}
         </time>
         <Avatar name={event.actor.name} size="sm" />
         <span className="audit-event-text">
-          <strong title={actorTitle}>{event.actor.name}</strong> {describeChange(event)}
+          <Trans
+            t={t}
+            i18nKey="event.sentence"
+            values={{ name: event.actor.name, change: describeChange(event) }}
+            components={{ actor: <strong title={actorTitle} /> }}
+          />
         </span>
       </button>
       {open && (
         <div id={diffId} className="audit-event-detail">
           <AuditDiff event={event} />
           <p className="audit-event-ids muted">
-            {event.entity.kind} <code>{event.entity.id}</code> · change set <code>{event.tx}</code>
+            <Trans
+              t={t}
+              i18nKey="event.ids"
+              values={{
+                kind: entityWords(event.entity.table, event.entity.kind),
+                id: event.entity.id,
+                tx: event.tx,
+              }}
+              components={{ code: <code /> }}
+            />
           </p>
         </div>
       )}

@@ -3,8 +3,9 @@
  * title. Selects apply at once; the text applies after a short pause in typing.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AUDIT_ENTITY_NAMES } from '../../../contracts';
-import { ACTION_WORDS } from './audit-format';
+import { ACTION_WORDS, entityWords } from './audit-format';
 
 export interface AuditFilterValues {
   actorId: string;
@@ -54,6 +55,7 @@ export function AuditFilters({
   actors: readonly { id: string; name: string }[];
   onChange: (next: AuditFilterValues) => void;
 }) {
+  const { t } = useTranslation('audit');
   const [text, setText] = useState(value.q);
   useEffect(() => setText(value.q), [value.q]);
   useEffect(() => {
@@ -68,22 +70,22 @@ export function AuditFilters({
     <form
       className="audit-filters"
       role="search"
-      aria-label="Filter the history"
+      aria-label={t('filters.label')}
       onSubmit={(e) => e.preventDefault()}
     >
       <label className="audit-filter audit-filter-text">
-        <span>Search</span>
+        <span>{t('filters.search')}</span>
         <input
           type="search"
           value={text}
-          placeholder="Title contains…"
+          placeholder={t('filters.searchPlaceholder')}
           onChange={(event) => setText(event.target.value)}
         />
       </label>
       <label className="audit-filter">
-        <span>Who</span>
+        <span>{t('filters.who')}</span>
         <select value={value.actorId} onChange={(event) => set({ actorId: event.target.value })}>
-          <option value="">Anyone</option>
+          <option value="">{t('filters.anyone')}</option>
           {actors.map((actor) => (
             <option key={actor.id} value={actor.id}>
               {actor.name}
@@ -92,20 +94,20 @@ export function AuditFilters({
         </select>
       </label>
       <label className="audit-filter">
-        <span>What</span>
+        <span>{t('filters.what')}</span>
         <select value={value.entityTable} onChange={(event) => set({ entityTable: event.target.value })}>
-          <option value="">Everything</option>
+          <option value="">{t('filters.everything')}</option>
           {TABLE_OPTIONS.map((table) => (
             <option key={table} value={table}>
-              {AUDIT_ENTITY_NAMES[table] ?? table}
+              {entityWords(table, AUDIT_ENTITY_NAMES[table] ?? table)}
             </option>
           ))}
         </select>
       </label>
       <label className="audit-filter">
-        <span>Action</span>
+        <span>{t('filters.action')}</span>
         <select value={value.action} onChange={(event) => set({ action: event.target.value })}>
-          <option value="">Any</option>
+          <option value="">{t('filters.any')}</option>
           {ACTIONS.map((action) => (
             <option key={action} value={action}>
               {ACTION_WORDS[action]}
@@ -114,7 +116,7 @@ export function AuditFilters({
         </select>
       </label>
       <label className="audit-filter">
-        <span>From</span>
+        <span>{t('filters.from')}</span>
         <input
           type="date"
           value={value.from}
@@ -123,7 +125,7 @@ export function AuditFilters({
         />
       </label>
       <label className="audit-filter">
-        <span>To</span>
+        <span>{t('filters.to')}</span>
         <input
           type="date"
           value={value.to}
@@ -137,7 +139,7 @@ export function AuditFilters({
           checked={value.includeBelow}
           onChange={(event) => set({ includeBelow: event.target.checked })}
         />
-        <span>Units below too</span>
+        <span>{t('filters.includeBelow')}</span>
       </label>
       {active && (
         <button
@@ -148,7 +150,7 @@ export function AuditFilters({
             onChange(NO_FILTERS);
           }}
         >
-          Clear filters
+          {t('filters.clear')}
         </button>
       )}
     </form>

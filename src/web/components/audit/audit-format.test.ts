@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../../contracts';
+import { startI18n } from '../../i18n/i18n';
 import { dayHeading, describeEvent, groupByDay } from './audit-format';
 
 const event = (patch: Partial<AuditEvent>): AuditEvent => ({
@@ -18,6 +19,8 @@ const event = (patch: Partial<AuditEvent>): AuditEvent => ({
 });
 
 describe('audit events in words', () => {
+  beforeAll(() => startI18n('en'));
+
   it('says what one changed field went from and to', () => {
     expect(describeEvent(event({}))).toBe('Ada changed target of KR ‘MTTD’ from 24 to 12');
   });

@@ -3,6 +3,7 @@
  * and a "Load more" button for older events. Used by the unit's History page and the item drawer.
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../button';
 import { EmptyState } from '../empty-state';
 import { AlertIcon, UndoIcon } from '../icons';
@@ -13,21 +14,22 @@ import type { AuditFeed } from './use-audit-feed';
 import { localIsoDate } from '../../../core/calendar';
 
 export function AuditTimeline({ feed, empty }: { feed: AuditFeed; empty: ReactNode }) {
-  if (feed.loading) return <LoadingBlock label="Loading the history" />;
+  const { t } = useTranslation(['audit', 'common']);
+  if (feed.loading) return <LoadingBlock label={t('timeline.loading')} />;
   if (feed.error && feed.events.length === 0)
     return (
       <EmptyState
         tone="error"
         icon={<AlertIcon size={22} />}
-        title="Could not load the history"
-        action={<Button onClick={feed.reload}>Try again</Button>}
+        title={t('timeline.loadError')}
+        action={<Button onClick={feed.reload}>{t('common:actions.tryAgain')}</Button>}
       >
         {feed.error.message}
       </EmptyState>
     );
   if (feed.events.length === 0)
     return (
-      <EmptyState icon={<UndoIcon size={22} />} title="No changes found">
+      <EmptyState icon={<UndoIcon size={22} />} title={t('timeline.noChanges')}>
         {empty}
       </EmptyState>
     );
@@ -52,9 +54,9 @@ export function AuditTimeline({ feed, empty }: { feed: AuditFeed; empty: ReactNo
       {feed.hasMore && (
         <div className="audit-more">
           <Button onClick={feed.loadMore} disabled={feed.loadingMore}>
-            {feed.loadingMore ? 'Loading…' : 'Load more'}
+            {feed.loadingMore ? t('timeline.loadingMore') : t('timeline.loadMore')}
           </Button>
-          {feed.loadingMore && <Spinner size={12} label="Loading older changes" />}
+          {feed.loadingMore && <Spinner size={12} label={t('timeline.loadingOlder')} />}
         </div>
       )}
     </div>

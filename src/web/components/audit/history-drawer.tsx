@@ -4,6 +4,7 @@
  * where it was ({@link Drawer}); deleted items keep their history, so the drawer works for them too.
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Drawer } from '../drawer';
 import { AuditExportButtons } from './audit-export-buttons';
 import { AuditTimeline } from './audit-timeline';
@@ -26,20 +27,21 @@ export function HistoryDrawer({
   /** Shown above the audit trail: what the subject's own history adds (a key result's target changes). */
   children?: ReactNode;
 }) {
+  const { t } = useTranslation('audit');
   const params = { entityId: subject.entityId, entityTable: subject.entityTable };
   const feed = useAuditFeed(params);
   return (
     <Drawer
-      eyebrow="History"
+      eyebrow={t('drawer.eyebrow')}
       title={subject.title}
       onClose={onClose}
-      closeLabel="Close history (Esc)"
+      closeLabel={t('drawer.close')}
       className="history-drawer"
       testId="history-drawer"
       footer={<AuditExportButtons params={params} />}
     >
       {children}
-      <AuditTimeline feed={feed} empty="Nothing has changed on this item since the audit trail began." />
+      <AuditTimeline feed={feed} empty={t('drawer.empty')} />
     </Drawer>
   );
 }

@@ -1,5 +1,6 @@
 /** A labelled form control: label, the control itself, an optional hint and the server's error for it. */
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface FieldProps {
   label: ReactNode;
@@ -39,5 +40,6 @@ export function TextField({ label, hint, error, ...input }: TextFieldProps) {
 
 /** The required e-mail address field (`name="email"`) of the account forms. */
 export function EmailField(props: Omit<TextFieldProps, 'label' | 'type'> & { label?: string }) {
-  return <TextField label="E-mail" type="email" name="email" required {...props} />;
+  const { t } = useTranslation();
+  return <TextField label={t('form.email')} type="email" name="email" required {...props} />;
 }

@@ -1,5 +1,6 @@
 /** A narrow dialog that is one form: its error on top, the fields, then Cancel and the submit button. */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../button';
 import { Dialog } from '../dialog';
 import { FormAlert } from './form-alert';
@@ -21,6 +22,7 @@ interface FormDialogProps {
 }
 
 export function FormDialog(props: FormDialogProps) {
+  const { t } = useTranslation();
   const { submit, onClose } = props;
   return (
     <Dialog
@@ -32,9 +34,9 @@ export function FormDialog(props: FormDialogProps) {
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
-            Cancel
+            {t('actions.cancel')}
           </Button>
-          <SubmitButton submit={submit} pendingLabel={props.pendingLabel ?? 'Saving…'}>
+          <SubmitButton submit={submit} pendingLabel={props.pendingLabel ?? t('actions.saving')}>
             {props.submitLabel}
           </SubmitButton>
         </>

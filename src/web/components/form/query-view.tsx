@@ -1,5 +1,6 @@
 /** The four states of a query result — loading, error, empty, data — drawn the same way everywhere. */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../button';
 import { EmptyState } from '../empty-state';
 import { AlertIcon } from '../icons';
@@ -29,6 +30,7 @@ interface QueryViewProps<T> {
 
 /** Renders `children(data)` once the query has data, else its loading, error or empty state. */
 export function QueryView<T>(props: QueryViewProps<T>) {
+  const { t } = useTranslation();
   const { query, isPage = false } = props;
   const frame = (content: ReactNode) => (isPage ? <div className="page">{content}</div> : content);
   if (query.error)
@@ -37,7 +39,11 @@ export function QueryView<T>(props: QueryViewProps<T>) {
         tone="error"
         icon={<AlertIcon size={22} />}
         title={props.errorTitle}
-        action={props.canRetry ? <Button onClick={() => void query.refetch()}>Try again</Button> : undefined}
+        action={
+          props.canRetry ? (
+            <Button onClick={() => void query.refetch()}>{t('actions.tryAgain')}</Button>
+          ) : undefined
+        }
       >
         {query.error.message}
       </EmptyState>,

@@ -6,14 +6,16 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { queries } from '../../api/queries';
 import { keys } from '../../api/query-keys';
 import { useLiveChanges } from '../../hooks/use-live-changes';
 import { InboxIcon } from '../icons';
 import { LoadingBlock } from '../spinner';
-import { InboxItems, itemCount } from './inbox-items';
+import { InboxItems } from './inbox-items';
 
 export function InboxButton({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
   const inbox = useQuery(queries.inbox(orgId));
   useLiveChanges({ organisationId: orgId }, { only: [keys.inbox(orgId)] });
   const [open, setOpen] = useState(false);
@@ -46,8 +48,8 @@ export function InboxButton({ orgId }: { orgId: string }) {
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-controls="inbox-panel"
-        aria-label={inbox.data ? `Inbox, ${count === 0 ? 'nothing waiting' : itemCount(count)}` : 'Inbox'}
-        title="Inbox"
+        aria-label={inbox.data ? t('inbox.buttonLabel', { count }) : t('inbox.title')}
+        title={t('inbox.title')}
         onClick={() => setOpen((value) => !value)}
       >
         <InboxIcon size={18} />
@@ -63,7 +65,7 @@ export function InboxButton({ orgId }: { orgId: string }) {
           id="inbox-panel"
           className="menu inbox-panel"
           role="dialog"
-          aria-label="Inbox"
+          aria-label={t('inbox.title')}
           tabIndex={-1}
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
@@ -73,12 +75,16 @@ export function InboxButton({ orgId }: { orgId: string }) {
           }}
         >
           <div className="inbox-panel-head">
-            <h2>Inbox</h2>
-            {inbox.data && <span className="muted">{count === 0 ? 'All clear' : itemCount(count)}</span>}
+            <h2>{t('inbox.title')}</h2>
+            {inbox.data && (
+              <span className="muted">
+                {count === 0 ? t('inbox.allClear') : t('inbox.itemCount', { count })}
+              </span>
+            )}
           </div>
           {inbox.error ? (
             <p className="form-error" role="alert">
-              Could not load your inbox: {inbox.error.message}
+              {t('inbox.loadError', { message: inbox.error.message })}
             </p>
           ) : inbox.data ? (
             <InboxItems items={inbox.data.items} onOpen={() => close(false)} />

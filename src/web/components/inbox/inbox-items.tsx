@@ -3,27 +3,20 @@
  * court, countermeasures they own, check-ins due), each a link to the item; or "Nothing waiting
  * for you".
  */
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { INBOX_KINDS, type InboxItem, type InboxKind } from '../../../contracts';
+import { INBOX_KINDS, type InboxItem } from '../../../contracts';
 import { Badge } from '../badge';
 import { EmptyState } from '../empty-state';
 import { CheckIcon } from '../icons';
 import { formatDay } from '../../format/dates';
 
-const GROUP_TITLE: Record<InboxKind, string> = {
-  proposal: 'Catchball proposals',
-  countermeasure: 'Countermeasures',
-  check_in: 'Check-ins due',
-};
-
-/** "3 items", "1 item". */
-export const itemCount = (count: number) => `${count} item${count === 1 ? '' : 's'}`;
-
 export function InboxItems({ items, onOpen }: { items: readonly InboxItem[]; onOpen: () => void }) {
+  const { t } = useTranslation();
   if (items.length === 0)
     return (
-      <EmptyState icon={<CheckIcon size={22} />} title="Nothing waiting for you">
-        Proposals thrown to you, countermeasures you own and check-ins due will appear here.
+      <EmptyState icon={<CheckIcon size={22} />} title={t('inbox.emptyTitle')}>
+        {t('inbox.emptyBody')}
       </EmptyState>
     );
   return (
@@ -34,7 +27,7 @@ export function InboxItems({ items, onOpen }: { items: readonly InboxItem[]; onO
         return (
           <section key={kind} className="inbox-group" aria-labelledby={`inbox-group-${kind}`}>
             <h3 id={`inbox-group-${kind}`} className="inbox-group-title">
-              {GROUP_TITLE[kind]} <span className="inbox-group-count">{group.length}</span>
+              {t(`inbox.group.${kind}`)} <span className="inbox-group-count">{group.length}</span>
             </h3>
             <ul className="inbox-list">
               {group.map((item) => (
@@ -52,7 +45,7 @@ export function InboxItems({ items, onOpen }: { items: readonly InboxItem[]; onO
                     {item.dueDate && (
                       <span className="inbox-item-due">
                         <Badge tone={item.overdue ? 'red' : 'neutral'} dot={item.overdue}>
-                          {item.overdue ? 'Overdue' : 'Due'} · {formatDay(item.dueDate)}
+                          {t(item.overdue ? 'inbox.overdue' : 'inbox.due', { date: formatDay(item.dueDate) })}
                         </Badge>
                       </span>
                     )}

@@ -4,6 +4,7 @@
  * Test hooks: `cascade-link-<childItemId>`, the "Cascade" form's selects and button.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useUnitAccess } from '../../session/use-unit-access';
 import { Link } from 'wouter';
 import type { XMatrixView } from '../../../contracts';
@@ -15,6 +16,7 @@ import { useToast } from '../toast';
 import { paths } from '../../paths';
 
 export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation();
   const orgId = view.organisation.id;
   const up = view.cascades.filter((link) => link.child.matrixId === view.matrix.id);
   const down = view.cascades.filter((link) => link.parent.matrixId === view.matrix.id);
@@ -22,18 +24,20 @@ export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged:
   const { canEdit } = useUnitAccess(view.unit.id);
   return (
     <div className="links-cascade">
-      {up.length === 0 && down.length === 0 && (
-        <p className="links-empty">Nothing cascaded to or from this matrix yet.</p>
-      )}
+      {up.length === 0 && down.length === 0 && <p className="links-empty">{t('links.cascade.none')}</p>}
       <ul className="links-list">
         {up.map((link) => (
           <li key={link.child.itemId} className="links-row">
             <span className="links-title">{link.child.title}</span>
             <span className="links-meta">
-              cascaded from{' '}
-              <Link href={paths.matrix(orgId, link.parent.unitId, link.parent.year)}>
-                {link.parent.unitName}: {link.parent.title}
-              </Link>
+              <Trans
+                t={t}
+                i18nKey="links.cascade.from"
+                values={{ unit: link.parent.unitName, title: link.parent.title }}
+                components={{
+                  link: <Link href={paths.matrix(orgId, link.parent.unitId, link.parent.year)} />,
+                }}
+              />
             </span>
           </li>
         ))}
@@ -41,11 +45,12 @@ export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged:
           <li key={link.child.itemId} className="links-row" data-testid={`cascade-link-${link.child.itemId}`}>
             <span className="links-title">{link.parent.title}</span>
             <span className="links-meta">
-              →{' '}
-              <Link href={paths.matrix(orgId, link.child.unitId, link.child.year)}>
-                {link.child.unitName}
-              </Link>{' '}
-              as {link.child.part === 'what' ? 'breakthrough' : 'annual objective'} “{link.child.title}”
+              <Trans
+                t={t}
+                i18nKey="links.cascade.to"
+                values={{ unit: link.child.unitName, part: link.child.part, title: link.child.title }}
+                components={{ link: <Link href={paths.matrix(orgId, link.child.unitId, link.child.year)} /> }}
+              />
             </span>
           </li>
         ))}
@@ -56,6 +61,7 @@ export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged:
 }
 
 function CascadeForm({ view, onChanged }: { view: XMatrixView; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation();
   const org = useOrg();
   const toast = useToast();
   const units = org.data?.units ?? [];
@@ -67,7 +73,7 @@ function CascadeForm({ view, onChanged }: { view: XMatrixView; onChanged: () => 
   const submit = async () => {
     try {
       await cascadeItem(itemId, { toUnitId, year: view.matrix.year, as });
-      toast.show({ tone: 'success', message: 'Cascaded; open the unit below to see it' });
+      toast.show({ tone: 'success', message: t('links.cascade.done') });
       await Promise.all([onChanged(), org.data?.refetchMatrices()]);
     } catch (error) {
       toast.show({ tone: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -76,45 +82,49 @@ function CascadeForm({ view, onChanged }: { view: XMatrixView; onChanged: () => 
   return (
     <form
       className="links-form"
-      aria-label="Cascade an initiative"
+      aria-label={t('links.cascade.formLabel')}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
       }}
     >
-      <span>Cascade</span>
+      <span>{t('links.cascade.cascade')}</span>
       <select
-        aria-label="Initiative to cascade"
+        aria-label={t('links.cascade.initiativeLabel')}
         value={itemId}
         onChange={(event) => setItemId(event.target.value)}
       >
-        <option value="">initiative…</option>
+        <option value="">{t('links.cascade.initiativePlaceholder')}</option>
         {view.items.how.map((item) => (
           <option key={item.id} value={item.id}>
             {item.title}
           </option>
         ))}
       </select>
-      <span>to</span>
-      <select aria-label="Unit below" value={toUnitId} onChange={(event) => setToUnitId(event.target.value)}>
-        <option value="">unit…</option>
+      <span>{t('links.cascade.toWord')}</span>
+      <select
+        aria-label={t('links.cascade.unitLabel')}
+        value={toUnitId}
+        onChange={(event) => setToUnitId(event.target.value)}
+      >
+        <option value="">{t('links.cascade.unitPlaceholder')}</option>
         {below.map((unit) => (
           <option key={unit.id} value={unit.id}>
             {unit.name}
           </option>
         ))}
       </select>
-      <span>as</span>
+      <span>{t('links.cascade.asWord')}</span>
       <select
-        aria-label="Becomes"
+        aria-label={t('links.cascade.becomes')}
         value={as}
         onChange={(event) => setAs(event.target.value as 'what' | 'how_far')}
       >
-        <option value="how_far">annual objective</option>
-        <option value="what">breakthrough</option>
+        <option value="how_far">{t('links.cascade.annual')}</option>
+        <option value="what">{t('links.cascade.breakthrough')}</option>
       </select>
       <Button size="sm" type="submit" disabled={!itemId || !toUnitId}>
-        Cascade
+        {t('links.cascade.cascade')}
       </Button>
     </form>
   );

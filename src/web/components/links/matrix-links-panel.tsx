@@ -3,6 +3,7 @@
  * (drill-down to the matrices above and below), orphans, and a way into the trace of any item.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { XMatrixView } from '../../../contracts';
 import { queries } from '../../api/queries';
@@ -13,6 +14,7 @@ import { OrphanList } from './orphan-list';
 import { SourceChanges } from './source-changes';
 
 export function MatrixLinksPanel({ view, refetch }: { view: XMatrixView; refetch: () => Promise<unknown> }) {
+  const { t } = useTranslation();
   // Every write to the matrix is a live change of its scope, which invalidates the orphans.
   const orphans = useQuery(queries.orphans(view.matrix.id));
   const changedCount = view.sourceStatus.filter((s) => s.sourceChanged).length;
@@ -23,36 +25,30 @@ export function MatrixLinksPanel({ view, refetch }: { view: XMatrixView; refetch
   const orgId = view.organisation.id;
   const traceable = [...view.items.how, ...view.items.how_much];
   return (
-    <section className="links-panel" aria-label="Links">
+    <section className="links-panel" aria-label={t('links.label')}>
       {/* Open while something needs an answer, or an answer given stays on record. */}
       <details open={changedCount > 0 || view.sourceStatus.some((s) => s.answer !== null)}>
         <summary>
-          Source changed <span className="links-count">{changedCount}</span>
+          {t('links.sourceChanged')} <span className="links-count">{changedCount}</span>
         </summary>
         <SourceChanges view={view} onChanged={refresh} />
       </details>
       <details open>
         <summary>
-          Cascade <span className="links-count">{view.cascades.length}</span>
+          {t('links.cascadeHeading')} <span className="links-count">{view.cascades.length}</span>
         </summary>
         <CascadeList view={view} onChanged={refresh} />
       </details>
       <details open>
         <summary>
-          Orphans{' '}
-          {orphans.data ? (
-            <span className="links-count">{orphans.data.length}</span>
-          ) : (
-            <Spinner size={12} label="Loading" />
-          )}
+          {t('links.orphans')}{' '}
+          {orphans.data ? <span className="links-count">{orphans.data.length}</span> : <Spinner size={12} />}
         </summary>
         {orphans.data && <OrphanList orphans={orphans.data} />}
       </details>
       <details>
-        <summary>Trace</summary>
-        <p className="links-meta">
-          From an initiative or KPI, the chain up to the top objective and down to the work:
-        </p>
+        <summary>{t('links.trace')}</summary>
+        <p className="links-meta">{t('links.traceIntro')}</p>
         <ul className="links-chips">
           {traceable.map((item) => (
             <li key={item.id}>

@@ -1,18 +1,31 @@
 /** Orphans: items with no correlation or owner, and OKRs nothing below supports, grouped by reason. */
+import { useTranslation } from 'react-i18next';
 import type { Orphan } from '../../../contracts';
+import { i18n } from '../../i18n/i18n';
 import { Badge } from '../badge';
 
-export const ORPHAN_LABELS: Record<Orphan['reason'], string> = {
-  unsupported_breakthrough: 'Breakthrough nothing supports',
-  annual_without_initiative: 'Annual objective without initiative',
-  initiative_without_kpi: 'Initiative without KPI',
-  initiative_without_owner: 'Initiative without owner',
-  kpi_without_owner: 'KPI without owner',
-  empty_grid_line: 'Row or column without a mark',
-  unaligned_objective: 'Objective aligned to nothing',
-  unsupported_parent_objective: 'Objective nothing below supports',
-  unsupported_parent_key_result: 'Key result nothing below supports',
-};
+const ORPHAN_REASONS: readonly Orphan['reason'][] = [
+  'unsupported_breakthrough',
+  'annual_without_initiative',
+  'initiative_without_kpi',
+  'initiative_without_owner',
+  'kpi_without_owner',
+  'empty_grid_line',
+  'unaligned_objective',
+  'unsupported_parent_objective',
+  'unsupported_parent_key_result',
+];
+
+/** Each reason in the reader's language (read when shown, so it follows a change of language). */
+export const ORPHAN_LABELS = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    ORPHAN_REASONS.map((reason) => [
+      reason,
+      { enumerable: true, get: () => i18n.t(`common:links.orphanReason.${reason}`) },
+    ]),
+  ),
+) as Readonly<Record<Orphan['reason'], string>>;
 
 export function OrphanList({
   orphans,
@@ -21,9 +34,10 @@ export function OrphanList({
   orphans: Orphan[];
   unitName?: (unitId: string) => string;
 }) {
-  if (orphans.length === 0) return <p className="links-empty">No orphans: every item is linked.</p>;
+  const { t } = useTranslation();
+  if (orphans.length === 0) return <p className="links-empty">{t('links.noOrphans')}</p>;
   return (
-    <ul className="links-list" aria-label="Orphans">
+    <ul className="links-list" aria-label={t('links.orphans')}>
       {orphans.map((orphan) => (
         <li
           key={`${orphan.reason}:${orphan.id}:${orphan.grid ?? ''}`}

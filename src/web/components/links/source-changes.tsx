@@ -4,21 +4,27 @@
  * ours, saying why). Test hooks: `source-change-<itemId>`, buttons "Accept" and "Answer".
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { MatrixItem, SourceState, SourceStatus, XMatrixView } from '../../../contracts';
 import { acceptSource, answerSource } from '../../api-translate';
 import { Button } from '../button';
 import { useUnitAccess } from '../../session/use-unit-access';
 import { useToast } from '../toast';
+import { i18n } from '../../i18n/i18n';
+import { formatNumber } from '../okr/okr-format';
 
 function describe(state: SourceState): string {
-  const target =
-    state.target === null
-      ? ''
-      : ` · target ${state.target}${state.targetHigh === null ? '' : `-${state.targetHigh}`}${state.unitOfMeasure ? ` ${state.unitOfMeasure}` : ''}`;
-  return `${state.title}${target}`;
+  if (state.target === null) return state.title;
+  const range =
+    state.targetHigh === null
+      ? formatNumber(state.target)
+      : `${formatNumber(state.target)}-${formatNumber(state.targetHigh)}`;
+  const target = state.unitOfMeasure ? `${range} ${state.unitOfMeasure}` : range;
+  return i18n.t('common:links.source.withTarget', { title: state.title, target });
 }
 
 export function SourceChanges({ view, onChanged }: { view: XMatrixView; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation();
   const changed = view.sourceStatus.filter((status) => status.sourceChanged);
   const items = new Map<string, MatrixItem>(
     Object.values(view.items)
@@ -29,7 +35,7 @@ export function SourceChanges({ view, onChanged }: { view: XMatrixView; onChange
   // Accepting or answering edits the item: offered to the unit's editors only (the server decides anyway).
   const { canEdit } = useUnitAccess(view.unit.id);
   if (changed.length === 0 && answered.length === 0)
-    return <p className="links-empty">Every translated item agrees with its source.</p>;
+    return <p className="links-empty">{t('links.source.allAgree')}</p>;
   return (
     <ul className="links-list">
       {changed.map((status) => {
@@ -47,7 +53,7 @@ export function SourceChanges({ view, onChanged }: { view: XMatrixView; onChange
       {answered.map((status) => (
         <li key={status.itemId} className="links-row">
           <span className="links-title">{items.get(status.itemId)?.title}</span>
-          <span className="links-meta">Kept against its source: “{status.answer}”</span>
+          <span className="links-meta">{t('links.source.kept', { answer: status.answer ?? '' })}</span>
         </li>
       ))}
     </ul>
@@ -65,6 +71,7 @@ function SourceChange({
   canEdit: boolean;
   onChanged: () => Promise<void>;
 }) {
+  const { t } = useTranslation();
   const toast = useToast();
   const [answering, setAnswering] = useState(false);
   const [comment, setComment] = useState('');
@@ -85,8 +92,12 @@ function SourceChange({
     <li className="links-row links-row-changed" data-testid={`source-change-${item.id}`}>
       <span className="links-title">{item.title}</span>
       <span className="links-meta">
-        Source was <del>{status.before ? describe(status.before) : '—'}</del>, now{' '}
-        <ins>{describe(status.after)}</ins>
+        <Trans
+          t={t}
+          i18nKey="links.source.was"
+          values={{ before: status.before ? describe(status.before) : '—', after: describe(status.after) }}
+          components={{ del: <del />, ins: <ins /> }}
+        />
       </span>
       {canEdit && (
         <span className="links-actions">
@@ -94,14 +105,12 @@ function SourceChange({
             size="sm"
             variant="primary"
             disabled={busy}
-            onClick={() =>
-              void run(() => acceptSource(item.id, item.version), 'Took the new text and target')
-            }
+            onClick={() => void run(() => acceptSource(item.id, item.version), t('links.source.accepted'))}
           >
-            Accept
+            {t('links.source.accept')}
           </Button>
           <Button size="sm" disabled={busy} onClick={() => setAnswering((open) => !open)}>
-            Answer
+            {t('links.source.answer')}
           </Button>
         </span>
       )}
@@ -110,17 +119,17 @@ function SourceChange({
           className="links-answer"
           onSubmit={(event) => {
             event.preventDefault();
-            void run(() => answerSource(item.id, item.version, comment), 'Kept the item, with your answer');
+            void run(() => answerSource(item.id, item.version, comment), t('links.source.answered'));
           }}
         >
           <input
-            aria-label="Why the item keeps its own text"
-            placeholder="Why we keep ours…"
+            aria-label={t('links.source.whyLabel')}
+            placeholder={t('links.source.whyPlaceholder')}
             value={comment}
             onChange={(event) => setComment(event.target.value)}
           />
           <Button size="sm" type="submit" disabled={busy || comment.trim() === ''}>
-            Send answer
+            {t('links.source.send')}
           </Button>
         </form>
       )}

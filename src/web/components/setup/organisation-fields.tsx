@@ -3,12 +3,8 @@
  * and the breakthrough horizon. The create flow adds the id; settings edit the rest.
  */
 import type { ReactNode } from 'react';
-import {
-  DEFAULT_PART_NAMES,
-  MATRIX_PARTS,
-  PART_POSITION,
-  type PartNames,
-} from '../../../core/x-matrix-parts';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_PART_NAMES, MATRIX_PARTS, type PartNames } from '../../../core/x-matrix-parts';
 import { TextField } from '../form/field';
 
 export interface OrganisationValues {
@@ -21,14 +17,6 @@ export const EMPTY_ORGANISATION: OrganisationValues = {
   name: '',
   partNames: DEFAULT_PART_NAMES,
   horizonYears: '5',
-};
-
-const PART_HINT: Record<keyof PartNames, string> = {
-  what: 'Long-term breakthroughs (3-5 years)',
-  how_far: 'This year’s objectives',
-  how: 'Top-level improvement priorities',
-  how_much: 'Measurable targets (KPIs)',
-  who: 'Teams and people who deliver',
 };
 
 interface OrganisationFieldsProps {
@@ -48,12 +36,13 @@ export function OrganisationFields({
   readOnly = false,
   besideName,
 }: OrganisationFieldsProps) {
+  const { t } = useTranslation('setup');
   const set = (patch: Partial<OrganisationValues>) => onChange({ ...values, ...patch });
   return (
     <>
       <div className="setup-grid">
         <TextField
-          label="Organisation name"
+          label={t('organisation.name')}
           name="name"
           required
           maxLength={200}
@@ -61,11 +50,11 @@ export function OrganisationFields({
           readOnly={readOnly}
           onChange={(event) => set({ name: event.target.value })}
           error={errors.name}
-          placeholder="Northwind Financial"
+          placeholder={t('organisation.namePlaceholder')}
         />
         {besideName}
         <TextField
-          label="Breakthrough horizon (years)"
+          label={t('organisation.horizon')}
           name="horizonYears"
           type="number"
           min={1}
@@ -75,17 +64,17 @@ export function OrganisationFields({
           readOnly={readOnly}
           onChange={(event) => set({ horizonYears: event.target.value })}
           error={errors.horizonYears}
-          hint="How far the breakthrough objectives reach; 3-5 is usual"
+          hint={t('organisation.horizonHint')}
         />
       </div>
       <fieldset className="setup-parts">
-        <legend className="field-label">X-matrix part labels</legend>
-        <p className="field-hint">What your organisation calls each of the five parts of the X-matrix.</p>
+        <legend className="field-label">{t('organisation.partsLegend')}</legend>
+        <p className="field-hint">{t('organisation.partsHint')}</p>
         <div className="setup-grid">
           {MATRIX_PARTS.map((part) => (
             <TextField
               key={part}
-              label={`${PART_POSITION[part][0]?.toUpperCase() ?? ''}${PART_POSITION[part].slice(1)} — ${PART_HINT[part]}`}
+              label={t(`organisation.part.${part}`)}
               name={`part-${part}`}
               required
               maxLength={60}

@@ -1,4 +1,5 @@
 /** The selects of organisation setup: a person (a unit's owner) and a unit (none first). */
+import { useTranslation } from 'react-i18next';
 import type { Person, Unit } from '../../../contracts';
 import { flattenTree, isBelow, type UnitNode } from '../../hooks/unit-tree';
 import { Field } from '../form/field';
@@ -13,6 +14,7 @@ interface PickerProps {
 
 /** People by name; "" is nobody. */
 export function PersonPicker({ people, ...props }: PickerProps & { people: Person[] }) {
+  const { t } = useTranslation('setup');
   const sorted = [...people].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <Field label={props.label} error={props.error}>
@@ -22,7 +24,7 @@ export function PersonPicker({ people, ...props }: PickerProps & { people: Perso
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
       >
-        <option value="">No owner</option>
+        <option value="">{t('pickers.noOwner')}</option>
         {sorted.map((person) => (
           <option key={person.id} value={person.id}>
             {person.name}
@@ -41,9 +43,10 @@ export function ParentPicker({
   tree,
   units,
   moving,
-  noneLabel = 'Top level (no parent)',
+  noneLabel,
   ...props
 }: PickerProps & { tree: UnitNode[]; units: Unit[]; moving?: Unit; noneLabel?: string }) {
+  const { t } = useTranslation('setup');
   const nodes = flattenTree(tree).filter(
     (node) => !moving || (node.unit.id !== moving.id && !isBelow(node.unit, moving.id, units)),
   );
@@ -55,7 +58,7 @@ export function ParentPicker({
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
       >
-        <option value="">{noneLabel}</option>
+        <option value="">{noneLabel ?? t('pickers.topLevel')}</option>
         {nodes.map((node) => (
           <option key={node.unit.id} value={node.unit.id}>
             {`${'\u2002'.repeat(node.depth + 1)}${node.unit.name}`}

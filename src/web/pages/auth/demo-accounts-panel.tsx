@@ -1,4 +1,5 @@
 /** The demo store's accounts, one per role, each signed in with one click (shown only on a demo). */
+import { Trans, useTranslation } from 'react-i18next';
 import type { DemoAccount } from '../../../contracts';
 import { Button } from '../../components/button';
 import { Avatar } from '../../components/avatar';
@@ -12,12 +13,17 @@ interface DemoAccountsPanelProps {
 }
 
 export function DemoAccountsPanel({ accounts, busyEmail, disabled, onSignIn }: DemoAccountsPanelProps) {
+  const { t } = useTranslation('auth');
   return (
     <section className="demo-panel" aria-labelledby="demo-accounts-title">
-      <h2 id="demo-accounts-title">Demo accounts</h2>
+      <h2 id="demo-accounts-title">{t('demo.title')}</h2>
       <p className="muted">
-        This server runs the demo. Try each role; every account's password is{' '}
-        <code>{accounts[0]?.password}</code>.
+        <Trans
+          t={t}
+          i18nKey="demo.intro"
+          values={{ password: accounts[0]?.password ?? '' }}
+          components={{ code: <code /> }}
+        />
       </p>
       <ul className="demo-list">
         {accounts.map((account) => (
@@ -32,10 +38,10 @@ export function DemoAccountsPanel({ accounts, busyEmail, disabled, onSignIn }: D
               size="sm"
               variant={busyEmail === account.email ? 'primary' : 'secondary'}
               disabled={disabled}
-              aria-label={`Sign in as ${account.email}`}
+              aria-label={t('demo.signInAs', { email: account.email })}
               onClick={() => onSignIn(account)}
             >
-              {busyEmail === account.email ? 'Signing in…' : 'Sign in'}
+              {busyEmail === account.email ? t('signIn.signingIn') : t('signIn.submit')}
             </Button>
           </li>
         ))}

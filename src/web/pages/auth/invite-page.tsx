@@ -1,5 +1,6 @@
 /** `/invite?token=…`: an invited person chooses a password and is signed in. */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError } from '../../api-client';
 import { acceptInvite } from '../../api-accounts';
@@ -16,6 +17,7 @@ import {
 } from '../../components/form/new-password-fields';
 
 export function InvitePage() {
+  const { t } = useTranslation(['auth', 'common']);
   const { completeSignIn } = useSession();
   const token = queryParam('token');
   const [password, setPassword] = useState<NewPassword>({ password: '', repeat: '' });
@@ -25,7 +27,7 @@ export function InvitePage() {
         completeSignIn(await acceptInvite(token ?? '', password.password), '/');
       } catch (cause) {
         if (cause instanceof ApiError && cause.status === 401)
-          throw new Error(`${cause.message}. Ask whoever invited you for a new link.`, { cause });
+          throw new Error(t('invite.expired', { message: cause.message }), { cause });
         throw cause;
       }
     },
@@ -33,32 +35,27 @@ export function InvitePage() {
   );
 
   return (
-    <AuthLayout
-      title="Welcome to Catchball"
-      subtitle="You have been invited. Choose a password to finish setting up your account."
-    >
+    <AuthLayout title={t('invite.title')} subtitle={t('invite.subtitle')}>
       {!token ? (
-        <FormAlert>
-          This invitation link is incomplete. Copy the whole link from the message you received.
-        </FormAlert>
+        <FormAlert>{t('invite.incomplete')}</FormAlert>
       ) : (
         <>
           <FormAlert error={save.error} fields={['password']} />
-          <form className="auth-form" onSubmit={save.onSubmit} aria-label="Choose a password">
+          <form className="auth-form" onSubmit={save.onSubmit} aria-label={t('invite.formLabel')}>
             <NewPasswordFields
               value={password}
               onChange={setPassword}
-              label="New password"
+              label={t('invite.newPassword')}
               error={save.fieldErrors.password}
             />
-            <SubmitButton submit={save} pendingLabel="Saving…" className="auth-submit">
-              Set password and sign in
+            <SubmitButton submit={save} pendingLabel={t('common:actions.saving')} className="auth-submit">
+              {t('invite.submit')}
             </SubmitButton>
           </form>
         </>
       )}
       <p className="auth-footnote">
-        Already have a password? <Link href="/sign-in">Sign in</Link>
+        <Trans t={t} i18nKey="invite.haveAccount" components={{ link: <Link href="/sign-in" /> }} />
       </p>
     </AuthLayout>
   );

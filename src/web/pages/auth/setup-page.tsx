@@ -3,6 +3,7 @@
  * administrator, who is then signed in.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { setUp } from '../../api-accounts';
 import { EmailField, TextField } from '../../components/form/field';
@@ -20,6 +21,7 @@ import {
 } from '../../components/form/new-password-fields';
 
 export function SetupPage() {
+  const { t } = useTranslation('auth');
   const { completeSignIn } = useSession();
   const token = queryParam('token');
   const form = useFields({ name: '', email: '' });
@@ -40,24 +42,18 @@ export function SetupPage() {
 
   if (!token)
     return (
-      <AuthLayout title="Set up Catchball">
-        <FormAlert>
-          This address lacks its setup token. Open the full link printed in the server log when Catchball
-          first started.
-        </FormAlert>
-        <Link href="/sign-in">Go to sign-in</Link>
+      <AuthLayout title={t('setup.title')}>
+        <FormAlert>{t('setup.noToken')}</FormAlert>
+        <Link href="/sign-in">{t('setup.goToSignIn')}</Link>
       </AuthLayout>
     );
 
   return (
-    <AuthLayout
-      title="Set up Catchball"
-      subtitle="Create the first administrator. They can then invite everyone else and give them roles."
-    >
+    <AuthLayout title={t('setup.title')} subtitle={t('setup.subtitle')}>
       <FormAlert error={save.error} fields={['name', 'email', 'password']} />
-      <form className="auth-form" onSubmit={save.onSubmit} aria-label="Create administrator">
+      <form className="auth-form" onSubmit={save.onSubmit} aria-label={t('setup.formLabel')}>
         <TextField
-          label="Your name"
+          label={t('setup.name')}
           name="name"
           autoComplete="name"
           required
@@ -66,8 +62,8 @@ export function SetupPage() {
         />
         <EmailField autoComplete="username" {...form.bind('email', save.fieldErrors)} />
         <NewPasswordFields value={password} onChange={setPassword} error={save.fieldErrors.password} />
-        <SubmitButton submit={save} pendingLabel="Creating…" className="auth-submit">
-          Create administrator and sign in
+        <SubmitButton submit={save} pendingLabel={t('setup.creating')} className="auth-submit">
+          {t('setup.submit')}
         </SubmitButton>
       </form>
     </AuthLayout>

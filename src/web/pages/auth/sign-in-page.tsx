@@ -5,6 +5,8 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type SyntheticEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Redirect } from 'wouter';
 import type { DemoAccount } from '../../../contracts';
 import { ApiError } from '../../api-client';
@@ -20,19 +22,22 @@ import { useSession } from '../../session/session-context';
 import { AuthLayout } from './auth-layout';
 import { DemoAccountsPanel } from './demo-accounts-panel';
 
-const SSO_ERRORS: Record<string, string> = {
-  sso_state_invalid: 'The single sign-on took too long or was started in another browser. Try again.',
-  sso_denied: 'Single sign-on was cancelled or refused by the identity provider.',
-  sso_failed: 'Single sign-on failed. Try again, or sign in with your password.',
-  sso_unavailable: 'The identity provider cannot be reached right now. Try again later.',
-  sso_unknown_user: 'There is no Catchball account for you yet. Ask an administrator to invite you.',
-  sso_email_unverified:
-    'Your identity provider does not confirm your e-mail address, so it cannot be linked.',
-  sso_account_conflict: 'Your account is linked to another single sign-on identity.',
-  account_disabled: 'Your account is disabled. Ask an administrator.',
-};
+/** The reasons single sign-on sends back (`?error=`), each with its own message. */
+const SSO_ERRORS = [
+  'sso_state_invalid',
+  'sso_denied',
+  'sso_failed',
+  'sso_unavailable',
+  'sso_unknown_user',
+  'sso_email_unverified',
+  'sso_account_conflict',
+  'account_disabled',
+] as const;
+type SsoError = (typeof SSO_ERRORS)[number];
+const isSsoError = (code: string): code is SsoError => (SSO_ERRORS as readonly string[]).includes(code);
 
 export function SignInPage() {
+  const { t } = useTranslation(['auth', 'common']);
   const { session, completeSignIn } = useSession();
   const config = useQuery(queries.authConfig());
   const returnTo = safeReturnPath(queryParam('returnTo'));
@@ -41,7 +46,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(
-    ssoError ? (SSO_ERRORS[ssoError] ?? `Single sign-on failed (${ssoError}).`) : null,
+    ssoError ? (isSsoError(ssoError) ? t(`sso.${ssoError}`) : t('sso.unknown', { code: ssoError })) : null,
   );
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const secondsLeft = useCountdown(waitUntil);
@@ -60,7 +65,7 @@ export function SignInPage() {
         setWaitUntil(Date.now() + seconds * 1000);
         setError(null);
       } else if (cause instanceof ApiError && cause.status === 401) {
-        setError('That e-mail address and password do not match an account.');
+        setError(t('signIn.wrong'));
       } else {
         setError(cause instanceof Error ? cause.message : String(cause));
       }
@@ -76,8 +81,8 @@ export function SignInPage() {
   const demoAccounts = config.data?.demoAccounts ?? [];
   return (
     <AuthLayout
-      title="Sign in"
-      subtitle="Strategy deployment · OKRs × Hoshin Kanri"
+      title={t('signIn.title')}
+      subtitle={t('common:tagline')}
       aside={
         demoAccounts.length > 0 ? (
           <DemoAccountsPanel
@@ -89,20 +94,19 @@ export function SignInPage() {
         ) : undefined
       }
     >
-      {config.data?.needsSetup && (
-        <FormAlert tone="info">
-          Catchball has no accounts yet. Open the setup link printed in the server log when it first started
-          to create the first administrator.
-        </FormAlert>
-      )}
+      {config.data?.needsSetup && <FormAlert tone="info">{t('signIn.needsSetup')}</FormAlert>}
       {error && <FormAlert>{error}</FormAlert>}
       {limited && (
         <FormAlert>
-          Too many sign-in attempts. Try again in{' '}
-          <strong data-testid="retry-after">{formatWait(secondsLeft)}</strong>.
+          <Trans
+            t={t}
+            i18nKey="signIn.rateLimited"
+            values={{ wait: formatWait(t, secondsLeft) }}
+            components={{ strong: <strong data-testid="retry-after" /> }}
+          />
         </FormAlert>
       )}
-      <form className="auth-form" onSubmit={submit} aria-label="Sign in">
+      <form className="auth-form" onSubmit={submit} aria-label={t('signIn.title')}>
         <EmailField
           autoComplete="username"
           autoFocus
@@ -110,7 +114,7 @@ export function SignInPage() {
           onChange={(event) => setEmail(event.target.value)}
         />
         <TextField
-          label="Password"
+          label={t('signIn.password')}
           type="password"
           name="password"
           autoComplete="current-password"
@@ -119,21 +123,21 @@ export function SignInPage() {
           onChange={(event) => setPassword(event.target.value)}
         />
         <Button variant="primary" type="submit" className="auth-submit" disabled={busy !== null || limited}>
-          {busy === email.trim() && busy !== null ? 'Signing in…' : 'Sign in'}
+          {busy === email.trim() && busy !== null ? t('signIn.signingIn') : t('signIn.submit')}
         </Button>
       </form>
       {config.isPending && (
         <div className="auth-config-loading">
-          <Spinner size={14} label="Loading sign-in options" />
+          <Spinner size={14} label={t('signIn.loadingOptions')} />
         </div>
       )}
       {config.data?.sso && (
         <>
           <div className="auth-divider" role="separator">
-            <span>or</span>
+            <span>{t('signIn.or')}</span>
           </div>
           <a className="btn btn-secondary btn-md auth-submit" href={ssoStartUrl(returnTo)}>
-            Sign in with {config.data.sso.name}
+            {t('signIn.withSso', { name: config.data.sso.name })}
           </a>
         </>
       )}
@@ -148,11 +152,11 @@ function retryAfterOf(error: ApiError): number {
   return 60;
 }
 
-function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
+function formatWait(t: TFunction<['auth', 'common']>, seconds: number): string {
+  if (seconds < 60) return t('wait.seconds', { seconds });
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+  return rest === 0 ? t('wait.minutes', { minutes }) : t('wait.minutesSeconds', { minutes, seconds: rest });
 }
 
 /** Whole seconds left until `until` (0 when past or null), updated every second. */
