@@ -173,7 +173,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
         {result && (
           <section className="pressure-section">
             <h2>
-              <Trans t={t} i18nKey="page.distributions" components={{ small: <small /> }} />
+              <Trans t={t} ns="pressure" i18nKey="page.distributions" components={{ small: <small /> }} />
             </h2>
             <div className="distributions">
               {[...kpis.values()]

@@ -90,6 +90,7 @@ export function AgreementEffectsView({ thread, target }: { thread: ProposalThrea
           <p>
             <Trans
               t={t}
+              ns="catchball"
               i18nKey={agreed ? 'effects.titlesAgreed' : 'effects.titlesIfAgreed'}
               values={{ target: formatNumber(target) }}
               components={{ strong: <strong /> }}

@@ -95,6 +95,7 @@ function ProposalCard(props: {
               <li key={event.id}>
                 <Trans
                   t={t}
+                  ns="catchball"
                   i18nKey="inbox.event"
                   values={{
                     actor: event.actorName ?? props.nameOf(event.actorId),

@@ -40,6 +40,7 @@ export function ScenarioEvidence({ proposal }: { proposal: Proposal }) {
       {scenario.outcome ? (
         <Trans
           t={t}
+          ns="catchball"
           i18nKey="evidence.outcome"
           values={{
             name: scenario.name,
@@ -53,6 +54,7 @@ export function ScenarioEvidence({ proposal }: { proposal: Proposal }) {
       ) : (
         <Trans
           t={t}
+          ns="catchball"
           i18nKey="evidence.noOutlook"
           values={{ name: scenario.name, description: scenario.description.join('; ') }}
           components={{ strong: <strong />, muted: <span className="muted" /> }}

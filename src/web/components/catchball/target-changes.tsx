@@ -82,6 +82,7 @@ function ProposalBehind({ proposalId, unit }: { proposalId: string; unit: string
       <p>
         <Trans
           t={t}
+          ns="catchball"
           i18nKey="changes.proposalFrom"
           values={{ unit: child }}
           components={{ strong: <strong /> }}
@@ -104,6 +105,7 @@ function ProposalBehind({ proposalId, unit }: { proposalId: string; unit: string
           <li key={event.id}>
             <Trans
               t={t}
+              ns="catchball"
               i18nKey="changes.event"
               values={{
                 actor: event.actorName ?? t('changes.someone'),

@@ -105,6 +105,7 @@ export function ProposalForm(props: {
           {outcome ? (
             <Trans
               t={t}
+              ns="pressure"
               i18nKey="proposal.scenarioOutcome"
               values={{
                 name: chosen.name,

@@ -159,6 +159,7 @@ export function ScenarioComparisonDialog(props: {
                 <li key={s.skill}>
                   <Trans
                     t={t}
+                    ns="pressure"
                     i18nKey="compare.skillShort"
                     values={{
                       skill: s.skill,
@@ -173,6 +174,7 @@ export function ScenarioComparisonDialog(props: {
                 <li key={p.personId}>
                   <Trans
                     t={t}
+                    ns="pressure"
                     i18nKey="compare.personOver"
                     values={{
                       name: p.name,

@@ -152,6 +152,7 @@ function TargetCard(
         <span>
           <Trans
             t={t}
+            ns="pressure"
             i18nKey="cards.target"
             values={{
               target: lead.target,

@@ -183,6 +183,7 @@ function ImpactRange(props: {
       <legend>
         <Trans
           t={t}
+          ns="pressure"
           i18nKey="initiative.impactOn"
           values={{ kpi: props.kpiTitle, unit: props.unit }}
           components={{ small: <small /> }}
@@ -229,6 +230,7 @@ function EffortField(props: {
       <span>
         <Trans
           t={t}
+          ns="pressure"
           i18nKey="initiative.effort"
           values={{ skill: effort.skill, from: effort.fromMonth, to: effort.toMonth }}
           components={{ small: <small /> }}

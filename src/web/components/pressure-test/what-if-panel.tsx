@@ -60,6 +60,7 @@ export function WhatIfPanel(props: {
         <p className="whatif-open" data-testid="open-scenario">
           <Trans
             t={t}
+            ns="pressure"
             i18nKey={props.openEdited ? 'whatIf.showingEdited' : 'whatIf.showing'}
             values={{ name: props.openScenario.name }}
             components={{ strong: <strong /> }}
