@@ -7,19 +7,13 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import type { ScenarioView, Unit, XMatrixView } from '../../contracts';
 import { computeCapacity, type CapacityAllocation } from '../../core/capacity';
-import { formatMeasure, percentOf } from '../../core/outlook-wording';
 import { DEFAULT_TRIALS, type KpiDistribution, type TargetOutlook } from '../../core/pressure-test';
 import { groupTargets } from '../../core/target-groups';
-import {
-  applyScenario,
-  changeCount,
-  describeScenario,
-  EMPTY_SCENARIO,
-  type Scenario,
-} from '../../core/what-if';
+import { applyScenario, changeCount, EMPTY_SCENARIO, type Scenario } from '../../core/what-if';
 import { queries } from '../api/queries';
 import { keys } from '../api/query-keys';
 import { CatchballInbox } from '../components/catchball/catchball-inbox';
@@ -30,6 +24,9 @@ import { DistributionChart, type ChartMarker } from '../components/pressure-test
 import { LintFindings } from '../components/pressure-test/lint-findings';
 import { outlookKey, TargetCards } from '../components/pressure-test/target-cards';
 import { WhatIfPanel } from '../components/pressure-test/what-if-panel';
+import { describeScenarioText, measureOf, percentText } from '../components/pressure-test/wording';
+import { i18n } from '../i18n/i18n';
+import { currentLocale } from '../i18n/locale';
 import { LoadingBlock } from '../components/spinner';
 import { useOrg } from '../hooks/org-context';
 import { useSimulation } from '../hooks/use-simulation';
@@ -40,10 +37,11 @@ import { paths } from '../paths';
 const RUN = { trials: DEFAULT_TRIALS, seed: 1 };
 
 export function PressureTestPage({ unit, year }: { unit: Unit; year: number }) {
+  const { t } = useTranslation('pressure');
   const matrix = useQuery(queries.matrixView(unit.id, year));
   if (matrix.error)
     return (
-      <EmptyState icon={<AlertIcon size={22} />} title={`No X-matrix for ${year} to pressure-test`}>
+      <EmptyState icon={<AlertIcon size={22} />} title={t('page.noMatrix', { year })}>
         {matrix.error.message}
       </EmptyState>
     );
@@ -52,6 +50,7 @@ export function PressureTestPage({ unit, year }: { unit: Unit; year: number }) {
 }
 
 function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
+  const { t } = useTranslation('pressure');
   const org = useOrg().data;
   const client = useQueryClient();
   const matrixId = view.matrix.id;
@@ -101,7 +100,8 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
     for (const queryKey of [keys.matrix(matrixId), keys.unitProposals(unit.id), keys.everyProposal()])
       void client.invalidateQueries({ queryKey });
   };
-  const nameOf = (personId: string | null) => (personId && org?.peopleById.get(personId)?.name) || 'nobody';
+  const nameOf = (personId: string | null) =>
+    (personId && org?.peopleById.get(personId)?.name) || t('page.nobody');
   const items = [...view.items.what, ...view.items.how_far, ...view.items.how, ...view.items.how_much];
   const titleOf = (id: string) =>
     items.find((item) => item.id === id)?.title ?? org?.peopleById.get(id)?.name ?? id;
@@ -110,7 +110,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
   const result = saved.data;
   const scenarioResult = changed ? whatIf.data : null;
   const scenarioTargets = useMemo(
-    () => (scenarioResult ? new Map(scenarioResult.targets.map((t) => [outlookKey(t), t])) : null),
+    () => (scenarioResult ? new Map(scenarioResult.targets.map((o) => [outlookKey(o), o])) : null),
     [scenarioResult],
   );
   const sensitivityByTarget = useMemo(
@@ -127,7 +127,11 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
     const outcome = scenarioTargets?.get(outlookKey(target));
     if (!basis.data || !outcome) return null;
     const unitOfMeasure = savedKpis.get(target.kpiId)?.unitOfMeasure ?? '';
-    return `A what-if (${describeScenario(basis.data, scenario).join('; ')}) reaches it in ${percentOf(outcome.probability)} of trials, with 4-in-5 confidence about ${formatMeasure(outcome.reachable.p80, unitOfMeasure)}.`;
+    return t('page.scenarioEvidence', {
+      description: describeScenarioText(basis.data, scenario).join(t('page.descriptionSeparator')),
+      percent: percentText(outcome.probability),
+      p80: measureOf(outcome.reachable.p80, unitOfMeasure),
+    });
   };
   const error = basis.error?.message ?? saved.error;
 
@@ -136,11 +140,14 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
       <div className="pressure-page">
         <section className="pressure-section">
           <h2>
-            Targets{' '}
+            {t('page.targets')}{' '}
             {result && (
               <small>
-                {groups.length === 1 ? '1 outcome' : `${groups.length} outcomes`} ·{' '}
-                {result.trials.toLocaleString('en-GB')} simulated years, seed {RUN.seed}
+                {t('page.targetsNote', {
+                  count: groups.length,
+                  trials: result.trials.toLocaleString(currentLocale()),
+                  seed: RUN.seed,
+                })}
               </small>
             )}
           </h2>
@@ -166,7 +173,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
         {result && (
           <section className="pressure-section">
             <h2>
-              Year-end distributions <small>where the KPI ends the year across the simulated years</small>
+              <Trans t={t} ns="pressure" i18nKey="page.distributions" components={{ small: <small /> }} />
             </h2>
             <div className="distributions">
               {[...kpis.values()]
@@ -178,7 +185,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
                     saved={differs(kpi, savedKpis.get(kpi.kpiId)) ? savedKpis.get(kpi.kpiId) : undefined}
                     markers={markersOf(
                       kpi.baseline,
-                      result.targets.filter((t) => t.kpiId === kpi.kpiId),
+                      result.targets.filter((o) => o.kpiId === kpi.kpiId),
                     )}
                   />
                 ))}
@@ -186,7 +193,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
           </section>
         )}
         <section className="pressure-section">
-          <h2>Capacity</h2>
+          <h2>{t('page.capacity')}</h2>
           {savedCapacity ? (
             <CapacityHeatmaps
               capacity={whatIfCapacity ?? savedCapacity}
@@ -199,7 +206,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
           )}
         </section>
         <section className="pressure-section">
-          <h2>Plan lint</h2>
+          <h2>{t('page.lint')}</h2>
           {lint.data ? (
             <LintFindings
               report={lint.data}
@@ -211,7 +218,7 @@ function Analysis({ unit, view }: { unit: Unit; view: XMatrixView }) {
           )}
         </section>
         <section className="pressure-section">
-          <h2>Catchball</h2>
+          <h2>{t('page.catchball')}</h2>
           <CatchballInbox
             unitId={unit.id}
             unitsById={org?.unitsById ?? new Map()}
@@ -248,17 +255,23 @@ function differs(kpi: KpiDistribution, saved: KpiDistribution | undefined): bool
 
 /** Today's value and each distinct target value once, labelled by what it stands for. */
 function markersOf(baseline: number, targets: TargetOutlook[]): ChartMarker[] {
-  const markers: ChartMarker[] = [{ label: 'Today', value: baseline, tone: 'baseline' }];
+  const markers: ChartMarker[] = [
+    { label: i18n.t('pressure:page.marker.today'), value: baseline, tone: 'baseline' },
+  ];
   for (const group of groupTargets(targets)) {
     const kinds = new Set(group.members.map((m) => m.kind));
     const label = [
-      kinds.has('kpi') ? 'KPI' : '',
-      kinds.has('key_result') ? 'KR' : '',
-      kinds.has('annual_objective') ? 'AO' : '',
+      kinds.has('kpi') ? i18n.t('pressure:page.marker.kpi') : '',
+      kinds.has('key_result') ? i18n.t('pressure:page.marker.kr') : '',
+      kinds.has('annual_objective') ? i18n.t('pressure:page.marker.ao') : '',
     ]
       .filter(Boolean)
       .join(' · ');
-    markers.push({ label: `${label} target`, value: group.lead.target, tone: 'target' });
+    markers.push({
+      label: i18n.t('pressure:page.marker.target', { kinds: label }),
+      value: group.lead.target,
+      tone: 'target',
+    });
   }
   return markers;
 }

@@ -5,9 +5,9 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { YearReview } from '../../contracts';
-import { plural } from '../../core/plural';
 import { queries } from '../api/queries';
 import { keys } from '../api/query-keys';
 import { closeCycle } from '../api-year-close';
@@ -20,7 +20,7 @@ import { GridIcon } from '../components/icons';
 import { useToast } from '../components/toast';
 import { ReflectionForm } from '../components/year-close/reflection-form';
 import { RolloverWizard } from '../components/year-close/rollover-wizard';
-import { measure, ScoreBadge } from '../components/year-close/score-badge';
+import { measure, oneDecimal, ScoreBadge } from '../components/year-close/score-badge';
 import { useOrg } from '../hooks/org-context';
 import { useLiveChanges } from '../hooks/use-live-changes';
 import { paths } from '../paths';
@@ -30,6 +30,7 @@ import { useUnitAccess } from '../session/use-unit-access';
 import { formatDay } from '../format/dates';
 
 export function YearReviewPage({ unitId, year }: { unitId: string; year: number }) {
+  const { t } = useTranslation('yearclose');
   const { data: org } = useOrg();
   const matrix = org?.matrices.find((m) => m.unitId === unitId && m.year === year);
   const review = useQuery({ ...queries.yearReview(matrix?.id ?? ''), enabled: matrix !== undefined });
@@ -37,23 +38,20 @@ export function YearReviewPage({ unitId, year }: { unitId: string; year: number 
   if (!org) return null;
   if (!matrix) {
     return (
-      <EmptyState icon={<GridIcon size={22} />} title={`No X-matrix for ${year}`}>
-        The year review scores a unit's X-matrix for the year. Pick a year that has one.
+      <EmptyState icon={<GridIcon size={22} />} title={t('review.noMatrix', { year })}>
+        {t('review.noMatrixBody')}
       </EmptyState>
     );
   }
   return (
-    <QueryView
-      query={review}
-      errorTitle="Could not load the year review"
-      loadingLabel="Loading the year review"
-    >
+    <QueryView query={review} errorTitle={t('review.failed')} loadingLabel={t('review.loading')}>
       {(data) => <Review review={data} orgId={org.organisation.id} />}
     </QueryView>
   );
 }
 
 function Review({ review, orgId }: { review: YearReview; orgId: string }) {
+  const { t } = useTranslation('yearclose');
   const { data: org } = useOrg();
   const me = useMe();
   const client = useQueryClient();
@@ -74,7 +72,7 @@ function Review({ review, orgId }: { review: YearReview; orgId: string }) {
     scored.length === 0 ? null : scored.reduce((sum, item) => sum + (item.score ?? 0), 0) / scored.length;
 
   return (
-    <section className="year-review" aria-label={`Year review ${review.year}`}>
+    <section className="year-review" aria-label={t('review.label', { year: review.year })}>
       <div
         className={`year-status dashboard-card ${cycle?.closed ? 'is-closed' : ''}`}
         data-testid="year-status"
@@ -82,45 +80,57 @@ function Review({ review, orgId }: { review: YearReview; orgId: string }) {
         <div className="year-status-text">
           <h2>
             {cycle ? cycle.name : review.year}{' '}
-            {cycle?.closed ? <Badge tone="neutral">Closed</Badge> : <Badge tone="green">Open</Badge>}
+            {cycle?.closed ? (
+              <Badge tone="neutral">{t('review.closed')}</Badge>
+            ) : (
+              <Badge tone="green">{t('review.open')}</Badge>
+            )}
           </h2>
           <p className="muted">
             {cycle === null
-              ? `The organisation has no cycle for ${review.year}.`
+              ? t('review.noCycle', { year: review.year })
               : cycle.closed
-                ? `Closed on ${formatDay(cycle.closedAt, 'long')}${cycle.closedBy ? ` by ${cycle.closedBy}` : ''}: its X-matrices, OKRs and check-ins are read-only. Reflections stay open.`
-                : `Scores as of ${formatDay(review.asOf, 'long')}. Closing ${cycle.name} makes its X-matrices, OKRs and check-ins read-only for every unit.`}
+                ? cycle.closedBy
+                  ? t('review.closedOnBy', { date: formatDay(cycle.closedAt, 'long'), by: cycle.closedBy })
+                  : t('review.closedOn', { date: formatDay(cycle.closedAt, 'long') })
+                : t('review.scoresAsOf', { date: formatDay(review.asOf, 'long'), name: cycle.name })}
           </p>
           <p className="year-links">
             {review.rolledFrom && (
               <Link href={paths.review(orgId, review.unitId, review.rolledFrom.year)}>
-                ← Rolled over from {review.rolledFrom.year}
+                {t('review.rolledFrom', { year: review.rolledFrom.year })}
               </Link>
             )}
             {review.rolledInto && (
               <Link href={paths.matrix(orgId, review.unitId, review.rolledInto.year)}>
-                Rolled into the {review.rolledInto.year} X-matrix →
+                {t('review.rolledInto', { year: review.rolledInto.year })}
               </Link>
             )}
           </p>
         </div>
         <div className="year-stats">
-          <Stat label="KPIs met" value={`${metKpis} of ${review.kpis.length}`} />
-          <Stat label="Average score" value={average === null ? '—' : average.toFixed(1)} />
           <Stat
-            label="Reflections"
-            value={`${review.annualObjectives.filter((o) => o.reflection).length} of ${review.annualObjectives.length}`}
+            label={t('review.kpisMet')}
+            value={t('review.nOf', { n: metKpis, total: review.kpis.length })}
+          />
+          <Stat label={t('review.average')} value={average === null ? '—' : oneDecimal(average)} />
+          <Stat
+            label={t('review.reflections')}
+            value={t('review.nOf', {
+              n: review.annualObjectives.filter((o) => o.reflection).length,
+              total: review.annualObjectives.length,
+            })}
           />
         </div>
         <div className="year-actions">
           {cycle && !cycle.closed && isOrgAdmin && (
             <Button variant="danger" onClick={() => setConfirming(true)}>
-              Close {cycle.name}
+              {t('review.close', { name: cycle.name })}
             </Button>
           )}
           {cycle?.closed && !review.rolledInto && canEdit && !rolling && (
             <Button variant="primary" onClick={() => setRolling(true)}>
-              Roll over into {review.year + 1}
+              {t('review.rollOver', { year: review.year + 1 })}
             </Button>
           )}
         </div>
@@ -128,17 +138,16 @@ function Review({ review, orgId }: { review: YearReview; orgId: string }) {
 
       {confirming && cycle && (
         <ConfirmDialog
-          title={`Close ${cycle.name}?`}
-          confirmLabel={`Close ${cycle.name}`}
+          title={t('review.closeTitle', { name: cycle.name })}
+          confirmLabel={t('review.close', { name: cycle.name })}
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
             await closeCycle(cycle.cycleId);
-            toast.show({ message: `${cycle.name} is closed`, tone: 'success' });
+            toast.show({ message: t('review.closedToast', { name: cycle.name }), tone: 'success' });
             refresh();
           }}
         >
-          Every unit's X-matrix, OKRs and check-ins of {cycle.name} become read-only, for good. Scores are
-          final; reflections can still be written. Then roll each X-matrix into {cycle.year + 1}.
+          {t('review.closeBody', { name: cycle.name, next: cycle.year + 1 })}
         </ConfirmDialog>
       )}
 
@@ -148,7 +157,7 @@ function Review({ review, orgId }: { review: YearReview; orgId: string }) {
           {...(org ? { partNames: org.organisation.partNames } : {})}
           onCancel={() => setRolling(false)}
           onDone={(result) => {
-            toast.show({ message: `The ${result.year} X-matrix is ready`, tone: 'success' });
+            toast.show({ message: t('review.ready', { year: result.year }), tone: 'success' });
             refresh();
             navigate(paths.matrix(orgId, review.unitId, result.year));
           }}
@@ -156,10 +165,8 @@ function Review({ review, orgId }: { review: YearReview; orgId: string }) {
       )}
 
       <div className="dashboard-card">
-        <h2>Annual objectives and their reflections</h2>
-        {review.annualObjectives.length === 0 && (
-          <p className="muted">No annual objectives in this X-matrix.</p>
-        )}
+        <h2>{t('review.objectives')}</h2>
+        {review.annualObjectives.length === 0 && <p className="muted">{t('review.noObjectives')}</p>}
         <ul className="year-objectives">
           {review.annualObjectives.map((objective) => (
             <li key={objective.itemId} data-testid={`review-${objective.itemId}`}>
@@ -182,17 +189,17 @@ function Review({ review, orgId }: { review: YearReview; orgId: string }) {
 
       <div className="year-grid">
         <div className="dashboard-card">
-          <h2>KPIs · final values</h2>
+          <h2>{t('review.kpis')}</h2>
           {review.kpis.length === 0 ? (
-            <p className="muted">No KPIs in this X-matrix.</p>
+            <p className="muted">{t('review.noKpis')}</p>
           ) : (
             <table className="year-table">
               <thead>
                 <tr>
-                  <th>KPI</th>
-                  <th>From → target</th>
-                  <th>Final</th>
-                  <th>Score</th>
+                  <th>{t('review.column.kpi')}</th>
+                  <th>{t('review.column.fromTarget')}</th>
+                  <th>{t('review.column.final')}</th>
+                  <th>{t('review.column.score')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -205,7 +212,9 @@ function Review({ review, orgId }: { review: YearReview; orgId: string }) {
                     <td className="num">
                       {measure(kpi.final, kpi.unitOfMeasure)}
                       {kpi.met === false && kpi.gap !== null && (
-                        <span className="year-gap">{measure(kpi.gap, kpi.unitOfMeasure)} to go</span>
+                        <span className="year-gap">
+                          {t('review.toGo', { gap: measure(kpi.gap, kpi.unitOfMeasure) })}
+                        </span>
                       )}
                     </td>
                     <td>
@@ -218,8 +227,8 @@ function Review({ review, orgId }: { review: YearReview; orgId: string }) {
           )}
         </div>
         <div className="dashboard-card">
-          <h2>OKRs · scores</h2>
-          {review.objectives.length === 0 && <p className="muted">No OKRs of this unit in the cycle.</p>}
+          <h2>{t('review.okrs')}</h2>
+          {review.objectives.length === 0 && <p className="muted">{t('review.noOkrs')}</p>}
           <ul className="year-okrs">
             {review.objectives.map((objective) => (
               <li key={objective.id}>
@@ -234,21 +243,20 @@ function Review({ review, orgId }: { review: YearReview; orgId: string }) {
                   {objective.keyResults.map((kr) => (
                     <li key={kr.id} className="year-kr">
                       <span>{kr.title}</span>
-                      <span className="num muted">{kr.score.toFixed(1)}</span>
+                      <span className="num muted">{oneDecimal(kr.score)}</span>
                     </li>
                   ))}
                 </ul>
               </li>
             ))}
           </ul>
-          <h2 className="year-subhead">Initiatives</h2>
+          <h2 className="year-subhead">{t('review.initiatives')}</h2>
           <p className="muted">
-            {plural(review.initiatives.filter((i) => i.status === 'done').length, 'initiative')} done,{' '}
-            {plural(
-              review.initiatives.filter((i) => i.status !== 'done' && i.status !== 'cancelled').length,
-              'initiative',
-            )}{' '}
-            unfinished
+            {t('review.initiativesDone', {
+              done: review.initiatives.filter((i) => i.status === 'done').length,
+              unfinished: review.initiatives.filter((i) => i.status !== 'done' && i.status !== 'cancelled')
+                .length,
+            })}
           </p>
         </div>
       </div>

@@ -4,15 +4,16 @@
  * months that change, and the titles whose numbers will no longer match. Once agreed, only the
  * titles still to edit remain.
  */
+import { Trans, useTranslation } from 'react-i18next';
 import { agreementEffects } from '../../../core/agreement-effects';
-import { monthName } from '../../../core/calendar';
-import { plural } from '../../../core/plural';
 import type { ProposalThread } from '../../../contracts';
 import { formatNumber } from '../okr/okr-format';
-
-const KIND_LABEL = { key_result: 'Key result', kpi: 'KPI', how_far: 'Annual objective', how_much: 'KPI' };
+import { monthNames } from '../pressure-test/wording';
 
 export function AgreementEffectsView({ thread, target }: { thread: ProposalThread; target: number }) {
+  const { t } = useTranslation('catchball');
+  const short = monthNames('short');
+  const long = monthNames('long');
   const effects = agreementEffects(thread.agreement, target);
   const agreed = thread.state === 'agreed';
   const changes = effects.plan?.changes ?? [];
@@ -20,19 +21,19 @@ export function AgreementEffectsView({ thread, target }: { thread: ProposalThrea
   return (
     <section
       className="agreement-effects"
-      aria-label={agreed ? 'After the agreement' : 'If agreed'}
+      aria-label={agreed ? t('effects.afterAgreement') : t('effects.ifAgreed')}
       data-testid="agreement-effects"
     >
       {!agreed && (
         <>
-          <h4>If agreed at {formatNumber(target)}</h4>
+          <h4>{t('effects.ifAgreedAt', { target: formatNumber(target) })}</h4>
           {effects.targets.length === 0 && changes.length === 0 ? (
-            <p className="muted">Nothing changes: the targets are {formatNumber(target)} already.</p>
+            <p className="muted">{t('effects.nothing', { target: formatNumber(target) })}</p>
           ) : (
             <ul className="agreement-targets">
               {effects.targets.map((change) => (
                 <li key={change.id} data-testid={`effect-target-${change.id}`}>
-                  <span className="agreement-kind">{KIND_LABEL[change.kind]}</span> {change.title}:{' '}
+                  <span className="agreement-kind">{t(`effects.kind.${change.kind}`)}</span> {change.title}:{' '}
                   <span className="tabular">
                     {change.from === null ? '—' : formatNumber(change.from)} →{' '}
                     <strong>{formatNumber(change.to)}</strong>
@@ -44,23 +45,26 @@ export function AgreementEffectsView({ thread, target }: { thread: ProposalThrea
           {effects.plan && changes.length > 0 && (
             <div className="agreement-plan" data-testid="effect-plan">
               <p>
-                Monthly plan of {effects.plan.title}: {plural(changes.length, 'month')} change, from{' '}
-                {monthName(effects.plan.fromMonth)} on; earlier months stay.
+                {t('effects.plan', {
+                  title: effects.plan.title,
+                  count: changes.length,
+                  month: long[effects.plan.fromMonth - 1] ?? String(effects.plan.fromMonth),
+                })}
               </p>
               <table className="agreement-plan-table">
                 <thead>
                   <tr>
-                    <th scope="row">Month</th>
+                    <th scope="row">{t('effects.month')}</th>
                     {changes.map((change) => (
                       <th key={change.month} scope="col">
-                        {monthName(change.month).slice(0, 3)}
+                        {short[change.month - 1] ?? change.month}
                       </th>
                     ))}
                   </tr>
                 </thead>
                 <tbody>
                   <tr>
-                    <th scope="row">Now</th>
+                    <th scope="row">{t('effects.now')}</th>
                     {changes.map((change) => (
                       <td key={change.month} className="tabular muted">
                         {change.from === null ? '—' : formatNumber(change.from)}
@@ -68,7 +72,7 @@ export function AgreementEffectsView({ thread, target }: { thread: ProposalThrea
                     ))}
                   </tr>
                   <tr>
-                    <th scope="row">Agreed</th>
+                    <th scope="row">{t('effects.agreed')}</th>
                     {changes.map((change) => (
                       <td key={change.month} className="tabular">
                         <strong>{formatNumber(change.to)}</strong>
@@ -84,13 +88,19 @@ export function AgreementEffectsView({ thread, target }: { thread: ProposalThrea
       {effects.titles.length > 0 && (
         <div className="agreement-titles" role="note" data-testid="effect-titles">
           <p>
-            <strong>{agreed ? 'Titles to edit' : 'Titles to edit afterwards'}:</strong> their numbers{' '}
-            {agreed ? 'no longer match' : 'will not match'} the target of {formatNumber(target)}.
+            <Trans
+              t={t}
+              ns="catchball"
+              i18nKey={agreed ? 'effects.titlesAgreed' : 'effects.titlesIfAgreed'}
+              values={{ target: formatNumber(target) }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           <ul>
             {effects.titles.map((title) => (
               <li key={title.id}>
-                <span className="agreement-kind">{KIND_LABEL[title.kind]}</span> “{title.title}”
+                <span className="agreement-kind">{t(`effects.kind.${title.kind}`)}</span>{' '}
+                {t('effects.quoted', { title: title.title })}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Proposal, ProposalThread, Unit } from '../../../contracts';
 import { actOnProposal } from '../../api-client';
 import { queries } from '../../api/queries';
@@ -14,14 +15,7 @@ import { useHashTarget } from '../../hooks/use-hash-target';
 import { AgreementEffectsView } from './agreement-effects-view';
 import { ScenarioEvidence } from './scenario-evidence';
 
-const ACTION_LABEL = {
-  question: 'Ask a question',
-  counter: 'Counter',
-  revise: 'Revise',
-  agree: 'Agree',
-  withdraw: 'Withdraw',
-  reject: 'Reject',
-} as const;
+type Action = 'question' | 'counter' | 'revise' | 'agree' | 'withdraw' | 'reject';
 
 export function CatchballInbox(props: {
   unitId: string;
@@ -30,10 +24,10 @@ export function CatchballInbox(props: {
   /** After an action: the caller invalidates the proposals (and what depends on them). */
   onChanged: () => void;
 }) {
+  const { t } = useTranslation('catchball');
   const query = useQuery(queries.unitProposals(props.unitId));
-  if (!query.data) return <p className="muted">Loading the inbox…</p>;
-  if (query.data.length === 0)
-    return <p className="muted">No proposals yet. Propose a recalibration from a target above.</p>;
+  if (!query.data) return <p className="muted">{t('inbox.loading')}</p>;
+  if (query.data.length === 0) return <p className="muted">{t('inbox.empty')}</p>;
   return (
     <ul className="inbox">
       {query.data.map((proposal) => (
@@ -49,6 +43,7 @@ function ProposalCard(props: {
   nameOf: (personId: string | null) => string;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation('catchball');
   const { proposal } = props;
   const thread = useQuery(queries.proposal(proposal.id));
   const mine = useQuery(queries.proposalActions(proposal.id));
@@ -58,7 +53,7 @@ function ProposalCard(props: {
   const [target, setTarget] = useState('');
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const act = async (current: ProposalThread, action: keyof typeof ACTION_LABEL) => {
+  const act = async (current: ProposalThread, action: Action) => {
     setError(null);
     try {
       const changes =
@@ -80,7 +75,7 @@ function ProposalCard(props: {
       data-state={proposal.state}
     >
       <div className="proposal-head">
-        <span className={`proposal-state state-${proposal.state}`}>{proposal.state}</span>
+        <span className={`proposal-state state-${proposal.state}`}>{t(`inbox.state.${proposal.state}`)}</span>
         <span className="proposal-title">{proposal.title}</span>
         <span className="proposal-values">
           {proposal.originalTarget} → <strong data-testid="proposed-target">{proposal.proposedTarget}</strong>
@@ -89,7 +84,7 @@ function ProposalCard(props: {
       <p className="proposal-route">
         {child?.name} → {parent?.name}
         {proposal.ballWith &&
-          ` · the ball is with ${(proposal.ballWith === 'child' ? child : parent)?.name ?? ''}`}
+          ` · ${t('inbox.ballWith', { unit: (proposal.ballWith === 'child' ? child : parent)?.name ?? '' })}`}
       </p>
       {proposal.resources.summary && <p className="proposal-resources">{proposal.resources.summary}</p>}
       <ScenarioEvidence proposal={proposal} />
@@ -98,8 +93,17 @@ function ProposalCard(props: {
           <ol className="thread">
             {thread.data.events.map((event) => (
               <li key={event.id}>
-                <strong>{event.actorName ?? props.nameOf(event.actorId)}</strong> {event.action} · target{' '}
-                {event.target}
+                <Trans
+                  t={t}
+                  ns="catchball"
+                  i18nKey="inbox.event"
+                  values={{
+                    actor: event.actorName ?? props.nameOf(event.actorId),
+                    action: event.action,
+                    target: event.target,
+                  }}
+                  components={{ strong: <strong /> }}
+                />
                 {event.comment && <span className="thread-comment"> — {event.comment}</span>}
               </li>
             ))}
@@ -111,8 +115,8 @@ function ProposalCard(props: {
             <div className="proposal-actions">
               {mine.data.actions.some(({ action }) => action === 'counter' || action === 'revise') && (
                 <input
-                  aria-label="New target"
-                  placeholder="New target (counter / revise)"
+                  aria-label={t('inbox.newTarget')}
+                  placeholder={t('inbox.newTargetPlaceholder')}
                   type="number"
                   step="any"
                   value={target}
@@ -120,8 +124,8 @@ function ProposalCard(props: {
                 />
               )}
               <input
-                aria-label="Comment"
-                placeholder="Comment"
+                aria-label={t('inbox.comment')}
+                placeholder={t('inbox.comment')}
                 value={comment}
                 onChange={(e) => setComment(e.target.value)}
               />
@@ -132,15 +136,17 @@ function ProposalCard(props: {
                   variant={action === 'agree' ? 'primary' : 'secondary'}
                   onClick={() => void act(thread.data, action)}
                 >
-                  {ACTION_LABEL[action]}
+                  {t(`inbox.action.${action}`)}
                 </Button>
               ))}
             </div>
           )}
           {mine.data && mine.data.actions.length === 0 && proposal.ballWith && (
             <p className="muted proposal-waiting">
-              Waiting for {props.nameOf((proposal.ballWith === 'child' ? child : parent)?.ownerId ?? null)} (
-              {(proposal.ballWith === 'child' ? child : parent)?.name ?? 'the other unit'}).
+              {t('inbox.waiting', {
+                name: props.nameOf((proposal.ballWith === 'child' ? child : parent)?.ownerId ?? null),
+                unit: (proposal.ballWith === 'child' ? child : parent)?.name ?? t('inbox.otherUnit'),
+              })}
             </p>
           )}
         </>

@@ -4,13 +4,13 @@
  * scenario is deleted), and a link that opens the scenario in the child unit's pressure test.
  */
 import { useQuery } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { z } from 'zod';
 import type { Proposal } from '../../../contracts';
-import { formatMeasure, percentOf } from '../../../core/outlook-wording';
-import { nounFor } from '../../../core/plural';
 import { queries } from '../../api/queries';
 import { paths } from '../../paths';
+import { measureOf, percentText } from '../pressure-test/wording';
 
 const ScenarioEvidenceSchema = z.object({
   scenario: z.object({
@@ -24,6 +24,7 @@ const ScenarioEvidenceSchema = z.object({
 });
 
 export function ScenarioEvidence({ proposal }: { proposal: Proposal }) {
+  const { t } = useTranslation('catchball');
   const parsed = ScenarioEvidenceSchema.safeParse(proposal.evidence);
   const matrices = useQuery({ ...queries.matrices(proposal.organisationId), enabled: parsed.success });
   if (!parsed.success) return null;
@@ -36,22 +37,33 @@ export function ScenarioEvidence({ proposal }: { proposal: Proposal }) {
       : null;
   return (
     <p className="proposal-evidence" data-testid="proposal-scenario-evidence">
-      Evidence: the what-if scenario <strong>{scenario.name}</strong>
       {scenario.outcome ? (
-        <>
-          {' '}
-          reaches the original target in <strong>{percentOf(scenario.outcome.probability)}</strong> of{' '}
-          {scenario.trials.toLocaleString('en-GB')} simulated {nounFor(scenario.trials, 'year')}; with 4-in-5
-          confidence about <strong>{formatMeasure(scenario.outcome.p80, unitOfMeasure)}</strong>
-        </>
+        <Trans
+          t={t}
+          ns="catchball"
+          i18nKey="evidence.outcome"
+          values={{
+            name: scenario.name,
+            percent: percentText(scenario.outcome.probability),
+            trials: scenario.trials,
+            p80: measureOf(scenario.outcome.p80, unitOfMeasure),
+            description: scenario.description.join('; '),
+          }}
+          components={{ strong: <strong />, muted: <span className="muted" /> }}
+        />
       ) : (
-        ' has no outlook for this target'
+        <Trans
+          t={t}
+          ns="catchball"
+          i18nKey="evidence.noOutlook"
+          values={{ name: scenario.name, description: scenario.description.join('; ') }}
+          components={{ strong: <strong />, muted: <span className="muted" /> }}
+        />
       )}{' '}
-      <span className="muted">({scenario.description.join('; ')})</span>.{' '}
       {href ? (
-        <Link href={href}>Open the scenario</Link>
+        <Link href={href}>{t('evidence.open')}</Link>
       ) : (
-        !proposal.scenarioId && <span className="muted">The scenario has since been deleted.</span>
+        !proposal.scenarioId && <span className="muted">{t('evidence.deleted')}</span>
       )}
     </p>
   );

@@ -4,31 +4,15 @@
  * allocated to people (owners first, or pooled across everyone holding the skill). Cells a
  * what-if scenario changes are outlined.
  */
+import { useTranslation } from 'react-i18next';
 import type { CapacityAllocation, CapacityReport } from '../../../core/capacity';
+import { currentLocale } from '../../i18n/locale';
 import { SegmentedChoice } from '../form/segmented-choice';
+import { monthNames } from './wording';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LEVELS = [0, 1, 2, 3, 4] as const;
 
-const LEVELS = [
-  { level: 0, label: 'Idle' },
-  { level: 1, label: 'Up to a third' },
-  { level: 2, label: 'Up to two thirds' },
-  { level: 3, label: 'Nearly full' },
-  { level: 4, label: 'Over capacity' },
-];
-
-const ALLOCATIONS: { id: CapacityAllocation; label: string; help: string }[] = [
-  {
-    id: 'owners_first',
-    label: 'Owners first',
-    help: "An initiative's work goes to its owners who have the skill; to everyone with the skill only when no owner has it.",
-  },
-  {
-    id: 'pooled',
-    label: 'Pooled by skill',
-    help: 'Everyone who has a skill shares all the work needing it, in proportion to their monthly capacity, owner or not.',
-  },
-];
+const ALLOCATIONS: CapacityAllocation[] = ['owners_first', 'pooled'];
 
 /** A share of capacity as a heat level: 0 idle … 3 nearly full, 4 over. */
 function level(used: number, available: number): number {
@@ -37,7 +21,11 @@ function level(used: number, available: number): number {
   return Math.min(3, Math.ceil((used / available) * 3));
 }
 
-const days = (value: number) => String(Math.round(value * 10) / 10);
+const days = (value: number) =>
+  (Math.round(value * 10) / 10).toLocaleString(currentLocale(), {
+    maximumFractionDigits: 1,
+    useGrouping: false,
+  });
 
 interface Row {
   key: string;
@@ -49,6 +37,8 @@ interface Row {
 }
 
 function Heatmap({ title, rows, unitNote }: { title: string; rows: Row[]; unitNote: string }) {
+  const { t } = useTranslation('pressure');
+  const months = monthNames();
   return (
     <table className="heatmap">
       <caption>
@@ -57,7 +47,7 @@ function Heatmap({ title, rows, unitNote }: { title: string; rows: Row[]; unitNo
       <thead>
         <tr>
           <th />
-          {MONTHS.map((month) => (
+          {months.map((month) => (
             <th key={month} scope="col">
               {month}
             </th>
@@ -78,7 +68,16 @@ function Heatmap({ title, rows, unitNote }: { title: string; rows: Row[]; unitNo
                 <td
                   key={m}
                   className={`heat heat-${level(used, available)}${changed ? ' heat-changed' : ''}`}
-                  title={`${MONTHS[m]}: ${days(used)} of ${days(available)} person-days${changed ? ` (saved plan: ${days(row.savedUsed?.[m] ?? 0)})` : ''}`}
+                  title={
+                    changed
+                      ? t('capacity.cellChanged', {
+                          month: months[m],
+                          used: days(used),
+                          available: days(available),
+                          saved: days(row.savedUsed?.[m] ?? 0),
+                        })
+                      : t('capacity.cell', { month: months[m], used: days(used), available: days(available) })
+                  }
                 >
                   {used > 0 ? days(used) : ''}
                 </td>
@@ -98,59 +97,64 @@ export function CapacityHeatmaps(props: {
   allocation: CapacityAllocation;
   onAllocation: (allocation: CapacityAllocation) => void;
 }) {
+  const { t } = useTranslation('pressure');
   const { capacity, saved } = props;
   const savedSkill = new Map(saved?.skills.map((s) => [s.skill, s.demand]));
   const savedPerson = new Map(saved?.people.map((p) => [p.personId, p.load]));
-  const chosen = ALLOCATIONS.find((a) => a.id === props.allocation) ?? ALLOCATIONS[0];
+  const options = ALLOCATIONS.map((id) => ({ id, label: t(`capacity.allocation.${id}.label`) }));
+  const chosen = ALLOCATIONS.includes(props.allocation) ? props.allocation : 'owners_first';
   return (
     <div className="capacity">
       <fieldset className="allocation" data-testid="allocation">
-        <legend>How work is allocated to people</legend>
+        <legend>{t('capacity.allocation.legend')}</legend>
         <SegmentedChoice
           name="allocation"
-          options={ALLOCATIONS}
+          options={options}
           value={props.allocation}
           onChange={props.onAllocation}
         />
-        <p className="allocation-help">{chosen?.help} Skill demand and supply are the same either way.</p>
+        <p className="allocation-help">{t(`capacity.allocation.${chosen}.help`)}</p>
       </fieldset>
       <div className="heatmaps">
         <Heatmap
-          title="Skills: demand against supply"
-          unitNote="person-days needed per month"
+          title={t('capacity.skills.title')}
+          unitNote={t('capacity.skills.unitNote')}
           rows={capacity.skills.map((s) => ({
             key: s.skill,
             label: s.skill,
-            note: s.holderIds.length === 0 ? 'nobody has it' : `${days(s.supply[0] ?? 0)} a month available`,
+            note:
+              s.holderIds.length === 0
+                ? t('capacity.skills.nobody')
+                : t('capacity.skills.available', { days: days(s.supply[0] ?? 0) }),
             used: s.demand,
             available: s.supply,
             savedUsed: saved ? (savedSkill.get(s.skill) ?? Array<number>(12).fill(0)) : undefined,
           }))}
         />
         <Heatmap
-          title="People: planned load against capacity"
-          unitNote="person-days planned per month"
+          title={t('capacity.people.title')}
+          unitNote={t('capacity.people.unitNote')}
           rows={capacity.people.map((p) => ({
             key: p.personId,
             label: p.name,
-            note: `${days(p.capacity)} a month`,
+            note: t('capacity.people.perMonth', { days: days(p.capacity) }),
             used: p.load,
             available: Array<number>(12).fill(p.capacity),
             savedUsed: saved ? (savedPerson.get(p.personId) ?? Array<number>(12).fill(0)) : undefined,
           }))}
         />
       </div>
-      <ul className="heat-legend" aria-label="Legend">
-        {LEVELS.map(({ level: l, label }) => (
+      <ul className="heat-legend" aria-label={t('capacity.legend')}>
+        {LEVELS.map((l) => (
           <li key={l}>
             <span className={`heat heat-${l}`} aria-hidden="true" />
-            {label}
+            {t(`capacity.level.${l}`)}
           </li>
         ))}
         {saved && (
           <li>
             <span className="heat heat-0 heat-changed" aria-hidden="true" />
-            Changed by the what-if
+            {t('capacity.changed')}
           </li>
         )}
       </ul>

@@ -3,9 +3,10 @@
  * targets marked; marker labels go a row down rather than overprint. With a what-if scenario the
  * saved plan's histogram is drawn as an outline behind the scenario's bars.
  */
-import { formatMeasure } from '../../../core/outlook-wording';
+import { useTranslation } from 'react-i18next';
 import type { KpiDistribution } from '../../../core/pressure-test';
 import { linearScale, niceTicks, spreadLabels } from '../charts/scale';
+import { measureOf } from './wording';
 
 const WIDTH = 460;
 const PLOT_HEIGHT = 96;
@@ -29,13 +30,14 @@ export function DistributionChart({
   saved?: KpiDistribution | undefined;
   markers: ChartMarker[];
 }) {
+  const { t } = useTranslation('pressure');
   const unit = kpi.unitOfMeasure;
   const values = [kpi.min, kpi.max, ...markers.map((m) => m.value), ...(saved ? [saved.min, saved.max] : [])];
   const ticks = niceTicks(Math.min(...values), Math.max(...values), 6);
   const low = Math.min(...values, ticks[0] ?? 0);
   const high = Math.max(...values, ticks.at(-1) ?? 0);
   const x = linearScale([low, high], [PAD_X, WIDTH - PAD_X]);
-  const text = (m: ChartMarker) => `${m.label} ${formatMeasure(m.value, unit)}`;
+  const text = (m: ChartMarker) => t('chart.marker', { label: m.label, value: measureOf(m.value, unit) });
   // A label is centred on its marker but kept inside the chart.
   const labelX = (m: ChartMarker) => {
     const half = (text(m).length * 6) / 2 + 2;
@@ -57,13 +59,17 @@ export function DistributionChart({
       <figcaption>
         <span className="distribution-title">{kpi.title}</span>
         <span className="distribution-stats">
-          8 in 10 trials end between {formatMeasure(kpi.p10, '')} and {formatMeasure(kpi.p90, unit)}
+          {t('chart.stats', { p10: measureOf(kpi.p10, ''), p90: measureOf(kpi.p90, unit) })}
         </span>
       </figcaption>
       <svg
         viewBox={`0 0 ${WIDTH} ${height}`}
         role="img"
-        aria-label={`Year-end values of ${kpi.title} over the trials, between ${formatMeasure(kpi.min, unit)} and ${formatMeasure(kpi.max, unit)}`}
+        aria-label={t('chart.label', {
+          title: kpi.title,
+          min: measureOf(kpi.min, unit),
+          max: measureOf(kpi.max, unit),
+        })}
       >
         {saved &&
           saved.histogram.map((bin) => (
@@ -91,7 +97,7 @@ export function DistributionChart({
           <g key={tick} className="distribution-tick">
             <line x1={x(tick)} x2={x(tick)} y1={base} y2={base + 4} />
             <text x={x(tick)} y={base + 15} textAnchor="middle">
-              {formatMeasure(tick, '')}
+              {measureOf(tick, '')}
             </text>
           </g>
         ))}

@@ -3,20 +3,21 @@
  * probability with its impact at the low and at the high end of its range (the bar), without it
  * and delivered for sure; the one that matters most first. Computed by core/sensitivity.ts.
  */
-import { percentOf } from '../../../core/outlook-wording';
+import { useTranslation } from 'react-i18next';
 import type { TargetSensitivity } from '../../../core/sensitivity';
+import { percentText } from './wording';
 
 const SHOWN = 3;
 
 export function Drivers({ sensitivity }: { sensitivity: TargetSensitivity | undefined }) {
-  if (!sensitivity) return <p className="drivers-pending">Working out which initiatives matter most…</p>;
+  const { t } = useTranslation('pressure');
+  if (!sensitivity) return <p className="drivers-pending">{t('drivers.pending')}</p>;
   const drivers = sensitivity.drivers.filter((d) => d.swing > 0.005).slice(0, SHOWN);
-  if (drivers.length === 0)
-    return <p className="drivers-pending">No single initiative changes this outcome much on its own.</p>;
+  if (drivers.length === 0) return <p className="drivers-pending">{t('drivers.none')}</p>;
   const at = (p: number) => `${Math.round(p * 1000) / 10}%`;
   return (
     <div className="drivers" data-testid="drivers">
-      <p className="drivers-title">What matters most</p>
+      <p className="drivers-title">{t('drivers.title')}</p>
       <ul>
         {drivers.map((d) => {
           const from = Math.min(d.atLow, d.atHigh, d.without, d.delivered);
@@ -39,8 +40,12 @@ export function Drivers({ sensitivity }: { sensitivity: TargetSensitivity | unde
                 <span className="driver-now" style={{ left: at(sensitivity.probability) }} />
               </span>
               <span className="driver-words">
-                {percentOf(d.atLow)} at the low end of its impact, {percentOf(d.atHigh)} at the high end;{' '}
-                {percentOf(d.without)} without it, {percentOf(d.delivered)} if surely delivered
+                {t('drivers.words', {
+                  low: percentText(d.atLow),
+                  high: percentText(d.atHigh),
+                  without: percentText(d.without),
+                  delivered: percentText(d.delivered),
+                })}
               </span>
             </li>
           );

@@ -6,12 +6,14 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatMeasure, percentOf, roundForUnit } from '../../../core/outlook-wording';
+import { Trans, useTranslation } from 'react-i18next';
+import { roundForUnit } from '../../../core/outlook-wording';
 import type { TargetOutlook } from '../../../core/pressure-test';
 import { createProposal } from '../../api-client';
 import { queries } from '../../api/queries';
 import { Button } from '../button';
 import { useSubmit } from '../form/use-submit';
+import { measureOf, percentText } from './wording';
 
 export function ProposalForm(props: {
   matrixId: string;
@@ -25,9 +27,14 @@ export function ProposalForm(props: {
   actorName: string;
   onDone: () => void;
 }) {
+  const { t } = useTranslation('pressure');
   const { target, unitOfMeasure } = props;
   const [value, setValue] = useState(String(roundForUnit(target.reachable.p80, unitOfMeasure)));
-  const planSentence = `The pressure test reaches ${props.goal} in ${percentOf(target.probability)} of trials; with 4-in-5 confidence we reach about ${formatMeasure(target.reachable.p80, unitOfMeasure)}.`;
+  const planSentence = t('proposal.planRationale', {
+    goal: props.goal,
+    percent: percentText(target.probability),
+    p80: measureOf(target.reachable.p80, unitOfMeasure),
+  });
   const [rationale, setRationale] = useState([planSentence, props.evidence].filter(Boolean).join(' '));
   const scenarios = useQuery(queries.scenarios(props.matrixId));
   const [scenarioId, setScenarioId] = useState('');
@@ -35,7 +42,7 @@ export function ProposalForm(props: {
   const outcomeOf = (id: string) =>
     scenarios.data
       ?.find((s) => s.id === id)
-      ?.summary.targets.find((t) => t.kind === target.kind && t.targetId === target.targetId) ?? null;
+      ?.summary.targets.find((o) => o.kind === target.kind && o.targetId === target.targetId) ?? null;
   const outcome = chosen ? outcomeOf(chosen.id) : null;
   const choose = (id: string) => {
     setScenarioId(id);
@@ -47,7 +54,13 @@ export function ProposalForm(props: {
     }
     setValue(String(roundForUnit(o.p80, unitOfMeasure)));
     setRationale(
-      `${planSentence} The scenario “${picked.name}” (${picked.description.join('; ')}) reaches it in ${percentOf(o.probability)} of trials, with 4-in-5 confidence about ${formatMeasure(o.p80, unitOfMeasure)}.`,
+      t('proposal.scenarioRationale', {
+        plan: planSentence,
+        name: picked.name,
+        description: picked.description.join('; '),
+        percent: percentText(o.probability),
+        p80: measureOf(o.p80, unitOfMeasure),
+      }),
     );
   };
   const save = useSubmit(async () => {
@@ -65,7 +78,7 @@ export function ProposalForm(props: {
   return (
     <form className="proposal-form" onSubmit={save.onSubmit} data-testid="proposal-form">
       <label>
-        <span>Proposed target (original {props.goal})</span>
+        <span>{t('proposal.target', { goal: props.goal })}</span>
         <input
           name="target"
           type="number"
@@ -76,12 +89,12 @@ export function ProposalForm(props: {
       </label>
       {(scenarios.data?.length ?? 0) > 0 && (
         <label>
-          <span>Evidence</span>
+          <span>{t('proposal.evidence')}</span>
           <select name="scenario" value={scenarioId} onChange={(e) => choose(e.target.value)}>
-            <option value="">The saved plan&apos;s pressure test</option>
+            <option value="">{t('proposal.savedPlan')}</option>
             {scenarios.data?.map((s) => (
               <option key={s.id} value={s.id}>
-                Scenario: {s.name}
+                {t('proposal.scenarioOption', { name: s.name })}
               </option>
             ))}
           </select>
@@ -90,18 +103,25 @@ export function ProposalForm(props: {
       {chosen && (
         <p className="proposal-evidence" data-testid="proposal-scenario-outcome">
           {outcome ? (
-            <>
-              “{chosen.name}” reaches {props.goal} in <strong>{percentOf(outcome.probability)}</strong> of
-              trials; with 4-in-5 confidence about{' '}
-              <strong>{formatMeasure(outcome.p80, unitOfMeasure)}</strong>.
-            </>
+            <Trans
+              t={t}
+              ns="pressure"
+              i18nKey="proposal.scenarioOutcome"
+              values={{
+                name: chosen.name,
+                goal: props.goal,
+                percent: percentText(outcome.probability),
+                p80: measureOf(outcome.p80, unitOfMeasure),
+              }}
+              components={{ strong: <strong /> }}
+            />
           ) : (
-            <>“{chosen.name}” has no outlook for this target.</>
+            t('proposal.noOutlook', { name: chosen.name })
           )}
         </p>
       )}
       <label>
-        <span>Rationale</span>
+        <span>{t('proposal.rationale')}</span>
         <textarea
           name="rationale"
           rows={3}
@@ -109,13 +129,10 @@ export function ProposalForm(props: {
           onChange={(e) => setRationale(e.target.value)}
         />
       </label>
-      <p className="proposal-note">
-        Sent by {props.actorName}, owner of this unit. The resources needed to keep the original target are
-        filled in from the capacity gaps, and this pressure test goes along as evidence.
-      </p>
+      <p className="proposal-note">{t('proposal.note', { name: props.actorName })}</p>
       {save.error && <p className="form-error">{save.error.message}</p>}
       <Button type="submit" variant="primary" disabled={save.isPending}>
-        Send to the parent unit
+        {t('proposal.send')}
       </Button>
     </form>
   );

@@ -6,8 +6,8 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ScenarioView } from '../../../contracts';
-import { plural } from '../../../core/plural';
 import type { Scenario } from '../../../core/what-if';
 import { createScenario, deleteScenario } from '../../api-scenarios';
 import { queries } from '../../api/queries';
@@ -33,6 +33,7 @@ export function SavedScenarios(props: {
   /** After an apply: the plan changed, so the panel goes back to it. */
   onApplied: () => void;
 }) {
+  const { t } = useTranslation('pressure');
   const client = useQueryClient();
   const list = useQuery(queries.scenarios(props.matrixId));
   const [name, setName] = useState('');
@@ -47,38 +48,33 @@ export function SavedScenarios(props: {
       await refresh();
       props.onOpen(saved);
     },
-    { check: () => (name.trim() === '' ? 'Give the scenario a name' : null) },
+    { check: () => (name.trim() === '' ? t('scenarios.nameMissing') : null) },
   );
   const scenarios = list.data ?? [];
   return (
-    <section className="scenarios" aria-label="Saved scenarios" data-testid="saved-scenarios">
-      <h3>Saved scenarios</h3>
+    <section className="scenarios" aria-label={t('scenarios.title')} data-testid="saved-scenarios">
+      <h3>{t('scenarios.title')}</h3>
       {props.canEdit && props.changes > 0 && (props.openId === null || props.openEdited) && (
-        <form className="scenario-save" onSubmit={save.onSubmit} aria-label="Save the scenario">
+        <form className="scenario-save" onSubmit={save.onSubmit} aria-label={t('scenarios.saveForm')}>
           <input
             className="input"
             name="scenario-name"
-            aria-label="Scenario name"
-            placeholder="Name, e.g. Faster triage"
+            aria-label={t('scenarios.name')}
+            placeholder={t('scenarios.namePlaceholder')}
             value={name}
             maxLength={120}
             onChange={(e) => setName(e.target.value)}
           />
           <Button size="sm" type="submit" variant="primary" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : `Save ${plural(props.changes, 'change')}`}
+            {save.isPending ? t('scenarios.saving') : t('scenarios.save', { count: props.changes })}
           </Button>
           {save.error && <p className="form-error">{save.error.message}</p>}
         </form>
       )}
       {list.error && <p className="form-error">{list.error.message}</p>}
-      {!list.data && !list.error && <p className="muted">Loading the saved scenarios…</p>}
+      {!list.data && !list.error && <p className="muted">{t('scenarios.loading')}</p>}
       {list.data && scenarios.length === 0 && (
-        <p className="muted">
-          None yet.{' '}
-          {props.canEdit
-            ? 'Change the plan below, then save it under a name.'
-            : 'Editors of this unit save them.'}
-        </p>
+        <p className="muted">{props.canEdit ? t('scenarios.noneEditor') : t('scenarios.noneReader')}</p>
       )}
       <ul className="scenario-list">
         {scenarios.map((s) => (
@@ -89,29 +85,32 @@ export function SavedScenarios(props: {
           >
             <div className="scenario-row-head">
               <span className="scenario-name">{s.name}</span>
-              {s.id === props.openId && <Badge tone="brand">shown</Badge>}
-              {s.appliedAt && <Badge tone="green">applied</Badge>}
+              {s.id === props.openId && <Badge tone="brand">{t('scenarios.shown')}</Badge>}
+              {s.appliedAt && <Badge tone="green">{t('scenarios.applied')}</Badge>}
             </div>
             <p className="scenario-meta">
-              {plural(s.description.length, 'change')} · {s.createdByName ?? 'someone'},{' '}
-              {formatDay(s.createdAt)}
+              {t('scenarios.meta', {
+                count: s.description.length,
+                by: s.createdByName ?? t('scenarios.someone'),
+                date: formatDay(s.createdAt),
+              })}
             </p>
             <div className="scenario-actions">
               <Button size="sm" variant="ghost" onClick={() => props.onOpen(s)}>
-                Open
+                {t('scenarios.open')}
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setComparing(s)}>
-                Compare
+                {t('scenarios.compare')}
               </Button>
               {props.canEdit && (
                 <>
                   {!s.appliedAt && (
                     <Button size="sm" variant="ghost" onClick={() => setApplying(s)}>
-                      Apply…
+                      {t('scenarios.apply')}
                     </Button>
                   )}
                   <Button size="sm" variant="ghost" onClick={() => setDeleting(s)}>
-                    Delete
+                    {t('scenarios.delete')}
                   </Button>
                 </>
               )}
@@ -140,15 +139,15 @@ export function SavedScenarios(props: {
       )}
       {deleting && (
         <ConfirmDialog
-          title={`Delete “${deleting.name}”?`}
-          confirmLabel="Delete the scenario"
+          title={t('scenarios.deleteTitle', { name: deleting.name })}
+          confirmLabel={t('scenarios.deleteConfirm')}
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
             await deleteScenario(deleting.id, deleting.version);
             await refresh();
           }}
         >
-          The plan is not changed. Proposals that rest on it keep its figures.
+          {t('scenarios.deleteBody')}
         </ConfirmDialog>
       )}
     </section>

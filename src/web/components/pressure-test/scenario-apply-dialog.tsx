@@ -4,6 +4,7 @@
  * the plan changed since the scenario was saved the dialog names the items and offers no apply.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ScenarioView } from '../../../contracts';
 import { applyScenario } from '../../api-scenarios';
 import { queries } from '../../api/queries';
@@ -17,6 +18,7 @@ export function ScenarioApplyDialog(props: {
   onClose: () => void;
   onApplied: () => void;
 }) {
+  const { t } = useTranslation('pressure');
   const preview = useQuery(queries.scenarioApplyPreview(props.matrixId, props.scenario.id));
   const apply = useSubmit(async () => {
     await applyScenario(props.scenario.id, props.scenario.version);
@@ -26,40 +28,40 @@ export function ScenarioApplyDialog(props: {
   const blocked = !data || data.conflicts.length > 0 || data.writes.length === 0;
   return (
     <Dialog
-      title={`Apply “${props.scenario.name}” to the plan?`}
-      description="These changes are written into the X-matrix together, or not at all."
+      title={t('apply.title', { name: props.scenario.name })}
+      description={t('apply.description')}
       onClose={props.onClose}
       onSubmit={apply.onSubmit}
       className="dialog-wide scenario-apply"
       footer={
         <>
           <Button variant="ghost" onClick={props.onClose}>
-            Cancel
+            {t('apply.cancel')}
           </Button>
           <Button type="submit" variant="primary" disabled={blocked || apply.isPending} data-autofocus>
-            {apply.isPending ? 'Applying…' : 'Apply to the plan'}
+            {apply.isPending ? t('apply.applying') : t('apply.submit')}
           </Button>
         </>
       }
     >
       {preview.error && <p className="form-error">{preview.error.message}</p>}
-      {!data && !preview.error && <p className="muted">Checking the plan…</p>}
+      {!data && !preview.error && <p className="muted">{t('apply.checking')}</p>}
       {data && data.conflicts.length > 0 && (
         <div className="scenario-conflicts" role="alert" data-testid="apply-conflicts">
-          The plan changed since this scenario was saved; applying it would overwrite those changes:
+          {t('apply.conflicts')}
           <ul>
             {data.conflicts.map((c) => (
               <li key={c.item}>{c.message}</li>
             ))}
           </ul>
-          Open the scenario, redo the change on today&apos;s plan and save it again.
+          {t('apply.redo')}
         </div>
       )}
       {data && (
         <div data-testid="apply-preview">
-          <h3 className="scenario-subhead">Written into the matrix</h3>
+          <h3 className="scenario-subhead">{t('apply.written')}</h3>
           {data.writes.length === 0 ? (
-            <p className="muted">Nothing: this scenario changes only people.</p>
+            <p className="muted">{t('apply.nothing')}</p>
           ) : (
             <ul className="scenario-writes">
               {data.writes.map((line) => (
@@ -69,10 +71,8 @@ export function ScenarioApplyDialog(props: {
           )}
           {data.kept.length > 0 && (
             <>
-              <h3 className="scenario-subhead">Stays in the scenario</h3>
-              <p className="muted">
-                People are changed in the organisation&apos;s people settings and the Who block.
-              </p>
+              <h3 className="scenario-subhead">{t('apply.kept')}</h3>
+              <p className="muted">{t('apply.keptNote')}</p>
               <ul className="scenario-writes">
                 {data.kept.map((line) => (
                   <li key={line}>{line}</li>

@@ -4,25 +4,20 @@
  * and where the plan changed since the scenario was saved (applying it would be refused there).
  */
 import { useQuery } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ScenarioComparison, ScenarioView } from '../../../contracts';
-import { formatMeasure, percentOf } from '../../../core/outlook-wording';
-import { plural } from '../../../core/plural';
+import { i18n } from '../../i18n/i18n';
+import { currentLocale } from '../../i18n/locale';
 import { queries } from '../../api/queries';
 import { Button } from '../button';
 import { Dialog } from '../dialog';
 import { probabilityTone } from './probability-tone';
-
-const KIND_LABEL: Record<ScenarioComparison['targets'][number]['kind'], string> = {
-  kpi: 'KPI',
-  key_result: 'Key result',
-  annual_objective: 'Annual objective',
-};
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { measureOf, monthNames, percentText } from './wording';
 
 /** Months 1-12 as "Apr–Sep" runs, or "never". */
 export function monthRuns(months: readonly number[] | null): string {
-  if (!months || months.length === 0) return 'never';
+  if (!months || months.length === 0) return i18n.t('pressure:compare.never');
+  const MONTHS = monthNames();
   const runs: [number, number][] = [];
   for (const m of months) {
     const last = runs.at(-1);
@@ -58,7 +53,8 @@ function Outcome(props: {
   /** The plan's chance, to say how far the scenario moves it. */
   versus?: number | null | undefined;
 }) {
-  if (!props.outcome) return <span className="muted">not simulated</span>;
+  const { t } = useTranslation('pressure');
+  if (!props.outcome) return <span className="muted">{t('compare.notSimulated')}</span>;
   const points =
     props.versus === undefined || props.versus === null
       ? 0
@@ -66,15 +62,16 @@ function Outcome(props: {
   return (
     <span className="scenario-outcome">
       <strong className={`tone-${probabilityTone(props.outcome.probability)}`}>
-        {percentOf(props.outcome.probability)}
+        {percentText(props.outcome.probability)}
       </strong>
       {points !== 0 && (
         <span className="scenario-delta">
-          {points > 0 ? '+' : '−'}
-          {plural(Math.abs(points), 'point')}
+          {t(points > 0 ? 'compare.pointsUp' : 'compare.pointsDown', { count: Math.abs(points) })}
         </span>
       )}
-      <small className="muted">with 4-in-5 confidence {formatMeasure(props.outcome.p80, props.unit)}</small>
+      <small className="muted">
+        {t('compare.confidence', { p80: measureOf(props.outcome.p80, props.unit) })}
+      </small>
     </span>
   );
 }
@@ -84,27 +81,28 @@ export function ScenarioComparisonDialog(props: {
   scenario: ScenarioView;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('pressure');
   const query = useQuery(queries.scenarioComparison(props.matrixId, props.scenario.id));
   const data = query.data;
   return (
     <Dialog
-      title={`“${props.scenario.name}” against the plan`}
+      title={t('compare.title', { name: props.scenario.name })}
       description={props.scenario.description.join('; ')}
       onClose={props.onClose}
       className="dialog-wide scenario-compare"
       footer={
         <Button variant="primary" onClick={props.onClose} data-autofocus>
-          Close
+          {t('compare.close')}
         </Button>
       }
     >
       {query.error && <p className="form-error">{query.error.message}</p>}
-      {!data && !query.error && <p className="muted">Simulating the plan as it is now…</p>}
+      {!data && !query.error && <p className="muted">{t('compare.simulating')}</p>}
       {data && (
         <>
           {data.conflicts.length > 0 && (
             <div className="scenario-conflicts" role="alert">
-              The plan changed since this scenario was saved, so it cannot be applied as it is:
+              {t('compare.conflicts')}
               <ul>
                 {data.conflicts.map((c) => (
                   <li key={c.item}>{c.message}</li>
@@ -116,61 +114,87 @@ export function ScenarioComparisonDialog(props: {
             <table className="scenario-table" data-testid="scenario-comparison">
               <thead>
                 <tr>
-                  <th>Target</th>
-                  <th>Plan</th>
-                  <th>Scenario</th>
+                  <th>{t('compare.target')}</th>
+                  <th>{t('compare.plan')}</th>
+                  <th>{t('compare.scenario')}</th>
                 </tr>
               </thead>
               <tbody>
-                {groupRows(data.targets).map(({ lead: t, kinds }) => (
+                {groupRows(data.targets).map(({ lead: row, kinds }) => (
                   <tr
-                    key={`${t.kind}:${t.targetId}`}
-                    data-testid={`compare-${t.targetId}`}
-                    className={t.plan?.probability !== t.scenario?.probability ? 'is-changed' : ''}
+                    key={`${row.kind}:${row.targetId}`}
+                    data-testid={`compare-${row.targetId}`}
+                    className={row.plan?.probability !== row.scenario?.probability ? 'is-changed' : ''}
                   >
                     <td>
-                      <span className="scenario-target">{t.title}</span>
+                      <span className="scenario-target">{row.title}</span>
                       <small className="muted">
-                        {kinds.map((k) => KIND_LABEL[k]).join(' · ')} · target{' '}
-                        {formatMeasure(t.target, t.unitOfMeasure)}
+                        {t('compare.kindsAndTarget', {
+                          kinds: kinds.map((k) => t(`compare.kind.${k}`)).join(' · '),
+                          target: measureOf(row.target, row.unitOfMeasure),
+                        })}
                       </small>
                     </td>
                     <td>
-                      <Outcome outcome={t.plan} unit={t.unitOfMeasure} />
+                      <Outcome outcome={row.plan} unit={row.unitOfMeasure} />
                     </td>
                     <td>
-                      <Outcome outcome={t.scenario} unit={t.unitOfMeasure} versus={t.plan?.probability} />
+                      <Outcome
+                        outcome={row.scenario}
+                        unit={row.unitOfMeasure}
+                        versus={row.plan?.probability}
+                      />
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <h3 className="scenario-subhead">Capacity</h3>
+          <h3 className="scenario-subhead">{t('compare.capacity')}</h3>
           {data.capacity.skills.length === 0 && data.capacity.people.length === 0 ? (
-            <p className="muted">No difference in skills or people.</p>
+            <p className="muted">{t('compare.noDifference')}</p>
           ) : (
             <ul className="scenario-capacity" data-testid="scenario-capacity">
               {data.capacity.skills.map((s) => (
                 <li key={s.skill}>
-                  <strong>{s.skill}</strong>: short {plural(Math.round(s.planShortfall), 'day')} in the plan,{' '}
-                  {plural(Math.round(s.scenarioShortfall), 'day')} in the scenario
+                  <Trans
+                    t={t}
+                    ns="pressure"
+                    i18nKey="compare.skillShort"
+                    values={{
+                      skill: s.skill,
+                      plan: Math.round(s.planShortfall),
+                      scenario: Math.round(s.scenarioShortfall),
+                    }}
+                    components={{ strong: <strong /> }}
+                  />
                 </li>
               ))}
               {data.capacity.people.map((p) => (
                 <li key={p.personId}>
-                  <strong>{p.name}</strong>: over capacity{' '}
-                  {p.planOverMonths === null ? '(not in the plan)' : monthRuns(p.planOverMonths)} in the plan,{' '}
-                  {p.scenarioOverMonths === null ? 'left out' : monthRuns(p.scenarioOverMonths)} in the
-                  scenario
+                  <Trans
+                    t={t}
+                    ns="pressure"
+                    i18nKey="compare.personOver"
+                    values={{
+                      name: p.name,
+                      plan: p.planOverMonths === null ? t('compare.notInPlan') : monthRuns(p.planOverMonths),
+                      scenario:
+                        p.scenarioOverMonths === null
+                          ? t('compare.leftOut')
+                          : monthRuns(p.scenarioOverMonths),
+                    }}
+                    components={{ strong: <strong /> }}
+                  />
                 </li>
               ))}
             </ul>
           )}
           <p className="muted scenario-footnote">
-            The scenario&apos;s figures are from when it was saved (
-            {data.scenario.summary.trials.toLocaleString('en-GB')} simulated years, seed{' '}
-            {data.scenario.summary.seed}); the plan&apos;s are from now.
+            {t('compare.footnote', {
+              trials: data.scenario.summary.trials.toLocaleString(currentLocale()),
+              seed: data.scenario.summary.seed,
+            })}
           </p>
         </>
       )}

@@ -6,30 +6,18 @@
  * results the plan is unlikely to reach.
  */
 import { useState } from 'react';
-import {
-  formatMeasure,
-  goalOf,
-  LIKELIHOOD_WORDS,
-  likelihoodOf,
-  outlookSentence,
-  percentOf,
-} from '../../../core/outlook-wording';
+import { Trans, useTranslation } from 'react-i18next';
 import { improvementSign } from '../../../core/feasibility';
 import type { KpiDistribution, TargetOutlook } from '../../../core/pressure-test';
 import type { TargetSensitivity } from '../../../core/sensitivity';
-import { notSimulatedMessage, notSimulatedReason } from '../../../core/simulation-coverage';
+import { notSimulatedReason } from '../../../core/simulation-coverage';
 import type { TargetGroup } from '../../../core/target-groups';
 import { Badge, type BadgeTone } from '../badge';
 import { Button } from '../button';
 import { Drivers } from './drivers';
 import { probabilityTone } from './probability-tone';
 import { ProposalForm } from './proposal-form';
-
-const KIND_LABEL: Record<TargetOutlook['kind'], string> = {
-  kpi: 'KPI target',
-  key_result: 'Key result',
-  annual_objective: 'Annual objective',
-};
+import { goalText, likelihoodText, measureOf, notSimulatedText, outlookText, percentText } from './wording';
 
 const TONE_BADGE: Record<ReturnType<typeof probabilityTone>, BadgeTone> = {
   good: 'green',
@@ -77,6 +65,7 @@ export function TargetCards(props: TargetCardsProps) {
 function TargetCard(
   props: TargetCardsProps & { group: TargetGroup; open: boolean; onToggle: () => void; onClose: () => void },
 ) {
+  const { t } = useTranslation('pressure');
   const { group } = props;
   const lead = group.lead;
   const kpi = props.kpis.get(lead.kpiId);
@@ -88,8 +77,8 @@ function TargetCard(
   const tone = probabilityTone(lead.probability);
   const better =
     improvementSign({ direction: lead.direction, baseline: kpi?.baseline ?? 0, target: lead.target }) > 0
-      ? 'at least'
-      : 'at most';
+      ? 'least'
+      : 'most';
   const canPropose = lead.kind === 'key_result' && props.proposerId !== null && shown.probability < 0.5;
   const missed = lead.probability < 1 ? lead.expectedShortfall / (1 - lead.probability) : 0;
   return (
@@ -100,9 +89,9 @@ function TargetCard(
           <span className="outlook-members">
             {group.members.map((m) => (
               <span key={outlookKey(m)} className="outlook-member">
-                <span className="outlook-kind">{KIND_LABEL[m.kind]}</span>
-                {m.kind === 'kpi' ? `of this matrix` : m.title}
-                {m.kind === 'key_result' && ` (${props.unitNameOf(m.unitId)})`}
+                <span className="outlook-kind">{t(`cards.kind.${m.kind}`)}</span>
+                {m.kind === 'kpi' ? t('cards.ofThisMatrix') : m.title}
+                {m.kind === 'key_result' && ` ${t('cards.ofUnit', { unit: props.unitNameOf(m.unitId) })}`}
               </span>
             ))}
           </span>
@@ -113,37 +102,42 @@ function TargetCard(
             data-testid="probability"
             data-probability={lead.probability}
           >
-            {percentOf(lead.probability)}
+            {percentText(lead.probability)}
           </span>
-          <Badge tone={TONE_BADGE[tone]}>{LIKELIHOOD_WORDS[likelihoodOf(lead.probability)]}</Badge>
+          <Badge tone={TONE_BADGE[tone]}>{likelihoodText(lead.probability)}</Badge>
         </div>
       </div>
       {reason ? (
         <p className="outlook-sentence outlook-unsimulated" data-testid="not-simulated">
-          Not simulated: {notSimulatedMessage(reason, props.movedBy[lead.kpiId]?.length ?? 0)}.
+          {t('cards.notSimulated', {
+            reason: notSimulatedText(reason, props.movedBy[lead.kpiId]?.length ?? 0),
+          })}
         </p>
       ) : (
         <p className="outlook-sentence" data-testid="sentence">
-          {outlookSentence(words)}
+          {outlookText(words)}
         </p>
       )}
       {whatIf && !movedBy(whatIf, lead) && (
         <p className="outlook-whatif outlook-whatif-same" data-testid="what-if-outcome">
-          <Badge tone="neutral">What-if</Badge>
+          <Badge tone="neutral">{t('cards.whatIf')}</Badge>
           <span data-testid="what-if-probability" data-probability={whatIf.probability}>
-            unchanged
+            {t('cards.unchanged')}
           </span>
         </p>
       )}
       {whatIf && movedBy(whatIf, lead) && (
         <p className="outlook-whatif" data-testid="what-if-outcome">
-          <Badge tone="violet">What-if</Badge>
+          <Badge tone="violet">{t('cards.whatIf')}</Badge>
           <strong data-testid="what-if-probability" data-probability={whatIf.probability}>
-            {percentOf(whatIf.probability)}
+            {percentText(whatIf.probability)}
           </strong>
           <span>
-            ({LIKELIHOOD_WORDS[likelihoodOf(whatIf.probability)]}) instead of {percentOf(lead.probability)};
-            with 4-in-5 confidence about {formatMeasure(whatIf.reachable.p80, unit)}.
+            {t('cards.whatIfInstead', {
+              likelihood: likelihoodText(whatIf.probability),
+              saved: percentText(lead.probability),
+              p80: measureOf(whatIf.reachable.p80, unit),
+            })}
           </span>
         </p>
       )}
@@ -156,24 +150,34 @@ function TargetCard(
       </div>
       <div className="outlook-meta">
         <span>
-          Target <strong data-testid="target-value">{lead.target}</strong>
-          {lead.targetHigh !== null && `-${lead.targetHigh}`} {unit}
+          <Trans
+            t={t}
+            ns="pressure"
+            i18nKey="cards.target"
+            values={{
+              target: lead.target,
+              high: lead.targetHigh !== null ? `-${lead.targetHigh}` : '',
+              unit,
+            }}
+            components={{ strong: <strong data-testid="target-value" /> }}
+          />
         </span>
-        <span>Today {formatMeasure(kpi?.baseline ?? 0, unit)}</span>
+        <span>{t('cards.today', { value: measureOf(kpi?.baseline ?? 0, unit) })}</span>
         {!reason && (
           <span>
-            Half the trials reach {better} {formatMeasure(lead.reachable.p50, unit)}, 9 in 10 {better}{' '}
-            {formatMeasure(lead.reachable.p90, unit)}
+            {t('cards.reach', {
+              better,
+              p50: measureOf(lead.reachable.p50, unit),
+              p90: measureOf(lead.reachable.p90, unit),
+            })}
           </span>
         )}
         {!reason && lead.probability < 1 && missed > 0 && (
-          <span title="Mean distance to the target in the trials that miss it">
-            When missed, by about {formatMeasure(missed, unit)}
-          </span>
+          <span title={t('cards.missedHint')}>{t('cards.missed', { value: measureOf(missed, unit) })}</span>
         )}
         {canPropose && (
           <Button size="sm" variant="primary" onClick={props.onToggle}>
-            Propose recalibration
+            {t('cards.propose')}
           </Button>
         )}
       </div>
@@ -182,7 +186,7 @@ function TargetCard(
         <ProposalForm
           matrixId={props.matrixId}
           target={shown}
-          goal={goalOf({ ...lead, unitOfMeasure: unit })}
+          goal={goalText({ ...lead, unitOfMeasure: unit })}
           unitOfMeasure={unit}
           evidence={props.scenarioEvidence(lead)}
           actorId={props.proposerId}

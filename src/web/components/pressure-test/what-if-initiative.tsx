@@ -6,6 +6,7 @@
  * some 600 hidden inputs on every keystroke.
  */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { SkillEffort } from '../../../core/feasibility';
 import { checkImpact } from '../../../core/feasibility';
 import type { FeasibilityInitiative } from '../../../core/feasibility';
@@ -23,6 +24,7 @@ export interface InitiativeEditorProps {
 const finite = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
 export function InitiativeEditor(props: InitiativeEditorProps) {
+  const { t } = useTranslation('pressure');
   const { initiative, scenario } = props;
   const [isOpen, setOpen] = useState(false);
   const dropped = scenario.droppedInitiatives.includes(initiative.id);
@@ -40,9 +42,9 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
       <summary>
         <span className="whatif-item-title">{initiative.title}</span>
         {dropped ? (
-          <span className="whatif-flag">left out</span>
+          <span className="whatif-flag">{t('initiative.leftOut')}</span>
         ) : (
-          changed && <span className="whatif-flag">changed</span>
+          changed && <span className="whatif-flag">{t('initiative.changed')}</span>
         )}
       </summary>
       {isOpen && <InitiativeFields {...props} dropped={dropped} />}
@@ -51,11 +53,12 @@ export function InitiativeEditor(props: InitiativeEditorProps) {
 }
 
 function InitiativeFields(props: InitiativeEditorProps & { dropped: boolean }) {
+  const { t } = useTranslation('pressure');
   const { initiative, scenario, dropped } = props;
   const delivery = scenario.delivery[initiative.id] ?? initiative.deliveryProbability;
   const [deliveryText, setDeliveryText] = useState(String(Math.round(delivery * 100)));
   const deliveryValue = finite(deliveryText);
-  const deliveryError = !(deliveryValue >= 0 && deliveryValue <= 100) ? 'between 0 and 100' : null;
+  const deliveryError = !(deliveryValue >= 0 && deliveryValue <= 100) ? t('initiative.deliveryRange') : null;
 
   const setDelivery = (text: string) => {
     setDeliveryText(text);
@@ -84,10 +87,10 @@ function InitiativeFields(props: InitiativeEditorProps & { dropped: boolean }) {
             })
           }
         />
-        Leave this initiative out
+        {t('initiative.leaveOut')}
       </label>
       <label className="whatif-field">
-        <span>Chance it is delivered</span>
+        <span>{t('initiative.delivery')}</span>
         <span className="whatif-input-unit">
           <input
             className="input"
@@ -98,7 +101,7 @@ function InitiativeFields(props: InitiativeEditorProps & { dropped: boolean }) {
             value={deliveryText}
             disabled={dropped}
             aria-invalid={deliveryError ? true : undefined}
-            aria-label={`Chance ${initiative.title} is delivered, %`}
+            aria-label={t('initiative.deliveryLabel', { title: initiative.title })}
             onChange={(e) => setDelivery(e.target.value)}
           />
           %
@@ -110,7 +113,7 @@ function InitiativeFields(props: InitiativeEditorProps & { dropped: boolean }) {
           key={impact.kpi}
           initiativeId={initiative.id}
           kpiTitle={props.kpiTitleOf(impact.kpi)}
-          unit={impact.basis === 'percent' ? '% of today' : props.unitOf(impact.kpi)}
+          unit={impact.basis === 'percent' ? t('initiative.percentOfToday') : props.unitOf(impact.kpi)}
           saved={impact}
           disabled={dropped}
           scenario={scenario}
@@ -140,6 +143,7 @@ function ImpactRange(props: {
   scenario: Scenario;
   onChange: (scenario: Scenario) => void;
 }) {
+  const { t } = useTranslation('pressure');
   const { saved, scenario } = props;
   const current =
     scenario.impacts.find((c) => c.initiativeId === props.initiativeId && c.kpiId === saved.kpi) ?? saved;
@@ -152,7 +156,13 @@ function ImpactRange(props: {
   const numeric = Object.values(values).every(Number.isFinite);
   const issues = numeric
     ? checkImpact({ ...saved, ...values })
-    : [{ path: 'low', message: 'enter three numbers' }];
+    : [{ path: 'low', message: t('initiative.threeNumbers') }];
+  const issueText = (issue: { path: string; message: string }) =>
+    issue.path === 'likely' && values.likely < values.low
+      ? t('initiative.likelyBelowLow', { low: values.low, likely: values.likely })
+      : issue.path === 'high' && values.high < values.likely
+        ? t('initiative.highBelowLikely', { likely: values.likely, high: values.high })
+        : `${issue.path} ${issue.message}`;
 
   const change = (field: keyof typeof text, value: string) => {
     const next = { ...text, [field]: value };
@@ -171,11 +181,17 @@ function ImpactRange(props: {
   return (
     <fieldset className="whatif-impact" disabled={props.disabled} data-testid={`whatif-impact-${saved.kpi}`}>
       <legend>
-        Impact on {props.kpiTitle} <small>{props.unit}</small>
+        <Trans
+          t={t}
+          ns="pressure"
+          i18nKey="initiative.impactOn"
+          values={{ kpi: props.kpiTitle, unit: props.unit }}
+          components={{ small: <small /> }}
+        />
       </legend>
       {(['low', 'likely', 'high'] as const).map((field) => (
         <label key={field} className="whatif-field">
-          <span>{field === 'low' ? 'Low' : field === 'likely' ? 'Likely' : 'High'}</span>
+          <span>{t(`initiative.range.${field}`)}</span>
           <input
             className="input"
             type="number"
@@ -189,9 +205,7 @@ function ImpactRange(props: {
       ))}
       {issues[0] && (
         <span className="field-error">
-          {issues[0].path === 'low' && !numeric
-            ? issues[0].message
-            : `${issues[0].path} ${issues[0].message}`}
+          {issues[0].path === 'low' && !numeric ? issues[0].message : issueText(issues[0])}
         </span>
       )}
     </fieldset>
@@ -205,6 +219,7 @@ function EffortField(props: {
   scenario: Scenario;
   onChange: (scenario: Scenario) => void;
 }) {
+  const { t } = useTranslation('pressure');
   const { effort, scenario } = props;
   const key = effortKey(props.initiativeId, effort.skill);
   const [text, setText] = useState(String(scenario.effort[key] ?? effort.personDaysPerMonth));
@@ -213,10 +228,13 @@ function EffortField(props: {
   return (
     <label className="whatif-field">
       <span>
-        {effort.skill} effort{' '}
-        <small>
-          months {effort.fromMonth}-{effort.toMonth}
-        </small>
+        <Trans
+          t={t}
+          ns="pressure"
+          i18nKey="initiative.effort"
+          values={{ skill: effort.skill, from: effort.fromMonth, to: effort.toMonth }}
+          components={{ small: <small /> }}
+        />
       </span>
       <span className="whatif-input-unit">
         <input
@@ -227,7 +245,7 @@ function EffortField(props: {
           value={text}
           disabled={props.disabled}
           aria-invalid={invalid ? true : undefined}
-          aria-label={`${effort.skill} effort, person-days per month`}
+          aria-label={t('initiative.effortLabel', { skill: effort.skill })}
           onChange={(e) => {
             setText(e.target.value);
             const days = finite(e.target.value);
@@ -237,9 +255,9 @@ function EffortField(props: {
             props.onChange({ ...scenario, effort: next });
           }}
         />
-        days / month
+        {t('initiative.daysPerMonth')}
       </span>
-      {invalid && <span className="field-error">must be a number, 0 or more</span>}
+      {invalid && <span className="field-error">{t('initiative.effortInvalid')}</span>}
     </label>
   );
 }

@@ -5,7 +5,7 @@
  * (saved-scenarios.tsx); "Back to the saved plan" drops them.
  */
 import { useMemo, useState, type SyntheticEvent } from 'react';
-import { plural } from '../../../core/plural';
+import { Trans, useTranslation } from 'react-i18next';
 import { changeCount, type Scenario, type WhatIfBasis } from '../../../core/what-if';
 import { Button } from '../button';
 import type { ScenarioView } from '../../../contracts';
@@ -26,6 +26,7 @@ export function WhatIfPanel(props: {
   openEdited: boolean;
   onOpenScenario: (scenario: ScenarioView | null) => void;
 }) {
+  const { t } = useTranslation('pressure');
   const { basis, scenario } = props;
   const [generation, setGeneration] = useState(0);
   const changes = changeCount(scenario);
@@ -43,23 +44,27 @@ export function WhatIfPanel(props: {
   ];
   const people = [...basis.capacity.people, ...scenario.addedPeople];
   return (
-    <aside className="whatif" aria-label="What-if" data-testid="what-if-panel">
+    <aside className="whatif" aria-label={t('whatIf.title')} data-testid="what-if-panel">
       <div className="whatif-head">
-        <h2>What-if</h2>
+        <h2>{t('whatIf.title')}</h2>
         <span className="whatif-status" data-testid="what-if-status" data-pending={props.pending}>
           {changes === 0
-            ? 'Showing the saved plan'
-            : `${plural(changes, 'change')} · ${props.pending ? 'recomputing…' : `recomputed in ${Math.round(props.ms ?? 0)} ms`}`}
+            ? t('whatIf.showingSaved')
+            : props.pending
+              ? t('whatIf.recomputing', { count: changes })
+              : t('whatIf.recomputed', { count: changes, ms: Math.round(props.ms ?? 0) })}
         </span>
       </div>
-      <p className="whatif-intro">
-        Change the plan here to see what it does to every target; the saved plan&apos;s numbers stay beside
-        the what-if&apos;s. Nothing changes in the plan until a saved scenario is applied.
-      </p>
+      <p className="whatif-intro">{t('whatIf.intro')}</p>
       {props.openScenario && (
         <p className="whatif-open" data-testid="open-scenario">
-          Showing the scenario <strong>{props.openScenario.name}</strong>
-          {props.openEdited && ' (changed since it was opened; save it under a new name to keep both)'}
+          <Trans
+            t={t}
+            ns="pressure"
+            i18nKey={props.openEdited ? 'whatIf.showingEdited' : 'whatIf.showing'}
+            values={{ name: props.openScenario.name }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       )}
       {changes > 0 && (
@@ -71,7 +76,7 @@ export function WhatIfPanel(props: {
             setGeneration((g) => g + 1);
           }}
         >
-          Back to the saved plan
+          {t('whatIf.back')}
         </Button>
       )}
       <SavedScenarios
@@ -92,7 +97,7 @@ export function WhatIfPanel(props: {
           setGeneration((g) => g + 1);
         }}
       />
-      <h3>Initiatives</h3>
+      <h3>{t('whatIf.initiatives')}</h3>
       <div className="whatif-list" key={`i-${generation}`}>
         {initiatives.map((initiative) => (
           <InitiativeEditor
@@ -107,7 +112,7 @@ export function WhatIfPanel(props: {
         ))}
       </div>
       <AddInitiative basis={basis} scenario={scenario} onChange={props.onChange} />
-      <h3>People</h3>
+      <h3>{t('whatIf.people')}</h3>
       <ul className="whatif-people">
         {people.map((person) => {
           const out = scenario.droppedPeople.includes(person.id);
@@ -129,7 +134,10 @@ export function WhatIfPanel(props: {
                 <span>
                   {person.name}{' '}
                   <small>
-                    {person.skills.join(', ') || 'no skills'} · {person.monthlyCapacity} days a month
+                    {t('whatIf.personNote', {
+                      skills: person.skills.join(', ') || t('whatIf.noSkills'),
+                      days: person.monthlyCapacity,
+                    })}
                   </small>
                 </span>
               </label>
@@ -157,6 +165,7 @@ function AddPerson(props: { basis: WhatIfBasis; scenario: Scenario; onChange: (s
   const skills = [
     ...new Set(props.basis.capacity.initiatives.flatMap((i) => i.effort.map((e) => e.skill))),
   ].sort();
+  const { t } = useTranslation('pressure');
   const [name, setName] = useState('');
   const [skill, setSkill] = useState(skills[0] ?? '');
   const [capacity, setCapacity] = useState('18');
@@ -177,20 +186,20 @@ function AddPerson(props: { basis: WhatIfBasis; scenario: Scenario; onChange: (s
   return (
     <details className="whatif-item">
       <summary>
-        <span className="whatif-item-title">Add a person</span>
+        <span className="whatif-item-title">{t('whatIf.addPerson')}</span>
       </summary>
-      <form className="whatif-add" onSubmit={add} aria-label="Add a person">
+      <form className="whatif-add" onSubmit={add} aria-label={t('whatIf.addPerson')}>
         <label className="whatif-field">
-          <span>Name</span>
+          <span>{t('whatIf.name')}</span>
           <input
             className="input"
             value={name}
-            placeholder="e.g. A contractor"
+            placeholder={t('whatIf.namePlaceholder')}
             onChange={(e) => setName(e.target.value)}
           />
         </label>
         <label className="whatif-field">
-          <span>Skill</span>
+          <span>{t('whatIf.skill')}</span>
           <select className="input" value={skill} onChange={(e) => setSkill(e.target.value)}>
             {skills.map((s) => (
               <option key={s}>{s}</option>
@@ -198,7 +207,7 @@ function AddPerson(props: { basis: WhatIfBasis; scenario: Scenario; onChange: (s
           </select>
         </label>
         <label className="whatif-field">
-          <span>Days a month</span>
+          <span>{t('whatIf.daysAMonth')}</span>
           <input
             className="input"
             type="number"
@@ -208,7 +217,7 @@ function AddPerson(props: { basis: WhatIfBasis; scenario: Scenario; onChange: (s
           />
         </label>
         <Button size="sm" type="submit" disabled={!valid}>
-          Add to the what-if
+          {t('whatIf.add')}
         </Button>
       </form>
     </details>
@@ -216,6 +225,7 @@ function AddPerson(props: { basis: WhatIfBasis; scenario: Scenario; onChange: (s
 }
 
 function AddInitiative(props: { basis: WhatIfBasis; scenario: Scenario; onChange: (s: Scenario) => void }) {
+  const { t } = useTranslation('pressure');
   const kpis = props.basis.model.kpis;
   const [title, setTitle] = useState('');
   const [kpiId, setKpiId] = useState(kpis[0]?.id ?? '');
@@ -247,15 +257,15 @@ function AddInitiative(props: { basis: WhatIfBasis; scenario: Scenario; onChange
   return (
     <details className="whatif-item">
       <summary>
-        <span className="whatif-item-title">Add an initiative</span>
+        <span className="whatif-item-title">{t('whatIf.addInitiative')}</span>
       </summary>
-      <form className="whatif-add" onSubmit={add} aria-label="Add an initiative">
+      <form className="whatif-add" onSubmit={add} aria-label={t('whatIf.addInitiative')}>
         <label className="whatif-field">
-          <span>Title</span>
+          <span>{t('whatIf.initiativeTitle')}</span>
           <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
         </label>
         <label className="whatif-field">
-          <span>KPI it moves</span>
+          <span>{t('whatIf.kpiMoved')}</span>
           <select className="input" value={kpiId} onChange={(e) => setKpiId(e.target.value)}>
             {kpis.map((k) => (
               <option key={k.id} value={k.id}>
@@ -266,7 +276,7 @@ function AddInitiative(props: { basis: WhatIfBasis; scenario: Scenario; onChange
         </label>
         {(['low', 'likely', 'high'] as const).map((field) => (
           <label key={field} className="whatif-field">
-            <span>Impact, {field} (from January, in the KPI&apos;s unit, the good way)</span>
+            <span>{t('whatIf.impact', { field })}</span>
             <input
               className="input"
               type="number"
@@ -277,7 +287,7 @@ function AddInitiative(props: { basis: WhatIfBasis; scenario: Scenario; onChange
           </label>
         ))}
         <label className="whatif-field">
-          <span>Chance it is delivered, %</span>
+          <span>{t('whatIf.delivery')}</span>
           <input
             className="input"
             type="number"
@@ -288,7 +298,7 @@ function AddInitiative(props: { basis: WhatIfBasis; scenario: Scenario; onChange
           />
         </label>
         <Button size="sm" type="submit" disabled={!valid}>
-          Add to the what-if
+          {t('whatIf.add')}
         </Button>
       </form>
     </details>

@@ -3,6 +3,7 @@
  * write it (it stays writable after the cycle closes); everyone else reads it.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Reflection } from '../../../contracts';
 import { saveReflection } from '../../api-year-close';
 import { Field } from '../form/field';
@@ -12,11 +13,7 @@ import { useSubmit } from '../form/use-submit';
 import { useToast } from '../toast';
 import { formatDay } from '../../format/dates';
 
-const PROMPTS = [
-  { name: 'reached', label: 'What we reached', hint: 'The result against the target, in plain words' },
-  { name: 'causes', label: 'Why: the causes', hint: 'What helped and what got in the way' },
-  { name: 'learned', label: 'What we learned', hint: 'What we will do differently next year' },
-] as const;
+const PROMPTS = [{ name: 'reached' }, { name: 'causes' }, { name: 'learned' }] as const;
 
 interface ReflectionFormProps {
   itemId: string;
@@ -27,6 +24,7 @@ interface ReflectionFormProps {
 }
 
 export function ReflectionForm({ itemId, title, reflection, canEdit, onSaved }: ReflectionFormProps) {
+  const { t } = useTranslation('yearclose');
   const toast = useToast();
   const [text, setText] = useState({
     reached: reflection?.reached ?? '',
@@ -36,18 +34,18 @@ export function ReflectionForm({ itemId, title, reflection, canEdit, onSaved }: 
   const changed = PROMPTS.some(({ name }) => text[name] !== (reflection?.[name] ?? ''));
   const save = useSubmit(async () => {
     await saveReflection(itemId, { ...text, version: reflection?.version ?? null });
-    toast.show({ message: `Reflection on “${title}” saved`, tone: 'success' });
+    toast.show({ message: t('reflection.saved', { title }), tone: 'success' });
     onSaved();
   });
 
   if (!canEdit) {
     const written = PROMPTS.filter(({ name }) => (reflection?.[name] ?? '') !== '');
-    if (written.length === 0) return <p className="muted">No reflection written yet.</p>;
+    if (written.length === 0) return <p className="muted">{t('reflection.none')}</p>;
     return (
       <dl className="reflection-read">
-        {written.map(({ name, label }) => (
+        {written.map(({ name }) => (
           <div key={name}>
-            <dt>{label}</dt>
+            <dt>{t(`reflection.${name}.label`)}</dt>
             <dd>{reflection?.[name]}</dd>
           </div>
         ))}
@@ -55,10 +53,15 @@ export function ReflectionForm({ itemId, title, reflection, canEdit, onSaved }: 
     );
   }
   return (
-    <form className="reflection-form" onSubmit={save.onSubmit} aria-label={`Reflection on ${title}`}>
+    <form className="reflection-form" onSubmit={save.onSubmit} aria-label={t('reflection.label', { title })}>
       <div className="reflection-fields">
-        {PROMPTS.map(({ name, label, hint }) => (
-          <Field key={name} label={label} hint={hint} error={save.fieldErrors[name]}>
+        {PROMPTS.map(({ name }) => (
+          <Field
+            key={name}
+            label={t(`reflection.${name}.label`)}
+            hint={t(`reflection.${name}.hint`)}
+            error={save.fieldErrors[name]}
+          >
             <textarea
               name={name}
               rows={3}
@@ -72,11 +75,13 @@ export function ReflectionForm({ itemId, title, reflection, canEdit, onSaved }: 
       <FormAlert error={save.error} fields={['reached', 'causes', 'learned']} />
       <div className="reflection-actions">
         <span className="muted">
-          {reflection ? `Saved ${formatDay(reflection.updatedAt, 'long')}` : 'Not written yet'}
+          {reflection
+            ? t('reflection.savedOn', { date: formatDay(reflection.updatedAt, 'long') })
+            : t('reflection.notWritten')}
         </span>
         {changed && (
-          <SubmitButton submit={save} pendingLabel="Saving…">
-            Save reflection
+          <SubmitButton submit={save} pendingLabel={t('reflection.saving')}>
+            {t('reflection.save')}
           </SubmitButton>
         )}
       </div>

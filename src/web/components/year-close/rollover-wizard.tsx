@@ -5,9 +5,9 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RolloverPreview } from '../../../contracts';
 import { DEFAULT_PART_NAMES, MATRIX_PARTS } from '../../../core/x-matrix-parts';
-import { plural } from '../../../core/plural';
 import { queries } from '../../api/queries';
 import { rollOver } from '../../api-year-close';
 import { Button } from '../button';
@@ -20,13 +20,6 @@ import { measure, ScoreBadge } from './score-badge';
 type Item = RolloverPreview['items'][number];
 type Choice = Item['choices'][number];
 
-const CHOICE_LABEL: Record<Choice, string> = {
-  carry: 'Carry over',
-  raise: 'Raise the target',
-  drop: 'Drop',
-  close: 'Close',
-};
-
 interface RolloverWizardProps {
   matrixId: string;
   partNames?: Partial<Record<Item['part'], string>>;
@@ -35,13 +28,10 @@ interface RolloverWizardProps {
 }
 
 export function RolloverWizard({ matrixId, partNames, onDone, onCancel }: RolloverWizardProps) {
+  const { t } = useTranslation('yearclose');
   const preview = useQuery(queries.rolloverPreview(matrixId));
   return (
-    <QueryView
-      query={preview}
-      errorTitle="Could not prepare the roll-over"
-      loadingLabel="Preparing the roll-over"
-    >
+    <QueryView query={preview} errorTitle={t('rollover.failed')} loadingLabel={t('rollover.preparing')}>
       {(data) => <Choices preview={data} partNames={partNames} onDone={onDone} onCancel={onCancel} />}
     </QueryView>
   );
@@ -53,6 +43,7 @@ function Choices({
   onDone,
   onCancel,
 }: { preview: RolloverPreview } & Omit<RolloverWizardProps, 'matrixId'>) {
+  const { t } = useTranslation(['yearclose', 'common']);
   const [choices, setChoices] = useState<Record<string, Choice>>(() =>
     Object.fromEntries(preview.items.map((item) => [item.itemId, item.proposed])),
   );
@@ -72,20 +63,24 @@ function Choices({
     });
     onDone(result);
   });
-  const name = (part: Item['part']) => partNames?.[part] ?? DEFAULT_PART_NAMES[part];
+  // A part under its default (English) name is shown under the reader's; an organisation's own name as it is.
+  const name = (part: Item['part']) => {
+    const own = partNames?.[part];
+    return own && own !== DEFAULT_PART_NAMES[part] ? own : t(`common:parts.${part}`);
+  };
 
   return (
-    <form className="rollover-wizard dashboard-card" onSubmit={submit.onSubmit} aria-label="Roll over">
-      <h2>
-        Roll {preview.fromYear} over into {preview.toYear}
-      </h2>
+    <form
+      className="rollover-wizard dashboard-card"
+      onSubmit={submit.onSubmit}
+      aria-label={t('rollover.label')}
+    >
+      <h2>{t('rollover.title', { from: preview.fromYear, to: preview.toYear })}</h2>
       <p className="muted">
-        Breakthroughs and owners carry over; unmet targets carry with the gap that remains and start next year
-        at this year's final value; met ones may be dropped or raised; each unfinished initiative is carried
-        or closed.{' '}
+        {t('rollover.intro')}{' '}
         {preview.nextCycle
-          ? `The cycle ${preview.nextCycle.name} exists already.`
-          : `The cycle for ${preview.toYear} is created.`}
+          ? t('rollover.cycleExists', { name: preview.nextCycle.name })
+          : t('rollover.cycleCreated', { year: preview.toYear })}
       </p>
       {MATRIX_PARTS.map((part) => {
         const items = preview.items.filter((item) => item.part === part);
@@ -101,7 +96,9 @@ function Choices({
                     <Facts item={item} />
                   </div>
                   <label className="rollover-choice picker">
-                    <span className="visually-hidden">What happens to {item.title}</span>
+                    <span className="visually-hidden">
+                      {t('rollover.whatHappens', { title: item.title })}
+                    </span>
                     <select
                       value={choices[item.itemId]}
                       onChange={(event) =>
@@ -110,14 +107,14 @@ function Choices({
                     >
                       {item.choices.map((choice) => (
                         <option key={choice} value={choice}>
-                          {CHOICE_LABEL[choice]}
+                          {t(`rollover.choice.${choice}`)}
                         </option>
                       ))}
                     </select>
                   </label>
                   {choices[item.itemId] === 'raise' && (
                     <label className="rollover-target">
-                      <span>New target</span>
+                      <span>{t('rollover.newTarget')}</span>
                       <input
                         type="number"
                         step="any"
@@ -135,14 +132,18 @@ function Choices({
       <FormAlert error={submit.error} />
       <div className="rollover-actions">
         <span className="muted">
-          {plural(carried.length, 'item')} carried into {preview.toYear},{' '}
-          {plural(preview.items.length - carried.length, 'item')} left in {preview.fromYear}
+          {t('rollover.summary', {
+            carried: carried.length,
+            left: preview.items.length - carried.length,
+            to: preview.toYear,
+            from: preview.fromYear,
+          })}
         </span>
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t('rollover.cancel')}
         </Button>
-        <SubmitButton submit={submit} pendingLabel="Creating…">
-          Create the {preview.toYear} X-matrix
+        <SubmitButton submit={submit} pendingLabel={t('rollover.creating')}>
+          {t('rollover.create', { year: preview.toYear })}
         </SubmitButton>
       </div>
     </form>
@@ -151,13 +152,22 @@ function Choices({
 
 /** What the year reached for a KPI or an annual objective: score, final value against target, gap. */
 function Facts({ item }: { item: Item }) {
+  const { t } = useTranslation('yearclose');
   if (item.part === 'how_much') {
     return (
       <span className="rollover-facts">
         <ScoreBadge score={item.score} met={item.met} />
         <span>
-          {measure(item.final, item.unitOfMeasure)} of {measure(item.target, item.unitOfMeasure)}
-          {item.met === false && item.gap !== null ? ` · ${measure(item.gap, item.unitOfMeasure)} to go` : ''}
+          {item.met === false && item.gap !== null
+            ? t('rollover.factsGap', {
+                final: measure(item.final, item.unitOfMeasure),
+                target: measure(item.target, item.unitOfMeasure),
+                gap: measure(item.gap, item.unitOfMeasure),
+              })
+            : t('rollover.facts', {
+                final: measure(item.final, item.unitOfMeasure),
+                target: measure(item.target, item.unitOfMeasure),
+              })}
         </span>
       </span>
     );
