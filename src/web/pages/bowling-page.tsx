@@ -5,6 +5,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import type { BowlingChart as BowlingChartData, BowlingRow } from '../../contracts';
 import { queries } from '../api/queries';
@@ -21,6 +22,7 @@ import { useLiveChanges } from '../hooks/use-live-changes';
 import { useUnitAccess } from '../session/use-unit-access';
 
 export function BowlingPage({ unitId, year }: { unitId: string; year: number }) {
+  const { t } = useTranslation('execution');
   const { data: org } = useOrg();
   const toast = useToast();
   const client = useQueryClient();
@@ -46,12 +48,12 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
   return (
     <QueryView
       query={chart}
-      errorTitle="Could not load the bowling chart"
-      loadingLabel="Loading the bowling chart"
+      errorTitle={t('bowlingPage.error')}
+      loadingLabel={t('bowlingPage.loading')}
       isEmpty={(data) => data.rows.length === 0}
       empty={
-        <EmptyState icon={<GridIcon size={22} />} title={`No KPIs for ${year}`}>
-          The bowling chart follows the KPIs (How Much) of this unit's X-matrix for the year.
+        <EmptyState icon={<GridIcon size={22} />} title={t('bowlingPage.emptyTitle', { year: String(year) })}>
+          {t('bowlingPage.emptyText')}
         </EmptyState>
       }
     >
@@ -66,11 +68,18 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
     const mayWrite = openRow !== undefined && canCheckIn(openRow.ownerId);
     const isNewAndRefused = open !== null && open.countermeasureIds.length === 0 && !mayWrite;
     return (
-      <section className="bowling-page" aria-label="Bowling chart">
+      <section className="bowling-page" aria-label={t('bowlingPage.label')}>
         <p className="legend-line">
-          <span className="swatch frame-green" /> met <span className="swatch frame-yellow" /> within
-          tolerance <span className="swatch frame-red" /> missed <span className="frame-marker inline" /> has
-          a countermeasure · click a red month to open its A3
+          <Trans
+            t={t}
+            i18nKey="bowlingPage.legend"
+            components={{
+              green: <span className="swatch frame-green" />,
+              yellow: <span className="swatch frame-yellow" />,
+              red: <span className="swatch frame-red" />,
+              marker: <span className="frame-marker inline" />,
+            }}
+          />
         </p>
         {checkingIn && (
           <CheckInForm
@@ -80,7 +89,10 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
             onCancel={() => setCheckingIn(null)}
             onDone={() => {
               setCheckingIn(null);
-              toast.show({ message: `Checked in on ${checkingIn.title}`, tone: 'success' });
+              toast.show({
+                message: t('bowlingPage.checkedIn', { title: checkingIn.title }),
+                tone: 'success',
+              });
               refresh();
             }}
           />
@@ -88,7 +100,7 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
         <BowlingChart chart={data} onOpenCell={setOpen} canCheckIn={canCheckIn} onCheckIn={setCheckingIn} />
         {open && isNewAndRefused && (
           <p className="muted" role="status">
-            Only the KPI's owner or an editor of this unit opens a countermeasure for {open.kpiTitle}.
+            {t('bowlingPage.refused', { title: open.kpiTitle })}
           </p>
         )}
         {open && !waiting && !isNewAndRefused && (
@@ -104,7 +116,7 @@ export function BowlingPage({ unitId, year }: { unitId: string; year: number }) 
             onClose={() => setOpen(null)}
             onSaved={() => {
               setOpen(null);
-              toast.show({ message: 'Countermeasure saved', tone: 'success' });
+              toast.show({ message: t('bowlingPage.saved'), tone: 'success' });
               void client.invalidateQueries({ queryKey: keys.countermeasure(openId ?? '') });
               refresh();
             }}

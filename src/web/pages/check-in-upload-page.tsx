@@ -8,6 +8,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import type { BulkCheckInResult, CheckInUploadPreview } from '../../contracts';
 import { confirmCheckInUpload, previewCheckInUpload, type ReadingChoice } from '../api-uploads';
@@ -25,7 +26,6 @@ import { LoadingBlock } from '../components/spinner';
 import { useToast } from '../components/toast';
 import { useOrg } from '../hooks/org-context';
 import { paths } from '../paths';
-import { plural } from '../../core/plural';
 
 type Stage =
   | { kind: 'idle' }
@@ -36,6 +36,7 @@ type Stage =
   | { kind: 'failed'; message: string };
 
 export function CheckInUploadPage() {
+  const { t } = useTranslation('imports');
   const { data } = useOrg();
   const search = new URLSearchParams(useSearch());
   const toast = useToast();
@@ -91,7 +92,7 @@ export function CheckInUploadPage() {
       setStage({ kind: 'done', result });
       // Rows may land in the unit or any unit below it.
       void client.invalidateQueries({ queryKey: keys.everyUnit() });
-      toast.show({ tone: 'success', message: `Checked in ${plural(result.created, 'value')}` });
+      toast.show({ tone: 'success', message: t('upload.checkedIn', { count: result.created }) });
     } catch (error) {
       setStage({ kind: 'failed', message: uploadErrorMessage(error) });
     }
@@ -119,7 +120,7 @@ export function CheckInUploadPage() {
           onClick={() => void onConfirm()}
           data-testid="check-in-upload-confirm"
         >
-          Check in {plural(preview.rows.length, 'value')}
+          {t('upload.confirm', { count: preview.rows.length })}
         </Button>
       }
     />
@@ -128,18 +129,19 @@ export function CheckInUploadPage() {
   return (
     <div className="page page-import">
       <header className="page-header">
-        <h1>Upload check-ins</h1>
+        <h1>{t('upload.title')}</h1>
         <p className="page-lead">
-          A CSV or XLSX with one check-in a row and the columns <code>item</code> (a key result or KPI id),{' '}
-          <code>date</code> (2026-06-30 or 30.06.2026, inside the item’s cycle, up to today),{' '}
-          <code>value</code>, and optionally <code>confidence</code> (0-1), <code>comment</code> and{' '}
-          <code>author</code>. You see every row before anything is written; then all of them go in, or none.
+          <Trans t={t} i18nKey="upload.lead" components={{ code: <code /> }} />
         </p>
       </header>
-      <section className="import-form" aria-label="File and unit">
+      <section className="import-form" aria-label={t('upload.formLabel')}>
         <label className="picker">
-          <span>Unit</span>
-          <select value={unitId} onChange={(event) => onUnit(event.target.value)} aria-label="Unit">
+          <span>{t('upload.unit')}</span>
+          <select
+            value={unitId}
+            onChange={(event) => onUnit(event.target.value)}
+            aria-label={t('upload.unit')}
+          >
             {data.units.map((unit) => (
               <option key={unit.id} value={unit.id}>
                 {unit.name}
@@ -148,7 +150,7 @@ export function CheckInUploadPage() {
           </select>
         </label>
         <label className="btn btn-primary btn-md import-file">
-          <span>{file ? 'Choose another file' : 'Choose a CSV or XLSX…'}</span>
+          <span>{t(file ? 'page.chooseAnother' : 'page.choose')}</span>
           <input
             type="file"
             accept=".csv,.xlsx,text/csv"
@@ -164,12 +166,10 @@ export function CheckInUploadPage() {
         cycles={data.cycles}
       />
 
-      {stage.kind === 'idle' && (
-        <p className="muted">The unit’s items and those of the units below it may be checked in.</p>
-      )}
+      {stage.kind === 'idle' && <p className="muted">{t('upload.idle')}</p>}
       {stage.kind === 'uploading' && <UploadProgress share={stage.share} action={stage.action} />}
       {stage.kind === 'failed' && (
-        <EmptyState tone="error" icon={<AlertIcon size={22} />} title="The upload did not go through">
+        <EmptyState tone="error" icon={<AlertIcon size={22} />} title={t('upload.failed')}>
           {stage.message}
         </EmptyState>
       )}
@@ -178,10 +178,10 @@ export function CheckInUploadPage() {
       {stage.kind === 'done' && (
         <EmptyState
           icon={<CheckIcon size={22} />}
-          title="Checked in"
-          action={<Link href={paths.okrs(organisationId, unitId)}>Open the OKRs</Link>}
+          title={t('upload.done')}
+          action={<Link href={paths.okrs(organisationId, unitId)}>{t('page.openOkrs')}</Link>}
         >
-          {plural(stage.result.created, 'check-in')} written in one go.
+          {t('upload.written', { count: stage.result.created })}
         </EmptyState>
       )}
     </div>

@@ -1,7 +1,8 @@
 /** The unit dashboard: objectives with progress and status, health over time, risks, countermeasures, stale items. */
 import { useQuery } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { attentionTotal, describeAttention } from '../../core/attention';
+import { attentionTotal, type AttentionCounts } from '../../core/attention';
 import { queries } from '../api/queries';
 import { ExplanationPopover } from '../components/execution/explanation-popover';
 import { ForecastList } from '../components/execution/forecast-trend';
@@ -15,26 +16,33 @@ import { useLiveChanges } from '../hooks/use-live-changes';
 import { useUnitAccess } from '../session/use-unit-access';
 import { paths } from '../paths';
 import { formatDay } from '../format/dates';
+import { monthOfYear } from '../components/okr/okr-format';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** The attention counts in the order they are listed, each `dashboard.attention.<count>` in words. */
+const ATTENTION: readonly (keyof AttentionCounts)[] = [
+  'objectivesAtRisk',
+  'keyResultsAtRisk',
+  'kpiMonthsRed',
+  'kpiMonthsAmber',
+  'initiativesLate',
+  'initiativesAtRisk',
+  'countermeasuresOverdue',
+];
 
 export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: string | undefined }) {
+  const { t } = useTranslation('execution');
   const { data: org } = useOrg();
   const dashboard = useQuery({ ...queries.dashboard(unitId, cycleId ?? ''), enabled: cycleId !== undefined });
   useLiveChanges(cycleId ? { unitId } : null);
-  if (!cycleId) return <EmptyState title="No cycle yet">Dashboards follow a cycle's OKRs.</EmptyState>;
+  if (!cycleId) return <EmptyState title={t('dashboard.noCycle')}>{t('dashboard.noCycleText')}</EmptyState>;
   const person = (id: string | null) => (id ? (org?.peopleById.get(id)?.name ?? id) : '—');
   return (
-    <QueryView
-      query={dashboard}
-      errorTitle="Could not load the dashboard"
-      loadingLabel="Loading the dashboard"
-    >
+    <QueryView query={dashboard} errorTitle={t('dashboard.error')} loadingLabel={t('dashboard.loading')}>
       {(data) => (
-        <section className="dashboard" aria-label="Unit dashboard" data-testid="dashboard">
+        <section className="dashboard" aria-label={t('dashboard.label')} data-testid="dashboard">
           <div className="dashboard-card dashboard-objectives">
-            <h2>Objectives · as of {formatDay(data.asOf)}</h2>
-            {data.objectives.length === 0 && <p className="muted">No objectives in this cycle.</p>}
+            <h2>{t('dashboard.objectives', { day: formatDay(data.asOf) })}</h2>
+            {data.objectives.length === 0 && <p className="muted">{t('dashboard.noObjectives')}</p>}
             <ul>
               {data.objectives.map((objective) => (
                 <li key={objective.id} data-testid={`dash-objective-${objective.id}`}>
@@ -45,7 +53,7 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
                   <ProgressBar
                     value={objective.progress}
                     status={objective.status.status}
-                    label={`Progress of ${objective.title}`}
+                    label={t('dashboard.progress', { title: objective.title })}
                   />
                   <ExplanationPopover explanation={objective.explanation} />
                 </li>
@@ -53,22 +61,33 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
             </ul>
           </div>
           <div className="dashboard-card">
-            <h2>Health over time</h2>
+            <h2>{t('dashboard.health')}</h2>
             <HealthChart points={data.health} />
             <p className="legend-line muted">
-              Line: average objective progress · bars: <span className="swatch health-on" /> on track{' '}
-              <span className="swatch health-risk" /> at risk <span className="swatch health-off" /> off track
+              <Trans
+                t={t}
+                i18nKey="dashboard.healthLegend"
+                components={{
+                  on: <span className="swatch health-on" />,
+                  risk: <span className="swatch health-risk" />,
+                  off: <span className="swatch health-off" />,
+                }}
+              />
             </p>
           </div>
           <ForecastCard unitId={unitId} cycleId={cycleId} />
           <div className="dashboard-card">
-            <h2>Top risks</h2>
+            <h2>{t('dashboard.topRisks')}</h2>
             {attentionTotal(data.attention) === 0 ? (
-              <p className="muted">Nothing at risk.</p>
+              <p className="muted">{t('dashboard.nothingAtRisk')}</p>
             ) : (
-              <ul className="dash-attention" data-testid="attention" aria-label="What needs attention">
-                {describeAttention(data.attention).map((line) => (
-                  <li key={line}>{line}</li>
+              <ul
+                className="dash-attention"
+                data-testid="attention"
+                aria-label={t('dashboard.attentionLabel')}
+              >
+                {ATTENTION.filter((name) => data.attention[name] > 0).map((name) => (
+                  <li key={name}>{t(`dashboard.attention.${name}`, { count: data.attention[name] })}</li>
                 ))}
               </ul>
             )}
@@ -87,18 +106,18 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
             )}
           </div>
           <div className="dashboard-card">
-            <h2>Open countermeasures</h2>
+            <h2>{t('dashboard.openCountermeasures')}</h2>
             {data.openCountermeasures.length === 0 ? (
-              <p className="muted">None open.</p>
+              <p className="muted">{t('dashboard.noneOpen')}</p>
             ) : (
               <ul className="dash-list" data-testid="open-countermeasures">
                 {data.openCountermeasures.map((cm) => (
                   <li key={cm.id}>
-                    <span className="pdca">{cm.status.toUpperCase()}</span> <strong>{cm.problem}</strong>
+                    <span className="pdca">{t(`pdcaTag.${cm.status}`)}</span> <strong>{cm.problem}</strong>
                     <span className="muted">
                       {' '}
-                      — {cm.kpiId}, {MONTHS[cm.month - 1]} {cm.year} · {person(cm.ownerId)}
-                      {cm.dueDate ? ` · due ${cm.dueDate}` : ''}
+                      — {cm.kpiId}, {monthOfYear(cm.year, cm.month, 'short')} · {person(cm.ownerId)}
+                      {cm.dueDate ? ` · ${t('dashboard.due', { date: cm.dueDate })}` : ''}
                     </span>
                   </li>
                 ))}
@@ -106,9 +125,9 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
             )}
           </div>
           <div className="dashboard-card">
-            <h2>Stale items</h2>
+            <h2>{t('dashboard.staleItems')}</h2>
             {data.staleItems.length === 0 ? (
-              <p className="muted">Every item has a recent check-in.</p>
+              <p className="muted">{t('dashboard.noStaleItems')}</p>
             ) : (
               <ul className="dash-list" data-testid="stale-items">
                 {data.staleItems.map((item) => (
@@ -116,17 +135,26 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
                     <strong>{item.title}</strong>
                     <span className="muted">
                       {' '}
-                      — last check-in {item.lastCheckIn ?? 'never'} ({item.cadence}) · {person(item.ownerId)}
+                      —{' '}
+                      {item.lastCheckIn
+                        ? t('dashboard.lastCheckIn', {
+                            date: item.lastCheckIn,
+                            cadence: t(`dashboard.cadence.${item.cadence}`),
+                          })
+                        : t('dashboard.neverCheckedIn', {
+                            cadence: t(`dashboard.cadence.${item.cadence}`),
+                          })}{' '}
+                      · {person(item.ownerId)}
                     </span>
                   </li>
                 ))}
               </ul>
             )}
-            <p className="muted">Open catchball items: {data.openCatchballItems}</p>
+            <p className="muted">{t('dashboard.openCatchball', { count: data.openCatchballItems })}</p>
           </div>
           {org && (
             <p className="dashboard-footer">
-              <Link href={paths.overview(org.organisation.id, cycleId)}>Organisation overview →</Link>
+              <Link href={paths.overview(org.organisation.id, cycleId)}>{t('dashboard.overview')}</Link>
             </p>
           )}
         </section>
@@ -140,6 +168,7 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
  * by year end as recorded month by month. Nothing for a unit without a matrix that year.
  */
 function ForecastCard({ unitId, cycleId }: { unitId: string; cycleId: string }) {
+  const { t } = useTranslation('execution');
   const { data: org } = useOrg();
   const { canEdit } = useUnitAccess(unitId);
   const year = org?.cycles.find((cycle) => cycle.id === cycleId)?.year;
@@ -148,11 +177,11 @@ function ForecastCard({ unitId, cycleId }: { unitId: string; cycleId: string }) 
   if (!matrix) return null;
   return (
     <div className="dashboard-card dashboard-forecast" data-testid="dashboard-forecast">
-      <h2>Chance of reaching the targets by December, month by month</h2>
+      <h2>{t('dashboard.forecast')}</h2>
       <QueryView
         query={forecast}
-        errorTitle="Could not load the forecast"
-        loadingLabel="Loading the forecast"
+        errorTitle={t('dashboard.forecastError')}
+        loadingLabel={t('dashboard.forecastLoading')}
       >
         {(data) => <ForecastList history={data} canRecord={canEdit} />}
       </QueryView>

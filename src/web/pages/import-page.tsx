@@ -8,6 +8,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
 import type { OkrImportPreview, OkrImportResult } from '../../contracts';
 import type { OkrSheetField } from '../../core/okr-sheet-columns';
@@ -39,7 +40,6 @@ import { useToast } from '../components/toast';
 import { useOrg } from '../hooks/org-context';
 import { useImportRun } from '../hooks/use-import-run';
 import { paths } from '../paths';
-import { plural } from '../../core/plural';
 import { currentCycle } from '../../core/cycle';
 import { localIsoDate } from '../../core/calendar';
 
@@ -65,6 +65,7 @@ type Stage =
   | { kind: 'failed'; message: string; preview?: OkrImportPreview };
 
 export function ImportPage() {
+  const { t } = useTranslation('imports');
   const { data } = useOrg();
   const search = new URLSearchParams(useSearch());
   const toast = useToast();
@@ -131,7 +132,10 @@ export function ImportPage() {
       void client.invalidateQueries({ queryKey: keys.everyUnit() });
       toast.show({
         tone: 'success',
-        message: `Imported ${plural(result.created.objectives, 'objective')} and ${plural(result.created.keyResults, 'key result')}`,
+        message: t('page.imported', {
+          objectives: result.created.objectives,
+          keyResults: result.created.keyResults,
+        }),
       });
     } catch (error) {
       setStage({ kind: 'failed', message: uploadErrorMessage(error), preview });
@@ -168,7 +172,7 @@ export function ImportPage() {
             onClick={() => void onConfirm(preview)}
             data-testid="import-confirm"
           >
-            Import {plural(preview.summary.objectives, 'objective')}
+            {t('page.import', { count: preview.summary.objectives })}
           </Button>
         }
       />
@@ -179,22 +183,18 @@ export function ImportPage() {
   return (
     <div className="page page-import">
       <header className="page-header">
-        <h1>Import OKRs</h1>
-        <p className="page-lead">
-          A CSV or XLSX with one row per key result: objective, key result, owner, unit of measure, baseline,
-          target, due date and parent. Headers are matched forgivingly (“KR”, “From”, “Aligned to”…). You see
-          what will be created before anything is written.
-        </p>
+        <h1>{t('page.title')}</h1>
+        <p className="page-lead">{t('page.lead')}</p>
       </header>
-      <section className="import-form" aria-label="File and defaults">
+      <section className="import-form" aria-label={t('page.formLabel')}>
         <label className="picker">
-          <span>Unit</span>
+          <span>{t('page.unit')}</span>
           <select
             value={unitId}
             onChange={(event) => setUnitId(event.target.value)}
-            aria-label="Default unit"
+            aria-label={t('page.defaultUnit')}
           >
-            <option value="">From the sheet’s Unit column</option>
+            <option value="">{t('page.unitFromSheet')}</option>
             {data.units.map((unit) => (
               <option key={unit.id} value={unit.id}>
                 {unit.name}
@@ -203,11 +203,11 @@ export function ImportPage() {
           </select>
         </label>
         <label className="picker">
-          <span>Cycle</span>
+          <span>{t('page.cycle')}</span>
           <select
             value={cycle}
             onChange={(event) => setCycleId(event.target.value)}
-            aria-label="Default cycle"
+            aria-label={t('page.defaultCycle')}
           >
             {data.cycles.map((c) => (
               <option key={c.id} value={c.id}>
@@ -217,12 +217,12 @@ export function ImportPage() {
           </select>
         </label>
         <label className="btn btn-primary btn-md import-file">
-          <span>{file ? 'Choose another file' : 'Choose a CSV or XLSX…'}</span>
+          <span>{t(file ? 'page.chooseAnother' : 'page.choose')}</span>
           <input type="file" accept=".csv,.xlsx,text/csv" onChange={onFile} data-testid="import-file" />
         </label>
         {file && <span className="import-file-name">{file.name}</span>}
         <a className="import-template" href={X_MATRIX_TEMPLATE_URL} download>
-          Spreadsheet X-matrix template (XLSX)
+          {t('page.matrixTemplate')}
         </a>
       </section>
 
@@ -234,7 +234,7 @@ export function ImportPage() {
         />
       )}
       {stage.kind === 'failed' && (
-        <EmptyState tone="error" icon={<AlertIcon size={22} />} title="The import did not go through">
+        <EmptyState tone="error" icon={<AlertIcon size={22} />} title={t('page.failed')}>
           {stage.message}
         </EmptyState>
       )}
@@ -244,12 +244,14 @@ export function ImportPage() {
       {stage.kind === 'done' && (
         <EmptyState
           icon={<CheckIcon size={22} />}
-          title="Imported"
-          action={okrsLink ? <Link href={okrsLink}>Open the OKRs</Link> : undefined}
+          title={t('page.done')}
+          action={okrsLink ? <Link href={okrsLink}>{t('page.openOkrs')}</Link> : undefined}
         >
-          {plural(stage.result.created.objectives, 'objective')},{' '}
-          {plural(stage.result.created.keyResults, 'key result')} and{' '}
-          {plural(stage.result.created.people, 'new person', 'new people')} were written in one go.
+          {t('page.written', {
+            objectives: stage.result.created.objectives,
+            keyResults: stage.result.created.keyResults,
+            people: stage.result.created.people,
+          })}
         </EmptyState>
       )}
     </div>

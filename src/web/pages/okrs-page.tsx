@@ -7,6 +7,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ObjectiveWithKeyResults, Unit } from '../../contracts';
 import { queries } from '../api/queries';
@@ -21,9 +22,9 @@ import { useOrg } from '../hooks/org-context';
 import { useLiveChanges } from '../hooks/use-live-changes';
 import { paths } from '../paths';
 import { useUnitAccess } from '../session/use-unit-access';
-import { nounFor } from '../../core/plural';
 
 export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | undefined }) {
+  const { t } = useTranslation('okrs');
   const { data: org } = useOrg();
   const { canCheckIn, canEdit } = useUnitAccess(unit.id);
   const client = useQueryClient();
@@ -60,12 +61,12 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
     <div className="okrs-actions">
       {org && canEdit && (
         <Link className="btn btn-ghost btn-sm" href={paths.checkInUpload(org.organisation.id, unit.id)}>
-          Upload check-ins
+          {t('page.uploadCheckIns')}
         </Link>
       )}
       {edit && (
         <Button size="sm" variant="primary" icon={<PlusIcon size={14} />} onClick={edit.addObjective}>
-          Add objective
+          {t('page.addObjective')}
         </Button>
       )}
     </div>
@@ -73,9 +74,8 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
 
   if (!cycleId) {
     return (
-      <EmptyState icon={<TargetIcon size={22} />} title="No cycle yet">
-        OKRs belong to a planning cycle (a year and its quarters). Create a cycle for this organisation to
-        start writing objectives.
+      <EmptyState icon={<TargetIcon size={22} />} title={t('page.noCycle')}>
+        {t('page.noCycleText')}
       </EmptyState>
     );
   }
@@ -83,19 +83,17 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
     <>
       <QueryView
         query={okrs}
-        errorTitle="Could not load the OKRs"
+        errorTitle={t('page.error')}
         canRetry
-        loadingLabel="Loading OKRs"
+        loadingLabel={t('page.loading')}
         isEmpty={(list) => list.length === 0}
         empty={
           <EmptyState
             icon={<TargetIcon size={22} />}
-            title={`${unit.name} has no objectives in this cycle`}
+            title={t('page.emptyTitle', { unit: unit.name })}
             action={edit ? actions : undefined}
           >
-            Objectives state where the unit wants to go; 3-5 per team is plenty, each with 2-5 measurable key
-            results. {edit ? 'Add one here' : 'Editors add them here'}, import them from a spreadsheet, or
-            translate them from this unit's X-matrix.
+            {t(edit ? 'page.emptyTextEditor' : 'page.emptyText')}
           </EmptyState>
         }
       >
@@ -104,17 +102,31 @@ export function OkrsPage({ unit, cycleId }: { unit: Unit; cycleId: string | unde
           const committed = objectives.filter((o) => o.kind === 'committed').length;
           const krCount = objectives.reduce((sum, o) => sum + o.keyResults.length, 0);
           return (
-            <section className="okrs" aria-label="Objectives and key results">
+            <section className="okrs" aria-label={t('page.label')}>
               <div className="okrs-summary">
                 <span>
-                  <strong>{objectives.length}</strong> {nounFor(objectives.length, 'objective')}
+                  <Trans
+                    t={t}
+                    i18nKey="page.objectiveCount"
+                    values={{ count: objectives.length }}
+                    components={{ strong: <strong /> }}
+                  />
                 </span>
                 <span>
-                  <strong>{krCount}</strong> {nounFor(krCount, 'key result')}
+                  <Trans
+                    t={t}
+                    i18nKey="page.keyResultCount"
+                    values={{ count: krCount }}
+                    components={{ strong: <strong /> }}
+                  />
                 </span>
                 <span>
-                  <strong>{committed}</strong> committed · <strong>{objectives.length - committed}</strong>{' '}
-                  aspirational
+                  <Trans
+                    t={t}
+                    i18nKey="page.kinds"
+                    values={{ committed, aspirational: objectives.length - committed }}
+                    components={{ strong: <strong /> }}
+                  />
                 </span>
                 <span className="okrs-summary-spacer" />
                 {actions}

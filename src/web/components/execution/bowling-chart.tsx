@@ -4,17 +4,11 @@
  * with a countermeasure carries a marker, and clicking a red (or marked) cell opens its A3. KPIs
  * the user may check in on (`canCheckIn`) carry a "Check in" button (test hook `check-in-<kpiId>`).
  */
+import { useTranslation } from 'react-i18next';
 import type { BowlingChart as Chart, BowlingRow } from '../../../contracts';
-import { formatNumber } from '../okr/okr-format';
-import { plural } from '../../../core/plural';
+import { formatNumber, shortMonthName } from '../okr/okr-format';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const TREND: Record<Chart['rows'][number]['trend'], string> = {
-  improving: '▲ improving',
-  worsening: '▼ worsening',
-  flat: '▶ flat',
-  unknown: '—',
-};
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
 export interface CellTarget {
   kpiId: string;
@@ -35,28 +29,29 @@ export function BowlingChart({
   canCheckIn?: (ownerId: string | null) => boolean;
   onCheckIn?: (row: BowlingRow) => void;
 }) {
+  const { t } = useTranslation('execution');
   return (
     <div className="bowling-scroll">
       <table className="bowling" data-testid="bowling-chart">
         <thead>
           <tr>
             <th scope="col" className="bowling-kpi">
-              KPI
+              {t('bowling.kpi')}
             </th>
-            <th scope="col">Owner</th>
-            <th scope="col">Baseline</th>
+            <th scope="col">{t('bowling.owner')}</th>
+            <th scope="col">{t('bowling.baseline')}</th>
             <th scope="col" />
             {MONTHS.map((month) => (
               <th key={month} scope="col" className="bowling-month">
-                {month}
+                {shortMonthName(month)}
               </th>
             ))}
-            {['Q1', 'Q2', 'Q3', 'Q4', 'YTD'].map((label) => (
+            {(['q1', 'q2', 'q3', 'q4', 'ytd'] as const).map((label) => (
               <th key={label} scope="col" className="bowling-summary">
-                {label}
+                {t(`bowling.${label}`)}
               </th>
             ))}
-            <th scope="col">Trend</th>
+            <th scope="col">{t('bowling.trend')}</th>
           </tr>
         </thead>
         {chart.rows.map((row) => (
@@ -67,21 +62,19 @@ export function BowlingChart({
                 <span className="muted bowling-meta">
                   {row.unitOfMeasure} ·{' '}
                   {row.direction === 'band'
-                    ? `band ${formatNumber(row.target)}–${formatNumber(row.targetHigh)}`
-                    : row.direction === 'increase'
-                      ? 'bigger is better'
-                      : 'smaller is better'}{' '}
-                  · ±{row.tolerancePercent}%
+                    ? t('bowling.band', { low: formatNumber(row.target), high: formatNumber(row.targetHigh) })
+                    : t(row.direction === 'increase' ? 'bowling.increase' : 'bowling.decrease')}{' '}
+                  · {t('bowling.tolerance', { percent: formatNumber(row.tolerancePercent) })}
                 </span>
                 {onCheckIn && canCheckIn?.(row.ownerId) && (
                   <button
                     type="button"
                     className="bowling-check-in"
                     data-testid={`check-in-${row.kpiId}`}
-                    aria-label={`Check in on ${row.title}`}
+                    aria-label={t('bowling.checkInOn', { title: row.title })}
                     onClick={() => onCheckIn(row)}
                   >
-                    Check in
+                    {t('bowling.checkIn')}
                   </button>
                 )}
               </th>
@@ -89,7 +82,7 @@ export function BowlingChart({
               <td rowSpan={2} className="tabular">
                 {formatNumber(row.baseline)}
               </td>
-              <td className="bowling-label">Plan</td>
+              <td className="bowling-label">{t('bowling.plan')}</td>
               {row.frames.map((frame) => (
                 <td key={frame.month} className="tabular bowling-cell">
                   {formatNumber(frame.plan)}
@@ -101,11 +94,11 @@ export function BowlingChart({
                 </td>
               ))}
               <td rowSpan={2} className={`bowling-trend trend-${row.trend}`}>
-                {TREND[row.trend]}
+                {row.trend === 'unknown' ? '—' : t(`bowling.trends.${row.trend}`)}
               </td>
             </tr>
             <tr className="bowling-actual">
-              <td className="bowling-label">Actual</td>
+              <td className="bowling-label">{t('bowling.actual')}</td>
               {row.frames.map((frame) => {
                 const marked = frame.countermeasureIds.length > 0;
                 const clickable = frame.colour === 'red' || marked;
@@ -124,16 +117,16 @@ export function BowlingChart({
                     data-countermeasures={frame.countermeasureIds.length}
                     title={
                       marked
-                        ? `${plural(frame.countermeasureIds.length, 'countermeasure')}: click to open`
+                        ? t('bowling.markedTitle', { count: frame.countermeasureIds.length })
                         : clickable
-                          ? 'Missed: click to open a countermeasure'
+                          ? t('bowling.missedTitle')
                           : undefined
                     }
                   >
                     {clickable ? (
                       <button type="button" className="frame-button" onClick={() => onOpenCell(cell)}>
                         {formatNumber(frame.actual)}
-                        {marked && <span className="frame-marker" aria-label="has a countermeasure" />}
+                        {marked && <span className="frame-marker" aria-label={t('bowling.marker')} />}
                       </button>
                     ) : (
                       formatNumber(frame.actual)

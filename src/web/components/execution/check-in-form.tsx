@@ -4,7 +4,8 @@
  * refusal shown at the date). With `correcting`, the same form corrects an earlier check-in: the
  * original stays in the history, marked as corrected.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CheckIn } from '../../../contracts';
 import { checkCheckInDate } from '../../../core/check-in';
 import { createCheckIn } from '../../api-client';
@@ -48,6 +49,7 @@ export function CheckInForm({
   onCancel,
   measuredBy = [],
 }: CheckInFormProps) {
+  const { t } = useTranslation('execution');
   const measured = measuredBy.length > 0 && !correcting;
   const [override, setOverride] = useState(false);
   const [value, setValue] = useState(correcting ? String(correcting.value) : '');
@@ -59,6 +61,8 @@ export function CheckInForm({
   const [comment, setComment] = useState(correcting?.comment ?? '');
   const [date, setDate] = useState(correcting?.date ?? todayIso());
   const dateProblem = () => (cycle ? (checkCheckInDate(date, cycle, todayIso())[0]?.message ?? null) : null);
+  /** The check's last refusal of the date, shown at the date. */
+  const dateRefusal = useRef<string | null>(null);
   const save = useSubmit(
     async () => {
       const fields = { value: Number(value), confidence: Number(confidence), comment, date };
@@ -68,24 +72,35 @@ export function CheckInForm({
     },
     {
       check: () => {
-        if (!Number.isFinite(Number(value))) return `Value: enter a number, not "${value}"`;
+        dateRefusal.current = null;
+        if (!Number.isFinite(Number(value))) return t('checkInForm.valueNotNumber', { value });
         const problem = dateProblem();
-        return problem ? `Date: ${problem}` : null;
+        if (!problem) return null;
+        dateRefusal.current = t('checkInForm.dateProblem', { problem });
+        return dateRefusal.current;
       },
     },
   );
   const dateError =
-    save.fieldErrors.date ?? (save.error?.message.startsWith('Date:') ? save.error.message : undefined);
-  const verb = correcting ? 'Correct the check-in' : 'Check in';
+    save.fieldErrors.date ??
+    (save.error && save.error.message === dateRefusal.current ? save.error.message : undefined);
 
   return (
-    <form className="check-in-form" aria-label={`${verb} on ${title}`} onSubmit={save.onSubmit} noValidate>
+    <form
+      className="check-in-form"
+      aria-label={t(correcting ? 'checkInForm.labelCorrect' : 'checkInForm.labelCheckIn', { title })}
+      onSubmit={save.onSubmit}
+      noValidate
+    >
       {measured && (
         <div className="check-in-measured">
           <p>
-            This key result follows {measuredBy.length === 1 ? 'its KPI' : 'its KPIs'}{' '}
-            <strong>{measuredBy.join(', ')}</strong>. Check in there, or record a manual value over{' '}
-            {measuredBy.length === 1 ? 'it' : 'them'}; history shows it as an override.
+            <Trans
+              t={t}
+              i18nKey="checkInForm.measured"
+              values={{ count: measuredBy.length, names: measuredBy.join(', ') }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           <label className="check-in-override">
             <input
@@ -94,12 +109,12 @@ export function CheckInForm({
               checked={override}
               onChange={(event) => setOverride(event.target.checked)}
             />
-            <span>Record as a manual override of the KPIs</span>
+            <span>{t('checkInForm.override')}</span>
           </label>
         </div>
       )}
       <label>
-        <span>Value</span>
+        <span>{t('checkInForm.value')}</span>
         <input
           name="value"
           inputMode="decimal"
@@ -110,7 +125,7 @@ export function CheckInForm({
         />
       </label>
       <label>
-        <span>Confidence</span>
+        <span>{t('checkInForm.confidence')}</span>
         <input
           name="confidence"
           type="number"
@@ -122,20 +137,22 @@ export function CheckInForm({
         />
       </label>
       <label>
-        <span>Date</span>
+        <span>{t('checkInForm.date')}</span>
         <input
           name="date"
           type="date"
           value={date}
           aria-invalid={dateError ? true : undefined}
           title={
-            cycle ? `Inside ${cycle.name} (${cycle.startDate} to ${cycle.endDate}), up to today` : undefined
+            cycle
+              ? t('checkInForm.dateRange', { cycle: cycle.name, start: cycle.startDate, end: cycle.endDate })
+              : undefined
           }
           onChange={(event) => setDate(event.target.value)}
         />
       </label>
       <label className="check-in-comment">
-        <span>Comment</span>
+        <span>{t('checkInForm.comment')}</span>
         <input name="comment" value={comment} onChange={(event) => setComment(event.target.value)} />
       </label>
       <div className="check-in-actions">
@@ -145,10 +162,16 @@ export function CheckInForm({
           type="submit"
           disabled={save.isPending || value.trim() === '' || (measured && !override)}
         >
-          {correcting ? 'Save correction' : measured ? 'Save override' : 'Save check-in'}
+          {t(
+            correcting
+              ? 'checkInForm.saveCorrection'
+              : measured
+                ? 'checkInForm.saveOverride'
+                : 'checkInForm.save',
+          )}
         </Button>
         <Button variant="ghost" size="sm" onClick={onCancel}>
-          Cancel
+          {t('checkInForm.cancel')}
         </Button>
       </div>
       {save.error && (

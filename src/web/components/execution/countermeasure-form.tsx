@@ -3,11 +3,12 @@
  * status. Opens an existing countermeasure when the cell has one; closing asks what effect was seen.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Countermeasure, Person } from '../../../contracts';
 import { createCountermeasure, updateCountermeasure } from '../../api-client';
 import { Button } from '../button';
 import { useSubmit } from '../form/use-submit';
-import { monthName } from '../../../core/calendar';
+import { monthOfYear } from '../okr/okr-format';
 
 const STATUSES = ['plan', 'do', 'check', 'act', 'closed'] as const;
 
@@ -25,6 +26,7 @@ interface CountermeasureFormProps {
 }
 
 export function CountermeasureForm(props: CountermeasureFormProps) {
+  const { t } = useTranslation('execution');
   const { existing } = props;
   const [fields, setFields] = useState({
     problem: existing?.problem ?? '',
@@ -70,32 +72,32 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
       <form
         className="dialog a3"
         role="dialog"
-        aria-label="Countermeasure"
+        aria-label={t('countermeasure.label')}
         onClick={(event) => event.stopPropagation()}
         onSubmit={save.onSubmit}
       >
         <header>
-          <h2>Countermeasure (A3){props.isReadOnly ? ' · view only' : ''}</h2>
+          <h2>{t(props.isReadOnly ? 'countermeasure.titleReadOnly' : 'countermeasure.title')}</h2>
           <p className="muted">
-            {props.kpiTitle} · {monthName(props.month)} {props.year}
+            {props.kpiTitle} · {monthOfYear(props.year, props.month)}
           </p>
         </header>
         <fieldset disabled={props.isReadOnly} className="a3-fields">
           <label>
-            <span>Problem</span>
+            <span>{t('countermeasure.problem')}</span>
             <input name="problem" required value={fields.problem} onChange={set('problem')} />
           </label>
           <label>
-            <span>Root cause</span>
+            <span>{t('countermeasure.rootCause')}</span>
             <textarea name="rootCause" rows={2} value={fields.rootCause} onChange={set('rootCause')} />
           </label>
           <label>
-            <span>Action</span>
+            <span>{t('countermeasure.action')}</span>
             <textarea name="action" rows={2} value={fields.action} onChange={set('action')} />
           </label>
           <div className="a3-row">
             <label>
-              <span>Owner</span>
+              <span>{t('countermeasure.owner')}</span>
               <select name="ownerId" value={fields.ownerId} onChange={set('ownerId')}>
                 <option value="">—</option>
                 {props.people.map((person) => (
@@ -106,15 +108,15 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
               </select>
             </label>
             <label>
-              <span>Due</span>
+              <span>{t('countermeasure.due')}</span>
               <input name="dueDate" type="date" value={fields.dueDate} onChange={set('dueDate')} />
             </label>
             <label>
-              <span>PDCA</span>
+              <span>{t('countermeasure.pdca')}</span>
               <select name="status" value={fields.status} onChange={set('status')}>
                 {STATUSES.filter((status) => existing || status !== 'closed').map((status) => (
                   <option key={status} value={status}>
-                    {status}
+                    {t(`pdca.${status}`)}
                   </option>
                 ))}
               </select>
@@ -122,7 +124,7 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
           </div>
           {fields.status === 'closed' && (
             <label>
-              <span>What effect was seen?</span>
+              <span>{t('countermeasure.effect')}</span>
               <textarea name="effect" rows={2} required value={fields.effect} onChange={set('effect')} />
             </label>
           )}
@@ -134,11 +136,11 @@ export function CountermeasureForm(props: CountermeasureFormProps) {
         )}
         <footer>
           <Button variant="ghost" onClick={props.onClose}>
-            {props.isReadOnly ? 'Close' : 'Cancel'}
+            {t(props.isReadOnly ? 'countermeasure.close' : 'countermeasure.cancel')}
           </Button>
           {!props.isReadOnly && (
             <Button variant="primary" type="submit">
-              {existing ? 'Save' : 'Open countermeasure'}
+              {t(existing ? 'countermeasure.save' : 'countermeasure.open')}
             </Button>
           )}
         </footer>

@@ -1,6 +1,7 @@
 /** "How was this computed": an objective's progress term by term, in a disclosure the user opens. */
+import { useTranslation } from 'react-i18next';
 import type { KeyResultProgress, UnitProgress } from '../../../contracts';
-import { MEASURE_RULE_LABEL } from '../../../core/measured-by';
+import { formatNumber } from '../okr/okr-format';
 
 type Explanation = UnitProgress['objectives'][number]['explanation'];
 
@@ -17,20 +18,21 @@ export function ExplanationPopover({
   explanation: Explanation;
   keyResults?: readonly KeyResultProgress[];
 }) {
+  const { t } = useTranslation('execution');
   const measureOf = new Map(keyResults.flatMap((kr) => (kr.measure ? [[kr.id, kr] as const] : [])));
   return (
     <details className="explanation" data-testid="explanation">
-      <summary>How was this computed?</summary>
+      <summary>{t('explanation.summary')}</summary>
       <div className="explanation-body" role="note">
         <p>{explanation.summary}</p>
         <table>
           <thead>
             <tr>
-              <th scope="col">Term</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Weight</th>
-              <th scope="col">Share</th>
-              <th scope="col">Adds</th>
+              <th scope="col">{t('explanation.term')}</th>
+              <th scope="col">{t('explanation.progress')}</th>
+              <th scope="col">{t('explanation.weight')}</th>
+              <th scope="col">{t('explanation.share')}</th>
+              <th scope="col">{t('explanation.adds')}</th>
             </tr>
           </thead>
           <tbody>
@@ -38,7 +40,8 @@ export function ExplanationPopover({
               <tr key={term.id}>
                 <td>
                   <span className="muted">
-                    {term.kind === 'objective' ? 'Aligned objective · ' : 'KR · '}
+                    {t(term.kind === 'objective' ? 'explanation.alignedObjective' : 'explanation.keyResult')}
+                    {' · '}
                   </span>
                   {term.title}
                   <MeasureNote kr={measureOf.get(term.id)} />
@@ -53,7 +56,7 @@ export function ExplanationPopover({
           <tfoot>
             <tr>
               <th scope="row" colSpan={4}>
-                Objective progress
+                {t('explanation.objectiveProgress')}
               </th>
               <td className="tabular">{pct(explanation.progress)}</td>
             </tr>
@@ -65,20 +68,30 @@ export function ExplanationPopover({
 }
 
 function MeasureNote({ kr }: { kr: KeyResultProgress | undefined }) {
+  const { t } = useTranslation(['execution', 'okrs']);
   if (!kr?.measure) return null;
   const { measure } = kr;
   const kpis = measure.contributions
-    .map(
-      (kpi) =>
-        `${kpi.title} (${kpi.unitName}): ${kpi.value === null ? 'no value yet' : `${kpi.value} ${kpi.unitOfMeasure}`.trim()}${kpi.date ? ` on ${kpi.date}` : ''}`,
-    )
-    .join('; ');
-  const rule = measure.contributions.length > 1 ? `${MEASURE_RULE_LABEL[measure.rule]} of ` : '';
-  return (
-    <span className="explanation-measure">
-      {kr.valueSource === 'override' ? 'Manual override over ' : 'Measured by '}
-      {rule}
-      {kpis}
-    </span>
-  );
+    .map((kpi) => {
+      const values = {
+        title: kpi.title,
+        unit: kpi.unitName,
+        value:
+          kpi.value === null
+            ? t('explanation.noValue')
+            : `${formatNumber(kpi.value)} ${kpi.unitOfMeasure}`.trim(),
+        date: kpi.date ?? '',
+      };
+      return t(kpi.date ? 'explanation.kpiOn' : 'explanation.kpi', values);
+    })
+    .join(t('explanation.kpiSeparator'));
+  const override = kr.valueSource === 'override';
+  const note =
+    measure.contributions.length > 1
+      ? t(override ? 'explanation.overrideRule' : 'explanation.measuredRule', {
+          rule: t(`okrs:measureRule.${measure.rule}`),
+          kpis,
+        })
+      : t(override ? 'explanation.override' : 'explanation.measured', { kpis });
+  return <span className="explanation-measure">{note}</span>;
 }

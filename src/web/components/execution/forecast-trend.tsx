@@ -4,6 +4,7 @@
  * December on a fixed axis so a missing month shows as a gap in the labels.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ForecastHistory, TargetForecast } from '../../../contracts';
 import { percentOf } from '../../../core/outlook-wording';
 import { recordForecast } from '../../api-client';
@@ -13,20 +14,16 @@ import { useOrg } from '../../hooks/org-context';
 import { Button } from '../button';
 import { useSubmit } from '../form/use-submit';
 import { probabilityTone } from '../pressure-test/probability-tone';
+import { shortMonthName } from '../okr/okr-format';
 
-const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const WIDTH = 336;
 const HEIGHT = 84;
 const PAD = { top: 8, right: 14, bottom: 18, left: 36 };
 
-const KIND_WORD: Record<TargetForecast['kind'], string> = {
-  kpi: 'KPI',
-  key_result: 'Key result',
-  annual_objective: 'Annual objective',
-};
-
 /** The recorded months of one target as a line of dots over a 0-100 % scale, each month labelled. */
 export function ForecastSparkline({ forecast }: { forecast: TargetForecast }) {
+  const { t } = useTranslation('execution');
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
   const x = (month: number) => PAD.left + ((month - 1) * innerW) / 11;
@@ -35,13 +32,15 @@ export function ForecastSparkline({ forecast }: { forecast: TargetForecast }) {
   const line = points
     .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.month).toFixed(1)},${y(p.probability).toFixed(1)}`)
     .join(' ');
-  const described = points.map((p) => `${MONTH_SHORT[p.month - 1] ?? ''} ${percentOf(p.probability)}`);
+  const described = points.map((p) =>
+    t('forecast.point', { month: shortMonthName(p.month), percent: percentOf(p.probability) }),
+  );
   return (
     <svg
       className="forecast-sparkline"
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"
-      aria-label={`Chance of reaching the target by month: ${described.join(', ')}`}
+      aria-label={t('forecast.sparkline', { months: described.join(t('forecast.listSeparator')) })}
       data-testid={`forecast-sparkline-${forecast.targetId}`}
     >
       {[0, 0.5, 1].map((tick) => (
@@ -52,15 +51,15 @@ export function ForecastSparkline({ forecast }: { forecast: TargetForecast }) {
           </text>
         </g>
       ))}
-      {MONTH_SHORT.map((name, index) => (
+      {MONTHS.map((month) => (
         <text
-          key={name}
-          className={`health-axis${points.some((p) => p.month === index + 1) ? '' : ' forecast-month-empty'}`}
-          x={x(index + 1)}
+          key={month}
+          className={`health-axis${points.some((p) => p.month === month) ? '' : ' forecast-month-empty'}`}
+          x={x(month)}
           y={HEIGHT - 4}
           textAnchor="middle"
         >
-          {name}
+          {shortMonthName(month)}
         </text>
       ))}
       <path className="forecast-line" d={line} />
@@ -72,7 +71,9 @@ export function ForecastSparkline({ forecast }: { forecast: TargetForecast }) {
           cy={y(p.probability)}
           r={3}
         >
-          <title>{`${MONTH_SHORT[p.month - 1] ?? ''}: ${percentOf(p.probability)}`}</title>
+          <title>
+            {t('forecast.dotTitle', { month: shortMonthName(p.month), percent: percentOf(p.probability) })}
+          </title>
         </circle>
       ))}
     </svg>
@@ -87,21 +88,25 @@ export function TargetForecastRow({
   forecast: TargetForecast;
   showTitle?: boolean;
 }) {
+  const { t } = useTranslation('execution');
   const now = forecast.points[forecast.points.length - 1];
   const others = forecast.sameOutcome.filter((m) => m.targetId !== forecast.targetId);
   return (
     <li className="forecast-row" data-testid={`forecast-${forecast.targetId}`}>
       {showTitle && (
         <div className="forecast-title">
-          <span className="forecast-kind">{KIND_WORD[forecast.kind]}</span> {forecast.title}
+          <span className="forecast-kind">{t(`forecast.kind.${forecast.kind}`)}</span> {forecast.title}
           {others.length > 0 && (
-            <span className="muted"> · also {others.map((m) => m.title).join(' · ')}</span>
+            <span className="muted">
+              {' · '}
+              {t('forecast.also', { titles: others.map((m) => m.title).join(' · ') })}
+            </span>
           )}
         </div>
       )}
       <div className="forecast-body">
         <p className={`forecast-sentence${now ? ` tone-text-${probabilityTone(now.probability)}` : ''}`}>
-          {forecast.sentence ?? 'No forecast recorded yet.'}
+          {forecast.sentence ?? t('forecast.none')}
         </p>
         {forecast.points.length > 0 && <ForecastSparkline forecast={forecast} />}
       </div>
@@ -120,6 +125,7 @@ export function ForecastList({
   /** Show only the targets tested on this KPI (the KPI drawer). */
   only?: { kpiId: string };
 }) {
+  const { t } = useTranslation('execution');
   const client = useQueryClient();
   const record = useSubmit(async () => {
     const answer = await recordForecast(history.matrixId);
@@ -129,9 +135,7 @@ export function ForecastList({
   return (
     <div className="forecast-list">
       {targets.length === 0 ? (
-        <p className="muted">
-          No forecast recorded yet: it is recorded when a KPI checks in{canRecord ? ', or now' : ''}.
-        </p>
+        <p className="muted">{t(canRecord ? 'forecast.emptyCanRecord' : 'forecast.empty')}</p>
       ) : (
         <ul>
           {targets.map((forecast) => (
@@ -142,11 +146,9 @@ export function ForecastList({
       {canRecord && (
         <div className="forecast-actions">
           <Button size="sm" variant="secondary" disabled={record.isPending} onClick={() => void record.run()}>
-            {record.isPending ? 'Recording…' : 'Record now'}
+            {t(record.isPending ? 'forecast.recording' : 'forecast.record')}
           </Button>
-          <span className="muted">
-            From the latest actuals and where each initiative stands; replaces this month’s figure.
-          </span>
+          <span className="muted">{t('forecast.recordHint')}</span>
           {record.error && <span className="form-error">{record.error.message}</span>}
         </div>
       )}
@@ -156,6 +158,7 @@ export function ForecastList({
 
 /** In a key result's history: its chance by year end, month by month, from each matrix measuring it. */
 export function KeyResultForecast({ keyResultId }: { keyResultId: string }) {
+  const { t } = useTranslation('execution');
   const forecast = useQuery(queries.keyResultForecast(keyResultId));
   const { data: org } = useOrg();
   const unitOf = (matrixId: string) => {
@@ -172,21 +175,22 @@ export function KeyResultForecast({ keyResultId }: { keyResultId: string }) {
       data-testid="kr-forecast"
     >
       <h3 id={`kr-forecast-${keyResultId}`} className="target-changes-heading">
-        Forecast from actuals
+        {t('forecast.krHeading')}
       </h3>
       {forecast.isPending ? (
-        <p className="muted">Loading the forecast…</p>
+        <p className="muted">{t('forecast.krLoading')}</p>
       ) : forecast.isError ? (
-        <p className="form-error">Could not load the forecast: {forecast.error.message}</p>
+        <p className="form-error">{t('forecast.krError', { message: forecast.error.message })}</p>
       ) : rows.length === 0 ? (
-        <p className="muted">No KPI measuring this key result has a forecast recorded yet.</p>
+        <p className="muted">{t('forecast.krEmpty')}</p>
       ) : (
         <ul className="forecast-list-plain">
           {rows.map(({ matrixId, target }) => (
             <li key={`${matrixId}:${target.kpiId}`}>
               <p className="muted forecast-source">
-                From {target.kpiTitle}
-                {unitOf(matrixId) ? ` (${unitOf(matrixId) ?? ''})` : ''}
+                {unitOf(matrixId)
+                  ? t('forecast.fromUnit', { kpi: target.kpiTitle, unit: unitOf(matrixId) ?? '' })
+                  : t('forecast.from', { kpi: target.kpiTitle })}
               </p>
               <ul className="forecast-list-plain">
                 <TargetForecastRow forecast={target} showTitle={false} />

@@ -1,14 +1,17 @@
 /** Health over time: average objective progress per month-end as a line, with status counts as bars. */
+import { useTranslation } from 'react-i18next';
 import type { UnitDashboard } from '../../../contracts';
-import { monthName, monthOf } from '../../../core/calendar';
+import { monthOf } from '../../../core/calendar';
 import { formatDay } from '../../format/dates';
+import { shortMonthName } from '../okr/okr-format';
 
 const WIDTH = 560;
 const HEIGHT = 180;
 const PAD = { top: 12, right: 12, bottom: 28, left: 36 };
 
 export function HealthChart({ points }: { points: UnitDashboard['health'] }) {
-  if (points.length === 0) return <p className="muted">No data yet.</p>;
+  const { t } = useTranslation('execution');
+  if (points.length === 0) return <p className="muted">{t('health.empty')}</p>;
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
   const x = (index: number) =>
@@ -24,7 +27,7 @@ export function HealthChart({ points }: { points: UnitDashboard['health'] }) {
       className="health-chart"
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"
-      aria-label="Health over time: average objective progress and status counts per month"
+      aria-label={t('health.label')}
       data-testid="health-chart"
     >
       {[0, 0.5, 1].map((tick) => (
@@ -61,7 +64,7 @@ export function HealthChart({ points }: { points: UnitDashboard['health'] }) {
               );
             })}
             <text className="health-axis" x={x(i)} y={HEIGHT - 8} textAnchor="middle">
-              {i === points.length - 1 ? 'now' : monthName(monthOf(p.date)).slice(0, 3)}
+              {i === points.length - 1 ? t('health.now') : shortMonthName(monthOf(p.date))}
             </text>
           </g>
         );
@@ -69,7 +72,15 @@ export function HealthChart({ points }: { points: UnitDashboard['health'] }) {
       <path className="health-line" d={line} />
       {points.map((p, i) => (
         <circle key={p.date} className="health-dot" cx={x(i)} cy={y(p.progress)} r={3}>
-          <title>{`${formatDay(p.date)}: ${Math.round(p.progress * 100)}% · ${p.onTrack} on track, ${p.atRisk} at risk, ${p.offTrack} off track`}</title>
+          <title>
+            {t('health.pointTitle', {
+              day: formatDay(p.date),
+              percent: Math.round(p.progress * 100),
+              onTrack: p.onTrack,
+              atRisk: p.atRisk,
+              offTrack: p.offTrack,
+            })}
+          </title>
         </circle>
       ))}
     </svg>

@@ -1,15 +1,12 @@
 /** On track / at risk / off track as a coloured pill; an owner's override shows its reason on hover. */
+import { useTranslation } from 'react-i18next';
 import type { UnitProgress } from '../../../contracts';
 import { Badge, type BadgeTone } from '../badge';
 
 export type EffectiveStatus = UnitProgress['objectives'][number]['status'];
 
-/** The statuses in words, best first. */
-export const STATUS_LABEL: Record<EffectiveStatus['status'], string> = {
-  on_track: 'On track',
-  at_risk: 'At risk',
-  off_track: 'Off track',
-};
+/** The statuses, best first; each in words as `execution:status.<status>`. */
+export const STATUSES: readonly EffectiveStatus['status'][] = ['on_track', 'at_risk', 'off_track'];
 const TONE: Record<EffectiveStatus['status'], BadgeTone> = {
   on_track: 'green',
   at_risk: 'amber',
@@ -17,14 +14,18 @@ const TONE: Record<EffectiveStatus['status'], BadgeTone> = {
 };
 
 export function StatusBadge({ status }: { status: EffectiveStatus }) {
+  const { t } = useTranslation('execution');
   const title =
     status.source === 'override'
-      ? `Set by the owner: ${status.reason ?? ''} (derived: ${STATUS_LABEL[status.derived]})`
-      : 'Derived from progress against elapsed time and confidence';
+      ? t('statusBadge.overrideTitle', {
+          reason: status.reason ?? '',
+          derived: t(`status.${status.derived}`),
+        })
+      : t('statusBadge.derivedTitle');
   return (
     <span data-testid="status" data-status={status.status}>
       <Badge tone={TONE[status.status]} dot title={title}>
-        {STATUS_LABEL[status.status]}
+        {t(`status.${status.status}`)}
         {status.source === 'override' ? ' ✎' : ''}
       </Badge>
     </span>

@@ -4,6 +4,7 @@
  * on hover and in the history), and can hand it back to the derived status later.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SetStatusOverrideInput } from '../../../contracts';
 import { clearStatusOverride, setStatusOverride } from '../../api-okrs';
 import { Button } from '../button';
@@ -12,7 +13,7 @@ import { FormDialog } from '../form/form-dialog';
 import { SegmentedChoice } from '../form/segmented-choice';
 import { useSubmit } from '../form/use-submit';
 import { useToast } from '../toast';
-import { STATUS_LABEL, StatusBadge, type EffectiveStatus } from './status-badge';
+import { STATUSES, StatusBadge, type EffectiveStatus } from './status-badge';
 
 type Status = SetStatusOverrideInput['status'];
 
@@ -24,6 +25,7 @@ interface StatusControlProps {
 }
 
 export function StatusControl({ status, subject, onChanged }: StatusControlProps) {
+  const { t } = useTranslation('execution');
   const [isOpen, setOpen] = useState(false);
   if (!onChanged) return <StatusBadge status={status} />;
   return (
@@ -31,7 +33,13 @@ export function StatusControl({ status, subject, onChanged }: StatusControlProps
       <button
         type="button"
         className="status-button"
-        aria-label={`Status of ${subject.title}: ${STATUS_LABEL[status.status]}${status.source === 'override' ? ', set by its owner' : ''}. Change it`}
+        aria-label={t(
+          status.source === 'override' ? 'statusControl.buttonOverridden' : 'statusControl.button',
+          {
+            title: subject.title,
+            status: t(`status.${status.status}`),
+          },
+        )}
         onClick={() => setOpen(true)}
       >
         <StatusBadge status={status} />
@@ -57,6 +65,7 @@ function StatusDialog(props: {
   onClose: () => void;
   onChanged: () => void;
 }) {
+  const { t } = useTranslation('execution');
   const toast = useToast();
   const { status, subject } = props;
   const [chosen, setChosen] = useState<Status>(status.status);
@@ -66,36 +75,36 @@ function StatusDialog(props: {
       await setStatusOverride(subject.kind, subject.id, { status: chosen, reason: reason.trim() });
       toast.show({
         tone: 'success',
-        message: `${subject.title} is now ${STATUS_LABEL[chosen].toLowerCase()}`,
+        message: t('statusControl.set', { title: subject.title, status: chosen }),
       });
       props.onChanged();
     },
-    { check: () => (reason.trim() === '' ? 'Reason: say why the derived status is wrong' : null) },
+    { check: () => (reason.trim() === '' ? t('statusControl.reasonMissing') : null) },
   );
   const clear = useSubmit(async () => {
     await clearStatusOverride(subject.kind, subject.id);
-    toast.show({ tone: 'success', message: `${subject.title} shows its derived status again` });
+    toast.show({ tone: 'success', message: t('statusControl.cleared', { title: subject.title }) });
     props.onChanged();
   });
   return (
     <FormDialog
-      title={`Status of ${subject.title}`}
-      description={`Derived from progress against time elapsed and confidence: ${STATUS_LABEL[status.derived].toLowerCase()}. Set another when you know better, and say why.`}
+      title={t('statusControl.title', { title: subject.title })}
+      description={t('statusControl.description', { status: status.derived })}
       submit={save}
-      submitLabel="Set status"
+      submitLabel={t('statusControl.submit')}
       fields={['reason', 'status']}
       onClose={props.onClose}
     >
       <fieldset className="status-choices">
-        <legend>Status</legend>
+        <legend>{t('statusControl.legend')}</legend>
         <SegmentedChoice
           name="status"
-          options={(Object.keys(STATUS_LABEL) as Status[]).map((id) => ({ id, label: STATUS_LABEL[id] }))}
+          options={STATUSES.map((id) => ({ id, label: t(`status.${id}`) }))}
           value={chosen}
           onChange={setChosen}
         />
       </fieldset>
-      <Field label="Reason" error={save.fieldErrors.reason}>
+      <Field label={t('statusControl.reason')} error={save.fieldErrors.reason}>
         <textarea
           className="input"
           name="status-reason"
@@ -107,7 +116,7 @@ function StatusDialog(props: {
       </Field>
       {status.source === 'override' && (
         <Button variant="ghost" size="sm" onClick={() => void clear.run()} disabled={clear.isPending}>
-          Use the derived status ({STATUS_LABEL[status.derived].toLowerCase()}) again
+          {t('statusControl.useDerived', { status: status.derived })}
         </Button>
       )}
     </FormDialog>

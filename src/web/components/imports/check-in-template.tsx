@@ -6,8 +6,8 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Cycle } from '../../../contracts';
-import { nounFor, plural } from '../../../core/plural';
 import { currentCycle } from '../../../core/cycle';
 import { queries } from '../../api/queries';
 import { localIsoDate } from '../../../core/calendar';
@@ -23,6 +23,7 @@ export function CheckInTemplate({
   unitName: string;
   cycles: readonly Cycle[];
 }) {
+  const { t } = useTranslation('imports');
   const today = localIsoDate(new Date());
   const cycle = currentCycle(cycles, today);
   const okrs = useQuery({ ...queries.unitOkrs(unitId, cycle?.id ?? ''), enabled: cycle !== undefined });
@@ -49,8 +50,12 @@ export function CheckInTemplate({
       ...(okrs.data ?? [])
         .flatMap((objective) => objective.keyResults)
         .filter((kr) => !measured.has(kr.id))
-        .map((kr) => ({ id: kr.id, title: kr.title, kind: 'Key result' })),
-      ...(matrix.data?.items.how_much ?? []).map((kpi) => ({ id: kpi.id, title: kpi.title, kind: 'KPI' })),
+        .map((kr) => ({ id: kr.id, title: kr.title, kind: 'keyResult' as const })),
+      ...(matrix.data?.items.how_much ?? []).map((kpi) => ({
+        id: kpi.id,
+        title: kpi.title,
+        kind: 'kpi' as const,
+      })),
     ],
     [okrs.data, matrix.data, measured],
   );
@@ -65,26 +70,21 @@ export function CheckInTemplate({
   if (!cycle || items.length === 0) return null;
   return (
     <details className="import-mapping check-in-template">
-      <summary>
-        Item ids of {unitName}’s {plural(items.length, 'item')} to check in on in {cycle.name}
-      </summary>
+      <summary>{t('template.summary', { unit: unitName, count: items.length, cycle: cycle.name })}</summary>
       {href && (
         <a className="import-template" href={href} download={`check-ins-${unitId}.csv`}>
-          Download a CSV template with these {nounFor(items.length, 'item')}
+          {t('template.download', { count: items.length })}
         </a>
       )}
       {measured.size > 0 && (
-        <p className="muted">
-          {plural(measured.size, 'key result')} of {unitName} {nounFor(measured.size, 'follows', 'follow')}{' '}
-          the KPIs that measure {nounFor(measured.size, 'it', 'them')}: check in on those KPIs instead.
-        </p>
+        <p className="muted">{t('template.measured', { count: measured.size, unit: unitName })}</p>
       )}
       <table className="import-table">
         <thead>
           <tr>
             <th>item</th>
-            <th>What</th>
-            <th>Title</th>
+            <th>{t('template.what')}</th>
+            <th>{t('template.title')}</th>
           </tr>
         </thead>
         <tbody>
@@ -93,7 +93,7 @@ export function CheckInTemplate({
               <td>
                 <code>{item.id}</code>
               </td>
-              <td>{item.kind}</td>
+              <td>{t(`template.kind.${item.kind}`)}</td>
               <td>{item.title}</td>
             </tr>
           ))}

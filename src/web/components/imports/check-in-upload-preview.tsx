@@ -4,10 +4,10 @@
  * name. `action` is the confirm button; `busy` while the file is read again.
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CheckInUploadPreview } from '../../../contracts';
 import { Badge } from '../badge';
 import { formatNumber } from '../okr/okr-format';
-import { plural } from '../../../core/plural';
 
 export function CheckInUploadPreviewView({
   preview,
@@ -20,21 +20,24 @@ export function CheckInUploadPreviewView({
   reading: ReactNode;
   busy?: boolean;
 }) {
+  const { t } = useTranslation('imports');
   const { rows, problems } = preview;
   const items = new Set(rows.map((row) => row.item)).size;
   return (
     <section
       className={`import-preview${busy ? ' import-preview-busy' : ''}`}
-      aria-label="Preview"
+      aria-label={t('preview.label')}
       aria-busy={busy}
       data-testid="check-in-upload-preview"
     >
       {reading}
       <div className="import-summary">
-        <Badge tone="brand">{plural(rows.length, 'check-in')}</Badge>
-        <Badge tone="blue">{plural(items, 'item')}</Badge>
+        <Badge tone="brand">{t('preview.checkIns', { count: rows.length })}</Badge>
+        <Badge tone="blue">{t('preview.items', { count: items })}</Badge>
         <Badge tone={problems.length > 0 ? 'red' : 'green'} dot>
-          {problems.length === 0 ? 'no problems' : plural(problems.length, 'problem')}
+          {problems.length === 0
+            ? t('preview.noProblems')
+            : t('preview.problems', { count: problems.length })}
         </Badge>
         <span className="import-summary-spacer" />
         {action}
@@ -44,13 +47,11 @@ export function CheckInUploadPreviewView({
           className="import-table import-problems import-problems-where"
           data-testid="check-in-upload-problems"
         >
-          <caption>
-            Fix these in the file and choose it again, or say above how to read it; nothing has been written.
-          </caption>
+          <caption>{t('preview.fixAbove')}</caption>
           <thead>
             <tr>
-              <th>Where</th>
-              <th>Problem</th>
+              <th>{t('preview.where')}</th>
+              <th>{t('preview.problem')}</th>
             </tr>
           </thead>
           <tbody>
@@ -67,19 +68,21 @@ export function CheckInUploadPreviewView({
         <table className="import-table" data-testid="check-in-upload-rows">
           <thead>
             <tr>
-              <th>Row</th>
-              <th>Item</th>
-              <th>Date</th>
-              <th className="tabular">Value</th>
-              <th className="tabular">Confidence</th>
-              <th>Comment</th>
+              <th>{t('preview.row')}</th>
+              <th>{t('preview.item')}</th>
+              <th>{t('preview.date')}</th>
+              <th className="tabular">{t('preview.value')}</th>
+              <th className="tabular">{t('preview.confidence')}</th>
+              <th>{t('preview.comment')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.row}>
                 <td>{row.row}</td>
-                <td>{row.itemTitle ?? <Badge tone="red">unknown: {row.item}</Badge>}</td>
+                <td>
+                  {row.itemTitle ?? <Badge tone="red">{t('preview.unknownItem', { item: row.item })}</Badge>}
+                </td>
                 <td className="tabular">{row.date}</td>
                 {/* As read, without grouping: "1125", never a "1,125" that could be read back either way. */}
                 <td className="tabular">{String(row.value)}</td>

@@ -4,19 +4,12 @@
  * what they could be until the person chooses. `onChoose` gets the column and a field, or null to
  * skip it; the page reads the file again with the choice.
  */
+import { useTranslation } from 'react-i18next';
 import type { OkrSheetField } from '../../../core/okr-sheet-columns';
 import { Badge } from '../badge';
-import { candidatesInWords, OKR_FIELD_OPTIONS, okrFieldLabel, type MappingRow } from './sheet-reading';
+import { candidatesInWords, okrFieldLabel, okrFieldOptions, type MappingRow } from './sheet-reading';
 
 const SKIP = 'skip';
-
-const HOW: Record<MappingRow['from'], string> = {
-  header: 'from the header',
-  chosen: 'chosen',
-  values: 'settled by the values',
-  unknown: 'not recognised',
-  ambiguous: 'ambiguous',
-};
 
 export function ColumnMappingEditor({
   rows,
@@ -27,14 +20,16 @@ export function ColumnMappingEditor({
   onChoose: (column: string, field: OkrSheetField | null) => void;
   disabled?: boolean;
 }) {
+  const { t } = useTranslation('imports');
+  const fieldOptions = okrFieldOptions();
   return (
     <table className="import-table import-mapping-table" data-testid="import-mapping">
       <thead>
         <tr>
-          <th>Column</th>
-          <th>Header</th>
-          <th>Holds</th>
-          <th>How</th>
+          <th>{t('mapping.column')}</th>
+          <th>{t('mapping.header')}</th>
+          <th>{t('mapping.holds')}</th>
+          <th>{t('mapping.how')}</th>
         </tr>
       </thead>
       <tbody>
@@ -52,7 +47,7 @@ export function ColumnMappingEditor({
               <td>
                 <select
                   className="import-mapping-select"
-                  aria-label={`Column ${row.column} (${row.header}) holds`}
+                  aria-label={t('mapping.selectLabel', { column: row.column, header: row.header })}
                   value={value}
                   disabled={disabled}
                   onChange={(event) => {
@@ -63,12 +58,12 @@ export function ColumnMappingEditor({
                   {value === '' && (
                     <option value="" disabled>
                       {row.candidates
-                        ? `Choose: ${candidatesInWords(row.candidates)}…`
-                        : 'Choose what it holds…'}
+                        ? t('mapping.chooseCandidates', { candidates: candidatesInWords(row.candidates) })
+                        : t('mapping.choose')}
                     </option>
                   )}
                   {row.candidates && (
-                    <optgroup label="Could be">
+                    <optgroup label={t('mapping.couldBeGroup')}>
                       {row.candidates.map((field) => (
                         <option key={field} value={field}>
                           {okrFieldLabel(field)}
@@ -76,29 +71,35 @@ export function ColumnMappingEditor({
                       ))}
                     </optgroup>
                   )}
-                  <optgroup label={row.candidates ? 'Any field' : 'Fields'}>
-                    {OKR_FIELD_OPTIONS.filter(({ field }) => !row.candidates?.includes(field)).map(
-                      ({ field, label }) => (
+                  <optgroup label={t(row.candidates ? 'mapping.anyField' : 'mapping.fields')}>
+                    {fieldOptions
+                      .filter(({ field }) => !row.candidates?.includes(field))
+                      .map(({ field, label }) => (
                         <option key={field} value={field}>
                           {label}
                         </option>
-                      ),
-                    )}
+                      ))}
                   </optgroup>
-                  <option value={SKIP}>Skip this column</option>
+                  <option value={SKIP}>{t('mapping.skip')}</option>
                 </select>
               </td>
               <td className="import-mapping-how">
                 {row.repeats ? (
-                  <Badge tone="red">another column holds {row.field ? okrFieldLabel(row.field) : 'it'}</Badge>
+                  <Badge tone="red">
+                    {row.field
+                      ? t('mapping.repeatsField', { field: okrFieldLabel(row.field) })
+                      : t('mapping.repeats')}
+                  </Badge>
                 ) : row.from === 'ambiguous' && row.candidates ? (
-                  <Badge tone="amber">could be {candidatesInWords(row.candidates)}</Badge>
+                  <Badge tone="amber">
+                    {t('mapping.couldBe', { candidates: candidatesInWords(row.candidates) })}
+                  </Badge>
                 ) : row.from === 'unknown' ? (
-                  <Badge tone="red">not recognised</Badge>
+                  <Badge tone="red">{t('mapping.from.unknown')}</Badge>
                 ) : row.from === 'chosen' ? (
-                  <Badge tone="brand">chosen</Badge>
+                  <Badge tone="brand">{t('mapping.from.chosen')}</Badge>
                 ) : (
-                  HOW[row.from]
+                  t(`mapping.from.${row.from}`)
                 )}
               </td>
             </tr>

@@ -4,10 +4,10 @@
  * their key results. `action` is the confirm button; `busy` while the file is read again.
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OkrImportPreview } from '../../../contracts';
 import { Badge } from '../badge';
 import { useOrg } from '../../hooks/org-context';
-import { plural } from '../../../core/plural';
 
 export function ImportPreviewView({
   preview,
@@ -25,36 +25,37 @@ export function ImportPreviewView({
   mappingOpen: boolean;
   busy?: boolean;
 }) {
+  const { t } = useTranslation('imports');
   const { summary, problems } = preview;
   const units = useOrg().data?.unitsById;
   return (
     <section
       className={`import-preview${busy ? ' import-preview-busy' : ''}`}
-      aria-label="Preview"
+      aria-label={t('preview.label')}
       aria-busy={busy}
       data-testid="import-preview"
     >
       {reading}
       <div className="import-summary">
-        <Badge tone="brand">{plural(summary.objectives, 'objective')}</Badge>
-        <Badge tone="blue">{plural(summary.keyResults, 'key result')}</Badge>
-        <Badge tone="teal">{plural(summary.people, 'new person', 'new people')}</Badge>
+        <Badge tone="brand">{t('preview.objectives', { count: summary.objectives })}</Badge>
+        <Badge tone="blue">{t('preview.keyResults', { count: summary.keyResults })}</Badge>
+        <Badge tone="teal">{t('preview.people', { count: summary.people })}</Badge>
         <Badge tone={problems.length > 0 ? 'red' : 'green'} dot>
-          {problems.length === 0 ? 'no problems' : plural(problems.length, 'problem')}
+          {problems.length === 0
+            ? t('preview.noProblems')
+            : t('preview.problems', { count: problems.length })}
         </Badge>
         <span className="import-summary-spacer" />
         {action}
       </div>
       {problems.length > 0 && (
         <table className="import-table import-problems" data-testid="import-problems">
-          <caption>
-            Fix these in the file and choose it again, or say below how to read it; nothing has been written.
-          </caption>
+          <caption>{t('preview.fixBelow')}</caption>
           <thead>
             <tr>
-              <th>Row</th>
-              <th>Column</th>
-              <th>Problem</th>
+              <th>{t('preview.row')}</th>
+              <th>{t('preview.column')}</th>
+              <th>{t('preview.problem')}</th>
             </tr>
           </thead>
           <tbody>
@@ -69,7 +70,7 @@ export function ImportPreviewView({
         </table>
       )}
       <details className="import-mapping" open={mappingOpen || problems.length > 0}>
-        <summary>How the columns were read ({plural(preview.mapping.length, 'column')})</summary>
+        <summary>{t('preview.mappingSummary', { count: preview.mapping.length })}</summary>
         {mapping}
       </details>
       <ol className="import-objectives">
@@ -78,8 +79,10 @@ export function ImportPreviewView({
             <div className="import-objective">
               <strong>{objective.title}</strong>
               <Badge>{units?.get(objective.unitId)?.name ?? objective.unitId}</Badge>
-              {objective.kind === 'aspirational' && <Badge tone="violet">aspirational</Badge>}
-              {objective.parent && <span className="import-parent">↳ aligned to {objective.parent}</span>}
+              {objective.kind === 'aspirational' && <Badge tone="violet">{t('preview.aspirational')}</Badge>}
+              {objective.parent && (
+                <span className="import-parent">{t('preview.alignedTo', { parent: objective.parent })}</span>
+              )}
             </div>
             <ul>
               {objective.keyResults.map((kr) => (
@@ -88,7 +91,7 @@ export function ImportPreviewView({
                   <span className="import-kr-meta">
                     {kr.baseline !== null || kr.target !== null
                       ? ` ${kr.baseline ?? '…'} → ${kr.target ?? '…'} ${kr.unitOfMeasure}`
-                      : ` ${kr.kind}`}
+                      : ` ${t(`preview.krKind.${kr.kind}`)}`}
                     {kr.owner ? ` · ${kr.owner}` : ''}
                   </span>
                 </li>

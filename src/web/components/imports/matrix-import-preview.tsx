@@ -4,15 +4,16 @@
  * `action` is the confirm button.
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MatrixImportPreview } from '../../../contracts';
+import { i18n } from '../../i18n/i18n';
 import { Badge, type BadgeTone } from '../badge';
-
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** `sheet "How", row 4, column C (Start date)` → its parts, for a table a spreadsheet user scans. */
 function place(path: string): { sheet: string; row: string; column: string } {
   const found = /^sheet "([^"]+)"(?:, row (\d+))?(?:, column ([A-Z]+))?(?: \((.+)\))?/.exec(path);
-  if (!found) return { sheet: path === '(file)' ? 'the file' : path, row: '—', column: '—' };
+  if (!found)
+    return { sheet: path === '(file)' ? i18n.t('imports:matrix.theFile') : path, row: '—', column: '—' };
   const [, sheet = '', row, column, header] = found;
   return {
     sheet,
@@ -32,15 +33,16 @@ function IssueTable({
   kind: 'Problem' | 'Warning';
   testId: string;
 }) {
+  const { t } = useTranslation('imports');
   return (
     <table className={`import-table import-issues import-issues-${kind.toLowerCase()}`} data-testid={testId}>
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Sheet</th>
-          <th scope="col">Row</th>
-          <th scope="col">Column</th>
-          <th scope="col">{kind}</th>
+          <th scope="col">{t('matrix.sheet')}</th>
+          <th scope="col">{t('matrix.row')}</th>
+          <th scope="col">{t('matrix.column')}</th>
+          <th scope="col">{t(kind === 'Problem' ? 'matrix.problem' : 'matrix.warning')}</th>
         </tr>
       </thead>
       <tbody>
@@ -67,20 +69,22 @@ export function MatrixImportPreviewView({
   preview: MatrixImportPreview;
   action: ReactNode;
 }) {
+  const { t } = useTranslation('imports');
   const { counts, problems, warnings, replaces } = preview;
   const parts: { label: string; tone: BadgeTone }[] = [
-    { label: count(counts.what, 'breakthrough objective'), tone: 'brand' },
-    { label: count(counts.howFar, 'annual objective'), tone: 'brand' },
-    { label: count(counts.how, 'improvement priority', 'improvement priorities'), tone: 'blue' },
-    { label: count(counts.howMuch, 'KPI'), tone: 'blue' },
-    { label: count(counts.who, 'owner'), tone: 'teal' },
-    { label: count(counts.correlations, 'correlation'), tone: 'neutral' },
-    { label: count(counts.owners, 'ownership'), tone: 'neutral' },
-    { label: count(counts.impacts, 'impact'), tone: 'violet' },
-    { label: count(counts.efforts, 'effort row'), tone: 'violet' },
+    { label: t('matrix.counts.what', { count: counts.what }), tone: 'brand' },
+    { label: t('matrix.counts.howFar', { count: counts.howFar }), tone: 'brand' },
+    { label: t('matrix.counts.how', { count: counts.how }), tone: 'blue' },
+    { label: t('matrix.counts.howMuch', { count: counts.howMuch }), tone: 'blue' },
+    { label: t('matrix.counts.who', { count: counts.who }), tone: 'teal' },
+    { label: t('matrix.counts.correlations', { count: counts.correlations }), tone: 'neutral' },
+    { label: t('matrix.counts.owners', { count: counts.owners }), tone: 'neutral' },
+    { label: t('matrix.counts.impacts', { count: counts.impacts }), tone: 'violet' },
+    { label: t('matrix.counts.efforts', { count: counts.efforts }), tone: 'violet' },
   ];
+  const target = { year: String(preview.year), unit: preview.unit.name };
   return (
-    <section className="import-preview" aria-label="Preview" data-testid="matrix-import-preview">
+    <section className="import-preview" aria-label={t('preview.label')} data-testid="matrix-import-preview">
       <div className="import-summary">
         {parts.map((part) => (
           <Badge key={part.label} tone={part.tone}>
@@ -90,18 +94,22 @@ export function MatrixImportPreviewView({
       </div>
       <div className="import-summary">
         <Badge tone={problems.length > 0 ? 'red' : 'green'} dot>
-          {problems.length === 0 ? 'no problems' : count(problems.length, 'problem')}
+          {problems.length === 0
+            ? t('preview.noProblems')
+            : t('preview.problems', { count: problems.length })}
         </Badge>
         {warnings.length > 0 && (
           <Badge tone="amber" dot>
-            {count(warnings.length, 'warning')}
+            {t('matrix.warnings', { count: warnings.length })}
           </Badge>
         )}
         <span className="import-target">
           {replaces
-            ? `Replaces the ${preview.year} X-matrix of ${preview.unit.name} (${count(replaces.items, 'item')})`
-            : `A new ${preview.year} X-matrix for ${preview.unit.name}`}
-          {preview.mode === 'copy' ? ', every item with a new ID' : ', keeping the file’s IDs'}
+            ? t(preview.mode === 'copy' ? 'matrix.replacesCopy' : 'matrix.replacesKeep', {
+                ...target,
+                count: replaces.items,
+              })
+            : t(preview.mode === 'copy' ? 'matrix.newCopy' : 'matrix.newKeep', target)}
         </span>
         <span className="import-summary-spacer" />
         {action}
@@ -111,7 +119,7 @@ export function MatrixImportPreviewView({
           issues={problems}
           kind="Problem"
           testId="matrix-import-problems"
-          caption="Fix these in the file (or change the options above) and preview again; nothing has been written."
+          caption={t('matrix.problemsCaption')}
         />
       )}
       {warnings.length > 0 && (
@@ -119,7 +127,7 @@ export function MatrixImportPreviewView({
           issues={warnings}
           kind="Warning"
           testId="matrix-import-warnings"
-          caption="The copy leaves these out: they name nothing the file or this organisation has."
+          caption={t('matrix.warningsCaption')}
         />
       )}
     </section>

@@ -3,6 +3,7 @@
  * choices that override what was detected: the decimal mark and the date order. Changing one
  * calls `onChange` with the whole choice; the page reads the file again with it.
  */
+import { useTranslation } from 'react-i18next';
 import type { ReadingChoice } from '../../api-uploads';
 
 export function ReadingChoices({
@@ -16,6 +17,7 @@ export function ReadingChoices({
   onChange: (choice: ReadingChoice) => void;
   disabled?: boolean;
 }) {
+  const { t } = useTranslation('imports');
   return (
     <div className="import-reading" data-testid="import-reading">
       <p className="import-reading-line" data-testid="import-reading-line">
@@ -23,7 +25,7 @@ export function ReadingChoices({
       </p>
       <div className="import-reading-choices">
         <label className="picker">
-          <span>Decimal mark</span>
+          <span>{t('readingChoices.decimal')}</span>
           <select
             value={choice.decimal ?? ''}
             disabled={disabled}
@@ -31,13 +33,13 @@ export function ReadingChoices({
               onChange({ ...choice, decimal: (event.target.value || undefined) as ReadingChoice['decimal'] })
             }
           >
-            <option value="">Detected</option>
-            <option value="point">Point (2.5)</option>
-            <option value="comma">Comma (2,5)</option>
+            <option value="">{t('readingChoices.detected')}</option>
+            <option value="point">{t('readingChoices.point')}</option>
+            <option value="comma">{t('readingChoices.comma')}</option>
           </select>
         </label>
         <label className="picker">
-          <span>Date order</span>
+          <span>{t('readingChoices.dateOrder')}</span>
           <select
             value={choice.dateOrder ?? ''}
             disabled={disabled}
@@ -48,9 +50,9 @@ export function ReadingChoices({
               })
             }
           >
-            <option value="">Detected</option>
-            <option value="day_first">Day first (31/12)</option>
-            <option value="month_first">Month first (12/31)</option>
+            <option value="">{t('readingChoices.detected')}</option>
+            <option value="day_first">{t('readingChoices.dayFirst')}</option>
+            <option value="month_first">{t('readingChoices.monthFirst')}</option>
           </select>
         </label>
       </div>

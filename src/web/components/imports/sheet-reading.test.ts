@@ -1,12 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startI18n } from '../../i18n/i18n';
 import { OKR_SHEET_FIELDS } from '../../../core/okr-sheet-columns';
 import type { SheetLocaleJson } from '../../../contracts/sheet-locale';
 import {
   candidatesInWords,
   columnsQuery,
   mappingRows,
-  OKR_FIELD_OPTIONS,
   okrFieldLabel,
+  okrFieldOptions,
   readingLine,
   type MappingEntry,
 } from './sheet-reading';
@@ -22,13 +23,15 @@ const locale = (overrides: Partial<SheetLocaleJson> = {}): SheetLocaleJson => ({
   ...overrides,
 });
 
+beforeAll(() => startI18n('en'));
+
 describe('sheet reading in words', () => {
   it('names every field in words, never its id', () => {
     expect(okrFieldLabel('unitOfMeasure')).toBe('Unit of measure');
     expect(okrFieldLabel('unit')).toBe('Team / Unit');
     expect(okrFieldLabel('baseline')).toBe('Baseline');
-    expect(OKR_FIELD_OPTIONS.map((o) => o.field)).toEqual([...OKR_SHEET_FIELDS]);
-    for (const { field, label } of OKR_FIELD_OPTIONS) expect(label).not.toBe(field);
+    expect(okrFieldOptions().map((o) => o.field)).toEqual([...OKR_SHEET_FIELDS]);
+    for (const { field, label } of okrFieldOptions()) expect(label).not.toBe(field);
     expect(candidatesInWords(['unit', 'unitOfMeasure'])).toBe('Team / Unit or Unit of measure');
   });
 

@@ -3,25 +3,30 @@
  * the server: the words of the "Read as …" line, the field names of the column mapping, and the
  * `columns` query (`C=unitOfMeasure,E=`). Pure, so both import pages and their tests share it.
  */
-import { OKR_SHEET_FIELDS, OKR_SHEET_HEADERS, type OkrSheetField } from '../../../core/okr-sheet-columns';
+import { OKR_SHEET_FIELDS, type OkrSheetField } from '../../../core/okr-sheet-columns';
 import type { SheetLocaleJson } from '../../../contracts/sheet-locale';
+import { i18n } from '../../i18n/i18n';
+import { currentLocale } from '../../i18n/locale';
 
 export type CsvSeparatorJson = ',' | ';' | 'tab';
 
 /** What each column holds, by column letter, as the person chose it: a field, or null to skip it. */
 export type ColumnChoiceMap = Readonly<Record<string, OkrSheetField | null>>;
 
-/** A field in words: the canonical header the template writes ("Unit of measure", "Team / Unit"). */
+/**
+ * A field in words, in the reader's language: in English the canonical header the template writes
+ * ("Unit of measure", "Team / Unit").
+ */
 export function okrFieldLabel(field: OkrSheetField): string {
-  return OKR_SHEET_HEADERS[field][0] ?? field;
+  return i18n.t(`imports:field.${field}`);
 }
 
 /** Every field with its label, in the order of the template's columns. */
-export const OKR_FIELD_OPTIONS: readonly { field: OkrSheetField; label: string }[] = OKR_SHEET_FIELDS.map(
-  (field) => ({ field, label: okrFieldLabel(field) }),
-);
+export function okrFieldOptions(): readonly { field: OkrSheetField; label: string }[] {
+  return OKR_SHEET_FIELDS.map((field) => ({ field, label: okrFieldLabel(field) }));
+}
 
-const SEPARATOR_WORDS: Record<CsvSeparatorJson, string> = { ',': 'commas', ';': 'semicolons', tab: 'tabs' };
+const SEPARATOR_NAMES: Record<CsvSeparatorJson, string> = { ',': 'comma', ';': 'semicolon', tab: 'tab' };
 
 /**
  * "Read as CSV separated by semicolons; decimal comma, thousands separated by ".", dates day
@@ -32,15 +37,20 @@ export function readingLine(
   separator: CsvSeparatorJson | null,
   locale: SheetLocaleJson | null,
 ): string {
-  const container =
+  const reading =
     format === 'xlsx'
-      ? 'an XLSX workbook'
+      ? i18n.t('imports:reading.xlsx')
       : separator
-        ? `CSV separated by ${SEPARATOR_WORDS[separator]}`
-        : 'CSV';
-  if (!locale) return `Read as ${container}`;
-  const assumed = locale.decimalFrom === 'default' ? ' (no cell shows the decimal mark)' : '';
-  return `Read as ${container}; ${locale.description}${assumed}`;
+        ? i18n.t('imports:reading.csvSeparated', { separator: SEPARATOR_NAMES[separator] })
+        : i18n.t('imports:reading.csv');
+  if (!locale) return reading;
+  return i18n.t(
+    locale.decimalFrom === 'default' ? 'imports:reading.withAssumedLocale' : 'imports:reading.withLocale',
+    {
+      reading,
+      description: locale.description,
+    },
+  );
 }
 
 /** `C=unitOfMeasure,E=` in column order; undefined when nothing was chosen. */
@@ -89,8 +99,5 @@ export function mappingRows(
 
 /** The fields an ambiguous column could hold, in words: "Team / Unit or Unit of measure". */
 export function candidatesInWords(candidates: readonly OkrSheetField[]): string {
-  const labels = candidates.map(okrFieldLabel);
-  return labels.length <= 1
-    ? (labels[0] ?? '')
-    : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1] ?? ''}`;
+  return new Intl.ListFormat(currentLocale(), { type: 'disjunction' }).format(candidates.map(okrFieldLabel));
 }

@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CheckIn, KeyResult, Person } from '../../../contracts';
 import { listKeyResultCheckIns } from '../../api-okrs';
 import { Badge } from '../badge';
@@ -23,6 +24,7 @@ interface CheckInHistoryProps {
 }
 
 export function CheckInHistory({ kr, cycle, peopleById, onCorrected, onClose }: CheckInHistoryProps) {
+  const { t } = useTranslation('okrs');
   const history = useQuery({
     queryKey: ['key-result-check-ins', kr.id],
     queryFn: () => listKeyResultCheckIns(kr.id),
@@ -30,26 +32,26 @@ export function CheckInHistory({ kr, cycle, peopleById, onCorrected, onClose }: 
   const [correcting, setCorrecting] = useState<CheckIn | null>(null);
   return (
     <Dialog
-      title={`Check-ins of ${kr.title}`}
-      description="Newest first. A correction replaces a check-in; the original stays here, struck through."
+      title={t('history.title', { title: kr.title })}
+      description={t('history.description')}
       onClose={onClose}
       className="dialog-wide"
       footer={
         <Button variant="ghost" onClick={onClose}>
-          Close
+          {t('history.close')}
         </Button>
       }
     >
       <QueryView
         query={history}
-        errorTitle="Could not load the check-ins"
+        errorTitle={t('history.error')}
         canRetry
-        loadingLabel="Loading check-ins"
+        loadingLabel={t('history.loading')}
         isEmpty={(list) => list.length === 0}
-        empty={<p className="muted">No check-ins yet.</p>}
+        empty={<p className="muted">{t('history.empty')}</p>}
       >
         {(list) => (
-          <ol className="check-in-history" aria-label="Check-ins">
+          <ol className="check-in-history" aria-label={t('history.list')}>
             {list.map((checkIn) => {
               const corrected = checkIn.correctedById !== null;
               const author = checkIn.authorId ? peopleById.get(checkIn.authorId)?.name : undefined;
@@ -59,21 +61,27 @@ export function CheckInHistory({ kr, cycle, peopleById, onCorrected, onClose }: 
                     <span className="tabular check-in-date">{checkIn.date}</span>
                     <strong className="tabular">{withUnit(checkIn.value, kr.unitOfMeasure)}</strong>
                     {checkIn.confidence !== null && (
-                      <span className="muted">confidence {Math.round(checkIn.confidence * 100)}%</span>
+                      <span className="muted">
+                        {t('history.confidence', { percent: Math.round(checkIn.confidence * 100) })}
+                      </span>
                     )}
-                    {checkIn.comment && <span className="check-in-comment-text">“{checkIn.comment}”</span>}
+                    {checkIn.comment && (
+                      <span className="check-in-comment-text">
+                        {t('history.comment', { comment: checkIn.comment })}
+                      </span>
+                    )}
                     {author && <span className="muted">{author}</span>}
-                    {checkIn.correctsId && <Badge tone="blue">correction</Badge>}
-                    {corrected && <Badge tone="neutral">corrected</Badge>}
+                    {checkIn.correctsId && <Badge tone="blue">{t('history.correction')}</Badge>}
+                    {corrected && <Badge tone="neutral">{t('history.corrected')}</Badge>}
                     <span className="okr-toolbar-spacer" />
                     {onCorrected && !corrected && correcting?.id !== checkIn.id && (
                       <Button
                         size="sm"
                         variant="ghost"
-                        aria-label={`Correct the check-in of ${checkIn.date}`}
+                        aria-label={t('history.correctLabel', { date: checkIn.date })}
                         onClick={() => setCorrecting(checkIn)}
                       >
-                        Correct
+                        {t('history.correct')}
                       </Button>
                     )}
                   </div>

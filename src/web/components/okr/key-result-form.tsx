@@ -5,13 +5,14 @@
  * that does not fit its kind included), is shown beside the field it names.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KeyResult, Person } from '../../../contracts';
 import { KEY_RESULT_KINDS, type KeyResultKind } from '../../../core/key-result';
 import { createKeyResult, updateKeyResult } from '../../api-okrs';
 import { Field, TextField } from '../form/field';
 import { FormDialog } from '../form/form-dialog';
 import { useSubmit } from '../form/use-submit';
-import { KR_KIND_LABEL } from './okr-format';
+import { i18n } from '../../i18n/i18n';
 
 interface KeyResultFormProps {
   /** The key result to edit, or none to add one to `objectiveId`. */
@@ -34,7 +35,9 @@ function parseNumber(raw: string): { value: number | null } | { problem: string 
   const trimmed = raw.trim().replace(',', '.');
   if (trimmed === '') return { value: null };
   const value = Number(trimmed);
-  return Number.isFinite(value) ? { value } : { problem: `enter a number, not "${raw.trim()}"` };
+  return Number.isFinite(value)
+    ? { value }
+    : { problem: i18n.t('okrs:krForm.notNumber', { value: raw.trim() }) };
 }
 
 export function KeyResultForm({
@@ -45,6 +48,7 @@ export function KeyResultForm({
   onClose,
   onSaved,
 }: KeyResultFormProps) {
+  const { t } = useTranslation('okrs');
   const [title, setTitle] = useState(keyResult?.title ?? '');
   const [kind, setKind] = useState<KeyResultKind>(keyResult?.kind ?? 'increase');
   const [unitOfMeasure, setUnit] = useState(keyResult?.unitOfMeasure ?? '');
@@ -114,7 +118,7 @@ export function KeyResultForm({
     },
     {
       check: () => {
-        if (read() === null) return 'Some numbers are not numbers: see the fields marked below.';
+        if (read() === null) return t('krForm.notNumbers');
         return null;
       },
     },
@@ -134,10 +138,10 @@ export function KeyResultForm({
 
   return (
     <FormDialog
-      title={keyResult ? `Edit ${keyResult.title}` : 'Add a key result'}
-      description={`Key result of “${objectiveTitle}”`}
+      title={keyResult ? t('krForm.editTitle', { title: keyResult.title }) : t('krForm.addTitle')}
+      description={t('krForm.description', { objective: objectiveTitle })}
       submit={save}
-      submitLabel={keyResult ? 'Save key result' : 'Add key result'}
+      submitLabel={t(keyResult ? 'krForm.save' : 'krForm.add')}
       fields={[...FIELDS, ...Object.keys(numbers)]}
       className="dialog-wide"
       onClose={onClose}
@@ -145,7 +149,7 @@ export function KeyResultForm({
       <div className="okr-form-grid">
         <div className="okr-form-span">
           <TextField
-            label="Title"
+            label={t('krForm.title')}
             name="title"
             required
             value={title}
@@ -153,7 +157,7 @@ export function KeyResultForm({
             onChange={(event) => setTitle(event.target.value)}
           />
         </div>
-        <Field label="Kind" error={errors.kind}>
+        <Field label={t('krForm.kind')} error={errors.kind}>
           <select
             className="input"
             name="kind"
@@ -162,16 +166,16 @@ export function KeyResultForm({
           >
             {KEY_RESULT_KINDS.map((option) => (
               <option key={option} value={option}>
-                {KR_KIND_LABEL[option]}
+                {t(`kind.${option}`)}
               </option>
             ))}
           </select>
         </Field>
         {shown.unitOfMeasure ? (
           <TextField
-            label="Unit of measure"
+            label={t('krForm.unitOfMeasure')}
             name="unitOfMeasure"
-            placeholder="%, h, €k…"
+            placeholder={t('krForm.unitPlaceholder')}
             value={unitOfMeasure}
             error={errors.unitOfMeasure}
             onChange={(event) => setUnit(event.target.value)}
@@ -179,18 +183,22 @@ export function KeyResultForm({
         ) : (
           <span />
         )}
-        {shown.baseline && numberField('baseline', 'Baseline', 'Where it starts')}
+        {shown.baseline && numberField('baseline', t('krForm.baseline'), t('krForm.baselineHint'))}
         {shown.target &&
           numberField(
             'target',
-            kind === 'band' ? 'Lower bound' : 'Target',
-            kind === 'binary' ? '1 (done)' : kind === 'band' ? 'Stay at or above' : undefined,
+            t(kind === 'band' ? 'krForm.lowerBound' : 'krForm.target'),
+            kind === 'binary'
+              ? t('krForm.binaryHint')
+              : kind === 'band'
+                ? t('krForm.lowerBoundHint')
+                : undefined,
           )}
-        {shown.targetHigh && numberField('targetHigh', 'Upper bound', 'Stay at or below')}
+        {shown.targetHigh && numberField('targetHigh', t('krForm.upperBound'), t('krForm.upperBoundHint'))}
         {shown.milestones && (
           <Field
-            label="Milestones"
-            hint={`One step a line, in order (${steps.length} step${steps.length === 1 ? '' : 's'})`}
+            label={t('krForm.milestones')}
+            hint={t('krForm.milestonesHint', { count: steps.length })}
             error={errors.milestones}
             className="field okr-form-span"
           >
@@ -204,16 +212,16 @@ export function KeyResultForm({
             />
           </Field>
         )}
-        {numberField('weight', 'Weight', 'Relative to the other key results (default 1)')}
-        {numberField('confidence', 'Confidence', '0 to 1, the owner’s')}
-        <Field label="Owner" error={errors.ownerId}>
+        {numberField('weight', t('krForm.weight'), t('krForm.weightHint'))}
+        {numberField('confidence', t('krForm.confidence'), t('krForm.confidenceHint'))}
+        <Field label={t('krForm.owner')} error={errors.ownerId}>
           <select
             className="input"
             name="ownerId"
             value={ownerId}
             onChange={(event) => setOwnerId(event.target.value)}
           >
-            <option value="">No owner</option>
+            <option value="">{t('krForm.noOwner')}</option>
             {people.map((person) => (
               <option key={person.id} value={person.id}>
                 {person.name}
@@ -222,7 +230,7 @@ export function KeyResultForm({
           </select>
         </Field>
         <TextField
-          label="Due date"
+          label={t('krForm.dueDate')}
           name="dueDate"
           type="date"
           value={dueDate}

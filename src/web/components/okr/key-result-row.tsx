@@ -1,5 +1,7 @@
 /** One key result in an objective card: kind, title, baseline → target, current, weight, owner, confidence. */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link } from 'wouter';
 import type { KeyResult, KeyResultProgress, Objective, Person } from '../../../contracts';
 import { useOrg } from '../../hooks/org-context';
@@ -12,19 +14,11 @@ import { ArrowDownIcon, ArrowUpIcon, PencilIcon, TrashIcon } from '../icons';
 import type { OkrEditActions } from './okr-editor';
 import { CheckInForm } from '../execution/check-in-form';
 import { StatusControl } from '../execution/status-control';
-import {
-  confidenceTone,
-  formatNumber,
-  shownKeyResultProgress,
-  KR_KIND_LABEL,
-  KR_KIND_TONE,
-  withUnit,
-} from './okr-format';
+import { confidenceTone, formatNumber, shownKeyResultProgress, KR_KIND_TONE, withUnit } from './okr-format';
 import { CheckInHistory } from './check-in-history';
 import { MeasuredBy } from './measured-by';
 import { ProgressBar } from './progress-bar';
 import { paths } from '../../paths';
-import { plural } from '../../../core/plural';
 import { titleNumberMismatch } from '../../../core/title-numbers';
 import { TargetChanges } from '../catchball/target-changes';
 import { KeyResultForecast } from '../execution/forecast-trend';
@@ -56,6 +50,7 @@ export function KeyResultRow({
   unitId,
   canEdit,
 }: KeyResultRowProps) {
+  const { t } = useTranslation('okrs');
   const [checkingIn, setCheckingIn] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const [showCheckIns, setShowCheckIns] = useState(false);
@@ -74,38 +69,38 @@ export function KeyResultRow({
       data-testid={`kr-${kr.id}`}
     >
       <div className="kr-main">
-        <Badge tone={KR_KIND_TONE[kr.kind]}>{KR_KIND_LABEL[kr.kind]}</Badge>
-        <Link
-          className="kr-title"
-          href={paths.trace(orgId, 'key_result', kr.id)}
-          title="Trace: what this key result serves and what delivers it"
-        >
+        <Badge tone={KR_KIND_TONE[kr.kind]}>{t(`kind.${kr.kind}`)}</Badge>
+        <Link className="kr-title" href={paths.trace(orgId, 'key_result', kr.id)} title={t('kr.trace')}>
           {kr.title}
         </Link>
       </div>
-      <div className="kr-target tabular" title="Baseline → target">
+      <div className="kr-target tabular" title={t('kr.targetTitle')}>
         <TargetText kr={kr} />
       </div>
-      <div className="kr-current tabular" title="Current value">
-        <span className="kr-label">Now</span> {currentText(kr, execution)}
+      <div className="kr-current tabular" title={t('kr.currentTitle')}>
+        <span className="kr-label">{t('kr.now')}</span> {currentText(kr, execution, t)}
       </div>
-      <ProgressBar value={progress} status={execution?.status.status} label={`Progress of ${kr.title}`} />
+      <ProgressBar
+        value={progress}
+        status={execution?.status.status}
+        label={t('kr.progress', { title: kr.title })}
+      />
       <div className="kr-meta">
-        <span className="kr-weight tabular" title="Weight">
+        <span className="kr-weight tabular" title={t('kr.weight')}>
           ×{formatNumber(kr.weight)}
         </span>
-        <span className="kr-owner" title="Owner">
+        <span className="kr-owner" title={t('kr.owner')}>
           {owner ? (
             <>
               <Avatar name={owner.name} size="sm" />
               {owner.name}
             </>
           ) : (
-            <span className="muted">No owner</span>
+            <span className="muted">{t('kr.noOwner')}</span>
           )}
         </span>
         {kr.confidence !== null ? (
-          <Badge tone={confidenceTone(kr.confidence)} dot title="Owner confidence">
+          <Badge tone={confidenceTone(kr.confidence)} dot title={t('kr.confidence')}>
             {Math.round(kr.confidence * 100)}%
           </Badge>
         ) : (
@@ -121,45 +116,52 @@ export function KeyResultRow({
         {staleTitle && (
           <Badge
             tone="amber"
-            title={`The title states numbers that no longer match the target (${withUnit(kr.target, kr.unitOfMeasure)}); edit the title`}
+            title={t('kr.titleMismatch', { target: withUnit(kr.target, kr.unitOfMeasure) })}
           >
-            <span data-testid={`kr-title-mismatch-${kr.id}`}>Title out of date</span>
+            <span data-testid={`kr-title-mismatch-${kr.id}`}>{t('kr.titleOutOfDate')}</span>
           </Badge>
         )}
         {execution?.stale && (
-          <Badge tone="neutral" title={`No check-in since ${execution.lastCheckIn ?? 'the cycle began'}`}>
-            Stale
+          <Badge
+            tone="neutral"
+            title={
+              execution.lastCheckIn
+                ? t('kr.staleSince', { date: execution.lastCheckIn })
+                : t('kr.staleSinceStart')
+            }
+          >
+            {t('kr.stale')}
           </Badge>
         )}
         {onCheckedIn && !checkingIn && (
           <Button size="sm" variant="ghost" onClick={() => setCheckingIn(true)}>
-            Check in
+            {t('kr.checkIn')}
           </Button>
         )}
         <Button
           size="sm"
           variant="ghost"
-          aria-label={`Check-ins of ${kr.title}`}
+          aria-label={t('kr.checkInsOf', { title: kr.title })}
           aria-haspopup="dialog"
           onClick={() => setShowCheckIns(true)}
         >
-          Check-ins
+          {t('kr.checkIns')}
         </Button>
         <Button
           size="sm"
           variant="ghost"
-          aria-label={`History of ${kr.title}`}
+          aria-label={t('kr.historyOf', { title: kr.title })}
           aria-haspopup="dialog"
           onClick={() => setShowHistory(true)}
         >
-          History
+          {t('kr.history')}
         </Button>
       </div>
       {edit && (
-        <div className="kr-edit" role="toolbar" aria-label={`Edit ${kr.title}`}>
+        <div className="kr-edit" role="toolbar" aria-label={t('kr.edit', { title: kr.title })}>
           <IconButton
             size="sm"
-            label={`Move ${kr.title} up`}
+            label={t('kr.moveUp', { title: kr.title })}
             disabled={edit.index === 0}
             onClick={() => edit.actions.shiftKeyResult(kr, -1, edit.index)}
           >
@@ -167,7 +169,7 @@ export function KeyResultRow({
           </IconButton>
           <IconButton
             size="sm"
-            label={`Move ${kr.title} down`}
+            label={t('kr.moveDown', { title: kr.title })}
             disabled={edit.index >= edit.count - 1}
             onClick={() => edit.actions.shiftKeyResult(kr, 1, edit.index)}
           >
@@ -175,17 +177,21 @@ export function KeyResultRow({
           </IconButton>
           <IconButton
             size="sm"
-            label={`Edit ${kr.title}`}
+            label={t('kr.edit', { title: kr.title })}
             onClick={() => edit.actions.editKeyResult(edit.objective, kr)}
           >
             <PencilIcon size={14} />
           </IconButton>
           {edit.actions.canMoveKeyResults && (
             <Button size="sm" variant="ghost" onClick={() => edit.actions.moveKeyResult(kr)}>
-              Move…
+              {t('kr.move')}
             </Button>
           )}
-          <IconButton size="sm" label={`Delete ${kr.title}`} onClick={() => edit.actions.deleteKeyResult(kr)}>
+          <IconButton
+            size="sm"
+            label={t('kr.delete', { title: kr.title })}
+            onClick={() => edit.actions.deleteKeyResult(kr)}
+          >
             <TrashIcon size={14} />
           </IconButton>
         </div>
@@ -235,15 +241,16 @@ export function KeyResultRow({
 }
 
 function TargetText({ kr }: { kr: KeyResult }) {
+  const { t } = useTranslation('okrs');
   switch (kr.kind) {
     case 'binary':
-      return <span>Done / not done</span>;
+      return <span>{t('kr.binaryTarget')}</span>;
     case 'milestone':
-      return <span>{plural(kr.milestones.length, 'step')}</span>;
+      return <span>{t('kr.steps', { count: kr.milestones.length })}</span>;
     case 'band':
       return (
         <span>
-          stay {withUnit(kr.target, '')}–{withUnit(kr.targetHigh, kr.unitOfMeasure)}
+          {t('kr.band', { low: withUnit(kr.target, ''), high: withUnit(kr.targetHigh, kr.unitOfMeasure) })}
         </span>
       );
     case 'increase':
@@ -258,10 +265,11 @@ function TargetText({ kr }: { kr: KeyResult }) {
 }
 
 /** The server's current value once loaded (a measured key result's comes from its KPIs), else the stored one. */
-function currentText(kr: KeyResult, execution: KeyResultProgress | undefined): string {
+function currentText(kr: KeyResult, execution: KeyResultProgress | undefined, t: TFunction<'okrs'>): string {
   const current = execution ? execution.current : kr.current;
   if (current === null) return '—';
-  if (kr.kind === 'binary') return current >= 1 ? 'Done' : 'Not done';
-  if (kr.kind === 'milestone') return `${formatNumber(current)} of ${kr.milestones.length}`;
+  if (kr.kind === 'binary') return t(current >= 1 ? 'kr.done' : 'kr.notDone');
+  if (kr.kind === 'milestone')
+    return t('kr.milestonesDone', { done: formatNumber(current), count: kr.milestones.length });
   return withUnit(current, kr.unitOfMeasure);
 }

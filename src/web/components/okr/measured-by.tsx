@@ -4,8 +4,9 @@
  * offered only to those who may edit the key result.
  */
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { KeyResult, KeyResultMeasure } from '../../../contracts';
-import { MEASURE_RULE_LABEL, MEASURE_RULES, type MeasureRule } from '../../../core/measured-by';
+import { MEASURE_RULES, type MeasureRule } from '../../../core/measured-by';
 import { updateKeyResult } from '../../api-client';
 import { keys } from '../../api/query-keys';
 import { useToast } from '../toast';
@@ -22,6 +23,7 @@ interface MeasuredByProps {
 }
 
 export function MeasuredBy({ kr, measure, overridden, unitId, canEdit }: MeasuredByProps) {
+  const { t } = useTranslation('okrs');
   const client = useQueryClient();
   const toast = useToast();
   const several = measure.contributions.length > 1;
@@ -32,58 +34,67 @@ export function MeasuredBy({ kr, measure, overridden, unitId, canEdit }: Measure
       await client.invalidateQueries({ queryKey: keys.unit(unitId) });
       toast.show({
         tone: 'success',
-        message: `${kr.title} now takes the ${MEASURE_RULE_LABEL[rule].toLowerCase()} of its KPIs`,
+        message: t('measured.ruleChanged', { title: kr.title, rule }),
       });
     } catch (error) {
       toast.show({
         tone: 'error',
-        message: error instanceof Error ? error.message : 'The rule was not changed',
+        message: error instanceof Error ? error.message : t('measured.ruleNotChanged'),
       });
     }
   };
   return (
     <div className="kr-measured" data-testid={`measured-by-${kr.id}`}>
       <span className="kr-measured-line">
-        Measured by {names.join(', ')}
-        {overridden && <span className="kr-override-note"> · manual override in force</span>}
+        {t('measured.by', { names: names.join(', ') })}
+        {overridden && (
+          <span className="kr-override-note">
+            {' · '}
+            {t('measured.overrideInForce')}
+          </span>
+        )}
       </span>
       {several &&
         (canEdit ? (
           <select
             className="kr-rule"
             value={measure.rule}
-            aria-label={`How the KPIs of ${kr.title} combine`}
+            aria-label={t('measured.ruleLabel', { title: kr.title })}
             onChange={(event) => void changeRule(event.target.value as MeasureRule)}
           >
             {MEASURE_RULES.map((rule) => (
               <option key={rule} value={rule}>
-                {MEASURE_RULE_LABEL[rule]}
+                {t(`measureRule.${rule}`)}
               </option>
             ))}
           </select>
         ) : (
-          <span className="kr-rule muted">{MEASURE_RULE_LABEL[measure.rule]}</span>
+          <span className="kr-rule muted">{t(`measureRule.${measure.rule}`)}</span>
         ))}
       <details className="explanation kr-measure-explanation">
-        <summary>How was this computed?</summary>
+        <summary>{t('measured.howComputed')}</summary>
         <div className="explanation-body" role="note">
           <p>
-            {several
-              ? `${MEASURE_RULE_LABEL[measure.rule]} of the latest value of each KPI that has reported`
-              : 'The latest value of the KPI'}
             {measure.value === null
-              ? ': no KPI has reported yet.'
-              : `: ${withUnit(measure.value, kr.unitOfMeasure)}.`}
-            {overridden && ' A manual override recorded later stands until a KPI reports again.'}
+              ? t(several ? 'measured.explainSeveralNone' : 'measured.explainOneNone', {
+                  rule: t(`measureRule.${measure.rule}`),
+                })
+              : t(several ? 'measured.explainSeveral' : 'measured.explainOne', {
+                  rule: t(`measureRule.${measure.rule}`),
+                  value: withUnit(measure.value, kr.unitOfMeasure),
+                })}
+            {overridden && ` ${t('measured.overrideStands')}`}
           </p>
           <table>
             <thead>
               <tr>
-                <th scope="col">KPI</th>
-                <th scope="col">Unit</th>
-                <th scope="col">Value</th>
-                <th scope="col">Date</th>
-                {measure.rule === 'weighted_average' && several && <th scope="col">Weight</th>}
+                <th scope="col">{t('measured.kpi')}</th>
+                <th scope="col">{t('measured.unit')}</th>
+                <th scope="col">{t('measured.value')}</th>
+                <th scope="col">{t('measured.date')}</th>
+                {measure.rule === 'weighted_average' && several && (
+                  <th scope="col">{t('measured.weight')}</th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -94,7 +105,7 @@ export function MeasuredBy({ kr, measure, overridden, unitId, canEdit }: Measure
                   <td className="tabular">
                     {kpi.value === null ? '—' : withUnit(kpi.value, kpi.unitOfMeasure)}
                   </td>
-                  <td className="tabular">{kpi.date ?? 'no check-in yet'}</td>
+                  <td className="tabular">{kpi.date ?? t('measured.noCheckIn')}</td>
                   {measure.rule === 'weighted_average' && several && (
                     <td className="tabular">{formatNumber(kpi.weight)}</td>
                   )}

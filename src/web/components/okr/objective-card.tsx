@@ -1,4 +1,5 @@
 /** One objective with its key results, kind (committed / aspirational), progress and alignment. */
+import { useTranslation } from 'react-i18next';
 import type { KeyResult, ObjectiveProgress, ObjectiveWithKeyResults, Person } from '../../../contracts';
 import { Badge } from '../badge';
 import { ExplanationPopover } from '../execution/explanation-popover';
@@ -9,7 +10,6 @@ import { KeyResultRow } from './key-result-row';
 import type { OkrEditActions } from './okr-editor';
 import { shownObjectiveProgress } from './okr-format';
 import { ProgressBar } from './progress-bar';
-import { plural } from '../../../core/plural';
 
 /** What an objective aligns to, resolved to a readable name (or just the kind when unknown). */
 export interface AlignmentLabel {
@@ -52,6 +52,7 @@ export function ObjectiveCard({
   count = 1,
   canEdit = false,
 }: ObjectiveCardProps) {
+  const { t } = useTranslation('okrs');
   const krs = [...objective.keyResults].sort((a, b) => a.position - b.position);
   return (
     <article className="objective" data-testid={`objective-${objective.id}`}>
@@ -62,18 +63,40 @@ export function ObjectiveCard({
           {objective.description && <p className="objective-description">{objective.description}</p>}
           <div className="objective-tags">
             <Badge tone={objective.kind === 'committed' ? 'brand' : 'violet'}>
-              {objective.kind === 'committed' ? 'Committed' : 'Aspirational'}
+              {t(objective.kind === 'committed' ? 'objective.committed' : 'objective.aspirational')}
             </Badge>
             {alignment ? (
-              <span className="alignment" title={`Aligned to a parent ${alignment.kind}`}>
+              <span
+                className="alignment"
+                title={t(
+                  alignment.kind === 'key result'
+                    ? 'objective.alignedTitleKr'
+                    : 'objective.alignedTitleObjective',
+                )}
+              >
                 <LinkIcon size={13} />
                 <span>
-                  {`Aligned to ${alignment.unitName ? `${alignment.unitName} ` : ''}${alignment.kind === 'key result' ? 'KR' : 'objective'}`}
-                  {alignment.title && <strong>: {alignment.title}</strong>}
+                  {alignment.unitName
+                    ? t(
+                        alignment.kind === 'key result'
+                          ? 'objective.alignedUnitKr'
+                          : 'objective.alignedUnitObjective',
+                        {
+                          unit: alignment.unitName,
+                        },
+                      )
+                    : t(
+                        alignment.kind === 'key result'
+                          ? 'objective.alignedKr'
+                          : 'objective.alignedObjective',
+                      )}
+                  {alignment.title && (
+                    <strong>{t('objective.alignedToTitle', { title: alignment.title })}</strong>
+                  )}
                 </span>
               </span>
             ) : (
-              <span className="alignment alignment-none">Not aligned to a parent</span>
+              <span className="alignment alignment-none">{t('objective.notAligned')}</span>
             )}
           </div>
         </div>
@@ -81,7 +104,7 @@ export function ObjectiveCard({
           <ProgressBar
             value={shownObjectiveProgress(execution)}
             status={execution?.status.status}
-            label={`Progress of ${objective.title}`}
+            label={t('objective.progress', { title: objective.title })}
           />
           {execution && (
             <StatusControl
@@ -90,14 +113,18 @@ export function ObjectiveCard({
               onChanged={onCheckedIn}
             />
           )}
-          <span className="objective-kr-count">{plural(krs.length, 'key result')}</span>
+          <span className="objective-kr-count">{t('objective.krCount', { count: krs.length })}</span>
         </div>
       </header>
       {edit && (
-        <div className="okr-toolbar" role="toolbar" aria-label={`Edit ${objective.title}`}>
+        <div
+          className="okr-toolbar"
+          role="toolbar"
+          aria-label={t('objective.edit', { title: objective.title })}
+        >
           <IconButton
             size="sm"
-            label={`Move ${objective.title} up`}
+            label={t('objective.moveUp', { title: objective.title })}
             disabled={index === 0}
             onClick={() => edit.shiftObjective(objective, -1, index)}
           >
@@ -105,7 +132,7 @@ export function ObjectiveCard({
           </IconButton>
           <IconButton
             size="sm"
-            label={`Move ${objective.title} down`}
+            label={t('objective.moveDown', { title: objective.title })}
             disabled={index >= count - 1}
             onClick={() => edit.shiftObjective(objective, 1, index)}
           >
@@ -117,7 +144,7 @@ export function ObjectiveCard({
             icon={<PencilIcon size={14} />}
             onClick={() => edit.editObjective(objective)}
           >
-            Edit
+            {t('objective.editButton')}
           </Button>
           <Button
             size="sm"
@@ -125,10 +152,10 @@ export function ObjectiveCard({
             icon={<PlusIcon size={14} />}
             onClick={() => edit.addKeyResult(objective)}
           >
-            Add key result
+            {t('objective.addKeyResult')}
           </Button>
           <Button size="sm" variant="ghost" onClick={() => edit.moveObjectiveToCycle(objective)}>
-            Move to cycle…
+            {t('objective.moveToCycle')}
           </Button>
           <Button
             size="sm"
@@ -136,12 +163,12 @@ export function ObjectiveCard({
             icon={<CopyIcon size={14} />}
             onClick={() => edit.cloneObjective(objective)}
           >
-            Clone to next cycle…
+            {t('objective.clone')}
           </Button>
           <span className="okr-toolbar-spacer" />
           <IconButton
             size="sm"
-            label={`Delete ${objective.title}`}
+            label={t('objective.delete', { title: objective.title })}
             onClick={() => edit.deleteObjective(objective)}
           >
             <TrashIcon size={14} />
@@ -175,7 +202,7 @@ export function ObjectiveCard({
           ))}
         </ul>
       ) : (
-        <p className="objective-empty">No key results yet — an objective needs 2-5 measurable key results.</p>
+        <p className="objective-empty">{t('objective.empty')}</p>
       )}
     </article>
   );

@@ -3,6 +3,7 @@
  * to: one of the parent unit's objectives or key results of the same cycle (or nothing).
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Objective, ObjectiveWithKeyResults } from '../../../contracts';
 import { createObjective, updateObjective } from '../../api-okrs';
 import { Field, TextField } from '../form/field';
@@ -29,6 +30,7 @@ function alignmentValue(objective: Objective | undefined): string {
 }
 
 export function ObjectiveForm(props: ObjectiveFormProps) {
+  const { t } = useTranslation('okrs');
   const { objective, parentOkrs, onClose, onSaved } = props;
   const [title, setTitle] = useState(objective?.title ?? '');
   const [description, setDescription] = useState(objective?.description ?? '');
@@ -62,22 +64,24 @@ export function ObjectiveForm(props: ObjectiveFormProps) {
 
   return (
     <FormDialog
-      title={objective ? `Edit ${objective.title}` : 'Add an objective'}
-      description="Where the unit wants to go this cycle: qualitative and inspiring; key results measure it."
+      title={
+        objective ? t('objectiveForm.editTitle', { title: objective.title }) : t('objectiveForm.addTitle')
+      }
+      description={t('objectiveForm.description')}
       submit={save}
-      submitLabel={objective ? 'Save objective' : 'Add objective'}
+      submitLabel={t(objective ? 'objectiveForm.save' : 'objectiveForm.add')}
       fields={['title', 'description', 'kind', 'alignedObjectiveId', 'alignedKeyResultId']}
       onClose={onClose}
     >
       <TextField
-        label="Title"
+        label={t('objectiveForm.title')}
         name="title"
         required
         value={title}
         error={errors.title}
         onChange={(event) => setTitle(event.target.value)}
       />
-      <Field label="Description" error={errors.description}>
+      <Field label={t('objectiveForm.descriptionLabel')} error={errors.description}>
         <textarea
           className="input"
           name="description"
@@ -86,27 +90,23 @@ export function ObjectiveForm(props: ObjectiveFormProps) {
           onChange={(event) => setDescription(event.target.value)}
         />
       </Field>
-      <Field
-        label="Kind"
-        hint="Committed: expected at 100%. Aspirational: a stretch, 70% is a success."
-        error={errors.kind}
-      >
+      <Field label={t('objectiveForm.kind')} hint={t('objectiveForm.kindHint')} error={errors.kind}>
         <select
           className="input"
           name="kind"
           value={kind}
           onChange={(event) => setKind(event.target.value as Objective['kind'])}
         >
-          <option value="committed">Committed</option>
-          <option value="aspirational">Aspirational</option>
+          <option value="committed">{t('objective.committed')}</option>
+          <option value="aspirational">{t('objective.aspirational')}</option>
         </select>
       </Field>
       <Field
-        label="Aligned to"
+        label={t('objectiveForm.alignedTo')}
         hint={
           props.parentName
-            ? `An objective or key result of ${props.parentName} in this cycle`
-            : 'A top unit has no parent to align to'
+            ? t('objectiveForm.alignedToHint', { parent: props.parentName })
+            : t('objectiveForm.alignedToTop')
         }
         error={alignmentError}
       >
@@ -117,14 +117,16 @@ export function ObjectiveForm(props: ObjectiveFormProps) {
           disabled={parentOkrs.length === 0 && !unlisted}
           onChange={(event) => setAlignment(event.target.value)}
         >
-          <option value="">Not aligned</option>
-          {unlisted && <option value={alignment}>Keep the current alignment</option>}
+          <option value="">{t('objectiveForm.notAligned')}</option>
+          {unlisted && <option value={alignment}>{t('objectiveForm.keepAlignment')}</option>}
           {parentOkrs.map((parent) => (
             <optgroup key={parent.id} label={parent.title}>
-              <option value={`objective:${parent.id}`}>Objective: {parent.title}</option>
+              <option value={`objective:${parent.id}`}>
+                {t('objectiveForm.optionObjective', { title: parent.title })}
+              </option>
               {parent.keyResults.map((kr) => (
                 <option key={kr.id} value={`kr:${kr.id}`}>
-                  KR: {kr.title}
+                  {t('objectiveForm.optionKr', { title: kr.title })}
                 </option>
               ))}
             </optgroup>

@@ -4,6 +4,7 @@
  * everything else opens a dialog. After each change the unit's reads are refreshed.
  */
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Cycle, KeyResult, Objective, ObjectiveWithKeyResults, Person } from '../../../contracts';
 import { deleteKeyResult, deleteObjective, moveKeyResult, moveObjective } from '../../api-okrs';
 import { ConfirmDialog } from '../confirm-dialog';
@@ -51,6 +52,7 @@ interface EditorContext {
 }
 
 export function useOkrEditor(context: EditorContext): { actions: OkrEditActions; dialog: ReactNode } {
+  const { t } = useTranslation('okrs');
   const [open, setOpen] = useState<Open | null>(null);
   const toast = useToast();
   const close = () => setOpen(null);
@@ -93,7 +95,7 @@ export function useOkrEditor(context: EditorContext): { actions: OkrEditActions;
             parentOkrs={context.parentOkrs}
             parentName={context.parentName}
             onClose={close}
-            onSaved={() => saved(open.objective ? 'Objective saved' : 'Objective added')}
+            onSaved={() => saved(t(open.objective ? 'editor.objectiveSaved' : 'editor.objectiveAdded'))}
           />
         );
       case 'keyResult':
@@ -104,7 +106,7 @@ export function useOkrEditor(context: EditorContext): { actions: OkrEditActions;
             objectiveTitle={open.objective.title}
             people={context.people}
             onClose={close}
-            onSaved={() => saved(open.keyResult ? 'Key result saved' : 'Key result added')}
+            onSaved={() => saved(t(open.keyResult ? 'editor.keyResultSaved' : 'editor.keyResultAdded'))}
           />
         );
       case 'moveKeyResult':
@@ -130,31 +132,30 @@ export function useOkrEditor(context: EditorContext): { actions: OkrEditActions;
         const count = open.objective.keyResults.length;
         return (
           <ConfirmDialog
-            title={`Delete ${open.objective.title}?`}
-            confirmLabel="Delete objective"
+            title={t('editor.deleteTitle', { title: open.objective.title })}
+            confirmLabel={t('editor.deleteObjective')}
             onClose={close}
             onConfirm={async () => {
               await deleteObjective(open.objective.id, open.objective.version);
-              saved('Objective deleted');
+              saved(t('editor.objectiveDeleted'));
             }}
           >
-            Its {count} key result{count === 1 ? '' : 's'} and their check-ins go with it. This cannot be
-            undone.
+            {t('editor.deleteObjectiveText', { count })}
           </ConfirmDialog>
         );
       }
       case 'deleteKeyResult':
         return (
           <ConfirmDialog
-            title={`Delete ${open.keyResult.title}?`}
-            confirmLabel="Delete key result"
+            title={t('editor.deleteTitle', { title: open.keyResult.title })}
+            confirmLabel={t('editor.deleteKeyResult')}
             onClose={close}
             onConfirm={async () => {
               await deleteKeyResult(open.keyResult.id, open.keyResult.version);
-              saved('Key result deleted');
+              saved(t('editor.keyResultDeleted'));
             }}
           >
-            Its check-ins go with it. This cannot be undone.
+            {t('editor.deleteKeyResultText')}
           </ConfirmDialog>
         );
     }

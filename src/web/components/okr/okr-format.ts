@@ -17,6 +17,20 @@ export function withUnit(value: number | null | undefined, unit: string): string
   return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
 
+/** A month's short name (1-12) in the reader's language: "Mar", "Mär", "3月". */
+export function shortMonthName(month: number): string {
+  return new Intl.DateTimeFormat(currentLocale(), { month: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, month - 1, 1)),
+  );
+}
+
+/** A month of a year in the reader's language: "March 2026" ("Mar 2026" with `month` 'short'). */
+export function monthOfYear(year: number, month: number, style: 'short' | 'long' = 'long'): string {
+  return new Intl.DateTimeFormat(currentLocale(), { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+}
+
 /**
  * The progress a key result shows, 0..1: the server's (core's rule over its check-ins as of today)
  * once the unit's progress is loaded, and until then core's rule over the key result as listed,
@@ -42,14 +56,7 @@ export function confidenceTone(confidence: number): BadgeTone {
   return 'red';
 }
 
-export const KR_KIND_LABEL: Record<KeyResult['kind'], string> = {
-  increase: 'Increase',
-  decrease: 'Decrease',
-  band: 'Keep in band',
-  binary: 'Binary',
-  milestone: 'Milestone',
-};
-
+/** A kind's colour; its name is the message `okrs:kind.<kind>`. */
 export const KR_KIND_TONE: Record<KeyResult['kind'], BadgeTone> = {
   increase: 'green',
   decrease: 'blue',

@@ -4,6 +4,7 @@
  * next cycle. Each is one call, one transaction on the server.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Cycle, KeyResult, Objective } from '../../../contracts';
 import { cloneObjective, moveKeyResult, moveObjective } from '../../api-okrs';
 import { Field } from '../form/field';
@@ -30,26 +31,32 @@ export function MoveKeyResultDialog({
   onClose,
   onSaved,
 }: Done & { kr: KeyResult; objectives: readonly Objective[] }) {
+  const { t } = useTranslation('okrs');
   const others = objectives.filter((objective) => objective.id !== kr.objectiveId);
   const [objectiveId, setObjectiveId] = useState(others[0]?.id ?? '');
   const save = useSubmit(
     async () => {
       await moveKeyResult(kr.id, { version: kr.version, objectiveId });
-      onSaved(`Moved “${kr.title}” to “${others.find((o) => o.id === objectiveId)?.title ?? ''}”`);
+      onSaved(
+        t('move.krMoved', {
+          title: kr.title,
+          objective: others.find((o) => o.id === objectiveId)?.title ?? '',
+        }),
+      );
       onClose();
     },
-    { check: () => (objectiveId === '' ? 'Objective: this unit has no other objective in the cycle' : null) },
+    { check: () => (objectiveId === '' ? t('move.noOtherObjective') : null) },
   );
   return (
     <FormDialog
-      title={`Move ${kr.title}`}
-      description="Its check-ins and history move with it; it goes last in the objective you choose."
+      title={t('move.krTitle', { title: kr.title })}
+      description={t('move.krDescription')}
       submit={save}
-      submitLabel="Move key result"
+      submitLabel={t('move.krSubmit')}
       fields={['objectiveId']}
       onClose={onClose}
     >
-      <Field label="To objective" error={save.fieldErrors.objectiveId}>
+      <Field label={t('move.toObjective')} error={save.fieldErrors.objectiveId}>
         <select
           className="input"
           name="objectiveId"
@@ -75,6 +82,7 @@ interface CycleDialogProps extends Done {
 }
 
 export function ObjectiveCycleDialog({ objective, cycles, mode, onClose, onSaved }: CycleDialogProps) {
+  const { t } = useTranslation('okrs');
   const others = cycles.filter((cycle) => cycle.id !== objective.cycleId);
   const next = nextCycleOf(cycles, objective.cycleId);
   const [cycleId, setCycleId] = useState(next?.id ?? others[0]?.id ?? '');
@@ -82,29 +90,26 @@ export function ObjectiveCycleDialog({ objective, cycles, mode, onClose, onSaved
   const save = useSubmit(async () => {
     if (mode === 'move') await moveObjective(objective.id, { version: objective.version, cycleId });
     else await cloneObjective(objective.id, cycleId || undefined);
+    const values = { title: objective.title, cycle: name(cycleId) };
     onSaved(
-      `${mode === 'move' ? 'Moved' : 'Copied'} “${objective.title}” to ${name(cycleId) || 'the next cycle'}`,
+      values.cycle
+        ? t(mode === 'move' ? 'move.objectiveMoved' : 'move.objectiveCopied', values)
+        : t(mode === 'move' ? 'move.objectiveMovedNext' : 'move.objectiveCopiedNext', values),
     );
     onClose();
   });
   return (
     <FormDialog
-      title={mode === 'move' ? `Move ${objective.title} to another cycle` : `Clone ${objective.title}`}
-      description={
-        mode === 'move'
-          ? 'It keeps its key results and their check-ins; its alignment is cleared, as the parent’s OKRs differ by cycle.'
-          : 'A copy with its key results: kinds, baselines, targets, weights and owners kept; no check-ins and no alignment.'
-      }
+      title={t(mode === 'move' ? 'move.objectiveTitle' : 'move.cloneTitle', { title: objective.title })}
+      description={t(mode === 'move' ? 'move.objectiveDescription' : 'move.cloneDescription')}
       submit={save}
-      submitLabel={mode === 'move' ? 'Move objective' : 'Clone objective'}
+      submitLabel={t(mode === 'move' ? 'move.objectiveSubmit' : 'move.cloneSubmit')}
       fields={['cycleId']}
       onClose={onClose}
     >
       <Field
-        label="Cycle"
-        hint={
-          others.length === 0 ? 'This is the only cycle: an administrator creates the next one.' : undefined
-        }
+        label={t('move.cycle')}
+        hint={others.length === 0 ? t('move.onlyCycle') : undefined}
         error={save.fieldErrors.cycleId}
       >
         <select
@@ -113,11 +118,10 @@ export function ObjectiveCycleDialog({ objective, cycles, mode, onClose, onSaved
           value={cycleId}
           onChange={(event) => setCycleId(event.target.value)}
         >
-          {others.length === 0 && <option value="">The next cycle</option>}
+          {others.length === 0 && <option value="">{t('move.nextCycle')}</option>}
           {others.map((cycle) => (
             <option key={cycle.id} value={cycle.id}>
-              {cycle.name}
-              {cycle.id === next?.id ? ' (next)' : ''}
+              {cycle.id === next?.id ? t('move.cycleNext', { cycle: cycle.name }) : cycle.name}
             </option>
           ))}
         </select>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Status } from '../../../core/status';
 
 const TONE: Record<Status, string> = { on_track: 'good', at_risk: 'mid', off_track: 'low' };
@@ -16,10 +17,14 @@ export function ProgressBar({
   label: string;
   status?: Status | null | undefined;
 }) {
+  const { t } = useTranslation('okrs');
   const percent = value === null ? null : Math.round(value * 100);
   const tone = percent === null ? 'none' : status ? TONE[status] : 'neutral';
   return (
-    <div className="progress" title={percent === null ? `${label}: no data yet` : `${label}: ${percent}%`}>
+    <div
+      className="progress"
+      title={percent === null ? t('progress.noData', { label }) : t('progress.title', { label, percent })}
+    >
       <div
         className={`progress-track progress-${tone}`}
         role="progressbar"
@@ -30,7 +35,9 @@ export function ProgressBar({
       >
         <div className="progress-fill" style={{ width: `${percent ?? 0}%` }} />
       </div>
-      <span className="progress-value tabular">{percent === null ? '—' : `${percent}%`}</span>
+      <span className="progress-value tabular">
+        {percent === null ? '—' : t('progress.value', { percent })}
+      </span>
     </div>
   );
 }
