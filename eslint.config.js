@@ -5,6 +5,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import noUntranslatedText from './eslint-rules/no-untranslated-text.js';
 
 const noImportsFrom = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }],
@@ -113,5 +114,12 @@ export default tseslint.config(
   {
     files: ['src/server/**'],
     rules: noImportsFrom(['**/web/**', '**/cli/**'], 'The server must not depend on the web app or the CLI.'),
+  },
+  {
+    // What a person reads in the web app is translated (docs/TRANSLATION.md).
+    files: ['src/web/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    plugins: { catchball: { rules: { 'no-untranslated-text': noUntranslatedText } } },
+    rules: { 'catchball/no-untranslated-text': 'error' },
   },
 );

@@ -9,7 +9,7 @@ import { expect, test } from './support/sign-in';
  * administrator (whose account follows the browser): `<html lang>` follows, no message key is
  * missing at run time, and no English message shows where a translation exists — a component that
  * still renders an English message (a key read from the wrong namespace, a message left out of the
- * translation) fails here. Key-by-key completeness is src/web/i18n/messages.test.ts's.
+ * translation) fails here. Key-by-key completeness is src/locales/messages.test.ts's.
  */
 
 type Tree = { [key: string]: string | Tree };

@@ -23,7 +23,25 @@ const TEXT_PROPS = new Set([
 ]);
 
 /** Brand and symbols: the same in every language. */
-const ALLOWED = new Set(['Catchball', 'Catchball —', 'OKR', 'OKRs', 'KPI', 'KPIs', 'ID', 'CSV', 'XLSX', 'PDF', 'PNG', 'SVG', 'JSON', 'API', 'URL', 'SSO']);
+const ALLOWED = new Set([
+  'Catchball',
+  'PromQL',
+  'Catchball —',
+  'OKR',
+  'OKRs',
+  'KPI',
+  'KPIs',
+  'ID',
+  'CSV',
+  'XLSX',
+  'PDF',
+  'PNG',
+  'SVG',
+  'JSON',
+  'API',
+  'URL',
+  'SSO',
+]);
 
 const hasWords = (text) => /\p{L}{2,}/u.test(text) && !ALLOWED.has(text.trim());
 
@@ -42,7 +60,8 @@ export default {
     const literalText = (node) => {
       if (!node) return null;
       if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-      if (node.type === 'TemplateLiteral') return node.quasis.map((quasi) => quasi.value.cooked ?? '').join(' ');
+      if (node.type === 'TemplateLiteral')
+        return node.quasis.map((quasi) => quasi.value.cooked ?? '').join(' ');
       if (node.type === 'JSXExpressionContainer') return literalText(node.expression);
       if (node.type === 'ConditionalExpression')
         return [literalText(node.consequent), literalText(node.alternate)].filter(Boolean).join(' ') || null;

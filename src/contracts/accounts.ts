@@ -183,5 +183,7 @@ export const UpdateRoleAssignmentSchema = z.object({ version: VersionSchema, rol
 export type UpdateRoleAssignmentInput = z.infer<typeof UpdateRoleAssignmentSchema>;
 
 /** The signed-in user's language; null follows the browser's. */
-export const SetLanguageSchema = z.object({ language: LanguageSchema.nullable() }).meta({ id: 'SetLanguage' });
+export const SetLanguageSchema = z
+  .object({ language: LanguageSchema.nullable() })
+  .meta({ id: 'SetLanguage' });
 export type SetLanguageInput = z.infer<typeof SetLanguageSchema>;

@@ -51,6 +51,7 @@ export function GrantRoleForm({ organisationId, tree, mayGrantOn, onGranted }: G
       <p className="muted">{t('grant.intro')}</p>
       <FormAlert error={save.error} fields={['email', 'name']} />
       <div className="grant-form-fields">
+        {/* eslint-disable-next-line catchball/no-untranslated-text -- an example address */}
         <EmailField placeholder="name@example.com" {...form.bind('email', save.fieldErrors)} />
         <TextField label={t('grant.name')} name="name" {...form.bind('name', save.fieldErrors)} />
         <RolePicker label={t('grant.role')} value={role} onChange={setRole} withHelp />

@@ -198,6 +198,7 @@ function ConnectorForm({
           label={kind === 'prometheus' ? t('connector.prometheusAddress') : t('connector.address')}
           name="url"
           value={url}
+          // eslint-disable-next-line catchball/no-untranslated-text -- example addresses
           placeholder={kind === 'prometheus' ? 'http://prometheus:9090' : 'https://…/kpi.json'}
           onChange={(event) => setUrl(event.target.value)}
           error={save.fieldErrors['config.url'] ?? dryRun.fieldErrors['config.url']}
@@ -220,6 +221,7 @@ function ConnectorForm({
             label="PromQL"
             name="promql"
             value={promql}
+            // eslint-disable-next-line catchball/no-untranslated-text -- an example query
             placeholder="sum(open_incidents)"
             onChange={(event) => setPromql(event.target.value)}
           />

@@ -63,6 +63,7 @@ export function PeoplePaste({
           rows={5}
           value={text}
           spellCheck={false}
+          // eslint-disable-next-line catchball/no-untranslated-text -- an example row
           placeholder={'Ada Lovelace\tada@example.com\tAnalysis, Maths\t15'}
           onChange={(event) => setText(event.target.value)}
         />

@@ -15,6 +15,7 @@ export function WebhookUrlField({ label, ...props }: WebhookUrlFieldProps) {
     <TextField
       label={label ?? t('webhooks.url')}
       type="url"
+      // eslint-disable-next-line catchball/no-untranslated-text -- an example address
       placeholder="https://hooks.slack.com/services/…"
       {...props}
     />

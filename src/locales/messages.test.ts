@@ -4,9 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../core/languages';
+import { LANGUAGES } from '../core/languages';
 
-const root = join(import.meta.dirname, '../../locales');
+const root = import.meta.dirname;
 
 type Tree = { [key: string]: string | Tree };
 
@@ -40,8 +40,14 @@ describe.each(namespaces)('messages of %s', (file) => {
 
   it.each(LANGUAGES.filter((language) => language !== 'en'))('are all translated into %s', (language) => {
     const translated = load(language, file);
-    expect([...english.keys()].filter((key) => !translated.has(key)), 'untranslated').toEqual([]);
-    expect([...translated.keys()].filter((key) => !english.has(key)), 'not in English').toEqual([]);
+    expect(
+      [...english.keys()].filter((key) => !translated.has(key)),
+      'untranslated',
+    ).toEqual([]);
+    expect(
+      [...translated.keys()].filter((key) => !english.has(key)),
+      'not in English',
+    ).toEqual([]);
     for (const [key, text] of translated) {
       expect(text.trim(), `${language}:${key} is empty`).not.toBe('');
       const wanted = [...argumentsOf(parse(english.get(key) ?? ''))].sort();
