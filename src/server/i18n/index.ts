@@ -2,3 +2,4 @@
 export { translatorFor, type Translate, type Translator } from './translator';
 export { acceptedLanguages, readerLanguage } from './reader-language';
 export { shownPartNames } from './part-names';
+export { formatDay, formatMonth, formatNumber } from './formats';
