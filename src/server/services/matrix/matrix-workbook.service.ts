@@ -58,7 +58,11 @@ export function createMatrixWorkbookService(
         {
           organisation: plan.organisation.name,
           unit: unit.name,
-          partNames: shownPartNames({ ...EMPTY_PART_NAMES, ...plan.organisation.partNames }, translator.t),
+          // English keeps the short names it always wrote for parts the organisation did not name.
+          partNames:
+            language === 'en'
+              ? { ...EMPTY_PART_NAMES, ...plan.organisation.partNames }
+              : shownPartNames({ ...DEFAULT_PART_NAMES, ...plan.organisation.partNames }, translator.t),
           who: new Map(view.map((w) => [w.id, w.title])),
         },
         translator,
