@@ -230,4 +230,15 @@ describe('exports and e-mails in the reader’s language', () => {
       'Catchball：「Incident types with automated containment」の対策の責任者になりました（期限 2026/06/01）',
     );
   });
+
+  it('sends the check-in digest to each owner in their language', async () => {
+    const before = smtp.mails.length;
+    const response = await t.call(endpoints.dashboard.sendDigest, { params: { id: 'acme' }, query: {} });
+    expect(response.statusCode).toBe(200);
+    const sent = smtp.mails.slice(before);
+    const toGrace = sent.find((m) => m.to.includes('grace.okafor@example.com'));
+    const toAisha = sent.find((m) => m.to.includes('aisha.bello@example.com'));
+    expect(subjectOf(toGrace!)).toMatch(/^Catchball：\d+件のチェックインが必要です$/);
+    expect(subjectOf(toAisha!)).toMatch(/^Catchball: (1 item needs|\d+ items need) a check-in$/);
+  });
 });
