@@ -210,6 +210,9 @@ describe('exports and e-mails in the reader’s language', () => {
       expect.arrayContaining(['Unit', 'Year', 'Korrelationszeichen', 'Verantwortungszeichen']),
     );
     expect(workbook.getWorksheet('How')!.getCell('A1').note).toBe('Verbesserungsschwerpunkte');
+    // Sheet names and headers stay English, so the German file imports back as it is.
+    const preview = await t.services.matrixWorkbook.previewXlsx(xlsx.rawPayload, { replace: true });
+    expect(preview.problems).toEqual([]);
   });
 
   it('e-mails a countermeasure’s owner whose language is Japanese in Japanese', async () => {
