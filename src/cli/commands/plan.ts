@@ -70,6 +70,10 @@ export function registerPlanCommands(program: Command): void {
       .option('--unit <id>', 'export only this unit and the units below it; the unit whose X-matrix to draw')
       .option('--year <year>', 'svg, png, pdf, xlsx: the X-matrix year (default: the latest)')
       .option('--format <format>', EXPORT_FORMATS.join(', '), parseFormat, 'yaml' as ExportFormat)
+      .option(
+        '--language <language>',
+        'svg, png, pdf, xlsx: the language of fixed labels (en, de, ja; default en)',
+      )
       .option('-o, --output <file>', 'write to a file instead of standard output'),
   ).action(
     async (
@@ -78,6 +82,7 @@ export function registerPlanCommands(program: Command): void {
         unit?: string;
         year?: string;
         format: ExportFormat;
+        language?: string;
         output?: string;
       },
     ) => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../../core/sheet-cells';
 import type { PlanMatrix } from '../../contracts';
+import { translatorFor, type Translator } from '../i18n/translator';
 import {
   EFFORT_COLUMNS,
   EFFORT_SHEET,
@@ -55,9 +56,16 @@ function itemCells(part: ListPart, item: Record<string, unknown>, names: MatrixW
 
 /**
  * Writes an X-matrix as the spreadsheet lean teams keep (see matrix-workbook-layout.ts). With an
- * empty matrix it is the blank template offered for download.
+ * empty matrix it is the blank template offered for download. The explanations on the Matrix
+ * sheet are in the translator's language (English by default); sheet names, column headers and
+ * the Matrix sheet's field names stay English, since import reads them back.
  */
-export async function writeMatrixWorkbook(matrix: PlanMatrix, names: MatrixWorkbookNames): Promise<Buffer> {
+export async function writeMatrixWorkbook(
+  matrix: PlanMatrix,
+  names: MatrixWorkbookNames,
+  translator: Translator = translatorFor('en'),
+): Promise<Buffer> {
+  const { t } = translator;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Catchball';
   const header = (sheet: ExcelJS.Worksheet) => {
@@ -75,10 +83,11 @@ export async function writeMatrixWorkbook(matrix: PlanMatrix, names: MatrixWorkb
     ['Unit name', cell(names.unit)],
     ['Organisation', cell(names.organisation)],
     [],
-    ['Correlation marks', '● strong   ○ medium   △ weak   (S / M / W and 9 / 3 / 1 are read too)'],
-    ['Owner marks', '● primary (one per initiative)   ○ secondary   (P / S are read too)'],
-    ['IDs', 'Keep the ID column to update items; leave it blank on new rows and Catchball makes one'],
-    ['Impacts, Effort', 'One row per KPI impact and per skill an initiative needs, naming both by title'],
+    [t('export:workbook.correlationMarks'), t('export:workbook.correlationMarksText')],
+    [t('export:workbook.ownerMarks'), t('export:workbook.ownerMarksText')],
+    [t('export:workbook.ids'), t('export:workbook.idsText')],
+    [t('export:workbook.records'), t('export:workbook.recordsText')],
+    ...(translator.language === 'en' ? [] : [[], [t('export:workbook.headersNote')]]),
   ]);
   header(about);
 

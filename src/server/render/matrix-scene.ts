@@ -1,6 +1,9 @@
 import type { CorrelationStrength } from '../../core/correlation';
 import type { MatrixItem, XMatrixView } from '../../contracts';
-import { A3_LANDSCAPE, fitText, type Scene, type Shape } from './scene';
+import { formatNumber } from '../i18n/formats';
+import { shownPartNames } from '../i18n/part-names';
+import { translatorFor, type Translator } from '../i18n/translator';
+import { A3_LANDSCAPE, fitText, glyphUnits, type Scene, type Shape } from './scene';
 
 type TextShape = Extract<Shape, { type: 'text' }>;
 
@@ -28,10 +31,13 @@ const PART_FILL = {
  * part names from the organisation in the four triangles of the centre, True North in the middle
  * and a legend. Cells shrink so that every item fits the page (legible down to about 20 items per
  * arm); titles too long for their band are shortened with an ellipsis and keep their full text.
+ * Fixed labels (title, legend, True North, default part names) and numbers are in the
+ * translator's language, English by default; what people wrote stays as written.
  */
-export function buildMatrixScene(view: XMatrixView): Scene {
+export function buildMatrixScene(view: XMatrixView, translator: Translator = translatorFor('en')): Scene {
   const { items, organisation } = view;
-  const names = organisation.partNames;
+  const { t } = translator;
+  const names = shownPartNames(organisation.partNames, t);
   const count = (list: readonly MatrixItem[]) => Math.max(list.length, 1);
   const [W, F, H, M, O] = [
     count(items.what),
@@ -122,7 +128,19 @@ export function buildMatrixScene(view: XMatrixView): Scene {
     shapes.push(...columnTitle(item.title, x.howFar + j * c, y.centre, S, c, size, pad, -90, 'how_far')),
   );
   items.how_much.forEach((item, m) =>
-    shapes.push(...columnTitle(kpiLabel(item), x.howMuch + m * c, y.centre, S, c, size, pad, 90, 'how_much')),
+    shapes.push(
+      ...columnTitle(
+        kpiLabel(item, translator),
+        x.howMuch + m * c,
+        y.centre,
+        S,
+        c,
+        size,
+        pad,
+        90,
+        'how_much',
+      ),
+    ),
   );
   items.who.forEach((item, w) =>
     shapes.push(...columnTitle(item.title, x.who + w * c, y.centre, S, c, size, pad, 90, 'who')),
@@ -180,7 +198,7 @@ export function buildMatrixScene(view: XMatrixView): Scene {
     );
   }
 
-  shapes.push(...centre(x.centre, y.centre, S, names, view.matrix.trueNorth));
+  shapes.push(...centre(x.centre, y.centre, S, names, view.matrix.trueNorth, t('export:trueNorth')));
   if (W * c >= 4)
     shapes.push({
       type: 'text',
@@ -194,14 +212,19 @@ export function buildMatrixScene(view: XMatrixView): Scene {
       fill: INK,
       className: 'part-name',
     });
-  shapes.push(...titleBand(view), ...legend());
-  return { ...A3_LANDSCAPE, title: `${view.unit.name} — X-matrix ${view.matrix.year}`, shapes };
+  const title = t('export:title', { unit: view.unit.name, year: String(view.matrix.year) });
+  shapes.push(...titleBand(view, title), ...legend(t));
+  return { ...A3_LANDSCAPE, title, shapes, language: translator.language };
 }
 
-/** "MTTD (24 → 8 h)": a KPI's title with its baseline and target, as the paper template shows them. */
-function kpiLabel(item: MatrixItem): string {
+/**
+ * "MTTD (24 → 8 h)": a KPI's title with its baseline and target, as the paper template shows them.
+ * Numbers are written for the reader's locale (24,5 in German); English keeps JavaScript's digits.
+ */
+function kpiLabel(item: MatrixItem, translator: Translator): string {
   if (item.baseline === null || item.target === null) return item.title;
-  return `${item.title} (${item.baseline} → ${item.target}${item.unitOfMeasure ? ` ${item.unitOfMeasure}` : ''})`;
+  const number = (value: number) => formatNumber(translator, value);
+  return `${item.title} (${number(item.baseline)} → ${number(item.target)}${item.unitOfMeasure ? ` ${item.unitOfMeasure}` : ''})`;
 }
 
 function rowTitle(
@@ -324,6 +347,7 @@ function centre(
   S: number,
   names: XMatrixView['organisation']['partNames'],
   trueNorth: string,
+  trueNorthLabel: string,
 ): Shape[] {
   const size = Math.min(4.2, S / 22);
   const label = (text: string, lx: number, ly: number, rotate: -90 | 0 | 90): TextShape => ({
@@ -363,7 +387,7 @@ function centre(
       strokeWidth: 0.25,
     });
     shapes.push({
-      ...label('True North', x + S / 2, y + S / 2 - boxH / 2 + small * 1.3 + 0.5, 0),
+      ...label(trueNorthLabel, x + S / 2, y + S / 2 - boxH / 2 + small * 1.3 + 0.5, 0),
       size: small,
       className: 'true-north',
     });
@@ -383,12 +407,18 @@ function centre(
   return shapes;
 }
 
-/** Greedy word wrap to at most `maxLines` lines of `width` characters; the last one ends in … when cut. */
+/**
+ * Greedy word wrap to at most `maxLines` lines of `width` characters; the last one ends in … when
+ * cut. Text without spaces (Japanese) breaks between characters, a full-width one counting double.
+ */
 function wrap(text: string, width: number, maxLines: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line !== '' && `${line} ${word}`.length > width) {
+  const words = text
+    .split(/\s+/)
+    .flatMap((word) => (glyphUnits(word) > width ? chunks(word, width) : [word]));
+  for (const word of words) {
+    if (line !== '' && glyphUnits(`${line} ${word}`) > width) {
       lines.push(line);
       line = word;
     } else line = line === '' ? word : `${line} ${word}`;
@@ -396,18 +426,38 @@ function wrap(text: string, width: number, maxLines: number): string[] {
   if (line !== '') lines.push(line);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = `${(kept[maxLines - 1] ?? '').slice(0, Math.max(0, width - 1))}…`;
+  let last = '';
+  for (const char of kept[maxLines - 1] ?? '') {
+    if (glyphUnits(last + char) > width - 1) break;
+    last += char;
+  }
+  kept[maxLines - 1] = `${last}…`;
   return kept;
 }
 
-function titleBand(view: XMatrixView): Shape[] {
+/** A word too long for a line, cut into pieces of at most `width` glyph units. */
+function chunks(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of word) {
+    if (piece !== '' && glyphUnits(piece + char) > width) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += char;
+  }
+  if (piece !== '') pieces.push(piece);
+  return pieces;
+}
+
+function titleBand(view: XMatrixView, title: string): Shape[] {
   const baseline = MARGIN + 9;
   return [
     {
       type: 'text',
       x: MARGIN,
       y: baseline,
-      text: `${view.unit.name} — X-matrix ${view.matrix.year}`,
+      text: title,
       size: 7,
       anchor: 'start',
       bold: true,
@@ -435,7 +485,7 @@ function titleBand(view: XMatrixView): Shape[] {
   ];
 }
 
-function legend(): Shape[] {
+function legend(t: Translator['t']): Shape[] {
   const y = A3_LANDSCAPE.height - MARGIN - 3;
   const size = 3.4;
   const shapes: Shape[] = [];
@@ -445,40 +495,44 @@ function legend(): Shape[] {
       { ...mark, className: 'legend' },
       { type: 'text', x: x + 3.5, y: y + 1.2, text, size, anchor: 'start', fill: INK, className: 'legend' },
     );
-    x += 3.5 + text.length * size * 0.56 + 5;
+    x += 3.5 + glyphUnits(text) * size * 0.56 + 5;
   };
+  /** A heading's width, never less than the room the English one was given. */
+  const heading = (text: string, least: number) => Math.max(least, glyphUnits(text) * size * 0.56 + 4);
+  const correlation = t('export:legend.correlation');
+  const owner = t('export:legend.owner');
   shapes.push({
     type: 'text',
     x,
     y: y + 1.2,
-    text: 'Correlation:',
+    text: correlation,
     size,
     anchor: 'start',
     bold: true,
     fill: INK,
     className: 'legend',
   });
-  x += 27;
-  entry(strengthMark('strong', x + 1.2, y, 1.6), 'strong');
-  entry(strengthMark('medium', x + 1.2, y, 1.6), 'medium');
-  entry(strengthMark('weak', x + 1.2, y, 1.6), 'weak');
+  x += heading(correlation, 27);
+  entry(strengthMark('strong', x + 1.2, y, 1.6), t('export:legend.strong'));
+  entry(strengthMark('medium', x + 1.2, y, 1.6), t('export:legend.medium'));
+  entry(strengthMark('weak', x + 1.2, y, 1.6), t('export:legend.weak'));
   x += 6;
   shapes.push({
     type: 'text',
     x,
     y: y + 1.2,
-    text: 'Owner:',
+    text: owner,
     size,
     anchor: 'start',
     bold: true,
     fill: INK,
     className: 'legend',
   });
-  x += 16;
-  entry({ type: 'circle', cx: x + 1.2, cy: y, r: 1.6, fill: INK }, 'primary');
+  x += heading(owner, 16);
+  entry({ type: 'circle', cx: x + 1.2, cy: y, r: 1.6, fill: INK }, t('export:legend.primary'));
   entry(
     { type: 'circle', cx: x + 1.2, cy: y, r: 1.4, fill: '#ffffff', stroke: INK, strokeWidth: 0.4 },
-    'secondary',
+    t('export:legend.secondary'),
   );
   return shapes;
 }

@@ -1,12 +1,13 @@
 import PDFDocument from 'pdfkit';
-import { findSansFont } from './fonts';
-import type { Scene, Shape } from './scene';
+import { findCjkFont, findSansFont } from './fonts';
+import { hasCjk, type Scene, type Shape } from './scene';
 
 const POINTS_PER_MM = 72 / 25.4;
 
 /**
  * Paints a scene into a one-page PDF of the scene's size (A3 landscape for the X-matrix): vector
- * shapes and real text, the same geometry as the SVG.
+ * shapes and real text, the same geometry as the SVG. Text of a Japanese scene, and any text with
+ * kana or kanji, is set in the shipped CJK face (fonts.ts), embedded as a subset of the glyphs used.
  */
 export function sceneToPdf(scene: Scene): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -25,8 +26,18 @@ export function sceneToPdf(scene: Scene): Promise<Buffer> {
     doc.registerFont('body', faces.regular);
     doc.registerFont('bold', faces.bold);
   }
-  const font = (bold: boolean) => (faces ? (bold ? 'bold' : 'body') : bold ? 'Helvetica-Bold' : 'Helvetica');
-  const printable = (text: string) => (faces ? text : text.replace(/[^\u0020-\u00ff]/g, '?'));
+  const cjk = findCjkFont();
+  if (cjk) {
+    doc.registerFont('cjk', cjk.regular);
+    doc.registerFont('cjk-bold', cjk.bold);
+  }
+  const inCjk = (text: string) => cjk !== null && (scene.language === 'ja' || hasCjk(text));
+  const font = (bold: boolean, text: string) => {
+    if (inCjk(text)) return bold ? 'cjk-bold' : 'cjk';
+    if (faces) return bold ? 'bold' : 'body';
+    return bold ? 'Helvetica-Bold' : 'Helvetica';
+  };
+  const printable = (text: string) => (faces || inCjk(text) ? text : text.replace(/[^\u0020-\u00ff]/g, '?'));
   doc.scale(POINTS_PER_MM);
   for (const shape of scene.shapes) paint(doc, shape, font, printable);
   doc.end();
@@ -36,12 +47,12 @@ export function sceneToPdf(scene: Scene): Promise<Buffer> {
 function paint(
   doc: PDFKit.PDFDocument,
   shape: Shape,
-  font: (bold: boolean) => string,
+  font: (bold: boolean, text: string) => string,
   printable: (text: string) => string,
 ): void {
   if (shape.type === 'text') {
     doc.save();
-    doc.font(font(shape.bold ?? false)).fontSize(shape.size);
+    doc.font(font(shape.bold ?? false, shape.text)).fontSize(shape.size);
     const text = printable(shape.text);
     const width = doc.widthOfString(text);
     const dx = shape.anchor === 'middle' ? -width / 2 : shape.anchor === 'end' ? -width : 0;

@@ -132,6 +132,12 @@ export function createAccountsService(db: Db, options: AccountsOptions = {}) {
       await endSessionsOf(db, userId, keepSessionId);
     },
 
+    /** The language the account chose (null: follow the browser, or no such user). */
+    async languageOf(userId: string): Promise<Language | null> {
+      const row = await db.selectFrom('users').select('language').where('id', '=', userId).executeTakeFirst();
+      return row?.language ?? null;
+    },
+
     /** The language the user reads Catchball in; null follows their browser. */
     async setLanguage(userId: string, language: Language | null) {
       await db.updateTable('users').set({ language }).where('id', '=', userId).execute();

@@ -1,5 +1,7 @@
 import type { Proposal } from '../../../contracts';
 import type { WebhookMessage } from './webhooks.service';
+import { formatNumber } from '../../i18n/formats';
+import type { Translator } from '../../i18n/translator';
 
 /** What a unit did, by the state its step left the proposal in ("Security proposes …"). */
 export const VERBS: Record<Proposal['state'], string> = {
@@ -33,5 +35,34 @@ export function ballThrownMessage(proposal: Proposal, fromUnit: string, toUnit: 
         },
       },
     ],
+  };
+}
+
+/**
+ * The e-mail to the unit's owner for the same throw, in the owner's language (`email:proposal.*`):
+ * the subject says who throws what (or how the loop ended), the body is the message above.
+ */
+export function ballThrownMail(
+  translator: Translator,
+  proposal: Proposal,
+  fromUnit: string,
+  toUnit: string,
+): { subject: string; text: string } {
+  const { t } = translator;
+  const values = `${formatNumber(translator, proposal.originalTarget)} → ${formatNumber(translator, proposal.proposedTarget)}`;
+  const turn = proposal.ballWith
+    ? t('email:proposal.turnWith', { unit: toUnit })
+    : t('email:proposal.turnEnded', { state: proposal.state });
+  return {
+    subject: proposal.ballWith
+      ? t('email:proposal.subjectThrown', { from: fromUnit, title: proposal.title })
+      : t('email:proposal.subjectEnded', { title: proposal.title, state: proposal.state }),
+    text: t('email:proposal.text', {
+      from: fromUnit,
+      state: proposal.state,
+      title: proposal.title,
+      values,
+      turn,
+    }),
   };
 }

@@ -26,7 +26,7 @@ import type { ScenariosService } from '../scenarios/scenarios.service';
 import { referenceError } from '../structure/references';
 import { assertKpiTarget, setKeyResultTarget, setKpiTarget } from './target-updates';
 import { targetHistory } from './target-history';
-import { ballThrownMessage } from './catchball-messages';
+import { ballThrownMail, ballThrownMessage } from './catchball-messages';
 import { agreementBasis, settleFollowers } from './agreement';
 import { agreementEffects } from '../../../core/agreement-effects';
 import { systemClock, type Clock } from '../clock';
@@ -95,6 +95,7 @@ export function createCatchballService(
       text: message.text,
       href: itemLinks.proposal(proposal.organisationId, child.id, matrix.year, proposal.id),
       webhook: message,
+      mail: (translator) => ballThrownMail(translator, proposal, from.name, to.name),
     });
   }
 

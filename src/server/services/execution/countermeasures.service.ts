@@ -1,4 +1,5 @@
 import { monthName } from '../../../core/calendar';
+import { formatDay, formatMonth } from '../../i18n/formats';
 import { DomainError } from '../../../core/errors';
 import type {
   Countermeasure,
@@ -34,6 +35,20 @@ export function createCountermeasuresService(db: Db, notifier: Notifier | null =
       subject: `Catchball: a countermeasure for "${kpi.title}" is yours${due}`,
       text: `${unit.name}: you own the countermeasure "${row.problem}" on the KPI "${kpi.title}" (${monthName(row.month)} ${row.year})${due}.`,
       href: itemLinks.countermeasure(unit.organisationId, unit.id, row.year, row.id),
+      mail: (translator) => {
+        const values = {
+          kpi: kpi.title,
+          unit: unit.name,
+          problem: row.problem,
+          month: formatMonth(translator, row.year, row.month),
+          ...(row.dueDate ? { due: formatDay(translator, row.dueDate) } : {}),
+        };
+        const due = row.dueDate ? 'Due' : '';
+        return {
+          subject: translator.t(`email:countermeasure.subject${due}`, values),
+          text: translator.t(`email:countermeasure.text${due}`, values),
+        };
+      },
     });
   }
 

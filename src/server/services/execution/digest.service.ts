@@ -7,23 +7,36 @@ import { loadExecutionData } from './execution-data';
 import { computeSnapshot } from '../../../core/execution-snapshot';
 import type { createRhythmService } from './rhythm.service';
 import { scanStaleItems } from './stale-items';
-import { nounFor, plural } from '../../../core/plural';
+import { isLanguage, type Language } from '../../../core/languages';
+import { formatDay } from '../../i18n/formats';
+import { translatorFor, type Translator } from '../../i18n/translator';
 import type { Cadence } from '../../../core/staleness';
 
 import type { Mailer } from '../notifications/mailer';
 import type { WebhooksService } from '../catchball/webhooks.service';
 
-/** The digest's lines, one per item, grouped by unit. */
+/** The digest's lines, one per item, grouped by unit, in the translator's language (English by default). */
 function digestText(
   organisationName: string,
   asOf: string,
   items: readonly StaleItem[],
   unitNames: Map<string, string>,
+  translator: Translator = translatorFor('en'),
 ) {
-  const header = `Catchball check-in reminder for ${organisationName} (${asOf}): ${plural(items.length, 'item')} without a check-in within their cadence`;
-  const lines = items.map(
-    (item) =>
-      `• ${unitNames.get(item.unitId) ?? item.unitId}: ${item.title} (${item.kind === 'kpi' ? 'KPI' : 'key result'}, ${item.cadence}) — last check-in ${item.lastCheckIn ?? 'never'}`,
+  const { t } = translator;
+  const header = t('email:digest.header', {
+    organisation: organisationName,
+    asOf: formatDay(translator, asOf),
+    count: items.length,
+  });
+  const lines = items.map((item) =>
+    t('email:digest.line', {
+      unit: unitNames.get(item.unitId) ?? item.unitId,
+      title: item.title,
+      kind: item.kind === 'kpi' ? 'kpi' : 'key_result',
+      cadence: item.cadence,
+      last: item.lastCheckIn ? formatDay(translator, item.lastCheckIn) : t('email:digest.never'),
+    }),
   );
   return [header, ...lines].join('\n');
 }
@@ -71,23 +84,24 @@ export function createDigestService(
     return webhooks.deliver({ organisationId, webhookId: null, event, url, body: { text } });
   }
 
+  /** One mail per owner, in the language of the owner's account (English without one). */
   async function sendMail(
     byOwner: Map<string, StaleItem[]>,
-    emails: Map<string, string>,
-    render: (items: StaleItem[]) => string,
+    recipientsById: Map<string, { email: string; language: Language | null }>,
+    render: (items: StaleItem[], translator: Translator) => string,
   ): Promise<DigestResult['email']> {
-    const recipients = [...byOwner.keys()].flatMap((ownerId) => emails.get(ownerId) ?? []);
+    const recipients = [...byOwner.keys()].flatMap((ownerId) => recipientsById.get(ownerId)?.email ?? []);
     const mails = [...byOwner].flatMap(([ownerId, items]) => {
-      const to = emails.get(ownerId);
-      return to
-        ? [
-            {
-              to,
-              subject: `Catchball: ${plural(items.length, 'item')} ${nounFor(items.length, 'needs', 'need')} a check-in`,
-              text: render(items),
-            },
-          ]
-        : [];
+      const recipient = recipientsById.get(ownerId);
+      if (!recipient) return [];
+      const translator = translatorFor(recipient.language);
+      return [
+        {
+          to: recipient.email,
+          subject: translator.t('email:digest.subject', { count: items.length }),
+          text: render(items, translator),
+        },
+      ];
     });
     return { ...(await mailer.send(mails)), recipients };
   }
@@ -128,7 +142,8 @@ export function createDigestService(
         : all;
       const settings = await rhythm.digestSettings(organisationId);
       const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
-      const render = (items: readonly StaleItem[]) => digestText(organisation.name, asOf, items, unitNames);
+      const render = (items: readonly StaleItem[], translator?: Translator) =>
+        digestText(organisation.name, asOf, items, unitNames, translator);
       const nothing = scan.stale.length === 0;
       const webhook =
         settings.webhookUrl && !nothing
@@ -144,15 +159,25 @@ export function createDigestService(
         if (item.ownerId) byOwner.set(item.ownerId, [...(byOwner.get(item.ownerId) ?? []), item]);
       const people = await db
         .selectFrom('people')
-        .select(['id', 'email'])
-        .where('organisationId', '=', organisationId)
+        .leftJoin('users', 'users.id', 'people.userId')
+        .select(['people.id', 'people.email', 'users.language'])
+        .where('people.organisationId', '=', organisationId)
         .execute();
-      const emails = new Map(
-        people.flatMap((person) => (person.email ? [[person.id, person.email] as const] : [])),
+      const recipients = new Map(
+        people.flatMap((person) =>
+          person.email
+            ? [
+                [
+                  person.id,
+                  { email: person.email, language: isLanguage(person.language) ? person.language : null },
+                ] as const,
+              ]
+            : [],
+        ),
       );
       const email =
         settings.emailEnabled && !nothing
-          ? await sendMail(byOwner, emails, render)
+          ? await sendMail(byOwner, recipients, render)
           : { sent: false, recipients: [], error: null };
       return { organisationId, asOf, items: scan.stale, skippedRecent: scan.recent, webhook, email };
     },

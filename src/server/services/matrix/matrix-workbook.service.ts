@@ -4,6 +4,10 @@ import type { MatrixImportPreview, MatrixImportResult, PlanMatrix } from '../../
 import type { Db } from '../../db/store';
 import { getRow } from '../../db/versioned';
 import { writeMatrixWorkbook } from '../../imports/matrix-workbook-write';
+import type { Language } from '../../../core/languages';
+import { DEFAULT_PART_NAMES } from '../../../core/x-matrix-parts';
+import { shownPartNames } from '../../i18n/part-names';
+import { translatorFor } from '../../i18n/translator';
 import type { createPlanExportService } from '../plan/plan-export.service';
 import { planMatrixImport, type MatrixImportOptions } from './matrix-workbook-import';
 import { insertPlanMatrix } from './plan-matrix-writer';
@@ -34,7 +38,12 @@ export function createMatrixWorkbookService(
   }
 
   return {
-    async exportXlsx(matrixId: string): Promise<{ file: Buffer; filename: string }> {
+    /** The matrix's workbook; its explanations and default part names in `language` (English by default). */
+    async exportXlsx(
+      matrixId: string,
+      language: Language = 'en',
+    ): Promise<{ file: Buffer; filename: string }> {
+      const translator = translatorFor(language);
       const { plan, index, unit } = await planMatrixOf(matrixId);
       const matrix = plan.matrices[index];
       if (!matrix) throw new DomainError('not_found', `No X-matrix with id ${matrixId}`);
@@ -44,17 +53,26 @@ export function createMatrixWorkbookService(
         .where('matrixId', '=', matrixId)
         .where('part', '=', 'who')
         .execute();
-      const file = await writeMatrixWorkbook(matrix, {
-        organisation: plan.organisation.name,
-        unit: unit.name,
-        partNames: { ...EMPTY_PART_NAMES, ...plan.organisation.partNames },
-        who: new Map(view.map((w) => [w.id, w.title])),
-      });
+      const file = await writeMatrixWorkbook(
+        matrix,
+        {
+          organisation: plan.organisation.name,
+          unit: unit.name,
+          // English keeps the short names it always wrote for parts the organisation did not name.
+          partNames:
+            language === 'en'
+              ? { ...EMPTY_PART_NAMES, ...plan.organisation.partNames }
+              : shownPartNames({ ...DEFAULT_PART_NAMES, ...plan.organisation.partNames }, translator.t),
+          who: new Map(view.map((w) => [w.id, w.title])),
+        },
+        translator,
+      );
       return { file, filename: `${unit.id}-${matrix.year}.xlsx` };
     },
 
-    /** The blank spreadsheet X-matrix: every sheet and header, no items. */
-    async template(year: number): Promise<Buffer> {
+    /** The blank spreadsheet X-matrix: every sheet and header, no items; explanations in `language`. */
+    async template(year: number, language: Language = 'en'): Promise<Buffer> {
+      const translator = translatorFor(language);
       const empty: PlanMatrix = {
         id: 'template',
         unitId: '',
@@ -68,12 +86,16 @@ export function createMatrixWorkbookService(
         correlations: [],
         owners: [],
       };
-      return writeMatrixWorkbook(empty, {
-        organisation: '',
-        unit: '',
-        partNames: EMPTY_PART_NAMES,
-        who: new Map(),
-      });
+      return writeMatrixWorkbook(
+        empty,
+        {
+          organisation: '',
+          unit: '',
+          partNames: language === 'en' ? EMPTY_PART_NAMES : shownPartNames(DEFAULT_PART_NAMES, translator.t),
+          who: new Map(),
+        },
+        translator,
+      );
     },
 
     /** What importing the workbook would write, with every warning and problem; writes nothing. */

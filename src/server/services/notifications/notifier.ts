@@ -1,4 +1,6 @@
 import type { Db } from '../../db/store';
+import { isLanguage, type Language } from '../../../core/languages';
+import { translatorFor, type Translator } from '../../i18n/translator';
 import type { WebhookMessage, WebhooksService } from '../catchball/webhooks.service';
 import { absoluteLink } from './item-links';
 import type { Mailer, MailOutcome } from './mailer';
@@ -19,6 +21,11 @@ export interface Notice {
   event?: string;
   /** The webhook's message when it differs from `text` (Slack blocks); the link is appended. */
   webhook?: WebhookMessage;
+  /**
+   * The e-mail's subject and body in the recipient's language (their account's, else English;
+   * messages of the `email` namespace). Without it the mail is `subject` and `text` as given.
+   */
+  mail?: (translator: Translator) => { subject: string; text: string };
 }
 
 export interface NoticeOutcome {
@@ -30,7 +37,9 @@ export interface NoticeOutcome {
  * Tells a person that something is waiting for them (a proposal in their court, a countermeasure
  * assigned): an e-mail through the one mailer, and the unit's webhook through the webhooks
  * service, both with a link to the item. Best effort and after the change committed: a channel
- * that fails is reported in the outcome, never thrown.
+ * that fails is reported in the outcome, never thrown. The e-mail is in the language of the
+ * person's account (users.language; English without one); the webhook, read by a whole unit, is
+ * in English.
  */
 export function createNotifier(
   db: Db,
@@ -42,20 +51,25 @@ export function createNotifier(
       const person = notice.personId
         ? await db
             .selectFrom('people')
-            .select(['email', 'name'])
-            .where('id', '=', notice.personId)
-            .where('organisationId', '=', notice.organisationId)
+            .leftJoin('users', 'users.id', 'people.userId')
+            .select(['people.email', 'people.name', 'users.language'])
+            .where('people.id', '=', notice.personId)
+            .where('people.organisationId', '=', notice.organisationId)
             .executeTakeFirst()
         : undefined;
       const to = person?.email ?? null;
+      const language: Language = isLanguage(person?.language) ? person.language : 'en';
+      const translator = translatorFor(language);
+      const { t } = translator;
+      const mail = notice.mail?.(translator) ?? { subject: notice.subject, text: notice.text };
       const message = notice.webhook ?? { text: notice.text };
       const [email, webhook] = await Promise.all([
         to
           ? deps.mailer.send([
               {
                 to,
-                subject: notice.subject,
-                text: `${person?.name ? `Hello ${person.name},\n\n` : ''}${notice.text}\n\nOpen it in Catchball: ${link}\n`,
+                subject: mail.subject,
+                text: `${person?.name ? `${t('email:greeting', { name: person.name })}\n\n` : ''}${mail.text}\n\n${t('email:openLink', { link })}\n`,
               },
             ])
           : Promise.resolve({ sent: false, error: null }),
