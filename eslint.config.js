@@ -29,6 +29,8 @@ export default tseslint.config(
       'coverage/**',
       'bin/**',
       'eslint.config.js',
+      // Plain JavaScript lint rules, loaded by this config (outside the TypeScript program).
+      'eslint-rules/**',
       // Plain JavaScript bootstraps of worker threads (they register tsx, then load TypeScript).
       'src/server/workers/*.worker.mjs',
     ],
