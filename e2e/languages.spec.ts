@@ -2,7 +2,7 @@ import type { ConsoleMessage } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_PAGES } from './support/app-pages';
-import { expect, test } from './support/sign-in';
+import { DEMO_ACCOUNTS, expect, newSession, test } from './support/sign-in';
 
 /**
  * Every page in German and in Japanese, as a browser set to that language shows it to the demo
@@ -75,3 +75,39 @@ for (const [language, { locale }] of Object.entries(SETTINGS)) {
     });
   });
 }
+
+test('a person chooses Japanese in the account menu: every page follows, on every device, until they choose the browser again', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  // The demo viewer, so the administrator the other specs sign in as keeps following the browser.
+  const viewer = await newSession(playwright, baseURL, DEMO_ACCOUNTS.viewer.email);
+  const context = await browser.newContext({ storageState: viewer.storageState });
+  const page = await context.newPage();
+  await page.goto('/org/acme/units/cso/matrix/2026');
+  await expect(page.getByRole('link', { name: 'X-matrix', exact: true })).toBeVisible();
+
+  await page.getByTestId('account-name').click();
+  await page.getByRole('menuitem', { name: 'Language…' }).click();
+  await page.getByLabel('Language').selectOption('ja');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('link', { name: 'Xマトリックス', exact: true })).toBeVisible();
+  await expect(page.getByText('表示言語を日本語にしました。')).toBeVisible();
+
+  // Another browser (English) signed in as the same person reads Japanese too.
+  const elsewhere = await browser.newContext({ locale: 'en-GB', storageState: viewer.storageState });
+  const other = await elsewhere.newPage();
+  await other.goto('/org/acme/units/cso/okrs');
+  await expect(other.locator('html')).toHaveAttribute('lang', 'ja');
+  await elsewhere.close();
+
+  await page.getByTestId('account-name').click();
+  await page.getByRole('menuitem', { name: '言語…' }).click();
+  await page.getByLabel('言語').selectOption('browser');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('link', { name: 'X-matrix', exact: true })).toBeVisible();
+  await context.close();
+});

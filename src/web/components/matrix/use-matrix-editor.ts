@@ -18,7 +18,7 @@ import * as api from '../../api-client';
 import { ApiError, type MatrixPart } from '../../api-client';
 import { useToast } from '../toast';
 import { nextStrength } from '../../../core/correlation';
-import { nextRole, secondPrimaryMessage } from '../../../core/ownership';
+import { nextRole } from '../../../core/ownership';
 import { cellKey } from './matrix-model';
 import { usePendingDeletes } from './use-pending-deletes';
 import { gridOf, withoutHidden } from './view-updates';
@@ -164,7 +164,8 @@ export function useMatrixEditor(
         toast.show({
           tone: 'info',
           message: t('editor.secondPrimary', {
-            message: secondPrimaryMessage(titleOf('how', initiativeId), titleOf('who', otherPrimary.whoId)),
+            initiative: titleOf('how', initiativeId),
+            owner: titleOf('who', otherPrimary.whoId),
           }),
         });
         role = 'secondary';
