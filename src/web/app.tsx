@@ -26,6 +26,7 @@ import { Route, Switch, useLocation, useRoute, useRouter, useSearch } from 'wout
 import { queries } from './api/queries';
 import { AppShell } from './components/app-shell';
 import { ToastProvider } from './components/toast';
+import { InLanguage } from './i18n/in-language';
 import { OrgProvider, useOrg } from './hooks/org-context';
 import { HomePage } from './pages/home-page';
 import { CheckInUploadPage } from './pages/check-in-upload-page';
@@ -53,25 +54,28 @@ import { SessionProvider, useSession } from './session/session-context';
 export function App() {
   return (
     <ToastProvider>
-      <SessionProvider>
-        <RoutePrefetch />
-        <Switch>
-          <Route path={routes.signIn}>
-            <SignInPage />
-          </Route>
-          <Route path={routes.setup}>
-            <SetupPage />
-          </Route>
-          <Route path={routes.invite}>
-            <InvitePage />
-          </Route>
-          <Route>
-            <RequireSession>
-              <SignedInApp />
-            </RequireSession>
-          </Route>
-        </Switch>
-      </SessionProvider>
+      {/* Inside the toasts, so a toast shown as the language changes outlives the re-render. */}
+      <InLanguage>
+        <SessionProvider>
+          <RoutePrefetch />
+          <Switch>
+            <Route path={routes.signIn}>
+              <SignInPage />
+            </Route>
+            <Route path={routes.setup}>
+              <SetupPage />
+            </Route>
+            <Route path={routes.invite}>
+              <InvitePage />
+            </Route>
+            <Route>
+              <RequireSession>
+                <SignedInApp />
+              </RequireSession>
+            </Route>
+          </Switch>
+        </SessionProvider>
+      </InLanguage>
     </ToastProvider>
   );
 }

@@ -6,8 +6,11 @@ import { I18nextProvider } from 'react-i18next';
 import { createQueryClient } from './api/query-client';
 import { App } from './app';
 import { i18n, startI18n } from './i18n/i18n';
-import { InLanguage } from './i18n/in-language';
 import { initialLanguage } from './i18n/language';
+// Japanese glyphs for machines with no Japanese font of their own: fetched only when a page shows
+// a character the fonts before it in --font-sans lack (BIZ UDPGothic, SIL Open Font License).
+import '@fontsource/biz-udpgothic/japanese-400.css';
+import '@fontsource/biz-udpgothic/japanese-700.css';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
@@ -44,9 +47,7 @@ void startI18n(language).then(() =>
     <StrictMode>
       <QueryClientProvider client={createQueryClient()}>
         <I18nextProvider i18n={i18n}>
-          <InLanguage>
-            <App />
-          </InLanguage>
+          <App />
         </I18nextProvider>
       </QueryClientProvider>
     </StrictMode>,

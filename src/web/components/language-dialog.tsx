@@ -16,7 +16,7 @@ import { useToast } from './toast';
 const BROWSER = 'browser';
 
 export function LanguageDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const { reload } = useSession();
   const toast = useToast();
@@ -26,9 +26,10 @@ export function LanguageDialog({ onClose }: { onClose: () => void }) {
     await setLanguage(language);
     await applyLanguage(language);
     await reload();
+    // Said in the new language: `t` is bound to the one this dialog was shown in.
     toast.show({
       tone: 'success',
-      message: t('language.saved', { language: LANGUAGE_NAMES[language ?? browserLanguage()] }),
+      message: i18n.t('language.saved', { language: LANGUAGE_NAMES[language ?? browserLanguage()] }),
     });
     onClose();
   });

@@ -45,7 +45,7 @@ export function OrgIndexPage() {
         <Trans
           t={t}
           i18nKey="org.noUnitsBody"
-          components={{ link: <Link href={paths.settings(orgId, 'units')} /> }}
+          components={{ a: <Link href={paths.settings(orgId, 'units')} /> }}
         />
       </EmptyState>
     </div>

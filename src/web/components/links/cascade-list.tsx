@@ -35,7 +35,7 @@ export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged:
                 i18nKey="links.cascade.from"
                 values={{ unit: link.parent.unitName, title: link.parent.title }}
                 components={{
-                  link: <Link href={paths.matrix(orgId, link.parent.unitId, link.parent.year)} />,
+                  a: <Link href={paths.matrix(orgId, link.parent.unitId, link.parent.year)} />,
                 }}
               />
             </span>
@@ -49,7 +49,7 @@ export function CascadeList({ view, onChanged }: { view: XMatrixView; onChanged:
                 t={t}
                 i18nKey="links.cascade.to"
                 values={{ unit: link.child.unitName, part: link.child.part, title: link.child.title }}
-                components={{ link: <Link href={paths.matrix(orgId, link.child.unitId, link.child.year)} /> }}
+                components={{ a: <Link href={paths.matrix(orgId, link.child.unitId, link.child.year)} /> }}
               />
             </span>
           </li>

@@ -55,7 +55,7 @@ export function InvitePage() {
         </>
       )}
       <p className="auth-footnote">
-        <Trans t={t} i18nKey="invite.haveAccount" components={{ link: <Link href="/sign-in" /> }} />
+        <Trans t={t} i18nKey="invite.haveAccount" components={{ a: <Link href="/sign-in" /> }} />
       </p>
     </AuthLayout>
   );
