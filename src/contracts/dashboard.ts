@@ -29,7 +29,15 @@ export const RiskSchema = z.object({
   status: StatusSchema,
   progress: z.number(),
   confidence: z.number().nullable(),
-  reason: z.string(),
+  reason: z.string().meta({
+    description:
+      "Why, in English: the owner's reason for the status they set, else progress against the cycle",
+  }),
+  elapsed: z.number().meta({ description: 'Share of the cycle gone as of the day, 0..1' }),
+  overrideReason: z
+    .string()
+    .nullable()
+    .meta({ description: 'The reason the owner gave when setting the status by hand; null when derived' }),
 });
 
 /** What needs attention: objectives and key results off their track, and what the X-matrix tracks. */

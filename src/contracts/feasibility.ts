@@ -241,8 +241,13 @@ export type CapacityReportView = z.infer<typeof CapacityReportSchema>;
 export const LintFindingSchema = z.object({
   code: z.enum(LINT_CODES),
   severity: z.enum(LINT_SEVERITIES),
-  message: z.string(),
+  message: z.string().meta({ description: 'The finding in English' }),
   itemIds: z.array(IdSchema),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.null(), z.array(z.number())])).meta({
+    description:
+      "The values the code's message is written from (titles, counts, percentages, months 1-12, " +
+      'and selectors such as kind, missing, extent and reason), for writing it in another language',
+  }),
 });
 export type LintFindingView = z.infer<typeof LintFindingSchema>;
 

@@ -92,7 +92,9 @@ describe('lintMatrix', () => {
 
   it('flags a breakthrough no annual objective supports', () => {
     const { findings } = broken((p) => p.matrices[0]!.correlations.splice(0, 1));
-    expect(findings).toMatchObject([{ code: 'unsupported_breakthrough', severity: 'error', itemIds: ['w'] }]);
+    expect(findings).toMatchObject([
+      { code: 'unsupported_breakthrough', severity: 'error', itemIds: ['w'], values: { title: 'Vision' } },
+    ]);
   });
 
   it('flags an initiative that moves no KPI, and accepts an impact instead of a mark', () => {
@@ -101,6 +103,7 @@ describe('lintMatrix', () => {
       p.matrices[0]!.how[0]!.impacts = [];
     });
     expect(neither.codes).toEqual(['initiative_without_kpi', 'kpi_not_moved']);
+    expect(neither.findings.map((f) => f.values)).toEqual([{ title: 'Initiative' }, { title: 'KPI' }]);
     expect(neither.findings[1]!.message).toBe(
       'KPI "KPI" is moved by no initiative, so nothing in this plan can reach its target',
     );
@@ -110,7 +113,12 @@ describe('lintMatrix', () => {
   it('warns when initiatives mark a KPI but none states its impact', () => {
     const { findings } = broken((p) => (p.matrices[0]!.how[0]!.impacts = []));
     expect(findings).toMatchObject([
-      { code: 'kpi_without_impact', severity: 'warning', itemIds: ['k', 'i'] },
+      {
+        code: 'kpi_without_impact',
+        severity: 'warning',
+        itemIds: ['k', 'i'],
+        values: { title: 'KPI', count: 1 },
+      },
     ]);
     expect(findings[0]!.message).toContain('marked by 1 initiative but');
   });
@@ -118,7 +126,12 @@ describe('lintMatrix', () => {
   it('gates a breakthrough supported only by weak marks, not one with a stronger mark too', () => {
     const weak = broken((p) => Object.assign(p.matrices[0]!.correlations[0]!, { strength: 'weak' }));
     expect(weak.findings).toMatchObject([
-      { code: 'weakly_supported_breakthrough', severity: 'error', itemIds: ['w'] },
+      {
+        code: 'weakly_supported_breakthrough',
+        severity: 'error',
+        itemIds: ['w'],
+        values: { title: 'Vision' },
+      },
     ]);
     expect(weak.findings[0]!.message).toContain('only by weak marks');
     const mixed = broken((p) => {
@@ -134,30 +147,48 @@ describe('lintMatrix', () => {
       p.matrices[0]!.how[0]!.startDate = '2027-01-10';
       p.matrices[0]!.how[0]!.endDate = '2027-06-30';
     });
-    expect(entirely.findings).toMatchObject([{ code: 'initiative_outside_year', severity: 'error' }]);
+    expect(entirely.findings).toMatchObject([
+      {
+        code: 'initiative_outside_year',
+        severity: 'error',
+        values: {
+          title: 'Initiative',
+          start: '2027-01-10',
+          end: '2027-06-30',
+          year: 2026,
+          extent: 'entirely',
+        },
+      },
+    ]);
     expect(entirely.findings[0]!.message).toBe(
       'Initiative "Initiative" runs 2027-01-10 – 2027-06-30, entirely outside 2026',
     );
     const partly = broken((p) => (p.matrices[0]!.how[0]!.endDate = '2027-03-31'));
-    expect(partly.findings).toMatchObject([{ code: 'initiative_outside_year', severity: 'warning' }]);
+    expect(partly.findings).toMatchObject([
+      {
+        code: 'initiative_outside_year',
+        severity: 'warning',
+        values: { start: '2026-02-01', end: '2027-03-31', year: 2026, extent: 'partly' },
+      },
+    ]);
     expect(broken((p) => (p.matrices[0]!.how[0]!.startDate = null as never)).codes).toEqual([]);
   });
 
   it('flags a KPI without owner', () => {
-    expect(broken((p) => (p.matrices[0]!.howMuch[0]!.ownerId = null as unknown as string)).codes).toEqual([
-      'kpi_without_owner',
-    ]);
+    const { findings } = broken((p) => (p.matrices[0]!.howMuch[0]!.ownerId = null as unknown as string));
+    expect(findings).toMatchObject([{ code: 'kpi_without_owner', values: { title: 'KPI' } }]);
+    expect(findings).toHaveLength(1);
   });
 
   it('flags an initiative with zero or two primary owners', () => {
     const none = broken((p) => p.matrices[0]!.owners.splice(0, 1)).findings;
-    expect(none).toMatchObject([{ code: 'primary_owner_count' }]);
+    expect(none).toMatchObject([{ code: 'primary_owner_count', values: { title: 'Initiative', count: 0 } }]);
     expect(none[0]!.message).toContain('0 primary owners');
     const two = broken((p) => {
       p.matrices[0]!.who.push({ id: 'who-2', personId: 'ann', teamUnitId: null });
       p.matrices[0]!.owners.push({ initiative: 'i', who: 'who-2', role: 'primary' });
     });
-    expect(two.findings).toMatchObject([{ code: 'primary_owner_count' }]);
+    expect(two.findings).toMatchObject([{ code: 'primary_owner_count', values: { count: 2 } }]);
     expect(two.findings[0]!.message).toContain('2 primary');
   });
 
@@ -166,6 +197,17 @@ describe('lintMatrix', () => {
     expect(findings.map((f) => f.code)).toEqual(['owner_over_allocated', 'skill_gap']);
     expect(findings[0]!.itemIds).toEqual(['ann']);
     expect(findings[0]!.message).toContain('120 %');
+    expect(findings[0]!.values).toEqual({
+      name: 'Ann',
+      peak: 120,
+      limit: 100,
+      months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+    });
+    expect(findings[1]!.values).toMatchObject({
+      reason: 'demand_exceeds_supply',
+      skill: 'ops',
+      months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+    });
   });
 
   it('warns about more items in a part than recommended', () => {
@@ -173,7 +215,13 @@ describe('lintMatrix', () => {
       for (let n = 0; n < 5; n++) p.matrices[0]!.what.push({ id: `w${n}`, title: `W${n}` });
       for (let n = 0; n < 5; n++) p.matrices[0]!.correlations.push({ from: `w${n}`, to: 'a' });
     });
-    expect(findings).toMatchObject([{ code: 'too_many_items', severity: 'warning' }]);
+    expect(findings).toMatchObject([
+      {
+        code: 'too_many_items',
+        severity: 'warning',
+        values: { count: 6, part: 'what', partName: 'Breakthrough objectives', max: 5 },
+      },
+    ]);
     expect(findings[0]!.message).toBe('6 items in Breakthrough objectives; at most 5 are recommended');
     const renamed = broken((p) => {
       Object.assign(p, { organisation: { partNames: { what: 'Strategic pillars' } } });
@@ -181,6 +229,7 @@ describe('lintMatrix', () => {
       for (let n = 0; n < 5; n++) p.matrices[0]!.correlations.push({ from: `w${n}`, to: 'a' });
     });
     expect(renamed.findings[0]!.message).toContain('in Strategic pillars;');
+    expect(renamed.findings[0]!.values).toMatchObject({ part: 'what', partName: 'Strategic pillars' });
     expect(hasGateFailure(findings)).toBe(false);
   });
 
@@ -188,18 +237,31 @@ describe('lintMatrix', () => {
     const { findings } = broken(
       (p) => (p.matrices[0]!.howMuch[0]!.monthlyPlan = [0, 0, 0, 1, 1, 1, 2, 2, 3, 6, 9, 12]),
     );
-    expect(findings).toMatchObject([{ code: 'hockey_stick', itemIds: ['k'] }]);
+    expect(findings).toMatchObject([
+      { code: 'hockey_stick', itemIds: ['k'], values: { title: 'KPI', share: 75 } },
+    ]);
+    expect(findings[0]!.message).toContain('leaves 75 %');
     expect(lastQuarterShare(0, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])).toBe(0.25);
   });
 
   it('flags a key result or KPI without baseline or target', () => {
     const kr = broken((p) => (p.objectives[0]!.keyResults[0]!.baseline = null as unknown as number));
-    expect(kr.findings).toMatchObject([{ code: 'missing_baseline_or_target', itemIds: ['kr'] }]);
+    expect(kr.findings).toMatchObject([
+      {
+        code: 'missing_baseline_or_target',
+        itemIds: ['kr'],
+        values: { kind: 'key_result', title: 'Up', missing: 'baseline' },
+      },
+    ]);
     expect(kr.findings[0]!.message).toBe(
       'Key result "Up" needs a baseline; without a baseline its progress cannot be measured',
     );
     const kpi = broken((p) => (p.matrices[0]!.howMuch[0]!.target = null as unknown as number));
-    expect(kpi.codes).toContain('missing_baseline_or_target');
+    expect(kpi.findings.find((f) => f.code === 'missing_baseline_or_target')?.values).toEqual({
+      kind: 'kpi',
+      title: 'KPI',
+      missing: 'target',
+    });
   });
 
   it('flags a skill nobody holds as a gate', () => {
@@ -209,6 +271,12 @@ describe('lintMatrix', () => {
         code: 'skill_gap',
         severity: 'error',
         itemIds: ['i'],
+        values: {
+          reason: 'nobody_holds',
+          skill: 'quantum',
+          days: 60,
+          months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+        },
       },
     ]);
     expect(hasGateFailure(findings)).toBe(true);

@@ -67,6 +67,12 @@ describe('dashboards and the digest on the demo year', () => {
     expect(progress[9]!).toBeGreaterThan(progress[2]!);
     expect(dashboard.topRisks[0]).toMatchObject({ id: 'cso-kr1-3', status: 'off_track' });
     expect(dashboard.topRisks[0]!.reason).toMatch(/done with \d+ % of the cycle gone/);
+    const [risk] = dashboard.topRisks;
+    expect(risk!.overrideReason).toBeNull();
+    expect(risk!.elapsed).toBeGreaterThan(0.8);
+    expect(risk!.reason).toContain(
+      `${Math.round(risk!.progress * 100)} % done with ${Math.round(risk!.elapsed * 100)} % of the cycle gone`,
+    );
     expect(dashboard.openCountermeasures.map((c) => c.id).sort()).toEqual([
       'demo-cm-k1-jun',
       'demo-cm-k2-may',

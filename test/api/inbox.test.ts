@@ -111,6 +111,17 @@ describe('the inbox: the ball reaches its receiver', () => {
         href: `/org/acme/units/cso/pressure/2026#proposal-${proposal.id}`,
       }),
     ]);
+    const [first] = proposals;
+    expect(first?.values).toMatchObject({
+      kind: 'proposal',
+      from: 'Security (CSO)',
+      state: 'proposed',
+      title: proposal.title,
+    });
+    if (first?.values.kind !== 'proposal') throw new Error('the item is a proposal');
+    expect(first.detail).toBe(
+      `Target ${first.values.originalTarget} → ${first.values.proposedTarget}; the ball is in your court`,
+    );
     expect(inbox.count).toBe(inbox.items.length);
     expect(proposals[0]!.href).toMatch(routePattern(routes.pressure));
 
@@ -216,6 +227,11 @@ describe('the inbox: the ball reaches its receiver', () => {
       }),
     );
     expect(items.find((item) => item.id === id)!.href).toMatch(routePattern(routes.bowling));
+    expect(items.find((item) => item.id === id)!.values).toMatchObject({
+      kind: 'countermeasure',
+      problem: 'Phishing reports fell behind',
+      kpiTitle: 'Incident types with automated containment',
+    });
     const mail = mailsTo('grace.okafor@example.com').at(-1);
     expect(mail?.subject).toBe(
       'Catchball: a countermeasure for "Incident types with automated containment" is yours, due 2026-06-01',
@@ -240,6 +256,7 @@ describe('the inbox: the ball reaches its receiver', () => {
     const keyResult = before.find((item) => item.id === 'cso-kr1-1');
     expect(keyResult).toMatchObject({ unitName: 'Security (CSO)' });
     expect(keyResult!.title).toMatch(/^Check in on "/);
+    expect(keyResult!.values).toMatchObject({ kind: 'check_in', itemKind: 'key_result' });
     expect(keyResult!.href).toMatch(routePattern(routes.okrs));
 
     const checkIn = await t.call(

@@ -50,7 +50,11 @@ describe('the plan lint gates on an edited demo matrix', () => {
     expect(added.statusCode).toBe(201);
     const kpi = body<MatrixItem>(added);
     const [finding] = await findingsOf('kpi_not_moved');
-    expect(finding).toMatchObject({ severity: 'error', itemIds: [kpi.id] });
+    expect(finding).toMatchObject({
+      severity: 'error',
+      itemIds: [kpi.id],
+      values: { title: 'Phishing click rate' },
+    });
     expect(finding!.message).toBe(
       'KPI "Phishing click rate" is moved by no initiative, so nothing in this plan can reach its target',
     );

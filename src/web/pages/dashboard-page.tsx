@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { attentionTotal, type AttentionCounts } from '../../core/attention';
 import { queries } from '../api/queries';
 import { ExplanationPopover } from '../components/execution/explanation-popover';
+import { riskReason } from '../components/execution/risk-reason';
 import { ForecastList } from '../components/execution/forecast-trend';
 import { HealthChart } from '../components/execution/health-chart';
 import { StatusBadge } from '../components/execution/status-badge';
@@ -99,7 +100,7 @@ export function DashboardPage({ unitId, cycleId }: { unitId: string; cycleId: st
                       status={{ status: risk.status, derived: risk.status, source: 'auto', reason: null }}
                     />{' '}
                     <strong>{risk.title}</strong>
-                    <span className="muted"> — {risk.reason}</span>
+                    <span className="muted"> — {riskReason(risk)}</span>
                   </li>
                 ))}
               </ul>

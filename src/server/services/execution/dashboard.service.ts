@@ -62,6 +62,8 @@ function topRisks(objectives: readonly ObjectiveProgress[], elapsed: number): Un
       status: item.status.status,
       progress: item.progress,
       confidence: item.confidence,
+      elapsed,
+      overrideReason: item.status.reason,
       reason:
         item.status.reason ??
         `${pct(item.progress)} done with ${pct(elapsed)} of the cycle gone` +

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { KeyResultProgress, UnitProgress } from '../../../contracts';
 import { formatNumber } from '../okr/okr-format';
+import { explanationSummary } from './explanation-text';
 
 type Explanation = UnitProgress['objectives'][number]['explanation'];
 
@@ -24,7 +25,7 @@ export function ExplanationPopover({
     <details className="explanation" data-testid="explanation">
       <summary>{t('explanation.summary')}</summary>
       <div className="explanation-body" role="note">
-        <p>{explanation.summary}</p>
+        <p>{explanationSummary(explanation)}</p>
         <table>
           <thead>
             <tr>

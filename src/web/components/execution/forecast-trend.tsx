@@ -6,7 +6,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ForecastHistory, TargetForecast } from '../../../contracts';
-import { percentOf } from '../../../core/outlook-wording';
 import { recordForecast } from '../../api-client';
 import { keys } from '../../api/query-keys';
 import { queries } from '../../api/queries';
@@ -14,6 +13,8 @@ import { useOrg } from '../../hooks/org-context';
 import { Button } from '../button';
 import { useSubmit } from '../form/use-submit';
 import { probabilityTone } from '../pressure-test/probability-tone';
+import { percentText } from '../pressure-test/wording';
+import { forecastText } from './forecast-text';
 import { shortMonthName } from '../okr/okr-format';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -33,7 +34,7 @@ export function ForecastSparkline({ forecast }: { forecast: TargetForecast }) {
     .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.month).toFixed(1)},${y(p.probability).toFixed(1)}`)
     .join(' ');
   const described = points.map((p) =>
-    t('forecast.point', { month: shortMonthName(p.month), percent: percentOf(p.probability) }),
+    t('forecast.point', { month: shortMonthName(p.month), percent: percentText(p.probability) }),
   );
   return (
     <svg
@@ -72,7 +73,7 @@ export function ForecastSparkline({ forecast }: { forecast: TargetForecast }) {
           r={3}
         >
           <title>
-            {t('forecast.dotTitle', { month: shortMonthName(p.month), percent: percentOf(p.probability) })}
+            {t('forecast.dotTitle', { month: shortMonthName(p.month), percent: percentText(p.probability) })}
           </title>
         </circle>
       ))}
@@ -106,7 +107,7 @@ export function TargetForecastRow({
       )}
       <div className="forecast-body">
         <p className={`forecast-sentence${now ? ` tone-text-${probabilityTone(now.probability)}` : ''}`}>
-          {forecast.sentence ?? t('forecast.none')}
+          {forecastText(forecast) ?? forecast.sentence ?? t('forecast.none')}
         </p>
         {forecast.points.length > 0 && <ForecastSparkline forecast={forecast} />}
       </div>

@@ -10,6 +10,7 @@ import { Badge } from '../badge';
 import { EmptyState } from '../empty-state';
 import { CheckIcon } from '../icons';
 import { formatDay } from '../../format/dates';
+import { inboxDetail, inboxTitle } from './inbox-text';
 
 export function InboxItems({ items, onOpen }: { items: readonly InboxItem[]; onOpen: () => void }) {
   const { t } = useTranslation();
@@ -38,9 +39,9 @@ export function InboxItems({ items, onOpen }: { items: readonly InboxItem[]; onO
                     onClick={onOpen}
                     data-testid={`inbox-item-${item.id}`}
                   >
-                    <span className="inbox-item-title">{item.title}</span>
+                    <span className="inbox-item-title">{inboxTitle(item)}</span>
                     <span className="inbox-item-meta">
-                      <span className="inbox-item-unit">{item.unitName}</span> · {item.detail}
+                      <span className="inbox-item-unit">{item.unitName}</span> · {inboxDetail(item)}
                     </span>
                     {item.dueDate && (
                       <span className="inbox-item-due">
