@@ -1,7 +1,8 @@
 import type { CapacityReport } from '../../core/capacity';
 import type { LintFinding } from '../../core/plan-lint';
 import type { PressureTestResult, TargetOutlook } from '../../core/pressure-test';
-import { notSimulatedMessage, notSimulatedReason } from '../../core/simulation-coverage';
+import { notSimulatedReason } from '../../core/simulation-coverage';
+import type { CliText } from '../i18n';
 
 /** What `catchball check` found, per X-matrix; printed as text or, with --json, as is. */
 export interface CheckReport {
@@ -24,12 +25,37 @@ export interface CheckReport {
   }[];
 }
 
-const percent = (p: number) => `${(p * 100).toFixed(p < 0.01 && p > 0 ? 1 : 0)} %`;
-const number = (value: number) => String(Math.round(value * 100) / 100);
-const months = (list: readonly number[]) =>
-  list.length === 0 ? '' : list.length === 1 ? `month ${list[0]}` : `months ${list[0]}-${list.at(-1)}`;
+/**
+ * The report's words and numbers in one language; English writes numbers as it always has
+ * (`12.5`, `0.5 %`), German and Japanese for their locale (`12,5`, `0,5 %`).
+ */
+function writer(text: CliText) {
+  const { t, num, language, locale } = text;
+  const number = (value: number) => num(Math.round(value * 100) / 100);
+  const percent = (p: number) => {
+    const digits = p < 0.01 && p > 0 ? 1 : 0;
+    const shown =
+      language === 'en'
+        ? (p * 100).toFixed(digits)
+        : new Intl.NumberFormat(locale, {
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          }).format(p * 100);
+    return `${shown} %`;
+  };
+  const months = (list: readonly number[]) =>
+    list.length === 0
+      ? ''
+      : list.length === 1
+        ? t('check.month', { month: list[0] ?? 0 })
+        : t('check.months', { first: list[0] ?? 0, last: list.at(-1) ?? 0 });
+  return { t, number, percent, months };
+}
+
+type Writer = ReturnType<typeof writer>;
 
 function targetLine(
+  { t, number, percent }: Writer,
   target: TargetOutlook,
   verdict: string | undefined,
   failed: boolean,
@@ -37,25 +63,49 @@ function targetLine(
   markCount: number,
 ): string {
   const reason = notSimulatedReason(impactCount, markCount);
-  if (reason)
-    return `  · ${target.title}\n      not simulated: ${notSimulatedMessage(reason, markCount)} (${target.kpiId})`;
+  if (reason) {
+    const why =
+      reason === 'no_initiative'
+        ? t('pressure:notSimulated.noInitiative')
+        : t('pressure:notSimulated.noStatedImpact', { count: markCount });
+    return `  · ${target.title}\n      ${t('check.notSimulated', { reason: why, kpi: target.kpiId })}`;
+  }
   const mark = failed ? '✗' : target.probability >= 0.5 ? '✓' : '!';
-  const kind =
-    target.kind === 'key_result' ? `key result of ${target.unitId}` : target.kind.replace('_', ' ');
+  const kind = t('check.kind', { kind: target.kind, unit: target.unitId });
   const goal =
     target.direction === 'band'
       ? `${number(target.target)}-${number(target.targetHigh ?? target.target)}`
       : number(target.target);
-  return `  ${mark} ${target.title} (${kind})\n      target ${goal}: reached in ${percent(target.probability)} of trials; 50 % ${number(target.reachable.p50)}, 80 % ${number(target.reachable.p80)}, 90 % ${number(target.reachable.p90)}${verdict ? `; capacity ${verdict}` : ''}`;
+  const values = {
+    goal,
+    percent: percent(target.probability),
+    p50: number(target.reachable.p50),
+    p80: number(target.reachable.p80),
+    p90: number(target.reachable.p90),
+  };
+  const outlook = verdict ? t('check.targetWithVerdict', { ...values, verdict }) : t('check.target', values);
+  return `  ${mark} ${target.title} (${kind})\n      ${outlook}`;
 }
 
 /** The readable report: per matrix, each target's outlook, the capacity gaps and the lint findings. */
-export function formatCheckReport(report: CheckReport): string {
+export function formatCheckReport(report: CheckReport, text: CliText): string {
+  const write = writer(text);
+  const { t, number, months } = write;
   const lines = [
-    `Plan check of ${report.organisation.name} (${report.organisation.id}): ${report.trials} trials, seed ${report.seed}`,
+    t('check.title', {
+      name: report.organisation.name,
+      id: report.organisation.id,
+      trials: text.num(report.trials),
+      seed: String(report.seed),
+    }),
   ];
   for (const matrix of report.matrices) {
-    lines.push('', `X-matrix ${matrix.matrixId}: ${matrix.unitName}, ${matrix.year}`, '', ' Targets');
+    lines.push(
+      '',
+      t('check.matrix', { id: matrix.matrixId, unit: matrix.unitName, year: matrix.year }),
+      '',
+      ` ${t('check.targets')}`,
+    );
     const verdicts = new Map(matrix.capacity.verdicts.map((v) => [v.targetId, v.verdict]));
     const impactCounts = new Map(matrix.pressureTest.kpis.map((k) => [k.kpiId, k.impactCount]));
     // The lint's kpi_without_impact finding names the KPI, then the initiatives marked against it.
@@ -67,6 +117,7 @@ export function formatCheckReport(report: CheckReport): string {
     for (const target of matrix.pressureTest.targets)
       lines.push(
         targetLine(
+          write,
           target,
           verdicts.get(target.targetId),
           matrix.belowMinimum.includes(target.targetId),
@@ -74,32 +125,41 @@ export function formatCheckReport(report: CheckReport): string {
           markCounts.get(target.kpiId) ?? 0,
         ),
       );
-    lines.push('', ' Capacity');
+    lines.push('', ` ${t('check.capacity')}`);
     if (matrix.capacity.gaps.length === 0 && matrix.capacity.people.every((p) => p.overMonths.length === 0))
-      lines.push('  ✓ every skill the initiatives need is covered');
+      lines.push(`  ✓ ${t('check.covered')}`);
     for (const gap of matrix.capacity.gaps)
       lines.push(
-        gap.reason === 'nobody_holds'
-          ? `  ✗ ${gap.skill}: nobody holds it; ${number(gap.personDays)} person-days needed in ${months(gap.months)}`
-          : `  ✗ ${gap.skill}: short by ${number(gap.personDays)} person-days in ${months(gap.months)}`,
+        `  ✗ ${t(gap.reason === 'nobody_holds' ? 'check.nobodyHolds' : 'check.shortBy', {
+          skill: gap.skill,
+          days: number(gap.personDays),
+          months: months(gap.months),
+        })}`,
       );
     for (const person of matrix.capacity.people.filter((p) => p.overMonths.length > 0))
       lines.push(
-        `  ! ${person.name} is planned above capacity (${number(person.capacity)} days) in ${months(person.overMonths)}`,
+        `  ! ${t('check.overCapacity', {
+          name: person.name,
+          days: number(person.capacity),
+          months: months(person.overMonths),
+        })}`,
       );
-    lines.push('', ' Lint');
-    if (matrix.findings.length === 0) lines.push('  ✓ no findings');
+    lines.push('', ` ${t('check.lint')}`);
+    if (matrix.findings.length === 0) lines.push(`  ✓ ${t('check.noFindings')}`);
+    // A finding's message stays as core writes it (English); only the web app reads it back into
+    // the reader's language (web/components/pressure-test/lint-message.ts).
+    const severityWidth = Math.max(t('check.error').length, t('check.warning').length);
     for (const finding of matrix.findings)
       lines.push(
-        `  ${finding.severity === 'error' ? '✗ error  ' : '! warning'} ${finding.code}: ${finding.message}`,
+        `  ${finding.severity === 'error' ? `✗ ${t('check.error').padEnd(severityWidth)}` : `! ${t('check.warning').padEnd(severityWidth)}`} ${finding.code}: ${finding.message}`,
       );
   }
   const failed = report.matrices.filter((m) => !m.passed).map((m) => m.matrixId);
   lines.push(
     '',
     report.passed
-      ? `Passed: ${report.matrices.length} X-matri${report.matrices.length === 1 ? 'x' : 'ces'} checked, no gate failed.`
-      : `Failed: a publish gate failed in ${failed.join(', ')}.`,
+      ? t('check.passed', { count: report.matrices.length })
+      : t('check.failed', { ids: failed.join(', ') }),
     '',
   );
   return lines.join('\n');

@@ -6,6 +6,7 @@ import { runSeededPressureTest } from '../../core/pressure-test-chunks';
 import { analyseMatrix } from '../../server/services/plan/plan-analysis';
 import { parsePlanOrThrow, parsePlanText } from '../../server/services/plan/plan-format';
 import { EXIT_GATES_FAILED } from '../exit-codes';
+import type { CliText } from '../i18n';
 import { formatCheckReport, type CheckReport } from './check-report';
 
 interface CheckFlags {
@@ -16,37 +17,38 @@ interface CheckFlags {
   minProbability?: number;
 }
 
-const integer = (name: string, min: number, max: number) => (value: string) => {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max)
-    throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
-  return parsed;
-};
+const integer =
+  ({ t, num }: CliText, name: string, min: number, max: number) =>
+  (value: string) => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max)
+      throw new InvalidArgumentError(t('argument.wholeNumber', { name, min: num(min), max: num(max) }));
+    return parsed;
+  };
 
-function probability(value: string): number {
-  const parsed = Number(value);
-  if (!(parsed >= 0 && parsed <= 1)) throw new InvalidArgumentError('must be between 0 and 1');
-  return parsed;
-}
+const probability =
+  ({ t }: CliText) =>
+  (value: string): number => {
+    const parsed = Number(value);
+    if (!(parsed >= 0 && parsed <= 1)) throw new InvalidArgumentError(t('argument.probability'));
+    return parsed;
+  };
 
 /**
  * `catchball check <plan>`: validates a plan document and, for each X-matrix in it, runs the
  * lint, the capacity view and the pressure test, without a store, so a team can keep its plan in
  * git and check it in CI. Exits 2 for an invalid document and 7 when a publish gate fails.
  */
-export function registerCheckCommand(program: Command): void {
+export function registerCheckCommand(program: Command, text: CliText): void {
+  const { t } = text;
   program
     .command('check <file>')
-    .description('Lint, capacity and pressure test of a plan document; exits non-zero when a gate fails')
-    .option('--json', 'print the full result as JSON')
-    .option('--trials <n>', 'Monte Carlo trials', integer('trials', 100, 1_000_000), DEFAULT_TRIALS)
-    .option('--seed <s>', 'seed of the random source', integer('seed', 0, 2 ** 32 - 1), 1)
-    .option('--matrix <id>', 'check only this X-matrix')
-    .option(
-      '--min-probability <p>',
-      'also fail when a target is reached with less than this probability',
-      probability,
-    )
+    .description(t('help.check.description'))
+    .option('--json', t('help.check.json'))
+    .option('--trials <n>', t('help.check.trials'), integer(text, 'trials', 100, 1_000_000), DEFAULT_TRIALS)
+    .option('--seed <s>', t('help.check.seed'), integer(text, 'seed', 0, 2 ** 32 - 1), 1)
+    .option('--matrix <id>', t('help.check.matrix'))
+    .option('--min-probability <p>', t('help.check.minProbability'), probability(text))
     .action((file: string, flags: CheckFlags) => {
       const plan = parsePlanOrThrow(parsePlanText(readFileSync(file, 'utf8')));
       const matrices = plan.matrices.filter((m) => flags.matrix === undefined || m.id === flags.matrix);
@@ -83,7 +85,9 @@ export function registerCheckCommand(program: Command): void {
         }),
       };
       report.passed = report.matrices.every((m) => m.passed);
-      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
+      process.stdout.write(
+        flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, text),
+      );
       if (!report.passed) process.exitCode = EXIT_GATES_FAILED;
     });
 }

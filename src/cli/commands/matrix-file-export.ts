@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { DomainError } from '../../core/errors';
 import { isLanguage, LANGUAGES } from '../../core/languages';
 import { drawMatrix, type DrawingFormat } from '../../server/render/matrix-export';
+import type { CliText } from '../i18n';
 import { withServices, type StoreFlags } from '../store-session';
 
 export type MatrixFileFormat = DrawingFormat | 'xlsx';
@@ -9,11 +10,13 @@ export type MatrixFileFormat = DrawingFormat | 'xlsx';
 /**
  * `catchball export --format svg|png|pdf|xlsx --unit U [--year Y] [--language L] [-o file]`: the
  * same files as the API's export endpoints, drawn without a browser. Without --year, the unit's
- * latest matrix; without --language, English labels.
+ * latest matrix; without --language, English labels (the messages follow the CLI's language,
+ * which may come from the environment; a file's labels only from --language).
  */
 export async function exportMatrixFile(
   flags: StoreFlags & { unit?: string; year?: string; language?: string; output?: string },
   format: MatrixFileFormat,
+  { t }: CliText,
 ): Promise<void> {
   const language = flags.language ?? 'en';
   if (!isLanguage(language))
@@ -22,11 +25,7 @@ export async function exportMatrixFile(
       `--language ${language} is not one of ${LANGUAGES.join(', ')}`,
     );
   const unitId = flags.unit;
-  if (!unitId)
-    throw new DomainError(
-      'validation_failed',
-      `--format ${format} draws one X-matrix: name its unit with --unit`,
-    );
+  if (!unitId) throw new DomainError('validation_failed', t('export.needUnit', { format }));
   const file = await withServices(flags, async (services, store) => {
     await services.units.get(unitId);
     let query = store.db.selectFrom('xMatrices').select('id').where('unitId', '=', unitId);
@@ -35,7 +34,9 @@ export async function exportMatrixFile(
     if (!matrix)
       throw new DomainError(
         'not_found',
-        `Unit ${unitId} has no X-matrix${flags.year === undefined ? '' : ` for ${flags.year}`}`,
+        flags.year === undefined
+          ? t('export.noMatrix', { unit: unitId })
+          : t('export.noMatrixForYear', { unit: unitId, year: flags.year }),
       );
     if (format === 'xlsx') return (await services.matrixWorkbook.exportXlsx(matrix.id, language)).file;
     return drawMatrix(await services.matrices.view(matrix.id), format, language);

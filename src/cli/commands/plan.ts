@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { DomainError } from '../../core/errors';
 import { formatPlan, parsePlanText, type PlanFormat } from '../../server/services/plan/plan-format';
+import type { CliText } from '../i18n';
 import { withServices, type StoreFlags } from '../store-session';
 import { importSpreadsheet, isSpreadsheet, type SheetImportFlags } from './sheet-import';
 import { exportMatrixFile, type MatrixFileFormat } from './matrix-file-export';
@@ -11,70 +12,70 @@ const EXPORT_FORMATS = ['json', 'yaml', 'svg', 'png', 'pdf', 'xlsx'] as const;
 
 const MAX_PLAN_BYTES = 50 * 1024 * 1024;
 
-function parseFormat(value: string): ExportFormat {
-  const format = EXPORT_FORMATS.find((candidate) => candidate === value);
-  if (!format) throw new InvalidArgumentError(`use one of ${EXPORT_FORMATS.join(', ')}`);
-  return format;
-}
+const formatParser =
+  ({ t }: CliText) =>
+  (value: string): ExportFormat => {
+    const format = EXPORT_FORMATS.find((candidate) => candidate === value);
+    if (!format) throw new InvalidArgumentError(t('argument.oneOf', { values: EXPORT_FORMATS.join(', ') }));
+    return format;
+  };
 
-const storeOptions = (command: Command) =>
-  command
-    .option('--data-dir <dir>', 'embedded store directory (env CATCHBALL_DATA_DIR, default ./data)')
-    .option('--database-url <url>', 'PostgreSQL connection string (env DATABASE_URL)');
+const storeOptions =
+  ({ t }: CliText) =>
+  (command: Command) =>
+    command
+      .option('--data-dir <dir>', t('help.dataDir'))
+      .option('--database-url <url>', t('help.databaseUrl'));
 
-/** `catchball import` and `catchball export`: plan documents in and out of the store. */
-export function registerPlanCommands(program: Command): void {
-  storeOptions(
+/**
+ * `catchball import` and `catchball export`: plan documents in and out of the store. The
+ * program's `--language` names the fixed labels' language of an exported drawing or workbook.
+ */
+export function registerPlanCommands(program: Command, text: CliText): void {
+  const { t } = text;
+  storeOptions(text)(
     program
       .command('import <file>')
-      .description(
-        'Import a plan document (JSON or YAML), OKRs from a CSV or XLSX (one row per key result) or a spreadsheet X-matrix (XLSX): validated first, then written in one transaction or not at all',
-      )
-      .option('--replace', 'replace an organisation (plan) or an X-matrix (spreadsheet) with the same id')
-      .option('--unit <id>', 'OKR sheets: unit for rows without one; X-matrix: the unit it belongs to')
-      .option('--cycle <id>', 'OKR sheets: cycle for rows without one')
-      .option('--org <id>', 'OKR sheets: the organisation, when every row names its unit')
-      .option('--year <year>', 'X-matrix: the year it is for (default: the Matrix sheet)')
-      .option('--copy', 'X-matrix: import as a copy, every item with a new id (a file of another unit)')
-      .option('--dry-run', 'OKR sheets and X-matrix: check and summarise, write nothing'),
+      .description(t('help.import.description'))
+      .option('--replace', t('help.import.replace'))
+      .option('--unit <id>', t('help.import.unit'))
+      .option('--cycle <id>', t('help.import.cycle'))
+      .option('--org <id>', t('help.import.org'))
+      .option('--year <year>', t('help.import.year'))
+      .option('--copy', t('help.import.copy'))
+      .option('--dry-run', t('help.import.dryRun')),
   ).action(async (file: string, flags: SheetImportFlags) => {
     if (isSpreadsheet(file)) {
-      await importSpreadsheet(file, flags);
+      await importSpreadsheet(file, flags, text);
       return;
     }
     const size = statSync(file).size;
     if (size > MAX_PLAN_BYTES)
       throw new DomainError(
         'validation_failed',
-        `${file} is ${Math.round(size / 1024 / 1024)} MB; plan documents are limited to 50 MB`,
+        t('import.tooLarge', { file, size: text.num(Math.round(size / 1024 / 1024)) }),
       );
     const document = parsePlanText(readFileSync(file, 'utf8'));
     const summary = await withServices(flags, (services) =>
       services.planImport.importPlan(document, { replace: flags.replace ?? false }),
     );
     const counts = Object.entries(summary.counts)
-      .map(([name, count]) => `${count} ${name}`)
+      .map(([name, count]) => t(`import.count.${name}`, { count, n: text.num(count) }))
       .join(', ');
     console.log(
-      `${summary.replaced ? 'Replaced' : 'Imported'} organisation ${summary.organisationId}: ${counts}`,
+      t(summary.replaced ? 'import.replaced' : 'import.imported', { id: summary.organisationId, counts }),
     );
   });
 
-  storeOptions(
+  storeOptions(text)(
     program
       .command('export')
-      .description(
-        'Export an organisation (or one unit and the units below it) as a plan document, or one X-matrix as an A3 drawing (svg, png, pdf) or spreadsheet (xlsx)',
-      )
-      .option('--org <id>', 'organisation id (default: the only one in the store)')
-      .option('--unit <id>', 'export only this unit and the units below it; the unit whose X-matrix to draw')
-      .option('--year <year>', 'svg, png, pdf, xlsx: the X-matrix year (default: the latest)')
-      .option('--format <format>', EXPORT_FORMATS.join(', '), parseFormat, 'yaml' as ExportFormat)
-      .option(
-        '--language <language>',
-        'svg, png, pdf, xlsx: the language of fixed labels (en, de, ja; default en)',
-      )
-      .option('-o, --output <file>', 'write to a file instead of standard output'),
+      .description(t('help.export.description'))
+      .option('--org <id>', t('help.export.org'))
+      .option('--unit <id>', t('help.export.unit'))
+      .option('--year <year>', t('help.export.year'))
+      .option('--format <format>', EXPORT_FORMATS.join(', '), formatParser(text), 'yaml' as ExportFormat)
+      .option('-o, --output <file>', t('help.export.output')),
   ).action(
     async (
       flags: StoreFlags & {
@@ -82,16 +83,18 @@ export function registerPlanCommands(program: Command): void {
         unit?: string;
         year?: string;
         format: ExportFormat;
-        language?: string;
         output?: string;
       },
+      command: Command,
     ) => {
       const format = flags.format;
       if (format !== 'json' && format !== 'yaml') {
-        await exportMatrixFile(flags, format);
+        // The program's --language (commander reads it before or after `export`).
+        const { language } = command.optsWithGlobals<{ language?: string }>();
+        await exportMatrixFile({ ...flags, language }, format, text);
         return;
       }
-      const text = await withServices(flags, async (services) => {
+      const document = await withServices(flags, async (services) => {
         let organisationId = flags.org;
         if (!organisationId && flags.unit)
           organisationId = (await services.units.get(flags.unit)).organisationId;
@@ -101,8 +104,11 @@ export function registerPlanCommands(program: Command): void {
             throw new DomainError(
               'validation_failed',
               organisations.length === 0
-                ? 'The store holds no organisation to export'
-                : `The store holds ${organisations.length} organisations (${organisations.map((o) => o.id).join(', ')}); choose one with --org`,
+                ? t('store.noOrganisation')
+                : t('store.manyOrganisationsNamed', {
+                    count: organisations.length,
+                    ids: organisations.map((o) => o.id).join(', '),
+                  }),
             );
           organisationId = organisations[0]?.id ?? '';
         }
@@ -112,8 +118,8 @@ export function registerPlanCommands(program: Command): void {
         );
         return formatPlan(plan, format);
       });
-      if (flags.output) writeFileSync(flags.output, text);
-      else process.stdout.write(text);
+      if (flags.output) writeFileSync(flags.output, document);
+      else process.stdout.write(document);
     },
   );
 }

@@ -1,32 +1,28 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { buildApp } from '../../server/app';
-import { describeStore, resolveSettings, type Settings } from '../../server/config';
+import { resolveSettings, type Settings } from '../../server/config';
 import { migrate } from '../../server/db/migrate';
 import { openStore, type Store } from '../../server/db/store';
 import { ensureFirstAdmin } from '../../server/auth/first-admin';
 import { loadDemoIfEmpty } from '../../server/demo';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/demo/demo-users';
 import { createServices } from '../../server/services';
+import { describeStoreIn, type CliText } from '../i18n';
 import { announcer, loggerOptions, resolveLogFormat, type LogFormat } from '../server-log';
 import { seedNewDataDir } from '../store-template';
 
 /** `catchball serve`: the API and the web app on one port. */
-export function registerServeCommand(program: Command): void {
+export function registerServeCommand(program: Command, text: CliText): void {
+  const { t } = text;
   program
     .command('serve')
-    .description('Serve the API and the web app (loads the demo organisation into an empty store)')
-    .option('-p, --port <port>', 'port to listen on (env PORT, default 3000)')
-    .option(
-      '--host <host>',
-      'address to bind (env HOST, default 127.0.0.1: this machine only; 0.0.0.0 for every interface)',
-    )
-    .option('--data-dir <dir>', 'embedded store directory (env CATCHBALL_DATA_DIR, default ./data)')
-    .option(
-      '--database-url <url>',
-      'PostgreSQL connection string (env DATABASE_URL); overrides the data directory',
-    )
-    .option('--no-demo', 'start with an empty store instead of loading the demo organisation')
+    .description(t('help.serve.description'))
+    .option('-p, --port <port>', t('help.serve.port'))
+    .option('--host <host>', t('help.serve.host'))
+    .option('--data-dir <dir>', t('help.dataDir'))
+    .option('--database-url <url>', t('help.databaseUrlOverrides'))
+    .option('--no-demo', t('help.serve.noDemo'))
     .action(
       async (flags: {
         port?: string;
@@ -58,20 +54,25 @@ export function registerServeCommand(program: Command): void {
         const address = app.server.address();
         const port = typeof address === 'object' && address ? address.port : settings.port;
         const announce = announcer(format, app.log);
+        const url = `http://localhost:${port}`;
         [
-          `Catchball is serving at http://localhost:${port} (${describeStore(settings.store)})`,
-          applied.length > 0 ? `  migrations applied: ${applied.join(', ')}` : null,
+          t('serve.serving', { url, store: describeStoreIn(text, settings.store) }),
+          applied.length > 0 ? t('store.migrationsApplied', { names: applied.join(', ') }) : null,
           loadedDemo
-            ? `  loaded the demo organisation (start with --no-demo for an empty store); demo accounts: ${DEMO_USERS.map((user) => user.email).join(', ')}, password ${DEMO_PASSWORD}`
+            ? t('serve.demo', {
+                accounts: DEMO_USERS.map((user) => user.email).join(', '),
+                password: DEMO_PASSWORD,
+              })
             : null,
-          `  API docs: http://localhost:${port}/api/docs · ready in ${Date.now() - started} ms`,
+          t('serve.docs', { url: `${url}/api/docs`, ms: Date.now() - started }),
         ]
           .filter((line) => line !== null)
           .forEach(announce);
         // After the demo (its accounts need no setup link) and once the port is known (for the link).
         await ensureFirstAdmin(store.db, process.env, announce, {
-          baseUrl: `http://localhost:${port}`,
+          baseUrl: url,
           demoUserIds: DEMO_USERS.map((user) => user.id),
+          t,
         });
         const shutdown = async () => {
           await app.close();

@@ -4,6 +4,7 @@ import { validationError } from '../../core/errors';
 import { checkSheetSize, detectSheetFormat, loadWorkbook } from '../../server/imports/sheet-reader';
 import { problemIssue } from '../../server/services/plan/okr-import.service';
 import { createProgressBar } from '../progress-bar';
+import type { CliText } from '../i18n';
 import { withServices, type StoreFlags } from '../store-session';
 
 export interface SheetImportFlags extends StoreFlags {
@@ -33,7 +34,10 @@ async function isMatrixWorkbook(bytes: Uint8Array): Promise<boolean> {
  * `catchball import matrix.xlsx [--unit U --year Y] [--replace] [--copy] [--dry-run]`: the same services as the API,
  * with a progress bar on standard error and the summary (or every problem) as the result.
  */
-export async function importSpreadsheet(file: string, flags: SheetImportFlags): Promise<void> {
+export async function importSpreadsheet(file: string, flags: SheetImportFlags, text: CliText): Promise<void> {
+  const { t } = text;
+  const warn = (warning: { path: string; message: string }) =>
+    console.error(t('error.warning', { path: warning.path, message: warning.message }));
   // Checked before reading, so a huge file is refused without loading it.
   checkSheetSize(statSync(file).size, file);
   const bytes = readFileSync(file);
@@ -48,31 +52,40 @@ export async function importSpreadsheet(file: string, flags: SheetImportFlags): 
       const preview = await withServices(flags, (services) =>
         services.matrixWorkbook.previewXlsx(bytes, options),
       );
-      for (const warning of preview.warnings) console.error(`warning: ${warning.path}: ${warning.message}`);
+      preview.warnings.forEach(warn);
       if (preview.problems.length > 0)
-        throw validationError(preview.problems, `The workbook has ${preview.problems.length} problems`);
-      const { items, correlations, owners, impacts, efforts } = preview.counts;
+        throw validationError(
+          preview.problems,
+          t('import.workbookProblems', { count: preview.problems.length }),
+        );
       console.log(
-        `Would ${preview.replaces ? 'replace' : 'import'} X-matrix ${preview.matrixId} (${preview.unit.id}, ${preview.year}): ${items} items, ${correlations} correlations, ${owners} owners, ${impacts} impacts, ${efforts} efforts`,
+        t(preview.replaces ? 'import.wouldReplaceMatrix' : 'import.wouldImportMatrix', {
+          id: preview.matrixId,
+          unit: preview.unit.id,
+          year: preview.year,
+          counts: t('import.matrixCounts', { ...preview.counts }),
+        }),
       );
       return;
     }
     const result = await withServices(flags, (services) =>
       services.matrixWorkbook.importXlsx(bytes, options),
     );
-    for (const warning of result.warnings) console.error(`warning: ${warning.path}: ${warning.message}`);
-    const { items, correlations, owners, impacts, efforts } = result.counts;
+    result.warnings.forEach(warn);
     console.log(
-      `${result.replaced ? 'Replaced' : 'Imported'} X-matrix ${result.matrixId} (${result.unitId}, ${result.year}): ${items} items, ${correlations} correlations, ${owners} owners, ${impacts} impacts, ${efforts} efforts`,
+      t(result.replaced ? 'import.replacedMatrix' : 'import.importedMatrix', {
+        id: result.matrixId,
+        unit: result.unitId,
+        year: result.year,
+        counts: t('import.matrixCounts', { ...result.counts }),
+      }),
     );
     return;
   }
   const query = { organisationId: flags.org, unitId: flags.unit, cycleId: flags.cycle };
   if (!query.organisationId && !query.unitId)
-    throw validationError([
-      { path: '--unit', message: 'give --unit (or --org with a Unit column in the sheet)' },
-    ]);
-  const bar = createProgressBar();
+    throw validationError([{ path: '--unit', message: t('import.needUnit') }]);
+  const bar = createProgressBar(text);
   try {
     await withServices(flags, async (services) => {
       if (flags.dryRun) {
@@ -81,20 +94,16 @@ export async function importSpreadsheet(file: string, flags: SheetImportFlags): 
         if (preview.problems.length > 0)
           throw validationError(
             preview.problems.map((problem) => problemIssue(problem, preview.mapping)),
-            `The sheet has ${preview.problems.length} problems`,
+            t('import.sheetProblems', { count: preview.problems.length }),
           );
         const { objectives, keyResults, people } = preview.summary;
-        console.log(
-          `Dry run: would import ${objectives} objectives, ${keyResults} key results and ${people} new people`,
-        );
+        console.log(t('import.dryRun', { objectives, keyResults, people }));
         return;
       }
       const result = await services.okrImport.confirm(bytes, query, (progress) => bar.update(progress));
       bar.finish();
       const { objectives, keyResults, people } = result.created;
-      console.log(
-        `Imported ${objectives} objectives, ${keyResults} key results and ${people} new people into ${result.organisationId}`,
-      );
+      console.log(t('import.okrsImported', { objectives, keyResults, people, org: result.organisationId }));
     });
   } finally {
     bar.finish();

@@ -1,12 +1,15 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import type { CliText } from '../i18n';
 import { withServices, type StoreFlags } from '../store-session';
 
-function parseYear(value: string): number {
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw new InvalidArgumentError('use a year such as 2026');
-  return year;
-}
+const yearParser =
+  ({ t }: CliText) =>
+  (value: string): number => {
+    const year = Number(value);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new InvalidArgumentError(t('argument.year'));
+    return year;
+  };
 
 interface TranslateFlags extends StoreFlags {
   from: string;
@@ -20,18 +23,17 @@ interface TranslateFlags extends StoreFlags {
  * the child unit's X-matrix exactly as proposed (one What per objective, one How Far and one KPI
  * per key result, the child's people as Who, grids pre-filled), written in one transaction.
  */
-export function registerTranslateCommand(program: Command): void {
+export function registerTranslateCommand(program: Command, text: CliText): void {
+  const { t } = text;
   program
     .command('translate')
-    .description(
-      "Translate a parent unit's OKRs for a cycle into a child unit's X-matrix, accepting the proposal as is",
-    )
-    .requiredOption('--from <unit>', 'the parent unit whose OKRs are translated')
-    .requiredOption('--to <unit>', 'the unit below it that receives the X-matrix')
-    .requiredOption('--cycle <cycle>', 'the OKR cycle id')
-    .option('--year <year>', "the matrix year (default: the cycle's year)", parseYear)
-    .option('--data-dir <dir>', 'embedded store directory (env CATCHBALL_DATA_DIR, default ./data)')
-    .option('--database-url <url>', 'PostgreSQL connection string (env DATABASE_URL)')
+    .description(t('help.translate.description'))
+    .requiredOption('--from <unit>', t('help.translate.from'))
+    .requiredOption('--to <unit>', t('help.translate.to'))
+    .requiredOption('--cycle <cycle>', t('help.translate.cycle'))
+    .option('--year <year>', t('help.translate.year'), yearParser(text))
+    .option('--data-dir <dir>', t('help.dataDir'))
+    .option('--database-url <url>', t('help.databaseUrl'))
     .action(async (flags: TranslateFlags) => {
       const result = await withServices(flags, async (services) => {
         const proposal = await services.translation.preview({
@@ -44,23 +46,26 @@ export function registerTranslateCommand(program: Command): void {
       });
       const { view, counts } = result;
       console.log(
-        `${result.createdMatrix ? 'Created' : 'Extended'} X-matrix ${result.matrixId} of ${view.unit.name} (${view.unit.id}) for ${view.matrix.year} from ${flags.from}'s OKRs (${flags.cycle}):`,
+        t(result.createdMatrix ? 'translate.created' : 'translate.extended', {
+          id: result.matrixId,
+          unit: view.unit.name,
+          unitId: view.unit.id,
+          year: view.matrix.year,
+          from: flags.from,
+          cycle: flags.cycle,
+        }),
       );
-      console.log(
-        `  ${counts.what} breakthrough objectives, ${counts.howFar} annual objectives, ${counts.how} initiatives, ${counts.howMuch} KPIs, ${counts.who} owners, ${counts.correlations} grid marks`,
-      );
+      console.log(t('translate.counts', { ...counts }));
       const sourceTitle = new Map(view.sources.map((source) => [source.id, source.title]));
       const created = new Set(Object.values(result.itemIds));
-      for (const [part, label] of [
-        ['what', 'What'],
-        ['how_far', 'How Far'],
-        ['how_much', 'How Much'],
-      ] as const)
+      for (const part of ['what', 'how_far', 'how_much'] as const) {
+        const label = t(`translate.part.${part}`);
         for (const item of view.items[part].filter((i) => created.has(i.id))) {
           const source = item.sourceObjectiveId ?? item.sourceKeyResultId;
           console.log(
             `  ${label.padEnd(8)} ${item.id}  ${item.title}${source ? `  ← ${source} ${sourceTitle.get(source) === item.title ? '' : `(${sourceTitle.get(source) ?? ''})`}`.trimEnd() : ''}`,
           );
         }
+      }
     });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/store';
+import { translatorFor, type Translate } from '../i18n';
 import { newId } from '../ids';
 import { hashPassword } from './passwords';
 import { createSetupToken, setupUrl } from './setup-tokens';
@@ -15,6 +16,8 @@ export interface FirstAdminOptions {
   baseUrl?: string;
   /** The demo's accounts (the caller knows them; auth does not import the demo). */
   demoUserIds?: readonly string[];
+  /** The lines' language (namespace `cli`, `serve.*`): the command line's; English by default. */
+  t?: Translate;
 }
 
 /**
@@ -30,7 +33,11 @@ export async function ensureFirstAdmin(
   db: Db,
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
-  { baseUrl = `http://localhost:${env.PORT ?? '3000'}`, demoUserIds = [] }: FirstAdminOptions = {},
+  {
+    baseUrl = `http://localhost:${env.PORT ?? '3000'}`,
+    demoUserIds = [],
+    t = translatorFor('en').t,
+  }: FirstAdminOptions = {},
 ): Promise<FirstAdminOutcome> {
   const email = env.CATCHBALL_ADMIN_EMAIL?.trim().toLowerCase();
   const password = env.CATCHBALL_ADMIN_PASSWORD;
@@ -55,16 +62,17 @@ export async function ensureFirstAdmin(
       })
       .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
       .execute();
-    log(`  created the site administrator ${email} (from CATCHBALL_ADMIN_EMAIL)`);
+    log(t('cli:serve.adminCreated', { email }));
     return 'created_from_env';
   }
-  if (email || password)
-    log('  CATCHBALL_ADMIN_EMAIL and CATCHBALL_ADMIN_PASSWORD go together; ignoring the one set');
+  if (email || password) log(t('cli:serve.adminPairIncomplete'));
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return 'exists';
   const token = await createSetupToken(db, 'setup', null);
   log(
-    `  no accounts yet: open this one-time link within 24 hours to create the first administrator:\n    ${setupUrl(env.CATCHBALL_PUBLIC_URL?.trim() || baseUrl, 'setup', token)}`,
+    t('cli:serve.setupLink', {
+      url: setupUrl(env.CATCHBALL_PUBLIC_URL?.trim() || baseUrl, 'setup', token),
+    }),
   );
   return 'setup_link';
 }
