@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createQueryClient } from './api/query-client';
 import { App } from './app';
 import { i18n, startI18n } from './i18n/i18n';
+import { loadJapaneseFont } from './i18n/japanese-font';
 import { initialLanguage } from './i18n/language';
 // Japanese glyphs for machines with no Japanese font of their own: fetched only when a page shows
 // a character the fonts before it in --font-sans lack (BIZ UDPGothic, SIL Open Font License).
@@ -42,7 +43,7 @@ if (!root) throw new Error('index.html must contain <div id="root">');
 const language = initialLanguage();
 document.documentElement.lang = language;
 // English is bundled, so this waits only when the page starts in another language (one small file).
-void startI18n(language).then(() =>
+void Promise.all([startI18n(language), language === 'ja' ? loadJapaneseFont() : null]).then(() =>
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={createQueryClient()}>

@@ -5,6 +5,7 @@
  */
 import { isLanguage, pickLanguage, type Language } from '../../core/languages';
 import { i18n } from './i18n';
+import { loadJapaneseFont } from './japanese-font';
 
 const STORAGE_KEY = 'catchball.language';
 
@@ -32,6 +33,7 @@ export async function applyLanguage(accountLanguage: Language | null): Promise<v
     // Storage may be refused (private windows); the account still carries the choice.
   }
   document.documentElement.lang = language;
+  if (language === 'ja') await loadJapaneseFont();
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }
 
