@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Orphan } from '../../../contracts';
 import { i18n } from '../../i18n/i18n';
+import { CORNER_GRIDS } from '../../../core/correlation';
 import { Badge } from '../badge';
 
 const ORPHAN_REASONS: readonly Orphan['reason'][] = [
@@ -50,10 +51,20 @@ export function OrphanList({
           <span className="links-title">{orphan.title}</span>
           <span className="links-meta">
             {unitName ? `${unitName(orphan.unitId)} · ` : ''}
-            {orphan.message}
+            {orphanMessage(orphan)}
           </span>
         </li>
       ))}
     </ul>
   );
+}
+
+/**
+ * Why an item is an orphan, in the reader's language: core's English `message` says the same from
+ * the reason and, for an empty grid line, the grid (its corner and its two parts' default names).
+ */
+export function orphanMessage(orphan: Orphan): string {
+  const grid = CORNER_GRIDS.find((candidate) => candidate.id === orphan.grid);
+  const parts = grid ? grid.parts.map((part) => i18n.t(`common:parts.${part}`)).join(' × ') : '';
+  return i18n.t(`common:links.orphanMessage.${orphan.reason}`, { grid: orphan.grid ?? '', parts });
 }
