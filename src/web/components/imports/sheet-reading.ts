@@ -44,13 +44,40 @@ export function readingLine(
         ? i18n.t('imports:reading.csvSeparated', { separator: SEPARATOR_NAMES[separator] })
         : i18n.t('imports:reading.csv');
   if (!locale) return reading;
-  return i18n.t(
-    locale.decimalFrom === 'default' ? 'imports:reading.withAssumedLocale' : 'imports:reading.withLocale',
-    {
-      reading,
-      description: locale.description,
-    },
+  return i18n.t('imports:reading.withLocale', { reading, description: describeLocale(locale) });
+}
+
+/**
+ * How numbers and dates were read, in the reader's language: in English exactly the server's
+ * `description` (core's describeSheetLocale), composed here from the same decisions.
+ */
+export function describeLocale(locale: SheetLocaleJson): string {
+  const marks = locale.grouping.map((mark) =>
+    mark === ' '
+      ? i18n.t('imports:localeDescription.groupingSpaces')
+      : i18n.t('imports:localeDescription.groupingMark', { mark }),
   );
+  const parts = [
+    locale.decimalFrom === 'default'
+      ? i18n.t('imports:localeDescription.decimalNone')
+      : i18n.t('imports:localeDescription.decimal', {
+          mark: locale.decimal,
+          chosen: locale.decimalFrom === 'chosen' ? 'yes' : 'no',
+        }),
+    marks.length > 0
+      ? i18n.t('imports:localeDescription.grouping', {
+          marks: new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(marks),
+        })
+      : null,
+    locale.percent ? i18n.t('imports:localeDescription.percent') : null,
+    locale.dateOrder
+      ? i18n.t('imports:localeDescription.dates', {
+          order: locale.dateOrder,
+          chosen: locale.dateOrderFrom === 'chosen' ? 'yes' : 'no',
+        })
+      : null,
+  ];
+  return parts.filter((part) => part !== null).join(i18n.t('imports:localeDescription.joiner'));
 }
 
 /** `C=unitOfMeasure,E=` in column order; undefined when nothing was chosen. */
