@@ -16,21 +16,9 @@ import {
   type Need,
   type OrgTree,
 } from '../../core/access';
-import { i18n } from '../i18n/i18n';
 
 /** The roles, weakest first. */
 export const ROLE_NAMES: readonly RoleName[] = ROLES;
-
-/**
- * What each role may do, in a sentence (role pickers show it), in the reader's language: read
- * when shown, so it follows a change of language.
- */
-export const ROLE_HELP = Object.defineProperties(
-  {},
-  Object.fromEntries(
-    ROLES.map((role) => [role, { enumerable: true, get: () => i18n.t(`common:roleHelp.${role}`) }]),
-  ),
-) as Readonly<Record<RoleName, string>>;
 
 /** True when `role` is `least` or above (core's rank). */
 export function isAtLeast(role: RoleName | null, least: RoleName): boolean {

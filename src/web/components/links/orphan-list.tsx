@@ -5,28 +5,10 @@ import { i18n } from '../../i18n/i18n';
 import { CORNER_GRIDS } from '../../../core/correlation';
 import { Badge } from '../badge';
 
-const ORPHAN_REASONS: readonly Orphan['reason'][] = [
-  'unsupported_breakthrough',
-  'annual_without_initiative',
-  'initiative_without_kpi',
-  'initiative_without_owner',
-  'kpi_without_owner',
-  'empty_grid_line',
-  'unaligned_objective',
-  'unsupported_parent_objective',
-  'unsupported_parent_key_result',
-];
-
-/** Each reason in the reader's language (read when shown, so it follows a change of language). */
-export const ORPHAN_LABELS = Object.defineProperties(
-  {},
-  Object.fromEntries(
-    ORPHAN_REASONS.map((reason) => [
-      reason,
-      { enumerable: true, get: () => i18n.t(`common:links.orphanReason.${reason}`) },
-    ]),
-  ),
-) as Readonly<Record<Orphan['reason'], string>>;
+/** A reason in the reader's language. */
+function orphanLabel(reason: Orphan['reason']): string {
+  return i18n.t(`common:links.orphanReason.${reason}`);
+}
 
 export function OrphanList({
   orphans,
@@ -46,7 +28,7 @@ export function OrphanList({
           data-testid={`orphan-${orphan.id}`}
         >
           <Badge tone={orphan.reason === 'empty_grid_line' ? 'neutral' : 'amber'}>
-            {ORPHAN_LABELS[orphan.reason]}
+            {orphanLabel(orphan.reason)}
           </Badge>
           <span className="links-title">{orphan.title}</span>
           <span className="links-meta">

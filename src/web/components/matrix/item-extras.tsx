@@ -22,16 +22,6 @@ export const KpiMeta = memo(function KpiMeta({ item }: { item: MatrixItem }) {
   );
 });
 
-/** The English words of each initiative status (the matrix shows them through `matrix:extras.status`). */
-export const STATUS_LABEL: Record<NonNullable<MatrixItem['status']>, string> = {
-  proposed: 'Proposed',
-  planned: 'Planned',
-  in_progress: 'In progress',
-  done: 'Done',
-  on_hold: 'On hold',
-  cancelled: 'Cancelled',
-};
-
 interface InitiativeChipsProps {
   item: MatrixItem;
   index: MatrixIndex;
