@@ -116,7 +116,14 @@ export function jobRuns(db: Db) {
       const now = new Date();
       await db
         .updateTable('jobRuns')
-        .set({ status: final ? 'failed' : 'queued', error, updatedAt: now, finishedAt: final ? now : null })
+        .set((eb) => ({
+          status: final ? 'failed' : 'queued',
+          // A job queued again starts from nothing; a failed one keeps how far it got.
+          progress: final ? eb.ref('progress') : 0,
+          error,
+          updatedAt: now,
+          finishedAt: final ? now : null,
+        }))
         .where('id', '=', id)
         .execute();
     },
