@@ -74,6 +74,25 @@ describe('a big plan import', () => {
         SELECT count(*) AS n FROM matrix_items i JOIN x_matrices m ON m.id = i.matrix_id
         JOIN units u ON u.id = m.unit_id WHERE u.organisation_id = 'big'`.execute(t.store.db);
       expect(Number(rows[0]?.n)).toBe(ITEMS);
+
+      // Every row written has its one audit row, in its own unit and organisation (migration
+      // 0020 resolves an insert statement's scopes once per matrix, not per row).
+      for (const table of [
+        'matrix_items',
+        'correlations',
+        'ownerships',
+        'initiative_impacts',
+        'initiative_efforts',
+      ]) {
+        const { rows: audited } = await sql<{ rows: string; audited: string }>`
+          SELECT (SELECT count(*) FROM ${sql.table(table)} WHERE matrix_id LIKE 'big-%') AS rows,
+                 count(*) AS audited
+          FROM ${sql.table(table)} r JOIN x_matrices m ON m.id = r.matrix_id
+          JOIN audit_events a ON a.entity_table = ${table} AND a.entity_id = r.id AND a.action = 'insert'
+          WHERE a.unit_id = m.unit_id AND a.organisation_id = 'big'`.execute(t.store.db);
+        expect(audited[0]?.audited, table).toBe(audited[0]?.rows);
+        expect(Number(audited[0]?.rows), table).toBeGreaterThan(0);
+      }
     },
     LONG,
   );

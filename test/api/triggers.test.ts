@@ -6,8 +6,9 @@ import { openTestStore } from '../support/test-app';
 /**
  * Every table of the migrated schema tells the live feed what changed (migration 0010's
  * `catchball_notify_changes`, once per statement after each insert, update and delete: caches and
- * viewers on every app server rely on it) and leaves an
- * audit trail (migration 0007's `catchball_audit_change`), unless it is named below with the
+ * viewers on every app server rely on it) and leaves an audit trail (migration 0020's
+ * `catchball_audit_table`: `catchball_audit_inserts` once per insert statement,
+ * `catchball_audit_change` per updated or deleted row), unless it is named below with the
  * reason. A new table without them fails here until a migration adds them or this list says why.
  */
 const WITHOUT_CHANGE_NOTIFY: Record<string, string> = {
@@ -77,6 +78,7 @@ describe('change-notify and audit triggers', () => {
   it.each([
     ['catchball_notify_changes', WITHOUT_CHANGE_NOTIFY],
     ['catchball_audit_change', WITHOUT_AUDIT],
+    ['catchball_audit_inserts', WITHOUT_AUDIT],
   ])('%s is on every table but the ones listed, and on none of those', (trigger, exempt) => {
     const missing = tables.filter((t) => !t.functions.includes(trigger) && !(t.table in exempt));
     expect(missing.map((t) => t.table)).toEqual([]);
@@ -92,5 +94,16 @@ describe('change-notify and audit triggers', () => {
       (table) => !names.has(table) || tables.some((t) => t.table === table && t.functions.includes(trigger)),
     );
     expect(stale).toEqual([]);
+  });
+
+  it('audits and guards inserts once per statement, never also row by row', async () => {
+    // tgtype bit 0: a row trigger; bit 2: fires on INSERT.
+    const { rows } = await sql<{ trigger: string }>`
+      SELECT tg.tgname AS trigger FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_proc p ON p.oid = tg.tgfoid
+      WHERE NOT tg.tgisinternal AND p.proname IN ('catchball_audit_change', 'catchball_refuse_closed_cycle')
+        AND (tg.tgtype & 1) = 1 AND (tg.tgtype & 4) = 4
+      ORDER BY tg.tgname
+    `.execute(store.db);
+    expect(rows.map((row) => row.trigger)).toEqual([]);
   });
 });
