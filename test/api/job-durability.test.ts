@@ -20,7 +20,7 @@ import { freshChildStore, killServer, startServer, type ChildServer } from '../s
  * second server starts beside the first's corpse and takes the job over through pg-boss once the
  * dead one's heartbeat is missed; on the embedded store it reopens the data directory.
  */
-const JOBS = 6;
+const JOBS = 12;
 const TRIALS = 200_000;
 const scratch = mkdtempSync(join(tmpdir(), 'catchball-jobs-'));
 const cleanups: (() => Promise<void>)[] = [];
@@ -98,12 +98,24 @@ async function cutOffRuns(config: StoreConfig): Promise<string[]> {
   }
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+/** Each job's status and progress, for a failure's message. */
+function describeJobs(jobs: PressureTestJob[]): string {
+  return jobs
+    .map((j) => `${j.status} ${String(Math.round(j.progress * 100))} % (${String(j.attempts)})`)
+    .join(', ');
+}
+
+async function until<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+  last: () => string = () => '',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${last()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -123,35 +135,51 @@ describe('pressure-test jobs across a killed server', () => {
       expect(response.status).toBe(202);
       ids.push(((await response.json()) as PressureTestJob).id);
     }
-    // Kill while a job is under way, with others waiting behind it. A job can finish in the
+    // Kill while a job is under way, with others waiting behind it (a queued job reads as running
+    // with no attempt yet). A job can finish in the
     // moment between being seen running and the signal (the machine may be busy), so the store
     // itself says which jobs were cut off; a kill that cut none is tried again on a new server.
     let server = first;
     let cutOff: string[] = [];
+    const rounds: string[] = [];
     for (let round = 0; round < 3 && cutOff.length === 0; round++) {
       const current = server;
-      await until(
+      let seen: PressureTestJob[] = [];
+      const isUnderWay = await until(
         async () => {
-          const jobs = await Promise.all(ids.map((id) => job(current, headers, id)));
-          return jobs.some((j) => j.status === 'running' && j.progress > 0) ? true : undefined;
+          seen = await Promise.all(ids.map((id) => job(current, headers, id)));
+          const isWaiting = (j: PressureTestJob) => j.status === 'running' && j.attempts === 0;
+          const isStarted = (j: PressureTestJob) => j.status === 'running' && j.attempts > 0;
+          if (seen.some(isStarted) && seen.filter(isWaiting).length >= 2) return true;
+          return seen.every((j) => j.status === 'done') ? false : undefined;
         },
-        60_000,
+        120_000,
         'a job to be under way',
+        () => describeJobs(seen),
       );
+      if (!isUnderWay) break;
       await killServer(current);
       cutOff = await cutOffRuns(store.config);
+      rounds.push(`round ${String(round + 1)}: saw ${describeJobs(seen)}; cut off ${String(cutOff.length)}`);
       server = await serve(store.flags);
     }
+    expect(
+      cutOff.length,
+      `a job was running when a server was killed (${rounds.join(' | ')})`,
+    ).toBeGreaterThan(0);
+
     expect(cutOff.length, 'a job was running when a server was killed').toBeGreaterThan(0);
 
     const second = server;
+    let last: PressureTestJob[] = [];
     const finished = await until(
       async () => {
-        const jobs = await Promise.all(ids.map((id) => job(second, headers, id)));
-        return jobs.every((j) => j.status === 'done' || j.status === 'failed') ? jobs : undefined;
+        last = await Promise.all(ids.map((id) => job(second, headers, id)));
+        return last.every((j) => j.status === 'done' || j.status === 'failed') ? last : undefined;
       },
       120_000,
-      'every job to finish on the second server',
+      'every job to finish on the last server',
+      () => describeJobs(last),
     );
     expect(finished.map((j) => [j.status, j.error])).toEqual(ids.map(() => ['done', null]));
     expect(
@@ -163,5 +191,5 @@ describe('pressure-test jobs across a killed server', () => {
     const { model } = (await basis.json()) as { model: Parameters<typeof runSeededPressureTest>[0] };
     const local = runSeededPressureTest(model, 100, { trials: TRIALS });
     expect(finished[0]?.result?.targets).toEqual(local.targets);
-  }, 240_000);
+  }, 480_000);
 });
