@@ -5,6 +5,7 @@ import {
   type Dialect,
   type Driver,
   type Kysely,
+  type QueryResult,
   type TransactionSettings,
 } from 'kysely';
 
@@ -23,10 +24,12 @@ export function runAsActor<T>(actor: Actor, fn: () => T): T {
 }
 
 /**
- * Wraps a dialect so that each connection, when handed out, carries the current actor in the
- * session setting `catchball.actor` that the audit triggers read. The setting is written only
- * when it differs from what that connection last carried: one extra round trip per change of
- * actor on a connection, none on the common path.
+ * Wraps a dialect so that a connection carries the current actor in the session setting
+ * `catchball.actor` that the audit triggers read, before any statement that may write. Reads
+ * (Kysely's selects, raw statements that begin with SELECT) never need it, so they never set it:
+ * a request whose access check runs as nobody and whose write runs as its user would otherwise
+ * flip the setting twice. The setting is written only when it differs from what that connection
+ * last carried: one extra round trip per change of writer on a connection, none on the common path.
  */
 export class ActorTaggingDialect implements Dialect {
   constructor(private readonly inner: Dialect) {}
@@ -44,7 +47,37 @@ export class ActorTaggingDialect implements Dialect {
   }
 }
 
+/** Whether `query` may write a row (and so fire an audit trigger that reads the actor). */
+function mayWrite(query: CompiledQuery): boolean {
+  // A select with a WITH clause may hold an INSERT, UPDATE or DELETE.
+  if (query.query.kind === 'SelectQueryNode') return query.query.with !== undefined;
+  return !(query.query.kind === 'RawNode' && /^\s*select\b/i.test(query.sql));
+}
+
+/** A connection that tags itself with `actor` before its first statement that may write. */
+class TaggingConnection implements DatabaseConnection {
+  constructor(
+    readonly inner: DatabaseConnection,
+    private readonly tag: (connection: DatabaseConnection, actor: string) => Promise<void>,
+    private readonly actor: string,
+  ) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    if (mayWrite(query)) await this.tag(this.inner, this.actor);
+    return this.inner.executeQuery<R>(query);
+  }
+
+  async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    if (mayWrite(query)) await this.tag(this.inner, this.actor);
+    yield* this.inner.streamQuery<R>(query, chunkSize);
+  }
+}
+
+const innerOf = (connection: DatabaseConnection) =>
+  connection instanceof TaggingConnection ? connection.inner : connection;
+
 class ActorTaggingDriver implements Driver {
+  /** What each connection's session setting holds; forgotten when a rollback may have undone it. */
   private readonly tagged = new WeakMap<DatabaseConnection, string>();
 
   constructor(private readonly inner: Driver) {}
@@ -53,31 +86,29 @@ class ActorTaggingDriver implements Driver {
     return this.inner.init();
   }
 
+  private readonly tag = async (connection: DatabaseConnection, actor: string): Promise<void> => {
+    if ((this.tagged.get(connection) ?? '') === actor) return;
+    await connection.executeQuery(
+      CompiledQuery.raw("select set_config('catchball.actor', $1, false)", [actor]),
+    );
+    this.tagged.set(connection, actor);
+  };
+
   async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await this.inner.acquireConnection();
-    const actor = storage.getStore() ?? '';
-    if ((this.tagged.get(connection) ?? '') !== actor) {
-      try {
-        await connection.executeQuery(
-          CompiledQuery.raw("select set_config('catchball.actor', $1, false)", [actor]),
-        );
-      } catch (error) {
-        await this.inner.releaseConnection(connection);
-        throw error;
-      }
-      this.tagged.set(connection, actor);
-    }
-    return connection;
+    return new TaggingConnection(connection, this.tag, storage.getStore() ?? '');
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.inner.beginTransaction(connection, settings);
+    return this.inner.beginTransaction(innerOf(connection), settings);
   }
   commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.commitTransaction(connection);
+    return this.inner.commitTransaction(innerOf(connection));
   }
+  /** A rollback undoes a setting written inside the transaction, so it is written again next time. */
   rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.rollbackTransaction(connection);
+    this.tagged.delete(innerOf(connection));
+    return this.inner.rollbackTransaction(innerOf(connection));
   }
   async savepoint(
     connection: DatabaseConnection,
@@ -85,7 +116,7 @@ class ActorTaggingDriver implements Driver {
     compile: Parameters<NonNullable<Driver['savepoint']>>[2],
   ): Promise<void> {
     if (!this.inner.savepoint) throw new Error('The store does not support savepoints');
-    await this.inner.savepoint(connection, name, compile);
+    await this.inner.savepoint(innerOf(connection), name, compile);
   }
   async rollbackToSavepoint(
     connection: DatabaseConnection,
@@ -93,7 +124,8 @@ class ActorTaggingDriver implements Driver {
     compile: Parameters<NonNullable<Driver['rollbackToSavepoint']>>[2],
   ): Promise<void> {
     if (!this.inner.rollbackToSavepoint) throw new Error('The store does not support savepoints');
-    await this.inner.rollbackToSavepoint(connection, name, compile);
+    this.tagged.delete(innerOf(connection));
+    await this.inner.rollbackToSavepoint(innerOf(connection), name, compile);
   }
   async releaseSavepoint(
     connection: DatabaseConnection,
@@ -101,10 +133,10 @@ class ActorTaggingDriver implements Driver {
     compile: Parameters<NonNullable<Driver['releaseSavepoint']>>[2],
   ): Promise<void> {
     if (!this.inner.releaseSavepoint) throw new Error('The store does not support savepoints');
-    await this.inner.releaseSavepoint(connection, name, compile);
+    await this.inner.releaseSavepoint(innerOf(connection), name, compile);
   }
   releaseConnection(connection: DatabaseConnection): Promise<void> {
-    return this.inner.releaseConnection(connection);
+    return this.inner.releaseConnection(innerOf(connection));
   }
   destroy(): Promise<void> {
     return this.inner.destroy();

@@ -1,4 +1,9 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../schema';
 import type { Db } from '../store';
+
+/** The part a measuring KPI is in: How Much, translated from the key result. */
+const MEASURING_PART = 'how_much';
 
 /** A KPI measuring a key result: a How Much item translated from it, in a matrix of the key result's year. */
 export interface MeasuringKpiRow {
@@ -32,11 +37,28 @@ export async function measuringKpis(
       'u.name as unitName',
       'i.unitOfMeasure',
     ])
-    .where('i.part', '=', 'how_much')
+    .where('i.part', '=', MEASURING_PART)
     .where('i.sourceKeyResultId', 'in', [...new Set(keyResultIds)]);
   if (year !== undefined) query = query.where('m.year', '=', year);
   const rows = await query.orderBy('u.name').orderBy('i.position').orderBy('i.id').execute();
   return rows.flatMap((row) => (row.keyResultId === null ? [] : [{ ...row, keyResultId: row.keyResultId }]));
+}
+
+/**
+ * Whether a KPI of any year measures the key result of a query's `keyResults` row, by the rule
+ * of {@link measuringKpis}: one expression, so a lookup can carry it rather than ask again.
+ */
+export function hasMeasuringKpi(
+  eb: ExpressionBuilder<Database & { keyResults: Database['keyResults'] }, 'keyResults'>,
+) {
+  return eb.exists(
+    eb
+      .selectFrom('matrixItems as measuring')
+      .innerJoin('xMatrices as measuringMatrix', 'measuringMatrix.id', 'measuring.matrixId')
+      .select('measuring.id')
+      .where('measuring.part', '=', MEASURING_PART)
+      .whereRef('measuring.sourceKeyResultId', '=', 'keyResults.id'),
+  );
 }
 
 /** The key results these KPIs measure. */

@@ -1,5 +1,6 @@
 import { checkCheckInDate } from '../../../core/check-in';
 import { DomainError, type Issue } from '../../../core/errors';
+import { hasMeasuringKpi } from '../../db/repositories/measure.repository';
 import type { Db } from '../../db/store';
 import type { Row } from '../../db/versioned';
 
@@ -9,48 +10,88 @@ export interface CheckInSubject {
   id: string;
   unitId: string;
   cycle: Row<'cycles'>;
+  /** Whether that cycle was locked at year end (and not reopened) when the subject was read. */
+  isCycleLocked: boolean;
+  /** Whether KPIs measure it (a key result), so a manual check-in needs the override. */
+  isMeasured: boolean;
 }
 
 /**
- * Resolves item ids (key results or KPIs) to their unit and cycle in a few queries, for one
- * check-in or ten thousand. A KPI belongs to the cycle of its organisation whose year is its
- * matrix's year. Ids that name neither are missing from the result.
+ * Resolves item ids (key results or KPIs) to their unit, cycle, the cycle's lock and whether
+ * KPIs measure them in one
+ * query, for one check-in or ten thousand (a check-in should cost few round trips). A KPI belongs
+ * to the cycle of its organisation whose year is its matrix's year (the first by position, should
+ * there be two). Ids that name neither are missing from the result; an id that names both is the
+ * key result.
  */
 export async function resolveSubjects(db: Db, ids: readonly string[]): Promise<Map<string, CheckInSubject>> {
   const unique = [...new Set(ids)];
   const found = new Map<string, CheckInSubject>();
   if (unique.length === 0) return found;
-  // Both lookups at once: an id is a key result or a KPI, and a check-in should cost few round trips.
-  const [krs, kpis] = await Promise.all([
-    db
-      .selectFrom('keyResults')
-      .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
-      .innerJoin('cycles', 'cycles.id', 'objectives.cycleId')
-      .selectAll('cycles')
-      .select(['keyResults.id as subjectId', 'objectives.unitId as subjectUnitId'])
-      .where('keyResults.id', 'in', unique)
-      .execute(),
-    db
-      .selectFrom('matrixItems')
-      .innerJoin('xMatrices', 'xMatrices.id', 'matrixItems.matrixId')
-      .innerJoin('units', 'units.id', 'xMatrices.unitId')
-      .innerJoin('cycles', (join) =>
-        join
-          .onRef('cycles.organisationId', '=', 'units.organisationId')
-          .onRef('cycles.year', '=', 'xMatrices.year'),
-      )
-      .selectAll('cycles')
-      .select(['matrixItems.id as subjectId', 'xMatrices.unitId as subjectUnitId'])
-      .where('matrixItems.id', 'in', unique)
-      .where('matrixItems.part', '=', 'how_much')
-      .orderBy('cycles.position')
-      .execute(),
-  ]);
-  for (const { subjectId, subjectUnitId, ...cycle } of krs)
-    found.set(subjectId, { kind: 'key_result', id: subjectId, unitId: subjectUnitId, cycle });
-  for (const { subjectId, subjectUnitId, ...cycle } of kpis)
+  const rows = await db
+    .selectFrom('keyResults')
+    .innerJoin('objectives', 'objectives.id', 'keyResults.objectiveId')
+    .innerJoin('cycles', 'cycles.id', 'objectives.cycleId')
+    .selectAll('cycles')
+    .select((eb) => [
+      'keyResults.id as subjectId',
+      'objectives.unitId as subjectUnitId',
+      eb.val('key_result').$castTo<CheckInSubject['kind']>().as('subjectKind'),
+      hasMeasuringKpi(eb).as('isMeasured'),
+      eb
+        .exists(
+          eb
+            .selectFrom('cycleLocks')
+            .select('cycleLocks.cycleId')
+            .whereRef('cycleLocks.cycleId', '=', 'cycles.id')
+            .where('cycleLocks.reopenedAt', 'is', null),
+        )
+        .as('isCycleLocked'),
+    ])
+    .where('keyResults.id', 'in', unique)
+    .unionAll(
+      db
+        .selectFrom('matrixItems')
+        .innerJoin('xMatrices', 'xMatrices.id', 'matrixItems.matrixId')
+        .innerJoin('units', 'units.id', 'xMatrices.unitId')
+        .innerJoin('cycles', (join) =>
+          join
+            .onRef('cycles.organisationId', '=', 'units.organisationId')
+            .onRef('cycles.year', '=', 'xMatrices.year'),
+        )
+        .selectAll('cycles')
+        .select((eb) => [
+          'matrixItems.id as subjectId',
+          'xMatrices.unitId as subjectUnitId',
+          eb.val('kpi').$castTo<CheckInSubject['kind']>().as('subjectKind'),
+          eb.val(false).as('isMeasured'),
+          eb
+            .exists(
+              eb
+                .selectFrom('cycleLocks')
+                .select('cycleLocks.cycleId')
+                .whereRef('cycleLocks.cycleId', '=', 'cycles.id')
+                .where('cycleLocks.reopenedAt', 'is', null),
+            )
+            .as('isCycleLocked'),
+        ])
+        .where('matrixItems.id', 'in', unique)
+        .where('matrixItems.part', '=', 'how_much'),
+    )
+    .execute();
+  const byPreference = [...rows].sort(
+    (a, b) => Number(a.subjectKind === 'kpi') - Number(b.subjectKind === 'kpi') || a.position - b.position,
+  );
+  for (const { subjectId, subjectUnitId, subjectKind, isCycleLocked, isMeasured, ...cycle } of byPreference)
     if (!found.has(subjectId))
-      found.set(subjectId, { kind: 'kpi', id: subjectId, unitId: subjectUnitId, cycle });
+      found.set(subjectId, {
+        kind: subjectKind,
+        id: subjectId,
+        unitId: subjectUnitId,
+        cycle,
+        isCycleLocked: isCycleLocked === true,
+        isMeasured: isMeasured === true,
+      });
   return found;
 }
 
@@ -67,15 +108,9 @@ export async function lockedCycles(db: Db, cycleIds: readonly string[]): Promise
 }
 
 /** Issues with a check-in's date on its subject: outside the cycle, in the future, or in a locked cycle. */
-export function dateIssues(
-  subject: CheckInSubject,
-  date: string,
-  today: string,
-  locked: ReadonlySet<string>,
-  path: string,
-): Issue[] {
+export function dateIssues(subject: CheckInSubject, date: string, today: string, path: string): Issue[] {
   const issues = checkCheckInDate(date, subject.cycle, today).map((issue) => ({ ...issue, path }));
-  if (locked.has(subject.cycle.id)) issues.push(lockedIssue(subject, path));
+  if (subject.isCycleLocked) issues.push(lockedIssue(subject, path));
   return issues;
 }
 

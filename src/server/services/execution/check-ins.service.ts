@@ -91,13 +91,9 @@ export function createCheckInsService(db: Db, clock: Clock, afterKpiCheckIns?: A
         ? [{ row, subject }]
         : [];
     });
-    // The lookups that follow from the subjects at once, one round trip of latency rather than three:
+    // The lookups that follow from the subjects at once, one round trip of latency rather than two:
     // a single check-in waits for the database twice before it writes (subjects, then these).
-    const [locked, authorProblems, measuredProblems] = await Promise.all([
-      lockedCycles(
-        db,
-        [...subjects.values()].map((subject) => subject.cycle.id),
-      ),
+    const [authorProblems, measuredProblems] = await Promise.all([
       authorIssues(db, found),
       measuredIssues(db, found),
     ]);
@@ -119,7 +115,7 @@ export function createCheckInsService(db: Db, clock: Clock, afterKpiCheckIns?: A
         });
         continue;
       }
-      issues.push(...dateIssues(subject, row.date, today, locked, fieldPath(row, 'date')));
+      issues.push(...dateIssues(subject, row.date, today, fieldPath(row, 'date')));
       located.push({ row, subject });
     }
     // Author and measure problems only of rows inside the scope, as when they were looked up after it.
@@ -274,10 +270,9 @@ export function createCheckInsService(db: Db, clock: Clock, afterKpiCheckIns?: A
       const subjects = await resolveSubjects(db, [item]);
       const subject = subjects.get(item);
       if (!subject) throw new DomainError('not_found', `No key result or KPI with id ${item}`);
-      const locked = await lockedCycles(db, [subject.cycle.id]);
       const row = { path: 'body', item, date, value: input.value, authorId: input.authorId };
       const issues = [
-        ...dateIssues(subject, date, clock(), locked, 'body.date'),
+        ...dateIssues(subject, date, clock(), 'body.date'),
         ...(await authorIssues(db, [{ row, subject }])).map((problem) => problem.issue),
       ];
       if (issues.length > 0) throw refuse(issues, 'The correction was not recorded');
@@ -348,7 +343,8 @@ async function measuredIssues(
   db: Db,
   located: readonly { row: LocatedRow; subject: CheckInSubject }[],
 ): Promise<{ row: LocatedRow; issue: Issue }[]> {
-  const manual = located.filter(({ row, subject }) => subject.kind === 'key_result' && row.override !== true);
+  // Only subjects the lookup found measured are asked for their KPIs' names: none, usually.
+  const manual = located.filter(({ row, subject }) => subject.isMeasured && row.override !== true);
   const measured = await measuredKeyResults(
     db,
     manual.map(({ subject }) => subject.id),
