@@ -128,6 +128,25 @@ describe('check-ins', () => {
     expect(reopened.data).toMatchObject({ locked: false });
     expect((await checkIn({ keyResultId: 'cso-kr2-1', value: 12, date: '2026-10-31' })).statusCode).toBe(201);
   });
+
+  it('moves the key result to its latest check-in by date, then by entry, keeping a confidence left out', async () => {
+    const version = (await keyResult('cso-kr1-1')).version;
+    const sent = (input: CheckInBody) => checkIn(input).then((response) => response.statusCode);
+    expect(await sent({ keyResultId: 'cso-kr1-1', value: 31, confidence: 0.6, date: '2026-11-19' })).toBe(
+      201,
+    );
+    expect(await keyResult('cso-kr1-1')).toMatchObject({ current: 31, confidence: 0.6 });
+    // An earlier date than the latest does not move the current value.
+    expect(await sent({ keyResultId: 'cso-kr1-1', value: 5, date: '2026-03-31' })).toBe(201);
+    expect(await keyResult('cso-kr1-1')).toMatchObject({ current: 31, confidence: 0.6 });
+    // The same date as the latest does (the later entry wins); no confidence keeps the one there.
+    expect(await sent({ keyResultId: 'cso-kr1-1', value: 33, date: '2026-11-19' })).toBe(201);
+    expect(await keyResult('cso-kr1-1')).toMatchObject({
+      current: 33,
+      confidence: 0.6,
+      version: version + 3,
+    });
+  });
 });
 
 describe('check-in authors', () => {

@@ -10,6 +10,7 @@ import type {
 import {
   checkInHistory,
   correctionOf,
+  insertKeyResultCheckIn,
   refreshKeyResultsFromCheckIns,
 } from '../../db/repositories/check-in.repository';
 import { rowsWhereIn } from '../../db/repositories/rows-where';
@@ -126,6 +127,33 @@ export function createCheckInsService(db: Db, clock: Clock, afterKpiCheckIns?: A
     return { issues, located, forbidden };
   }
 
+  /**
+   * The common check-in, one plain value on a key result: one statement writes it and refreshes
+   * the key result, refused as the transaction below would be if the cycle was locked meanwhile.
+   */
+  async function writeOnKeyResult(
+    row: LocatedRow,
+    subject: CheckInSubject,
+    source: Source,
+  ): Promise<CheckIn> {
+    const written = await insertKeyResultCheckIn(
+      db,
+      {
+        id: newId('ci'),
+        keyResultId: subject.id,
+        value: row.value,
+        confidence: row.confidence ?? null,
+        comment: row.comment ?? '',
+        checkInDate: row.date,
+        authorId: row.authorId ?? null,
+        source,
+      },
+      subject.cycle.id,
+    );
+    if (!written) throw refuse([lockedIssue(subject, fieldPath(row, 'date'))], 'Nothing was checked in');
+    return presentCheckIn(written);
+  }
+
   async function writeAll(rows: readonly LocatedRow[], source: Source, scope?: BulkScope) {
     const { issues, located, forbidden } = await validate(rows, scope);
     if (forbidden)
@@ -133,6 +161,9 @@ export function createCheckInsService(db: Db, clock: Clock, afterKpiCheckIns?: A
         issues,
       });
     if (issues.length > 0) throw refuse(issues, 'Nothing was checked in');
+    const [only] = located;
+    if (located.length === 1 && only?.subject.kind === 'key_result' && only.row.override !== true)
+      return [await writeOnKeyResult(only.row, only.subject, source)];
     const written = await db.transaction().execute(async (trx) => {
       await assertStillOpen(trx, located);
       const written = [];
