@@ -5,7 +5,8 @@
 -- columns, as the change feed of migration 0010 does) before any lookup, so a thousand items of one
 -- matrix resolve one scope. The audit rows and the refusal are the same as before; updates and
 -- deletes keep the row triggers (an update's old and new rows pair up only there, and a cascade's
--- deletes resolve through the trail itself). The change feed's statement triggers fold their keys
+-- deletes resolve through the trail itself; the closed-cycle row guard looks at an updated row's new
+-- place only when the columns deciding it changed). The change feed's statement triggers fold their keys
 -- the same way. Tables created later call `SELECT catchball_audit_table('<table>')`.
 
 -- The columns of a row that decide its audit scope (catchball_audit_scope reads no others).
@@ -162,4 +163,28 @@ BEGIN
       'CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION catchball_refuse_closed_cycle_inserts()',
       name || '_closed_cycle_insert', name);
   END LOOP;
+END $$;
+
+-- The row guard of migration 0015, now for updates and deletes only: an update that leaves the
+-- columns deciding a row's cycle as they were (a key result's new current value, say) belongs to
+-- the cycle its old row was checked in, so the new row is not looked up again.
+CREATE OR REPLACE FUNCTION catchball_refuse_closed_cycle() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  closed_id text;
+  closed_name text;
+BEGIN
+  IF pg_trigger_depth() > 1 OR current_setting('catchball.restoring', true) = 'on' THEN
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  END IF;
+  IF TG_OP <> 'INSERT' THEN
+    SELECT s.c_id, s.c_name INTO closed_id, closed_name FROM catchball_closed_cycle_of(TG_TABLE_NAME, to_jsonb(OLD)) s;
+  END IF;
+  IF closed_id IS NULL AND TG_OP <> 'DELETE' AND (TG_OP = 'INSERT'
+      OR catchball_cycle_keys(TG_TABLE_NAME, to_jsonb(OLD)) IS DISTINCT FROM catchball_cycle_keys(TG_TABLE_NAME, to_jsonb(NEW))) THEN
+    SELECT s.c_id, s.c_name INTO closed_id, closed_name FROM catchball_closed_cycle_of(TG_TABLE_NAME, to_jsonb(NEW)) s;
+  END IF;
+  IF closed_id IS NOT NULL THEN
+    RAISE EXCEPTION USING ERRCODE = 'CB001', MESSAGE = format('The cycle %s is closed: its OKRs, X-matrices and check-ins can no longer change', closed_name), DETAIL = closed_id, HINT = closed_name;
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$;

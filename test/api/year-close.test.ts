@@ -67,6 +67,15 @@ describe('closing the year and rolling the X-matrix over', () => {
       body: { aId: 'cso25-bo1', bId: 'cso25-af1', strength: 'weak', version: null },
     });
     expect(errorOf(mark).code).toBe('cycle_closed');
+    // A row of an open year moved into the closed one is refused too: its new place is checked
+    // whenever the columns deciding its cycle change (migration 0020).
+    await expect(
+      t.store.db
+        .updateTable('matrixItems')
+        .set({ matrixId: 'cso-2025' })
+        .where('id', '=', 'cso-k1')
+        .execute(),
+    ).rejects.toThrow('FY2025 is closed');
     expect((await t.call(endpoints.matrices.getItem, { params: { id: 'cso25-af1' } })).result.title).toBe(
       item.title,
     );
