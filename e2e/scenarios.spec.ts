@@ -43,6 +43,8 @@ test('a what-if is saved as a scenario, compared with the plan, attached to a pr
   await expect(row).toContainText('Reduce mean time to detect');
   await expect(row.locator('td').nth(1)).toContainText('with 4-in-5 confidence');
   await expect(row.locator('td').nth(2)).toContainText('with 4-in-5 confidence');
+  // The dialog says what the scenario changes, composed in the reader's language.
+  await expect(page.getByRole('dialog')).toContainText('by 4 to 8 (likely 6)');
   await page.screenshot({ path: shot('2-compare') });
   await page.getByRole('button', { name: 'Close' }).click();
 

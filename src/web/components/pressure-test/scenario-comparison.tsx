@@ -12,7 +12,7 @@ import { queries } from '../../api/queries';
 import { Button } from '../button';
 import { Dialog } from '../dialog';
 import { probabilityTone } from './probability-tone';
-import { measureOf, monthNames, percentText } from './wording';
+import { describeScenarioText, measureOf, monthNames, percentText } from './wording';
 
 /** Months 1-12 as "Apr–Sep" runs, or "never". */
 export function monthRuns(months: readonly number[] | null): string {
@@ -84,10 +84,16 @@ export function ScenarioComparisonDialog(props: {
   const { t } = useTranslation('pressure');
   const query = useQuery(queries.scenarioComparison(props.matrixId, props.scenario.id));
   const data = query.data;
+  // The changes in the reader's language, from the plan's names; the saved English words until the
+  // plan has arrived (the page has it already).
+  const basis = useQuery(queries.whatIfBasis(props.matrixId));
+  const words = basis.data
+    ? describeScenarioText(basis.data, props.scenario.changes)
+    : props.scenario.description;
   return (
     <Dialog
       title={t('compare.title', { name: props.scenario.name })}
-      description={props.scenario.description.join('; ')}
+      description={words.join(t('page.descriptionSeparator'))}
       onClose={props.onClose}
       className="dialog-wide scenario-compare"
       footer={

@@ -10,9 +10,17 @@ import {
 } from '../../../core/outlook-wording';
 import { LINT_CODES, type LintFinding } from '../../../core/plan-lint';
 import { notSimulatedMessage } from '../../../core/simulation-coverage';
+import { describeScenario, EMPTY_SCENARIO, type Scenario, type WhatIfBasis } from '../../../core/what-if';
 import { i18n, startI18n } from '../../i18n/i18n';
 import { lintText } from './lint-message';
-import { measureOf, notSimulatedText, oddsText, outlookText, percentText } from './wording';
+import {
+  describeScenarioText,
+  measureOf,
+  notSimulatedText,
+  oddsText,
+  outlookText,
+  percentText,
+} from './wording';
 
 beforeAll(async () => {
   await startI18n('en');
@@ -214,5 +222,60 @@ describe('lint findings', () => {
     } finally {
       await i18n.changeLanguage('en');
     }
+  });
+});
+
+describe('a scenario in words, in English', () => {
+  it('reads as core describes it (the server saves those words), for every kind of change', () => {
+    const impact = {
+      kpi: 'k',
+      low: 1,
+      likely: 2,
+      high: 3,
+      basis: 'absolute' as const,
+      startMonth: 1,
+      rampMonths: 0,
+    };
+    const basis: WhatIfBasis = {
+      matrixId: 'm',
+      model: {
+        kpis: [
+          {
+            id: 'k',
+            title: 'MTTD',
+            unitOfMeasure: 'h',
+            direction: 'decrease',
+            baseline: 24,
+            target: 8,
+            targetHigh: null,
+          },
+        ],
+        initiatives: [
+          { id: 'a', title: 'SOAR playbooks', deliveryProbability: 0.8, impacts: [impact] },
+          { id: 'b', title: 'ML detection', deliveryProbability: 1, impacts: [impact] },
+        ],
+        targets: [],
+      },
+      capacity: {
+        people: [{ id: 'p', name: 'Aisha Bello', skills: ['detection'], monthlyCapacity: 10 }],
+        initiatives: [],
+        targets: [],
+      },
+      movedBy: { k: ['a', 'b'] },
+    };
+    const scenario: Scenario = {
+      ...EMPTY_SCENARIO,
+      droppedInitiatives: ['b'],
+      delivery: { a: 0.9 },
+      impacts: [{ initiativeId: 'a', kpiId: 'k', low: 2, likely: 4, high: 6 }],
+      effort: { 'a|detection': 6 },
+      addedInitiatives: [
+        { id: 'new', title: 'Threat hunting', deliveryProbability: 0.7, impacts: [], effort: [] },
+      ],
+      droppedPeople: ['p'],
+      addedPeople: [{ id: 'q', name: 'New analyst', skills: ['detection', 'soc'], monthlyCapacity: 15 }],
+    };
+    expect(describeScenarioText(basis, scenario)).toEqual(describeScenario(basis, scenario));
+    expect(describeScenarioText(basis, scenario)).toHaveLength(7);
   });
 });
