@@ -1,6 +1,8 @@
 import { checkCheckInDate } from '../../../core/check-in';
 import { DomainError, type Issue } from '../../../core/errors';
 import { hasMeasuringKpi } from '../../db/repositories/measure.repository';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { Db } from '../../db/store';
 import type { Row } from '../../db/versioned';
 
@@ -14,6 +16,17 @@ export interface CheckInSubject {
   isCycleLocked: boolean;
   /** Whether KPIs measure it (a key result), so a manual check-in needs the override. */
   isMeasured: boolean;
+}
+
+/** Whether the query's `cycles` row is locked at year end and not reopened (the rule of lockedCycles). */
+function isLockedCycle(eb: ExpressionBuilder<Database, 'cycles'>) {
+  return eb.exists(
+    eb
+      .selectFrom('cycleLocks')
+      .select('cycleLocks.cycleId')
+      .whereRef('cycleLocks.cycleId', '=', 'cycles.id')
+      .where('cycleLocks.reopenedAt', 'is', null),
+  );
 }
 
 /**
@@ -38,15 +51,7 @@ export async function resolveSubjects(db: Db, ids: readonly string[]): Promise<M
       'objectives.unitId as subjectUnitId',
       eb.val('key_result').$castTo<CheckInSubject['kind']>().as('subjectKind'),
       hasMeasuringKpi(eb).as('isMeasured'),
-      eb
-        .exists(
-          eb
-            .selectFrom('cycleLocks')
-            .select('cycleLocks.cycleId')
-            .whereRef('cycleLocks.cycleId', '=', 'cycles.id')
-            .where('cycleLocks.reopenedAt', 'is', null),
-        )
-        .as('isCycleLocked'),
+      isLockedCycle(eb).as('isCycleLocked'),
     ])
     .where('keyResults.id', 'in', unique)
     .unionAll(
@@ -65,15 +70,7 @@ export async function resolveSubjects(db: Db, ids: readonly string[]): Promise<M
           'xMatrices.unitId as subjectUnitId',
           eb.val('kpi').$castTo<CheckInSubject['kind']>().as('subjectKind'),
           eb.val(false).as('isMeasured'),
-          eb
-            .exists(
-              eb
-                .selectFrom('cycleLocks')
-                .select('cycleLocks.cycleId')
-                .whereRef('cycleLocks.cycleId', '=', 'cycles.id')
-                .where('cycleLocks.reopenedAt', 'is', null),
-            )
-            .as('isCycleLocked'),
+          isLockedCycle(eb).as('isCycleLocked'),
         ])
         .where('matrixItems.id', 'in', unique)
         .where('matrixItems.part', '=', 'how_much'),
